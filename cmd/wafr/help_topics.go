@@ -1,0 +1,73 @@
+package main
+
+import "github.com/spf13/cobra"
+
+type helpTopic struct{ name, short, long string }
+
+var helpTopics = []helpTopic{
+	{
+		name:  "exit-codes",
+		short: "What wafr's exit codes mean",
+		long: `wafr exits with:
+
+  0  success
+  1  a check ran and failed: "lens lint --strict" found warnings (later also
+     "summary --fail-on" and "diff --fail-on-regression")
+  2  bad input: a file that does not load, a malformed lens or review file, a
+     wrong flag or argument. The message on stderr names the file, the line and
+     column, and the field or ids involved.
+
+A review file that fails to load is never written to.`,
+	},
+	{
+		name:  "lens-format",
+		short: "The lens file format (AWS custom-lens JSON or YAML)",
+		long: `A lens is the AWS Well-Architected custom-lens format, in JSON or YAML, with
+the same field names; an AWS custom-lens JSON file loads unchanged.
+
+  schemaVersion: "2021-11-01"
+  name: Operational Excellence
+  description: ...
+  id: ops              # wafr extensions, optional
+  version: 1.0.0
+  language: en
+  pillars:
+    - id: operationalExcellence
+      name: Operational Excellence
+      questions:
+        - id: OPS1
+          title: How do you decide what drives your operational priorities?
+          description: Markdown, shown beside the choices.
+          helpfulResource: {displayText: "...", url: "https://..."}
+          choices:
+            - id: OPS1_slo
+              title: Service levels are written down as SLIs and SLOs
+              helpfulResource: {displayText: "..."}
+              improvementPlan: {displayText: "...", url: "https://..."}
+            - id: OPS1_no
+              title: None of these
+          riskRules:
+            - {condition: "OPS1_slo && OPS1_budget", risk: NO_RISK}
+            - {condition: "OPS1_slo || OPS1_budget", risk: MEDIUM_RISK}
+            - {condition: default, risk: HIGH_RISK}
+
+Risk rules are tried in order; the first true one sets the question's risk.
+Conditions name choice ids of the same question and use ! (tightest), &&,
+|| (loosest) and parentheses; "default" alone is always true. When no rule
+matches, the question is HIGH. A choice whose id ends in "_no" is "None of
+these": ticking it clears the other choices.
+
+Problems are reported as FILE:LINE:COL: SEVERITY: PILLAR/QUESTION/CHOICE: MESSAGE.
+Errors stop the lens from loading (syntax, wrong types, a condition that does
+not parse or names a missing choice, duplicate ids, a question without
+choices, an unknown risk name, a link that is not http(s)). Warnings do not:
+unknown fields (names starting with "_" are ignored silently), a missing
+default rule, rules that can never fire, "None" choices whose id does not end
+in "_no", missing descriptions, and the AWS tool's limits, which
+"wafr lens lint --aws" turns into errors.`,
+	},
+}
+
+func newHelpTopic(t helpTopic) *cobra.Command {
+	return &cobra.Command{Use: t.name, Short: t.short, Long: t.long}
+}

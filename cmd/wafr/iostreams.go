@@ -1,0 +1,57 @@
+package main
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+)
+
+// ioStreams is everything a command touches outside its arguments: the
+// standard streams, whether stdout is a terminal, the environment and the
+// clock. Tests build one on buffers.
+type ioStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// OutTTY is true when stdout is a terminal; Color when it also may be
+	// coloured (NO_COLOR unset), decided once here.
+	OutTTY bool
+	Color  bool
+	// InTTY is true when stdin is a terminal (the TUI needs one).
+	InTTY  bool
+	Getenv func(string) string
+	Now    func() time.Time
+}
+
+func newSystemStreams() *ioStreams {
+	outTTY := term.IsTerminal(int(os.Stdout.Fd()))
+	_, noColor := os.LookupEnv("NO_COLOR")
+	return &ioStreams{
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		OutTTY: outTTY,
+		Color:  outTTY && !noColor,
+		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		Getenv: os.Getenv,
+		Now:    time.Now,
+	}
+}
+
+// author names who answers: --by, else git's user.name, else $USER.
+func (s *ioStreams) author(by string) string {
+	if by != "" {
+		return by
+	}
+	if out, err := exec.Command("git", "config", "user.name").Output(); err == nil {
+		if name := strings.TrimSpace(string(out)); name != "" {
+			return name
+		}
+	}
+	if u := s.Getenv("USER"); u != "" {
+		return u
+	}
+	return "unknown"
+}

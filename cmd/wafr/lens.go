@@ -1,0 +1,190 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/reports"
+)
+
+func newLensCmd(io *ioStreams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "lens",
+		Short: "List, show and check lenses (questionnaires)",
+		Long: `Lenses are questionnaires. LENS is a path to a .yaml/.yml/.json file (an AWS
+custom-lens JSON loads unchanged) or builtin:NAME for a lens built into wafr.
+See 'wafr help lens-format'.`,
+	}
+	cmd.AddCommand(newLensListCmd(io, nil), newLensShowCmd(io, nil), newLensLintCmd(io, nil))
+	return cmd
+}
+
+// completeBuiltins offers builtin:NAME for LENS arguments; files complete as usual.
+func completeBuiltins(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	var out []string
+	for _, n := range questions.Builtins() {
+		if s := questions.BuiltinPrefix + n; strings.HasPrefix(s, toComplete) {
+			out = append(out, s)
+		}
+	}
+	return out, cobra.ShellCompDirectiveDefault
+}
+
+type lensListOptions struct{ io *ioStreams }
+
+func newLensListCmd(io *ioStreams, runF func(*lensListOptions) error) *cobra.Command {
+	opts := &lensListOptions{io: io}
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the built-in lenses",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runLensList(opts)
+		},
+	}
+}
+
+func runLensList(opts *lensListOptions) error {
+	t := &reports.Table{Header: []string{"LENS", "NAME", "VERSION", "LANGUAGE", "QUESTIONS"}, RightAlign: map[int]bool{4: true}}
+	for _, name := range questions.Builtins() {
+		l, err := questions.Load(questions.BuiltinPrefix + name)
+		if err != nil {
+			return err
+		}
+		t.Append(l.Source, l.Name, l.Version, l.Language, strconv.Itoa(l.QuestionCount()))
+	}
+	return t.Write(opts.io.Out)
+}
+
+type lensShowOptions struct {
+	io   *ioStreams
+	lens string
+}
+
+func newLensShowCmd(io *ioStreams, runF func(*lensShowOptions) error) *cobra.Command {
+	opts := &lensShowOptions{io: io}
+	return &cobra.Command{
+		Use:               "show LENS",
+		Short:             "Print a lens outline: pillars, questions, choice ids and risk rules",
+		Example:           "  wafr lens show builtin:ops\n  wafr lens show ./my-lens.json",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeBuiltins,
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.lens = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runLensShow(opts)
+		},
+	}
+}
+
+func runLensShow(opts *lensShowOptions) error {
+	l, err := questions.Load(opts.lens)
+	if err != nil {
+		return err
+	}
+	w := opts.io.Out
+	fmt.Fprintf(w, "%s\n", l.Name)
+	fmt.Fprintf(w, "  id %s, version %s, language %s, %d pillars, %d questions\n",
+		orDash(l.ID), orDash(l.Version), orDash(l.Language), len(l.Pillars), l.QuestionCount())
+	fmt.Fprintf(w, "  source %s\n  digest %s\n", l.Source, l.Digest)
+	if n := len(l.Warnings); n > 0 {
+		fmt.Fprintf(w, "  %d lint warnings (see 'wafr lens lint %s')\n", n, l.Source)
+	}
+	for _, p := range l.Pillars {
+		fmt.Fprintf(w, "\n%s  %s\n", p.ID, p.Name)
+		for _, q := range p.Questions {
+			fmt.Fprintf(w, "  %s  %s\n", q.ID, q.Title)
+			for _, c := range q.Choices {
+				fmt.Fprintf(w, "      %s  %s\n", c.ID, c.Title)
+			}
+			for _, r := range q.RiskRules {
+				fmt.Fprintf(w, "      -> %-11s if %s\n", r.Risk.RuleName(), r.Condition)
+			}
+		}
+	}
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+type lensLintOptions struct {
+	io     *ioStreams
+	lenses []string
+	aws    bool
+	strict bool
+}
+
+func newLensLintCmd(io *ioStreams, runF func(*lensLintOptions) error) *cobra.Command {
+	opts := &lensLintOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "lint LENS...",
+		Short: "Check lenses and print every error and warning",
+		Long: `Check lenses and print every problem as FILE:LINE:COL: SEVERITY: WHERE: MESSAGE.
+
+Exit status: 2 if any lens has errors (it cannot be used), 1 with --strict if
+there are warnings, else 0. --aws also checks the AWS Well-Architected Tool's
+limits (10 pillars, 20 questions per pillar, 15 choices, 3 risk rules, ids of
+3-128 characters, titles of 128, descriptions of 2048, 500 KB, schemaVersion
+"2021-11-01") and reports a breach as an error.`,
+		Example:           "  wafr lens lint builtin:ops\n  wafr lens lint --aws --strict lenses/*.json",
+		Args:              cobra.MinimumNArgs(1),
+		ValidArgsFunction: completeBuiltins,
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.lenses = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runLensLint(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.aws, "aws", false, "treat the AWS Well-Architected Tool's limits as errors")
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "exit 1 when there are warnings")
+	return cmd
+}
+
+func runLensLint(opts *lensLintOptions) error {
+	var errs, warns int
+	for _, src := range opts.lenses {
+		_, problems := questions.Check(src, questions.Options{AWS: opts.aws})
+		e, w := 0, 0
+		for _, p := range problems {
+			fmt.Fprintln(opts.io.Out, p.String())
+			if p.Severity == questions.Error {
+				e++
+			} else {
+				w++
+			}
+		}
+		fmt.Fprintf(opts.io.Out, "%s: %s, %s\n", src, plural(e, "error"), plural(w, "warning"))
+		errs += e
+		warns += w
+	}
+	switch {
+	case errs > 0:
+		return &silentError{code: 2}
+	case warns > 0 && opts.strict:
+		return errCheckFailed
+	}
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// silentError ends a command with an exit code after the command has printed
+// what went wrong itself (lint prints every problem, for instance).
+type silentError struct{ code int }
+
+func (e *silentError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// errCheckFailed is a check that ran and failed (exit 1), as opposed to bad
+// input (exit 2).
+var errCheckFailed = &silentError{code: 1}
+
+// flagError is a misuse of the command line; the usage is printed with it.
+type flagError struct{ err error }
+
+func (e *flagError) Error() string { return e.err.Error() }
+
+func flagErrorf(format string, args ...any) error {
+	return &flagError{fmt.Errorf(format, args...)}
+}
+
+func newRootCmd(io *ioStreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "wafr",
+		Short: "Well-Architected-style reviews in the terminal",
+		Long: `wafr runs Well-Architected-style reviews in a terminal. A team opens a
+questionnaire (a lens), ticks the best practices it follows, and gets a risk
+level per question, a risk summary and an improvement plan. The answers live in
+a YAML review file that you commit next to the service.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
+	root.AddCommand(
+		newAnswerCmd(io, nil),
+		newSummaryCmd(io, nil),
+		newLensCmd(io),
+	)
+	for _, t := range helpTopics {
+		root.AddCommand(newHelpTopic(t))
+	}
+	return root
+}
+
+// run executes the command line and turns the outcome into an exit code:
+// 0 success, 1 a failed check, 2 bad input. Errors go to stderr, one per line.
+func run(args []string, io *ioStreams) int {
+	cmd := newRootCmd(io)
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	if err == nil {
+		return 0
+	}
+	var se *silentError
+	if errors.As(err, &se) {
+		return se.code
+	}
+	fmt.Fprintln(io.ErrOut, strings.TrimRight(err.Error(), "\n"))
+	var fe *flagError
+	if errors.As(err, &fe) || isCobraUsageError(err) {
+		fmt.Fprintln(io.ErrOut, "Run 'wafr --help' or 'wafr COMMAND --help' for usage.")
+	}
+	return 2
+}
+
+// isCobraUsageError recognises the argument errors cobra returns as plain
+// errors (wrong argument count, unknown command).
+func isCobraUsageError(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"accepts ", "requires at least", "unknown command", "unknown flag", "unknown shorthand"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}

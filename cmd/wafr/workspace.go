@@ -1,0 +1,82 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
+)
+
+// defaultLens is the lens a new review uses when none is named.
+const defaultLens = "builtin:ops"
+
+// openReview loads a review file; a file that does not exist is not an error
+// (exists is false), anything else that fails to load is.
+func openReview(path string) (r *review.Review, exists bool, err error) {
+	r, err = review.Load(path)
+	if errors.Is(err, review.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, true, err
+	}
+	return r, true, nil
+}
+
+// lensFor picks and loads the lens of a review: the --lens flag, else the
+// lens the file records (a path is relative to the review file), else the
+// built-in lens of the recorded id, else builtin:ops.
+func lensFor(r *review.Review, reviewPath, flag string) (*questions.Lens, error) {
+	src := flag
+	if src == "" && r != nil {
+		src = r.Lens.Source
+		if src != "" && !strings.HasPrefix(src, questions.BuiltinPrefix) && !filepath.IsAbs(src) {
+			src = filepath.Join(filepath.Dir(reviewPath), filepath.FromSlash(src))
+		}
+		if src == "" && r.Lens.ID != "" {
+			src = questions.BuiltinPrefix + r.Lens.ID
+		}
+	}
+	if src == "" {
+		src = defaultLens
+	}
+	return questions.Load(src)
+}
+
+// recordedSource is how a review file records its lens: builtin:NAME as is,
+// a path relative to the review file so the pair can move together.
+func recordedSource(lensSource, reviewPath string) string {
+	if strings.HasPrefix(lensSource, questions.BuiltinPrefix) {
+		return lensSource
+	}
+	absLens, err1 := filepath.Abs(lensSource)
+	absDir, err2 := filepath.Abs(filepath.Dir(reviewPath))
+	if err1 != nil || err2 != nil {
+		return lensSource
+	}
+	if rel, err := filepath.Rel(absDir, absLens); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(absLens)
+}
+
+// noteLensChange tells the user, once, when the lens changed since the review
+// was saved, and which answers no longer match it (they are kept).
+func noteLensChange(w io.Writer, file string, r *review.Review, l *questions.Lens) {
+	if r.Lens.Digest == "" || r.Lens.Digest == l.Digest {
+		return
+	}
+	fmt.Fprintf(w, "note: %s was answered with a different edition of lens %s (version %s, now %s)\n",
+		file, l.ID, orDash(r.Lens.Version), orDash(l.Version))
+	for _, o := range r.Answers.Orphans(l) {
+		if o.ChoiceID == "" {
+			fmt.Fprintf(w, "note: the answer to %s/%s is kept, but the lens no longer has that question\n", o.PillarID, o.QuestionID)
+		} else {
+			fmt.Fprintf(w, "note: choice %s of %s/%s is kept, but the lens no longer has it\n", o.ChoiceID, o.PillarID, o.QuestionID)
+		}
+	}
+}

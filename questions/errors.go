@@ -1,0 +1,103 @@
+package questions
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrUnknownBuiltin is returned for builtin:NAME when there is no such lens.
+var ErrUnknownBuiltin = errors.New("no built-in lens of that name")
+
+// Severity says whether a problem stops a lens from loading.
+type Severity int
+
+// Severities.
+const (
+	Warning Severity = iota
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Problem is one thing wrong with a lens, where it is, and what it concerns.
+type Problem struct {
+	File     string
+	Line     int // 1-based; 0 when the problem concerns the whole file
+	Column   int // 1-based; 0 when unknown
+	Severity Severity
+	// Where names the pillar/question/choice ids involved, slash-separated,
+	// e.g. "operationalExcellence/OPS1/OPS1_slo"; empty for the lens itself.
+	Where string
+	Msg   string
+}
+
+// String formats the problem as "file:line:col: severity: where: message",
+// the form editors and CI logs link to.
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.Column > 0 {
+			fmt.Fprintf(&b, ":%d", p.Column)
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(p.Severity.String())
+	b.WriteString(": ")
+	if p.Where != "" {
+		b.WriteString(p.Where)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// LoadError is a lens that could not be loaded. It holds every error found
+// (and the warnings, so that a caller can show them too).
+type LoadError struct {
+	File     string
+	Problems []Problem
+}
+
+func (e *LoadError) Error() string {
+	var lines []string
+	for _, p := range e.Problems {
+		if p.Severity == Error {
+			lines = append(lines, p.String())
+		}
+	}
+	if len(lines) == 0 {
+		return "load lens " + e.File + ": unusable"
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Errors returns only the problems of severity Error.
+func (e *LoadError) Errors() []Problem { return filter(e.Problems, Error) }
+
+func filter(ps []Problem, s Severity) []Problem {
+	var out []Problem
+	for _, p := range ps {
+		if p.Severity == s {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// HasErrors reports whether any problem is an error.
+func HasErrors(ps []Problem) bool {
+	for _, p := range ps {
+		if p.Severity == Error {
+			return true
+		}
+	}
+	return false
+}

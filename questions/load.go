@@ -1,0 +1,182 @@
+package questions
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/wafr-dev/wafr/internal/yamlnode"
+)
+
+// MaxFileSize is the largest lens file wafr reads; larger files are refused
+// before decoding. (AWS itself stops at 500 KB.)
+const MaxFileSize = 10 << 20
+
+// BuiltinPrefix names an embedded lens: "builtin:ops".
+const BuiltinPrefix = "builtin:"
+
+//go:embed lenses/*.yaml
+var builtinFS embed.FS
+
+// Options change how strictly a lens is checked.
+type Options struct {
+	// AWS turns the AWS Well-Architected Tool's limits into errors.
+	AWS bool
+}
+
+// Load reads a lens from a path (.yaml, .yml or .json) or from builtin:NAME.
+// Warnings are kept in the lens; any error gives a *LoadError listing all
+// problems found.
+func Load(source string) (*Lens, error) {
+	l, problems := Check(source, Options{})
+	if HasErrors(problems) {
+		return nil, &LoadError{File: source, Problems: problems}
+	}
+	return l, nil
+}
+
+// Check loads a lens like Load but returns every problem, errors and
+// warnings, for lint. The lens is nil when it has errors.
+func Check(source string, opts Options) (*Lens, []Problem) {
+	name := source
+	data, err := read(source)
+	if err != nil {
+		return nil, []Problem{{File: name, Severity: Error, Msg: err.Error()}}
+	}
+	l, problems := Parse(name, data, opts)
+	if l != nil {
+		l.Source = source
+		if l.ID == "" {
+			l.ID = idFromPath(source)
+		}
+	}
+	return l, problems
+}
+
+func read(source string) ([]byte, error) {
+	if name, ok := strings.CutPrefix(source, BuiltinPrefix); ok {
+		data, err := builtinFS.ReadFile("lenses/" + name + ".yaml")
+		if err != nil {
+			return nil, fmt.Errorf("%w: %q (built-in lenses: %s)", ErrUnknownBuiltin, name, strings.Join(Builtins(), ", "))
+		}
+		return data, nil
+	}
+	f, err := os.Open(source)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, errors.New("no such file")
+		}
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, errors.New("is a directory, not a lens file")
+		}
+		if st.Size() > MaxFileSize {
+			return nil, fmt.Errorf("the file is %d MB; lens files are at most %d MB", st.Size()>>20, MaxFileSize>>20)
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("the file is larger than %d MB", MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+// isJSON decides the decoder: by extension, else by the first character.
+func isJSON(name string, data []byte) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json":
+		return true
+	case ".yaml", ".yml":
+		return false
+	}
+	t := bytes.TrimLeft(data, " \t\r\n\xef\xbb\xbf")
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
+}
+
+// Parse decodes and validates lens data. name is used in messages and to
+// choose JSON or YAML.
+func Parse(name string, data []byte, opts Options) (*Lens, []Problem) {
+	root, err := yamlnode.Parse(data, isJSON(name, data))
+	if err != nil {
+		p := Problem{File: name, Severity: Error, Msg: err.Error()}
+		var se *yamlnode.SyntaxError
+		if errors.As(err, &se) {
+			p.Line, p.Column, p.Msg = se.Line, se.Column, se.Msg
+		}
+		return nil, []Problem{p}
+	}
+	d := &decoder{file: name, json: isJSON(name, data)}
+	l := d.lens(root)
+	d.validate(l, len(data), opts.AWS)
+	sortProblems(d.problems)
+	if HasErrors(d.problems) {
+		return nil, d.problems
+	}
+	l.Digest = digest(l)
+	l.Warnings = d.problems
+	return l, d.problems
+}
+
+func sortProblems(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Line != ps[j].Line {
+			return ps[i].Line < ps[j].Line
+		}
+		return ps[i].Column < ps[j].Column
+	})
+}
+
+// digest hashes a canonical encoding of the lens: its JSON form, whose field
+// order is fixed by the Go types, so formatting and comments do not count.
+func digest(l *Lens) string {
+	b, err := json.Marshal(l)
+	if err != nil {
+		panic("questions: lens does not encode: " + err.Error()) // only plain strings and slices
+	}
+	sum := sha256.Sum256(b)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// idFromPath derives a lens id from a file name when the lens has none.
+func idFromPath(source string) string {
+	base := strings.TrimSuffix(filepath.Base(source), filepath.Ext(source))
+	var b strings.Builder
+	for _, r := range strings.ToLower(base) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		default:
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+				b.WriteByte('-')
+			}
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// Builtins lists the names of the embedded lenses, sorted.
+func Builtins() []string {
+	entries, _ := builtinFS.ReadDir("lenses")
+	var names []string
+	for _, e := range entries {
+		names = append(names, strings.TrimSuffix(e.Name(), ".yaml"))
+	}
+	sort.Strings(names)
+	return names
+}

@@ -1,0 +1,266 @@
+package questions
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// AWS Well-Architected Tool limits for custom lenses. Without --aws they are
+// warnings (real lenses break some of them); with it they are errors.
+const (
+	awsMaxPillars    = 10
+	awsMaxQuestions  = 20 // per pillar
+	awsMaxChoices    = 15 // per question
+	awsMaxRules      = 3  // per question
+	awsMinIDLen      = 3
+	awsMaxIDLen      = 128
+	awsMaxTitleLen   = 128
+	awsMaxTextLen    = 2048
+	awsMaxLensBytes  = 500 << 10
+	maxAnalyzedVars  = 16 // choices a rule set may mention for the dead-rule check
+	lensWhere        = ""
+	noneTitlePattern = `(?i)^\s*none(\s+of\s+(these|the\s+above))?\s*\.?\s*$`
+)
+
+var noneTitle = regexp.MustCompile(noneTitlePattern)
+
+// validate checks what the decoder could not: references between fields,
+// duplicates, and the AWS limits.
+func (d *decoder) validate(l *Lens, size int, aws bool) {
+	limit := Warning
+	if aws {
+		limit = Error
+	}
+	awsf := func(p Pos, where, format string, args ...any) {
+		d.add(limit, p, where, "AWS limit: "+format, args...)
+	}
+	top := Pos{1, 1}
+	if size > awsMaxLensBytes {
+		awsf(Pos{}, lensWhere, "a lens file is at most 500 KB (this one is %d KB)", size>>10)
+	}
+	switch {
+	case l.SchemaVersion == "":
+		d.add(limit, top, lensWhere, "schemaVersion is missing (AWS expects %q)", SchemaVersion)
+	case l.SchemaVersion != SchemaVersion:
+		d.add(limit, top, lensWhere, "schemaVersion %q is not %q, the only version AWS accepts", l.SchemaVersion, SchemaVersion)
+	}
+	if l.Name == "" {
+		d.add(Warning, top, lensWhere, "the lens has no name")
+	} else if n := utf8.RuneCountInString(l.Name); n > awsMaxTitleLen {
+		awsf(top, lensWhere, "the lens name is at most %d characters (it has %d)", awsMaxTitleLen, n)
+	}
+	if l.Description == "" {
+		d.add(Warning, top, lensWhere, "the lens has no description")
+	}
+	d.textLimit(awsf, top, lensWhere, "the lens description", l.Description)
+	if len(l.Pillars) == 0 {
+		d.add(Error, top, lensWhere, "the lens has no pillars")
+	}
+	if len(l.Pillars) > awsMaxPillars {
+		awsf(top, lensWhere, "a lens has at most %d pillars (this one has %d)", awsMaxPillars, len(l.Pillars))
+	}
+	pillarIDs := map[string]bool{}
+	for _, p := range l.Pillars {
+		where := p.ID
+		d.checkID(awsf, p.pos, where, "pillar", p.ID)
+		if p.ID != "" && pillarIDs[p.ID] {
+			d.add(Error, p.pos, where, "duplicate pillar id %q", p.ID)
+		}
+		pillarIDs[p.ID] = true
+		if p.Name == "" {
+			d.add(Warning, p.pos, where, "the pillar has no name")
+		} else if n := utf8.RuneCountInString(p.Name); n > awsMaxTitleLen {
+			awsf(p.pos, where, "a pillar name is at most %d characters (it has %d)", awsMaxTitleLen, n)
+		}
+		if len(p.Questions) == 0 {
+			d.add(Warning, p.pos, where, "the pillar has no questions")
+		}
+		if len(p.Questions) > awsMaxQuestions {
+			awsf(p.pos, where, "a pillar has at most %d questions (this one has %d)", awsMaxQuestions, len(p.Questions))
+		}
+		questionIDs := map[string]bool{}
+		for _, q := range p.Questions {
+			if q.ID != "" && questionIDs[q.ID] {
+				d.add(Error, q.pos, join(p.ID, q.ID), "duplicate question id %q in pillar %q", q.ID, p.ID)
+			}
+			questionIDs[q.ID] = true
+			d.checkQuestion(q, join(p.ID, q.ID), awsf)
+		}
+	}
+}
+
+type awsFunc func(p Pos, where, format string, args ...any)
+
+func (d *decoder) add(sev Severity, p Pos, where, format string, args ...any) {
+	d.problems = append(d.problems, Problem{File: d.file, Line: p.Line, Column: p.Column,
+		Severity: sev, Where: where, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (d *decoder) checkID(awsf awsFunc, p Pos, where, what, id string) {
+	if id == "" {
+		d.add(Error, p, where, "the %s has no id", what)
+		return
+	}
+	if n := utf8.RuneCountInString(id); n < awsMinIDLen || n > awsMaxIDLen {
+		awsf(p, where, "a %s id is %d to %d characters (%q has %d)", what, awsMinIDLen, awsMaxIDLen, id, n)
+	}
+}
+
+func (d *decoder) textLimit(awsf awsFunc, p Pos, where, what, text string) {
+	if n := utf8.RuneCountInString(text); n > awsMaxTextLen {
+		awsf(p, where, "%s is at most %d characters (it has %d)", what, awsMaxTextLen, n)
+	}
+}
+
+func (d *decoder) resourceLimits(awsf awsFunc, p Pos, where, what string, r *Resource) {
+	if r != nil {
+		d.textLimit(awsf, p, where, what+" text", r.DisplayText)
+		d.textLimit(awsf, p, where, what+" url", r.URL)
+	}
+}
+
+func (d *decoder) checkQuestion(q *Question, where string, awsf awsFunc) {
+	d.checkID(awsf, q.pos, where, "question", q.ID)
+	if q.Title == "" {
+		d.add(Warning, q.pos, where, "the question has no title")
+	} else if n := utf8.RuneCountInString(q.Title); n > awsMaxTitleLen {
+		awsf(q.pos, where, "a question title is at most %d characters (it has %d)", awsMaxTitleLen, n)
+	}
+	if q.Description == "" {
+		d.add(Warning, q.pos, where, "the question has no description")
+	}
+	d.textLimit(awsf, q.pos, where, "a question description", q.Description)
+	d.resourceLimits(awsf, q.pos, where, "the helpful resource", q.HelpfulResource)
+	if len(q.Choices) == 0 {
+		d.add(Error, q.pos, where, "the question has no choices")
+	}
+	if len(q.Choices) > awsMaxChoices {
+		awsf(q.pos, where, "a question has at most %d choices (this one has %d)", awsMaxChoices, len(q.Choices))
+	}
+	seen := map[string]bool{}
+	var nones []string
+	for _, c := range q.Choices {
+		cw := where + "/" + c.ID
+		d.checkID(awsf, c.pos, cw, "choice", c.ID)
+		if c.ID != "" && seen[c.ID] {
+			d.add(Error, c.pos, cw, "duplicate choice id %q in question %q", c.ID, q.ID)
+		}
+		seen[c.ID] = true
+		if c.Title == "" {
+			d.add(Warning, c.pos, cw, "the choice has no title")
+		} else if n := utf8.RuneCountInString(c.Title); n > awsMaxTitleLen {
+			awsf(c.pos, cw, "a choice title is at most %d characters (it has %d)", awsMaxTitleLen, n)
+		}
+		d.resourceLimits(awsf, c.pos, cw, "the helpful resource", c.HelpfulResource)
+		d.resourceLimits(awsf, c.pos, cw, "the improvement plan", c.ImprovementPlan)
+		if c.IsNone() {
+			nones = append(nones, c.ID)
+		} else if noneTitle.MatchString(c.Title) || strings.HasSuffix(strings.ToLower(c.ID), "_none") {
+			d.add(Warning, c.pos, cw, "choice %q reads as \"None of these\" but its id does not end in %q, so ticking it does not clear the others", c.ID, NoneSuffix)
+		}
+	}
+	if len(nones) > 1 {
+		d.add(Warning, q.pos, where, "more than one \"None of these\" choice (%s); only one is expected", strings.Join(nones, ", "))
+	}
+	d.checkRules(q, where, awsf)
+}
+
+func (d *decoder) checkRules(q *Question, where string, awsf awsFunc) {
+	if len(q.RiskRules) > awsMaxRules {
+		awsf(q.pos, where, "a question has at most %d risk rules (this one has %d)", awsMaxRules, len(q.RiskRules))
+	}
+	if len(q.RiskRules) == 0 {
+		d.add(Warning, q.pos, where, "the question has no risk rules, so every answer is HIGH")
+		return
+	}
+	last := q.RiskRules[len(q.RiskRules)-1]
+	if last.Compiled == nil {
+		return // a rule failed to compile; that error is enough
+	}
+	if !last.Compiled.IsDefault() {
+		d.add(Warning, last.pos, where, "no \"default\" rule at the end: an answer that matches no rule is HIGH")
+	}
+	a := q.Analyze()
+	if !a.Checked {
+		return
+	}
+	for i, r := range q.RiskRules {
+		if !a.Fires[i] {
+			d.add(Warning, r.pos, where, "rule %d (%q -> %s) can never fire: no answer makes it the first true rule", i+1, r.Condition, r.Risk.RuleName())
+		}
+	}
+}
+
+// RuleAnalysis says which rules of a question some valid answer reaches.
+type RuleAnalysis struct {
+	// Checked is false when the rules mention too many choices to try every
+	// answer; the other fields are then empty.
+	Checked bool
+	// Fires[i] is true when some answer makes rule i the first true rule.
+	Fires []bool
+	// Unmatched is true when some answer matches no rule (and so is HIGH).
+	Unmatched bool
+	// Reachable holds every risk some answer produces.
+	Reachable map[Risk]bool
+}
+
+// Analyze tries every answer over the choices the rules mention (an answer
+// ticks at least one choice, and "None of these" is exclusive) and records
+// which rules fire. Choices no rule mentions cannot change the outcome.
+func (q *Question) Analyze() RuleAnalysis {
+	var vars []int
+	mentioned := map[int]bool{}
+	for _, r := range q.RiskRules {
+		if r.Compiled == nil {
+			return RuleAnalysis{}
+		}
+		for _, id := range r.Compiled.Identifiers() {
+			if i, ok := q.ChoiceIndex(id); ok && !mentioned[i] {
+				mentioned[i] = true
+				vars = append(vars, i)
+			}
+		}
+	}
+	if len(vars) > maxAnalyzedVars {
+		return RuleAnalysis{}
+	}
+	a := RuleAnalysis{Checked: true, Fires: make([]bool, len(q.RiskRules)), Reachable: map[Risk]bool{}}
+	set := NewChoiceSet(len(q.Choices))
+	allMentioned := len(vars) == len(q.Choices)
+	for mask := 0; mask < 1<<len(vars); mask++ {
+		if mask == 0 && allMentioned {
+			continue // nothing ticked: unanswered, not scored
+		}
+		set.Clear()
+		none, others := false, false
+		for b, i := range vars {
+			if mask&(1<<b) != 0 {
+				set.Add(i)
+				if q.Choices[i].IsNone() {
+					none = true
+				} else {
+					others = true
+				}
+			}
+		}
+		if none && others {
+			continue // "None of these" excludes every other choice
+		}
+		matched := false
+		for i, r := range q.RiskRules {
+			if r.Compiled.Eval(set) {
+				a.Fires[i] = true
+				a.Reachable[r.Risk] = true
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			a.Unmatched = true
+			a.Reachable[HighRisk] = true
+		}
+	}
+	return a
+}

@@ -1,0 +1,229 @@
+package questions
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// lensYAML wraps one question's YAML (indented for the questions list) in a
+// valid lens.
+func lensYAML(question string) string {
+	return `schemaVersion: "2021-11-01"
+name: Test
+description: A lens for tests.
+pillars:
+  - id: pil
+    name: Pillar
+    questions:
+` + question
+}
+
+const goodQuestion = `      - id: QA1
+        title: A question?
+        description: Why it matters.
+        choices:
+          - {id: QA1_a, title: Practice A}
+          - {id: QA1_b, title: Practice B}
+          - {id: QA1_no, title: None of these}
+        riskRules:
+          - {condition: QA1_a && QA1_b, risk: NO_RISK}
+          - {condition: QA1_a, risk: MEDIUM_RISK}
+          - {condition: default, risk: HIGH_RISK}
+`
+
+type wantProblem struct {
+	sev       Severity
+	line, col int // 0: not checked
+	where     string
+	msg       string
+}
+
+func TestValidGoodLens(t *testing.T) {
+	l, problems := Parse("t.yaml", []byte(lensYAML(goodQuestion)), Options{AWS: true})
+	if len(problems) != 0 || l == nil {
+		t.Fatalf("problems: %v", problems)
+	}
+	if l.Digest == "" || !strings.HasPrefix(l.Digest, "sha256:") {
+		t.Errorf("digest %q", l.Digest)
+	}
+}
+
+func TestValidationProblems(t *testing.T) {
+	cases := []struct {
+		name string
+		doc  string
+		aws  bool
+		want wantProblem
+	}{
+		{"syntax", "pillars: [\n", false, wantProblem{Error, 0, 0, "", "did not find expected"}},
+		{"not a mapping", "- a\n- b\n", false, wantProblem{Error, 1, 1, "", "expected a mapping for the lens, found a list"}},
+		{"no pillars", "name: x\ndescription: y\n", false, wantProblem{Error, 1, 1, "", "no pillars"}},
+		{"pillars wrong type", "name: x\npillars: 3\n", false, wantProblem{Error, 2, 10, "", "expected a list for pillars, found a number"}},
+		{"question without choices", lensYAML(`      - id: QA1
+        title: T
+        description: D
+        riskRules: [{condition: default, risk: HIGH_RISK}]
+`), false, wantProblem{Error, 8, 9, "pil/QA1", "no choices"}},
+		{"duplicate choice", lensYAML(`      - id: QA1
+        title: T
+        description: D
+        choices:
+          - {id: QA1_a, title: A}
+          - {id: QA1_a, title: A again}
+        riskRules: [{condition: default, risk: HIGH_RISK}]
+`), false, wantProblem{Error, 13, 13, "pil/QA1/QA1_a", `duplicate choice id "QA1_a"`}},
+		{"duplicate question in pillar", lensYAML(goodQuestion + goodQuestion), false,
+			wantProblem{Error, 19, 9, "pil/QA1", `duplicate question id "QA1" in pillar "pil"`}},
+		{"duplicate pillar", `name: x
+description: y
+pillars:
+  - {id: pil, name: P, questions: []}
+  - {id: pil, name: P, questions: []}
+`, false, wantProblem{Error, 5, 5, "pil", `duplicate pillar id "pil"`}},
+		{"unknown risk", strings.Replace(lensYAML(goodQuestion), "MEDIUM_RISK", "MEDIUM", 1), false,
+			wantProblem{Error, 17, 38, "pil/QA1", `unknown risk "MEDIUM"`}},
+		{"condition does not parse", strings.Replace(lensYAML(goodQuestion), "QA1_a && QA1_b", "QA1_a && && QA1_b", 1), false,
+			wantProblem{Error, 16, 34, "pil/QA1", "column 10: expected a choice id"}},
+		{"condition names a missing choice", strings.Replace(lensYAML(goodQuestion), "QA1_a && QA1_b", "QA1_a && QA1_c", 1), false,
+			wantProblem{Error, 16, 34, "pil/QA1", `no choice "QA1_c" in this question (its choices: QA1_a, QA1_b, QA1_no)`}},
+		{"url not http", strings.Replace(lensYAML(goodQuestion), "{id: QA1_b, title: Practice B}",
+			"{id: QA1_b, title: Practice B, improvementPlan: {displayText: x, url: 'javascript:alert(1)'}}", 1), false,
+			wantProblem{Error, 13, 83, "pil/QA1/QA1_b", "is not an http(s) link"}},
+		{"missing id", lensYAML(`      - title: T
+        description: D
+        choices: [{id: a_1, title: A}]
+        riskRules: [{condition: default, risk: HIGH_RISK}]
+`), false, wantProblem{Error, 8, 9, "pil", "the question has no id"}},
+		{"rule without condition", strings.Replace(lensYAML(goodQuestion), "{condition: default, risk: HIGH_RISK}", "{risk: HIGH_RISK}", 1), false,
+			wantProblem{Error, 18, 13, "pil/QA1", "no condition"}},
+		{"wrong type for title", strings.Replace(lensYAML(goodQuestion), "title: A question?", "title: [a, b]", 1), false,
+			wantProblem{Error, 9, 16, "pil/QA1", "expected a string for title, found a list"}},
+		{"field twice", strings.Replace(lensYAML(goodQuestion), "title: A question?", "title: A\n        title: B", 1), false,
+			wantProblem{Error, 10, 9, "pil/QA1", `field "title" appears twice`}},
+		{"bad additionalResources type", strings.Replace(lensYAML(goodQuestion), "{id: QA1_b, title: Practice B}",
+			"{id: QA1_b, title: Practice B, additionalResources: [{type: LINK, content: []}]}", 1), false,
+			wantProblem{Error, 13, 73, "pil/QA1/QA1_b", `type "LINK" is not HELPFUL_RESOURCE or IMPROVEMENT_PLAN`}},
+
+		// Warnings: the lens still loads.
+		{"unknown field", strings.Replace(lensYAML(goodQuestion), "title: A question?", "title: A question?\n        tags: [x]", 1), false,
+			wantProblem{Warning, 10, 9, "pil/QA1", `unknown field "tags" in a question`}},
+		{"case-folded field", strings.Replace(lensYAML(goodQuestion), "{id: QA1_b, title: Practice B}",
+			"{id: QA1_b, title: Practice B, helpfulResource: {displayText: x, Url: 'https://example.com'}}", 1), false,
+			wantProblem{Warning, 13, 78, "pil/QA1/QA1_b", `field "Url" read as "url"`}},
+		{"no default", strings.Replace(lensYAML(goodQuestion), "          - {condition: default, risk: HIGH_RISK}\n", "", 1), false,
+			wantProblem{Warning, 17, 25, "pil/QA1", `no "default" rule`}},
+		{"rule can never fire", strings.Replace(lensYAML(goodQuestion), "{condition: QA1_a, risk: MEDIUM_RISK}", "{condition: QA1_a && QA1_b && QA1_a, risk: MEDIUM_RISK}", 1), false,
+			wantProblem{Warning, 17, 25, "pil/QA1", "rule 2"}},
+		{"rule contradiction never fires", strings.Replace(lensYAML(goodQuestion), "{condition: QA1_a, risk: MEDIUM_RISK}", "{condition: (QA1_b) && (!QA1_b), risk: MEDIUM_RISK}", 1), false,
+			wantProblem{Warning, 17, 25, "pil/QA1", "can never fire"}},
+		{"default shadowed", strings.Replace(lensYAML(goodQuestion), "{condition: QA1_a, risk: MEDIUM_RISK}", "{condition: '!QA1_a || !QA1_b', risk: MEDIUM_RISK}", 1), false,
+			wantProblem{Warning, 18, 25, "pil/QA1", `rule 3 ("default" -> HIGH_RISK) can never fire`}},
+		{"none not ending _no", strings.Replace(lensYAML(goodQuestion), "{id: QA1_no, title: None of these}", "{id: QA1_none, title: None of these}", 1), false,
+			wantProblem{Warning, 14, 13, "pil/QA1/QA1_none", `does not end in "_no"`}},
+		{"two _no choices", strings.Replace(lensYAML(goodQuestion), "{id: QA1_no, title: None of these}", "{id: QA1_no, title: None of these}\n          - {id: QA1_x_no, title: Not at all}", 1), false,
+			wantProblem{Warning, 8, 9, "pil/QA1", "more than one"}},
+		{"no question description", strings.Replace(lensYAML(goodQuestion), "        description: Why it matters.\n", "", 1), false,
+			wantProblem{Warning, 8, 9, "pil/QA1", "no description"}},
+		{"no lens description", strings.Replace(lensYAML(goodQuestion), "description: A lens for tests.\n", "", 1), false,
+			wantProblem{Warning, 1, 1, "", "the lens has no description"}},
+		{"NaN value", strings.Replace(lensYAML(goodQuestion), "description: Why it matters.", "description: .nan", 1), false,
+			wantProblem{Warning, 10, 22, "pil/QA1", "NaN"}},
+		{"AWS limit as warning", strings.Replace(lensYAML(goodQuestion), "title: Practice A", "title: "+strings.Repeat("x", 129), 1), false,
+			wantProblem{Warning, 12, 13, "pil/QA1/QA1_a", "AWS limit: a choice title is at most 128 characters (it has 129)"}},
+		{"AWS limit as error", strings.Replace(lensYAML(goodQuestion), "title: Practice A", "title: "+strings.Repeat("x", 129), 1), true,
+			wantProblem{Error, 12, 13, "pil/QA1/QA1_a", "AWS limit: a choice title"}},
+		{"AWS short id", strings.Replace(lensYAML(goodQuestion), "- id: QA1\n", "- id: QA\n", 1), true,
+			wantProblem{Error, 8, 9, "pil/QA", "id is 3 to 128 characters"}},
+		{"AWS schemaVersion", strings.Replace(lensYAML(goodQuestion), `"2021-11-01"`, `"2020-01-01"`, 1), true,
+			wantProblem{Error, 1, 1, "", "only version AWS accepts"}},
+		{"AWS too many rules", strings.Replace(lensYAML(goodQuestion), "          - {condition: default, risk: HIGH_RISK}\n",
+			"          - {condition: QA1_b, risk: MEDIUM_RISK}\n          - {condition: default, risk: HIGH_RISK}\n", 1), true,
+			wantProblem{Error, 8, 9, "pil/QA1", "at most 3 risk rules (this one has 4)"}},
+		{"AWS description length", strings.Replace(lensYAML(goodQuestion), "description: Why it matters.", "description: "+strings.Repeat("y", 2049), 1), true,
+			wantProblem{Error, 8, 9, "pil/QA1", "a question description is at most 2048 characters"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			l, problems := Parse("t.yaml", []byte(c.doc), Options{AWS: c.aws})
+			if !hasProblem(problems, c.want) {
+				t.Fatalf("want %+v among:\n%s", c.want, problemList(problems))
+			}
+			if (l == nil) != (c.want.sev == Error) {
+				t.Errorf("lens loaded = %v, want %v", l != nil, c.want.sev != Error)
+			}
+		})
+	}
+}
+
+func hasProblem(ps []Problem, w wantProblem) bool {
+	for _, p := range ps {
+		if p.Severity == w.sev && strings.Contains(p.Msg, w.msg) && p.Where == w.where &&
+			(w.line == 0 || (p.Line == w.line && p.Column == w.col)) && p.File == "t.yaml" {
+			return true
+		}
+	}
+	return false
+}
+
+func problemList(ps []Problem) string {
+	var b strings.Builder
+	for _, p := range ps {
+		fmt.Fprintf(&b, "  %s\n", p)
+	}
+	return b.String()
+}
+
+// Every problem is collected, not just the first.
+func TestAllProblemsCollected(t *testing.T) {
+	doc := lensYAML(`      - id: QA1
+        title: T
+        choices:
+          - {id: QA1_a, title: A}
+          - {id: QA1_a, title: A}
+        riskRules:
+          - {condition: QA1_zz, risk: NO_RISK}
+          - {condition: default, risk: BAD}
+      - id: Q2
+        title: T
+        choices: []
+`)
+	_, problems := Parse("t.yaml", []byte(doc), Options{})
+	errs := filter(problems, Error)
+	if len(errs) < 4 {
+		t.Fatalf("want at least 4 errors, got:\n%s", problemList(problems))
+	}
+	for i := 1; i < len(problems); i++ {
+		if problems[i].Line < problems[i-1].Line {
+			t.Errorf("problems not in file order:\n%s", problemList(problems))
+		}
+	}
+}
+
+func TestProblemString(t *testing.T) {
+	p := Problem{File: "a.json", Line: 3, Column: 7, Severity: Error, Where: "p/q", Msg: "bad"}
+	if got := p.String(); got != "a.json:3:7: error: p/q: bad" {
+		t.Errorf("got %q", got)
+	}
+	p = Problem{File: "a.json", Severity: Warning, Msg: "whole file"}
+	if got := p.String(); got != "a.json: warning: whole file" {
+		t.Errorf("got %q", got)
+	}
+	le := &LoadError{File: "a.json", Problems: []Problem{{File: "a.json", Line: 1, Severity: Error, Msg: "x"}, {File: "a.json", Severity: Warning, Msg: "w"}}}
+	if le.Error() != "a.json:1: error: x" {
+		t.Errorf("LoadError = %q", le.Error())
+	}
+}
+
+func TestAnalyze(t *testing.T) {
+	l, _ := Parse("t.yaml", []byte(lensYAML(goodQuestion)), Options{})
+	a := l.Pillars[0].Questions[0].Analyze()
+	if !a.Checked || !a.Fires[0] || !a.Fires[1] || !a.Fires[2] || a.Unmatched {
+		t.Errorf("analysis %+v", a)
+	}
+	for _, r := range []Risk{NoRisk, MediumRisk, HighRisk} {
+		if !a.Reachable[r] {
+			t.Errorf("%s not reachable", r)
+		}
+	}
+}

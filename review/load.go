@@ -1,0 +1,336 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/wafr-dev/wafr/internal/yamlnode"
+)
+
+// MaxFileSize is the largest review file wafr reads.
+const MaxFileSize = 50 << 20
+
+// ErrNotExist is returned by Load when the file does not exist.
+var ErrNotExist = errors.New("no such review file")
+
+// LoadError is a review file that cannot be read. Line and Column are 1-based
+// (0 when the problem is the whole file); Field names the offending field.
+type LoadError struct {
+	File         string
+	Line, Column int
+	Field        string
+	Err          error
+}
+
+func (e *LoadError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Column)
+		}
+	}
+	b.WriteString(": ")
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// Load reads a review file. A missing file gives an error wrapping
+// ErrNotExist; anything malformed gives a *LoadError.
+func Load(path string) (*Review, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &LoadError{File: path, Err: ErrNotExist}
+		}
+		return nil, &LoadError{File: path, Err: err}
+	}
+	defer f.Close()
+	return Read(path, f)
+}
+
+// Read reads a review from r; name is used in messages ("-" for stdin).
+func Read(name string, r io.Reader) (*Review, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, &LoadError{File: name, Err: err}
+	}
+	if len(data) > MaxFileSize {
+		return nil, &LoadError{File: name, Err: fmt.Errorf("the file is larger than %d MB", MaxFileSize>>20)}
+	}
+	return Parse(name, data)
+}
+
+// Parse decodes review data.
+func Parse(name string, data []byte) (*Review, error) {
+	root, err := yamlnode.Parse(data, false)
+	if err != nil {
+		le := &LoadError{File: name, Err: err}
+		var se *yamlnode.SyntaxError
+		if errors.As(err, &se) {
+			le.Line, le.Column, le.Err = se.Line, se.Column, errors.New(se.Msg)
+		}
+		return nil, le
+	}
+	d := &decoder{file: name}
+	r := d.review(root)
+	if d.err != nil {
+		return nil, d.err
+	}
+	return r, nil
+}
+
+// decoder reads a review node tree, keeping the first error. Unknown fields
+// are errors, not warnings: saving a file with a field we dropped would lose
+// data written by a newer wafr.
+type decoder struct {
+	file string
+	err  *LoadError
+}
+
+func (d *decoder) fail(n *yaml.Node, field, format string, args ...any) {
+	if d.err != nil {
+		return
+	}
+	d.err = &LoadError{File: d.file, Field: field, Err: fmt.Errorf(format, args...)}
+	if n != nil {
+		d.err.Line, d.err.Column = n.Line, n.Column
+	}
+}
+
+func (d *decoder) fields(n *yaml.Node, field string, known map[string]func(*yaml.Node)) {
+	if yamlnode.IsNull(n) {
+		return
+	}
+	if yamlnode.Resolve(n).Kind != yaml.MappingNode {
+		d.fail(n, field, "expected a mapping, found %s", yamlnode.Describe(n))
+		return
+	}
+	seen := map[string]bool{}
+	for _, kv := range yamlnode.Pairs(n) {
+		name := kv.Key.Value
+		path := join(field, name)
+		switch h, ok := known[name]; {
+		case seen[name]:
+			d.fail(kv.Key, path, "appears twice")
+		case !ok:
+			d.fail(kv.Key, path, "unknown field (was this file written by a newer wafr?)")
+		default:
+			h(kv.Value)
+		}
+		seen[name] = true
+	}
+}
+
+func join(parent, name string) string {
+	if parent == "" {
+		return name
+	}
+	return parent + "." + name
+}
+
+func (d *decoder) str(n *yaml.Node, field string) string {
+	if yamlnode.IsNull(n) {
+		return ""
+	}
+	r := yamlnode.Resolve(n)
+	if r.Kind != yaml.ScalarNode {
+		d.fail(n, field, "expected a string, found %s", yamlnode.Describe(n))
+		return ""
+	}
+	return r.Value
+}
+
+func (d *decoder) time(n *yaml.Node, field string) time.Time {
+	s := d.str(n, field)
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		d.fail(n, field, "%q is not a time like 2026-11-25T10:00:00Z", s)
+	}
+	return t.UTC()
+}
+
+func (d *decoder) list(n *yaml.Node, field string) []*yaml.Node {
+	if yamlnode.IsNull(n) {
+		return nil
+	}
+	r := yamlnode.Resolve(n)
+	if r.Kind != yaml.SequenceNode {
+		d.fail(n, field, "expected a list, found %s", yamlnode.Describe(n))
+		return nil
+	}
+	return r.Content
+}
+
+func (d *decoder) review(n *yaml.Node) *Review {
+	r := &Review{Answers: Answers{}}
+	version := ""
+	var versionNode *yaml.Node
+	d.fields(n, "", map[string]func(*yaml.Node){
+		"wafr":      func(v *yaml.Node) { versionNode = v; version = d.str(v, "wafr") },
+		"workload":  func(v *yaml.Node) { r.Workload = d.workload(v) },
+		"lens":      func(v *yaml.Node) { r.Lens = d.lensRef(v, "lens") },
+		"updatedAt": func(v *yaml.Node) { r.UpdatedAt = d.time(v, "updatedAt") },
+		"notes":     func(v *yaml.Node) { r.Notes = d.str(v, "notes") },
+		"answers":   func(v *yaml.Node) { r.Answers = d.answers(v, "answers") },
+		"milestones": func(v *yaml.Node) {
+			for i, mn := range d.list(v, "milestones") {
+				r.Milestones = append(r.Milestones, d.milestone(mn, i, r.Milestones))
+			}
+		},
+	})
+	switch {
+	case d.err != nil:
+	case yamlnode.Resolve(n).Kind != yaml.MappingNode:
+		d.fail(n, "", "a review file is a mapping with wafr, workload, lens and answers")
+	case versionNode == nil:
+		d.fail(n, "wafr", "missing: this does not look like a wafr review file (it has no \"wafr: 1\" line)")
+	case version != fmt.Sprint(FormatVersion):
+		d.fail(versionNode, "wafr", "format version %q is not supported (this wafr reads version %d; is the file from a newer wafr?)", version, FormatVersion)
+	case r.Lens.ID == "" && r.Lens.Source == "":
+		d.fail(n, "lens", "missing: the file does not say which lens it answers")
+	}
+	return r
+}
+
+func (d *decoder) workload(n *yaml.Node) Workload {
+	var w Workload
+	d.fields(n, "workload", map[string]func(*yaml.Node){
+		"name":  func(v *yaml.Node) { w.Name = d.str(v, "workload.name") },
+		"owner": func(v *yaml.Node) { w.Owner = d.str(v, "workload.owner") },
+		"environment": func(v *yaml.Node) {
+			w.Environment = d.str(v, "workload.environment")
+			if w.Environment != "" && w.Environment != Production && w.Environment != PreProduction {
+				d.fail(v, "workload.environment", "%q is not %s or %s", w.Environment, Production, PreProduction)
+			}
+		},
+	})
+	return w
+}
+
+func (d *decoder) lensRef(n *yaml.Node, field string) LensRef {
+	var l LensRef
+	d.fields(n, field, map[string]func(*yaml.Node){
+		"id":      func(v *yaml.Node) { l.ID = d.str(v, field+".id") },
+		"version": func(v *yaml.Node) { l.Version = d.str(v, field+".version") },
+		"source":  func(v *yaml.Node) { l.Source = d.str(v, field+".source") },
+		"digest":  func(v *yaml.Node) { l.Digest = d.str(v, field+".digest") },
+	})
+	return l
+}
+
+func (d *decoder) answers(n *yaml.Node, field string) Answers {
+	out := Answers{}
+	if yamlnode.IsNull(n) {
+		return out
+	}
+	if yamlnode.Resolve(n).Kind != yaml.MappingNode {
+		d.fail(n, field, "expected pillar ids mapping to question ids, found %s", yamlnode.Describe(n))
+		return out
+	}
+	for _, pkv := range yamlnode.Pairs(n) {
+		pid := pkv.Key.Value
+		pfield := join(field, pid)
+		if _, dup := out[pid]; dup {
+			d.fail(pkv.Key, pfield, "pillar appears twice")
+		}
+		if yamlnode.Resolve(pkv.Value).Kind != yaml.MappingNode {
+			d.fail(pkv.Value, pfield, "expected question ids mapping to answers, found %s", yamlnode.Describe(pkv.Value))
+			continue
+		}
+		byQuestion := map[string]*Answer{}
+		for _, qkv := range yamlnode.Pairs(pkv.Value) {
+			qid := qkv.Key.Value
+			if _, dup := byQuestion[qid]; dup {
+				d.fail(qkv.Key, join(pfield, qid), "question appears twice")
+			}
+			byQuestion[qid] = d.answer(qkv.Value, join(pfield, qid))
+		}
+		out[pid] = byQuestion
+	}
+	return out
+}
+
+func (d *decoder) answer(n *yaml.Node, field string) *Answer {
+	a := &Answer{}
+	var reasonNode *yaml.Node
+	d.fields(n, field, map[string]func(*yaml.Node){
+		"selected": func(v *yaml.Node) {
+			seen := map[string]bool{}
+			for _, s := range d.list(v, field+".selected") {
+				id := d.str(s, field+".selected")
+				if seen[id] {
+					d.fail(s, field+".selected", "choice %q is listed twice", id)
+				}
+				seen[id] = true
+				a.Selected = append(a.Selected, id)
+			}
+		},
+		"applicable": func(v *yaml.Node) {
+			switch s := d.str(v, field+".applicable"); s {
+			case "true":
+			case "false":
+				a.NotApplicable = true
+			default:
+				d.fail(v, field+".applicable", "expected true or false, found %q", s)
+			}
+		},
+		"reason":     func(v *yaml.Node) { reasonNode = v; a.Reason = d.str(v, field+".reason") },
+		"notes":      func(v *yaml.Node) { a.Notes = d.str(v, field+".notes") },
+		"answeredBy": func(v *yaml.Node) { a.AnsweredBy = d.str(v, field+".answeredBy") },
+		"updatedAt":  func(v *yaml.Node) { a.UpdatedAt = d.time(v, field+".updatedAt") },
+	})
+	if reasonNode != nil && a.Reason != "" && !ValidReason(a.Reason) {
+		d.fail(reasonNode, field+".reason", "%q is not one of %s", a.Reason, strings.Join(Reasons, ", "))
+	}
+	if reasonNode != nil && a.Reason != "" && !a.NotApplicable {
+		d.fail(reasonNode, field+".reason", "a reason is only given with \"applicable: false\"")
+	}
+	return a
+}
+
+func (d *decoder) milestone(n *yaml.Node, index int, earlier []Milestone) Milestone {
+	var m Milestone
+	field := fmt.Sprintf("milestones[%d]", index)
+	var nameNode *yaml.Node
+	d.fields(n, field, map[string]func(*yaml.Node){
+		"name":       func(v *yaml.Node) { nameNode = v; m.Name = d.str(v, field+".name") },
+		"recordedAt": func(v *yaml.Node) { m.RecordedAt = d.time(v, field+".recordedAt") },
+		"notes":      func(v *yaml.Node) { m.Notes = d.str(v, field+".notes") },
+		"lens":       func(v *yaml.Node) { m.Lens = d.lensRef(v, field+".lens") },
+		"answers":    func(v *yaml.Node) { m.Answers = d.answers(v, field+".answers") },
+	})
+	if m.Answers == nil {
+		m.Answers = Answers{}
+	}
+	at := nameNode
+	if at == nil {
+		at = n
+	}
+	if strings.TrimSpace(m.Name) == "" {
+		d.fail(at, field+".name", "milestone %d has no name (milestones are read-only: restore it from git)", index+1)
+	}
+	for _, e := range earlier {
+		if e.Name == m.Name && m.Name != "" {
+			d.fail(at, field+".name", "milestone name %q is used twice (milestones are read-only: restore it from git)", m.Name)
+		}
+	}
+	return m
+}

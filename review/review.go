@@ -1,0 +1,241 @@
+// Package review is the saved review file: one workload's answers to one
+// lens, with milestones. It loads and saves the YAML form (atomically, in a
+// stable order so that git diffs read well), scores answers through scoring,
+// and keeps answers whose question or choice left the lens.
+package review
+
+import (
+	"sort"
+	"time"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/scoring"
+)
+
+// FormatVersion is the review file format this package reads and writes.
+const FormatVersion = 1
+
+// Environments of a workload, as the AWS workload model names them.
+const (
+	Production    = "PRODUCTION"
+	PreProduction = "PREPRODUCTION"
+)
+
+// Reasons a question may be marked not applicable (the AWS answer model's).
+var Reasons = []string{"OUT_OF_SCOPE", "BUSINESS_PRIORITIES", "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE"}
+
+// ValidReason reports whether s is one of Reasons.
+func ValidReason(s string) bool {
+	for _, r := range Reasons {
+		if r == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Review is one workload's answers to one lens.
+type Review struct {
+	Workload   Workload
+	Lens       LensRef
+	UpdatedAt  time.Time
+	Notes      string
+	Answers    Answers
+	Milestones []Milestone
+}
+
+// Workload says what is reviewed.
+type Workload struct {
+	Name        string
+	Environment string // Production or PreProduction
+	Owner       string
+}
+
+// LensRef records which lens a review was answered with.
+type LensRef struct {
+	ID      string
+	Version string
+	Source  string // a path or builtin:NAME, to load it again
+	Digest  string
+}
+
+// Answers holds answers by pillar id, then question id.
+type Answers map[string]map[string]*Answer
+
+// Answer is the team's answer to one question.
+type Answer struct {
+	Selected      []string
+	NotApplicable bool
+	Reason        string // why not applicable: one of Reasons
+	Notes         string
+	AnsweredBy    string
+	UpdatedAt     time.Time
+}
+
+// Milestone is a named, read-only snapshot of a review's answers.
+type Milestone struct {
+	Name       string
+	RecordedAt time.Time
+	Notes      string
+	Lens       LensRef
+	Answers    Answers
+}
+
+// New starts an empty review of a workload with a lens.
+func New(l *questions.Lens, w Workload) *Review {
+	return &Review{Workload: w, Lens: RefOf(l), Answers: Answers{}}
+}
+
+// RefOf identifies a lens for a review file.
+func RefOf(l *questions.Lens) LensRef {
+	return LensRef{ID: l.ID, Version: l.Version, Source: l.Source, Digest: l.Digest}
+}
+
+// Get returns the answer to a question, or nil.
+func (a Answers) Get(pillarID, questionID string) *Answer {
+	return a[pillarID][questionID]
+}
+
+// Lookup adapts the answers for scoring.
+func (a Answers) Lookup() scoring.Lookup {
+	return func(pillarID, questionID string) (scoring.Answer, bool) {
+		ans := a[pillarID][questionID]
+		if ans == nil {
+			return scoring.Answer{}, false
+		}
+		return scoring.Answer{Selected: ans.Selected, NotApplicable: ans.NotApplicable}, true
+	}
+}
+
+// Score computes the risks of the current answers with a lens.
+func (r *Review) Score(l *questions.Lens) *scoring.Result {
+	return scoring.Score(l, r.Answers.Lookup())
+}
+
+// IsEmpty reports whether the answer says nothing and can be dropped.
+func (a *Answer) IsEmpty() bool {
+	return len(a.Selected) == 0 && !a.NotApplicable && a.Notes == ""
+}
+
+// Update changes the answer to one question through fn, creating it if
+// needed, and stamps who changed it and when. An answer left empty is removed.
+func (r *Review) Update(pillarID, questionID, by string, now time.Time, fn func(*Answer)) {
+	if r.Answers == nil {
+		r.Answers = Answers{}
+	}
+	byQuestion := r.Answers[pillarID]
+	if byQuestion == nil {
+		byQuestion = map[string]*Answer{}
+		r.Answers[pillarID] = byQuestion
+	}
+	a := byQuestion[questionID]
+	if a == nil {
+		a = &Answer{}
+	}
+	fn(a)
+	now = now.UTC().Truncate(time.Second)
+	a.AnsweredBy, a.UpdatedAt = by, now
+	r.UpdatedAt = now
+	if a.IsEmpty() {
+		delete(byQuestion, questionID)
+		if len(byQuestion) == 0 {
+			delete(r.Answers, pillarID)
+		}
+		return
+	}
+	byQuestion[questionID] = a
+}
+
+// Orphan is an answer, or a ticked choice, that the lens no longer has.
+type Orphan struct {
+	PillarID   string
+	QuestionID string
+	ChoiceID   string // empty when the whole question is gone
+}
+
+// Orphans lists answers the lens does not know, in a stable order. They stay
+// in the file and are never dropped; this is for reporting them.
+func (a Answers) Orphans(l *questions.Lens) []Orphan {
+	var out []Orphan
+	for _, pid := range sortedKeys(a) {
+		p := l.Pillar(pid)
+		for _, qid := range sortedKeys(a[pid]) {
+			var q *questions.Question
+			if p != nil {
+				q = p.Question(qid)
+			}
+			if q == nil {
+				out = append(out, Orphan{PillarID: pid, QuestionID: qid})
+				continue
+			}
+			for _, cid := range a[pid][qid].Selected {
+				if q.Choice(cid) == nil {
+					out = append(out, Orphan{PillarID: pid, QuestionID: qid, ChoiceID: cid})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Milestone returns the milestone with this name, or nil.
+func (r *Review) Milestone(name string) *Milestone {
+	for i := range r.Milestones {
+		if r.Milestones[i].Name == name {
+			return &r.Milestones[i]
+		}
+	}
+	return nil
+}
+
+// sortedKeys returns map keys in natural order (OPS2 before OPS10), the order
+// the file is written in.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return naturalLess(keys[i], keys[j]) })
+	return keys
+}
+
+// naturalLess compares strings with runs of digits compared as numbers.
+func naturalLess(a, b string) bool {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			na, nb := trimZeros(a[:da]), trimZeros(b[:db])
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			if da != db {
+				return da < db // fewer leading zeros first
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return a[0] < b[0]
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) < len(b)
+}
+
+func digitRun(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+func trimZeros(s string) string {
+	for len(s) > 1 && s[0] == '0' {
+		s = s[1:]
+	}
+	return s
+}

@@ -1,0 +1,214 @@
+package review
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Marshal writes the review as YAML in a fixed key order, so that saving the
+// same review twice gives the same bytes and git diffs stay small.
+func (r *Review) Marshal() []byte {
+	root := mapping(
+		"wafr", scalar(strconv.Itoa(FormatVersion), "!!int"),
+		"workload", mapping(
+			"name", str(r.Workload.Name),
+			"environment", str(r.Workload.Environment),
+			"owner", str(r.Workload.Owner)),
+		"lens", lensRefNode(r.Lens),
+		"updatedAt", timeNode(r.UpdatedAt),
+		"notes", str(r.Notes),
+		"answers", answersNode(r.Answers),
+		"milestones", milestonesNode(r.Milestones),
+	)
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		panic("review: encode: " + err.Error()) // a tree of plain strings always encodes
+	}
+	enc.Close()
+	return buf.Bytes()
+}
+
+// mapping builds a mapping node from key/value pairs, leaving out values
+// that are nil (empty fields are not written).
+func mapping(kv ...any) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for i := 0; i+1 < len(kv); i += 2 {
+		v, _ := kv[i+1].(*yaml.Node)
+		if v == nil {
+			continue
+		}
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv[i].(string)}, v)
+	}
+	if len(n.Content) == 0 {
+		return nil
+	}
+	return n
+}
+
+func scalar(v, tag string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v} }
+
+// str is a string node, or nil for "". Multi-line text is written as a
+// literal block so notes read naturally in the file and in diffs.
+func str(s string) *yaml.Node {
+	if s == "" {
+		return nil
+	}
+	n := scalar(s, "!!str")
+	if strings.Contains(s, "\n") && literalSafe(s) {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}
+
+// literalSafe reports whether a literal block keeps s exactly: no trailing
+// spaces on lines and no characters a block scalar cannot hold.
+func literalSafe(s string) bool {
+	for _, line := range strings.Split(s, "\n") {
+		if strings.TrimRight(line, " \t") != line {
+			return false
+		}
+	}
+	for _, r := range s {
+		if r == '\r' || r == '\t' || (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfeff {
+			return false
+		}
+	}
+	return true
+}
+
+func timeNode(t time.Time) *yaml.Node {
+	if t.IsZero() {
+		return nil
+	}
+	return scalar(t.UTC().Format(time.RFC3339), "!!timestamp")
+}
+
+func lensRefNode(l LensRef) *yaml.Node {
+	return mapping("id", str(l.ID), "version", str(l.Version), "source", str(l.Source), "digest", str(l.Digest))
+}
+
+func answersNode(a Answers) *yaml.Node {
+	if len(a) == 0 {
+		return nil
+	}
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for _, pid := range sortedKeys(a) {
+		byQuestion := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for _, qid := range sortedKeys(a[pid]) {
+			ans := a[pid][qid]
+			byQuestion.Content = append(byQuestion.Content, str(qid), answerNode(ans))
+		}
+		if len(byQuestion.Content) > 0 {
+			n.Content = append(n.Content, str(pid), byQuestion)
+		}
+	}
+	return n
+}
+
+func answerNode(a *Answer) *yaml.Node {
+	var selected, applicable *yaml.Node
+	if len(a.Selected) > 0 {
+		selected = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+		for _, id := range a.Selected {
+			selected.Content = append(selected.Content, scalar(id, "!!str"))
+		}
+	}
+	if a.NotApplicable {
+		applicable = scalar("false", "!!bool")
+	}
+	n := mapping(
+		"selected", selected,
+		"applicable", applicable,
+		"reason", str(a.Reason),
+		"notes", str(a.Notes),
+		"answeredBy", str(a.AnsweredBy),
+		"updatedAt", timeNode(a.UpdatedAt),
+	)
+	if n == nil {
+		n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
+	}
+	return n
+}
+
+func milestonesNode(ms []Milestone) *yaml.Node {
+	if len(ms) == 0 {
+		return nil
+	}
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, m := range ms {
+		n.Content = append(n.Content, mapping(
+			"name", scalar(m.Name, "!!str"),
+			"recordedAt", timeNode(m.RecordedAt),
+			"notes", str(m.Notes),
+			"lens", lensRefNode(m.Lens),
+			"answers", answersNode(m.Answers),
+		))
+	}
+	return n
+}
+
+// Save writes the review to path atomically: a temporary file in the same
+// folder, synced, then renamed over the old one, so a crash leaves either the
+// old file or the new one, never a mix. Saving through a symlink updates the
+// file it points to and keeps the link. An existing file keeps its mode.
+func (r *Review) Save(path string) error {
+	return WriteFileAtomic(path, r.Marshal())
+}
+
+// WriteFileAtomic replaces the file at path with data, atomically.
+func WriteFileAtomic(path string, data []byte) error {
+	target := path
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		target = resolved
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	mode := fs.FileMode(0o644)
+	if st, err := os.Stat(target); err == nil {
+		mode = st.Mode().Perm()
+	}
+	dir := filepath.Dir(target)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	tmpName := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(tmpName)
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmpName, target); err != nil {
+		os.Remove(tmpName)
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	// Sync the folder so the rename itself survives a power cut.
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
