@@ -66,6 +66,10 @@ func (s ChoiceSet) Empty() bool {
 // IsDefault reports whether the condition is "default" (always true).
 func (c *Condition) IsDefault() bool { return c.always }
 
+// Size is the number of operations in the condition, a measure of the cost
+// of evaluating it.
+func (c *Condition) Size() int { return len(c.nodes) + 1 }
+
 // Identifiers lists the choice ids the condition names, in order of first use.
 func (c *Condition) Identifiers() []string { return c.idents }
 

@@ -12,9 +12,10 @@ import (
 // decoder turns a node tree into a Lens, recording every problem with its
 // position instead of stopping at the first.
 type decoder struct {
-	file     string
-	json     bool // JSON is typed: a number is not a string
-	problems []Problem
+	file           string
+	json           bool // JSON is typed: a number is not a string
+	problems       []Problem
+	analysisBudget int // see analysisBudget
 }
 
 func (d *decoder) report(sev Severity, n *yaml.Node, where, format string, args ...any) {

@@ -121,7 +121,7 @@ func Parse(name string, data []byte, opts Options) (*Lens, []Problem) {
 		}
 		return nil, []Problem{p}
 	}
-	d := &decoder{file: name, json: isJSON(name, data)}
+	d := &decoder{file: name, json: isJSON(name, data), analysisBudget: analysisBudget}
 	l := d.lens(root)
 	d.validate(l, len(data), opts.AWS)
 	sortProblems(d.problems)

@@ -182,7 +182,7 @@ func (d *decoder) checkRules(q *Question, where string, awsf awsFunc) {
 	if !last.Compiled.IsDefault() {
 		d.add(Warning, last.pos, where, "no \"default\" rule at the end: an answer that matches no rule is HIGH")
 	}
-	a := q.Analyze()
+	a := q.analyze(&d.analysisBudget)
 	if !a.Checked {
 		return
 	}
@@ -210,6 +210,17 @@ type RuleAnalysis struct {
 // ticks at least one choice, and "None of these" is exclusive) and records
 // which rules fire. Choices no rule mentions cannot change the outcome.
 func (q *Question) Analyze() RuleAnalysis {
+	budget := analysisBudget
+	return q.analyze(&budget)
+}
+
+// analysisBudget bounds the work of checking rules (answers tried times
+// condition size) for one lens, so a crafted lens cannot stall loading.
+const analysisBudget = 1 << 24
+
+// analyze is Analyze within a budget shared by a whole lens; when the work
+// would exceed what is left, the question is not checked.
+func (q *Question) analyze(budget *int) RuleAnalysis {
 	var vars []int
 	mentioned := map[int]bool{}
 	for _, r := range q.RiskRules {
@@ -223,9 +234,14 @@ func (q *Question) Analyze() RuleAnalysis {
 			}
 		}
 	}
-	if len(vars) > maxAnalyzedVars {
+	size := 0
+	for _, r := range q.RiskRules {
+		size += r.Compiled.Size()
+	}
+	if len(vars) > maxAnalyzedVars || size<<len(vars) > *budget {
 		return RuleAnalysis{}
 	}
+	*budget -= size << len(vars)
 	a := RuleAnalysis{Checked: true, Fires: make([]bool, len(q.RiskRules)), Reachable: map[Risk]bool{}}
 	set := NewChoiceSet(len(q.Choices))
 	allMentioned := len(vars) == len(q.Choices)

@@ -96,8 +96,9 @@ func trimYAMLPrefix(s string) string {
 	return s
 }
 
-// expandedSize counts the nodes of n with every alias expanded, memoized so
-// the count itself stays cheap. It stops counting past MaxNodes.
+// expandedSize counts the nodes of n with every alias expanded. Sizes of
+// anchored nodes (the only ones an alias can name) are memoized, so the
+// count stays linear; it stops counting past MaxNodes.
 func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, depth int) int {
 	if n == nil {
 		return 0
@@ -118,7 +119,9 @@ func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, depth int) int {
 			break
 		}
 	}
-	memo[n] = size
+	if n.Anchor != "" {
+		memo[n] = size
+	}
 	return size
 }
 

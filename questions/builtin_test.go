@@ -1,0 +1,129 @@
+package questions
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// The built-in lenses are content we ship: they must be clean even by the
+// AWS tool's rules, and every question must be answerable well and badly.
+func TestBuiltinLenses(t *testing.T) {
+	names := Builtins()
+	if len(names) == 0 || names[0] != "ops" && !contains(names, "ops") {
+		t.Fatalf("builtins = %v", names)
+	}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			l, problems := Check(BuiltinPrefix+name, Options{AWS: true})
+			if len(problems) > 0 || l == nil {
+				t.Fatalf("problems:\n%s", problemList(problems))
+			}
+			if l.ID == "" || l.Version == "" || l.Language == "" || l.Description == "" {
+				t.Errorf("id %q version %q language %q", l.ID, l.Version, l.Language)
+			}
+			for _, p := range l.Pillars {
+				for _, q := range p.Questions {
+					checkBuiltinQuestion(t, q)
+				}
+			}
+		})
+	}
+}
+
+func checkBuiltinQuestion(t *testing.T, q *Question) {
+	t.Helper()
+	nones, practices := 0, 0
+	for _, c := range q.Choices {
+		if c.IsNone() {
+			nones++
+			continue
+		}
+		practices++
+		if c.ImprovementPlan == nil || len(strings.TrimSpace(c.ImprovementPlan.DisplayText)) < 40 {
+			t.Errorf("%s/%s: no real improvement plan", q.ID, c.ID)
+		}
+		if c.HelpfulResource == nil || c.HelpfulResource.DisplayText == "" {
+			t.Errorf("%s/%s: no helpful text", q.ID, c.ID)
+		}
+	}
+	if nones != 1 || q.Choices[len(q.Choices)-1].IsNone() == false {
+		t.Errorf("%s: want one None of these, last", q.ID)
+	}
+	if practices < 4 || practices > 8 {
+		t.Errorf("%s: %d practices", q.ID, practices)
+	}
+	if n := len(q.RiskRules); n < 2 || n > 3 {
+		t.Errorf("%s: %d rules", q.ID, n)
+	}
+	a := q.Analyze()
+	if !a.Checked || !a.Reachable[NoRisk] || !a.Reachable[HighRisk] || a.Unmatched {
+		t.Errorf("%s: rules reach %v (unmatched %v)", q.ID, a.Reachable, a.Unmatched)
+	}
+	for i, fires := range a.Fires {
+		if !fires {
+			t.Errorf("%s: rule %d never fires", q.ID, i+1)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestOpsLensCoversTheSeed(t *testing.T) {
+	l, err := Load("builtin:ops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.QuestionCount() != 6 || l.Pillars[0].Questions[0].ID != "OPS1" || l.Pillars[0].Questions[5].ID != "OPS6" {
+		t.Fatalf("want OPS1-OPS6")
+	}
+	var all strings.Builder
+	all.WriteString(l.Description)
+	for _, q := range l.Pillars[0].Questions {
+		all.WriteString(q.Title + q.Description)
+		for _, c := range q.Choices {
+			all.WriteString(c.Title)
+			if c.HelpfulResource != nil {
+				all.WriteString(c.HelpfulResource.DisplayText)
+			}
+			if c.ImprovementPlan != nil {
+				all.WriteString(c.ImprovementPlan.DisplayText)
+			}
+		}
+	}
+	text := strings.ToLower(all.String())
+	for _, fact := range []string{"sli", "slo", "sla", "error budget", "rto", "rpo", "rlo", "product owner", "postmortem",
+		"incident commander", "customers", "non-functional", "capacity", "change", "monitor", "two-pizza", "sre",
+		"billed", "ops01", "ops11", "recovery"} {
+		if !strings.Contains(text, fact) {
+			t.Errorf("the ops lens never mentions %q", fact)
+		}
+	}
+}
+
+func TestUnknownBuiltin(t *testing.T) {
+	_, err := Load("builtin:nope")
+	var le *LoadError
+	if !errors.As(err, &le) || !strings.Contains(err.Error(), "builtin:nope: error: no built-in lens of that name: \"nope\" (built-in lenses: ops") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestDigestIgnoresFormatting(t *testing.T) {
+	a, _ := Parse("a.yaml", []byte(lensYAML(goodQuestion)), Options{})
+	b, _ := Parse("b.yaml", []byte("# a comment\n"+strings.ReplaceAll(lensYAML(goodQuestion), "Why it matters.", "'Why it matters.'")), Options{})
+	c, _ := Parse("c.yaml", []byte(strings.ReplaceAll(lensYAML(goodQuestion), "Practice B", "Practice C")), Options{})
+	if a.Digest != b.Digest {
+		t.Error("formatting changed the digest")
+	}
+	if a.Digest == c.Digest {
+		t.Error("a content change kept the digest")
+	}
+}

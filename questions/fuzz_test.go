@@ -1,0 +1,77 @@
+package questions
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzParseCondition(f *testing.F) {
+	for _, s := range []string{"default", "a && b", "a || b && !c", "(a || (b && !(c)))", "a &&", "((", "!!!a", "a & b", "日本 || a", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := ParseCondition(s, lookupIn(condChoices))
+		if err != nil {
+			ce, ok := err.(*ConditionError)
+			if !ok {
+				t.Fatalf("error of type %T", err)
+			}
+			if ce.Column < 1 || ce.Column > utf8.RuneCountInString(s)+1 {
+				t.Fatalf("column %d outside %q", ce.Column, s)
+			}
+			return
+		}
+		for mask := 0; mask < 1<<len(condChoices); mask++ {
+			set := NewChoiceSet(len(condChoices))
+			for i := range condChoices {
+				if mask&(1<<i) != 0 {
+					set.Add(i)
+				}
+			}
+			c.Eval(set)
+		}
+	})
+}
+
+// FuzzParseLens feeds the loader arbitrary YAML and JSON. It must never
+// panic, and a lens that loads must survive a trip through its JSON form
+// with the same digest (so export and re-import lose nothing).
+func FuzzParseLens(f *testing.F) {
+	f.Add([]byte(lensYAML(goodQuestion)), false)
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "aws", "*.json"))
+	for _, file := range files {
+		if data, err := os.ReadFile(file); err == nil {
+			f.Add(data, true)
+		}
+	}
+	if data, err := builtinFS.ReadFile("lenses/ops.yaml"); err == nil {
+		f.Add(data, false)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, isJSON bool) {
+		name := "f.yaml"
+		if isJSON {
+			name = "f.json"
+		}
+		l, problems := Parse(name, data, Options{})
+		if l == nil {
+			if !HasErrors(problems) {
+				t.Fatal("no lens and no error")
+			}
+			return
+		}
+		out, err := json.Marshal(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l2, problems2 := Parse("again.json", out, Options{})
+		if l2 == nil {
+			t.Fatalf("re-parse of %s failed: %v", out, problems2)
+		}
+		if l2.Digest != l.Digest {
+			t.Fatalf("digest changed on round trip:\n%s", out)
+		}
+	})
+}

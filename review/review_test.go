@@ -1,0 +1,290 @@
+package review
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wafr-dev/wafr/questions"
+)
+
+var t0 = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+
+func opsLens(t testing.TB) *questions.Lens {
+	t.Helper()
+	l, err := questions.Load("builtin:ops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func sample(t testing.TB) *Review {
+	l := opsLens(t)
+	r := New(l, Workload{Name: "Payments API", Environment: Production, Owner: "payments-team"})
+	r.Notes = "Quarterly review.\nSecond line."
+	r.Update("operationalExcellence", "OPS1", "alice", t0, func(a *Answer) {
+		a.Selected = []string{"OPS1_slo", "OPS1_users"}
+		a.Notes = "SLOs exist for checkout only."
+	})
+	r.Update("operationalExcellence", "OPS2", "bob", t0.Add(time.Minute), func(a *Answer) {
+		a.NotApplicable, a.Reason = true, "OUT_OF_SCOPE"
+	})
+	r.Update("operationalExcellence", "OPS10", "bob", t0, func(a *Answer) { a.Selected = []string{"x"} })
+	r.Update("gonePillar", "OLD1", "carol", t0, func(a *Answer) { a.Selected = []string{"OLD1_a"}; a.Notes = "kept" })
+	r.Milestones = append(r.Milestones, Milestone{Name: "first review", RecordedAt: t0, Lens: r.Lens,
+		Answers: Answers{"operationalExcellence": {"OPS1": {Selected: []string{"OPS1_no"}, AnsweredBy: "alice", UpdatedAt: t0}}}})
+	return r
+}
+
+func TestSaveLoadRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "review.yaml")
+	r := sample(t)
+	if err := r.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.ReadFile(path)
+	got, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Workload != r.Workload || got.Lens != r.Lens || got.Notes != r.Notes || !got.UpdatedAt.Equal(r.UpdatedAt) {
+		t.Errorf("header changed: %+v", got)
+	}
+	a := got.Answers.Get("operationalExcellence", "OPS1")
+	if a == nil || strings.Join(a.Selected, ",") != "OPS1_slo,OPS1_users" || a.Notes != "SLOs exist for checkout only." || a.AnsweredBy != "alice" || !a.UpdatedAt.Equal(t0) {
+		t.Errorf("OPS1 = %+v", a)
+	}
+	if a := got.Answers.Get("operationalExcellence", "OPS2"); a == nil || !a.NotApplicable || a.Reason != "OUT_OF_SCOPE" {
+		t.Errorf("OPS2 = %+v", a)
+	}
+	if len(got.Milestones) != 1 || got.Milestones[0].Answers.Get("operationalExcellence", "OPS1").Selected[0] != "OPS1_no" {
+		t.Errorf("milestones = %+v", got.Milestones)
+	}
+	// Saving what was loaded gives the same bytes.
+	if err := got.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	second, _ := os.ReadFile(path)
+	if !bytes.Equal(first, second) {
+		t.Errorf("re-save differs:\n%s\n---\n%s", first, second)
+	}
+}
+
+func TestFileLayout(t *testing.T) {
+	out := string(sample(t).Marshal())
+	// Stable key order, pillars then questions in natural order, and
+	// multi-line notes as a literal block.
+	order := []string{"wafr: 1", "workload:", "  name: Payments API", "  environment: PRODUCTION", "lens:", "  id: ops",
+		"  source: builtin:ops", "  digest: sha256:", "updatedAt: 2026-11-25T10:00:00Z", "notes: |-", "answers:", "  gonePillar:",
+		"  operationalExcellence:", "    OPS1:", "      selected: [OPS1_slo, OPS1_users]", "    OPS2:", "      applicable: false",
+		"      reason: OUT_OF_SCOPE", "    OPS10:", "milestones:", "  - name: first review"}
+	at := 0
+	for _, s := range order {
+		i := strings.Index(out[at:], s)
+		if i < 0 {
+			t.Fatalf("%q missing or out of order in:\n%s", s, out)
+		}
+		at += i + len(s)
+	}
+}
+
+func TestOrphansKept(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "review.yaml")
+	if err := sample(t).Save(path); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orphans := r.Answers.Orphans(opsLens(t))
+	want := []Orphan{
+		{PillarID: "gonePillar", QuestionID: "OLD1"},
+		{PillarID: "operationalExcellence", QuestionID: "OPS10"},
+	}
+	if len(orphans) != len(want) || orphans[0] != want[0] || orphans[1] != want[1] {
+		t.Errorf("orphans = %+v", orphans)
+	}
+	r.Update("operationalExcellence", "OPS1", "dave", t0, func(a *Answer) { a.Selected = append(a.Selected, "OPS1_removed") })
+	if err := r.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	r2, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := r2.Answers.Get("gonePillar", "OLD1"); a == nil || a.Notes != "kept" {
+		t.Errorf("orphaned answer dropped: %+v", a)
+	}
+	got := r2.Answers.Orphans(opsLens(t))
+	if len(got) != 3 || got[1] != (Orphan{"operationalExcellence", "OPS1", "OPS1_removed"}) {
+		t.Errorf("orphaned choice not reported: %+v", got)
+	}
+	// Scoring ignores orphaned choices.
+	res := r2.Score(opsLens(t))
+	if res.Counts.Total() != 6 {
+		t.Errorf("scored %d questions", res.Counts.Total())
+	}
+}
+
+func TestUpdateRemovesEmptyAnswers(t *testing.T) {
+	r := New(opsLens(t), Workload{Name: "w"})
+	r.Update("p", "q", "me", t0, func(a *Answer) { a.Notes = "n" })
+	if r.Answers.Get("p", "q") == nil || r.UpdatedAt != t0 {
+		t.Fatal("not created")
+	}
+	r.Update("p", "q", "me", t0, func(a *Answer) { a.Notes = "" })
+	if _, ok := r.Answers["p"]; ok {
+		t.Error("empty answer kept")
+	}
+}
+
+func TestNotesSurviveSaving(t *testing.T) {
+	notes := []string{
+		"plain", "two\nlines", "  leading spaces\nand more", "trailing space \nx", "tab\there", "ends with newline\n",
+		"# not a comment", "key: value", "- item", "| pipe", "`code`", "'quotes' \"double\"", "日本語のメモ\n二行目",
+		"\x1b[31mred\x1b[0m", "carriage\r\nreturn", "\u202eoverride", "null", "true", "123", "",
+	}
+	dir := t.TempDir()
+	for i, n := range notes {
+		r := New(opsLens(t), Workload{Name: "w"})
+		r.Update("p", "q", "me", t0, func(a *Answer) { a.Notes = n; a.Selected = []string{"x"} })
+		path := filepath.Join(dir, "r.yaml")
+		if err := r.Save(path); err != nil {
+			t.Fatal(err)
+		}
+		got, err := Load(path)
+		if err != nil {
+			t.Fatalf("notes %d %q: %v", i, n, err)
+		}
+		if a := got.Answers.Get("p", "q"); a.Notes != n {
+			t.Errorf("notes %q came back as %q", n, a.Notes)
+		}
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	valid := string(sample(t).Marshal())
+	cases := []struct {
+		name, doc string
+		line      int
+		field     string
+		msg       string
+	}{
+		{"syntax", "wafr: 1\nworkload: [\n", 2, "", "did not find"},
+		{"not a review", "name: hello\n", 1, "name", "unknown field"},
+		{"no version", "workload: {name: x}\nlens: {id: ops}\n", 1, "wafr", "missing"},
+		{"newer version", "wafr: 2\nlens: {id: ops}\n", 1, "wafr", `format version "2" is not supported`},
+		{"no lens", "wafr: 1\nworkload: {name: x}\n", 1, "lens", "missing"},
+		{"unknown field", strings.Replace(valid, "  owner: payments-team\n", "  owner: payments-team\n  team: x\n", 1), 6, "workload.team", "unknown field"},
+		{"bad environment", strings.Replace(valid, "PRODUCTION", "PROD", 1), 4, "workload.environment", `"PROD" is not`},
+		{"bad reason", strings.Replace(valid, "OUT_OF_SCOPE", "LAZY", 1), 0, "answers.operationalExcellence.OPS2.reason", `"LAZY" is not one of`},
+		{"bad time", strings.Replace(valid, "updatedAt: 2026-11-25T10:01:00Z", "updatedAt: yesterday", 1), 32, "answers.operationalExcellence.OPS2.updatedAt", "not a time"},
+		{"bad applicable", strings.Replace(valid, "applicable: false", "applicable: maybe", 1), 0, "answers.operationalExcellence.OPS2.applicable", "true or false"},
+		{"reason without n/a", strings.Replace(valid, "      applicable: false\n", "", 1), 0, "answers.operationalExcellence.OPS2.reason", "only given with"},
+		{"duplicate choice", strings.Replace(valid, "[OPS1_slo, OPS1_users]", "[OPS1_slo, OPS1_slo]", 1), 0, "answers.operationalExcellence.OPS1.selected", "listed twice"},
+		{"selected not a list", strings.Replace(valid, "[OPS1_slo, OPS1_users]", "OPS1_slo", 1), 0, "answers.operationalExcellence.OPS1.selected", "expected a list"},
+		{"milestone without name", strings.Replace(valid, "  - name: first review\n    recordedAt", "  - recordedAt", 1), 0, "milestones[0].name", "no name"},
+		{"milestone name twice", valid + "  - name: first review\n", 0, "milestones[1].name", "used twice"},
+		{"milestone unknown field", strings.Replace(valid, "  - name: first review\n", "  - name: first review\n    edited: yes\n", 1), 0, "milestones[0].edited", "unknown field"},
+		{"empty", "", 0, "", "empty"},
+		{"binary", "\x00\x01\x02", 0, "", "binary"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("r.yaml", []byte(c.doc))
+			var le *LoadError
+			if !errors.As(err, &le) {
+				t.Fatalf("got %v, want a LoadError", err)
+			}
+			if le.File != "r.yaml" || le.Field != c.field || !strings.Contains(le.Err.Error(), c.msg) || (c.line != 0 && le.Line != c.line) {
+				t.Errorf("got %s (line %d, field %q)", le, le.Line, le.Field)
+			}
+			if c.line != 0 && !strings.HasPrefix(le.Error(), "r.yaml:") {
+				t.Errorf("message does not start with file:line: %s", le)
+			}
+		})
+	}
+}
+
+func TestLoadMissing(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "nope.yaml"))
+	if !errors.Is(err, ErrNotExist) {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestAtomicSaveKeepsModeAndSymlink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.yaml")
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.WriteFile(real, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := sample(t).Save(link); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("symlink replaced by a file")
+	}
+	st, _ := os.Stat(real)
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode = %v, want 0600", st.Mode().Perm())
+	}
+	if _, err := Load(real); err != nil {
+		t.Errorf("target not updated: %v", err)
+	}
+	fresh := filepath.Join(dir, "fresh.yaml")
+	if err := sample(t).Save(fresh); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(fresh); st.Mode().Perm()&^0o022 != 0o644&^0o022 {
+		t.Errorf("new file mode = %v", st.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+}
+
+// A save that fails at the rename leaves what was there and no temporary
+// file. (The target here is a folder, which works even for root.)
+func TestSaveFailureLeavesOldContent(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "r.yaml")
+	if err := os.MkdirAll(filepath.Join(target, "keep"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := sample(t).Save(target)
+	if err == nil || !strings.Contains(err.Error(), "save "+target) {
+		t.Fatalf("got %v, want a save error naming the file", err)
+	}
+	if _, err := os.Stat(filepath.Join(target, "keep")); err != nil {
+		t.Errorf("old content gone: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
+
+func TestNaturalOrder(t *testing.T) {
+	ids := []string{"OPS10", "OPS2", "OPS1", "b", "a10", "a9", "OPS02", "x"}
+	sort.Slice(ids, func(i, j int) bool { return naturalLess(ids[i], ids[j]) })
+	if got := strings.Join(ids, " "); got != "OPS1 OPS2 OPS02 OPS10 a9 a10 b x" {
+		t.Errorf("order %s", got)
+	}
+}
