@@ -2,8 +2,12 @@ package questions
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wafr-dev/wafr/internal/lensgen"
 )
 
 // lensYAML wraps one question's YAML (indented for the questions list) in a
@@ -226,4 +230,43 @@ func TestAnalyze(t *testing.T) {
 			t.Errorf("%s not reachable", r)
 		}
 	}
+}
+
+func TestFileLimits(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.yaml")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(MaxFileSize + 1) // sparse: costs no disk
+	f.Close()
+	_, problems := Check(big, Options{})
+	if len(problems) != 1 || !strings.Contains(problems[0].Msg, "lens files are at most 10 MB") {
+		t.Errorf("big file: %v", problems)
+	}
+	// AWS's 500 KB limit: a warning, and an error with --aws.
+	data := lensgen.YAML(10, 20, 15)
+	if len(data) <= 500<<10 {
+		t.Fatalf("generated lens is only %d bytes", len(data))
+	}
+	_, problems = Parse("gen.yaml", data, Options{AWS: true})
+	if !hasProblem(renamed(problems, "t.yaml"), wantProblem{sev: Error, msg: "AWS limit: a lens file is at most 500 KB"}) {
+		t.Errorf("no 500 KB error:\n%s", problemList(problems))
+	}
+	for _, name := range []string{"dir"} {
+		os.Mkdir(filepath.Join(dir, name), 0o755)
+		_, problems = Check(filepath.Join(dir, name), Options{})
+		if len(problems) != 1 || !strings.Contains(problems[0].Msg, "is a directory") {
+			t.Errorf("directory: %v", problems)
+		}
+	}
+}
+
+func renamed(ps []Problem, file string) []Problem {
+	out := append([]Problem(nil), ps...)
+	for i := range out {
+		out[i].File = file
+	}
+	return out
 }
