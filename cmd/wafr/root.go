@@ -43,6 +43,7 @@ a YAML review file that you commit next to the service.`,
 	root.SetErr(io.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
 	root.AddCommand(
+		newReviewCmd(io, nil),
 		newAnswerCmd(io, nil),
 		newSummaryCmd(io, nil),
 		newLensCmd(io),

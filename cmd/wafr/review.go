@@ -1,0 +1,163 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/spf13/cobra"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/reports"
+	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/tui"
+)
+
+type reviewOptions struct {
+	io          *ioStreams
+	file        string
+	lens        string
+	by          string
+	workload    string
+	owner       string
+	environment string
+}
+
+func newReviewCmd(io *ioStreams, runF func(*reviewOptions) error) *cobra.Command {
+	opts := &reviewOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "review [FILE]",
+		Short: "Walk through a lens in the terminal and answer it (the TUI)",
+		Long: `Open the review TUI on FILE (default review.yaml).
+
+A new file asks for the workload's name, environment and owner first (give
+--workload to skip that); an existing file resumes at its first unanswered
+question. The lens is --lens, else the one the file records, else builtin:ops.
+
+Every change is saved to FILE within half a second and on quit; if FILE is
+changed by someone else meanwhile, wafr asks before overwriting it. Press ?
+in the TUI for the keys.`,
+		Example: `  wafr review
+  wafr review payments.yaml --lens builtin:ops --workload "Payments API" --owner payments-team
+  wafr review ecs.yaml --lens ./Amazon_ECS_Lens.json`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.file = "review.yaml"
+			if len(args) == 1 {
+				opts.file = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runReview(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.lens, "lens", "", "lens for a new file, or to review with another edition (path or builtin:NAME)")
+	f.StringVar(&opts.by, "by", "", "who answers (default: git config user.name, else $USER)")
+	f.StringVar(&opts.workload, "workload", "", "workload name for a new file (skips the questions about it)")
+	f.StringVar(&opts.owner, "owner", "", "workload owner for a new file")
+	f.StringVar(&opts.environment, "environment", "production", "environment for a new file: production or pre-production")
+	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
+	return cmd
+}
+
+func runReview(opts *reviewOptions) error {
+	env, err := parseEnvironment(opts.environment)
+	if err != nil {
+		return err
+	}
+	if !opts.io.InTTY || !opts.io.OutTTY {
+		return errors.New("wafr review needs a terminal; in scripts use 'wafr answer' and 'wafr summary'")
+	}
+	data, err := os.ReadFile(opts.file)
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	var r *review.Review
+	if exists {
+		if r, err = review.Parse(opts.file, data); err != nil {
+			return err
+		}
+	}
+	l, err := lensFor(r, opts.file, opts.lens)
+	if err != nil {
+		return err
+	}
+	notice := lensNotice(l)
+	diskHash := ""
+	if exists {
+		diskHash = tui.HashOf(data)
+		if n := lensChangeNotice(r, l); n != "" {
+			notice = n
+		}
+	} else {
+		name := opts.workload
+		if name == "" {
+			if abs, err := filepath.Abs(opts.file); err == nil {
+				name = filepath.Base(filepath.Dir(abs))
+			}
+		}
+		r = review.New(l, review.Workload{Name: name, Environment: env, Owner: opts.owner})
+	}
+	r.Lens = review.RefOf(l)
+	r.Lens.Source = recordedSource(l.Source, opts.file)
+
+	_, noColor := os.LookupEnv("NO_COLOR")
+	final, err := tui.Run(tui.Options{
+		Review: r, Lens: l, Path: opts.file,
+		Author:   opts.io.author(opts.by),
+		Setup:    !exists && opts.workload == "",
+		Notice:   notice,
+		Dark:     lipgloss.HasDarkBackground(),
+		Color:    !noColor,
+		DiskHash: diskHash,
+		Now:      opts.io.Now,
+	})
+	if err != nil {
+		return err
+	}
+	if _, statErr := os.Stat(opts.file); statErr != nil {
+		return nil // quit before the file was created: nothing to report
+	}
+	fmt.Fprintf(opts.io.Out, "Saved %s.\n\n", opts.file)
+	return reports.WriteSummaryText(opts.io.Out, reports.SummaryInput{
+		Workload: final.Workload.Name, Lens: strings.TrimSpace(l.Name + " " + l.Version), Result: final.Score(l),
+	})
+}
+
+func parseEnvironment(s string) (string, error) {
+	switch strings.ToLower(strings.ReplaceAll(s, "-", "")) {
+	case "production", "prod":
+		return review.Production, nil
+	case "preproduction", "preprod", "staging":
+		return review.PreProduction, nil
+	}
+	return "", flagErrorf("--environment %q: use production or pre-production", s)
+}
+
+// lensNotice mentions lint warnings once, briefly.
+func lensNotice(l *questions.Lens) string {
+	if n := len(l.Warnings); n > 0 {
+		return fmt.Sprintf("the lens has %s (wafr lens lint %s)", plural(n, "lint warning"), l.Source)
+	}
+	return ""
+}
+
+// lensChangeNotice is the one-line notice when the lens changed since the
+// review was saved.
+func lensChangeNotice(r *review.Review, l *questions.Lens) string {
+	if r.Lens.Digest == "" || r.Lens.Digest == l.Digest {
+		return ""
+	}
+	msg := fmt.Sprintf("the lens changed since this review was saved (version %s, now %s)", orDash(r.Lens.Version), orDash(l.Version))
+	if n := len(r.Answers.Orphans(l)); n > 0 {
+		msg += fmt.Sprintf("; %s no longer match it and are kept", plural(n, "answer"))
+	}
+	return msg
+}

@@ -1,0 +1,66 @@
+// Package textsafe makes text from lenses and review files safe to print on
+// a terminal: escape sequences, control characters and bidi overrides in a
+// crafted file must never reach the terminal raw.
+package textsafe
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Clean returns s with every C0 control character except newline and tab,
+// DEL, every C1 control character and the Unicode bidi controls replaced by
+// U+FFFD, and invalid UTF-8 replaced too. Ordinary text comes back unchanged
+// (and without allocating).
+func Clean(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
+				b.WriteRune(utf8.RuneError)
+				continue
+			}
+		}
+		if unsafe(r) {
+			b.WriteRune(utf8.RuneError)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+			return false
+		}
+		if c >= 0x80 {
+			// Multi-byte: check the slow way from here.
+			for _, r := range s[i:] {
+				if r == utf8.RuneError || unsafe(r) {
+					return false
+				}
+			}
+			return utf8.ValidString(s[i:])
+		}
+	}
+	return true
+}
+
+func unsafe(r rune) bool {
+	switch {
+	case r < 0x20:
+		return r != '\n' && r != '\t'
+	case r == 0x7f, r >= 0x80 && r < 0xa0:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return true // bidi embeddings, overrides, isolates and marks
+	}
+	return false
+}

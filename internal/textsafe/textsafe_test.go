@@ -1,0 +1,23 @@
+package textsafe
+
+import "testing"
+
+func TestClean(t *testing.T) {
+	cases := map[string]string{
+		"plain text":                       "plain text",
+		"日本語\nline\ttab":                   "日本語\nline\ttab",
+		"\x1b[31mred\x1b[0m":               "\uFFFD[31mred\uFFFD[0m",
+		"osc \x1b]8;;http://x\x07link":      "osc \uFFFD]8;;http://x\uFFFDlink",
+		"c1 \u009b31m":                     "c1 \uFFFD31m",
+		"bidi \u202eevil\u202c":            "bidi \uFFFDevil\uFFFD",
+		"cr\r\nlf":                         "cr\uFFFD\nlf",
+		"bad \xff utf8":                    "bad \uFFFD utf8",
+		"del\x7f":                          "del\uFFFD",
+		"isolate \u2066x\u2069 mark\u200f": "isolate \uFFFDx\uFFFD mark\uFFFD",
+	}
+	for in, want := range cases {
+		if got := Clean(in); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,252 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textarea"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/wafr-dev/wafr/review"
+)
+
+// dialog is a small screen over the current one. While it is open it gets
+// every key first, so typing in a note never triggers a global key.
+type dialog interface {
+	update(m *Model, msg tea.KeyMsg) tea.Cmd
+	passthrough(m *Model, msg tea.Msg) tea.Cmd
+	view(m *Model) string
+	keys(m *Model) []key.Binding
+}
+
+// box draws a dialog with a title, centred in the body.
+func (m *Model) box(title, body string) string {
+	inner := m.c.styles.Heading.Render(title) + "\n\n" + body
+	return lipgloss.Place(m.c.width, m.bodyHeight(), lipgloss.Center, lipgloss.Center, m.c.styles.Dialog.Render(inner))
+}
+
+// --- not applicable ---
+
+type naOption struct{ reason, label string }
+
+// naOptions are the AWS answer model's reasons, as people read them.
+var naOptions = []naOption{
+	{"OUT_OF_SCOPE", "Out of scope"},
+	{"BUSINESS_PRIORITIES", "Business priorities"},
+	{"ARCHITECTURE_CONSTRAINTS", "Architecture constraints"},
+	{"OTHER", "Other"},
+	{"NONE", "None (no reason)"},
+}
+
+type notApplicableDialog struct {
+	cursor   int
+	marked   bool   // the question is already not applicable: a, enter unmarks
+	current  string // its reason
+	question string
+}
+
+func newNotApplicableDialog(m *Model) *notApplicableDialog {
+	d := &notApplicableDialog{question: m.items[m.cur].q.ID}
+	if a := m.answer(m.cur); a != nil && a.NotApplicable {
+		d.marked, d.current = true, a.Reason
+	}
+	return d
+}
+
+// options: when the question is marked, the first line unmarks it.
+func (d *notApplicableDialog) count() int {
+	if d.marked {
+		return len(naOptions) + 1
+	}
+	return len(naOptions)
+}
+
+func (d *notApplicableDialog) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	k := m.c.keys
+	switch {
+	case keyMatches(msg, k.Question.Up):
+		d.cursor = max(0, d.cursor-1)
+	case keyMatches(msg, k.Question.Down):
+		d.cursor = min(d.count()-1, d.cursor+1)
+	case keyMatches(msg, k.Form.Cancel):
+		m.dialog = nil
+	case keyMatches(msg, k.Form.Confirm), keyMatches(msg, k.Question.Toggle):
+		m.dialog = nil
+		i := d.cursor
+		if d.marked {
+			if i == 0 {
+				return m.change(func(a *review.Answer) { a.NotApplicable, a.Reason = false, "" })
+			}
+			i--
+		}
+		reason := naOptions[i].reason
+		return m.change(func(a *review.Answer) { a.NotApplicable, a.Reason = true, reason })
+	}
+	return nil
+}
+
+func (d *notApplicableDialog) passthrough(*Model, tea.Msg) tea.Cmd { return nil }
+
+func (d *notApplicableDialog) view(m *Model) string {
+	s := m.c.styles
+	var lines []string
+	labels := []string{}
+	if d.marked {
+		labels = append(labels, "Applicable again (unmark)")
+	}
+	for _, o := range naOptions {
+		if d.marked && o.reason == d.current {
+			labels = append(labels, o.label+" (current)")
+			continue
+		}
+		labels = append(labels, o.label)
+	}
+	for i, l := range labels {
+		if i == d.cursor {
+			lines = append(lines, s.Cursor.Render("› ")+s.Selected.Render(l))
+		} else {
+			lines = append(lines, "  "+l)
+		}
+	}
+	return m.box(d.question+" does not apply because…", strings.Join(lines, "\n"))
+}
+
+func (d *notApplicableDialog) keys(m *Model) []key.Binding {
+	return []key.Binding{m.c.keys.Question.Up, m.c.keys.Question.Down, m.c.keys.Form.Confirm, m.c.keys.Form.Cancel}
+}
+
+// --- notes ---
+
+func newNotesArea() textarea.Model {
+	t := textarea.New()
+	t.Placeholder = "What the team said, who follows up, links…"
+	t.ShowLineNumbers = false
+	t.CharLimit = 0
+	t.MaxHeight = 0
+	return t
+}
+
+type notesDialog struct{ question string }
+
+// openNotes edits the current question's notes. Every keystroke is applied
+// to the answer, so an autosave never misses a half-written note.
+func (m *Model) openNotes() tea.Cmd {
+	notes := ""
+	if a := m.answer(m.cur); a != nil {
+		notes = a.Notes
+	}
+	m.notes.SetValue(notes)
+	m.notes.CursorEnd()
+	m.dialog = &notesDialog{question: m.items[m.cur].q.ID}
+	return m.notes.Focus()
+}
+
+func (d *notesDialog) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	if keyMatches(msg, m.c.keys.Form.Done) {
+		m.notes.Blur()
+		m.dialog = nil
+		return nil
+	}
+	return d.passthrough(m, msg)
+}
+
+func (d *notesDialog) passthrough(m *Model, msg tea.Msg) tea.Cmd {
+	before := m.notes.Value()
+	var cmd tea.Cmd
+	m.notes, cmd = m.notes.Update(msg)
+	if after := m.notes.Value(); after != before {
+		return tea.Batch(cmd, m.change(func(a *review.Answer) { a.Notes = after }))
+	}
+	return cmd
+}
+
+func (d *notesDialog) view(m *Model) string {
+	return m.box("Notes for "+d.question, m.notes.View()+"\n"+m.c.styles.Dim.Render("Saved as you type. esc or ctrl+s closes."))
+}
+
+func (d *notesDialog) keys(m *Model) []key.Binding { return []key.Binding{m.c.keys.Form.Done} }
+
+// --- the file changed on disk ---
+
+type conflictDialog struct {
+	data    []byte
+	theirs  *review.Review
+	loadErr error
+}
+
+func newConflictDialog(m *Model, data []byte) *conflictDialog {
+	d := &conflictDialog{data: data}
+	d.theirs, d.loadErr = review.Parse(m.opts.Path, data)
+	return d
+}
+
+func (d *conflictDialog) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	k := m.c.keys.Form
+	switch {
+	case keyMatches(msg, k.Reload) && d.loadErr == nil:
+		m.dialog = nil
+		m.reload(d.theirs, d.data)
+	case keyMatches(msg, k.Keep):
+		m.dialog = nil
+		return m.keepMine(d.data)
+	}
+	return nil
+}
+
+func (d *conflictDialog) passthrough(*Model, tea.Msg) tea.Cmd { return nil }
+
+func (d *conflictDialog) view(m *Model) string {
+	s := m.c.styles
+	w := min(70, m.c.width-6)
+	lines := []string{wrap(m.opts.Path+" was changed outside this session (a git pull, or another wafr). Nothing has been overwritten.", w), ""}
+	if d.loadErr != nil {
+		lines = append(lines, s.StatusError.Render(wrap("The new version does not load: "+sanitize(d.loadErr.Error()), w)), "",
+			"k  keep this session's answers and overwrite the file")
+	} else {
+		lines = append(lines, "r  reload the file (this session's unsaved changes are dropped)",
+			"k  keep this session's answers and overwrite the file")
+	}
+	return m.box("The review file changed on disk", strings.Join(lines, "\n"))
+}
+
+func (d *conflictDialog) keys(m *Model) []key.Binding {
+	if d.loadErr != nil {
+		return []key.Binding{m.c.keys.Form.Keep}
+	}
+	return []key.Binding{m.c.keys.Form.Reload, m.c.keys.Form.Keep}
+}
+
+// --- a save failed while quitting ---
+
+type saveFailedDialog struct{ err error }
+
+func (d *saveFailedDialog) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	k := m.c.keys.Form
+	switch {
+	case keyMatches(msg, k.Retry):
+		m.dialog = nil
+		return m.quit()
+	case keyMatches(msg, k.Force):
+		m.unsaved = true
+		return tea.Quit
+	case keyMatches(msg, k.Cancel):
+		m.dialog = nil
+	}
+	return nil
+}
+
+func (d *saveFailedDialog) passthrough(*Model, tea.Msg) tea.Cmd { return nil }
+
+func (d *saveFailedDialog) view(m *Model) string {
+	w := min(70, m.c.width-6)
+	body := m.c.styles.StatusError.Render(wrap(sanitize(d.err.Error()), w)) + "\n\n" +
+		wrap(fmt.Sprintf("Your answers are still here. Fix the problem (disk space, permissions) and retry, or quit and lose the changes since the last save."), w) + "\n\n" +
+		"r    retry\nesc  go back to the review\nQ    quit without saving"
+	return m.box("Could not save "+m.opts.Path, body)
+}
+
+func (d *saveFailedDialog) keys(m *Model) []key.Binding {
+	return []key.Binding{m.c.keys.Form.Retry, m.c.keys.Form.Cancel, m.c.keys.Form.Force}
+}

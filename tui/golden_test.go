@@ -1,0 +1,40 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/wafr-dev/wafr/review"
+)
+
+// Goldens of the main screens, colour off, at the two sizes the issue names.
+// Regenerate with: go test ./tui -run TestGolden -update (then review them).
+func TestGoldenScreens(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {140, 40}} {
+		for _, src := range []string{"builtin:ops", "testdata/ja.yaml"} {
+			name := "ops"
+			if src != "builtin:ops" {
+				name = "ja"
+			}
+			t.Run(fmt.Sprintf("%s_%dx%d", name, size[0], size[1]), func(t *testing.T) {
+				l := loadLens(t, src)
+				r := review.New(l, review.Workload{Name: "Payments API", Environment: review.Production, Owner: "payments-team"})
+				m := newTestModel(t, l, r, size[0], size[1])
+				// Answer the first question partly, with a note; mark the
+				// second not applicable.
+				press(m, "x", "j", "x", "e")
+				typeText(m, "SLOs exist for checkout only.")
+				press(m, "esc", "n", "a", "enter", "p", "j")
+				m.save.lastSaved, m.save.dirty = testNow, false
+				m.refresh()
+				t.Run("question", func(t *testing.T) { golden.RequireEqual(t, []byte(m.View())) })
+				press(m, "esc")
+				t.Run("overview", func(t *testing.T) { golden.RequireEqual(t, []byte(m.View())) })
+				press(m, "s")
+				t.Run("summary", func(t *testing.T) { golden.RequireEqual(t, []byte(m.View())) })
+			})
+		}
+	}
+}

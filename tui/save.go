@@ -1,0 +1,227 @@
+package tui
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/wafr-dev/wafr/review"
+)
+
+// Autosave timing: a change is written within saveDelay; a failed save is
+// retried every retryDelay; the file is checked for outside changes on every
+// clock tick.
+const (
+	saveDelay  = 300 * time.Millisecond
+	retryDelay = 2 * time.Second
+	clockEvery = time.Second
+)
+
+// saveState tracks what is on disk compared with what is in memory.
+type saveState struct {
+	dirty       bool // changes not yet handed to a save
+	inFlight    bool // a save command is running
+	tickPending bool // an autosave is scheduled
+	watching    bool // a disk check is running
+	lastSaved   time.Time
+	err         error
+	// diskHash is the hash of the file as we last wrote or read it; a
+	// different hash on disk means someone else changed it.
+	diskHash string
+	paused   bool // a conflict is open: do not write until the user decides
+}
+
+type (
+	autosaveMsg struct{}
+	retryMsg    struct{}
+	clockMsg    struct{}
+	savedMsg    struct {
+		hash string
+		at   time.Time
+	}
+	saveFailedMsg struct{ err error }
+	// conflictMsg says the file on disk is not what we last saw.
+	conflictMsg struct{ data []byte }
+	diskOKMsg   struct{}
+)
+
+// HashOf identifies file content, to notice changes made by others.
+func HashOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+func clockCmd() tea.Cmd {
+	return tea.Tick(clockEvery, func(time.Time) tea.Msg { return clockMsg{} })
+}
+
+// markDirty records a change and schedules an autosave if none is pending.
+func (m *Model) markDirty() tea.Cmd {
+	m.save.dirty = true
+	if m.save.tickPending {
+		return nil
+	}
+	m.save.tickPending = true
+	return tea.Tick(saveDelay, func(time.Time) tea.Msg { return autosaveMsg{} })
+}
+
+// startSave hands the current review to a save command. Encoding happens
+// here, on the event loop, so the command never reads a model that Update
+// is changing; the command does only the file IO.
+func (m *Model) startSave() tea.Cmd {
+	if m.save.inFlight || m.save.paused || m.screen == screenSetup {
+		return nil
+	}
+	data := m.rev.Marshal()
+	m.save.dirty = false
+	m.save.inFlight = true
+	return saveCmd(m.opts.Path, data, m.save.diskHash, m.opts.Now)
+}
+
+// saveCmd writes data unless the file changed since we last saw it.
+func saveCmd(path string, data []byte, expect string, now func() time.Time) tea.Cmd {
+	return func() tea.Msg {
+		current, err := os.ReadFile(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if expect != "" {
+				// Deleted under us: writing it back loses nothing.
+				break
+			}
+		case err != nil:
+			return saveFailedMsg{err}
+		case HashOf(current) != expect:
+			return conflictMsg{current}
+		}
+		if err := review.WriteFileAtomic(path, data); err != nil {
+			return saveFailedMsg{err}
+		}
+		return savedMsg{hash: HashOf(data), at: now()}
+	}
+}
+
+// watchCmd checks, once per clock tick, whether someone else changed the
+// file (a git pull, another wafr).
+func (m *Model) watchCmd() tea.Cmd {
+	if m.save.inFlight || m.save.watching || m.save.paused || m.save.diskHash == "" {
+		return nil
+	}
+	m.save.watching = true
+	path, expect := m.opts.Path, m.save.diskHash
+	return func() tea.Msg {
+		current, err := os.ReadFile(path)
+		if err != nil || HashOf(current) == expect {
+			return diskOKMsg{}
+		}
+		return conflictMsg{current}
+	}
+}
+
+// updateSave handles the results of saving and watching.
+func (m *Model) updateSave(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case autosaveMsg:
+		m.save.tickPending = false
+		return m.startSave(), true
+	case retryMsg:
+		if m.save.dirty {
+			return m.startSave(), true
+		}
+		return nil, true
+	case savedMsg:
+		m.save.inFlight = false
+		m.save.err = nil
+		m.save.lastSaved = msg.at
+		m.save.diskHash = msg.hash
+		if m.save.dirty {
+			return m.startSave(), true
+		}
+		if m.quitting {
+			return tea.Quit, true
+		}
+		return nil, true
+	case saveFailedMsg:
+		m.save.inFlight = false
+		m.save.dirty = true
+		m.save.err = msg.err
+		if m.quitting {
+			m.quitting = false
+			m.dialog = &saveFailedDialog{err: msg.err}
+			return nil, true
+		}
+		return tea.Tick(retryDelay, func(time.Time) tea.Msg { return retryMsg{} }), true
+	case diskOKMsg:
+		m.save.watching = false
+		return nil, true
+	case conflictMsg:
+		m.save.watching = false
+		if m.save.inFlight {
+			// Our save found the change: what it meant to write is still
+			// unsaved.
+			m.save.inFlight = false
+			m.save.dirty = true
+		}
+		if HashOf(msg.data) == m.save.diskHash {
+			return nil, true
+		}
+		m.quitting = false
+		m.save.paused = true
+		m.dialog = newConflictDialog(m, msg.data)
+		return nil, true
+	}
+	return nil, false
+}
+
+// reload replaces the review with the version on disk.
+func (m *Model) reload(r *review.Review, data []byte) {
+	m.rev = r
+	m.rescore()
+	m.save.diskHash = HashOf(data)
+	m.save.dirty = false
+	m.save.paused = false
+	m.notice = "reloaded " + m.opts.Path + " from disk"
+}
+
+// keepMine overwrites the version on disk with ours at the next save.
+func (m *Model) keepMine(data []byte) tea.Cmd {
+	m.save.diskHash = HashOf(data)
+	m.save.paused = false
+	m.notice = "kept this session's answers; " + m.opts.Path + " will be overwritten"
+	return m.markDirty()
+}
+
+// saveStatus is the left part of the status line.
+func (m *Model) saveStatus() string {
+	s := m.c.styles
+	switch {
+	case m.save.err != nil:
+		return s.StatusError.Render(fmt.Sprintf("not saved: %v (answers kept in memory, retrying)", m.save.err))
+	case m.save.paused:
+		return s.StatusError.Render("not saved: the file changed on disk")
+	case m.save.inFlight || m.save.dirty:
+		return s.Status.Render("saving…")
+	case m.save.lastSaved.IsZero():
+		return s.Status.Render("no changes")
+	}
+	ago := m.opts.Now().Sub(m.save.lastSaved).Round(time.Second)
+	if ago < time.Second {
+		return s.Status.Render("saved just now")
+	}
+	return s.Status.Render(fmt.Sprintf("saved %s ago", shortDuration(ago)))
+}
+
+func shortDuration(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d.Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(d.Minutes()))
+	}
+	return fmt.Sprintf("%dh", int(d.Hours()))
+}
