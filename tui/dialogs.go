@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -242,7 +241,7 @@ func (d *saveFailedDialog) passthrough(*Model, tea.Msg) tea.Cmd { return nil }
 func (d *saveFailedDialog) view(m *Model) string {
 	w := min(70, m.c.width-6)
 	body := m.c.styles.StatusError.Render(wrap(sanitize(d.err.Error()), w)) + "\n\n" +
-		wrap(fmt.Sprintf("Your answers are still here. Fix the problem (disk space, permissions) and retry, or quit and lose the changes since the last save."), w) + "\n\n" +
+		wrap("Your answers are still here. Fix the problem (disk space, permissions) and retry, or quit and lose the changes since the last save.", w) + "\n\n" +
 		"r    retry\nesc  go back to the review\nQ    quit without saving"
 	return m.box("Could not save "+m.opts.Path, body)
 }

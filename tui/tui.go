@@ -108,14 +108,14 @@ type Model struct {
 	dialog dialog
 	notes  textarea.Model
 
-	save     saveState
-	help     help.Model
-	fullHelp bool
+	save       saveState
+	help       help.Model
+	fullHelp   bool
 	status     string // the status line, rebuilt on change and each second
 	footerHelp string
-	notice   string
-	quitting bool
-	unsaved  bool // quit although a save failed
+	notice     string
+	quitting   bool
+	unsaved    bool // quit although a save failed
 }
 
 // New builds the model. It does no IO.

@@ -7,7 +7,7 @@ func TestClean(t *testing.T) {
 		"plain text":                       "plain text",
 		"日本語\nline\ttab":                   "日本語\nline\ttab",
 		"\x1b[31mred\x1b[0m":               "\uFFFD[31mred\uFFFD[0m",
-		"osc \x1b]8;;http://x\x07link":      "osc \uFFFD]8;;http://x\uFFFDlink",
+		"osc \x1b]8;;http://x\x07link":     "osc \uFFFD]8;;http://x\uFFFDlink",
 		"c1 \u009b31m":                     "c1 \uFFFD31m",
 		"bidi \u202eevil\u202c":            "bidi \uFFFDevil\uFFFD",
 		"cr\r\nlf":                         "cr\uFFFD\nlf",
