@@ -89,3 +89,30 @@ func TestAuthor(t *testing.T) {
 		t.Errorf("author() = %q, want git's user.name", got)
 	}
 }
+
+func TestReviewNeedsATerminal(t *testing.T) {
+	io, _, errOut := testStreams()
+	if code := run([]string{"review", filepath.Join(t.TempDir(), "r.yaml")}, io); code != 2 || !strings.Contains(errOut.String(), "needs a terminal") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	io, _, errOut = testStreams()
+	if code := run([]string{"review", "--environment", "moon"}, io); code != 2 || !strings.Contains(errOut.String(), "use production or pre-production") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestReviewFlags(t *testing.T) {
+	io, _, _ := testStreams()
+	var got *reviewOptions
+	cmd := newReviewCmd(io, func(o *reviewOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"--lens", "builtin:ops", "--by", "me", "--workload", "W", "--owner", "team", "--environment", "pre-production"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if got.file != "review.yaml" || got.lens != "builtin:ops" || got.by != "me" || got.workload != "W" || got.owner != "team" || got.environment != "pre-production" {
+		t.Errorf("opts = %+v", got)
+	}
+	if env, err := parseEnvironment(got.environment); err != nil || env != "PREPRODUCTION" {
+		t.Errorf("environment %q %v", env, err)
+	}
+}

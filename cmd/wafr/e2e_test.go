@@ -1,0 +1,223 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/wafr-dev/wafr/review"
+)
+
+// These tests drive the real binary in tmux, the way a person would: keys
+// in with send-keys, the screen out with capture-pane.
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+func wafrBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "wafr-e2e")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "wafr")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = err
+			t.Logf("%s", out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+type tmuxSession struct {
+	t    *testing.T
+	name string
+	dir  string
+}
+
+func startTmux(t *testing.T, args ...string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (.ci/run installs it)")
+	}
+	bin := wafrBinary(t)
+	s := &tmuxSession{t: t, name: "wafr-e2e-" + strings.ReplaceAll(t.Name(), "/", "-"), dir: t.TempDir()}
+	exec.Command("tmux", "kill-session", "-t", s.name).Run()
+	cmdline := "cd " + s.dir + " && env USER=tester GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 " + bin + " " + strings.Join(args, " ") +
+		"; echo exit=$? > status.txt; sleep 30"
+	s.run("new-session", "-d", "-x", "100", "-y", "30", "-s", s.name, cmdline)
+	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", s.name).Run() })
+	return s
+}
+
+func (s *tmuxSession) run(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", args...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// keys sends keys one at a time, as typed.
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	for _, k := range keys {
+		s.run("send-keys", "-t", s.name, k)
+		time.Sleep(40 * time.Millisecond)
+	}
+}
+
+// text types literal text.
+func (s *tmuxSession) text(text string) {
+	s.t.Helper()
+	s.run("send-keys", "-t", s.name, "-l", text)
+	time.Sleep(60 * time.Millisecond)
+}
+
+func (s *tmuxSession) screen() string { return s.run("capture-pane", "-p", "-t", s.name) }
+
+// waitFor polls the screen until it shows want.
+func (s *tmuxSession) waitFor(want string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		scr := s.screen()
+		if strings.Contains(scr, want) {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("screen never showed %q; it shows:\n%s", want, scr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (s *tmuxSession) path(name string) string { return filepath.Join(s.dir, name) }
+
+func TestEndToEndReviewInTmux(t *testing.T) {
+	s := startTmux(t, "review", "review.yaml")
+	s.waitFor("New review")
+	s.keys("C-u")
+	s.text("Payments API")
+	s.keys("Enter", "Space", "Enter") // pre-production
+	s.text("payments-team")
+	s.keys("Enter")
+	s.waitFor("Operational Excellence - 1/6")
+
+	// OPS1: two practices.
+	s.keys("x", "j", "x")
+	s.waitFor("1/6 answered · HIGH 1")
+	s.keys("n")
+	s.waitFor("Operational Excellence - 2/6")
+	// OPS2: None of these (the last choice).
+	for i := 0; i < 10; i++ {
+		s.keys("j")
+	}
+	s.keys("x")
+	s.waitFor("[x] None of these")
+	s.keys("n")
+	s.waitFor("Operational Excellence - 3/6")
+	// OPS3: not applicable, out of scope.
+	s.keys("a")
+	s.waitFor("does not apply because")
+	s.keys("Enter")
+	s.waitFor("Not applicable: Out of scope")
+	// A note, with letters that are keys elsewhere.
+	s.keys("e")
+	s.waitFor("Notes for OPS3")
+	s.text("Batch jobs only; q and g are text here.")
+	s.keys("Escape")
+	s.waitFor("Notes: Batch jobs only")
+	s.keys("q")
+
+	// wafr leaves the full screen and prints the summary.
+	scr := s.waitFor("Saved review.yaml.")
+	if status, _ := os.ReadFile(s.path("status.txt")); strings.TrimSpace(string(status)) != "exit=0" {
+		t.Fatalf("wafr ended with %q:\n%s", status, scr)
+	}
+
+	out, err := exec.Command(wafrBinary(t), "summary", s.path("review.yaml")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("summary: %v\n%s", err, out)
+	}
+	for _, want := range []string{"Payments API - Operational Excellence 1.0.0", "answered 3 of 6", "Total                      2       0     0    1           3"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	r, err := review.Load(s.path("review.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Workload.Environment != review.PreProduction || r.Workload.Owner != "payments-team" {
+		t.Errorf("workload %+v", r.Workload)
+	}
+	a := r.Answers.Get("operationalExcellence", "OPS3")
+	if a == nil || a.Reason != "OUT_OF_SCOPE" || a.Notes != "Batch jobs only; q and g are text here." || a.AnsweredBy != "tester" {
+		t.Errorf("OPS3 = %+v", a)
+	}
+	if got := strings.Join(r.Answers.Get("operationalExcellence", "OPS2").Selected, ","); got != "OPS2_no" {
+		t.Errorf("OPS2 = %q", got)
+	}
+}
+
+// Answers survive a SIGKILL once the autosave has run.
+func TestEndToEndAutosaveSurvivesKill(t *testing.T) {
+	s := startTmux(t, "review", "review.yaml", "--workload", "Kill-test")
+	s.waitFor("Operational Excellence - 1/6")
+	s.keys("x", "n", "j", "x")
+	s.waitFor("Operational Excellence - 2/6")
+
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		data, _ := os.ReadFile(s.path("review.yaml"))
+		if strings.Contains(string(data), "OPS1_users") && strings.Contains(string(data), "OPS2_pipeline") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("autosave never wrote both answers:\n%s", data)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	pid := strings.TrimSpace(s.run("display-message", "-p", "-t", s.name, "#{pane_pid}"))
+	// The pane runs a shell; kill its wafr child.
+	out, err := exec.Command("pgrep", "-P", pid, "-x", "wafr").Output()
+	if err != nil {
+		t.Fatalf("no wafr process under %s: %v", pid, err)
+	}
+	for _, p := range strings.Fields(string(out)) {
+		var n int
+		for _, c := range p {
+			n = n*10 + int(c-'0')
+		}
+		if err := syscall.Kill(n, syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(200 * time.Millisecond)
+	r, err := review.Load(s.path("review.yaml"))
+	if err != nil {
+		t.Fatalf("file does not load after SIGKILL: %v", err)
+	}
+	if r.Answers.Get("operationalExcellence", "OPS1") == nil || r.Answers.Get("operationalExcellence", "OPS2") == nil {
+		t.Errorf("answers lost: %+v", r.Answers)
+	}
+	if r.Workload.Name != "Kill-test" {
+		t.Errorf("workload %q", r.Workload.Name)
+	}
+}
