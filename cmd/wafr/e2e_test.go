@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -194,18 +195,8 @@ func TestEndToEndAutosaveSurvivesKill(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	pid := strings.TrimSpace(s.run("display-message", "-p", "-t", s.name, "#{pane_pid}"))
-	// The pane runs a shell; kill its wafr child.
-	out, err := exec.Command("pgrep", "-P", pid, "-x", "wafr").Output()
-	if err != nil {
-		t.Fatalf("no wafr process under %s: %v", pid, err)
-	}
-	for _, p := range strings.Fields(string(out)) {
-		var n int
-		for _, c := range p {
-			n = n*10 + int(c-'0')
-		}
-		if err := syscall.Kill(n, syscall.SIGKILL); err != nil {
+	for _, pid := range wafrPIDs(t, s) {
+		if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -220,4 +211,60 @@ func TestEndToEndAutosaveSurvivesKill(t *testing.T) {
 	if r.Workload.Name != "Kill-test" {
 		t.Errorf("workload %q", r.Workload.Name)
 	}
+}
+
+// SIGHUP and SIGTERM (a closed terminal, a killed session) save first.
+func TestEndToEndSignalsSave(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			s := startTmux(t, "review", "review.yaml", "--workload", "Signals")
+			s.waitFor("Operational Excellence - 1/6")
+			// The workload creates the file; wait for it, then change an
+			// answer and signal at once, before the autosave timer.
+			waitForFile(t, s.path("review.yaml"), "Signals")
+			s.run("send-keys", "-t", s.name, "x")
+			s.waitFor("[x] Priorities")
+			for _, pid := range wafrPIDs(t, s) {
+				syscall.Kill(pid, sig)
+			}
+			waitForFile(t, s.path("status.txt"), "exit=")
+			data, _ := os.ReadFile(s.path("review.yaml"))
+			if !strings.Contains(string(data), "OPS1_users") {
+				t.Errorf("answer not saved on %v:\n%s", sig, data)
+			}
+		})
+	}
+}
+
+func waitForFile(t *testing.T, path, want string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		data, _ := os.ReadFile(path)
+		if strings.Contains(string(data), want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never contained %q:\n%s", path, want, data)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func wafrPIDs(t *testing.T, s *tmuxSession) []int {
+	t.Helper()
+	pane := strings.TrimSpace(s.run("display-message", "-p", "-t", s.name, "#{pane_pid}"))
+	out, err := exec.Command("pgrep", "-P", pane, "-x", "wafr").Output()
+	if err != nil {
+		t.Fatalf("no wafr process under %s: %v", pane, err)
+	}
+	var pids []int
+	for _, f := range strings.Fields(string(out)) {
+		pid, err := strconv.Atoi(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pids = append(pids, pid)
+	}
+	return pids
 }

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
 )
 
 func testStreams() (*ioStreams, *bytes.Buffer, *bytes.Buffer) {
@@ -114,5 +117,22 @@ func TestReviewFlags(t *testing.T) {
 	}
 	if env, err := parseEnvironment(got.environment); err != nil || env != "PREPRODUCTION" {
 		t.Errorf("environment %q %v", env, err)
+	}
+}
+
+func TestLensChangeNotice(t *testing.T) {
+	l, err := questions.Load("builtin:ops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := review.New(l, review.Workload{Name: "w"})
+	if n := lensChangeNotice(r, l); n != "" {
+		t.Errorf("same lens: %q", n)
+	}
+	r.Lens.Digest, r.Lens.Version = "sha256:old", "0.9.0"
+	r.Update("operationalExcellence", "OPS9", "me", time.Now(), func(a *review.Answer) { a.Selected = []string{"x"} })
+	want := "the lens changed since this review was saved (version 0.9.0, now 1.0.0); 1 answer no longer matches it and is kept"
+	if n := lensChangeNotice(r, l); n != want {
+		t.Errorf("notice %q", n)
 	}
 }

@@ -156,8 +156,11 @@ func lensChangeNotice(r *review.Review, l *questions.Lens) string {
 		return ""
 	}
 	msg := fmt.Sprintf("the lens changed since this review was saved (version %s, now %s)", orDash(r.Lens.Version), orDash(l.Version))
-	if n := len(r.Answers.Orphans(l)); n > 0 {
-		msg += fmt.Sprintf("; %s no longer match it and are kept", plural(n, "answer"))
+	switch n := len(r.Answers.Orphans(l)); {
+	case n == 1:
+		msg += "; 1 answer no longer matches it and is kept"
+	case n > 1:
+		msg += fmt.Sprintf("; %d answers no longer match it and are kept", n)
 	}
 	return msg
 }
