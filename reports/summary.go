@@ -1,38 +1,280 @@
 package reports
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/wafr-dev/wafr/internal/textsafe"
+	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/scoring"
 )
 
-// SummaryInput is what the risk summary shows.
-type SummaryInput struct {
-	Workload string
-	Lens     string // name and version, for the heading
-	Result   *scoring.Result
+// TextOptions describe the terminal a text report goes to.
+type TextOptions struct {
+	// Color styles the output with lipgloss; only when stdout is a
+	// terminal and NO_COLOR is unset (the caller decides).
+	Color bool
 }
 
-// WriteSummaryText writes a plain table of risk counts per pillar with a
-// total row.
-func WriteSummaryText(w io.Writer, in SummaryInput) error {
-	c := in.Result.Counts
-	if _, err := fmt.Fprintf(w, "%s - %s\nanswered %d of %d\n\n", in.Workload, in.Lens, c.Answered(), c.Total()); err != nil {
+const barWidth = 20
+
+// summaryStyles colour the text summary; empty styles when colour is off.
+type summaryStyles struct {
+	heading lipgloss.Style
+	dim     lipgloss.Style
+	risk    map[questions.Risk]lipgloss.Style
+}
+
+func newSummaryStyles(color bool) summaryStyles {
+	s := summaryStyles{risk: map[questions.Risk]lipgloss.Style{}}
+	for _, r := range questions.Levels {
+		s.risk[r] = lipgloss.NewStyle()
+	}
+	if !color {
+		return s
+	}
+	s.heading = lipgloss.NewStyle().Bold(true)
+	s.dim = lipgloss.NewStyle().Faint(true)
+	s.risk[questions.HighRisk] = lipgloss.NewStyle().Foreground(lipgloss.Color("1")).Bold(true)
+	s.risk[questions.MediumRisk] = lipgloss.NewStyle().Foreground(lipgloss.Color("3")).Bold(true)
+	s.risk[questions.NoRisk] = lipgloss.NewStyle().Foreground(lipgloss.Color("2"))
+	s.risk[questions.NotApplicable] = lipgloss.NewStyle().Foreground(lipgloss.Color("4"))
+	s.risk[questions.Unanswered] = lipgloss.NewStyle().Faint(true)
+	return s
+}
+
+// barGlyphs draw each level in the proportional bar; distinct without
+// colour too.
+var barGlyphs = map[questions.Risk]string{
+	questions.HighRisk: "█", questions.MediumRisk: "▓", questions.NoRisk: "░",
+	questions.NotApplicable: "-", questions.Unanswered: "·",
+}
+
+func (st summaryStyles) bar(c scoring.Counts, w int) string {
+	total := c.Total()
+	if total == 0 {
+		return ""
+	}
+	var b strings.Builder
+	used := 0
+	for _, r := range questions.Levels {
+		n := c.Of(r) * w / total
+		if c.Of(r) > 0 && n == 0 {
+			n = 1
+		}
+		n = min(n, w-used)
+		if r == questions.Unanswered {
+			n = w - used // the rounding remainder is unanswered
+		}
+		used += n
+		b.WriteString(st.risk[r].Render(strings.Repeat(barGlyphs[r], n)))
+	}
+	return b.String()
+}
+
+func countCells(st summaryStyles, c scoring.Counts) []string {
+	var out []string
+	for _, r := range questions.Levels {
+		n := strconv.Itoa(c.Of(r))
+		if c.Of(r) > 0 && (r == questions.HighRisk || r == questions.MediumRisk) {
+			n = st.risk[r].Render(n)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// plain makes lens and note text safe for a terminal and one line long.
+func plain(s string) string { return strings.Join(strings.Fields(textsafe.Clean(s)), " ") }
+
+// WriteSummaryText writes one review's risk summary: per-pillar counts with
+// a proportional bar and a total row, then the HIGH and MEDIUM questions.
+func WriteSummaryText(w io.Writer, s *Scored, opts TextOptions) error {
+	st := newSummaryStyles(opts.Color)
+	var b strings.Builder
+	head := plain(s.Workload.Name)
+	if s.Workload.Environment != "" {
+		head += " (" + strings.ToLower(s.Workload.Environment) + ")"
+	}
+	fmt.Fprintf(&b, "%s - %s\n", st.heading.Render(head), plain(strings.TrimSpace(s.Lens.Name+" "+s.Lens.Version)))
+	line := fmt.Sprintf("answered %d of %d", s.Answered, s.Total)
+	if s.Milestone != "" {
+		line += " · at milestone " + plain(s.Milestone)
+	}
+	if len(s.UpdatedAt) >= 10 {
+		line += " · updated " + s.UpdatedAt[:10]
+	}
+	b.WriteString(line + "\n\n")
+	t := &Table{Header: []string{"PILLAR", "HIGH", "MEDIUM", "NONE", "N/A", "UNANSWERED", ""}, RightAlign: map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true}}
+	for _, p := range s.Pillars {
+		t.Append(append(append([]string{plain(p.Name)}, countCells(st, p.Counts)...), st.bar(p.Counts, barWidth))...)
+	}
+	t.Append(append(append([]string{st.heading.Render("Total")}, countCells(st, s.Counts)...), st.bar(s.Counts, barWidth))...)
+	if err := t.Write(&b); err != nil {
 		return err
 	}
+	b.WriteString(st.dim.Render("█ high  ▓ medium  ░ none  - n/a  · unanswered") + "\n")
+	for _, r := range []questions.Risk{questions.HighRisk, questions.MediumRisk} {
+		items := s.byRisk(r, nil)
+		if len(items) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s\n", st.risk[r].Render(r.String()))
+		qt := &Table{}
+		for _, q := range items {
+			qt.Append("  "+plain(q.ID), plain(q.Title))
+		}
+		qt.Write(&b)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// sortForConsolidation orders workloads by HIGH, then MEDIUM, most first.
+func sortForConsolidation(all []*Scored) []*Scored {
+	out := slices.Clone(all)
+	slices.SortStableFunc(out, func(a, b *Scored) int {
+		if c := cmp.Compare(b.Counts.High, a.Counts.High); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Counts.Medium, a.Counts.Medium); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Workload.Name, b.Workload.Name)
+	})
+	return out
+}
+
+func lensLabel(s *Scored) string { return plain(strings.TrimSpace(s.Lens.ID + " " + s.Lens.Version)) }
+
+func dateOf(s *Scored) string {
+	if len(s.UpdatedAt) >= 10 {
+		return s.UpdatedAt[:10]
+	}
+	return "-"
+}
+
+// WriteConsolidatedText writes one row per review, most HIGH risks first,
+// with totals.
+func WriteConsolidatedText(w io.Writer, all []*Scored, opts TextOptions) error {
+	st := newSummaryStyles(opts.Color)
 	t := &Table{
-		Header:     []string{"PILLAR", "HIGH", "MEDIUM", "NONE", "N/A", "UNANSWERED"},
-		RightAlign: map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true},
+		Header:     []string{"WORKLOAD", "LENS", "ANSWERED", "HIGH", "MEDIUM", "NONE", "N/A", "UNANSWERED", "UPDATED"},
+		RightAlign: map[int]bool{2: true, 3: true, 4: true, 5: true, 6: true, 7: true},
 	}
-	row := func(name string, c scoring.Counts) {
-		t.Append(name, strconv.Itoa(c.High), strconv.Itoa(c.Medium), strconv.Itoa(c.None),
-			strconv.Itoa(c.NotApplicable), strconv.Itoa(c.Unanswered))
+	var total scoring.Counts
+	for _, s := range sortForConsolidation(all) {
+		t.Append(append(append([]string{plain(s.Workload.Name), lensLabel(s), fmt.Sprintf("%d/%d", s.Answered, s.Total)}, countCells(st, s.Counts)...), dateOf(s))...)
+		total = total.Plus(s.Counts)
 	}
-	for _, p := range in.Result.Pillars {
-		row(p.Pillar.Name, p.Counts)
-	}
-	row("Total", c)
+	t.Append(append(append([]string{st.heading.Render("Total"), fmt.Sprintf("%d reviews", len(all)), fmt.Sprintf("%d/%d", total.Answered(), total.Total())}, countCells(st, total)...), "")...)
 	return t.Write(w)
 }
+
+// WriteSummaryMarkdown writes the summary of one or more reviews as
+// Markdown tables.
+func WriteSummaryMarkdown(w io.Writer, all []*Scored) error {
+	var b strings.Builder
+	if len(all) == 1 {
+		s := all[0]
+		fmt.Fprintf(&b, "## Risk summary: %s\n\n%s %s · answered %d of %d\n\n", inline(s.Workload.Name), inline(s.Lens.Name), inline(s.Lens.Version), s.Answered, s.Total)
+		b.WriteString("| Pillar | HIGH | MEDIUM | NONE | N/A | Unanswered |\n|---|---:|---:|---:|---:|---:|\n")
+		for _, p := range s.Pillars {
+			fmt.Fprintf(&b, "| %s | %s |\n", inline(p.Name), strings.Join(countCells(newSummaryStyles(false), p.Counts), " | "))
+		}
+		fmt.Fprintf(&b, "| **Total** | %s |\n", strings.Join(countCells(newSummaryStyles(false), s.Counts), " | "))
+		for _, r := range []questions.Risk{questions.HighRisk, questions.MediumRisk} {
+			items := s.byRisk(r, nil)
+			if len(items) == 0 {
+				continue
+			}
+			fmt.Fprintf(&b, "\n### %s\n\n", r)
+			for _, q := range items {
+				fmt.Fprintf(&b, "- %s %s\n", code2(q.ID), inline(q.Title))
+			}
+		}
+	} else {
+		b.WriteString("| Workload | Lens | Answered | HIGH | MEDIUM | NONE | N/A | Unanswered | Updated |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n")
+		var total scoring.Counts
+		for _, s := range sortForConsolidation(all) {
+			fmt.Fprintf(&b, "| %s | %s | %d/%d | %s | %s |\n", inline(s.Workload.Name), inline(lensLabel(s)), s.Answered, s.Total,
+				strings.Join(countCells(newSummaryStyles(false), s.Counts), " | "), dateOf(s))
+			total = total.Plus(s.Counts)
+		}
+		fmt.Fprintf(&b, "| **Total** | %d reviews | %d/%d | %s | |\n", len(all), total.Answered(), total.Total(), strings.Join(countCells(newSummaryStyles(false), total), " | "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// SummarySchema names the JSON summary format.
+const SummarySchema = "wafr.summary/v1"
+
+type summaryJSON struct {
+	Schema  string          `json:"schema"`
+	Reviews []reviewSummary `json:"reviews"`
+	Total   scoring.Counts  `json:"total"`
+}
+
+type reviewSummary struct {
+	File      string          `json:"file,omitempty"`
+	Workload  Workload        `json:"workload"`
+	Lens      Lens            `json:"lens"`
+	Milestone string          `json:"milestone,omitempty"`
+	UpdatedAt string          `json:"updatedAt,omitempty"`
+	Answered  int             `json:"answered"`
+	Total     int             `json:"total"`
+	Counts    scoring.Counts  `json:"counts"`
+	Pillars   []pillarSummary `json:"pillars"`
+	Risks     []riskItem      `json:"risks"` // HIGH and MEDIUM questions
+}
+
+type pillarSummary struct {
+	ID     string         `json:"id"`
+	Name   string         `json:"name"`
+	Counts scoring.Counts `json:"counts"`
+}
+
+type riskItem struct {
+	Pillar string         `json:"pillar"`
+	ID     string         `json:"id"`
+	Title  string         `json:"title"`
+	Risk   questions.Risk `json:"risk"`
+}
+
+// WriteSummaryJSON writes the counts of one or more reviews as JSON.
+func WriteSummaryJSON(w io.Writer, all []*Scored) error {
+	out := summaryJSON{Schema: SummarySchema, Reviews: []reviewSummary{}}
+	for _, s := range all {
+		rs := reviewSummary{File: s.File, Workload: s.Workload, Lens: s.Lens, Milestone: s.Milestone, UpdatedAt: s.UpdatedAt,
+			Answered: s.Answered, Total: s.Total, Counts: s.Counts, Pillars: []pillarSummary{}, Risks: []riskItem{}}
+		for _, p := range s.Pillars {
+			rs.Pillars = append(rs.Pillars, pillarSummary{ID: p.ID, Name: p.Name, Counts: p.Counts})
+		}
+		for _, r := range []questions.Risk{questions.HighRisk, questions.MediumRisk} {
+			for _, q := range s.byRisk(r, nil) {
+				rs.Risks = append(rs.Risks, riskItem{Pillar: q.pillar.ID, ID: q.ID, Title: q.Title, Risk: q.Risk})
+			}
+		}
+		out.Reviews = append(out.Reviews, rs)
+		out.Total = out.Total.Plus(s.Counts)
+	}
+	return writeJSON(w, out)
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// WriteReportJSON writes the whole scored review (schema Schema).
+func WriteReportJSON(w io.Writer, s *Scored) error { return writeJSON(w, s) }

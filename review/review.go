@@ -5,7 +5,11 @@
 package review
 
 import (
+	"errors"
+	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/wafr-dev/wafr/questions"
@@ -238,4 +242,49 @@ func trimZeros(s string) string {
 		s = s[1:]
 	}
 	return s
+}
+
+// ErrNoMilestone is returned by At for a milestone the review does not have.
+var ErrNoMilestone = errors.New("no such milestone")
+
+// At returns the review as it was at a milestone, named by name or by its
+// 1-based number, as a read-only copy: the milestone's answers and lens,
+// the current workload. An empty ref returns the review itself.
+func (r *Review) At(ref string) (*Review, error) {
+	if ref == "" {
+		return r, nil
+	}
+	m := r.Milestone(ref)
+	if m == nil {
+		if n, err := strconv.Atoi(ref); err == nil && n >= 1 && n <= len(r.Milestones) {
+			m = &r.Milestones[n-1]
+		}
+	}
+	if m == nil {
+		names := make([]string, len(r.Milestones))
+		for i, ms := range r.Milestones {
+			names[i] = fmt.Sprintf("%d %q", i+1, ms.Name)
+		}
+		if len(names) == 0 {
+			return nil, fmt.Errorf("%w %q: the review has no milestones", ErrNoMilestone, ref)
+		}
+		return nil, fmt.Errorf("%w %q; the review has: %s", ErrNoMilestone, ref, strings.Join(names, ", "))
+	}
+	return &Review{Workload: r.Workload, Lens: m.Lens, UpdatedAt: m.RecordedAt, Notes: m.Notes, Answers: m.Answers}, nil
+}
+
+// Reviewers lists who answered, sorted, without repeats.
+func (a Answers) Reviewers() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, byQ := range a {
+		for _, ans := range byQ {
+			if ans.AnsweredBy != "" && !seen[ans.AnsweredBy] {
+				seen[ans.AnsweredBy] = true
+				out = append(out, ans.AnsweredBy)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -288,3 +288,27 @@ func TestNaturalOrder(t *testing.T) {
 		t.Errorf("order %s", got)
 	}
 }
+
+func TestAtMilestone(t *testing.T) {
+	r := sample(t)
+	r.Milestones = append(r.Milestones, Milestone{Name: "second", RecordedAt: t0.Add(time.Hour), Lens: r.Lens, Answers: Answers{}})
+	for _, ref := range []string{"first review", "1"} {
+		m, err := r.At(ref)
+		if err != nil || m.Answers.Get("operationalExcellence", "OPS1").Selected[0] != "OPS1_no" || !m.UpdatedAt.Equal(t0) || m.Workload != r.Workload {
+			t.Errorf("At(%q) = %+v, %v", ref, m, err)
+		}
+	}
+	if m, err := r.At("2"); err != nil || len(m.Answers) != 0 {
+		t.Errorf("At(2): %v", err)
+	}
+	if m, _ := r.At(""); m != r {
+		t.Error("At(\"\") is not the review itself")
+	}
+	_, err := r.At("third")
+	if !errors.Is(err, ErrNoMilestone) || !strings.Contains(err.Error(), `the review has: 1 "first review", 2 "second"`) {
+		t.Errorf("unknown milestone: %v", err)
+	}
+	if got := strings.Join(r.Answers.Reviewers(), ","); got != "alice,bob,carol" {
+		t.Errorf("reviewers %q", got)
+	}
+}

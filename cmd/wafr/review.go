@@ -126,9 +126,8 @@ func runReview(opts *reviewOptions) error {
 		return nil // quit before the file was created: nothing to report
 	}
 	fmt.Fprintf(opts.io.Out, "Saved %s.\n\n", opts.file)
-	return reports.WriteSummaryText(opts.io.Out, reports.SummaryInput{
-		Workload: final.Workload.Name, Lens: strings.TrimSpace(l.Name + " " + l.Version), Result: final.Score(l),
-	})
+	return reports.WriteSummaryText(opts.io.Out, reports.Score(reports.Input{File: opts.file, Review: final, Lens: l}),
+		reports.TextOptions{Color: opts.io.Color})
 }
 
 func parseEnvironment(s string) (string, error) {

@@ -46,6 +46,7 @@ a YAML review file that you commit next to the service.`,
 		newReviewCmd(io, nil),
 		newAnswerCmd(io, nil),
 		newSummaryCmd(io, nil),
+		newReportCmd(io, nil),
 		newLensCmd(io),
 	)
 	for _, t := range helpTopics {

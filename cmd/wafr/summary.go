@@ -10,46 +10,108 @@ import (
 )
 
 type summaryOptions struct {
-	io    *ioStreams
-	files []string
-	lens  string
+	io     *ioStreams
+	files  []string
+	lens   string
+	format string
+	at     string
+	failOn string
 }
 
 func newSummaryCmd(io *ioStreams, runF func(*summaryOptions) error) *cobra.Command {
 	opts := &summaryOptions{io: io}
 	cmd := &cobra.Command{
-		Use:     "summary FILE",
-		Short:   "Print the risk counts of a review, per pillar",
-		Example: "  wafr summary review.yaml",
-		Args:    cobra.ExactArgs(1),
+		Use:   "summary FILE...",
+		Short: "Print the risk summary of one review, or a table of several",
+		Long: `Print the risk summary of a review: per pillar the counts of HIGH, MEDIUM,
+NONE, not applicable and unanswered questions with a proportional bar, then
+the HIGH and MEDIUM questions. With several files, one row per workload,
+most HIGH risks first, with totals (the files may use different lenses).
+
+Colour is used only when stdout is a terminal and NO_COLOR is unset.
+--fail-on high (or medium) exits 1 when any question is at that risk or
+worse, for CI.`,
+		Example: `  wafr summary review.yaml
+  wafr summary services/*/review.yaml --fail-on high
+  wafr summary review.yaml --at "2026 Q3" --format md`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.files = args
+			if err := oneOf("--format", opts.format, "text", "md", "json"); err != nil {
+				return err
+			}
+			if opts.failOn != "" {
+				if err := oneOf("--fail-on", opts.failOn, "high", "medium"); err != nil {
+					return err
+				}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
 			return runSummary(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.lens, "lens", "", "score with this lens instead of the one the file records")
+	f := cmd.Flags()
+	f.StringVar(&opts.format, "format", "text", "output format: text, md or json")
+	f.StringVar(&opts.at, "at", "", "summarise as of a milestone (name or number)")
+	f.StringVar(&opts.failOn, "fail-on", "", "exit 1 if any question is at this risk or worse: high or medium")
+	f.StringVar(&opts.lens, "lens", "", "score with this lens instead of the one the file records")
 	return cmd
 }
 
+func oneOf(flag, value string, allowed ...string) error {
+	for _, a := range allowed {
+		if value == a {
+			return nil
+		}
+	}
+	return flagErrorf("%s %q: use %s", flag, value, strings.Join(allowed, ", "))
+}
+
 func runSummary(opts *summaryOptions) error {
-	file := opts.files[0]
-	r, exists, err := openReview(file)
+	var all []*reports.Scored
+	for _, file := range opts.files {
+		s, err := loadScored(opts.io, file, opts.at, opts.lens)
+		if err != nil {
+			return err
+		}
+		all = append(all, s)
+	}
+	w := opts.io.Out
+	var err error
+	switch {
+	case opts.format == "json":
+		err = reports.WriteSummaryJSON(w, all)
+	case opts.format == "md":
+		err = reports.WriteSummaryMarkdown(w, all)
+	case len(all) == 1:
+		err = reports.WriteSummaryText(w, all[0], reports.TextOptions{Color: opts.io.Color})
+	default:
+		err = reports.WriteConsolidatedText(w, all, reports.TextOptions{Color: opts.io.Color})
+	}
 	if err != nil {
 		return err
 	}
-	if !exists {
-		return fmt.Errorf("%s: no such review file", file)
+	return failOn(opts.io, opts.failOn, all)
+}
+
+// failOn reports a failed --fail-on check (exit 1).
+func failOn(io *ioStreams, level string, all []*reports.Scored) error {
+	if level == "" {
+		return nil
 	}
-	l, err := lensFor(r, file, opts.lens)
-	if err != nil {
-		return err
+	high, medium := 0, 0
+	for _, s := range all {
+		high += s.Counts.High
+		medium += s.Counts.Medium
 	}
-	noteLensChange(opts.io.ErrOut, file, r, l)
-	lensName := strings.TrimSpace(l.Name + " " + l.Version)
-	return reports.WriteSummaryText(opts.io.Out, reports.SummaryInput{
-		Workload: r.Workload.Name, Lens: lensName, Result: r.Score(l),
-	})
+	n, what := high, "HIGH"
+	if level == "medium" {
+		n, what = high+medium, "HIGH or MEDIUM"
+	}
+	if n == 0 {
+		return nil
+	}
+	fmt.Fprintf(io.ErrOut, "%s at %s risk (--fail-on %s)\n", plural(n, "question"), what, level)
+	return errCheckFailed
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -45,6 +46,57 @@ func lensFor(r *review.Review, reviewPath, flag string) (*questions.Lens, error)
 		src = defaultLens
 	}
 	return questions.Load(src)
+}
+
+// loadScored loads a review file (or stdin for "-"), takes it back to a
+// milestone when at is set, picks its lens and scores it.
+func loadScored(io *ioStreams, file, at, lensFlag string) (*reports.Scored, error) {
+	r, err := readReview(io, file)
+	if err != nil {
+		return nil, err
+	}
+	snap, err := r.At(at)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	l, err := lensFor(snap, file, lensFlag)
+	if err != nil {
+		return nil, err
+	}
+	noteLensChange(io.ErrOut, file, snap, l)
+	milestone := ""
+	if at != "" {
+		milestone = at
+		if m := r.Milestone(at); m == nil {
+			milestone = snapName(r, at)
+		}
+	}
+	return reports.Score(reports.Input{File: file, Review: snap, Lens: l, Milestone: milestone}), nil
+}
+
+// snapName is the name of a milestone given by number.
+func snapName(r *review.Review, at string) string {
+	for i, m := range r.Milestones {
+		if fmt.Sprint(i+1) == at {
+			return m.Name
+		}
+	}
+	return at
+}
+
+// readReview reads a review file that must exist; "-" is standard input.
+func readReview(io *ioStreams, file string) (*review.Review, error) {
+	if file == "-" {
+		return review.Read("-", io.In)
+	}
+	r, exists, err := openReview(file)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		return nil, fmt.Errorf("%s: no such review file", file)
+	}
+	return r, nil
 }
 
 // recordedSource is how a review file records its lens: builtin:NAME as is,

@@ -1,0 +1,46 @@
+package reports
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+
+	"github.com/wafr-dev/wafr/internal/textsafe"
+)
+
+// WriteCSV writes one row per question and choice, for spreadsheets.
+func WriteCSV(w io.Writer, s *Scored) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"pillar", "question_id", "question_title", "risk", "choice_id", "choice_title", "ticked", "improvement_plan", "notes"})
+	for _, p := range s.Pillars {
+		for _, q := range p.Questions {
+			write := func(c Choice, ticked bool) {
+				cw.Write([]string{cleanCell(p.Name), cleanCell(q.ID), cleanCell(q.Title), q.Risk.String(), cleanCell(c.ID), cleanCell(c.Title),
+					strconv.FormatBool(ticked), cleanCell(c.ImprovementPlan), cleanCell(q.Notes)})
+			}
+			// Lens order: merge the ticked and missing lists by position.
+			sel, mis := q.Selected, q.Missing
+			for len(sel) > 0 || len(mis) > 0 {
+				if len(mis) == 0 || len(sel) > 0 && sel[0].index < mis[0].index {
+					write(sel[0], true)
+					sel = sel[1:]
+				} else {
+					write(mis[0], false)
+					mis = mis[1:]
+				}
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// cleanCell strips control characters, and defuses text a spreadsheet would
+// run as a formula.
+func cleanCell(s string) string {
+	s = textsafe.Clean(s)
+	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,222 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/wafr-dev/wafr/internal/textsafe"
+	"github.com/wafr-dev/wafr/questions"
+)
+
+// PlanOptions change the Markdown plan.
+type PlanOptions struct {
+	// PillarOrder lists pillar ids to put first; the rest follow in lens order.
+	PillarOrder []string
+}
+
+// WritePlan writes the improvement plan as CommonMark (with GitHub's task
+// lists and Mermaid blocks): a header block, then HIGH items, MEDIUM items,
+// not-applicable questions, unanswered ones and those with no risk.
+func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Improvement plan: %s\n\n", inline(s.Workload.Name))
+	b.WriteString("| | |\n|---|---|\n")
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "| %s | %s |\n", k, v)
+		}
+	}
+	lens := inline(s.Lens.Name)
+	if s.Lens.Version != "" {
+		lens += " " + inline(s.Lens.Version)
+	}
+	row("Lens", lens+" ("+code2(s.Lens.ID)+")")
+	row("Environment", inline(strings.ToLower(s.Workload.Environment)))
+	row("Owner", inline(s.Workload.Owner))
+	if s.Milestone != "" {
+		row("Milestone", inline(s.Milestone))
+	}
+	if len(s.UpdatedAt) >= 10 {
+		row("Date", s.UpdatedAt[:10])
+	}
+	reviewers := make([]string, len(s.Reviewers))
+	for i, r := range s.Reviewers {
+		reviewers[i] = inline(r)
+	}
+	row("Reviewers", strings.Join(reviewers, ", "))
+	row("Answered", fmt.Sprintf("%d of %d questions", s.Answered, s.Total))
+
+	b.WriteString("\n| Risk | Questions |\n|---|---:|\n")
+	for _, r := range questions.Levels {
+		fmt.Fprintf(&b, "| %s | %d |\n", levelName(r), s.Counts.Of(r))
+	}
+	b.WriteString("\n```mermaid\npie showData\n    title Questions by risk\n")
+	for _, r := range questions.Levels {
+		if n := s.Counts.Of(r); n > 0 {
+			fmt.Fprintf(&b, "    %q : %d\n", levelName(r), n)
+		}
+	}
+	b.WriteString("```\n")
+	if s.Notes != "" {
+		b.WriteString("\n" + quote(s.Notes) + "\n")
+	}
+
+	for _, r := range []questions.Risk{questions.HighRisk, questions.MediumRisk} {
+		items := s.byRisk(r, opts.PillarOrder)
+		if len(items) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n## %s risk\n", r)
+		for _, q := range items {
+			writeItem(&b, q)
+		}
+	}
+	if items := s.byRisk(questions.NotApplicable, opts.PillarOrder); len(items) > 0 {
+		b.WriteString("\n## Not applicable\n\n| Question | Pillar | Reason | Notes |\n|---|---|---|---|\n")
+		for _, q := range items {
+			fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", code2(q.ID), inline(q.Title), inline(q.pillar.Name), reasonText(q.Reason), cell(q.Notes))
+		}
+	}
+	for _, sec := range []struct {
+		r     questions.Risk
+		title string
+	}{{questions.Unanswered, "Unanswered"}, {questions.NoRisk, "No risk"}} {
+		items := s.byRisk(sec.r, opts.PillarOrder)
+		if len(items) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n## %s\n\n", sec.title)
+		for _, q := range items {
+			fmt.Fprintf(&b, "- %s %s\n", code2(q.ID), inline(q.Title))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeItem is one HIGH or MEDIUM question of the plan.
+func writeItem(b *strings.Builder, q Question) {
+	fmt.Fprintf(b, "\n### %s %s\n\n", inline(q.ID), inline(q.Title))
+	fmt.Fprintf(b, "Risk: **%s** · Pillar: %s", q.Risk, inline(q.pillar.Name))
+	if q.AnsweredBy != "" {
+		fmt.Fprintf(b, " · Answered by %s", inline(q.AnsweredBy))
+	}
+	b.WriteString("\n")
+	var inPlace []string
+	for _, c := range q.Selected {
+		if !strings.HasSuffix(c.ID, questions.NoneSuffix) {
+			inPlace = append(inPlace, "- "+inline(c.Title)+"\n")
+		}
+	}
+	switch {
+	case len(inPlace) > 0:
+		b.WriteString("\nAlready in place:\n\n" + strings.Join(inPlace, ""))
+	case len(q.Selected) > 0:
+		b.WriteString("\nThe team follows none of these practices yet.\n")
+	}
+	if len(q.Missing) > 0 {
+		b.WriteString("\nWhat to do next:\n\n")
+		for _, c := range q.Missing {
+			fmt.Fprintf(b, "- **%s**", inline(c.Title))
+			if c.ImprovementPlan != "" {
+				b.WriteString(": " + inline(c.ImprovementPlan))
+			}
+			if c.URL != "" {
+				fmt.Fprintf(b, " ([reference](%s))", linkURL(c.URL))
+			}
+			b.WriteString("\n")
+		}
+	}
+	if q.Notes != "" {
+		b.WriteString("\nNotes:\n\n" + quote(q.Notes) + "\n")
+	}
+}
+
+// levelName is a level as the plan's tables name it.
+func levelName(r questions.Risk) string {
+	switch r {
+	case questions.NotApplicable:
+		return "Not applicable"
+	case questions.Unanswered:
+		return "Unanswered"
+	}
+	return r.String()
+}
+
+func reasonText(r string) string {
+	if r == "" {
+		return "-"
+	}
+	return strings.ReplaceAll(strings.ToLower(r), "_", " ")
+}
+
+// mdSpecial are the characters escaped in text: enough that lens text and
+// notes can never open a heading, table cell, link, emphasis, code span or
+// HTML tag.
+const mdSpecial = "\\`*_[]<>|#~&!"
+
+// inline escapes text for one line of Markdown: control characters are
+// removed, newlines become spaces, and Markdown syntax is escaped.
+func inline(s string) string {
+	s = strings.Join(strings.Fields(textsafe.Clean(s)), " ")
+	var b strings.Builder
+	for i, r := range s {
+		if strings.ContainsRune(mdSpecial, r) {
+			b.WriteByte('\\')
+		} else if i == 0 && strings.ContainsRune("-+=", r) {
+			b.WriteByte('\\') // a list marker or setext underline at line start
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// cell is inline text for a table cell, where an empty value reads "-".
+func cell(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "-"
+	}
+	return inline(s)
+}
+
+// quote renders multi-line text as a block quote, each line escaped, so
+// line breaks are kept.
+func quote(s string) string {
+	lines := strings.Split(strings.TrimRight(textsafe.Clean(s), "\n"), "\n")
+	for i, l := range lines {
+		l = inline(l)
+		if l == "" {
+			lines[i] = ">"
+			continue
+		}
+		if isOrderedMarker(l) {
+			l = escapeOrdered(l)
+		}
+		lines[i] = "> " + l + "  " // two spaces: a hard line break
+	}
+	lines[len(lines)-1] = strings.TrimRight(lines[len(lines)-1], " ")
+	return strings.Join(lines, "\n")
+}
+
+// isOrderedMarker reports whether a line would start an ordered list ("1. ").
+func isOrderedMarker(l string) bool {
+	i := 0
+	for i < len(l) && l[i] >= '0' && l[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(l) && (l[i] == '.' || l[i] == ')')
+}
+
+func escapeOrdered(l string) string {
+	i := strings.IndexAny(l, ".)")
+	return l[:i] + "\\" + l[i:]
+}
+
+// code2 writes an id as a code span.
+func code2(s string) string { return "`" + strings.ReplaceAll(textsafe.Clean(s), "`", "'") + "`" }
+
+// linkURL makes a URL safe inside (...) of a link.
+func linkURL(u string) string { return urlEscaper.Replace(textsafe.Clean(u)) }
+
+var urlEscaper = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\n", "")

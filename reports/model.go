@@ -1,0 +1,189 @@
+package reports
+
+import (
+	"time"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/scoring"
+)
+
+// Schema names the JSON report format; it changes only when a field's
+// meaning does (new fields may be added).
+const Schema = "wafr.report/v1"
+
+// Scored is a review scored with its lens: everything every report shows,
+// in lens order. Its JSON form is the documented `report --format json`.
+type Scored struct {
+	Schema    string         `json:"schema"`
+	File      string         `json:"file,omitempty"`
+	Workload  Workload       `json:"workload"`
+	Lens      Lens           `json:"lens"`
+	Milestone string         `json:"milestone,omitempty"`
+	UpdatedAt string         `json:"updatedAt,omitempty"`
+	Reviewers []string       `json:"reviewers"`
+	Answered  int            `json:"answered"`
+	Total     int            `json:"total"`
+	Counts    scoring.Counts `json:"counts"`
+	Notes     string         `json:"notes,omitempty"`
+	Pillars   []Pillar       `json:"pillars"`
+}
+
+// Workload is who and what was reviewed.
+type Workload struct {
+	Name        string `json:"name"`
+	Environment string `json:"environment,omitempty"`
+	Owner       string `json:"owner,omitempty"`
+}
+
+// Lens identifies the lens used.
+type Lens struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Version string `json:"version,omitempty"`
+	Digest  string `json:"digest"`
+}
+
+// Pillar is one pillar's tally and questions.
+type Pillar struct {
+	ID        string         `json:"id"`
+	Name      string         `json:"name"`
+	Counts    scoring.Counts `json:"counts"`
+	Questions []Question     `json:"questions"`
+}
+
+// Question is one question's risk and answer.
+type Question struct {
+	ID         string         `json:"id"`
+	Title      string         `json:"title"`
+	Risk       questions.Risk `json:"risk"`
+	Reason     string         `json:"reason,omitempty"` // when not applicable
+	Selected   []Choice       `json:"selected"`
+	Missing    []Choice       `json:"missing"` // best practices not ticked, with what to do
+	Notes      string         `json:"notes,omitempty"`
+	AnsweredBy string         `json:"answeredBy,omitempty"`
+	UpdatedAt  string         `json:"updatedAt,omitempty"`
+
+	pillar *Pillar
+}
+
+// Choice is a best practice, ticked or not.
+type Choice struct {
+	ID              string `json:"id"`
+	Title           string `json:"title"`
+	ImprovementPlan string `json:"improvementPlan,omitempty"`
+	URL             string `json:"url,omitempty"`
+
+	index int // position in the question, for lens order
+}
+
+// Input is what Score needs.
+type Input struct {
+	File      string
+	Review    *review.Review // as of the milestone, when there is one
+	Lens      *questions.Lens
+	Milestone string
+}
+
+// Score builds the report model of a review.
+func Score(in Input) *Scored {
+	r, l := in.Review, in.Lens
+	res := r.Score(l)
+	out := &Scored{
+		Schema:    Schema,
+		File:      in.File,
+		Workload:  Workload{Name: r.Workload.Name, Environment: r.Workload.Environment, Owner: r.Workload.Owner},
+		Lens:      Lens{ID: l.ID, Name: l.Name, Version: l.Version, Digest: l.Digest},
+		Milestone: in.Milestone,
+		UpdatedAt: formatTime(r.UpdatedAt),
+		Reviewers: r.Answers.Reviewers(),
+		Answered:  res.Counts.Answered(),
+		Total:     res.Counts.Total(),
+		Counts:    res.Counts,
+		Notes:     r.Notes,
+	}
+	if out.Reviewers == nil {
+		out.Reviewers = []string{}
+	}
+	out.Pillars = make([]Pillar, len(res.Pillars))
+	for i, pr := range res.Pillars {
+		p := &out.Pillars[i]
+		*p = Pillar{ID: pr.Pillar.ID, Name: pr.Pillar.Name, Counts: pr.Counts, Questions: make([]Question, len(pr.Questions))}
+		for j, qr := range pr.Questions {
+			p.Questions[j] = question(qr, r.Answers.Get(pr.Pillar.ID, qr.Question.ID))
+		}
+	}
+	return out
+}
+
+func question(qr scoring.QuestionResult, a *review.Answer) Question {
+	q := qr.Question
+	out := Question{ID: q.ID, Title: q.Title, Risk: qr.Risk, Selected: []Choice{}, Missing: []Choice{}}
+	ticked := map[string]bool{}
+	if a != nil {
+		for _, id := range a.Selected {
+			ticked[id] = true
+		}
+		out.Notes, out.AnsweredBy, out.UpdatedAt = a.Notes, a.AnsweredBy, formatTime(a.UpdatedAt)
+		if a.NotApplicable {
+			out.Reason = a.Reason
+		}
+	}
+	for i, c := range q.Choices {
+		ch := Choice{ID: c.ID, Title: c.Title, index: i}
+		if c.ImprovementPlan != nil {
+			ch.ImprovementPlan, ch.URL = c.ImprovementPlan.DisplayText, c.ImprovementPlan.URL
+		}
+		switch {
+		case ticked[c.ID]:
+			out.Selected = append(out.Selected, ch)
+		case !c.IsNone():
+			out.Missing = append(out.Missing, ch)
+		}
+	}
+	return out
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// byRisk returns the questions at one risk level, pillars in the given
+// order (lens order when order is empty) and questions in lens order.
+func (s *Scored) byRisk(r questions.Risk, order []string) []Question {
+	var out []Question
+	for _, pi := range s.pillarOrder(order) {
+		p := &s.Pillars[pi]
+		for _, q := range p.Questions {
+			if q.Risk == r {
+				q.pillar = p
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+// pillarOrder lists pillar indexes: those named in order first, then the
+// rest in lens order.
+func (s *Scored) pillarOrder(order []string) []int {
+	var out []int
+	used := map[int]bool{}
+	for _, id := range order {
+		for i, p := range s.Pillars {
+			if p.ID == id && !used[i] {
+				out = append(out, i)
+				used[i] = true
+			}
+		}
+	}
+	for i := range s.Pillars {
+		if !used[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -1,0 +1,309 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
+)
+
+var t0 = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+
+const trickyNotes = "Checkout only | payments # later\n`kubectl` is run by hand; <b>not</b> *automated*\n- not a list\n1. not a list either\n日本語のメモ：手順書がない"
+
+// fixture is the built-in lens with every risk level, a not-applicable
+// question, notes full of Markdown syntax, and Japanese text.
+func fixture(t testing.TB) (*review.Review, *questions.Lens) {
+	t.Helper()
+	l, err := questions.Load("builtin:ops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := review.New(l, review.Workload{Name: "決済 API | payments", Environment: review.Production, Owner: "payments-team"})
+	set := func(q, by string, fn func(*review.Answer)) {
+		r.Update("operationalExcellence", q, by, t0, fn)
+	}
+	set("OPS1", "alice", func(a *review.Answer) {
+		a.Selected = []string{"OPS1_users", "OPS1_slo", "OPS1_downtime"} // MEDIUM
+		a.Notes = trickyNotes
+	})
+	set("OPS2", "bob", func(a *review.Answer) { a.Selected = []string{"OPS2_no"} }) // HIGH
+	set("OPS3", "alice", func(a *review.Answer) {
+		a.NotApplicable, a.Reason, a.Notes = true, "OUT_OF_SCOPE", "Batch only | no users"
+	})
+	set("OPS4", "鈴木", func(a *review.Answer) { // NONE
+		a.Selected = []string{"OPS4_symptoms", "OPS4_actionable", "OPS4_slo_alerts", "OPS4_ops_metrics", "OPS4_review", "OPS4_coverage"}
+	})
+	set("OPS5", "bob", func(a *review.Answer) { a.Selected = []string{"OPS5_roles"} }) // HIGH
+	return r, l                                                                        // OPS6 unanswered
+}
+
+func scoredFixture(t testing.TB) *Scored {
+	r, l := fixture(t)
+	return Score(Input{File: "review.yaml", Review: r, Lens: l})
+}
+
+func TestFixtureHasEveryLevel(t *testing.T) {
+	s := scoredFixture(t)
+	want := []questions.Risk{questions.MediumRisk, questions.HighRisk, questions.NotApplicable, questions.NoRisk, questions.HighRisk, questions.Unanswered}
+	for i, q := range s.Pillars[0].Questions {
+		if q.Risk != want[i] {
+			t.Errorf("%s = %s, want %s", q.ID, q.Risk, want[i])
+		}
+	}
+}
+
+func TestGoldenReports(t *testing.T) {
+	s := scoredFixture(t)
+	cases := map[string]func(*bytes.Buffer) error{
+		"plan.md":          func(b *bytes.Buffer) error { return WritePlan(b, s, PlanOptions{}) },
+		"report.json":      func(b *bytes.Buffer) error { return WriteReportJSON(b, s) },
+		"report.csv":       func(b *bytes.Buffer) error { return WriteCSV(b, s) },
+		"summary.txt":      func(b *bytes.Buffer) error { return WriteSummaryText(b, s, TextOptions{}) },
+		"summary.md":       func(b *bytes.Buffer) error { return WriteSummaryMarkdown(b, []*Scored{s}) },
+		"summary.json":     func(b *bytes.Buffer) error { return WriteSummaryJSON(b, []*Scored{s}) },
+		"consolidated.txt": func(b *bytes.Buffer) error { return WriteConsolidatedText(b, consolidatedFixture(t), TextOptions{}) },
+		"consolidated.md":  func(b *bytes.Buffer) error { return WriteSummaryMarkdown(b, consolidatedFixture(t)) },
+	}
+	for name, write := range cases {
+		t.Run(strings.ReplaceAll(name, ".", "_"), func(t *testing.T) {
+			var b bytes.Buffer
+			if err := write(&b); err != nil {
+				t.Fatal(err)
+			}
+			golden.RequireEqual(t, b.Bytes())
+		})
+	}
+}
+
+// consolidatedFixture is three reviews of two lenses.
+func consolidatedFixture(t testing.TB) []*Scored {
+	a := scoredFixture(t)
+	r, l := fixture(t)
+	r.Workload.Name = "Search"
+	for _, q := range []string{"OPS2", "OPS5"} {
+		r.Update("operationalExcellence", q, "carol", t0, func(a *review.Answer) { a.Selected = []string{q + "_no"}; a.NotApplicable = true })
+	}
+	b := Score(Input{File: "search.yaml", Review: r, Lens: l})
+	l2, err := questions.Load("../testdata/aws/reused-ids-nested.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2 := review.New(l2, review.Workload{Name: "Cost"})
+	r2.Update("inform", "finops_co_q4", "dan", t0, func(a *review.Answer) { a.Selected = []string{"choice2"} })
+	c := Score(Input{File: "cost.yaml", Review: r2, Lens: l2})
+	return []*Scored{b, c, a}
+}
+
+func TestConsolidatedOrderAndTotals(t *testing.T) {
+	all := consolidatedFixture(t)
+	var b bytes.Buffer
+	WriteConsolidatedText(&b, all, TextOptions{})
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("want header, 3 rows, total:\n%s", b.String())
+	}
+	// Most HIGH first: payments (2 HIGH), cost (1 HIGH), search (0).
+	for i, want := range []string{"決済 API | payments", "Cost", "Search", "Total"} {
+		if !strings.HasPrefix(lines[i+1], want) {
+			t.Errorf("row %d = %q, want %s first", i+1, lines[i+1], want)
+		}
+	}
+	if !strings.Contains(lines[2], "reused-ids-nested") || !strings.Contains(lines[1], "ops 1.0.0") {
+		t.Error("rows do not say which lens each uses")
+	}
+	if !strings.Contains(lines[4], "3 reviews") || !strings.Contains(lines[4], "11/14") {
+		t.Errorf("total row %q", lines[4])
+	}
+}
+
+// The plan is valid CommonMark with a sound heading structure, and every
+// table row has its header's column count: lens text and notes cannot
+// break either.
+func TestPlanMarkdownStructure(t *testing.T) {
+	var b bytes.Buffer
+	if err := WritePlan(&b, scoredFixture(t), PlanOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	src := b.Bytes()
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	doc := md.Parser().Parse(text.NewReader(src))
+	var headings []string
+	var tables int
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			headings = append(headings, strings.Repeat("#", n.Level)+" "+strings.ReplaceAll(string(n.Text(src)), `\`, ""))
+		case *extast.Table:
+			tables++
+		}
+		return ast.WalkContinue, nil
+	})
+	want := []string{
+		"# Improvement plan: 決済 API | payments",
+		"## HIGH risk", "### OPS2 How do you design the workload so that it is easier to operate?",
+		"### OPS5 How do you manage events and failures while the workload is running?",
+		"## MEDIUM risk", "### OPS1 How do you decide what drives your operational priorities?",
+		"## Not applicable", "## Unanswered", "## No risk",
+	}
+	if strings.Join(headings, "\n") != strings.Join(want, "\n") {
+		t.Errorf("headings:\n%s\nwant:\n%s", strings.Join(headings, "\n"), strings.Join(want, "\n"))
+	}
+	if tables != 3 {
+		t.Errorf("%d tables, want 3 (header, risk counts, not applicable)", tables)
+	}
+	// Raw check: in each table, every row has as many unescaped pipes as
+	// its header (GFM would silently drop or pad cells).
+	header := -1
+	for i, line := range strings.Split(string(src), "\n") {
+		if !strings.HasPrefix(line, "|") {
+			header = -1
+			continue
+		}
+		n := unescapedPipes(line)
+		if header < 0 {
+			header = n
+		} else if n != header {
+			t.Errorf("line %d has %d cells, header %d: %s", i+1, n-1, header-1, line)
+		}
+	}
+	// The notes keep their line breaks and show their text, escaped.
+	if !strings.Contains(string(src), "> Checkout only \\| payments \\# later  \n> \\`kubectl\\` is run by hand; \\<b\\>not\\</b\\> \\*automated\\*  \n> \\- not a list  \n> 1\\. not a list either") {
+		t.Errorf("notes not escaped line by line:\n%s", src)
+	}
+	// Mermaid pie of the risk counts.
+	if !strings.Contains(string(src), "```mermaid\npie showData\n    title Questions by risk\n    \"HIGH\" : 2\n") {
+		t.Error("no mermaid pie")
+	}
+}
+
+func unescapedPipes(line string) int {
+	n := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] == '\\' {
+			i++
+			continue
+		}
+		if line[i] == '|' {
+			n++
+		}
+	}
+	return n
+}
+
+func TestPlanPillarOrder(t *testing.T) {
+	r, _ := fixture(t)
+	l, err := questions.Load("../testdata/aws/reused-ids-nested.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2 := review.New(l, review.Workload{Name: "w"})
+	r2.Update("inform", "finops_co_q4", "x", t0, func(a *review.Answer) { a.Selected = []string{"choice1"} })   // MEDIUM
+	r2.Update("optimize", "finops_co_q4", "x", t0, func(a *review.Answer) { a.Selected = []string{"choice2"} }) // MEDIUM
+	_ = r
+	s := Score(Input{Review: r2, Lens: l})
+	var def, ordered bytes.Buffer
+	WritePlan(&def, s, PlanOptions{})
+	WritePlan(&ordered, s, PlanOptions{PillarOrder: []string{"optimize"}})
+	first := func(b bytes.Buffer) int {
+		return strings.Index(b.String(), "Pillar: Optimize") - strings.Index(b.String(), "Pillar: Inform")
+	}
+	if first(def) < 0 || first(ordered) > 0 {
+		t.Errorf("pillar order not applied")
+	}
+}
+
+func TestReportJSONSchema(t *testing.T) {
+	var b bytes.Buffer
+	WriteReportJSON(&b, scoredFixture(t))
+	var got map[string]any
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got["schema"] != Schema {
+		t.Errorf("schema %v", got["schema"])
+	}
+	q := got["pillars"].([]any)[0].(map[string]any)["questions"].([]any)[0].(map[string]any)
+	if q["risk"] != "MEDIUM" || q["notes"] != trickyNotes || len(q["missing"].([]any)) != 4 || len(q["selected"].([]any)) != 3 {
+		t.Errorf("question JSON %v", q)
+	}
+	counts := got["counts"].(map[string]any)
+	if counts["high"] != 2.0 || counts["unanswered"] != 1.0 {
+		t.Errorf("counts %v", counts)
+	}
+}
+
+func TestCSVRows(t *testing.T) {
+	var b bytes.Buffer
+	WriteCSV(&b, scoredFixture(t))
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := questions.Load("builtin:ops")
+	want := 1
+	for _, q := range l.Pillars[0].Questions {
+		want += len(q.Choices) - 1 // "None of these" only when ticked
+	}
+	want++ // OPS2_no is ticked
+	if len(rows) != want {
+		t.Errorf("%d rows, want %d", len(rows), want)
+	}
+	if rows[1][1] != "OPS1" || rows[1][4] != "OPS1_users" || rows[1][6] != "true" || rows[1][8] != trickyNotes {
+		t.Errorf("first row %q", rows[1])
+	}
+	if cleanCell("=HYPERLINK(1)") != "'=HYPERLINK(1)" {
+		t.Error("formula not defused")
+	}
+}
+
+func TestSummaryTextAlignsJapanese(t *testing.T) {
+	r, l := fixture(t)
+	l2 := *l
+	p := *l.Pillars[0]
+	p.Name = "運用上の優秀性"
+	l2.Pillars = []*questions.Pillar{&p}
+	var b bytes.Buffer
+	WriteSummaryText(&b, Score(Input{Review: r, Lens: &l2}), TextOptions{})
+	lines := strings.Split(b.String(), "\n")
+	var table []string
+	for _, line := range lines {
+		if strings.HasPrefix(line, "PILLAR") || strings.HasPrefix(line, "運用") || strings.HasPrefix(line, "Total") {
+			table = append(table, line)
+		}
+	}
+	if len(table) != 3 {
+		t.Fatalf("table %q", table)
+	}
+	// The bars start in the same column, two after the header's end.
+	want := displayCol(table[0]+"|", "|") + 2
+	for _, row := range table[1:] {
+		if c := displayCol(row, "█"); c != want {
+			t.Errorf("row %q: bar at column %d, want %d", row, c, want)
+		}
+	}
+}
+
+func TestSummaryColourOnlyWhenAsked(t *testing.T) {
+	s := scoredFixture(t)
+	var plainOut bytes.Buffer
+	WriteSummaryText(&plainOut, s, TextOptions{Color: false})
+	if strings.Contains(plainOut.String(), "\x1b[") {
+		t.Error("escape codes without colour")
+	}
+}
