@@ -148,7 +148,12 @@ func TestPlanMarkdownStructure(t *testing.T) {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			headings = append(headings, strings.Repeat("#", n.Level)+" "+strings.ReplaceAll(string(n.Text(src)), `\`, ""))
+			var raw strings.Builder
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				raw.Write(seg.Value(src))
+			}
+			headings = append(headings, strings.Repeat("#", n.Level)+" "+strings.ReplaceAll(raw.String(), `\`, ""))
 		case *extast.Table:
 			tables++
 		}
