@@ -278,3 +278,29 @@ func writeJSON(w io.Writer, v any) error {
 
 // WriteReportJSON writes the whole scored review (schema Schema).
 func WriteReportJSON(w io.Writer, s *Scored) error { return writeJSON(w, s) }
+
+// WriteQuestionLines writes one line per question: id, risk and ticked
+// choices, then the notes. It suits git's textconv, so that git diff and
+// git log -p of a review file show risk changes line by line.
+func WriteQuestionLines(w io.Writer, s *Scored) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s - %s\n", plain(s.Workload.Name), lensLabel(s))
+	for _, p := range s.Pillars {
+		for _, q := range p.Questions {
+			ids := make([]string, len(q.Selected))
+			for i, c := range q.Selected {
+				ids[i] = plain(c.ID)
+			}
+			line := fmt.Sprintf("%s/%s  %s  [%s]", plain(p.ID), plain(q.ID), q.Risk, strings.Join(ids, ", "))
+			if q.Reason != "" {
+				line += "  reason: " + q.Reason
+			}
+			if q.Notes != "" {
+				line += "  notes: " + plain(q.Notes)
+			}
+			b.WriteString(line + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

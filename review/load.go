@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/wafr-dev/wafr/internal/yamlnode"
+	"github.com/wafr-dev/wafr/questions"
 )
 
 // MaxFileSize is the largest review file wafr reads.
@@ -292,7 +293,15 @@ func (d *decoder) answer(n *yaml.Node, field string) *Answer {
 				d.fail(v, field+".applicable", "expected true or false, found %q", s)
 			}
 		},
-		"reason":     func(v *yaml.Node) { reasonNode = v; a.Reason = d.str(v, field+".reason") },
+		"reason": func(v *yaml.Node) { reasonNode = v; a.Reason = d.str(v, field+".reason") },
+		"risk": func(v *yaml.Node) {
+			s := d.str(v, field+".risk")
+			r, ok := questions.ParseRisk(s)
+			if !ok || r == questions.Unanswered {
+				d.fail(v, field+".risk", "%q is not HIGH, MEDIUM, NONE or NOT_APPLICABLE", s)
+			}
+			a.Risk = r
+		},
 		"notes":      func(v *yaml.Node) { a.Notes = d.str(v, field+".notes") },
 		"answeredBy": func(v *yaml.Node) { a.AnsweredBy = d.str(v, field+".answeredBy") },
 		"updatedAt":  func(v *yaml.Node) { a.UpdatedAt = d.time(v, field+".updatedAt") },
@@ -332,5 +341,12 @@ func (d *decoder) milestone(n *yaml.Node, index int, earlier []Milestone) Milest
 			d.fail(at, field+".name", "milestone name %q is used twice (milestones are read-only: restore it from git)", m.Name)
 		}
 	}
+	if m.RecordedAt.IsZero() {
+		d.fail(at, field+".recordedAt", "milestone %q has no recordedAt (milestones are read-only: restore it from git)", m.Name)
+	}
+	if m.Lens.ID == "" && m.Lens.Source == "" {
+		d.fail(at, field+".lens", "milestone %q does not say which lens it answers (milestones are read-only: restore it from git)", m.Name)
+	}
+
 	return m
 }

@@ -71,9 +71,12 @@ type Answer struct {
 	Selected      []string
 	NotApplicable bool
 	Reason        string // why not applicable: one of Reasons
-	Notes         string
-	AnsweredBy    string
-	UpdatedAt     time.Time
+	// Risk is the risk as last scored with the lens, kept in the file so
+	// that history and diff work even when that lens is gone.
+	Risk       questions.Risk
+	Notes      string
+	AnsweredBy string
+	UpdatedAt  time.Time
 }
 
 // Milestone is a named, read-only snapshot of a review's answers.
@@ -148,6 +151,61 @@ func (r *Review) Update(pillarID, questionID, by string, now time.Time, fn func(
 		return
 	}
 	byQuestion[questionID] = a
+}
+
+// RecordRisks stores each answer's current risk with the lens, for the
+// file. Answers the lens does not know keep what they had.
+func (r *Review) RecordRisks(l *questions.Lens) {
+	for pid, byQ := range r.Answers {
+		p := l.Pillar(pid)
+		if p == nil {
+			continue
+		}
+		for qid, a := range byQ {
+			if q := p.Question(qid); q != nil {
+				a.Risk = scoring.QuestionRisk(q, scoring.Answer{Selected: a.Selected, NotApplicable: a.NotApplicable})
+			}
+		}
+	}
+}
+
+// ErrMilestoneName is a milestone name that is empty or already used.
+var ErrMilestoneName = errors.New("invalid milestone name")
+
+// AddMilestone snapshots the current answers, with their risks and the
+// lens identity, as a named milestone.
+func (r *Review) AddMilestone(name, notes string, l *questions.Lens, now time.Time) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return fmt.Errorf("%w: a milestone needs a name", ErrMilestoneName)
+	}
+	if r.Milestone(name) != nil {
+		return fmt.Errorf("%w: there is already a milestone %q", ErrMilestoneName, name)
+	}
+	r.RecordRisks(l)
+	ref := r.Lens
+	if ref.Digest == "" {
+		ref = RefOf(l)
+	}
+	r.Milestones = append(r.Milestones, Milestone{
+		Name: name, RecordedAt: now.UTC().Truncate(time.Second), Notes: notes, Lens: ref, Answers: r.Answers.Clone(),
+	})
+	return nil
+}
+
+// Clone returns a deep copy of the answers.
+func (a Answers) Clone() Answers {
+	out := make(Answers, len(a))
+	for pid, byQ := range a {
+		m := make(map[string]*Answer, len(byQ))
+		for qid, ans := range byQ {
+			c := *ans
+			c.Selected = append([]string(nil), ans.Selected...)
+			m[qid] = &c
+		}
+		out[pid] = m
+	}
+	return out
 }
 
 // Orphan is an answer, or a ticked choice, that the lens no longer has.

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wafr-dev/wafr/questions"
 )
 
 // Marshal writes the review as YAML in a fixed key order, so that saving the
@@ -87,6 +89,13 @@ func literalSafe(s string) bool {
 	return true
 }
 
+func riskNode(r questions.Risk) *yaml.Node {
+	if r == questions.Unanswered {
+		return nil
+	}
+	return scalar(r.String(), "!!str")
+}
+
 func timeNode(t time.Time) *yaml.Node {
 	if t.IsZero() {
 		return nil
@@ -131,6 +140,7 @@ func answerNode(a *Answer) *yaml.Node {
 		"selected", selected,
 		"applicable", applicable,
 		"reason", str(a.Reason),
+		"risk", riskNode(a.Risk),
 		"notes", str(a.Notes),
 		"answeredBy", str(a.AnsweredBy),
 		"updatedAt", timeNode(a.UpdatedAt),

@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -248,4 +250,59 @@ func (d *saveFailedDialog) view(m *Model) string {
 
 func (d *saveFailedDialog) keys(m *Model) []key.Binding {
 	return []key.Binding{m.c.keys.Form.Retry, m.c.keys.Form.Cancel, m.c.keys.Form.Force}
+}
+
+// --- milestone ---
+
+type milestoneDialog struct {
+	input textinput.Model
+	err   string
+}
+
+// openMilestone asks for a name and records the current answers as a
+// milestone (saved with the next autosave, at once).
+func (m *Model) openMilestone() tea.Cmd {
+	in := textinput.New()
+	in.Placeholder = "e.g. 2026 Q4 review"
+	in.CharLimit = 100
+	in.Width = min(50, m.c.width-12)
+	d := &milestoneDialog{input: in}
+	m.dialog = d
+	return d.input.Focus()
+}
+
+func (d *milestoneDialog) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case keyMatches(msg, m.c.keys.Form.Cancel):
+		m.dialog = nil
+		return nil
+	case keyMatches(msg, m.c.keys.Form.Confirm):
+		name := strings.TrimSpace(d.input.Value())
+		if err := m.rev.AddMilestone(name, "", m.lens, m.opts.Now()); err != nil {
+			d.err = err.Error()
+			return nil
+		}
+		m.dialog = nil
+		m.notice = fmt.Sprintf("milestone %q recorded", name)
+		return m.markDirty()
+	}
+	return d.passthrough(m, msg)
+}
+
+func (d *milestoneDialog) passthrough(_ *Model, msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	d.input, cmd = d.input.Update(msg)
+	return cmd
+}
+
+func (d *milestoneDialog) view(m *Model) string {
+	body := "Snapshot the current answers under a name, to compare later\n(wafr diff FILE@NAME FILE, wafr history FILE).\n\n" + d.input.View()
+	if d.err != "" {
+		body += "\n\n" + m.c.styles.StatusError.Render(sanitize(d.err))
+	}
+	return m.box("Save a milestone", body)
+}
+
+func (d *milestoneDialog) keys(m *Model) []key.Binding {
+	return []key.Binding{m.c.keys.Form.Confirm, m.c.keys.Form.Cancel}
 }

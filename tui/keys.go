@@ -30,6 +30,7 @@ type QuestionKeys struct {
 	Focus         key.Binding
 	NotApplicable key.Binding
 	Notes         key.Binding
+	Milestone     key.Binding
 	PageUp        key.Binding
 	PageDown      key.Binding
 }
@@ -77,6 +78,7 @@ func DefaultKeyMap() *KeyMap {
 			Focus:         b("tab", "choices/help pane", "tab", "shift+tab"),
 			NotApplicable: b("a", "not applicable", "a"),
 			Notes:         b("e", "edit notes", "e"),
+			Milestone:     b("M", "save a milestone", "M"),
 			PageUp:        b("pgup", "scroll help up", "pgup"),
 			PageDown:      b("pgdn", "scroll help down", "pgdown"),
 		},

@@ -84,7 +84,7 @@ func (m *Model) bindings() (short []key.Binding, full [][]key.Binding) {
 		full = [][]key.Binding{
 			{q.Up, q.Down, q.Toggle, q.NotApplicable, q.Notes},
 			{q.Next, q.Prev, q.Focus, q.PageUp, q.PageDown},
-			{g.Navigator, g.Summary, g.Back, g.Help, g.Quit},
+			{q.Milestone, g.Navigator, g.Summary, g.Back, g.Help, g.Quit},
 		}
 		return short, full
 	case screenNavigator:
@@ -97,8 +97,8 @@ func (m *Model) bindings() (short []key.Binding, full [][]key.Binding) {
 		return short, [][]key.Binding{{l.Up, l.Down, l.Open}, {g.Back, g.Navigator, g.Help, g.Quit}}
 	}
 	l := k.List
-	short = []key.Binding{l.Open, g.Navigator, g.Summary, g.Help, g.Quit}
-	return short, [][]key.Binding{{l.Up, l.Down, l.Open}, {g.Navigator, g.Summary, g.Help, g.Quit}}
+	short = []key.Binding{l.Open, g.Navigator, g.Summary, k.Question.Milestone, g.Help, g.Quit}
+	return short, [][]key.Binding{{l.Up, l.Down, l.Open}, {k.Question.Milestone, g.Navigator, g.Summary, g.Help, g.Quit}}
 }
 
 // fitHeight pads or cuts s to exactly h lines, so the footer stays put and

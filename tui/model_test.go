@@ -527,3 +527,30 @@ func TestFastKeysAreSeparate(t *testing.T) {
 		t.Errorf("grouped keys: %q", got)
 	}
 }
+
+func TestMilestoneKey(t *testing.T) {
+	m := opsModel(t)
+	press(m, "x", "M")
+	if _, ok := m.dialog.(*milestoneDialog); !ok {
+		t.Fatal("M did not ask for a name")
+	}
+	typeText(m, "first review")
+	press(m, "enter")
+	if m.dialog != nil || len(m.rev.Milestones) != 1 || m.rev.Milestones[0].Name != "first review" {
+		t.Fatalf("milestone not recorded: %+v", m.rev.Milestones)
+	}
+	if !m.save.dirty {
+		t.Error("milestone not scheduled for saving")
+	}
+	// A duplicate name is refused in the dialog, which stays open.
+	press(m, "M")
+	typeText(m, "first review")
+	press(m, "enter")
+	if m.dialog == nil || !strings.Contains(ansi.Strip(m.View()), "already a milestone") {
+		t.Error("duplicate name accepted")
+	}
+	press(m, "esc")
+	if m.dialog != nil || len(m.rev.Milestones) != 1 {
+		t.Error("esc")
+	}
+}

@@ -78,6 +78,7 @@ func (m *Model) startSave() tea.Cmd {
 	if m.save.inFlight || m.save.paused || m.screen == screenSetup {
 		return nil
 	}
+	m.rev.RecordRisks(m.lens)
 	data := m.rev.Marshal()
 	m.save.dirty = false
 	m.save.inFlight = true

@@ -323,6 +323,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case keyMatches(msg, k.Global.Summary) && m.screen != screenSummary:
 		m.openSummary()
 		return nil
+	case keyMatches(msg, k.Question.Milestone) && (m.screen == screenQuestion || m.screen == screenOverview):
+		return m.openMilestone()
 	}
 	switch m.screen {
 	case screenOverview:
@@ -414,6 +416,7 @@ func Run(opts Options) (*review.Review, error) {
 	// The program may have ended another way (the terminal went away):
 	// whatever is not on disk yet is written now.
 	if m.save.dirty {
+		m.rev.RecordRisks(m.lens)
 		if err := m.rev.Save(opts.Path); err != nil {
 			return m.rev, fmt.Errorf("%w: %v", ErrUnsaved, err)
 		}

@@ -103,6 +103,7 @@ func runAnswer(opts *answerOptions) error {
 	r.Update(p.ID, q.ID, opts.io.author(opts.by), opts.io.Now(), change)
 	r.Lens = review.RefOf(l)
 	r.Lens.Source = recordedSource(l.Source, opts.file)
+	r.RecordRisks(l)
 	if err := r.Save(opts.file); err != nil {
 		return err
 	}

@@ -47,6 +47,9 @@ a YAML review file that you commit next to the service.`,
 		newAnswerCmd(io, nil),
 		newSummaryCmd(io, nil),
 		newReportCmd(io, nil),
+		newMilestoneCmd(io, nil),
+		newHistoryCmd(io, nil),
+		newDiffCmd(io, nil),
 		newLensCmd(io),
 	)
 	for _, t := range helpTopics {

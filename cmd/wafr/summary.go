@@ -37,7 +37,7 @@ worse, for CI.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.files = args
-			if err := oneOf("--format", opts.format, "text", "md", "json"); err != nil {
+			if err := oneOf("--format", opts.format, "text", "md", "json", "lines"); err != nil {
 				return err
 			}
 			if opts.failOn != "" {
@@ -52,7 +52,7 @@ worse, for CI.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "text", "output format: text, md or json")
+	f.StringVar(&opts.format, "format", "text", "output format: text, md, json, or lines (one per question, for git textconv)")
 	f.StringVar(&opts.at, "at", "", "summarise as of a milestone (name or number)")
 	f.StringVar(&opts.failOn, "fail-on", "", "exit 1 if any question is at this risk or worse: high or medium")
 	f.StringVar(&opts.lens, "lens", "", "score with this lens instead of the one the file records")
@@ -84,6 +84,12 @@ func runSummary(opts *summaryOptions) error {
 		err = reports.WriteSummaryJSON(w, all)
 	case opts.format == "md":
 		err = reports.WriteSummaryMarkdown(w, all)
+	case opts.format == "lines":
+		for _, s := range all {
+			if err = reports.WriteQuestionLines(w, s); err != nil {
+				break
+			}
+		}
 	case len(all) == 1:
 		err = reports.WriteSummaryText(w, all[0], reports.TextOptions{Color: opts.io.Color})
 	default:

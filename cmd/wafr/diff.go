@@ -1,0 +1,116 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/wafr-dev/wafr/reports"
+	"github.com/wafr-dev/wafr/review"
+)
+
+type diffOptions struct {
+	io               *ioStreams
+	old, new         string
+	format           string
+	all              bool
+	failOnRegression bool
+}
+
+func newDiffCmd(io *ioStreams, runF func(*diffOptions) error) *cobra.Command {
+	opts := &diffOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Show what improved and what regressed between two reviews or milestones",
+		Long: `Compare two reviews question by question: the change in risk counts, then
+the questions that regressed (risk went up), improved, were newly answered or
+are no longer answered, became not applicable or applicable again, changed
+choices at the same risk, or changed notes, each with the choices ticked (+)
+and unticked (-). Unchanged questions are left out unless --all.
+
+OLD and NEW are each a review file, FILE@MILESTONE (a milestone's name or
+number), or - for standard input:
+
+  git show HEAD~3:review.yaml | wafr diff - review.yaml
+
+Each side is scored with the lens it was answered with when that lens can be
+loaded (built-in or the recorded path, with the recorded content), and with
+the risks recorded in the file otherwise. Two different workloads on the same
+lens can be compared too. --fail-on-regression exits 1 if any question's
+risk went up.`,
+		Example: `  wafr diff review.yaml@"2026 Q3" review.yaml
+  wafr diff review.yaml@1 review.yaml@2 --format md
+  wafr diff payments.yaml search.yaml --all`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.old, opts.new = args[0], args[1]
+			if err := oneOf("--format", opts.format, "text", "md", "json"); err != nil {
+				return err
+			}
+			if opts.old == "-" && opts.new == "-" {
+				return flagErrorf("only one side can be standard input")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runDiff(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.format, "format", "text", "text, md or json")
+	f.BoolVar(&opts.all, "all", false, "also list unchanged questions")
+	f.BoolVar(&opts.failOnRegression, "fail-on-regression", false, "exit 1 if any question's risk went up")
+	return cmd
+}
+
+func runDiff(opts *diffOptions) error {
+	before, err := loadSide(opts.io, opts.old)
+	if err != nil {
+		return err
+	}
+	after, err := loadSide(opts.io, opts.new)
+	if err != nil {
+		return err
+	}
+	d := review.Diff(before, after)
+	ro := reports.DiffOptions{All: opts.all, Color: opts.io.Color}
+	switch opts.format {
+	case "md":
+		err = reports.WriteDiffMarkdown(opts.io.Out, d, ro)
+	case "json":
+		err = reports.WriteDiffJSON(opts.io.Out, d, ro)
+	default:
+		err = reports.WriteDiffText(opts.io.Out, d, ro)
+	}
+	if err != nil {
+		return err
+	}
+	if n := d.Regressions(); opts.failOnRegression && n > 0 {
+		fmt.Fprintf(opts.io.ErrOut, "%s regressed (--fail-on-regression)\n", plural(n, "question"))
+		return errCheckFailed
+	}
+	return nil
+}
+
+// loadSide reads FILE, FILE@MILESTONE or - into one side of a diff.
+func loadSide(io *ioStreams, arg string) (review.Side, error) {
+	file, ref := arg, ""
+	if _, err := os.Stat(arg); errors.Is(err, fs.ErrNotExist) && arg != "-" {
+		if i := strings.LastIndex(arg, "@"); i > 0 {
+			file, ref = arg[:i], arg[i+1:]
+		}
+	}
+	r, err := readReview(io, file)
+	if err != nil {
+		return review.Side{}, err
+	}
+	snap, err := r.At(ref)
+	if err != nil {
+		return review.Side{}, fmt.Errorf("%s: %w", file, err)
+	}
+	return review.Side{Label: arg, Review: snap, Lens: sideLens(snap, file)}, nil
+}

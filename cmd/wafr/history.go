@@ -1,0 +1,79 @@
+package main
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/wafr-dev/wafr/reports"
+	"github.com/wafr-dev/wafr/review"
+)
+
+type historyOptions struct {
+	io     *ioStreams
+	file   string
+	format string
+}
+
+func newHistoryCmd(io *ioStreams, runF func(*historyOptions) error) *cobra.Command {
+	opts := &historyOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "history FILE",
+		Short: "List the milestones of a review with their risk counts, oldest first",
+		Long: `List every milestone of a review, oldest first, then the current state:
+date, name, answered/total and the HIGH, MEDIUM, NONE and N/A counts with the
+change from the row before, and a trend of HIGH and MEDIUM. --format md draws
+the trend as a Mermaid line chart that GitHub renders.`,
+		Example: "  wafr history review.yaml\n  wafr history review.yaml --format md >> HISTORY.md",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.file = args[0]
+			if err := oneOf("--format", opts.format, "text", "md", "json"); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runHistory(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "text", "text, md or json")
+	return cmd
+}
+
+func runHistory(opts *historyOptions) error {
+	r, err := readReview(opts.io, opts.file)
+	if err != nil {
+		return err
+	}
+	var rows []reports.HistoryRow
+	for i, m := range r.Milestones {
+		snap, err := r.At(strconv.Itoa(i + 1))
+		if err != nil {
+			return err
+		}
+		rows = append(rows, historyRow(review.Side{Review: snap, Lens: sideLens(snap, opts.file)}, m.Name, m.RecordedAt, false))
+	}
+	l, err := lensFor(r, opts.file, "")
+	if err != nil {
+		return err
+	}
+	rows = append(rows, historyRow(review.Side{Review: r, Lens: l}, "current", r.UpdatedAt, true))
+	switch opts.format {
+	case "md":
+		return reports.WriteHistoryMarkdown(opts.io.Out, r.Workload.Name, rows)
+	case "json":
+		return reports.WriteHistoryJSON(opts.io.Out, r.Workload.Name, rows)
+	}
+	return reports.WriteHistoryText(opts.io.Out, r.Workload.Name, rows, reports.TextOptions{Color: opts.io.Color})
+}
+
+func historyRow(s review.Side, name string, at time.Time, current bool) reports.HistoryRow {
+	c := s.Counts()
+	date := ""
+	if !at.IsZero() {
+		date = at.UTC().Format(time.RFC3339)
+	}
+	return reports.HistoryRow{Name: name, Date: date, Current: current, Answered: c.Answered(), Total: c.Total(), Counts: c, Scored: s.Lens != nil}
+}

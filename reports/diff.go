@@ -1,0 +1,227 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/scoring"
+)
+
+// DiffOptions change what a diff shows.
+type DiffOptions struct {
+	All   bool // include unchanged questions
+	Color bool // text only
+}
+
+func headline(d *review.DiffResult) string {
+	var parts []string
+	for _, r := range questions.Levels {
+		parts = append(parts, fmt.Sprintf("%s %d -> %d", levelName(r), d.OldCounts.Of(r), d.NewCounts.Of(r)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func sideLabel(s review.Side) string {
+	l := s.Review.Lens
+	lens := strings.TrimSpace(l.ID + " " + l.Version)
+	if s.Lens != nil {
+		lens = strings.TrimSpace(s.Lens.Name + " " + s.Lens.Version)
+	}
+	return fmt.Sprintf("%s (%s, %s)", s.Label, s.Review.Workload.Name, lens)
+}
+
+// groups returns the changed questions by kind, in report order.
+func groups(d *review.DiffResult, all bool) []diffGroup {
+	var out []diffGroup
+	for _, c := range review.Changes {
+		if c == review.Unchanged && !all {
+			continue
+		}
+		var qs []review.QuestionDiff
+		for _, q := range d.Questions {
+			if q.Change == c {
+				qs = append(qs, q)
+			}
+		}
+		if len(qs) > 0 {
+			out = append(out, diffGroup{c, qs})
+		}
+	}
+	return out
+}
+
+type diffGroup struct {
+	change    review.Change
+	questions []review.QuestionDiff
+}
+
+func groupTitle(c review.Change) string {
+	t := c.String()
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+func lensNote(d *review.DiffResult) []string {
+	var notes []string
+	if d.LensChanged {
+		o, n := d.Old.Review.Lens, d.New.Review.Lens
+		notes = append(notes, fmt.Sprintf("The lens changed between the two (%s %s -> %s %s): questions it added or removed are listed as such.",
+			o.ID, orDash(o.Version), n.ID, orDash(n.Version)))
+	}
+	for _, s := range []struct {
+		side   review.Side
+		scored bool
+	}{{d.Old, d.OldScored}, {d.New, d.NewScored}} {
+		if !s.scored {
+			notes = append(notes, fmt.Sprintf("%s: its lens could not be loaded; the risks recorded in the file are used.", s.side.Label))
+		}
+	}
+	return notes
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// WriteDiffText writes a diff for the terminal.
+func WriteDiffText(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
+	st := newSummaryStyles(opts.Color)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n  -> %s\n", plain(sideLabel(d.Old)), plain(sideLabel(d.New)))
+	b.WriteString(headline(d) + "\n")
+	for _, n := range lensNote(d) {
+		b.WriteString(st.dim.Render(plain(n)) + "\n")
+	}
+	gs := groups(d, opts.All)
+	if len(gs) == 0 {
+		b.WriteString("\nNo question changed.\n")
+	}
+	for _, g := range gs {
+		fmt.Fprintf(&b, "\n%s (%d)\n", st.heading.Render(groupTitle(g.change)), len(g.questions))
+		for _, q := range g.questions {
+			risk := st.risk[q.Before].Render(q.Before.String()) + " -> " + st.risk[q.After].Render(q.After.String())
+			fmt.Fprintf(&b, "  %s  %s  %s\n", plain(q.QuestionID), plain(q.Title), risk)
+			for _, c := range q.Ticked {
+				fmt.Fprintf(&b, "      + %s  %s\n", plain(c.ID), plain(c.Title))
+			}
+			for _, c := range q.Unticked {
+				fmt.Fprintf(&b, "      - %s  %s\n", plain(c.ID), plain(c.Title))
+			}
+			for _, id := range q.Dropped {
+				fmt.Fprintf(&b, "      ! %s  ticked, but no longer in the lens\n", plain(id))
+			}
+			if q.ReasonBefore != q.ReasonAfter && q.ReasonAfter != "" {
+				fmt.Fprintf(&b, "      reason: %s\n", reasonText(q.ReasonAfter))
+			}
+			if q.NotesChanged {
+				fmt.Fprintf(&b, "      notes: %s\n", orDash(plain(q.NotesAfter)))
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteDiffMarkdown writes a diff as Markdown, for a pull request.
+func WriteDiffMarkdown(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## Review changes: %s\n\n", inline(d.New.Review.Workload.Name))
+	fmt.Fprintf(&b, "From %s to %s.\n\n", inline(sideLabel(d.Old)), inline(sideLabel(d.New)))
+	b.WriteString("| Risk | Before | After |\n|---|---:|---:|\n")
+	for _, r := range questions.Levels {
+		fmt.Fprintf(&b, "| %s | %d | %d |\n", levelName(r), d.OldCounts.Of(r), d.NewCounts.Of(r))
+	}
+	for _, n := range lensNote(d) {
+		b.WriteString("\n> " + inline(n) + "\n")
+	}
+	gs := groups(d, opts.All)
+	if len(gs) == 0 {
+		b.WriteString("\nNo question changed.\n")
+	}
+	for _, g := range gs {
+		fmt.Fprintf(&b, "\n### %s (%d)\n\n", groupTitle(g.change), len(g.questions))
+		for _, q := range g.questions {
+			fmt.Fprintf(&b, "- %s %s: %s → %s\n", code2(q.QuestionID), inline(q.Title), q.Before, q.After)
+			for _, c := range q.Ticked {
+				fmt.Fprintf(&b, "  - ticked %s %s\n", code2(c.ID), inline(c.Title))
+			}
+			for _, c := range q.Unticked {
+				fmt.Fprintf(&b, "  - unticked %s %s\n", code2(c.ID), inline(c.Title))
+			}
+			for _, id := range q.Dropped {
+				fmt.Fprintf(&b, "  - %s is ticked but no longer in the lens\n", code2(id))
+			}
+			if q.NotesChanged {
+				fmt.Fprintf(&b, "  - notes: %s\n", cell(q.NotesAfter))
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// DiffSchema names the JSON diff format.
+const DiffSchema = "wafr.diff/v1"
+
+type diffJSON struct {
+	Schema      string         `json:"schema"`
+	Old         diffSideJSON   `json:"old"`
+	New         diffSideJSON   `json:"new"`
+	LensChanged bool           `json:"lensChanged"`
+	Regressions int            `json:"regressions"`
+	Questions   []questionJSON `json:"questions"`
+}
+
+type diffSideJSON struct {
+	Label    string         `json:"label"`
+	Workload string         `json:"workload"`
+	Lens     review.LensRef `json:"lens"`
+	Scored   bool           `json:"scoredWithLens"`
+	Counts   scoring.Counts `json:"counts"`
+}
+
+type questionJSON struct {
+	Pillar       string         `json:"pillar"`
+	ID           string         `json:"id"`
+	Title        string         `json:"title,omitempty"`
+	Change       review.Change  `json:"change"`
+	Before       questions.Risk `json:"before"`
+	After        questions.Risk `json:"after"`
+	Ticked       []string       `json:"ticked"`
+	Unticked     []string       `json:"unticked"`
+	Dropped      []string       `json:"droppedChoices,omitempty"`
+	NotesChanged bool           `json:"notesChanged"`
+	Notes        string         `json:"notes,omitempty"`
+}
+
+// WriteDiffJSON writes a diff as JSON.
+func WriteDiffJSON(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
+	side := func(s review.Side, scored bool, c scoring.Counts) diffSideJSON {
+		return diffSideJSON{Label: s.Label, Workload: s.Review.Workload.Name, Lens: s.Review.Lens, Scored: scored, Counts: c}
+	}
+	out := diffJSON{Schema: DiffSchema, Old: side(d.Old, d.OldScored, d.OldCounts), New: side(d.New, d.NewScored, d.NewCounts),
+		LensChanged: d.LensChanged, Regressions: d.Regressions(), Questions: []questionJSON{}}
+	for _, q := range d.Questions {
+		if q.Change == review.Unchanged && !opts.All {
+			continue
+		}
+		qj := questionJSON{Pillar: q.PillarID, ID: q.QuestionID, Title: q.Title, Change: q.Change, Before: q.Before, After: q.After,
+			Ticked: []string{}, Unticked: []string{}, Dropped: q.Dropped, NotesChanged: q.NotesChanged}
+		for _, c := range q.Ticked {
+			qj.Ticked = append(qj.Ticked, c.ID)
+		}
+		for _, c := range q.Unticked {
+			qj.Unticked = append(qj.Unticked, c.ID)
+		}
+		if q.NotesChanged {
+			qj.Notes = q.NotesAfter
+		}
+		out.Questions = append(out.Questions, qj)
+	}
+	return writeJSON(w, out)
+}

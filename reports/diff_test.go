@@ -1,0 +1,89 @@
+package reports
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/scoring"
+)
+
+// diffFixture: the report fixture as a milestone, then a later state with
+// one question of each kind of change.
+func diffFixture(t testing.TB) *review.DiffResult {
+	before, l := fixture(t)
+	after, _ := fixture(t)
+	set := func(q string, fn func(*review.Answer)) { after.Update("operationalExcellence", q, "carol", t0, fn) }
+	set("OPS1", func(a *review.Answer) { a.Selected = []string{"OPS1_users"}; a.Notes = "Regressed: SLOs | dropped" }) // MEDIUM -> HIGH
+	set("OPS2", func(a *review.Answer) { a.Selected = []string{"OPS2_telemetry", "OPS2_pipeline"} })                   // HIGH -> MEDIUM
+	set("OPS3", func(a *review.Answer) { a.NotApplicable, a.Reason = false, ""; a.Selected = []string{"OPS3_no"} })    // N/A -> HIGH
+	set("OPS6", func(a *review.Answer) { a.NotApplicable, a.Reason = true, "BUSINESS_PRIORITIES" })                    // unanswered -> N/A
+	return review.Diff(review.Side{Label: "review.yaml@2026 Q3", Review: before, Lens: l}, review.Side{Label: "review.yaml", Review: after, Lens: l})
+}
+
+func TestGoldenDiff(t *testing.T) {
+	d := diffFixture(t)
+	if d.Regressions() != 1 {
+		t.Fatalf("regressions %d", d.Regressions())
+	}
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"diff.txt":      func(b *bytes.Buffer) error { return WriteDiffText(b, d, DiffOptions{}) },
+		"diff_all.txt":  func(b *bytes.Buffer) error { return WriteDiffText(b, d, DiffOptions{All: true}) },
+		"diff.md":       func(b *bytes.Buffer) error { return WriteDiffMarkdown(b, d, DiffOptions{}) },
+		"diff.json":     func(b *bytes.Buffer) error { return WriteDiffJSON(b, d, DiffOptions{}) },
+		"history.txt":   func(b *bytes.Buffer) error { return WriteHistoryText(b, "Payments", historyFixture(), TextOptions{}) },
+		"history.md":    func(b *bytes.Buffer) error { return WriteHistoryMarkdown(b, "Payments", historyFixture()) },
+		"history.json":  func(b *bytes.Buffer) error { return WriteHistoryJSON(b, "Payments", historyFixture()) },
+		"questions.txt": func(b *bytes.Buffer) error { return WriteQuestionLines(b, scoredFixture(t)) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := write(&b); err != nil {
+				t.Fatal(err)
+			}
+			golden.RequireEqual(t, b.Bytes())
+		})
+	}
+}
+
+func historyFixture() []HistoryRow {
+	row := func(name, date string, h, m, n, na, un int, scored bool) HistoryRow {
+		c := scoring.Counts{High: h, Medium: m, None: n, NotApplicable: na, Unanswered: un}
+		return HistoryRow{Name: name, Date: date, Answered: c.Answered(), Total: c.Total(), Counts: c, Scored: scored}
+	}
+	rows := []HistoryRow{
+		row("2026 Q1", "2026-02-01T10:00:00Z", 5, 1, 0, 0, 0, true),
+		row("2026 Q2", "2026-05-01T10:00:00Z", 3, 2, 1, 0, 0, false),
+		row("2026 Q3", "2026-08-01T10:00:00Z", 3, 2, 1, 0, 0, true),
+		row("current", "2026-11-25T10:00:00Z", 1, 2, 2, 1, 0, true),
+	}
+	rows[3].Current = true
+	return rows
+}
+
+func TestSparkline(t *testing.T) {
+	if got := sparkline([]int{0, 4, 8, 2}); got != "▁▄█▂" {
+		t.Errorf("sparkline = %q", got)
+	}
+	if got := sparkline([]int{0, 0}); got != "▁▁" {
+		t.Errorf("all zero = %q", got)
+	}
+}
+
+// Diffing two fully answered 200-question reviews. Target: under 1 ms.
+func BenchmarkDiff200Questions(b *testing.B) {
+	r1, l := scored200(b)
+	r2, _ := scored200(b)
+	for _, p := range l.Pillars {
+		for i, q := range p.Questions {
+			if i%4 == 0 {
+				r2.Update(p.ID, q.ID, "x", t0, func(a *review.Answer) { a.Selected = []string{q.Choices[0].ID, q.Choices[1].ID} })
+			}
+		}
+	}
+	for b.Loop() {
+		review.Diff(review.Side{Review: r1, Lens: l}, review.Side{Review: r2, Lens: l})
+	}
+}

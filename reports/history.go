@@ -1,0 +1,148 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/wafr-dev/wafr/scoring"
+)
+
+// HistoryRow is one point in a review's history: a milestone, or the
+// current state.
+type HistoryRow struct {
+	Name     string         `json:"name"`
+	Date     string         `json:"date"` // RFC 3339
+	Current  bool           `json:"current,omitempty"`
+	Answered int            `json:"answered"`
+	Total    int            `json:"total"`
+	Counts   scoring.Counts `json:"counts"`
+	// Scored is false when the row's lens could not be loaded and the
+	// risks recorded in the file were used.
+	Scored bool `json:"scoredWithLens"`
+}
+
+// HistorySchema names the JSON history format.
+const HistorySchema = "wafr.history/v1"
+
+func day(date string) string {
+	if len(date) >= 10 {
+		return date[:10]
+	}
+	return "-"
+}
+
+// withChange shows a count and its change from the previous row.
+func withChange(n, prev int, first bool) string {
+	if first || n == prev {
+		return strconv.Itoa(n)
+	}
+	return fmt.Sprintf("%d (%+d)", n, n-prev)
+}
+
+var sparkChars = []rune("▁▂▃▄▅▆▇█")
+
+// sparkline draws values as a row of bars scaled to the largest.
+func sparkline(values []int) string {
+	top := 0
+	for _, v := range values {
+		top = max(top, v)
+	}
+	var b strings.Builder
+	for _, v := range values {
+		i := 0
+		if top > 0 {
+			i = v * (len(sparkChars) - 1) / top
+		}
+		b.WriteRune(sparkChars[i])
+	}
+	return b.String()
+}
+
+// WriteHistoryText writes every milestone, oldest first, then the current
+// state, with changes from the row before and a trend of HIGH and MEDIUM.
+func WriteHistoryText(w io.Writer, workload string, rows []HistoryRow, opts TextOptions) error {
+	st := newSummaryStyles(opts.Color)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n", st.heading.Render(plain(workload)))
+	t := &Table{Header: []string{"DATE", "MILESTONE", "ANSWERED", "HIGH", "MEDIUM", "NONE", "N/A"}, RightAlign: map[int]bool{2: true}}
+	var highs, mediums []int
+	for i, r := range rows {
+		name := plain(r.Name)
+		if r.Current {
+			name = "(current)"
+		}
+		if !r.Scored {
+			name += " *"
+		}
+		var prev scoring.Counts
+		if i > 0 {
+			prev = rows[i-1].Counts
+		}
+		c := r.Counts
+		t.Append(day(r.Date), name, fmt.Sprintf("%d/%d", r.Answered, r.Total),
+			withChange(c.High, prev.High, i == 0), withChange(c.Medium, prev.Medium, i == 0),
+			withChange(c.None, prev.None, i == 0), withChange(c.NotApplicable, prev.NotApplicable, i == 0))
+		highs, mediums = append(highs, c.High), append(mediums, c.Medium)
+	}
+	if err := t.Write(&b); err != nil {
+		return err
+	}
+	fmt.Fprintf(&b, "\ntrend   HIGH %s   MEDIUM %s\n", sparkline(highs), sparkline(mediums))
+	for _, r := range rows {
+		if !r.Scored {
+			b.WriteString(st.dim.Render("* its lens could not be loaded; the risks recorded in the file are counted") + "\n")
+			break
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteHistoryMarkdown writes the history as a table and a Mermaid
+// xychart-beta line chart of HIGH and MEDIUM, which GitHub draws.
+func WriteHistoryMarkdown(w io.Writer, workload string, rows []HistoryRow) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## Review history: %s\n\n", inline(workload))
+	b.WriteString("| Date | Milestone | Answered | HIGH | MEDIUM | NONE | N/A |\n|---|---|---:|---:|---:|---:|---:|\n")
+	var labels, highs, mediums []string
+	top := 1
+	for i, r := range rows {
+		name := inline(r.Name)
+		if r.Current {
+			name = "*current*"
+		}
+		var prev scoring.Counts
+		if i > 0 {
+			prev = rows[i-1].Counts
+		}
+		c := r.Counts
+		fmt.Fprintf(&b, "| %s | %s | %d/%d | %s | %s | %s | %s |\n", day(r.Date), name, r.Answered, r.Total,
+			withChange(c.High, prev.High, i == 0), withChange(c.Medium, prev.Medium, i == 0),
+			withChange(c.None, prev.None, i == 0), withChange(c.NotApplicable, prev.NotApplicable, i == 0))
+		label := r.Name
+		if r.Current {
+			label = "current"
+		}
+		labels = append(labels, strconv.Quote(strings.ReplaceAll(plain(label), `"`, "'")))
+		highs, mediums = append(highs, strconv.Itoa(c.High)), append(mediums, strconv.Itoa(c.Medium))
+		top = max(top, c.High, c.Medium)
+	}
+	b.WriteString("\nHIGH (first line) and MEDIUM (second line) questions at each milestone:\n\n")
+	b.WriteString("```mermaid\nxychart-beta\n    title \"HIGH and MEDIUM risks\"\n")
+	fmt.Fprintf(&b, "    x-axis [%s]\n", strings.Join(labels, ", "))
+	fmt.Fprintf(&b, "    y-axis \"Questions\" 0 --> %d\n", top)
+	fmt.Fprintf(&b, "    line [%s]\n    line [%s]\n```\n", strings.Join(highs, ", "), strings.Join(mediums, ", "))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteHistoryJSON writes the history as JSON.
+func WriteHistoryJSON(w io.Writer, workload string, rows []HistoryRow) error {
+	return writeJSON(w, struct {
+		Schema   string       `json:"schema"`
+		Workload string       `json:"workload"`
+		Rows     []HistoryRow `json:"rows"`
+	}{HistorySchema, workload, rows})
+}
