@@ -38,3 +38,17 @@ func TestGoldenScreens(t *testing.T) {
 		}
 	}
 }
+
+// The built-in Japanese lens at 80x24: the question screen as a golden, and
+// every screen within the terminal.
+func TestGoldenBuiltinJapanese(t *testing.T) {
+	m := newTestModel(t, loadLens(t, "builtin:ops-ja"), nil, 80, 24)
+	press(m, "x", "j", "j", "x")
+	m.save.lastSaved, m.save.dirty = testNow, false
+	m.refresh()
+	golden.RequireEqual(t, []byte(m.View()))
+	for _, keys := range [][]string{nil, {"a"}, {"esc", "g"}, {"esc", "s"}, {"esc", "esc"}} {
+		press(m, keys...)
+		checkFits(t, m, "ops-ja")
+	}
+}
