@@ -19,7 +19,7 @@ func newLensCmd(io *ioStreams) *cobra.Command {
 custom-lens JSON loads unchanged) or builtin:NAME for a lens built into wafr.
 See 'wafr help lens-format'.`,
 	}
-	cmd.AddCommand(newLensListCmd(io, nil), newLensShowCmd(io, nil), newLensLintCmd(io, nil))
+	cmd.AddCommand(newLensListCmd(io, nil), newLensShowCmd(io, nil), newLensLintCmd(io, nil), newLensExportCmd(io, nil))
 	return cmd
 }
 

@@ -50,6 +50,8 @@ a YAML review file that you commit next to the service.`,
 		newMilestoneCmd(io, nil),
 		newHistoryCmd(io, nil),
 		newDiffCmd(io, nil),
+		newExportCmd(io),
+		newImportCmd(io),
 		newLensCmd(io),
 	)
 	for _, t := range helpTopics {

@@ -1,0 +1,264 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/watool"
+)
+
+// --- wafr lens export ---
+
+type lensExportOptions struct {
+	io     *ioStreams
+	lens   string
+	out    string
+	aws    bool
+	yaml   bool
+	asJSON bool
+}
+
+func newLensExportCmd(io *ioStreams, runF func(*lensExportOptions) error) *cobra.Command {
+	opts := &lensExportOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "export LENS (--aws | --yaml | --json)",
+		Short: "Convert a lens: to AWS custom-lens JSON, or to YAML or JSON for editing",
+		Long: `Convert a lens.
+
+--aws   AWS custom-lens JSON to import into the AWS Well-Architected Tool:
+        wafr's extensions (id, version, language) are dropped and the fields
+        follow the AWS template's order. A lens over AWS's limits is refused,
+        with every reason.
+--yaml  readable YAML with every field, for editing (e.g. of an AWS JSON lens).
+--json  JSON with every field, extensions included.`,
+		Example: `  wafr lens export builtin:ops --aws -o ops-lens.json
+  wafr lens export Amazon_ECS_Lens.json --yaml -o ecs.yaml`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeBuiltins,
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.lens = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runLensExport(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.aws, "aws", false, "AWS custom-lens JSON")
+	f.BoolVar(&opts.yaml, "yaml", false, "YAML with every field")
+	f.BoolVar(&opts.asJSON, "json", false, "JSON with every field")
+	f.StringVarP(&opts.out, "output", "o", "", "write to this file (atomically) instead of stdout")
+	cmd.MarkFlagsMutuallyExclusive("aws", "yaml", "json")
+	cmd.MarkFlagsOneRequired("aws", "yaml", "json")
+	return cmd
+}
+
+func runLensExport(opts *lensExportOptions) error {
+	l, problems := questions.Check(opts.lens, questions.Options{AWS: opts.aws})
+	if questions.HasErrors(problems) {
+		if opts.aws && l == nil {
+			if _, err := questions.Load(opts.lens); err == nil {
+				fmt.Fprintf(opts.io.ErrOut, "%s: the AWS Well-Architected Tool would refuse this lens:\n", opts.lens)
+			}
+		}
+		return &questions.LoadError{File: opts.lens, Problems: problems}
+	}
+	var data []byte
+	var err error
+	switch {
+	case opts.aws:
+		data, err = questions.MarshalAWS(l)
+	case opts.yaml:
+		data, err = questions.MarshalYAML(l)
+	default:
+		data, err = questions.MarshalJSON(l)
+	}
+	if err != nil {
+		return err
+	}
+	return writeOutput(opts.io, opts.out, data)
+}
+
+// writeOutput writes to -o atomically, or to stdout.
+func writeOutput(io *ioStreams, out string, data []byte) error {
+	if out == "" {
+		_, err := io.Out.Write(data)
+		return err
+	}
+	if err := review.WriteFileAtomic(out, data); err != nil {
+		return err
+	}
+	fmt.Fprintf(io.ErrOut, "wrote %s\n", out)
+	return nil
+}
+
+// --- wafr export aws-answers ---
+
+type exportAnswersOptions struct {
+	io         *ioStreams
+	file       string
+	workloadID string
+	lensAlias  string
+	out        string
+	lens       string
+}
+
+func newExportCmd(io *ioStreams) *cobra.Command {
+	cmd := &cobra.Command{Use: "export", Short: "Export answers to other tools (the AWS Well-Architected Tool)"}
+	cmd.AddCommand(newExportAnswersCmd(io, nil))
+	return cmd
+}
+
+func newExportAnswersCmd(io *ioStreams, runF func(*exportAnswersOptions) error) *cobra.Command {
+	opts := &exportAnswersOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "aws-answers FILE --workload-id ID --lens-alias ALIAS",
+		Short: "Write update-answer inputs for the AWS Well-Architected Tool, one JSON per line",
+		Long: `Write one JSON document per line, each a valid --cli-input-json body for
+'aws wellarchitected update-answer', for every answered question: the ticked
+choices, notes (cut to AWS's 2084 characters, with a warning), and whether
+the question applies (with the reason when it does not). Push them with:
+
+  wafr export aws-answers review.yaml --workload-id "$WL" --lens-alias "$LENS" |
+    while IFS= read -r a; do aws wellarchitected update-answer --cli-input-json "$a"; done`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.file = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runExportAnswers(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.workloadID, "workload-id", "", "the AWS workload id (required)")
+	f.StringVar(&opts.lensAlias, "lens-alias", "", "the lens alias or ARN in AWS (required)")
+	f.StringVarP(&opts.out, "output", "o", "", "write to this file instead of stdout")
+	f.StringVar(&opts.lens, "lens", "", "the lens, if not the one the file records")
+	cmd.MarkFlagRequired("workload-id")
+	cmd.MarkFlagRequired("lens-alias")
+	return cmd
+}
+
+func runExportAnswers(opts *exportAnswersOptions) error {
+	r, err := readReview(opts.io, opts.file)
+	if err != nil {
+		return err
+	}
+	l, err := lensFor(r, opts.file, opts.lens)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	warnings, err := watool.ExportAnswers(&buf, r, l, watool.ExportOptions{WorkloadID: opts.workloadID, LensAlias: opts.lensAlias})
+	for _, w := range warnings {
+		fmt.Fprintln(opts.io.ErrOut, "warning: "+w)
+	}
+	if err != nil {
+		return err
+	}
+	return writeOutput(opts.io, opts.out, buf.Bytes())
+}
+
+// --- wafr import aws-answers ---
+
+type importAnswersOptions struct {
+	io          *ioStreams
+	listAnswers string
+	workload    string
+	lens        string
+	out         string
+	by          string
+}
+
+func newImportCmd(io *ioStreams) *cobra.Command {
+	cmd := &cobra.Command{Use: "import", Short: "Import answers from other tools (the AWS Well-Architected Tool)"}
+	cmd.AddCommand(newImportAnswersCmd(io, nil))
+	return cmd
+}
+
+func newImportAnswersCmd(io *ioStreams, runF func(*importAnswersOptions) error) *cobra.Command {
+	opts := &importAnswersOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "aws-answers LIST_ANSWERS.json --lens LENS -o FILE [--workload GET_WORKLOAD.json]",
+		Short: "Build a review file from 'aws wellarchitected list-answers' output",
+		Long: `Build a review file from the output of 'aws wellarchitected list-answers'
+(one page, or all pages concatenated), and optionally 'get-workload' for the
+workload's name, environment and owner. The result can be summarised,
+reported and diffed like any review. Questions or choices the lens does not
+have are kept in the file and listed on stderr; nothing is dropped.
+
+  aws wellarchitected list-answers --workload-id "$WL" --lens-alias "$LENS" > answers.json
+  aws wellarchitected get-workload --workload-id "$WL" > workload.json
+  wafr import aws-answers answers.json --workload workload.json --lens lens.json -o review.yaml`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.listAnswers = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runImportAnswers(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.workload, "workload", "", "get-workload output for the workload's details")
+	f.StringVar(&opts.lens, "lens", "", "the lens the answers belong to (required)")
+	f.StringVarP(&opts.out, "output", "o", "", "the review file to create (required)")
+	f.StringVar(&opts.by, "by", "", "recorded as who answered (default: aws)")
+	cmd.MarkFlagRequired("lens")
+	cmd.MarkFlagRequired("output")
+	return cmd
+}
+
+func runImportAnswers(opts *importAnswersOptions) error {
+	if _, err := os.Stat(opts.out); err == nil {
+		return fmt.Errorf("%s already exists; import into a new file (and compare with wafr diff)", opts.out)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	l, err := questions.Load(opts.lens)
+	if err != nil {
+		return err
+	}
+	list, err := os.ReadFile(opts.listAnswers)
+	if err != nil {
+		return err
+	}
+	in := watool.ImportOptions{ListAnswers: list, By: opts.by, Now: opts.io.Now()}
+	if in.By == "" {
+		in.By = "aws"
+	}
+	if opts.workload != "" {
+		if in.GetWorkload, err = os.ReadFile(opts.workload); err != nil {
+			return err
+		}
+	}
+	r, warnings, err := watool.ImportAnswers(l, in)
+	if err != nil {
+		return fmt.Errorf("%s: %w", opts.listAnswers, err)
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(opts.io.ErrOut, "warning: "+w)
+	}
+	r.Lens.Source = recordedSource(l.Source, opts.out)
+	if err := r.Save(opts.out); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.io.Out, "wrote %s: %d answers from AWS\n", opts.out, countAnswers(r))
+	return nil
+}
+
+func countAnswers(r *review.Review) int {
+	n := 0
+	for _, byQ := range r.Answers {
+		n += len(byQ)
+	}
+	return n
+}

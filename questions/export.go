@@ -1,0 +1,185 @@
+package questions
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// AWS custom-lens JSON, field for field in the order of the AWS template,
+// without wafr's extensions.
+type (
+	awsLens struct {
+		SchemaVersion string      `json:"schemaVersion"`
+		Name          string      `json:"name"`
+		Description   string      `json:"description"`
+		Pillars       []awsPillar `json:"pillars"`
+	}
+	awsPillar struct {
+		ID        string        `json:"id"`
+		Name      string        `json:"name"`
+		Questions []awsQuestion `json:"questions"`
+	}
+	awsQuestion struct {
+		ID              string      `json:"id"`
+		Title           string      `json:"title"`
+		Description     string      `json:"description,omitempty"`
+		HelpfulResource *Resource   `json:"helpfulResource,omitempty"`
+		Choices         []awsChoice `json:"choices"`
+		RiskRules       []*Rule     `json:"riskRules"`
+	}
+	awsChoice struct {
+		ID                  string               `json:"id"`
+		Title               string               `json:"title"`
+		HelpfulResource     *Resource            `json:"helpfulResource,omitempty"`
+		ImprovementPlan     *Resource            `json:"improvementPlan,omitempty"`
+		AdditionalResources []AdditionalResource `json:"additionalResources,omitempty"`
+	}
+)
+
+// MarshalAWS writes the lens as AWS custom-lens JSON (schemaVersion
+// 2021-11-01): wafr's extensions are dropped. The caller checks the AWS
+// limits first (Check with Options{AWS: true}).
+func MarshalAWS(l *Lens) ([]byte, error) {
+	out := awsLens{SchemaVersion: SchemaVersion, Name: l.Name, Description: l.Description}
+	for _, p := range l.Pillars {
+		ap := awsPillar{ID: p.ID, Name: p.Name}
+		for _, q := range p.Questions {
+			aq := awsQuestion{ID: q.ID, Title: q.Title, Description: q.Description, HelpfulResource: q.HelpfulResource, RiskRules: q.RiskRules}
+			for _, c := range q.Choices {
+				aq.Choices = append(aq.Choices, awsChoice{ID: c.ID, Title: c.Title, HelpfulResource: c.HelpfulResource,
+					ImprovementPlan: c.ImprovementPlan, AdditionalResources: c.AdditionalResources})
+			}
+			ap.Questions = append(ap.Questions, aq)
+		}
+		out.Pillars = append(out.Pillars, ap)
+	}
+	return marshalIndent(out)
+}
+
+// MarshalJSON writes the lens as JSON with every field, extensions
+// included, so JSON and YAML convert into each other without loss.
+func MarshalJSON(l *Lens) ([]byte, error) { return marshalIndent(l) }
+
+func marshalIndent(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "    ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// MarshalYAML writes the lens as readable YAML for editing: every field,
+// long text as block scalars, and rules one per line.
+func MarshalYAML(l *Lens) ([]byte, error) {
+	root := ymap(
+		"schemaVersion", ystr(l.SchemaVersion),
+		"id", ystr(l.ID),
+		"version", ystr(l.Version),
+		"language", ystr(l.Language),
+		"name", ystr(l.Name),
+		"description", ystr(l.Description),
+	)
+	pillars := yseq()
+	for _, p := range l.Pillars {
+		qs := yseq()
+		for _, q := range p.Questions {
+			choices := yseq()
+			for _, c := range q.Choices {
+				choices.Content = append(choices.Content, ymap(
+					"id", ystr(c.ID),
+					"title", ystr(c.Title),
+					"helpfulResource", yresource(c.HelpfulResource),
+					"improvementPlan", yresource(c.ImprovementPlan),
+					"additionalResources", yadditional(c.AdditionalResources),
+				))
+			}
+			rules := yseq()
+			for _, r := range q.RiskRules {
+				rule := ymap("condition", ystr(r.Condition), "risk", ystr(r.Risk.RuleName()))
+				rule.Style = yaml.FlowStyle
+				rules.Content = append(rules.Content, rule)
+			}
+			qs.Content = append(qs.Content, ymap(
+				"id", ystr(q.ID),
+				"title", ystr(q.Title),
+				"description", ystr(q.Description),
+				"helpfulResource", yresource(q.HelpfulResource),
+				"choices", choices,
+				"riskRules", rules,
+			))
+		}
+		pillars.Content = append(pillars.Content, ymap("id", ystr(p.ID), "name", ystr(p.Name), "questions", qs))
+	}
+	root.Content = append(root.Content, ystr("pillars"), pillars)
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, err
+	}
+	enc.Close()
+	return b.Bytes(), nil
+}
+
+func yseq() *yaml.Node { return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"} }
+
+// ymap builds a mapping from key/value pairs, leaving out nil values.
+func ymap(kv ...any) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if v, _ := kv[i+1].(*yaml.Node); v != nil {
+			n.Content = append(n.Content, ystr(kv[i].(string)), v)
+		}
+	}
+	return n
+}
+
+// ystr is a string node (nil for ""); multi-line text becomes a literal
+// block when that keeps it exactly.
+func ystr(s string) *yaml.Node {
+	if s == "" {
+		return nil
+	}
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.Contains(s, "\n") && !strings.ContainsAny(s, "\r\t") && !hasTrailingSpace(s) {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}
+
+func hasTrailingSpace(s string) bool {
+	for _, line := range strings.Split(s, "\n") {
+		if strings.TrimRight(line, " ") != line {
+			return true
+		}
+	}
+	return false
+}
+
+func yresource(r *Resource) *yaml.Node {
+	if r == nil {
+		return nil
+	}
+	return ymap("displayText", ystr(r.DisplayText), "url", ystr(r.URL))
+}
+
+func yadditional(as []AdditionalResource) *yaml.Node {
+	if len(as) == 0 {
+		return nil
+	}
+	n := yseq()
+	for _, a := range as {
+		content := yseq()
+		for _, r := range a.Content {
+			content.Content = append(content.Content, yresource(&r))
+		}
+		n.Content = append(n.Content, ymap("type", ystr(a.Type), "content", content))
+	}
+	return n
+}

@@ -1,0 +1,287 @@
+// Package watool moves answers between wafr review files and the AWS
+// Well-Architected Tool: out as `aws wellarchitected update-answer` inputs,
+// in from `list-answers` (and `get-workload`) outputs. It works on the JSON
+// shapes of the AWS API; it does not call AWS.
+package watool
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
+)
+
+// MaxNotes is the longest Notes the AWS answer model accepts.
+const MaxNotes = 2084
+
+// UpdateAnswerInput is the body of `aws wellarchitected update-answer
+// --cli-input-json`, field names as the AWS API spells them.
+type UpdateAnswerInput struct {
+	WorkloadID      string                  `json:"WorkloadId"`
+	LensAlias       string                  `json:"LensAlias"`
+	QuestionID      string                  `json:"QuestionId"`
+	SelectedChoices []string                `json:"SelectedChoices"`
+	ChoiceUpdates   map[string]ChoiceUpdate `json:"ChoiceUpdates,omitempty"`
+	Notes           string                  `json:"Notes,omitempty"`
+	IsApplicable    bool                    `json:"IsApplicable"`
+	Reason          string                  `json:"Reason,omitempty"`
+}
+
+// ChoiceUpdate is the status of one choice in an UpdateAnswer.
+type ChoiceUpdate struct {
+	Status string `json:"Status"`
+	Reason string `json:"Reason,omitempty"`
+	Notes  string `json:"Notes,omitempty"`
+}
+
+// ExportOptions say which AWS workload and lens the answers go to.
+type ExportOptions struct {
+	WorkloadID string
+	LensAlias  string
+}
+
+// ExportAnswers writes one UpdateAnswer input per line (JSON Lines) for
+// every answered question, in lens order. It returns warnings: notes cut to
+// AWS's length, answers the lens no longer has, ambiguous question ids.
+func ExportAnswers(w io.Writer, r *review.Review, l *questions.Lens, opts ExportOptions) ([]string, error) {
+	var warnings []string
+	seen := map[string]string{}
+	for _, p := range l.Pillars {
+		for _, q := range p.Questions {
+			a := r.Answers.Get(p.ID, q.ID)
+			if a == nil || (len(a.Selected) == 0 && !a.NotApplicable) {
+				continue
+			}
+			if other, dup := seen[q.ID]; dup {
+				warnings = append(warnings, fmt.Sprintf("%s/%s: question id %s is also in pillar %s; AWS identifies answers by question id alone", p.ID, q.ID, q.ID, other))
+			}
+			seen[q.ID] = p.ID
+			in := UpdateAnswerInput{
+				WorkloadID: opts.WorkloadID, LensAlias: opts.LensAlias, QuestionID: q.ID,
+				SelectedChoices: []string{}, IsApplicable: !a.NotApplicable, Notes: a.Notes,
+			}
+			for _, id := range a.Selected {
+				if q.Choice(id) == nil {
+					warnings = append(warnings, fmt.Sprintf("%s/%s: choice %s is not in the lens; left out", p.ID, q.ID, id))
+					continue
+				}
+				in.SelectedChoices = append(in.SelectedChoices, id)
+			}
+			if a.NotApplicable {
+				in.Reason = a.Reason
+				if in.Reason == "" {
+					in.Reason = "NONE"
+				}
+			}
+			if n := utf8.RuneCountInString(in.Notes); n > MaxNotes {
+				in.Notes = string([]rune(in.Notes)[:MaxNotes])
+				warnings = append(warnings, fmt.Sprintf("%s/%s: notes cut from %d to %d characters (the AWS limit)", p.ID, q.ID, n, MaxNotes))
+			}
+			line, err := json.Marshal(in)
+			if err != nil {
+				return warnings, err
+			}
+			if _, err := w.Write(append(line, '\n')); err != nil {
+				return warnings, err
+			}
+		}
+	}
+	for _, o := range r.Answers.Orphans(l) {
+		if o.ChoiceID == "" {
+			warnings = append(warnings, fmt.Sprintf("%s/%s: not in the lens; not exported", o.PillarID, o.QuestionID))
+		}
+	}
+	return warnings, nil
+}
+
+// The shapes of the AWS outputs wafr reads.
+type (
+	listAnswersOutput struct {
+		WorkloadID      string          `json:"WorkloadId"`
+		LensAlias       string          `json:"LensAlias"`
+		AnswerSummaries []answerSummary `json:"AnswerSummaries"`
+	}
+	answerSummary struct {
+		QuestionID      string   `json:"QuestionId"`
+		PillarID        string   `json:"PillarId"`
+		QuestionTitle   string   `json:"QuestionTitle"`
+		SelectedChoices []string `json:"SelectedChoices"`
+		IsApplicable    *bool    `json:"IsApplicable"`
+		Risk            string   `json:"Risk"`
+		Reason          string   `json:"Reason"`
+	}
+	getWorkloadOutput struct {
+		Workload struct {
+			WorkloadID   string `json:"WorkloadId"`
+			WorkloadName string `json:"WorkloadName"`
+			Environment  string `json:"Environment"`
+			Owner        string `json:"Owner"`
+			ReviewOwner  string `json:"ReviewOwner"`
+		} `json:"Workload"`
+	}
+)
+
+// ImportOptions describe where the AWS outputs came from.
+type ImportOptions struct {
+	ListAnswers []byte // one or more list-answers pages, concatenated or in a JSON array
+	GetWorkload []byte // optional get-workload output
+	By          string // recorded as answeredBy
+	Now         time.Time
+}
+
+// ErrNoAnswers is returned for a list-answers file with no AnswerSummaries.
+var ErrNoAnswers = errors.New("no AnswerSummaries found: is this the output of aws wellarchitected list-answers?")
+
+// ImportAnswers builds a review of the lens from AWS outputs. Questions and
+// choices the lens does not have are kept in the review (as answers the
+// lens does not know) and listed in the warnings; nothing is dropped.
+func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []string, error) {
+	pages, err := decodePages(opts.ListAnswers)
+	if err != nil {
+		return nil, nil, fmt.Errorf("list-answers output: %w", err)
+	}
+	var summaries []answerSummary
+	workloadID := ""
+	for _, p := range pages {
+		summaries = append(summaries, p.AnswerSummaries...)
+		if workloadID == "" {
+			workloadID = p.WorkloadID
+		}
+	}
+	if len(summaries) == 0 {
+		return nil, nil, ErrNoAnswers
+	}
+	w := review.Workload{Name: workloadID, Environment: review.Production}
+	if len(opts.GetWorkload) > 0 {
+		var gw getWorkloadOutput
+		if err := json.Unmarshal(opts.GetWorkload, &gw); err != nil {
+			return nil, nil, fmt.Errorf("get-workload output: %w", err)
+		}
+		if gw.Workload.WorkloadName == "" {
+			return nil, nil, errors.New("get-workload output: no Workload.WorkloadName: is this the output of aws wellarchitected get-workload?")
+		}
+		w.Name = gw.Workload.WorkloadName
+		if gw.Workload.Environment == review.PreProduction {
+			w.Environment = review.PreProduction
+		}
+		w.Owner = gw.Workload.Owner
+		if w.Owner == "" {
+			w.Owner = gw.Workload.ReviewOwner
+		}
+	}
+	r := review.New(l, w)
+	var warnings []string
+	for _, s := range summaries {
+		pid := s.PillarID
+		p, q := locate(l, s.PillarID, s.QuestionID)
+		if q == nil {
+			warnings = append(warnings, fmt.Sprintf("%s/%s (%s): not in the lens; kept in the review", s.PillarID, s.QuestionID, s.QuestionTitle))
+		} else {
+			pid = p.ID
+			for _, id := range s.SelectedChoices {
+				if q.Choice(id) == nil {
+					warnings = append(warnings, fmt.Sprintf("%s/%s: choice %s is not in the lens; kept in the review", pid, q.ID, id))
+				}
+			}
+		}
+		notApplicable := s.IsApplicable != nil && !*s.IsApplicable
+		if len(s.SelectedChoices) == 0 && !notApplicable {
+			continue // unanswered in AWS
+		}
+		reason := ""
+		if notApplicable && review.ValidReason(s.Reason) {
+			reason = s.Reason
+		}
+		r.Update(pid, s.QuestionID, opts.By, opts.Now, func(a *review.Answer) {
+			a.Selected = append([]string(nil), s.SelectedChoices...)
+			a.NotApplicable, a.Reason = notApplicable, reason
+			if risk, ok := questions.ParseRisk(s.Risk); ok && risk != questions.Unanswered {
+				a.Risk = risk
+			}
+		})
+	}
+	r.RecordRisks(l)
+	return r, warnings, nil
+}
+
+// locate finds a question by pillar and id, or by id alone when AWS left
+// the pillar out.
+func locate(l *questions.Lens, pillarID, questionID string) (*questions.Pillar, *questions.Question) {
+	if p := l.Pillar(pillarID); p != nil {
+		if q := p.Question(questionID); q != nil {
+			return p, q
+		}
+	}
+	if pillarID == "" {
+		if p, q, err := l.Find(questionID); err == nil {
+			return p, q
+		}
+	}
+	return nil, nil
+}
+
+// decodePages reads one page, several concatenated pages, or an array.
+func decodePages(data []byte) ([]listAnswersOutput, error) {
+	data = bytes.TrimSpace(data)
+	if len(data) > 0 && data[0] == '[' {
+		var pages []listAnswersOutput
+		err := json.Unmarshal(data, &pages)
+		return pages, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var pages []listAnswersOutput
+	for {
+		var p listAnswersOutput
+		err := dec.Decode(&p)
+		if errors.Is(err, io.EOF) {
+			return pages, nil
+		}
+		if err != nil {
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				line, col := lineCol(data, se.Offset)
+				return nil, fmt.Errorf("line %d, column %d: %s", line, col, strings.TrimPrefix(err.Error(), "json: "))
+			}
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				line, col := lineCol(data, te.Offset)
+				return nil, fmt.Errorf("line %d, column %d: %s is %s, expected %s", line, col, te.Field, te.Value, kindName(te.Type.Kind()))
+			}
+			return nil, err
+		}
+		pages = append(pages, p)
+	}
+}
+
+func kindName(k reflect.Kind) string {
+	switch k {
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "a string"
+	}
+	return "a number"
+}
+
+// lineCol turns a byte offset into a 1-based line and column.
+func lineCol(data []byte, offset int64) (int, int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	before := data[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
+	return line, max(col, 1)
+}

@@ -1,0 +1,187 @@
+package watool
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
+)
+
+var t0 = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+
+func opsLens(t *testing.T) *questions.Lens {
+	t.Helper()
+	l, err := questions.Load("builtin:ops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func fixture(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "aws", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestImportListAnswers(t *testing.T) {
+	l := opsLens(t)
+	r, warnings, err := ImportAnswers(l, ImportOptions{ListAnswers: fixture(t, "list-answers-ops.json"), GetWorkload: fixture(t, "get-workload.json"), By: "aws", Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Workload != (review.Workload{Name: "Payments API", Environment: review.PreProduction, Owner: "123456789012"}) {
+		t.Errorf("workload %+v", r.Workload)
+	}
+	res := r.Score(l)
+	want := []questions.Risk{questions.MediumRisk, questions.HighRisk, questions.NotApplicable, questions.NoRisk, questions.Unanswered, questions.Unanswered}
+	for i, q := range res.Pillars[0].Questions {
+		if q.Risk != want[i] {
+			t.Errorf("%s = %s, want %s", q.Question.ID, q.Risk, want[i])
+		}
+	}
+	if a := r.Answers.Get("operationalExcellence", "OPS3"); a == nil || a.Reason != "BUSINESS_PRIORITIES" {
+		t.Errorf("OPS3 = %+v", a)
+	}
+	// Nothing is dropped: the unknown question and choice are kept and reported.
+	if a := r.Answers.Get("operationalExcellence", "OPS9"); a == nil || a.Risk != questions.MediumRisk {
+		t.Errorf("OPS9 not kept: %+v", a)
+	}
+	if !strings.Contains(strings.Join(r.Answers.Get("operationalExcellence", "OPS4").Selected, ","), "OPS4_retired_choice") {
+		t.Error("unknown choice dropped")
+	}
+	joined := strings.Join(warnings, "\n")
+	for _, w := range []string{"operationalExcellence/OPS9 (A question from an older edition of the lens): not in the lens; kept", "choice OPS4_retired_choice is not in the lens; kept"} {
+		if !strings.Contains(joined, w) {
+			t.Errorf("no warning %q in:\n%s", w, joined)
+		}
+	}
+}
+
+func TestImportOnePageAndArrays(t *testing.T) {
+	l := opsLens(t)
+	pages := bytes.SplitN(fixture(t, "list-answers-ops.json"), []byte("\n}\n{"), 2)
+	one := append(pages[0], []byte("\n}")...)
+	r, _, err := ImportAnswers(l, ImportOptions{ListAnswers: one, Now: t0})
+	if err != nil || len(r.Answers["operationalExcellence"]) != 3 {
+		t.Fatalf("one page: %v %v", err, r)
+	}
+	if r.Workload.Name != "a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4" {
+		t.Errorf("without get-workload the name is the id: %q", r.Workload.Name)
+	}
+	arr := []byte("[" + string(one) + "]")
+	if r, _, err := ImportAnswers(l, ImportOptions{ListAnswers: arr, Now: t0}); err != nil || len(r.Answers["operationalExcellence"]) != 3 {
+		t.Errorf("array: %v", err)
+	}
+	for _, bad := range []struct{ doc, want string }{
+		{"{\n  \"AnswerSummaries\": [,]\n}", "line 2, column 23"},
+		{`{"Workloads": []}`, "no AnswerSummaries"},
+		{`{"AnswerSummaries": "x"}`, "line 1, column 23: AnswerSummaries is string, expected a list"},
+	} {
+		_, _, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(bad.doc), Now: t0})
+		if err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%s: got %v, want %q", bad.doc, err, bad.want)
+		}
+	}
+}
+
+func TestExportUpdateAnswerInputs(t *testing.T) {
+	l := opsLens(t)
+	r := review.New(l, review.Workload{Name: "w"})
+	r.Update("operationalExcellence", "OPS1", "me", t0, func(a *review.Answer) {
+		a.Selected = []string{"OPS1_users", "OPS1_gone"}
+		a.Notes = strings.Repeat("é", MaxNotes+10)
+	})
+	r.Update("operationalExcellence", "OPS3", "me", t0, func(a *review.Answer) { a.NotApplicable, a.Reason = true, "OTHER" })
+	r.Update("operationalExcellence", "OPS4", "me", t0, func(a *review.Answer) { a.Notes = "notes only: not an answer" })
+	r.Update("old", "OLD1", "me", t0, func(a *review.Answer) { a.Selected = []string{"x"} })
+	var b bytes.Buffer
+	warnings, err := ExportAnswers(&b, r, l, ExportOptions{WorkloadID: "wl-1", LensAlias: "arn:lens"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []map[string]any
+	sc := bufio.NewScanner(&b)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("not one JSON per line: %v", err)
+		}
+		lines = append(lines, m)
+	}
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want 2", len(lines))
+	}
+	first := lines[0]
+	if first["WorkloadId"] != "wl-1" || first["LensAlias"] != "arn:lens" || first["QuestionId"] != "OPS1" || first["IsApplicable"] != true {
+		t.Errorf("first %v", first)
+	}
+	if sel := first["SelectedChoices"].([]any); len(sel) != 1 || sel[0] != "OPS1_users" {
+		t.Errorf("SelectedChoices %v", sel)
+	}
+	if n := len([]rune(first["Notes"].(string))); n != MaxNotes {
+		t.Errorf("notes %d characters", n)
+	}
+	if second := lines[1]; second["IsApplicable"] != false || second["Reason"] != "OTHER" || second["QuestionId"] != "OPS3" {
+		t.Errorf("second %v", second)
+	}
+	joined := strings.Join(warnings, "\n")
+	for _, w := range []string{"notes cut from 2094 to 2084 characters", "choice OPS1_gone is not in the lens", "old/OLD1: not in the lens; not exported"} {
+		if !strings.Contains(joined, w) {
+			t.Errorf("no warning %q in:\n%s", w, joined)
+		}
+	}
+}
+
+// Exported answers, imported again, give the same risks.
+func TestExportImportRoundTrip(t *testing.T) {
+	l := opsLens(t)
+	orig, _, err := ImportAnswers(l, ImportOptions{ListAnswers: fixture(t, "list-answers-ops.json"), Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := ExportAnswers(&b, orig, l, ExportOptions{WorkloadID: "wl", LensAlias: "lens"}); err != nil {
+		t.Fatal(err)
+	}
+	// Turn the update-answer inputs into a list-answers page, as AWS would.
+	var page strings.Builder
+	page.WriteString(`{"WorkloadId": "wl", "AnswerSummaries": [`)
+	sc := bufio.NewScanner(&b)
+	sc.Buffer(nil, 1<<20)
+	for i := 0; sc.Scan(); i++ {
+		var in UpdateAnswerInput
+		json.Unmarshal(sc.Bytes(), &in)
+		sum, _ := json.Marshal(map[string]any{"QuestionId": in.QuestionID, "PillarId": "operationalExcellence", "SelectedChoices": in.SelectedChoices,
+			"IsApplicable": in.IsApplicable, "Reason": in.Reason})
+		if i > 0 {
+			page.WriteString(",")
+		}
+		page.Write(sum)
+	}
+	page.WriteString("]}")
+	again, _, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(page.String()), Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b2 := orig.Score(l), again.Score(l)
+	for i := range a.Pillars[0].Questions {
+		if a.Pillars[0].Questions[i].Risk != b2.Pillars[0].Questions[i].Risk {
+			t.Errorf("%s: %s became %s", a.Pillars[0].Questions[i].Question.ID, a.Pillars[0].Questions[i].Risk, b2.Pillars[0].Questions[i].Risk)
+		}
+	}
+	if a.Counts != b2.Counts {
+		t.Errorf("counts %+v vs %+v", a.Counts, b2.Counts)
+	}
+}
