@@ -24,7 +24,7 @@ type dialog interface {
 
 // box draws a dialog with a title, centred in the body.
 func (m *Model) box(title, body string) string {
-	inner := m.c.styles.Heading.Render(title) + "\n\n" + body
+	inner := m.c.styles.Heading.Render(sanitize(title)) + "\n\n" + body
 	return lipgloss.Place(m.c.width, m.bodyHeight(), lipgloss.Center, lipgloss.Center, m.c.styles.Dialog.Render(inner))
 }
 
@@ -138,7 +138,7 @@ func (m *Model) openNotes() tea.Cmd {
 	if a := m.answer(m.cur); a != nil {
 		notes = a.Notes
 	}
-	m.notes.SetValue(notes)
+	m.notes.SetValue(sanitize(notes)) // escape codes in a note must not reach the terminal
 	m.notes.CursorEnd()
 	m.dialog = &notesDialog{question: m.items[m.cur].q.ID}
 	return m.notes.Focus()
@@ -201,7 +201,7 @@ func (d *conflictDialog) passthrough(*Model, tea.Msg) tea.Cmd { return nil }
 func (d *conflictDialog) view(m *Model) string {
 	s := m.c.styles
 	w := min(70, m.c.width-6)
-	lines := []string{wrap(m.opts.Path+" was changed outside this session (a git pull, or another wafr). Nothing has been overwritten.", w), ""}
+	lines := []string{wrap(sanitize(m.opts.Path)+" was changed outside this session (a git pull, or another wafr). Nothing has been overwritten.", w), ""}
 	if d.loadErr != nil {
 		lines = append(lines, s.StatusError.Render(wrap("The new version does not load: "+sanitize(d.loadErr.Error()), w)), "",
 			"k  keep this session's answers and overwrite the file")

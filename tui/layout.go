@@ -43,8 +43,8 @@ func (m *Model) wide() bool { return m.c.width >= wideWidth }
 
 // titleBar is the first line: the tool, the workload and the lens.
 func (m *Model) titleBar() string {
-	left := " wafr · " + oneLine(m.rev.Workload.Name)
-	right := oneLine(m.lens.Name) + " " + m.lens.Version + " "
+	left := " wafr · " + oneLine(sanitize(m.rev.Workload.Name))
+	right := oneLine(sanitize(m.lens.Name+" "+m.lens.Version)) + " "
 	return m.c.styles.TitleBar.Render(spread(left, right, m.c.width))
 }
 

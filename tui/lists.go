@@ -106,7 +106,7 @@ func (m *Model) refreshOverview() {
 	}
 	head := []string{
 		s.Heading.Render(truncate(oneLine(sanitize(wl.Name)), w)) + "  " + s.Dim.Render(strings.Join(details, ", ")),
-		truncate(fmt.Sprintf("%s %s · %s · %s", oneLine(sanitize(m.lens.Name)), m.lens.Version,
+		truncate(fmt.Sprintf("%s %s · %s · %s", oneLine(sanitize(m.lens.Name)), sanitize(m.lens.Version),
 			plural(len(m.lens.Pillars), "pillar"), plural(len(m.items), "question")), w),
 		"",
 		s.Dim.Render("  " + padRight("PILLAR", nameW) + "  " + countsHeader),

@@ -119,7 +119,7 @@ func (f *setupForm) view(m *Model) string {
 		return "  " + text
 	}
 	lines := []string{
-		s.Heading.Render("New review") + "  " + s.Dim.Render(m.opts.Path),
+		s.Heading.Render("New review") + "  " + s.Dim.Render(sanitize(m.opts.Path)),
 		"",
 		"A review looks at one workload (a service or system) with the lens " + oneLine(sanitize(m.lens.Name)) + ".",
 		"",

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
@@ -108,7 +109,7 @@ func runAnswer(opts *answerOptions) error {
 		return err
 	}
 	after := riskOf(q, r.Answers.Get(p.ID, q.ID))
-	fmt.Fprintf(opts.io.Out, "%s/%s: %s -> %s\n", p.ID, q.ID, before, after)
+	fmt.Fprintf(opts.io.Out, "%s/%s: %s -> %s\n", textsafe.Clean(p.ID), textsafe.Clean(q.ID), before, after)
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
 )
@@ -58,7 +59,7 @@ func runLensList(opts *lensListOptions) error {
 		if err != nil {
 			return err
 		}
-		t.Append(l.Source, l.Name, l.Version, l.Language, strconv.Itoa(l.QuestionCount()))
+		t.Append(l.Source, textsafe.Clean(l.Name), l.Version, l.Language, strconv.Itoa(l.QuestionCount()))
 	}
 	return t.Write(opts.io.Out)
 }
@@ -92,22 +93,23 @@ func runLensShow(opts *lensShowOptions) error {
 		return err
 	}
 	w := opts.io.Out
-	fmt.Fprintf(w, "%s\n", l.Name)
+	c := func(s string) string { return strings.Join(strings.Fields(textsafe.Clean(s)), " ") }
+	fmt.Fprintf(w, "%s\n", c(l.Name))
 	fmt.Fprintf(w, "  id %s, version %s, language %s, %d pillars, %d questions\n",
-		orDash(l.ID), orDash(l.Version), orDash(l.Language), len(l.Pillars), l.QuestionCount())
-	fmt.Fprintf(w, "  source %s\n  digest %s\n", l.Source, l.Digest)
+		orDash(c(l.ID)), orDash(c(l.Version)), orDash(c(l.Language)), len(l.Pillars), l.QuestionCount())
+	fmt.Fprintf(w, "  source %s\n  digest %s\n", c(l.Source), l.Digest)
 	if n := len(l.Warnings); n > 0 {
-		fmt.Fprintf(w, "  %d lint warnings (see 'wafr lens lint %s')\n", n, l.Source)
+		fmt.Fprintf(w, "  %d lint warnings (see 'wafr lens lint %s')\n", n, c(l.Source))
 	}
 	for _, p := range l.Pillars {
-		fmt.Fprintf(w, "\n%s  %s\n", p.ID, p.Name)
+		fmt.Fprintf(w, "\n%s  %s\n", c(p.ID), c(p.Name))
 		for _, q := range p.Questions {
-			fmt.Fprintf(w, "  %s  %s\n", q.ID, q.Title)
-			for _, c := range q.Choices {
-				fmt.Fprintf(w, "      %s  %s\n", c.ID, c.Title)
+			fmt.Fprintf(w, "  %s  %s\n", c(q.ID), c(q.Title))
+			for _, ch := range q.Choices {
+				fmt.Fprintf(w, "      %s  %s\n", c(ch.ID), c(ch.Title))
 			}
 			for _, r := range q.RiskRules {
-				fmt.Fprintf(w, "      -> %-11s if %s\n", r.Risk.RuleName(), r.Condition)
+				fmt.Fprintf(w, "      -> %-11s if %s\n", r.Risk.RuleName(), c(r.Condition))
 			}
 		}
 	}
@@ -162,7 +164,7 @@ func runLensLint(opts *lensLintOptions) error {
 		_, problems := questions.Check(src, questions.Options{AWS: opts.aws})
 		e, w := 0, 0
 		for _, p := range problems {
-			fmt.Fprintln(opts.io.Out, p.String())
+			fmt.Fprintln(opts.io.Out, textsafe.Clean(p.String()))
 			if p.Severity == questions.Error {
 				e++
 			} else {

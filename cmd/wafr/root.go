@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/wafr-dev/wafr/internal/textsafe"
 )
 
 // silentError ends a command with an exit code after the command has printed
@@ -73,7 +75,9 @@ func run(args []string, io *ioStreams) int {
 	if errors.As(err, &se) {
 		return se.code
 	}
-	fmt.Fprintln(io.ErrOut, strings.TrimRight(err.Error(), "\n"))
+	// Messages quote file content (ids, paths): never let escape codes in a
+	// crafted file reach the terminal.
+	fmt.Fprintln(io.ErrOut, textsafe.Clean(strings.TrimRight(err.Error(), "\n")))
 	var fe *flagError
 	if errors.As(err, &fe) || isCobraUsageError(err) {
 		fmt.Fprintln(io.ErrOut, "Run 'wafr --help' or 'wafr COMMAND --help' for usage.")

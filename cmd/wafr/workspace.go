@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
@@ -118,10 +119,11 @@ func recordedSource(lensSource, reviewPath string) string {
 
 // noteLensChange tells the user, once, when the lens changed since the review
 // was saved, and which answers no longer match it (they are kept).
-func noteLensChange(w io.Writer, file string, r *review.Review, l *questions.Lens) {
+func noteLensChange(out io.Writer, file string, r *review.Review, l *questions.Lens) {
 	if r.Lens.Digest == "" || r.Lens.Digest == l.Digest {
 		return
 	}
+	w := textsafeWriter{out}
 	fmt.Fprintf(w, "note: %s was answered with a different edition of lens %s (version %s, now %s)\n",
 		file, l.ID, orDash(r.Lens.Version), orDash(l.Version))
 	for _, o := range r.Answers.Orphans(l) {
@@ -131,4 +133,15 @@ func noteLensChange(w io.Writer, file string, r *review.Review, l *questions.Len
 			fmt.Fprintf(w, "note: choice %s of %s/%s is kept, but the lens no longer has it\n", o.ChoiceID, o.PillarID, o.QuestionID)
 		}
 	}
+}
+
+// textsafeWriter cleans what it writes of escape codes and control
+// characters, for messages that quote file content.
+type textsafeWriter struct{ w io.Writer }
+
+func (t textsafeWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(t.w, textsafe.Clean(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
