@@ -52,14 +52,13 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		{"diff", "r.yaml@1", "r.yaml", "--format", "md"},
 		{"report", "r.yaml"},
 		{"report", "r.yaml", "--format", "csv"},
-		{"answer", "r.yaml", "HQ\x1b[31m9", "--none"},        // error quoting the id
+		{"answer", "r.yaml", "HQ\x1b[31m9", "--none"},            // error quoting the id
 		{"answer", "r.yaml", "HQ1", "--select", "x\x1b]0;t\x07"}, // error quoting a choice
 		{"lens", "show", "no\x1b[31msuch.yaml"},
 	}
 	for _, args := range steps {
 		io, out, errOut := testStreams()
 		code := run(args, io)
-		t.Logf("%q -> %d %q", args, code, errOut.String())
 		for name, b := range map[string]*bytes.Buffer{"stdout": out, "stderr": errOut} {
 			if bad := rawControl(b.Bytes()); bad != "" {
 				t.Errorf("wafr %q (exit %d): raw control characters in %s near %q", args, code, name, bad)
