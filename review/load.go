@@ -15,8 +15,9 @@ import (
 	"github.com/wafr-dev/wafr/questions"
 )
 
-// MaxFileSize is the largest review file wafr reads.
-const MaxFileSize = 50 << 20
+// MaxFileSize is the largest review file wafr reads; a real one is a few
+// hundred KB. Larger files are refused before they are read.
+const MaxFileSize = 10 << 20
 
 // ErrNotExist is returned by Load when the file does not exist.
 var ErrNotExist = errors.New("no such review file")
@@ -61,6 +62,9 @@ func Load(path string) (*Review, error) {
 		return nil, &LoadError{File: path, Err: err}
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		return nil, &LoadError{File: path, Err: fmt.Errorf("the file is %d MB; review files are at most %d MB", st.Size()>>20, MaxFileSize>>20)}
+	}
 	return Read(path, f)
 }
 
@@ -182,6 +186,10 @@ func (d *decoder) list(n *yaml.Node, field string) []*yaml.Node {
 
 func (d *decoder) review(n *yaml.Node) *Review {
 	r := &Review{Answers: Answers{}}
+	if yamlnode.Resolve(n).Kind != yaml.MappingNode {
+		d.fail(n, "", "a review file is a mapping with wafr, workload, lens and answers, not %s", yamlnode.Describe(n))
+		return r
+	}
 	version := ""
 	var versionNode *yaml.Node
 	d.fields(n, "", map[string]func(*yaml.Node){
@@ -199,8 +207,6 @@ func (d *decoder) review(n *yaml.Node) *Review {
 	})
 	switch {
 	case d.err != nil:
-	case yamlnode.Resolve(n).Kind != yaml.MappingNode:
-		d.fail(n, "", "a review file is a mapping with wafr, workload, lens and answers")
 	case versionNode == nil:
 		d.fail(n, "wafr", "missing: this does not look like a wafr review file (it has no \"wafr: 1\" line)")
 	case version != fmt.Sprint(FormatVersion):

@@ -88,6 +88,12 @@ func (m *Model) startSave() tea.Cmd {
 // saveCmd writes data unless the file changed since we last saw it.
 func saveCmd(path string, data []byte, expect string, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
+		// The lock makes check-then-write atomic against 'wafr answer'.
+		unlock, err := review.Lock(path)
+		if err != nil {
+			return saveFailedMsg{err}
+		}
+		defer unlock()
 		current, err := os.ReadFile(path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):

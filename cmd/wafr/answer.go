@@ -73,6 +73,11 @@ When FILE does not exist it is created, with --lens (default builtin:ops) and
 }
 
 func runAnswer(opts *answerOptions) error {
+	unlock, err := review.Lock(opts.file)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	r, exists, err := openReview(opts.file)
 	if err != nil {
 		return err

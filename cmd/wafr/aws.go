@@ -218,6 +218,11 @@ have are kept in the file and listed on stderr; nothing is dropped.
 }
 
 func runImportAnswers(opts *importAnswersOptions) error {
+	unlock, err := review.Lock(opts.out)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if _, err := os.Stat(opts.out); err == nil {
 		return fmt.Errorf("%s already exists; import into a new file (and compare with wafr diff)", opts.out)
 	} else if !errors.Is(err, fs.ErrNotExist) {

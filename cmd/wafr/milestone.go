@@ -43,6 +43,11 @@ Compare milestones with 'wafr diff FILE@NAME FILE' and list them with
 }
 
 func runMilestone(opts *milestoneOptions) error {
+	unlock, err := review.Lock(opts.file)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	r, err := readReview(opts.io, opts.file)
 	if err != nil {
 		return err
