@@ -127,3 +127,58 @@ func TestDigestIgnoresFormatting(t *testing.T) {
 		t.Error("a content change kept the digest")
 	}
 }
+
+// The English and Japanese editions of each built-in lens have identical
+// structure, so reviews made with either can be diffed and reported side
+// by side.
+func TestEditionsHaveTheSameStructure(t *testing.T) {
+	pairs := 0
+	for _, name := range Builtins() {
+		base, ok := strings.CutSuffix(name, "-ja")
+		if !ok {
+			if !contains(Builtins(), name+"-ja") {
+				t.Errorf("builtin:%s has no Japanese edition", name)
+			}
+			continue
+		}
+		pairs++
+		en, err := Load(BuiltinPrefix + base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ja, err := Load(BuiltinPrefix + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if en.Language != "en" || ja.Language != "ja" || en.Version != ja.Version || ja.ID != name {
+			t.Errorf("%s: language %s/%s version %s/%s id %s", name, en.Language, ja.Language, en.Version, ja.Version, ja.ID)
+		}
+		if got, want := structure(ja), structure(en); got != want {
+			t.Errorf("%s and %s differ in structure:\n%s\n---\n%s", name, base, got, want)
+		}
+		if ja.Name == en.Name || ja.Pillars[0].Questions[0].Title == en.Pillars[0].Questions[0].Title {
+			t.Errorf("%s looks untranslated", name)
+		}
+	}
+	if pairs == 0 {
+		t.Fatal("no Japanese editions")
+	}
+}
+
+// structure is a lens without its text: ids and rules only.
+func structure(l *Lens) string {
+	var b strings.Builder
+	for _, p := range l.Pillars {
+		b.WriteString("pillar " + p.ID + "\n")
+		for _, q := range p.Questions {
+			b.WriteString("  question " + q.ID + "\n")
+			for _, c := range q.Choices {
+				b.WriteString("    choice " + c.ID + "\n")
+			}
+			for _, r := range q.RiskRules {
+				b.WriteString("    rule " + r.Condition + " -> " + r.Risk.RuleName() + "\n")
+			}
+		}
+	}
+	return b.String()
+}
