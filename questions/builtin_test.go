@@ -2,6 +2,9 @@ package questions
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -181,4 +184,22 @@ func structure(l *Lens) string {
 		}
 	}
 	return b.String()
+}
+
+// Every link in the built-in lenses is one confirmed in
+// ../shared/references.md (skipped where that folder is absent).
+func TestBuiltinLinksAreConfirmed(t *testing.T) {
+	refs, err := os.ReadFile(filepath.Join("..", "..", "shared", "references.md"))
+	if err != nil {
+		t.Skip("no ../shared/references.md here")
+	}
+	url := regexp.MustCompile(`https?://[^\s)>\]"']+`)
+	for _, name := range Builtins() {
+		data, _ := builtinFS.ReadFile("lenses/" + name + ".yaml")
+		for _, u := range url.FindAllString(string(data), -1) {
+			if !strings.Contains(string(refs), strings.TrimRight(u, ".,;")) {
+				t.Errorf("%s: %s is not in references.md", name, u)
+			}
+		}
+	}
 }
