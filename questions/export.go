@@ -147,8 +147,11 @@ func ystr(s string) *yaml.Node {
 		return nil
 	}
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if strings.Contains(s, "\n") && !strings.ContainsAny(s, "\r\t") && !hasTrailingSpace(s) {
-		n.Style = yaml.LiteralStyle
+	if strings.Contains(s, "\n") {
+		n.Style = yaml.DoubleQuotedStyle // exact, where a block would not be
+		if !strings.ContainsAny(s, "\r\t") && !hasTrailingSpace(s) && s[0] != ' ' && s[0] != '\n' {
+			n.Style = yaml.LiteralStyle
+		}
 	}
 	return n
 }

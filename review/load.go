@@ -255,6 +255,9 @@ func (d *decoder) answers(n *yaml.Node, field string) Answers {
 	for _, pkv := range yamlnode.Pairs(n) {
 		pid := pkv.Key.Value
 		pfield := join(field, pid)
+		if pid == "" {
+			d.fail(pkv.Key, field, "a pillar id is empty")
+		}
 		if _, dup := out[pid]; dup {
 			d.fail(pkv.Key, pfield, "pillar appears twice")
 		}
@@ -265,6 +268,9 @@ func (d *decoder) answers(n *yaml.Node, field string) Answers {
 		byQuestion := map[string]*Answer{}
 		for _, qkv := range yamlnode.Pairs(pkv.Value) {
 			qid := qkv.Key.Value
+			if qid == "" {
+				d.fail(qkv.Key, pfield, "a question id is empty")
+			}
 			if _, dup := byQuestion[qid]; dup {
 				d.fail(qkv.Key, join(pfield, qid), "question appears twice")
 			}

@@ -312,3 +312,43 @@ func TestAtMilestone(t *testing.T) {
 		t.Errorf("reviewers %q", got)
 	}
 }
+
+func TestMerge(t *testing.T) {
+	base := sample(t)
+	ours, theirs := base.Clone(), base.Clone()
+	// We answer OPS3 and change OPS1; they answer OPS6, add a milestone and
+	// also change OPS2 the same way we do.
+	ours.Update("operationalExcellence", "OPS3", "me", t0, func(a *Answer) { a.Selected = []string{"OPS3_no"} })
+	ours.Update("operationalExcellence", "OPS1", "me", t0, func(a *Answer) { a.Notes = "ours" })
+	ours.Update("operationalExcellence", "OPS2", "me", t0, func(a *Answer) { a.NotApplicable, a.Reason = false, ""; a.Selected = []string{"OPS2_no"} })
+	theirs.Update("operationalExcellence", "OPS6", "you", t0, func(a *Answer) { a.Selected = []string{"OPS6_no"} })
+	theirs.Update("operationalExcellence", "OPS2", "you", t0, func(a *Answer) { a.NotApplicable, a.Reason = false, ""; a.Selected = []string{"OPS2_no"} })
+	theirs.Milestones = append(theirs.Milestones, Milestone{Name: "theirs", RecordedAt: t0, Lens: base.Lens, Answers: Answers{}})
+	ours.Milestones = append(ours.Milestones, Milestone{Name: "ours", RecordedAt: t0, Lens: base.Lens, Answers: Answers{}})
+	merged, conflicts := Merge(base, ours, theirs)
+	if len(conflicts) != 0 {
+		t.Errorf("conflicts %v", conflicts)
+	}
+	for q, want := range map[string]string{"OPS1": "ours", "OPS3": "", "OPS6": ""} {
+		a := merged.Answers.Get("operationalExcellence", q)
+		if a == nil || a.Notes != want && q == "OPS1" {
+			t.Errorf("%s = %+v", q, a)
+		}
+	}
+	if merged.Milestone("theirs") == nil || merged.Milestone("ours") == nil || merged.Milestone("first review") == nil {
+		t.Errorf("milestones %v", merged.Milestones)
+	}
+	// Both change OPS1 differently: a conflict, ours kept.
+	theirs.Update("operationalExcellence", "OPS1", "you", t0, func(a *Answer) { a.Notes = "theirs" })
+	merged, conflicts = Merge(base, ours, theirs)
+	if len(conflicts) != 1 || conflicts[0].QuestionID != "OPS1" || merged.Answers.Get("operationalExcellence", "OPS1").Notes != "ours" {
+		t.Errorf("conflicts %v", conflicts)
+	}
+	// We cleared an answer they left alone: it is cleared.
+	ours2 := base.Clone()
+	ours2.Update("gonePillar", "OLD1", "me", t0, func(a *Answer) { a.Selected, a.Notes = nil, "" })
+	merged, _ = Merge(base, ours2, base.Clone())
+	if merged.Answers.Get("gonePillar", "OLD1") != nil {
+		t.Error("our deletion lost")
+	}
+}

@@ -67,8 +67,13 @@ func str(s string) *yaml.Node {
 		return nil
 	}
 	n := scalar(s, "!!str")
-	if strings.Contains(s, "\n") && literalSafe(s) {
-		n.Style = yaml.LiteralStyle
+	if strings.Contains(s, "\n") {
+		// yaml.v3 would pick a block itself, and some do not read back
+		// exactly: choose.
+		n.Style = yaml.DoubleQuotedStyle
+		if literalSafe(s) {
+			n.Style = yaml.LiteralStyle
+		}
 	}
 	return n
 }
@@ -76,6 +81,9 @@ func str(s string) *yaml.Node {
 // literalSafe reports whether a literal block keeps s exactly: no trailing
 // spaces on lines and no characters a block scalar cannot hold.
 func literalSafe(s string) bool {
+	if s[0] == ' ' || s[0] == '\n' {
+		return false // yaml.v3 does not read these back exactly from a block
+	}
 	for _, line := range strings.Split(s, "\n") {
 		if strings.TrimRight(line, " \t") != line {
 			return false
@@ -116,11 +124,14 @@ func answersNode(a Answers) *yaml.Node {
 		byQuestion := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 		for _, qid := range sortedKeys(a[pid]) {
 			ans := a[pid][qid]
-			byQuestion.Content = append(byQuestion.Content, str(qid), answerNode(ans))
+			byQuestion.Content = append(byQuestion.Content, scalar(qid, "!!str"), answerNode(ans))
 		}
 		if len(byQuestion.Content) > 0 {
-			n.Content = append(n.Content, str(pid), byQuestion)
+			n.Content = append(n.Content, scalar(pid, "!!str"), byQuestion)
 		}
+	}
+	if len(n.Content) == 0 {
+		return nil // only empty pillars: nothing to write
 	}
 	return n
 }

@@ -172,14 +172,18 @@ func (d *notesDialog) keys(m *Model) []key.Binding { return []key.Binding{m.c.ke
 // --- the file changed on disk ---
 
 type conflictDialog struct {
-	data    []byte
-	theirs  *review.Review
-	loadErr error
+	data      []byte
+	theirs    *review.Review
+	loadErr   error
+	conflicts []review.Conflict
 }
 
 func newConflictDialog(m *Model, data []byte) *conflictDialog {
 	d := &conflictDialog{data: data}
 	d.theirs, d.loadErr = review.Parse(m.opts.Path, data)
+	if d.loadErr == nil && m.save.base != nil {
+		_, d.conflicts = review.Merge(m.save.base, m.rev, d.theirs)
+	}
 	return d
 }
 
@@ -202,6 +206,13 @@ func (d *conflictDialog) view(m *Model) string {
 	s := m.c.styles
 	w := min(70, m.c.width-6)
 	lines := []string{wrap(sanitize(m.opts.Path)+" was changed outside this session (a git pull, or another wafr). Nothing has been overwritten.", w), ""}
+	if len(d.conflicts) > 0 {
+		var qs []string
+		for _, c := range d.conflicts {
+			qs = append(qs, c.QuestionID)
+		}
+		lines = append(lines, wrap("Both changed: "+sanitize(strings.Join(qs, ", ")), w), "")
+	}
 	if d.loadErr != nil {
 		lines = append(lines, s.StatusError.Render(wrap("The new version does not load: "+sanitize(d.loadErr.Error()), w)), "",
 			"k  keep this session's answers and overwrite the file")

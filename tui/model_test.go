@@ -459,11 +459,43 @@ func TestSaveFailureKeepsAnswers(t *testing.T) {
 	}
 }
 
+// A change made outside the session to other questions is merged, and
+// both sides' answers end up in the file.
+func TestOutsideChangeIsMerged(t *testing.T) {
+	m := opsModel(t)
+	press(m, "x") // OPS1 here
+	other, _ := review.Load(m.opts.Path)
+	other.Update("operationalExcellence", "OPS6", "bob", testNow, func(a *review.Answer) { a.Selected = []string{"OPS6_no"} })
+	if err := other.Save(m.opts.Path); err != nil {
+		t.Fatal(err)
+	}
+	_, cmd := m.Update(autosaveMsg{})
+	msg := cmd()
+	if _, ok := msg.(conflictMsg); !ok {
+		t.Fatalf("save did not notice the change: %T", msg)
+	}
+	_, cmd = m.Update(msg)
+	if m.dialog != nil || !strings.Contains(ansi.Strip(m.status), "merged changes") {
+		t.Fatalf("not merged: dialog %T, status %q", m.dialog, ansi.Strip(m.status))
+	}
+	if m.rev.Answers.Get("operationalExcellence", "OPS6") == nil || m.risk(5) != questions.HighRisk {
+		t.Error("their answer not in the session")
+	}
+	_, cmd = m.Update(autosaveMsg{})
+	m.Update(cmd())
+	r, _ := review.Load(m.opts.Path)
+	if r.Answers.Get("operationalExcellence", "OPS1") == nil || r.Answers.Get("operationalExcellence", "OPS6") == nil {
+		t.Errorf("the file lacks one side's answer: %+v", r.Answers)
+	}
+}
+
+// The same question changed on both sides: the user decides.
 func TestFileChangedOnDisk(t *testing.T) {
 	m := opsModel(t)
 	press(m, "x")
-	// Someone else writes the file (a git pull).
+	// Someone else answers the same question differently (a git pull).
 	other, _ := review.Load(m.opts.Path)
+	other.Update("operationalExcellence", "OPS1", "bob", testNow, func(a *review.Answer) { a.Selected = []string{"OPS1_no"} })
 	other.Update("operationalExcellence", "OPS6", "bob", testNow, func(a *review.Answer) { a.Selected = []string{"OPS6_no"} })
 	if err := other.Save(m.opts.Path); err != nil {
 		t.Fatal(err)
@@ -481,6 +513,9 @@ func TestFileChangedOnDisk(t *testing.T) {
 	if _, ok := m.dialog.(*conflictDialog); !ok || !strings.Contains(ansi.Strip(m.View()), "changed on disk") {
 		t.Fatal("no conflict dialog")
 	}
+	if !strings.Contains(ansi.Strip(m.View()), "OPS1") {
+		t.Error("the dialog does not name the question in conflict")
+	}
 	// Keep mine: the next save overwrites, with our answer.
 	press(m, "k")
 	if m.dialog != nil || !m.save.dirty {
@@ -489,16 +524,18 @@ func TestFileChangedOnDisk(t *testing.T) {
 	_, cmd = m.Update(autosaveMsg{})
 	m.Update(cmd())
 	r, _ := review.Load(m.opts.Path)
-	if r.Answers.Get("operationalExcellence", "OPS1") == nil || r.Answers.Get("operationalExcellence", "OPS6") != nil {
-		t.Error("keep mine did not write this session's version")
+	if got := strings.Join(r.Answers.Get("operationalExcellence", "OPS1").Selected, ","); got != "OPS1_users" {
+		t.Errorf("keep mine wrote %q", got)
 	}
 
 	// Reload: the disk version replaces ours; found by the watcher.
+	press(m, "j", "x") // a new local change to OPS1, so the next outside change conflicts
 	other.Save(m.opts.Path)
 	msg = m.watchCmd()()
 	m.Update(msg)
 	press(m, "r")
-	if m.dialog != nil || m.rev.Answers.Get("operationalExcellence", "OPS6") == nil || m.rev.Answers.Get("operationalExcellence", "OPS1") != nil {
+	if m.dialog != nil || m.rev.Answers.Get("operationalExcellence", "OPS6") == nil ||
+		strings.Join(m.rev.Answers.Get("operationalExcellence", "OPS1").Selected, ",") != "OPS1_no" {
 		t.Error("reload did not take the disk version")
 	}
 	if m.risk(5) != questions.HighRisk {

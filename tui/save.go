@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -35,6 +36,11 @@ type saveState struct {
 	// different hash on disk means someone else changed it.
 	diskHash string
 	paused   bool // a conflict is open: do not write until the user decides
+	// base is the review as it is on disk (last loaded or saved), and
+	// pending what the save in flight writes: an outside change is merged
+	// against base.
+	base    *review.Review
+	pending *review.Review
 }
 
 type (
@@ -80,6 +86,7 @@ func (m *Model) startSave() tea.Cmd {
 	}
 	m.rev.RecordRisks(m.lens)
 	data := m.rev.Marshal()
+	m.save.pending = m.rev.Clone()
 	m.save.dirty = false
 	m.save.inFlight = true
 	return saveCmd(m.opts.Path, data, m.save.diskHash, m.opts.Now)
@@ -146,6 +153,7 @@ func (m *Model) updateSave(msg tea.Msg) (tea.Cmd, bool) {
 		m.save.err = nil
 		m.save.lastSaved = msg.at
 		m.save.diskHash = msg.hash
+		m.save.base = m.save.pending
 		if m.save.dirty {
 			return m.startSave(), true
 		}
@@ -177,6 +185,9 @@ func (m *Model) updateSave(msg tea.Msg) (tea.Cmd, bool) {
 		if HashOf(msg.data) == m.save.diskHash {
 			return nil, true
 		}
+		if cmd, merged := m.merge(msg.data); merged {
+			return cmd, true
+		}
 		m.quitting = false
 		m.save.paused = true
 		m.dialog = newConflictDialog(m, msg.data)
@@ -185,10 +196,39 @@ func (m *Model) updateSave(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// merge folds a change made outside this session into it when no
+// question was changed on both sides differently; it reports whether it did.
+func (m *Model) merge(data []byte) (tea.Cmd, bool) {
+	theirs, err := review.Parse(m.opts.Path, data)
+	if err != nil || m.save.base == nil {
+		return nil, false
+	}
+	merged, conflicts := review.Merge(m.save.base, m.rev, theirs)
+	if len(conflicts) > 0 {
+		return nil, false
+	}
+	m.rev = merged
+	m.rescore()
+	m.save.base = theirs
+	m.save.diskHash = HashOf(data)
+	m.notice = "merged changes made outside this session"
+	var cmd tea.Cmd
+	if merged.RecordRisks(m.lens); !bytes.Equal(merged.Marshal(), theirs.Marshal()) {
+		cmd = m.markDirty()
+	} else {
+		m.save.dirty = false
+	}
+	if m.quitting {
+		cmd = tea.Batch(cmd, m.quit())
+	}
+	return cmd, true
+}
+
 // reload replaces the review with the version on disk.
 func (m *Model) reload(r *review.Review, data []byte) {
 	m.rev = r
 	m.rescore()
+	m.save.base = r.Clone()
 	m.save.diskHash = HashOf(data)
 	m.save.dirty = false
 	m.save.paused = false

@@ -136,6 +136,7 @@ func New(opts Options) *Model {
 		help:   help.New(),
 	}
 	m.save.diskHash = opts.DiskHash
+	m.save.base = opts.Review.Clone()
 	m.help.Styles.ShortKey = c.styles.Footer
 	m.help.Styles.ShortDesc = c.styles.Footer
 	m.help.Styles.ShortSeparator = c.styles.Footer

@@ -1,0 +1,109 @@
+package review
+
+import "slices"
+
+// Clone returns a deep copy of the review.
+func (r *Review) Clone() *Review {
+	c := *r
+	c.Answers = r.Answers.Clone()
+	c.Milestones = make([]Milestone, len(r.Milestones))
+	for i, m := range r.Milestones {
+		m.Answers = m.Answers.Clone()
+		c.Milestones[i] = m
+	}
+	return &c
+}
+
+// Conflict names a question both sides changed differently.
+type Conflict struct{ PillarID, QuestionID string }
+
+// Merge combines two versions of a review that both started from base:
+// ours (this session) and theirs (what is on disk now, after a git pull or
+// another wafr). Each question takes the side that changed it; a question
+// both changed differently is a conflict, and keeps ours in the result.
+// Milestones from both sides are kept.
+func Merge(base, ours, theirs *Review) (*Review, []Conflict) {
+	out := theirs.Clone()
+	var conflicts []Conflict
+	keys := map[[2]string]bool{}
+	for _, a := range []Answers{base.Answers, ours.Answers} {
+		for pid, byQ := range a {
+			for qid := range byQ {
+				keys[[2]string{pid, qid}] = true
+			}
+		}
+	}
+	sorted := make([][2]string, 0, len(keys))
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	slices.SortFunc(sorted, func(a, b [2]string) int {
+		if a[0] != b[0] {
+			return compareNatural(a[0], b[0])
+		}
+		return compareNatural(a[1], b[1])
+	})
+	for _, k := range sorted {
+		b, o, t := base.Answers.Get(k[0], k[1]), ours.Answers.Get(k[0], k[1]), theirs.Answers.Get(k[0], k[1])
+		if sameAnswer(o, b) {
+			continue // we did not touch it: theirs stands
+		}
+		if !sameAnswer(t, b) && !sameAnswer(t, o) {
+			conflicts = append(conflicts, Conflict{k[0], k[1]})
+		}
+		out.setAnswer(k[0], k[1], o)
+	}
+	if ours.Workload != base.Workload {
+		out.Workload = ours.Workload
+	}
+	if ours.Notes != base.Notes {
+		out.Notes = ours.Notes
+	}
+	if ours.Lens != base.Lens {
+		out.Lens = ours.Lens
+	}
+	if ours.UpdatedAt.After(out.UpdatedAt) {
+		out.UpdatedAt = ours.UpdatedAt
+	}
+	for _, m := range ours.Milestones {
+		if out.Milestone(m.Name) == nil {
+			m.Answers = m.Answers.Clone()
+			out.Milestones = append(out.Milestones, m)
+		}
+	}
+	return out, conflicts
+}
+
+func (r *Review) setAnswer(pid, qid string, a *Answer) {
+	if a == nil {
+		delete(r.Answers[pid], qid)
+		if len(r.Answers[pid]) == 0 {
+			delete(r.Answers, pid)
+		}
+		return
+	}
+	if r.Answers[pid] == nil {
+		r.Answers[pid] = map[string]*Answer{}
+	}
+	c := *a
+	c.Selected = slices.Clone(a.Selected)
+	r.Answers[pid][qid] = &c
+}
+
+// sameAnswer compares what the team said, not who said it or when.
+func sameAnswer(a, b *Answer) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return slices.Equal(a.Selected, b.Selected) && a.NotApplicable == b.NotApplicable && a.Reason == b.Reason && a.Notes == b.Notes
+}
+
+func compareNatural(a, b string) int {
+	switch {
+	case a == b:
+		return 0
+	case naturalLess(a, b):
+		return -1
+	}
+	return 1
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Run every fuzz target for DURATION each (default 10m), one after another.
+# Findings are saved by Go under each package's testdata/fuzz/ and then run
+# as regression cases by the normal tests.
+#   scripts/fuzz.sh 10m
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-10m}
+targets=(
+  "./questions FuzzParseCondition"
+  "./questions FuzzParseLens"
+  "./internal/yamlnode FuzzParseJSON"
+  "./review FuzzParseReview"
+  "./review FuzzDiff"
+)
+for t in "${targets[@]}"; do
+  set -- $t
+  echo "== $2 ($1) for $duration"
+  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$duration"
+done
