@@ -474,7 +474,7 @@ func TestOutsideChangeIsMerged(t *testing.T) {
 	if _, ok := msg.(conflictMsg); !ok {
 		t.Fatalf("save did not notice the change: %T", msg)
 	}
-	_, cmd = m.Update(msg)
+	m.Update(msg)
 	if m.dialog != nil || !strings.Contains(ansi.Strip(m.status), "merged changes") {
 		t.Fatalf("not merged: dialog %T, status %q", m.dialog, ansi.Strip(m.status))
 	}
