@@ -123,8 +123,30 @@ func WriteDiffText(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
 			}
 		}
 	}
+	if len(d.Actions) > 0 {
+		fmt.Fprintf(&b, "\n%s (%d)\n", st.heading.Render("Actions"), len(d.Actions))
+		for _, a := range d.Actions {
+			fmt.Fprintf(&b, "  %s  %s: %s\n", plain(a.ID), plain(a.Title), actionChangeText(a))
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// actionChangeText says what happened to an action between two points.
+func actionChangeText(a review.ActionDiff) string {
+	var parts []string
+	if a.Change != "" {
+		t := a.Change
+		if a.Before != "" && a.After != "" {
+			t += fmt.Sprintf(" (%s -> %s)", a.Before, a.After)
+		}
+		parts = append(parts, t)
+	}
+	if a.Closable {
+		parts = append(parts, fmt.Sprintf("can be closed: %s is ticked now (wafr action set FILE %s --status done)", a.ChoiceID, a.ID))
+	}
+	return plain(strings.Join(parts, "; "))
 }
 
 // WriteDiffMarkdown writes a diff as Markdown, for a pull request.
@@ -161,6 +183,12 @@ func WriteDiffMarkdown(w io.Writer, d *review.DiffResult, opts DiffOptions) erro
 			}
 		}
 	}
+	if len(d.Actions) > 0 {
+		fmt.Fprintf(&b, "\n### Actions (%d)\n\n", len(d.Actions))
+		for _, a := range d.Actions {
+			fmt.Fprintf(&b, "- **%s** %s: %s\n", inline(a.ID), inline(a.Title), inline(actionChangeText(a)))
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -175,6 +203,17 @@ type diffJSON struct {
 	LensChanged bool           `json:"lensChanged"`
 	Regressions int            `json:"regressions"`
 	Questions   []questionJSON `json:"questions"`
+	Actions     []actionChange `json:"actions"`
+}
+
+type actionChange struct {
+	ID       string `json:"id"`
+	Question string `json:"question"`
+	Title    string `json:"title"`
+	Change   string `json:"change,omitempty"`
+	Before   string `json:"before,omitempty"`
+	After    string `json:"after,omitempty"`
+	Closable bool   `json:"closable"`
 }
 
 type diffSideJSON struct {
@@ -205,7 +244,11 @@ func WriteDiffJSON(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
 		return diffSideJSON{Label: s.Label, Workload: s.Review.Workload.Name, Lens: s.Review.Lens, Scored: scored, Counts: c}
 	}
 	out := diffJSON{Schema: DiffSchema, Old: side(d.Old, d.OldScored, d.OldCounts), New: side(d.New, d.NewScored, d.NewCounts),
-		LensChanged: d.LensChanged, Regressions: d.Regressions(), Questions: []questionJSON{}}
+		LensChanged: d.LensChanged, Regressions: d.Regressions(), Questions: []questionJSON{}, Actions: []actionChange{}}
+	for _, a := range d.Actions {
+		out.Actions = append(out.Actions, actionChange{ID: a.ID, Question: a.PillarID + "/" + a.QuestionID, Title: a.Title,
+			Change: a.Change, Before: a.Before, After: a.After, Closable: a.Closable})
+	}
 	for _, q := range d.Questions {
 		if q.Change == review.Unchanged && !opts.All {
 			continue

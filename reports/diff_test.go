@@ -20,6 +20,9 @@ func diffFixture(t testing.TB) *review.DiffResult {
 	set("OPS2", func(a *review.Answer) { a.Selected = []string{"OPS2_telemetry", "OPS2_pipeline"} })                   // HIGH -> MEDIUM
 	set("OPS3", func(a *review.Answer) { a.NotApplicable, a.Reason = false, ""; a.Selected = []string{"OPS3_no"} })    // N/A -> HIGH
 	set("OPS6", func(a *review.Answer) { a.NotApplicable, a.Reason = true, "BUSINESS_PRIORITIES" })                    // unanswered -> N/A
+	done := review.StatusDone
+	after.UpdateAction("A5", review.ActionChange{Status: &done}, "dan", t0) // completed
+	after.AddAction(review.Action{PillarID: "operationalExcellence", QuestionID: "OPS1", ChoiceID: "OPS1_slo", Title: "Restore SLOs"}, "carol", t0)
 	return review.Diff(review.Side{Label: "review.yaml@2026 Q3", Review: before, Lens: l}, review.Side{Label: "review.yaml", Review: after, Lens: l})
 }
 

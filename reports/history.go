@@ -21,6 +21,8 @@ type HistoryRow struct {
 	// Scored is false when the row's lens could not be loaded and the
 	// risks recorded in the file were used.
 	Scored bool `json:"scoredWithLens"`
+	// Actions at that point: open (or in progress), done, accepted.
+	Actions ActionCounts `json:"actions"`
 }
 
 // HistorySchema names the JSON history format.
@@ -66,7 +68,7 @@ func WriteHistoryText(w io.Writer, workload string, rows []HistoryRow, opts Text
 	st := newSummaryStyles(opts.Color)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n", st.heading.Render(plain(workload)))
-	t := &Table{Header: []string{"DATE", "MILESTONE", "ANSWERED", "HIGH", "MEDIUM", "NONE", "N/A"}, RightAlign: map[int]bool{2: true}}
+	t := &Table{Header: []string{"DATE", "MILESTONE", "ANSWERED", "HIGH", "MEDIUM", "NONE", "N/A", "ACTIONS OPEN/DONE"}, RightAlign: map[int]bool{2: true}}
 	var highs, mediums []int
 	for i, r := range rows {
 		name := plain(r.Name)
@@ -83,7 +85,8 @@ func WriteHistoryText(w io.Writer, workload string, rows []HistoryRow, opts Text
 		c := r.Counts
 		t.Append(day(r.Date), name, fmt.Sprintf("%d/%d", r.Answered, r.Total),
 			withChange(c.High, prev.High, i == 0), withChange(c.Medium, prev.Medium, i == 0),
-			withChange(c.None, prev.None, i == 0), withChange(c.NotApplicable, prev.NotApplicable, i == 0))
+			withChange(c.None, prev.None, i == 0), withChange(c.NotApplicable, prev.NotApplicable, i == 0),
+			fmt.Sprintf("%d/%d", r.Actions.Open, r.Actions.Done+r.Actions.AcceptedRisk))
 		highs, mediums = append(highs, c.High), append(mediums, c.Medium)
 	}
 	if err := t.Write(&b); err != nil {

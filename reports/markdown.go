@@ -7,6 +7,7 @@ import (
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
 )
 
 // PlanOptions change the Markdown plan.
@@ -46,6 +47,9 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	}
 	row("Reviewers", strings.Join(reviewers, ", "))
 	row("Answered", fmt.Sprintf("%d of %d questions", s.Answered, s.Total))
+	if a := s.Actions; a.Open+a.Done+a.AcceptedRisk > 0 {
+		row("Actions", fmt.Sprintf("%d open (%d overdue), %d done, %d accepted as risk", a.Open, a.Overdue, a.Done, a.AcceptedRisk))
+	}
 
 	b.WriteString("\n| Risk | Questions |\n|---|---:|\n")
 	for _, r := range questions.Levels {
@@ -70,6 +74,23 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 		fmt.Fprintf(&b, "\n## %s risk\n", r)
 		for _, q := range items {
 			writeItem(&b, q)
+		}
+	}
+	var others []ActionItem
+	var otherQs []Question
+	for _, r := range []questions.Risk{questions.NoRisk, questions.NotApplicable, questions.Unanswered} {
+		for _, q := range s.byRisk(r, opts.PillarOrder) {
+			if len(q.Actions) > 0 {
+				otherQs = append(otherQs, q)
+				others = append(others, q.Actions...)
+			}
+		}
+	}
+	if len(others) > 0 {
+		b.WriteString("\n## Other actions\n")
+		for _, q := range otherQs {
+			fmt.Fprintf(&b, "\n%s %s (%s):\n\n", code2(q.ID), inline(q.Title), q.Risk)
+			writeTasks(&b, q.Actions)
 		}
 	}
 	if items := s.byRisk(questions.NotApplicable, opts.PillarOrder); len(items) > 0 {
@@ -130,6 +151,40 @@ func writeItem(b *strings.Builder, q Question) {
 	}
 	if q.Notes != "" {
 		b.WriteString("\nNotes:\n\n" + quote(q.Notes) + "\n")
+	}
+	if len(q.Actions) > 0 {
+		b.WriteString("\nActions:\n\n")
+		writeTasks(b, q.Actions)
+	}
+}
+
+// writeTasks writes actions as a GitHub task list, ticked when closed.
+func writeTasks(b *strings.Builder, as []ActionItem) {
+	for _, a := range as {
+		box := "[ ]"
+		if a.Status == review.StatusDone || a.Status == review.StatusAcceptedRisk {
+			box = "[x]"
+		}
+		fmt.Fprintf(b, "- %s **%s** %s", box, inline(a.ID), inline(a.Title))
+		var facts []string
+		if a.Owner != "" {
+			facts = append(facts, "owner "+inline(a.Owner))
+		}
+		if a.Due != "" {
+			due := "due " + a.Due
+			if a.Overdue {
+				due += " (**overdue**)"
+			}
+			facts = append(facts, due)
+		}
+		facts = append(facts, inline(a.Status))
+		if a.Status == review.StatusAcceptedRisk && a.Reason != "" {
+			facts = append(facts, "reason: "+inline(a.Reason))
+		}
+		if a.Link != "" {
+			facts = append(facts, fmt.Sprintf("[ticket](%s)", linkURL(a.Link)))
+		}
+		fmt.Fprintf(b, " (%s)\n", strings.Join(facts, ", "))
 	}
 }
 

@@ -27,6 +27,28 @@ type Scored struct {
 	Counts    scoring.Counts `json:"counts"`
 	Notes     string         `json:"notes,omitempty"`
 	Pillars   []Pillar       `json:"pillars"`
+	Actions   ActionCounts   `json:"actions"`
+}
+
+// ActionCounts tallies a review's actions.
+type ActionCounts struct {
+	Open         int `json:"open"` // open or in progress
+	Overdue      int `json:"overdue"`
+	Done         int `json:"done"`
+	AcceptedRisk int `json:"acceptedRisk"`
+}
+
+// ActionItem is an action as reports show it.
+type ActionItem struct {
+	ID       string `json:"id"`
+	ChoiceID string `json:"choice,omitempty"`
+	Title    string `json:"title"`
+	Owner    string `json:"owner,omitempty"`
+	Due      string `json:"due,omitempty"`
+	Status   string `json:"status"`
+	Reason   string `json:"reason,omitempty"`
+	Link     string `json:"link,omitempty"`
+	Overdue  bool   `json:"overdue"`
 }
 
 // Workload is who and what was reviewed.
@@ -63,6 +85,7 @@ type Question struct {
 	Notes      string         `json:"notes,omitempty"`
 	AnsweredBy string         `json:"answeredBy,omitempty"`
 	UpdatedAt  string         `json:"updatedAt,omitempty"`
+	Actions    []ActionItem   `json:"actions"`
 
 	pillar *Pillar
 }
@@ -83,6 +106,8 @@ type Input struct {
 	Review    *review.Review // as of the milestone, when there is one
 	Lens      *questions.Lens
 	Milestone string
+	// Today decides which actions are overdue.
+	Today time.Time
 }
 
 // Score builds the report model of a review.
@@ -111,14 +136,43 @@ func Score(in Input) *Scored {
 		*p = Pillar{ID: pr.Pillar.ID, Name: pr.Pillar.Name, Counts: pr.Counts, Questions: make([]Question, len(pr.Questions))}
 		for j, qr := range pr.Questions {
 			p.Questions[j] = question(qr, r.Answers.Get(pr.Pillar.ID, qr.Question.ID))
+			for _, a := range r.ActionsOf(pr.Pillar.ID, qr.Question.ID) {
+				p.Questions[j].Actions = append(p.Questions[j].Actions, actionItem(a, in.Today))
+			}
 		}
 	}
+	out.Actions = CountActions(r.Actions, in.Today)
 	return out
+}
+
+func actionItem(a *review.Action, today time.Time) ActionItem {
+	return ActionItem{ID: a.ID, ChoiceID: a.ChoiceID, Title: a.Title, Owner: a.Owner, Due: a.Due, Status: a.Status,
+		Reason: a.Reason, Link: a.Link, Overdue: a.Overdue(today)}
+}
+
+// CountActions tallies actions by state.
+func CountActions(as []review.Action, today time.Time) ActionCounts {
+	var c ActionCounts
+	for i := range as {
+		a := &as[i]
+		switch a.Status {
+		case review.StatusDone:
+			c.Done++
+		case review.StatusAcceptedRisk:
+			c.AcceptedRisk++
+		default:
+			c.Open++
+		}
+		if a.Overdue(today) {
+			c.Overdue++
+		}
+	}
+	return c
 }
 
 func question(qr scoring.QuestionResult, a *review.Answer) Question {
 	q := qr.Question
-	out := Question{ID: q.ID, Title: q.Title, Risk: qr.Risk, Selected: []Choice{}, Missing: []Choice{}}
+	out := Question{ID: q.ID, Title: q.Title, Risk: qr.Risk, Selected: []Choice{}, Missing: []Choice{}, Actions: []ActionItem{}}
 	ticked := map[string]bool{}
 	if a != nil {
 		for _, id := range a.Selected {

@@ -47,12 +47,28 @@ func fixture(t testing.TB) (*review.Review, *questions.Lens) {
 		a.Selected = []string{"OPS4_symptoms", "OPS4_actionable", "OPS4_slo_alerts", "OPS4_ops_metrics", "OPS4_review", "OPS4_coverage"}
 	})
 	set("OPS5", "bob", func(a *review.Answer) { a.Selected = []string{"OPS5_roles"} }) // HIGH
-	return r, l                                                                        // OPS6 unanswered
+	// OPS6 is unanswered. Actions: one overdue, one done, one accepted,
+	// one on a question with no risk.
+	add := func(q, choice, owner, due string) *review.Action {
+		a, err := r.AddAction(review.Action{PillarID: "operationalExcellence", QuestionID: q, ChoiceID: choice, Title: "Adopt " + choice, Owner: owner, Due: due}, "alice", t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	add("OPS2", "OPS2_telemetry", "bob", "2026-11-01").Link = "https://tickets.example/OPS-1"
+	add("OPS2", "OPS2_pipeline", "carol | ops", "2026-12-31")
+	done := "done"
+	r.UpdateAction(add("OPS1", "OPS1_budget", "alice", "").ID, review.ActionChange{Status: &done}, "alice", t0)
+	accepted, why := "accepted-risk", "Cost | too high this year"
+	r.UpdateAction(add("OPS5", "OPS5_commander", "", "").ID, review.ActionChange{Status: &accepted, Reason: &why}, "bob", t0)
+	add("OPS4", "OPS4_business", "dan", "")
+	return r, l
 }
 
 func scoredFixture(t testing.TB) *Scored {
 	r, l := fixture(t)
-	return Score(Input{File: "review.yaml", Review: r, Lens: l})
+	return Score(Input{File: "review.yaml", Review: r, Lens: l, Today: t0})
 }
 
 func TestFixtureHasEveryLevel(t *testing.T) {
@@ -164,7 +180,7 @@ func TestPlanMarkdownStructure(t *testing.T) {
 		"## HIGH risk", "### OPS2 How do you design the workload so that it is easier to operate?",
 		"### OPS5 How do you manage events and failures while the workload is running?",
 		"## MEDIUM risk", "### OPS1 How do you decide what drives your operational priorities?",
-		"## Not applicable", "## Unanswered", "## No risk",
+		"## Other actions", "## Not applicable", "## Unanswered", "## No risk",
 	}
 	if strings.Join(headings, "\n") != strings.Join(want, "\n") {
 		t.Errorf("headings:\n%s\nwant:\n%s", strings.Join(headings, "\n"), strings.Join(want, "\n"))
@@ -310,5 +326,25 @@ func TestSummaryColourOnlyWhenAsked(t *testing.T) {
 	WriteSummaryText(&plainOut, s, TextOptions{Color: false})
 	if strings.Contains(plainOut.String(), "\x1b[") {
 		t.Error("escape codes without colour")
+	}
+}
+
+func TestPlanTaskLists(t *testing.T) {
+	var b bytes.Buffer
+	WritePlan(&b, scoredFixture(t), PlanOptions{})
+	plan := b.String()
+	for _, want := range []string{
+		"- [ ] **A1** Adopt OPS2\\_telemetry (owner bob, due 2026-11-01 (**overdue**), open, [ticket](https://tickets.example/OPS-1))",
+		"- [ ] **A2** Adopt OPS2\\_pipeline (owner carol \\| ops, due 2026-12-31, open)",
+		"- [x] **A3** Adopt OPS1\\_budget (owner alice, done)",
+		"- [x] **A4** Adopt OPS5\\_commander (accepted-risk, reason: Cost \\| too high this year)",
+		"| Actions | 3 open (1 overdue), 1 done, 1 accepted as risk |",
+	} {
+		if !strings.Contains(plan, want) {
+			t.Errorf("plan lacks %q", want)
+		}
+	}
+	if !strings.Contains(plan, "`OPS4` How do you know that the workload is operated properly and is healthy? (NONE):\n\n- [ ] **A5**") {
+		t.Error("action on a question with no risk is missing")
 	}
 }

@@ -121,6 +121,13 @@ func WriteSummaryText(w io.Writer, s *Scored, opts TextOptions) error {
 		return err
 	}
 	b.WriteString(st.dim.Render("█ high  ▓ medium  ░ none  - n/a  · unanswered") + "\n")
+	if a := s.Actions; a.Open+a.Done+a.AcceptedRisk > 0 {
+		overdue := strconv.Itoa(a.Overdue) + " overdue"
+		if a.Overdue > 0 {
+			overdue = st.risk[questions.HighRisk].Render(overdue)
+		}
+		fmt.Fprintf(&b, "\nactions: %d open (%s), %d done, %d accepted as risk\n", a.Open, overdue, a.Done, a.AcceptedRisk)
+	}
 	for _, r := range []questions.Risk{questions.HighRisk, questions.MediumRisk} {
 		items := s.byRisk(r, nil)
 		if len(items) == 0 {
@@ -166,15 +173,19 @@ func dateOf(s *Scored) string {
 func WriteConsolidatedText(w io.Writer, all []*Scored, opts TextOptions) error {
 	st := newSummaryStyles(opts.Color)
 	t := &Table{
-		Header:     []string{"WORKLOAD", "LENS", "ANSWERED", "HIGH", "MEDIUM", "NONE", "N/A", "UNANSWERED", "UPDATED"},
-		RightAlign: map[int]bool{2: true, 3: true, 4: true, 5: true, 6: true, 7: true},
+		Header:     []string{"WORKLOAD", "LENS", "ANSWERED", "HIGH", "MEDIUM", "NONE", "N/A", "UNANSWERED", "ACTIONS", "OVERDUE", "UPDATED"},
+		RightAlign: map[int]bool{2: true, 3: true, 4: true, 5: true, 6: true, 7: true, 8: true, 9: true},
 	}
 	var total scoring.Counts
+	var open, overdue int
 	for _, s := range sortForConsolidation(all) {
-		t.Append(append(append([]string{plain(s.Workload.Name), lensLabel(s), fmt.Sprintf("%d/%d", s.Answered, s.Total)}, countCells(st, s.Counts)...), dateOf(s))...)
+		row := append([]string{plain(s.Workload.Name), lensLabel(s), fmt.Sprintf("%d/%d", s.Answered, s.Total)}, countCells(st, s.Counts)...)
+		t.Append(append(row, strconv.Itoa(s.Actions.Open), strconv.Itoa(s.Actions.Overdue), dateOf(s))...)
 		total = total.Plus(s.Counts)
+		open, overdue = open+s.Actions.Open, overdue+s.Actions.Overdue
 	}
-	t.Append(append(append([]string{st.heading.Render("Total"), fmt.Sprintf("%d reviews", len(all)), fmt.Sprintf("%d/%d", total.Answered(), total.Total())}, countCells(st, total)...), "")...)
+	row := append([]string{st.heading.Render("Total"), fmt.Sprintf("%d reviews", len(all)), fmt.Sprintf("%d/%d", total.Answered(), total.Total())}, countCells(st, total)...)
+	t.Append(append(row, strconv.Itoa(open), strconv.Itoa(overdue), "")...)
 	return t.Write(w)
 }
 

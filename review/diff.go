@@ -73,6 +73,7 @@ type DiffResult struct {
 	Questions            []QuestionDiff // in the new lens's order, then questions only the old one had
 	LensChanged          bool           // the two sides used different lens content
 	OldScored, NewScored bool           // scored with the lens (false: recorded risks)
+	Actions              []ActionDiff   // actions opened, completed, accepted... between the two
 }
 
 // Regressions counts questions whose risk went up.
@@ -157,6 +158,7 @@ func Diff(before, after Side) *DiffResult {
 		seen[k] = true
 		res.Questions = append(res.Questions, compare(k, ov, nv, before.Lens != nil, after.Lens != nil))
 	}
+	res.Actions = diffActions(before, after)
 	return res
 }
 
@@ -248,3 +250,62 @@ func refs(q *questions.Question, ids []string) []ChoiceRef {
 // of its answers when the lens is unavailable (then unanswered questions
 // are not counted, since only the lens knows them).
 func (s Side) Counts() scoring.Counts { return view(s).counts }
+
+// ActionDiff is one action compared between two points.
+type ActionDiff struct {
+	Action
+	Before string // status before ("" when it did not exist)
+	After  string // status after ("" when it no longer exists)
+	Change string // opened, completed, risk accepted, reopened, progressed, removed
+	// Closable is an open action whose best practice is now ticked: it can
+	// be marked done.
+	Closable bool
+}
+
+// diffActions compares the actions of two sides.
+func diffActions(before, after Side) []ActionDiff {
+	var out []ActionDiff
+	for _, a := range after.Review.Actions {
+		d := ActionDiff{Action: a, After: a.Status}
+		var old *Action
+		for i := range before.Review.Actions {
+			if before.Review.Actions[i].ID == a.ID {
+				old = &before.Review.Actions[i]
+			}
+		}
+		if old != nil {
+			d.Before = old.Status
+		}
+		switch {
+		case old == nil:
+			d.Change = "opened"
+		case old.Status == a.Status:
+		case a.Status == StatusDone:
+			d.Change = "completed"
+		case a.Status == StatusAcceptedRisk:
+			d.Change = "risk accepted"
+		case old.Closed():
+			d.Change = "reopened"
+		default:
+			d.Change = "progressed"
+		}
+		if !a.Closed() && a.ChoiceID != "" {
+			if ans := after.Review.Answers.Get(a.PillarID, a.QuestionID); ans != nil && slices.Contains(ans.Selected, a.ChoiceID) {
+				d.Closable = true
+			}
+		}
+		if d.Change != "" || d.Closable {
+			out = append(out, d)
+		}
+	}
+	for _, a := range before.Review.Actions {
+		found := false
+		for _, b := range after.Review.Actions {
+			found = found || b.ID == a.ID
+		}
+		if !found {
+			out = append(out, ActionDiff{Action: a, Before: a.Status, Change: "removed"})
+		}
+	}
+	return out
+}

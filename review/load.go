@@ -199,6 +199,7 @@ func (d *decoder) review(n *yaml.Node) *Review {
 		"updatedAt": func(v *yaml.Node) { r.UpdatedAt = d.time(v, "updatedAt") },
 		"notes":     func(v *yaml.Node) { r.Notes = d.str(v, "notes") },
 		"answers":   func(v *yaml.Node) { r.Answers = d.answers(v, "answers") },
+		"actions":   func(v *yaml.Node) { r.Actions = d.actions(v, "actions") },
 		"milestones": func(v *yaml.Node) {
 			for i, mn := range d.list(v, "milestones") {
 				r.Milestones = append(r.Milestones, d.milestone(mn, i, r.Milestones))
@@ -337,6 +338,7 @@ func (d *decoder) milestone(n *yaml.Node, index int, earlier []Milestone) Milest
 		"notes":      func(v *yaml.Node) { m.Notes = d.str(v, field+".notes") },
 		"lens":       func(v *yaml.Node) { m.Lens = d.lensRef(v, field+".lens") },
 		"answers":    func(v *yaml.Node) { m.Answers = d.answers(v, field+".answers") },
+		"actions":    func(v *yaml.Node) { m.Actions = d.actions(v, field+".actions") },
 	})
 	if m.Answers == nil {
 		m.Answers = Answers{}
@@ -361,4 +363,61 @@ func (d *decoder) milestone(n *yaml.Node, index int, earlier []Milestone) Milest
 	}
 
 	return m
+}
+
+func (d *decoder) actions(n *yaml.Node, field string) []Action {
+	var out []Action
+	seen := map[string]bool{}
+	for i, an := range d.list(n, field) {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		var a Action
+		var questionNode *yaml.Node
+		d.fields(an, f, map[string]func(*yaml.Node){
+			"id":       func(v *yaml.Node) { a.ID = d.str(v, f+".id") },
+			"question": func(v *yaml.Node) { questionNode = v },
+			"choice":   func(v *yaml.Node) { a.ChoiceID = d.str(v, f+".choice") },
+			"title":    func(v *yaml.Node) { a.Title = d.str(v, f+".title") },
+			"owner":    func(v *yaml.Node) { a.Owner = d.str(v, f+".owner") },
+			"due": func(v *yaml.Node) {
+				due, err := ParseDue(d.str(v, f+".due"))
+				if err != nil {
+					d.fail(v, f+".due", "%v", err)
+				}
+				a.Due = due
+			},
+			"status": func(v *yaml.Node) {
+				a.Status = d.str(v, f+".status")
+				if !ValidStatus(a.Status) {
+					d.fail(v, f+".status", "%q is not one of %s", a.Status, strings.Join(Statuses, ", "))
+				}
+			},
+			"reason":    func(v *yaml.Node) { a.Reason = d.str(v, f+".reason") },
+			"link":      func(v *yaml.Node) { a.Link = d.str(v, f+".link") },
+			"notes":     func(v *yaml.Node) { a.Notes = d.str(v, f+".notes") },
+			"createdAt": func(v *yaml.Node) { a.CreatedAt = d.time(v, f+".createdAt") },
+			"createdBy": func(v *yaml.Node) { a.CreatedBy = d.str(v, f+".createdBy") },
+			"updatedAt": func(v *yaml.Node) { a.UpdatedAt = d.time(v, f+".updatedAt") },
+			"updatedBy": func(v *yaml.Node) { a.UpdatedBy = d.str(v, f+".updatedBy") },
+		})
+		at := an
+		switch pid, qid, ok := strings.Cut(d.str(questionNode, f+".question"), "/"); {
+		case !ok || pid == "" || qid == "":
+			d.fail(at, f+".question", "an action names its question as PILLAR/QUESTION")
+		default:
+			a.PillarID, a.QuestionID = pid, qid
+		}
+		switch {
+		case a.ID == "":
+			d.fail(at, f+".id", "the action has no id")
+		case seen[a.ID]:
+			d.fail(at, f+".id", "action id %q is used twice", a.ID)
+		case a.Status == "":
+			d.fail(at, f+".status", "the action has no status")
+		case a.Status == StatusAcceptedRisk && strings.TrimSpace(a.Reason) == "":
+			d.fail(at, f+".reason", "action %s accepts a risk without a reason", a.ID)
+		}
+		seen[a.ID] = true
+		out = append(out, a)
+	}
+	return out
 }

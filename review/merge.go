@@ -6,9 +6,11 @@ import "slices"
 func (r *Review) Clone() *Review {
 	c := *r
 	c.Answers = r.Answers.Clone()
+	c.Actions = slices.Clone(r.Actions)
 	c.Milestones = make([]Milestone, len(r.Milestones))
 	for i, m := range r.Milestones {
 		m.Answers = m.Answers.Clone()
+		m.Actions = slices.Clone(m.Actions)
 		c.Milestones[i] = m
 	}
 	return &c
@@ -65,6 +67,7 @@ func Merge(base, ours, theirs *Review) (*Review, []Conflict) {
 	if ours.UpdatedAt.After(out.UpdatedAt) {
 		out.UpdatedAt = ours.UpdatedAt
 	}
+	conflicts = append(conflicts, mergeActions(base, ours, out)...)
 	for _, m := range ours.Milestones {
 		if out.Milestone(m.Name) == nil {
 			m.Answers = m.Answers.Clone()
@@ -106,4 +109,32 @@ func compareNatural(a, b string) int {
 		return -1
 	}
 	return 1
+}
+
+// mergeActions brings our new and changed actions into out (theirs). An
+// action we created whose id they also used gets the next free id.
+func mergeActions(base, ours, out *Review) []Conflict {
+	var conflicts []Conflict
+	for _, o := range ours.Actions {
+		b := base.Action(o.ID)
+		t := out.Action(o.ID)
+		switch {
+		case b == nil && t == nil: // ours alone
+			out.Actions = append(out.Actions, o)
+		case b == nil: // both created this id: ours becomes a new one
+			o.ID = out.nextActionID()
+			out.Actions = append(out.Actions, o)
+		case *b == o: // unchanged here: theirs stands
+		case t == nil || *t == *b || *t == o:
+			if t == nil {
+				out.Actions = append(out.Actions, o)
+			} else {
+				*t = o
+			}
+		default:
+			conflicts = append(conflicts, Conflict{o.PillarID, o.QuestionID + " (action " + o.ID + ")"})
+			*t = o
+		}
+	}
+	return conflicts
 }

@@ -7,6 +7,7 @@ package review
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,6 +46,7 @@ type Review struct {
 	UpdatedAt  time.Time
 	Notes      string
 	Answers    Answers
+	Actions    []Action
 	Milestones []Milestone
 }
 
@@ -86,6 +88,7 @@ type Milestone struct {
 	Notes      string
 	Lens       LensRef
 	Answers    Answers
+	Actions    []Action
 }
 
 // New starts an empty review of a workload with a lens.
@@ -189,6 +192,7 @@ func (r *Review) AddMilestone(name, notes string, l *questions.Lens, now time.Ti
 	}
 	r.Milestones = append(r.Milestones, Milestone{
 		Name: name, RecordedAt: now.UTC().Truncate(time.Second), Notes: notes, Lens: ref, Answers: r.Answers.Clone(),
+		Actions: slices.Clone(r.Actions),
 	})
 	return nil
 }
@@ -328,7 +332,7 @@ func (r *Review) At(ref string) (*Review, error) {
 		}
 		return nil, fmt.Errorf("%w %q; the review has: %s", ErrNoMilestone, ref, strings.Join(names, ", "))
 	}
-	return &Review{Workload: r.Workload, Lens: m.Lens, UpdatedAt: m.RecordedAt, Notes: m.Notes, Answers: m.Answers}, nil
+	return &Review{Workload: r.Workload, Lens: m.Lens, UpdatedAt: m.RecordedAt, Notes: m.Notes, Answers: m.Answers, Actions: m.Actions}, nil
 }
 
 // Reviewers lists who answered, sorted, without repeats.

@@ -29,6 +29,7 @@ func (r *Review) Marshal() []byte {
 		"updatedAt", timeNode(r.UpdatedAt),
 		"notes", str(r.Notes),
 		"answers", answersNode(r.Answers),
+		"actions", actionsNode(r.Actions),
 		"milestones", milestonesNode(r.Milestones),
 	)
 	var buf bytes.Buffer
@@ -162,6 +163,32 @@ func answerNode(a *Answer) *yaml.Node {
 	return n
 }
 
+func actionsNode(as []Action) *yaml.Node {
+	if len(as) == 0 {
+		return nil
+	}
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, a := range as {
+		n.Content = append(n.Content, mapping(
+			"id", scalar(a.ID, "!!str"),
+			"question", scalar(a.PillarID+"/"+a.QuestionID, "!!str"),
+			"choice", str(a.ChoiceID),
+			"title", str(a.Title),
+			"owner", str(a.Owner),
+			"due", str(a.Due),
+			"status", scalar(a.Status, "!!str"),
+			"reason", str(a.Reason),
+			"link", str(a.Link),
+			"notes", str(a.Notes),
+			"createdAt", timeNode(a.CreatedAt),
+			"createdBy", str(a.CreatedBy),
+			"updatedAt", timeNode(a.UpdatedAt),
+			"updatedBy", str(a.UpdatedBy),
+		))
+	}
+	return n
+}
+
 func milestonesNode(ms []Milestone) *yaml.Node {
 	if len(ms) == 0 {
 		return nil
@@ -174,6 +201,7 @@ func milestonesNode(ms []Milestone) *yaml.Node {
 			"notes", str(m.Notes),
 			"lens", lensRefNode(m.Lens),
 			"answers", answersNode(m.Answers),
+			"actions", actionsNode(m.Actions),
 		))
 	}
 	return n

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -10,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -316,4 +318,93 @@ func (d *milestoneDialog) view(m *Model) string {
 
 func (d *milestoneDialog) keys(m *Model) []key.Binding {
 	return []key.Binding{m.c.keys.Form.Confirm, m.c.keys.Form.Cancel}
+}
+
+// --- action ---
+
+// actionDialog asks for the owner and due date of an action that adopts
+// the highlighted best practice.
+type actionDialog struct {
+	choice     *questions.Choice
+	owner, due textinput.Model
+	field      int
+	err        string
+}
+
+func (m *Model) openAction() tea.Cmd {
+	it := m.items[m.cur]
+	c := it.q.Choices[m.cursor]
+	if a := m.answer(m.cur); c.IsNone() || a != nil && slices.Contains(a.Selected, c.ID) {
+		m.notice = "an action adopts a practice not ticked yet: highlight one, then press A"
+		return nil
+	}
+	d := &actionDialog{choice: c, owner: textinput.New(), due: textinput.New()}
+	d.owner.Placeholder = "who will do it"
+	d.due.Placeholder = "YYYY-MM-DD (optional)"
+	d.owner.Width, d.due.Width = min(40, m.c.width-16), 12
+	d.due.CharLimit = 10
+	m.dialog = d
+	return d.owner.Focus()
+}
+
+func (d *actionDialog) update(m *Model, msg tea.KeyMsg) tea.Cmd {
+	k := m.c.keys.Form
+	switch {
+	case keyMatches(msg, k.Cancel):
+		m.dialog = nil
+		return nil
+	case keyMatches(msg, k.Next), keyMatches(msg, k.Prev):
+		d.field = 1 - d.field
+		return d.focus()
+	case keyMatches(msg, k.Confirm):
+		if d.field == 0 {
+			d.field = 1
+			return d.focus()
+		}
+		it := m.items[m.cur]
+		a, err := m.rev.AddAction(review.Action{PillarID: it.p.ID, QuestionID: it.q.ID, ChoiceID: d.choice.ID, Title: d.choice.Title,
+			Owner: strings.TrimSpace(d.owner.Value()), Due: strings.TrimSpace(d.due.Value())}, m.opts.Author, m.opts.Now())
+		if err != nil {
+			d.err = err.Error()
+			return nil
+		}
+		m.dialog = nil
+		m.notice = fmt.Sprintf("action %s added", a.ID)
+		m.layout()
+		return m.markDirty()
+	}
+	return d.passthrough(m, msg)
+}
+
+func (d *actionDialog) focus() tea.Cmd {
+	d.owner.Blur()
+	d.due.Blur()
+	if d.field == 0 {
+		return d.owner.Focus()
+	}
+	return d.due.Focus()
+}
+
+func (d *actionDialog) passthrough(_ *Model, msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	if d.field == 0 {
+		d.owner, cmd = d.owner.Update(msg)
+	} else {
+		d.due, cmd = d.due.Update(msg)
+	}
+	return cmd
+}
+
+func (d *actionDialog) view(m *Model) string {
+	w := min(60, m.c.width-8)
+	body := wrap("Adopt: "+sanitize(d.choice.Title), w) + "\n\n" +
+		"Owner  " + d.owner.View() + "\n" + "Due    " + d.due.View()
+	if d.err != "" {
+		body += "\n\n" + m.c.styles.StatusError.Render(wrap(sanitize(d.err), w))
+	}
+	return m.box("New action", body)
+}
+
+func (d *actionDialog) keys(m *Model) []key.Binding {
+	return []key.Binding{m.c.keys.Form.Next, m.c.keys.Form.Confirm, m.c.keys.Form.Cancel}
 }

@@ -52,3 +52,19 @@ func TestGoldenBuiltinJapanese(t *testing.T) {
 		checkFits(t, m, "ops-ja")
 	}
 }
+
+// The question screen with two actions, at 80x24.
+func TestGoldenQuestionWithActions(t *testing.T) {
+	l := loadLens(t, "builtin:ops")
+	r := review.New(l, review.Workload{Name: "Payments API"})
+	r.Update("operationalExcellence", "OPS1", "alice", testNow, func(a *review.Answer) { a.Selected = []string{"OPS1_users", "OPS1_slo"} })
+	r.AddAction(review.Action{PillarID: "operationalExcellence", QuestionID: "OPS1", ChoiceID: "OPS1_budget", Title: "An error budget decides release speed", Owner: "alice", Due: "2026-12-31"}, "alice", testNow)
+	done, _ := r.AddAction(review.Action{PillarID: "operationalExcellence", QuestionID: "OPS1", ChoiceID: "OPS1_nfr", Title: "Settle non-functional requirements", Owner: "bob", Due: "2026-11-01"}, "bob", testNow)
+	done.Status = review.StatusDone
+	m := newTestModel(t, l, r, 80, 24)
+	press(m, "p") // it opened OPS2, the first unanswered; the actions are on OPS1
+	m.save.lastSaved, m.save.dirty = testNow, false
+	m.refresh()
+	golden.RequireEqual(t, []byte(m.View()))
+	checkFits(t, m, "actions")
+}

@@ -31,6 +31,7 @@ type QuestionKeys struct {
 	NotApplicable key.Binding
 	Notes         key.Binding
 	Milestone     key.Binding
+	Action        key.Binding
 	PageUp        key.Binding
 	PageDown      key.Binding
 }
@@ -79,6 +80,7 @@ func DefaultKeyMap() *KeyMap {
 			NotApplicable: b("a", "not applicable", "a"),
 			Notes:         b("e", "edit notes", "e"),
 			Milestone:     b("M", "save a milestone", "M"),
+			Action:        b("A", "action for this practice", "A"),
 			PageUp:        b("pgup", "scroll help up", "pgup"),
 			PageDown:      b("pgdn", "scroll help down", "pgdown"),
 		},

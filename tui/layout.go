@@ -82,7 +82,7 @@ func (m *Model) bindings() (short []key.Binding, full [][]key.Binding) {
 		q := k.Question
 		short = []key.Binding{q.Toggle, q.Next, q.Prev, q.NotApplicable, q.Notes, g.Navigator, g.Summary, g.Help, g.Quit}
 		full = [][]key.Binding{
-			{q.Up, q.Down, q.Toggle, q.NotApplicable, q.Notes},
+			{q.Up, q.Down, q.Toggle, q.NotApplicable, q.Notes, q.Action},
 			{q.Next, q.Prev, q.Focus, q.PageUp, q.PageDown},
 			{q.Milestone, g.Navigator, g.Summary, g.Back, g.Help, g.Quit},
 		}

@@ -297,6 +297,22 @@ func (m *Model) refreshSummary() {
 	legend := s.RiskHigh.Render("█") + " high  " + s.RiskMedium.Render("█") + " medium  " + s.RiskNone.Render("█") + " none  " +
 		s.NotApplicable.Render("▒") + " n/a  " + s.Unanswered.Render("·") + " unanswered"
 	lines = append(lines, "", legend, "")
+	if len(m.rev.Actions) > 0 {
+		open, overdue := 0, 0
+		for i := range m.rev.Actions {
+			if a := &m.rev.Actions[i]; !a.Closed() {
+				open++
+				if a.Overdue(m.opts.Now()) {
+					overdue++
+				}
+			}
+		}
+		line := fmt.Sprintf("Actions: %d open, %d overdue, %d closed", open, overdue, len(m.rev.Actions)-open)
+		if overdue > 0 {
+			line = s.RiskHigh.Render(line)
+		}
+		lines = append(lines, line, "")
+	}
 	var rows []list.Item
 	for _, r := range []questions.Risk{questions.HighRisk, questions.MediumRisk} {
 		for i := range m.items {

@@ -591,3 +591,45 @@ func TestMilestoneKey(t *testing.T) {
 		t.Error("esc")
 	}
 }
+
+func TestCreateActionFromQuestion(t *testing.T) {
+	m := opsModel(t)
+	press(m, "x", "A") // OPS1_users is ticked: no action for it
+	if m.dialog != nil || !strings.Contains(ansi.Strip(m.status), "not ticked yet") {
+		t.Fatalf("action on a ticked practice: %T %q", m.dialog, ansi.Strip(m.status))
+	}
+	press(m, "j", "j", "A") // OPS1_budget
+	if _, ok := m.dialog.(*actionDialog); !ok {
+		t.Fatal("A did not ask for owner and due date")
+	}
+	typeText(m, "alice")
+	press(m, "tab")
+	typeText(m, "2026-13-01")
+	press(m, "enter")
+	if m.dialog == nil || !strings.Contains(ansi.Strip(m.View()), "is not a date") {
+		t.Fatal("a bad date was accepted")
+	}
+	for range "2026-13-01" {
+		press(m, "backspace")
+	}
+	typeText(m, "2026-11-01")
+	press(m, "enter")
+	if m.dialog != nil || len(m.rev.Actions) != 1 {
+		t.Fatalf("no action: %+v", m.rev.Actions)
+	}
+	a := m.rev.Actions[0]
+	if a.ChoiceID != "OPS1_budget" || a.Owner != "alice" || a.Due != "2026-11-01" || a.Status != "open" || a.CreatedBy != "tester" {
+		t.Errorf("action %+v", a)
+	}
+	if !m.save.dirty {
+		t.Error("not scheduled for saving")
+	}
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "[ ] A1 open, alice, due 2026-11-01 overdue: An error budget") {
+		t.Errorf("question screen does not list the action:\n%s", v)
+	}
+	press(m, "s")
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Actions: 1 open, 1 overdue, 0 closed") {
+		t.Errorf("summary lacks action counts:\n%s", v)
+	}
+}

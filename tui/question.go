@@ -17,6 +17,7 @@ type questionView struct {
 	top     string // position, badge, title, not-applicable line
 	choices string
 	notes   string
+	actions string
 }
 
 // helpKey identifies a rendered help text: a question at a width.
@@ -128,6 +129,8 @@ func (m *Model) updateQuestion(msg tea.KeyMsg) tea.Cmd {
 		m.dialog = newNotApplicableDialog(m)
 	case keyMatches(msg, k.Notes):
 		return m.openNotes()
+	case keyMatches(msg, k.Action):
+		return m.openAction()
 	case keyMatches(msg, m.c.keys.Global.Back):
 		m.openOverview()
 	}
@@ -148,7 +151,7 @@ func (m *Model) choiceRows() int {
 	if len(m.items) > 0 {
 		n = len(m.items[m.cur].q.Choices)
 	}
-	room := m.bodyHeight() - 1 - titleLines - 1 - 1 // position, title, n/a line, notes
+	room := m.bodyHeight() - 1 - titleLines - 1 - 1 - m.actionRows() // position, title, n/a line, notes, actions
 	if !m.wide() {
 		room -= minPaneHeight
 	}
@@ -168,8 +171,25 @@ func (m *Model) paneSize() (w, h int) {
 	if m.wide() {
 		return m.c.width - m.leftWidth(), m.bodyHeight()
 	}
-	used := 1 + titleLines + 1 + m.choiceRows() + 1
-	return m.c.width, max(3, m.bodyHeight()-used)
+	return m.c.width, max(3, m.bodyHeight()-m.topRows())
+}
+
+// topRows is the height of everything above the help pane in the narrow
+// layout: position, title, n/a line, choices, notes and actions.
+func (m *Model) topRows() int { return 1 + titleLines + 1 + m.choiceRows() + 1 + m.actionRows() }
+
+// actionRows is how many lines the current question's actions take.
+func (m *Model) actionRows() int {
+	if len(m.items) == 0 {
+		return 0
+	}
+	it := m.items[m.cur]
+	n := len(m.rev.ActionsOf(it.p.ID, it.q.ID))
+	limit := 2
+	if m.wide() {
+		limit = 6
+	}
+	return min(n, limit)
 }
 
 func (m *Model) paneContentWidth() int {
@@ -291,10 +311,41 @@ func (m *Model) refreshQuestion() {
 		notes = s.Notes.Render(truncate(line, w))
 	}
 	m.qv.notes = notes
+
+	actions := m.rev.ActionsOf(it.p.ID, it.q.ID)
+	var lines2 []string
+	for i, a := range actions {
+		if i == m.actionRows()-1 && len(actions) > m.actionRows() {
+			lines2 = append(lines2, s.Dim.Render(fmt.Sprintf("  +%d more actions (wafr action list)", len(actions)-i)))
+			break
+		}
+		box := "[ ]"
+		if a.Closed() {
+			box = "[x]"
+		}
+		facts := []string{a.Status}
+		if a.Owner != "" {
+			facts = append(facts, sanitize(a.Owner))
+		}
+		if a.Due != "" {
+			due := "due " + a.Due
+			if a.Overdue(m.opts.Now()) {
+				due = s.RiskHigh.Render(due + " overdue")
+			}
+			facts = append(facts, due)
+		}
+		// Status, owner and due date first: the title is what gets cut.
+		line := fmt.Sprintf("%s %s %s: %s", box, sanitize(a.ID), strings.Join(facts, ", "), oneLine(sanitize(a.Title)))
+		lines2 = append(lines2, truncate(line, w))
+	}
+	m.qv.actions = strings.Join(lines2, "\n")
 }
 
 func (m *Model) questionView() string {
 	left := m.qv.top + "\n" + m.qv.choices + "\n" + m.qv.notes
+	if m.qv.actions != "" {
+		left += "\n" + m.qv.actions
+	}
 	paneStyle := m.c.styles.Pane
 	if m.paneFocus {
 		paneStyle = m.c.styles.PaneFocused
@@ -304,8 +355,7 @@ func (m *Model) questionView() string {
 		left = m.leftCol.Render(fitHeight(left, m.bodyHeight()))
 		return lipgloss.JoinHorizontal(lipgloss.Top, left, " ", pane)
 	}
-	used := 1 + titleLines + 1 + m.choiceRows() + 1
-	return fitHeight(left, used) + "\n" + pane
+	return fitHeight(left, m.topRows()) + "\n" + pane
 }
 
 // reasonLabel is a reason as people read it.

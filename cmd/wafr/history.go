@@ -53,13 +53,13 @@ func runHistory(opts *historyOptions) error {
 		if err != nil {
 			return err
 		}
-		rows = append(rows, historyRow(review.Side{Review: snap, Lens: sideLens(snap, opts.file)}, m.Name, m.RecordedAt, false))
+		rows = append(rows, historyRow(review.Side{Review: snap, Lens: sideLens(snap, opts.file)}, m.Name, m.RecordedAt, false, opts.io.Now()))
 	}
 	l, err := lensFor(r, opts.file, "")
 	if err != nil {
 		return err
 	}
-	rows = append(rows, historyRow(review.Side{Review: r, Lens: l}, "current", r.UpdatedAt, true))
+	rows = append(rows, historyRow(review.Side{Review: r, Lens: l}, "current", r.UpdatedAt, true, opts.io.Now()))
 	switch opts.format {
 	case "md":
 		return reports.WriteHistoryMarkdown(opts.io.Out, r.Workload.Name, rows)
@@ -69,11 +69,12 @@ func runHistory(opts *historyOptions) error {
 	return reports.WriteHistoryText(opts.io.Out, r.Workload.Name, rows, reports.TextOptions{Color: opts.io.Color})
 }
 
-func historyRow(s review.Side, name string, at time.Time, current bool) reports.HistoryRow {
+func historyRow(s review.Side, name string, at time.Time, current bool, today time.Time) reports.HistoryRow {
 	c := s.Counts()
 	date := ""
 	if !at.IsZero() {
 		date = at.UTC().Format(time.RFC3339)
 	}
-	return reports.HistoryRow{Name: name, Date: date, Current: current, Answered: c.Answered(), Total: c.Total(), Counts: c, Scored: s.Lens != nil}
+	return reports.HistoryRow{Name: name, Date: date, Current: current, Answered: c.Answered(), Total: c.Total(), Counts: c,
+		Scored: s.Lens != nil, Actions: reports.CountActions(s.Review.Actions, today)}
 }

@@ -30,7 +30,8 @@ most HIGH risks first, with totals (the files may use different lenses).
 
 Colour is used only when stdout is a terminal and NO_COLOR is unset.
 --fail-on high (or medium) exits 1 when any question is at that risk or
-worse, for CI.`,
+worse, and --fail-on overdue when an action is past its due date and not
+done, for CI.`,
 		Example: `  wafr summary review.yaml
   wafr summary services/*/review.yaml --fail-on high
   wafr summary review.yaml --at "2026 Q3" --format md`,
@@ -41,7 +42,7 @@ worse, for CI.`,
 				return err
 			}
 			if opts.failOn != "" {
-				if err := oneOf("--fail-on", opts.failOn, "high", "medium"); err != nil {
+				if err := oneOf("--fail-on", opts.failOn, "high", "medium", "overdue"); err != nil {
 					return err
 				}
 			}
@@ -54,7 +55,7 @@ worse, for CI.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "text", "output format: text, md, json, or lines (one per question, for git textconv)")
 	f.StringVar(&opts.at, "at", "", "summarise as of a milestone (name or number)")
-	f.StringVar(&opts.failOn, "fail-on", "", "exit 1 if any question is at this risk or worse: high or medium")
+	f.StringVar(&opts.failOn, "fail-on", "", "exit 1 if any question is at this risk or worse (high, medium), or if an action is overdue (overdue)")
 	f.StringVar(&opts.lens, "lens", "", "score with this lens instead of the one the file records")
 	return cmd
 }
@@ -106,10 +107,18 @@ func failOn(io *ioStreams, level string, all []*reports.Scored) error {
 	if level == "" {
 		return nil
 	}
-	high, medium := 0, 0
+	high, medium, overdue := 0, 0, 0
 	for _, s := range all {
 		high += s.Counts.High
 		medium += s.Counts.Medium
+		overdue += s.Actions.Overdue
+	}
+	if level == "overdue" {
+		if overdue == 0 {
+			return nil
+		}
+		fmt.Fprintf(io.ErrOut, "%s overdue (--fail-on overdue)\n", plural(overdue, "action"))
+		return errCheckFailed
 	}
 	n, what := high, "HIGH"
 	if level == "medium" {

@@ -72,7 +72,7 @@ func loadScored(io *ioStreams, file, at, lensFlag string) (*reports.Scored, erro
 			milestone = snapName(r, at)
 		}
 	}
-	return reports.Score(reports.Input{File: file, Review: snap, Lens: l, Milestone: milestone}), nil
+	return reports.Score(reports.Input{File: file, Review: snap, Lens: l, Milestone: milestone, Today: io.Now()}), nil
 }
 
 // snapName is the name of a milestone given by number.

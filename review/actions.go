@@ -1,0 +1,178 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Action statuses.
+const (
+	StatusOpen         = "open"
+	StatusInProgress   = "in-progress"
+	StatusDone         = "done"
+	StatusAcceptedRisk = "accepted-risk"
+)
+
+// Statuses lists the action statuses in workflow order.
+var Statuses = []string{StatusOpen, StatusInProgress, StatusDone, StatusAcceptedRisk}
+
+// DateLayout is how due dates are written.
+const DateLayout = "2006-01-02"
+
+// Action is one improvement the team committed to: adopting a best practice
+// (a choice not yet ticked) or otherwise reducing a question's risk. It
+// stays in the review file until it is done or its risk is accepted.
+type Action struct {
+	ID         string // short and stable: A1, A2, ...
+	PillarID   string
+	QuestionID string
+	ChoiceID   string // the best practice to adopt; empty for the question as a whole
+	Title      string
+	Owner      string
+	Due        string // YYYY-MM-DD, or empty
+	Status     string
+	Reason     string // why the risk is accepted
+	Link       string // a ticket
+	Notes      string
+	CreatedAt  time.Time
+	CreatedBy  string
+	UpdatedAt  time.Time
+	UpdatedBy  string
+}
+
+// Errors about actions.
+var (
+	ErrNoAction     = errors.New("no such action")
+	ErrReasonNeeded = errors.New("accepting a risk needs a reason (--reason)")
+)
+
+// ValidStatus reports whether s is one of Statuses.
+func ValidStatus(s string) bool {
+	for _, x := range Statuses {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseDue checks a due date.
+func ParseDue(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	if _, err := time.Parse(DateLayout, s); err != nil {
+		return "", fmt.Errorf("due date %q is not a date like 2026-12-31", s)
+	}
+	return s, nil
+}
+
+// Closed reports whether the action needs no more work.
+func (a *Action) Closed() bool { return a.Status == StatusDone || a.Status == StatusAcceptedRisk }
+
+// Overdue reports whether the action is open past its due date.
+func (a *Action) Overdue(today time.Time) bool {
+	if a.Closed() || a.Due == "" {
+		return false
+	}
+	return a.Due < today.Format(DateLayout)
+}
+
+// Action returns the action with this id, or nil.
+func (r *Review) Action(id string) *Action {
+	for i := range r.Actions {
+		if strings.EqualFold(r.Actions[i].ID, id) {
+			return &r.Actions[i]
+		}
+	}
+	return nil
+}
+
+// nextActionID is one more than the highest A<n> in use.
+func (r *Review) nextActionID() string {
+	n := 0
+	for _, a := range r.Actions {
+		if v, err := strconv.Atoi(strings.TrimPrefix(a.ID, "A")); err == nil && v > n {
+			n = v
+		}
+	}
+	return "A" + strconv.Itoa(n+1)
+}
+
+// AddAction records a new open action and returns it.
+func (r *Review) AddAction(a Action, by string, now time.Time) (*Action, error) {
+	due, err := ParseDue(a.Due)
+	if err != nil {
+		return nil, err
+	}
+	now = now.UTC().Truncate(time.Second)
+	a.ID, a.Due, a.Status = r.nextActionID(), due, StatusOpen
+	a.CreatedAt, a.CreatedBy, a.UpdatedAt, a.UpdatedBy = now, by, now, by
+	r.Actions = append(r.Actions, a)
+	r.UpdatedAt = now
+	return &r.Actions[len(r.Actions)-1], nil
+}
+
+// ActionChange is an edit of an action; nil fields are left alone.
+type ActionChange struct {
+	Status, Owner, Due, Reason, Link, Notes, Title *string
+}
+
+// UpdateAction edits an action. Accepting a risk needs a reason.
+func (r *Review) UpdateAction(id string, c ActionChange, by string, now time.Time) (*Action, error) {
+	a := r.Action(id)
+	if a == nil {
+		ids := make([]string, len(r.Actions))
+		for i, x := range r.Actions {
+			ids[i] = x.ID
+		}
+		if len(ids) == 0 {
+			return nil, fmt.Errorf("%w %q: the review has no actions", ErrNoAction, id)
+		}
+		return nil, fmt.Errorf("%w %q; the review has: %s", ErrNoAction, id, strings.Join(ids, ", "))
+	}
+	next := *a
+	set := func(dst *string, v *string) {
+		if v != nil {
+			*dst = *v
+		}
+	}
+	set(&next.Status, c.Status)
+	set(&next.Owner, c.Owner)
+	set(&next.Reason, c.Reason)
+	set(&next.Link, c.Link)
+	set(&next.Notes, c.Notes)
+	set(&next.Title, c.Title)
+	if c.Due != nil {
+		due, err := ParseDue(*c.Due)
+		if err != nil {
+			return nil, err
+		}
+		next.Due = due
+	}
+	if !ValidStatus(next.Status) {
+		return nil, fmt.Errorf("status %q is not one of %s", next.Status, strings.Join(Statuses, ", "))
+	}
+	if next.Status == StatusAcceptedRisk && strings.TrimSpace(next.Reason) == "" {
+		return nil, ErrReasonNeeded
+	}
+	now = now.UTC().Truncate(time.Second)
+	next.UpdatedAt, next.UpdatedBy = now, by
+	*a = next
+	r.UpdatedAt = now
+	return a, nil
+}
+
+// ActionsOf lists the actions of one question.
+func (r *Review) ActionsOf(pillarID, questionID string) []*Action {
+	var out []*Action
+	for i := range r.Actions {
+		if a := &r.Actions[i]; a.PillarID == pillarID && a.QuestionID == questionID {
+			out = append(out, a)
+		}
+	}
+	return out
+}
