@@ -16,5 +16,5 @@ targets=(
 for t in "${targets[@]}"; do
   set -- $t
   echo "== $2 ($1) for $duration"
-  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$duration"
+  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$duration" -timeout 0
 done
