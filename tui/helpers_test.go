@@ -111,26 +111,8 @@ func checkFits(t *testing.T, m *Model, what string) {
 	}
 }
 
-// runCmd runs a command and feeds what it returns back into the model,
-// following batches, but not timers (they would sleep).
-func runCmd(m *Model, cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	msg := cmd()
-	switch msg := msg.(type) {
-	case tea.BatchMsg:
-		for _, c := range msg {
-			runCmdNoTick(m, c)
-		}
-	case nil:
-	default:
-		_, next := m.Update(msg)
-		runCmdNoTick(m, next)
-	}
-}
-
-// runCmdNoTick is runCmd for commands that may be timers: a timer is
+// runCmdNoTick runs a command and feeds what it returns back into the
+// model, following batches, but not timers (they would sleep): a timer is
 // recognised by taking long, so only quick commands run.
 func runCmdNoTick(m *Model, cmd tea.Cmd) {
 	if cmd == nil {

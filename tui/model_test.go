@@ -301,7 +301,7 @@ func TestSetupForm(t *testing.T) {
 	path := filepath.Join(dir, "new.yaml")
 	m := New(Options{Review: review.New(l, review.Workload{Name: "folder"}), Lens: l, Path: path, Author: "me", Setup: true, Now: func() time.Time { return testNow }})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	runCmd(m, m.Init())
+	runCmdNoTick(m, m.Init())
 	if m.screen != screenSetup {
 		t.Fatal("no setup form")
 	}

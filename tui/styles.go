@@ -30,16 +30,16 @@ type Styles struct {
 	Notes         lipgloss.Style
 	Bar           lipgloss.Style
 
-	RiskHigh       lipgloss.Style
-	RiskMedium     lipgloss.Style
-	RiskNone       lipgloss.Style
-	NotApplicable  lipgloss.Style
-	Unanswered     lipgloss.Style
-	BadgeHigh      lipgloss.Style
-	BadgeMedium    lipgloss.Style
-	BadgeNone      lipgloss.Style
-	BadgeNA        lipgloss.Style
-	BadgeUnanswerd lipgloss.Style
+	RiskHigh        lipgloss.Style
+	RiskMedium      lipgloss.Style
+	RiskNone        lipgloss.Style
+	NotApplicable   lipgloss.Style
+	Unanswered      lipgloss.Style
+	BadgeHigh       lipgloss.Style
+	BadgeMedium     lipgloss.Style
+	BadgeNone       lipgloss.Style
+	BadgeNA         lipgloss.Style
+	BadgeUnanswered lipgloss.Style
 
 	// Rendered once: a badge per risk, and a fixed-width tag for lists.
 	badges   map[questions.Risk]string
@@ -93,7 +93,7 @@ func DefaultStyles(dark, color bool) *Styles {
 	s.BadgeMedium = badge.Background(medium).Foreground(lipgloss.Color("16"))
 	s.BadgeNone = badge.Background(none).Foreground(lipgloss.Color("16"))
 	s.BadgeNA = badge.Background(na).Foreground(lipgloss.Color("16"))
-	s.BadgeUnanswerd = badge.Foreground(dim)
+	s.BadgeUnanswered = badge.Foreground(dim)
 	if !color {
 		plainAll(s)
 	}
@@ -119,7 +119,7 @@ func plainAll(s *Styles) {
 	for _, p := range []*lipgloss.Style{&s.App, &s.TitleBar, &s.Heading, &s.QuestionTitle, &s.Dim, &s.Cursor, &s.Selected,
 		&s.Checked, &s.Unchecked, &s.Pane, &s.PaneFocused, &s.Dialog, &s.Footer, &s.Status, &s.StatusError, &s.Notice,
 		&s.Notes, &s.Bar, &s.RiskHigh, &s.RiskMedium, &s.RiskNone, &s.NotApplicable, &s.Unanswered,
-		&s.BadgeHigh, &s.BadgeMedium, &s.BadgeNone, &s.BadgeNA, &s.BadgeUnanswerd} {
+		&s.BadgeHigh, &s.BadgeMedium, &s.BadgeNone, &s.BadgeNA, &s.BadgeUnanswered} {
 		*p = strip(*p)
 	}
 }
@@ -160,5 +160,5 @@ func (s *Styles) Badge(r questions.Risk) lipgloss.Style {
 	case questions.NotApplicable:
 		return s.BadgeNA
 	}
-	return s.BadgeUnanswerd
+	return s.BadgeUnanswered
 }
