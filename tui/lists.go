@@ -294,8 +294,9 @@ func (m *Model) refreshSummary() {
 		lines = append(lines, padRight(truncate(oneLine(sanitize(p.Pillar.Name)), nameW), nameW)+"  "+m.bar(p.Counts, barW)+"  "+m.counts(p.Counts))
 	}
 	lines = append(lines, s.Heading.Render(padRight("Total", nameW))+"  "+m.bar(m.score.Counts, barW)+"  "+m.counts(m.score.Counts))
-	legend := s.RiskHigh.Render("█") + " high  " + s.RiskMedium.Render("█") + " medium  " + s.RiskNone.Render("█") + " none  " +
-		s.NotApplicable.Render("▒") + " n/a  " + s.Unanswered.Render("·") + " unanswered"
+	// Distinct glyphs as well as colours, so the bars read without colour.
+	legend := s.RiskHigh.Render("█") + " high  " + s.RiskMedium.Render("▓") + " medium  " + s.RiskNone.Render("░") + " none  " +
+		s.NotApplicable.Render("-") + " n/a  " + s.Unanswered.Render("·") + " unanswered"
 	lines = append(lines, "", legend, "")
 	if len(m.rev.Actions) > 0 {
 		open, overdue := 0, 0
@@ -345,8 +346,8 @@ func (m *Model) bar(c scoring.Counts, w int) string {
 		r    questions.Risk
 		char string
 	}{
-		{c.High, questions.HighRisk, "█"}, {c.Medium, questions.MediumRisk, "█"}, {c.None, questions.NoRisk, "█"},
-		{c.NotApplicable, questions.NotApplicable, "▒"}, {c.Unanswered, questions.Unanswered, "·"},
+		{c.High, questions.HighRisk, "█"}, {c.Medium, questions.MediumRisk, "▓"}, {c.None, questions.NoRisk, "░"},
+		{c.NotApplicable, questions.NotApplicable, "-"}, {c.Unanswered, questions.Unanswered, "·"},
 	} {
 		n := seg.n * w / total
 		if seg.n > 0 && n == 0 {
