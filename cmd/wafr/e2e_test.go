@@ -268,3 +268,31 @@ func wafrPIDs(t *testing.T, s *tmuxSession) []int {
 	}
 	return pids
 }
+
+// The TUI and 'wafr answer' writing the same file keep each other's answers.
+func TestEndToEndTUIAndAnswerTogether(t *testing.T) {
+	s := startTmux(t, "review", "review.yaml", "--workload", "Together")
+	s.waitFor("Operational Excellence - 1/6")
+	waitForFile(t, s.path("review.yaml"), "Together")
+	s.keys("x")
+	waitForFile(t, s.path("review.yaml"), "OPS1_users")
+	// Meanwhile, from a script:
+	if out, err := exec.Command(wafrBinary(t), "answer", s.path("review.yaml"), "OPS6", "--none", "--by", "script").CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	// The TUI changes another answer; its save finds the outside change,
+	// merges it, and writes both.
+	s.keys("n", "x")
+	s.waitFor("merged changes")
+	s.keys("q")
+	s.waitFor("Saved review.yaml.")
+	r, err := review.Load(s.path("review.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"OPS1", "OPS2", "OPS6"} {
+		if r.Answers.Get("operationalExcellence", q) == nil {
+			t.Errorf("%s lost", q)
+		}
+	}
+}
