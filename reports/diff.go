@@ -219,9 +219,16 @@ type actionChange struct {
 type diffSideJSON struct {
 	Label    string         `json:"label"`
 	Workload string         `json:"workload"`
-	Lens     review.LensRef `json:"lens"`
+	Lens     lensRefJSON    `json:"lens"`
 	Scored   bool           `json:"scoredWithLens"`
 	Counts   scoring.Counts `json:"counts"`
+}
+
+type lensRefJSON struct {
+	ID      string `json:"id"`
+	Version string `json:"version,omitempty"`
+	Source  string `json:"source,omitempty"`
+	Digest  string `json:"digest,omitempty"`
 }
 
 type questionJSON struct {
@@ -241,7 +248,8 @@ type questionJSON struct {
 // WriteDiffJSON writes a diff as JSON.
 func WriteDiffJSON(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
 	side := func(s review.Side, scored bool, c scoring.Counts) diffSideJSON {
-		return diffSideJSON{Label: s.Label, Workload: s.Review.Workload.Name, Lens: s.Review.Lens, Scored: scored, Counts: c}
+		l := s.Review.Lens
+		return diffSideJSON{Label: s.Label, Workload: s.Review.Workload.Name, Lens: lensRefJSON{l.ID, l.Version, l.Source, l.Digest}, Scored: scored, Counts: c}
 	}
 	out := diffJSON{Schema: DiffSchema, Old: side(d.Old, d.OldScored, d.OldCounts), New: side(d.New, d.NewScored, d.NewCounts),
 		LensChanged: d.LensChanged, Regressions: d.Regressions(), Questions: []questionJSON{}, Actions: []actionChange{}}

@@ -31,12 +31,7 @@ type Scored struct {
 }
 
 // ActionCounts tallies a review's actions.
-type ActionCounts struct {
-	Open         int `json:"open"` // open or in progress
-	Overdue      int `json:"overdue"`
-	Done         int `json:"done"`
-	AcceptedRisk int `json:"acceptedRisk"`
-}
+type ActionCounts = review.ActionCounts
 
 // ActionItem is an action as reports show it.
 type ActionItem struct {
@@ -152,22 +147,7 @@ func actionItem(a *review.Action, today time.Time) ActionItem {
 
 // CountActions tallies actions by state.
 func CountActions(as []review.Action, today time.Time) ActionCounts {
-	var c ActionCounts
-	for i := range as {
-		a := &as[i]
-		switch a.Status {
-		case review.StatusDone:
-			c.Done++
-		case review.StatusAcceptedRisk:
-			c.AcceptedRisk++
-		default:
-			c.Open++
-		}
-		if a.Overdue(today) {
-			c.Overdue++
-		}
-	}
-	return c
+	return review.CountActions(as, today)
 }
 
 func question(qr scoring.QuestionResult, a *review.Answer) Question {

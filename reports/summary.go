@@ -58,22 +58,9 @@ var barGlyphs = map[questions.Risk]string{
 }
 
 func (st summaryStyles) bar(c scoring.Counts, w int) string {
-	total := c.Total()
-	if total == 0 {
-		return ""
-	}
 	var b strings.Builder
-	used := 0
-	for _, r := range questions.Levels {
-		n := c.Of(r) * w / total
-		if c.Of(r) > 0 && n == 0 {
-			n = 1
-		}
-		n = min(n, w-used)
-		if r == questions.Unanswered {
-			n = w - used // the rounding remainder is unanswered
-		}
-		used += n
+	for i, n := range c.Bar(w) {
+		r := questions.Levels[i]
 		b.WriteString(st.risk[r].Render(strings.Repeat(barGlyphs[r], n)))
 	}
 	return b.String()

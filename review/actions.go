@@ -176,3 +176,31 @@ func (r *Review) ActionsOf(pillarID, questionID string) []*Action {
 	}
 	return out
 }
+
+// ActionCounts tallies actions by state.
+type ActionCounts struct {
+	Open         int `json:"open"` // open or in progress
+	Overdue      int `json:"overdue"`
+	Done         int `json:"done"`
+	AcceptedRisk int `json:"acceptedRisk"`
+}
+
+// CountActions tallies actions; today decides which are overdue.
+func CountActions(as []Action, today time.Time) ActionCounts {
+	var c ActionCounts
+	for i := range as {
+		a := &as[i]
+		switch a.Status {
+		case StatusDone:
+			c.Done++
+		case StatusAcceptedRisk:
+			c.AcceptedRisk++
+		default:
+			c.Open++
+		}
+		if a.Overdue(today) {
+			c.Overdue++
+		}
+	}
+	return c
+}

@@ -76,15 +76,21 @@ type DiffResult struct {
 	Actions              []ActionDiff   // actions opened, completed, accepted... between the two
 }
 
-// Regressions counts questions whose risk went up.
+// Regressions counts questions whose risk went up: from one level to a
+// worse one, or from not applicable back to MEDIUM or HIGH.
 func (d *DiffResult) Regressions() int {
 	n := 0
 	for _, q := range d.Questions {
-		if q.Change == Regressed {
+		if q.IsRegression() {
 			n++
 		}
 	}
 	return n
+}
+
+// IsRegression reports whether the question's risk went up.
+func (q QuestionDiff) IsRegression() bool {
+	return q.Change == Regressed || q.Change == ApplicableAgain && q.After >= questions.MediumRisk
 }
 
 type qkey struct{ p, q string }
@@ -117,8 +123,9 @@ func view(s Side) sideView {
 			}
 		}
 	}
-	// Answers the lens does not score (or every answer, without a lens)
-	// count with the risk recorded in the file.
+	// Answers the lens does not score are compared with the risk recorded
+	// in the file. They count only when there is no lens at all, so that
+	// counts agree with the summary, which leaves such answers out.
 	for _, pid := range sortedKeys(s.Review.Answers) {
 		for _, qid := range sortedKeys(s.Review.Answers[pid]) {
 			k := qkey{pid, qid}
@@ -132,7 +139,9 @@ func view(s Side) sideView {
 			}
 			v.order = append(v.order, k)
 			v.risks[k] = r
-			v.counts.Add(r)
+			if s.Lens == nil {
+				v.counts.Add(r)
+			}
 		}
 	}
 	return v

@@ -1,6 +1,9 @@
 package review
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // Clone returns a deep copy of the review.
 func (r *Review) Clone() *Review {
@@ -19,12 +22,23 @@ func (r *Review) Clone() *Review {
 // Conflict names a question both sides changed differently.
 type Conflict struct{ PillarID, QuestionID string }
 
+// MergeNote says what a merge changed on the way: an action renumbered, a
+// milestone renamed, because the other side used the same id or name.
+type MergeNote string
+
 // Merge combines two versions of a review that both started from base:
 // ours (this session) and theirs (what is on disk now, after a git pull or
 // another wafr). Each question takes the side that changed it; a question
 // both changed differently is a conflict, and keeps ours in the result.
 // Milestones from both sides are kept.
 func Merge(base, ours, theirs *Review) (*Review, []Conflict) {
+	out, conflicts, _ := MergeWithNotes(base, ours, theirs)
+	return out, conflicts
+}
+
+// MergeWithNotes is Merge, also saying what it renamed.
+func MergeWithNotes(base, ours, theirs *Review) (*Review, []Conflict, []MergeNote) {
+	var notes []MergeNote
 	out := theirs.Clone()
 	var conflicts []Conflict
 	keys := map[[2]string]bool{}
@@ -67,14 +81,25 @@ func Merge(base, ours, theirs *Review) (*Review, []Conflict) {
 	if ours.UpdatedAt.After(out.UpdatedAt) {
 		out.UpdatedAt = ours.UpdatedAt
 	}
-	conflicts = append(conflicts, mergeActions(base, ours, out)...)
+	actionConflicts, actionNotes := mergeActions(base, ours, out)
+	conflicts = append(conflicts, actionConflicts...)
+	notes = append(notes, actionNotes...)
 	for _, m := range ours.Milestones {
-		if out.Milestone(m.Name) == nil {
-			m.Answers = m.Answers.Clone()
-			out.Milestones = append(out.Milestones, m)
+		if base.Milestone(m.Name) != nil {
+			continue // not ours: theirs has it, or removed it by hand
 		}
+		if out.Milestone(m.Name) != nil {
+			name := m.Name
+			for i := 2; out.Milestone(name) != nil; i++ {
+				name = fmt.Sprintf("%s (%d)", m.Name, i)
+			}
+			notes = append(notes, MergeNote(fmt.Sprintf("milestone %q was also saved elsewhere; this session's is now %q", m.Name, name)))
+			m.Name = name
+		}
+		m.Answers = m.Answers.Clone()
+		out.Milestones = append(out.Milestones, m)
 	}
-	return out, conflicts
+	return out, conflicts, notes
 }
 
 func (r *Review) setAnswer(pid, qid string, a *Answer) {
@@ -113,8 +138,9 @@ func compareNatural(a, b string) int {
 
 // mergeActions brings our new and changed actions into out (theirs). An
 // action we created whose id they also used gets the next free id.
-func mergeActions(base, ours, out *Review) []Conflict {
+func mergeActions(base, ours, out *Review) ([]Conflict, []MergeNote) {
 	var conflicts []Conflict
+	var notes []MergeNote
 	for _, o := range ours.Actions {
 		b := base.Action(o.ID)
 		t := out.Action(o.ID)
@@ -122,7 +148,9 @@ func mergeActions(base, ours, out *Review) []Conflict {
 		case b == nil && t == nil: // ours alone
 			out.Actions = append(out.Actions, o)
 		case b == nil: // both created this id: ours becomes a new one
-			o.ID = out.nextActionID()
+			id := out.nextActionID()
+			notes = append(notes, MergeNote(fmt.Sprintf("action %s was also created elsewhere; this session's is now %s", o.ID, id)))
+			o.ID = id
 			out.Actions = append(out.Actions, o)
 		case *b == o: // unchanged here: theirs stands
 		case t == nil || *t == *b || *t == o:
@@ -136,5 +164,5 @@ func mergeActions(base, ours, out *Review) []Conflict {
 			*t = o
 		}
 	}
-	return conflicts
+	return conflicts, notes
 }

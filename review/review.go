@@ -166,7 +166,7 @@ func (r *Review) RecordRisks(l *questions.Lens) {
 		}
 		for qid, a := range byQ {
 			if q := p.Question(qid); q != nil {
-				a.Risk = scoring.QuestionRisk(q, scoring.Answer{Selected: a.Selected, NotApplicable: a.NotApplicable})
+				a.Risk = a.RiskWith(q)
 			}
 		}
 	}
@@ -332,7 +332,23 @@ func (r *Review) At(ref string) (*Review, error) {
 		}
 		return nil, fmt.Errorf("%w %q; the review has: %s", ErrNoMilestone, ref, strings.Join(names, ", "))
 	}
-	return &Review{Workload: r.Workload, Lens: m.Lens, UpdatedAt: m.RecordedAt, Notes: m.Notes, Answers: m.Answers, Actions: m.Actions}, nil
+	return m.snapshot(r), nil
+}
+
+// AtIndex returns the review as it was at the i-th milestone (0-based).
+func (r *Review) AtIndex(i int) *Review { return r.Milestones[i].snapshot(r) }
+
+func (m *Milestone) snapshot(r *Review) *Review {
+	return &Review{Workload: r.Workload, Lens: m.Lens, UpdatedAt: m.RecordedAt, Notes: m.Notes,
+		Answers: m.Answers.Clone(), Actions: slices.Clone(m.Actions)}
+}
+
+// Risk is the answer's risk with the lens's question.
+func (a *Answer) RiskWith(q *questions.Question) questions.Risk {
+	if a == nil {
+		return questions.Unanswered
+	}
+	return scoring.QuestionRisk(q, scoring.Answer{Selected: a.Selected, NotApplicable: a.NotApplicable})
 }
 
 // Reviewers lists who answered, sorted, without repeats.

@@ -175,3 +175,29 @@ func Score(l *questions.Lens, answers Lookup) *Result {
 	}
 	return res
 }
+
+// Bar splits width columns between the levels in questions.Levels order
+// (HIGH, MEDIUM, NONE, NOT_APPLICABLE, UNANSWERED), in proportion to the
+// counts: a level with any question gets at least one column, and what
+// rounding leaves over goes to UNANSWERED. Renderers draw the segments.
+func (c Counts) Bar(width int) []int {
+	out := make([]int, len(questions.Levels))
+	total := c.Total()
+	if total == 0 || width <= 0 {
+		return out
+	}
+	used := 0
+	for i, r := range questions.Levels {
+		n := c.Of(r) * width / total
+		if c.Of(r) > 0 && n == 0 {
+			n = 1
+		}
+		n = min(n, width-used)
+		if r == questions.Unanswered {
+			n = width - used
+		}
+		out[i] = n
+		used += n
+	}
+	return out
+}

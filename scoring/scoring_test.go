@@ -176,3 +176,31 @@ func TestAWSFixtureScoring(t *testing.T) {
 		t.Errorf("build_none should not be exclusive: %v", got)
 	}
 }
+
+func TestBar(t *testing.T) {
+	cases := []struct {
+		c     Counts
+		width int
+		want  []int
+	}{
+		{Counts{High: 1, Medium: 1, None: 1, NotApplicable: 1, Unanswered: 1}, 10, []int{2, 2, 2, 2, 2}},
+		{Counts{High: 1, Unanswered: 99}, 10, []int{1, 0, 0, 0, 9}},
+		{Counts{High: 2, Medium: 1}, 10, []int{6, 3, 0, 0, 1}}, // the remainder is unanswered
+		{Counts{}, 10, []int{0, 0, 0, 0, 0}},
+		{Counts{High: 5}, 0, []int{0, 0, 0, 0, 0}},
+	}
+	for _, c := range cases {
+		got := c.c.Bar(c.width)
+		sum := 0
+		for i := range got {
+			sum += got[i]
+			if got[i] != c.want[i] {
+				t.Errorf("%+v.Bar(%d) = %v, want %v", c.c, c.width, got, c.want)
+				break
+			}
+		}
+		if c.c.Total() > 0 && c.width > 0 && sum != c.width {
+			t.Errorf("%+v.Bar(%d) sums to %d", c.c, c.width, sum)
+		}
+	}
+}

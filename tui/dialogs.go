@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -25,9 +26,17 @@ type dialog interface {
 }
 
 // box draws a dialog with a title, centred in the body.
+// Every line of the body is wrapped to the dialog's width, so a dialog
+// fits the smallest terminal.
 func (m *Model) box(title, body string) string {
-	inner := m.c.styles.Heading.Render(sanitize(title)) + "\n\n" + body
+	w := m.dialogWidth()
+	inner := m.c.styles.Heading.Render(truncate(sanitize(title), w)) + "\n\n" + wrap(body, w)
 	return lipgloss.Place(m.c.width, m.bodyHeight(), lipgloss.Center, lipgloss.Center, m.c.styles.Dialog.Render(inner))
+}
+
+// dialogWidth is the text width inside a dialog's border and padding.
+func (m *Model) dialogWidth() int {
+	return max(20, min(70, m.c.width-2-m.c.styles.Dialog.GetHorizontalFrameSize()))
 }
 
 // --- not applicable ---
@@ -124,6 +133,7 @@ func (d *notApplicableDialog) keys(m *Model) []key.Binding {
 
 func newNotesArea() textarea.Model {
 	t := textarea.New()
+	t.Cursor.SetMode(cursor.CursorStatic)
 	t.Placeholder = "What the team said, who follows up, links…"
 	t.ShowLineNumbers = false
 	t.CharLimit = 0
@@ -198,6 +208,8 @@ func (d *conflictDialog) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	case keyMatches(msg, k.Keep):
 		m.dialog = nil
 		return m.keepMine(d.data)
+	case keyMatches(msg, m.c.keys.Global.Quit):
+		return m.quitAside()
 	}
 	return nil
 }
@@ -206,7 +218,7 @@ func (d *conflictDialog) passthrough(*Model, tea.Msg) tea.Cmd { return nil }
 
 func (d *conflictDialog) view(m *Model) string {
 	s := m.c.styles
-	w := min(70, m.c.width-6)
+	w := m.dialogWidth()
 	lines := []string{wrap(sanitize(m.opts.Path)+" was changed outside this session (a git pull, or another wafr). Nothing has been overwritten.", w), ""}
 	if len(d.conflicts) > 0 {
 		var qs []string
@@ -216,20 +228,20 @@ func (d *conflictDialog) view(m *Model) string {
 		lines = append(lines, wrap("Both changed: "+sanitize(strings.Join(qs, ", ")), w), "")
 	}
 	if d.loadErr != nil {
-		lines = append(lines, s.StatusError.Render(wrap("The new version does not load: "+sanitize(d.loadErr.Error()), w)), "",
-			"k  keep this session's answers and overwrite the file")
+		lines = append(lines, s.StatusError.Render(wrap("The new version does not load: "+sanitize(d.loadErr.Error()), w)), "")
 	} else {
-		lines = append(lines, "r  reload the file (this session's unsaved changes are dropped)",
-			"k  keep this session's answers and overwrite the file")
+		lines = append(lines, "r  reload the file (this session's unsaved changes are dropped)")
 	}
+	lines = append(lines, "k  keep this session's answers and overwrite the file",
+		"q  quit, leaving the file as it is; this session's answers go to "+sanitize(m.asidePath()))
 	return m.box("The review file changed on disk", strings.Join(lines, "\n"))
 }
 
 func (d *conflictDialog) keys(m *Model) []key.Binding {
 	if d.loadErr != nil {
-		return []key.Binding{m.c.keys.Form.Keep}
+		return []key.Binding{m.c.keys.Form.Keep, m.c.keys.Global.Quit}
 	}
-	return []key.Binding{m.c.keys.Form.Reload, m.c.keys.Form.Keep}
+	return []key.Binding{m.c.keys.Form.Reload, m.c.keys.Form.Keep, m.c.keys.Global.Quit}
 }
 
 // --- a save failed while quitting ---
@@ -254,7 +266,7 @@ func (d *saveFailedDialog) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 func (d *saveFailedDialog) passthrough(*Model, tea.Msg) tea.Cmd { return nil }
 
 func (d *saveFailedDialog) view(m *Model) string {
-	w := min(70, m.c.width-6)
+	w := m.dialogWidth()
 	body := m.c.styles.StatusError.Render(wrap(sanitize(d.err.Error()), w)) + "\n\n" +
 		wrap("Your answers are still here. Fix the problem (disk space, permissions) and retry, or quit and lose the changes since the last save.", w) + "\n\n" +
 		"r    retry\nesc  go back to the review\nQ    quit without saving"
@@ -275,10 +287,10 @@ type milestoneDialog struct {
 // openMilestone asks for a name and records the current answers as a
 // milestone (saved with the next autosave, at once).
 func (m *Model) openMilestone() tea.Cmd {
-	in := textinput.New()
+	in := newTextInput()
 	in.Placeholder = "e.g. 2026 Q4 review"
 	in.CharLimit = 100
-	in.Width = min(50, m.c.width-12)
+	in.Width = min(50, m.dialogWidth()-2)
 	d := &milestoneDialog{input: in}
 	m.dialog = d
 	return d.input.Focus()
@@ -296,7 +308,7 @@ func (d *milestoneDialog) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		m.dialog = nil
-		m.notice = fmt.Sprintf("milestone %q recorded", name)
+		m.setNotice(fmt.Sprintf("milestone %q recorded", name))
 		return m.markDirty()
 	}
 	return d.passthrough(m, msg)
@@ -335,13 +347,13 @@ func (m *Model) openAction() tea.Cmd {
 	it := m.items[m.cur]
 	c := it.q.Choices[m.cursor]
 	if a := m.answer(m.cur); c.IsNone() || a != nil && slices.Contains(a.Selected, c.ID) {
-		m.notice = "an action adopts a practice not ticked yet: highlight one, then press A"
+		m.setNotice("A needs an unticked practice")
 		return nil
 	}
-	d := &actionDialog{choice: c, owner: textinput.New(), due: textinput.New()}
+	d := &actionDialog{choice: c, owner: newTextInput(), due: newTextInput()}
 	d.owner.Placeholder = "who will do it"
 	d.due.Placeholder = "YYYY-MM-DD (optional)"
-	d.owner.Width, d.due.Width = min(40, m.c.width-16), 12
+	d.owner.Width, d.due.Width = min(40, m.dialogWidth()-10), 22
 	d.due.CharLimit = 10
 	m.dialog = d
 	return d.owner.Focus()
@@ -369,7 +381,7 @@ func (d *actionDialog) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		m.dialog = nil
-		m.notice = fmt.Sprintf("action %s added", a.ID)
+		m.setNotice(fmt.Sprintf("action %s added", a.ID))
 		m.layout()
 		return m.markDirty()
 	}
@@ -396,7 +408,7 @@ func (d *actionDialog) passthrough(_ *Model, msg tea.Msg) tea.Cmd {
 }
 
 func (d *actionDialog) view(m *Model) string {
-	w := min(60, m.c.width-8)
+	w := m.dialogWidth()
 	body := wrap("Adopt: "+sanitize(d.choice.Title), w) + "\n\n" +
 		"Owner  " + d.owner.View() + "\n" + "Due    " + d.due.View()
 	if d.err != "" {
@@ -407,4 +419,12 @@ func (d *actionDialog) view(m *Model) string {
 
 func (d *actionDialog) keys(m *Model) []key.Binding {
 	return []key.Binding{m.c.keys.Form.Next, m.c.keys.Form.Confirm, m.c.keys.Form.Cancel}
+}
+
+// newTextInput is a text field with a steady cursor: a blinking one redraws
+// the screen twice a second for nothing.
+func newTextInput() textinput.Model {
+	t := textinput.New()
+	t.Cursor.SetMode(cursor.CursorStatic)
+	return t
 }

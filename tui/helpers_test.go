@@ -45,6 +45,7 @@ func newTestModel(t testing.TB, l *questions.Lens, r *review.Review, w, h int) *
 		t.Fatal(err)
 	}
 	m := New(Options{Review: r, Lens: l, Path: path, Author: "tester", Now: func() time.Time { return testNow }, DiskHash: HashOf(data)})
+	m.after = noTimers
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	renderHelp(m)
 	return m
@@ -111,27 +112,24 @@ func checkFits(t *testing.T, m *Model, what string) {
 	}
 }
 
+// noTimers replaces tea.Tick in tests: timers never fire, so commands
+// never sleep; tests send autosaveMsg and the like themselves.
+func noTimers(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+
 // runCmdNoTick runs a command and feeds what it returns back into the
-// model, following batches, but not timers (they would sleep): a timer is
-// recognised by taking long, so only quick commands run.
+// model, following batches (timers are off: see noTimers).
 func runCmdNoTick(m *Model, cmd tea.Cmd) {
 	if cmd == nil {
 		return
 	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	select {
-	case msg := <-done:
-		switch msg := msg.(type) {
-		case tea.BatchMsg:
-			for _, c := range msg {
-				runCmdNoTick(m, c)
-			}
-		case nil:
-		default:
-			_, next := m.Update(msg)
-			runCmdNoTick(m, next)
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			runCmdNoTick(m, c)
 		}
-	case <-time.After(100 * time.Millisecond):
+	case nil:
+	default:
+		_, next := m.Update(msg)
+		runCmdNoTick(m, next)
 	}
 }

@@ -59,11 +59,30 @@ func (m *Model) refreshHelp() {
 	m.footerHelp = truncate(m.help.ShortHelpView(short), m.c.width)
 }
 
+// fullHelpView shows every key of the screen: the groups side by side when
+// they fit, else one under the other, so no key is ever cut off.
 func (m *Model) fullHelpView() string {
 	_, full := m.bindings()
 	h := m.help
 	h.ShowAll = true
-	return m.c.styles.Heading.Render("Keys") + "  " + m.c.styles.Dim.Render("(? or esc closes)") + "\n\n" + h.FullHelpView(full)
+	h.Width = 0 // never truncate: the layout below decides
+	// Pack the groups into rows as wide as the terminal allows.
+	var rows []string
+	row := ""
+	for _, g := range full {
+		col := h.FullHelpView([][]key.Binding{g})
+		switch joined := lipgloss.JoinHorizontal(lipgloss.Top, row, "    ", col); {
+		case row == "":
+			row = col
+		case lipgloss.Width(joined) <= m.c.width:
+			row = joined
+		default:
+			rows = append(rows, row)
+			row = col
+		}
+	}
+	body := strings.Join(append(rows, row), "\n\n")
+	return m.c.styles.Heading.Render("Keys") + "  " + m.c.styles.Dim.Render("(? or esc closes)") + "\n\n" + body
 }
 
 // bindings lists the keys of the current screen for the help.
@@ -80,7 +99,7 @@ func (m *Model) bindings() (short []key.Binding, full [][]key.Binding) {
 		return b, [][]key.Binding{b}
 	case screenQuestion:
 		q := k.Question
-		short = []key.Binding{q.Toggle, q.Next, q.Prev, q.NotApplicable, q.Notes, g.Navigator, g.Summary, g.Help, g.Quit}
+		short = []key.Binding{g.Help, g.Quit, q.Toggle, q.Next, q.Prev, q.NotApplicable, q.Notes, g.Navigator, g.Summary}
 		full = [][]key.Binding{
 			{q.Up, q.Down, q.Toggle, q.NotApplicable, q.Notes, q.Action},
 			{q.Next, q.Prev, q.Focus, q.PageUp, q.PageDown},
@@ -89,15 +108,15 @@ func (m *Model) bindings() (short []key.Binding, full [][]key.Binding) {
 		return short, full
 	case screenNavigator:
 		l := k.List
-		short = []key.Binding{l.Open, l.Filter, g.Back, g.Summary, g.Help, g.Quit}
+		short = []key.Binding{g.Help, g.Quit, l.Open, l.Filter, g.Back, g.Summary}
 		return short, [][]key.Binding{{l.Up, l.Down, l.Open, l.Filter}, {g.Back, g.Summary, g.Help, g.Quit}}
 	case screenSummary:
 		l := k.List
-		short = []key.Binding{l.Open, g.Back, g.Navigator, g.Help, g.Quit}
+		short = []key.Binding{g.Help, g.Quit, l.Open, g.Back, g.Navigator}
 		return short, [][]key.Binding{{l.Up, l.Down, l.Open}, {g.Back, g.Navigator, g.Help, g.Quit}}
 	}
 	l := k.List
-	short = []key.Binding{l.Open, g.Navigator, g.Summary, k.Question.Milestone, g.Help, g.Quit}
+	short = []key.Binding{g.Help, g.Quit, l.Open, g.Navigator, g.Summary, k.Question.Milestone}
 	return short, [][]key.Binding{{l.Up, l.Down, l.Open}, {k.Question.Milestone, g.Navigator, g.Summary, g.Help, g.Quit}}
 }
 
@@ -122,13 +141,19 @@ func truncate(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
-// spread puts left and right text at the two ends of a line of width w.
+// spread puts left and right text at the two ends of a line of width w;
+// when they do not fit, the left part is cut so the right part stays.
 func spread(left, right string, w int) string {
-	gap := w - ansi.StringWidth(left) - ansi.StringWidth(right)
-	if gap < 1 {
-		return truncate(left, w)
+	rw := ansi.StringWidth(right)
+	gap := w - ansi.StringWidth(left) - rw
+	switch {
+	case gap >= 1:
+		return left + strings.Repeat(" ", gap) + right
+	case w-rw-1 >= 10:
+		left = truncate(left, w-rw-1)
+		return left + strings.Repeat(" ", w-rw-ansi.StringWidth(left)) + right
 	}
-	return left + strings.Repeat(" ", gap) + right
+	return truncate(left, w)
 }
 
 // oneLine flattens text for places that have one line for it.

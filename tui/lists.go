@@ -5,11 +5,13 @@ import (
 	"io"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
 )
 
@@ -47,6 +49,7 @@ func (m *Model) newList(filtering bool) list.Model {
 	l.SetShowStatusBar(filtering)
 	l.SetFilteringEnabled(filtering)
 	l.DisableQuitKeybindings()
+	l.FilterInput.Cursor.SetMode(cursor.CursorStatic)
 	l.KeyMap.ShowFullHelp.SetEnabled(false)
 	l.KeyMap.CloseFullHelp.SetEnabled(false)
 	l.Styles.StatusBar = m.c.styles.Dim
@@ -295,21 +298,15 @@ func (m *Model) refreshSummary() {
 	}
 	lines = append(lines, s.Heading.Render(padRight("Total", nameW))+"  "+m.bar(m.score.Counts, barW)+"  "+m.counts(m.score.Counts))
 	// Distinct glyphs as well as colours, so the bars read without colour.
-	legend := s.RiskHigh.Render("█") + " high  " + s.RiskMedium.Render("▓") + " medium  " + s.RiskNone.Render("░") + " none  " +
-		s.NotApplicable.Render("-") + " n/a  " + s.Unanswered.Render("·") + " unanswered"
-	lines = append(lines, "", legend, "")
+	var legend strings.Builder
+	for _, r := range questions.Levels {
+		legend.WriteString(s.Risk(r).Render(barGlyphs[r]) + " " + strings.ToLower(riskLabels[r]) + "  ")
+	}
+	lines = append(lines, "", strings.TrimRight(legend.String(), " "), "")
 	if len(m.rev.Actions) > 0 {
-		open, overdue := 0, 0
-		for i := range m.rev.Actions {
-			if a := &m.rev.Actions[i]; !a.Closed() {
-				open++
-				if a.Overdue(m.opts.Now()) {
-					overdue++
-				}
-			}
-		}
-		line := fmt.Sprintf("Actions: %d open, %d overdue, %d closed", open, overdue, len(m.rev.Actions)-open)
-		if overdue > 0 {
+		ac := review.CountActions(m.rev.Actions, m.opts.Now())
+		line := fmt.Sprintf("Actions: %d open, %d overdue, %d closed", ac.Open, ac.Overdue, ac.Done+ac.AcceptedRisk)
+		if ac.Overdue > 0 {
 			line = s.RiskHigh.Render(line)
 		}
 		lines = append(lines, line, "")
@@ -332,32 +329,23 @@ func (m *Model) refreshSummary() {
 	sm.list.SetSize(w, max(1, m.bodyHeight()-len(lines)))
 }
 
+// barGlyphs draw each level: distinct glyphs as well as colours, so the
+// bars read without colour.
+var barGlyphs = map[questions.Risk]string{
+	questions.HighRisk: "█", questions.MediumRisk: "▓", questions.NoRisk: "░",
+	questions.NotApplicable: "-", questions.Unanswered: "·",
+}
+
 // bar draws a tally as a proportional bar of width w.
 func (m *Model) bar(c scoring.Counts, w int) string {
-	total := c.Total()
-	if total == 0 || w == 0 {
+	if c.Total() == 0 {
 		return strings.Repeat(" ", w)
 	}
-	s := m.c.styles
 	var b strings.Builder
-	used := 0
-	for _, seg := range []struct {
-		n    int
-		r    questions.Risk
-		char string
-	}{
-		{c.High, questions.HighRisk, "█"}, {c.Medium, questions.MediumRisk, "▓"}, {c.None, questions.NoRisk, "░"},
-		{c.NotApplicable, questions.NotApplicable, "-"}, {c.Unanswered, questions.Unanswered, "·"},
-	} {
-		n := seg.n * w / total
-		if seg.n > 0 && n == 0 {
-			n = 1
-		}
-		n = min(n, w-used)
-		used += n
-		b.WriteString(s.Risk(seg.r).Render(strings.Repeat(seg.char, n)))
+	for i, n := range c.Bar(w) {
+		r := questions.Levels[i]
+		b.WriteString(m.c.styles.Risk(r).Render(strings.Repeat(barGlyphs[r], n)))
 	}
-	b.WriteString(s.Unanswered.Render(strings.Repeat("·", w-used)))
 	return b.String()
 }
 

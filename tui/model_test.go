@@ -300,6 +300,7 @@ func TestSetupForm(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "new.yaml")
 	m := New(Options{Review: review.New(l, review.Workload{Name: "folder"}), Lens: l, Path: path, Author: "me", Setup: true, Now: func() time.Time { return testNow }})
+	m.after = noTimers
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	runCmdNoTick(m, m.Init())
 	if m.screen != screenSetup {
@@ -397,14 +398,18 @@ func TestQuitSavesFirst(t *testing.T) {
 
 func TestAutosave(t *testing.T) {
 	m := opsModel(t)
-	cmd := press(m, "x")
-	if cmd == nil || !m.save.tickPending {
-		t.Fatal("no autosave scheduled")
+	var timers []time.Duration
+	m.after = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		timers = append(timers, d)
+		return func() tea.Msg { return fn(time.Now()) }
 	}
-	start := time.Now()
+	cmd := press(m, "x")
+	if cmd == nil || !m.save.tickPending || len(timers) != 1 || timers[0] > time.Second/2 {
+		t.Fatalf("no autosave within half a second scheduled: %v", timers)
+	}
 	msg := cmd()
-	if _, ok := msg.(autosaveMsg); !ok || time.Since(start) > time.Second/2 {
-		t.Fatalf("autosave after %v: %T", time.Since(start), msg)
+	if _, ok := msg.(autosaveMsg); !ok {
+		t.Fatalf("timer sent %T", msg)
 	}
 	// More changes while a save is pending do not schedule more timers.
 	if cmd := press(m, "j", "x"); cmd != nil {
@@ -595,7 +600,7 @@ func TestMilestoneKey(t *testing.T) {
 func TestCreateActionFromQuestion(t *testing.T) {
 	m := opsModel(t)
 	press(m, "x", "A") // OPS1_users is ticked: no action for it
-	if m.dialog != nil || !strings.Contains(ansi.Strip(m.status), "not ticked yet") {
+	if m.dialog != nil || !strings.Contains(ansi.Strip(m.status), "A needs an unticked practice") {
 		t.Fatalf("action on a ticked practice: %T %q", m.dialog, ansi.Strip(m.status))
 	}
 	press(m, "j", "j", "A") // OPS1_budget
@@ -631,5 +636,80 @@ func TestCreateActionFromQuestion(t *testing.T) {
 	press(m, "s")
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "Actions: 1 open, 1 overdue, 0 closed") {
 		t.Errorf("summary lacks action counts:\n%s", v)
+	}
+}
+
+// The full help shows every key of the screen at every size: none is cut.
+func TestFullHelpShowsEveryKey(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {140, 40}} {
+		m := opsModel(t)
+		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		press(m, "?")
+		v := ansi.Strip(m.View())
+		_, full := m.bindings()
+		for _, g := range full {
+			for _, b := range g {
+				if !strings.Contains(v, b.Help().Key) || !strings.Contains(v, b.Help().Desc) {
+					t.Errorf("%dx%d: full help lacks %q %q", size[0], size[1], b.Help().Key, b.Help().Desc)
+				}
+			}
+		}
+		checkFits(t, m, "full help")
+	}
+}
+
+// Quitting while the file changed on disk leaves the file alone and puts
+// this session's answers beside it; so does a signal.
+func TestQuitAsideWhenTheFileChanged(t *testing.T) {
+	for _, how := range []string{"q", "signal"} {
+		m := opsModel(t)
+		press(m, "x")
+		other, _ := review.Load(m.opts.Path)
+		other.Update("operationalExcellence", "OPS1", "bob", testNow, func(a *review.Answer) { a.Selected = []string{"OPS1_no"} })
+		other.Save(m.opts.Path)
+		before, _ := os.ReadFile(m.opts.Path)
+		m.Update(m.watchCmd()())
+		if _, ok := m.dialog.(*conflictDialog); !ok {
+			t.Fatal("no conflict dialog")
+		}
+		var cmd tea.Cmd
+		if how == "q" {
+			cmd = press(m, "q")
+		} else {
+			_, cmd = m.Update(signalMsg{})
+		}
+		_, cmd = m.Update(cmd())
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Fatalf("%s: did not quit", how)
+		}
+		if after, _ := os.ReadFile(m.opts.Path); string(after) != string(before) {
+			t.Errorf("%s: the changed file was overwritten", how)
+		}
+		aside, err := review.Load(m.asidePath())
+		if err != nil || strings.Join(aside.Answers.Get("operationalExcellence", "OPS1").Selected, ",") != "OPS1_users" {
+			t.Errorf("%s: this session's answers not kept aside: %v", how, err)
+		}
+	}
+}
+
+// After the program stops, unsaved answers are written, through the same
+// check: a file changed meanwhile is left alone.
+func TestFinalSave(t *testing.T) {
+	m := opsModel(t)
+	press(m, "x")
+	if err := m.finalSave(); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := review.Load(m.opts.Path); r.Answers.Get("operationalExcellence", "OPS1") == nil {
+		t.Error("not saved")
+	}
+	m2 := opsModel(t)
+	press(m2, "x")
+	os.WriteFile(m2.opts.Path, []byte("wafr: 1\nlens: {id: ops}\n"), 0o644)
+	if err := m2.finalSave(); !errors.Is(err, ErrUnsaved) || !strings.Contains(err.Error(), ".wafr-unsaved") {
+		t.Errorf("got %v", err)
+	}
+	if b, _ := os.ReadFile(m2.opts.Path); string(b) != "wafr: 1\nlens: {id: ops}\n" {
+		t.Error("changed file overwritten")
 	}
 }

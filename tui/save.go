@@ -36,6 +36,9 @@ type saveState struct {
 	// different hash on disk means someone else changed it.
 	diskHash string
 	paused   bool // a conflict is open: do not write until the user decides
+	// gen counts saves, so the watcher's findings from before a save are
+	// not mistaken for someone else's change.
+	gen int
 	// base is the review as it is on disk (last loaded or saved), and
 	// pending what the save in flight writes: an outside change is merged
 	// against base.
@@ -52,9 +55,14 @@ type (
 		at   time.Time
 	}
 	saveFailedMsg struct{ err error }
-	// conflictMsg says the file on disk is not what we last saw.
-	conflictMsg struct{ data []byte }
-	diskOKMsg   struct{}
+	// conflictMsg says the file on disk is not what we last saw: from a
+	// save, which did not write, or from the watcher (fromWatch).
+	conflictMsg struct {
+		data      []byte
+		fromWatch bool
+		gen       int // the save generation the watcher started in
+	}
+	diskOKMsg struct{}
 )
 
 // HashOf identifies file content, to notice changes made by others.
@@ -63,8 +71,8 @@ func HashOf(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func clockCmd() tea.Cmd {
-	return tea.Tick(clockEvery, func(time.Time) tea.Msg { return clockMsg{} })
+func (m *Model) clockCmd() tea.Cmd {
+	return m.after(clockEvery, func(time.Time) tea.Msg { return clockMsg{} })
 }
 
 // markDirty records a change and schedules an autosave if none is pending.
@@ -74,7 +82,7 @@ func (m *Model) markDirty() tea.Cmd {
 		return nil
 	}
 	m.save.tickPending = true
-	return tea.Tick(saveDelay, func(time.Time) tea.Msg { return autosaveMsg{} })
+	return m.after(saveDelay, func(time.Time) tea.Msg { return autosaveMsg{} })
 }
 
 // startSave hands the current review to a save command. Encoding happens
@@ -87,6 +95,7 @@ func (m *Model) startSave() tea.Cmd {
 	m.rev.RecordRisks(m.lens)
 	data := m.rev.Marshal()
 	m.save.pending = m.rev.Clone()
+	m.save.gen++
 	m.save.dirty = false
 	m.save.inFlight = true
 	return saveCmd(m.opts.Path, data, m.save.diskHash, m.opts.Now)
@@ -111,7 +120,7 @@ func saveCmd(path string, data []byte, expect string, now func() time.Time) tea.
 		case err != nil:
 			return saveFailedMsg{err}
 		case HashOf(current) != expect:
-			return conflictMsg{current}
+			return conflictMsg{data: current}
 		}
 		if err := review.WriteFileAtomic(path, data); err != nil {
 			return saveFailedMsg{err}
@@ -127,13 +136,13 @@ func (m *Model) watchCmd() tea.Cmd {
 		return nil
 	}
 	m.save.watching = true
-	path, expect := m.opts.Path, m.save.diskHash
+	path, expect, gen := m.opts.Path, m.save.diskHash, m.save.gen
 	return func() tea.Msg {
 		current, err := os.ReadFile(path)
 		if err != nil || HashOf(current) == expect {
 			return diskOKMsg{}
 		}
-		return conflictMsg{current}
+		return conflictMsg{data: current, fromWatch: true, gen: gen}
 	}
 }
 
@@ -170,12 +179,24 @@ func (m *Model) updateSave(msg tea.Msg) (tea.Cmd, bool) {
 			m.dialog = &saveFailedDialog{err: msg.err}
 			return nil, true
 		}
-		return tea.Tick(retryDelay, func(time.Time) tea.Msg { return retryMsg{} }), true
+		return m.after(retryDelay, func(time.Time) tea.Msg { return retryMsg{} }), true
+	case asideMsg:
+		if msg.err != nil {
+			m.setNotice("could not write " + m.asidePath() + ": " + msg.err.Error())
+			return nil, true
+		}
+		m.aside = m.asidePath()
+		return tea.Quit, true
 	case diskOKMsg:
 		m.save.watching = false
 		return nil, true
 	case conflictMsg:
-		m.save.watching = false
+		if msg.fromWatch {
+			m.save.watching = false
+			if msg.gen != m.save.gen || m.save.inFlight {
+				return nil, true // a save started since: what the watcher read may be our own write
+			}
+		}
 		if m.save.inFlight {
 			// Our save found the change: what it meant to write is still
 			// unsaved.
@@ -203,7 +224,7 @@ func (m *Model) merge(data []byte) (tea.Cmd, bool) {
 	if err != nil || m.save.base == nil {
 		return nil, false
 	}
-	merged, conflicts := review.Merge(m.save.base, m.rev, theirs)
+	merged, conflicts, notes := review.MergeWithNotes(m.save.base, m.rev, theirs)
 	if len(conflicts) > 0 {
 		return nil, false
 	}
@@ -211,7 +232,10 @@ func (m *Model) merge(data []byte) (tea.Cmd, bool) {
 	m.rescore()
 	m.save.base = theirs
 	m.save.diskHash = HashOf(data)
-	m.notice = "merged changes made outside this session"
+	m.setNotice("merged changes made outside this session")
+	for _, n := range notes {
+		m.setNotice(string(n))
+	}
 	var cmd tea.Cmd
 	if merged.RecordRisks(m.lens); !bytes.Equal(merged.Marshal(), theirs.Marshal()) {
 		cmd = m.markDirty()
@@ -232,14 +256,14 @@ func (m *Model) reload(r *review.Review, data []byte) {
 	m.save.diskHash = HashOf(data)
 	m.save.dirty = false
 	m.save.paused = false
-	m.notice = "reloaded " + m.opts.Path + " from disk"
+	m.setNotice("reloaded " + m.opts.Path + " from disk")
 }
 
 // keepMine overwrites the version on disk with ours at the next save.
 func (m *Model) keepMine(data []byte) tea.Cmd {
 	m.save.diskHash = HashOf(data)
 	m.save.paused = false
-	m.notice = "kept this session's answers; " + m.opts.Path + " will be overwritten"
+	m.setNotice("kept this session's answers; " + m.opts.Path + " will be overwritten")
 	return m.markDirty()
 }
 
@@ -271,4 +295,18 @@ func shortDuration(d time.Duration) string {
 		return fmt.Sprintf("%dm", int(d.Minutes()))
 	}
 	return fmt.Sprintf("%dh", int(d.Hours()))
+}
+
+// asidePath is where this session's answers go when the user quits without
+// overwriting a review file someone else changed.
+func (m *Model) asidePath() string { return m.opts.Path + ".wafr-unsaved" }
+
+type asideMsg struct{ err error }
+
+// quitAside writes this session's version next to the review file, leaves
+// the file itself alone, and quits.
+func (m *Model) quitAside() tea.Cmd {
+	m.rev.RecordRisks(m.lens)
+	data, path := m.rev.Marshal(), m.asidePath()
+	return func() tea.Msg { return asideMsg{review.WriteFileAtomic(path, data)} }
 }

@@ -19,7 +19,7 @@ type setupForm struct {
 const setupFields = 3
 
 func newSetupForm(w review.Workload) setupForm {
-	f := setupForm{name: textinput.New(), owner: textinput.New(), production: w.Environment != review.PreProduction}
+	f := setupForm{name: newTextInput(), owner: newTextInput(), production: w.Environment != review.PreProduction}
 	f.name.Placeholder = "e.g. Payments API"
 	f.name.SetValue(w.Name)
 	f.name.CharLimit = 200
@@ -88,7 +88,7 @@ func (f *setupForm) finish(m *Model) tea.Cmd {
 	name := strings.TrimSpace(f.name.Value())
 	if name == "" {
 		f.field = 0
-		m.notice = "the workload needs a name"
+		m.setNotice("the workload needs a name")
 		return f.focusCmd()
 	}
 	m.rev.Workload.Name = name
@@ -98,7 +98,7 @@ func (f *setupForm) finish(m *Model) tea.Cmd {
 		m.rev.Workload.Environment = review.Production
 	}
 	m.rev.UpdatedAt = m.opts.Now().UTC()
-	m.notice = ""
+	m.setNotice("")
 	cmd := m.openQuestion(0)
 	m.save.dirty = true
 	return tea.Batch(cmd, m.startSave())

@@ -114,8 +114,13 @@ type Model struct {
 	status     string // the status line, rebuilt on change and each second
 	footerHelp string
 	notice     string
+	noticeAt   time.Time
 	quitting   bool
-	unsaved    bool // quit although a save failed
+	// after starts a timer: tea.Tick, replaced in tests so that no
+	// command sleeps.
+	after   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	unsaved bool   // quit although a save failed
+	aside   string // quit leaving a changed file alone: our answers are in this file
 }
 
 // New builds the model. It does no IO.
@@ -132,8 +137,9 @@ func New(opts Options) *Model {
 	m := &Model{
 		c: c, opts: opts, rev: opts.Review, lens: opts.Lens,
 		helpMD: map[helpKey]string{},
-		notice: opts.Notice,
-		help:   help.New(),
+		notice: opts.Notice, noticeAt: opts.Now(),
+		after: tea.Tick,
+		help:  help.New(),
 	}
 	m.save.diskHash = opts.DiskHash
 	m.save.base = opts.Review.Clone()
@@ -171,7 +177,7 @@ func (m *Model) Review() *review.Review { return m.rev }
 // Init starts the clock that refreshes the status line and watches the
 // file, and renders the first help text.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{clockCmd(), m.helpCmd(m.cur), m.helpCmd(m.cur + 1)}
+	cmds := []tea.Cmd{m.clockCmd(), m.helpCmd(m.cur), m.helpCmd(m.cur + 1)}
 	switch {
 	case m.screen == screenSetup:
 		cmds = append(cmds, m.setup.focusCmd())
@@ -233,8 +239,14 @@ func (m *Model) route(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case clockMsg:
-		return tea.Batch(clockCmd(), m.watchCmd())
+		if m.notice != "" && m.opts.Now().Sub(m.noticeAt) > noticeFor {
+			m.notice = ""
+		}
+		return tea.Batch(m.clockCmd(), m.watchCmd())
 	case signalMsg:
+		if m.save.paused {
+			return m.quitAside() // the file changed under us: do not overwrite it
+		}
 		return m.quit()
 	case tea.KeyMsg:
 		return m.updateKey(msg)
@@ -408,21 +420,48 @@ func Run(opts Options) (*review.Review, error) {
 			p.Send(signalMsg{})
 		}
 	}()
-	if _, err := p.Run(); err != nil {
-		return m.rev, err
-	}
+	_, runErr := p.Run()
 	if m.unsaved {
 		return m.rev, ErrUnsaved
 	}
-	// The program may have ended another way (the terminal went away):
-	// whatever is not on disk yet is written now.
-	if m.save.dirty {
-		m.rev.RecordRisks(m.lens)
-		if err := m.rev.Save(opts.Path); err != nil {
-			return m.rev, fmt.Errorf("%w: %v", ErrUnsaved, err)
-		}
+	if m.aside != "" {
+		return m.rev, fmt.Errorf("%w to %s, which changed on disk: this session's answers are in %s", ErrUnsaved, opts.Path, m.aside)
 	}
-	return m.rev, nil
+	// The program may have ended another way (the terminal went away, an
+	// error): whatever is not on disk yet is written now, with the same
+	// lock and change check as any save.
+	if err := m.finalSave(); err != nil {
+		return m.rev, err
+	}
+	return m.rev, runErr
+}
+
+// finalSave writes unsaved answers after the program has stopped. If the
+// file changed meanwhile, it is left alone and the answers go beside it.
+func (m *Model) finalSave() error {
+	if !m.save.dirty && !m.save.inFlight || m.screen == screenSetup {
+		return nil
+	}
+	m.rev.RecordRisks(m.lens)
+	data := m.rev.Marshal()
+	switch msg := saveCmd(m.opts.Path, data, m.save.diskHash, m.opts.Now)().(type) {
+	case savedMsg:
+		return nil
+	case saveFailedMsg:
+		return fmt.Errorf("%w: %v", ErrUnsaved, msg.err)
+	}
+	if err := review.WriteFileAtomic(m.asidePath(), data); err != nil {
+		return fmt.Errorf("%w: %s changed on disk, and %v", ErrUnsaved, m.opts.Path, err)
+	}
+	return fmt.Errorf("%w to %s, which changed on disk: this session's answers are in %s", ErrUnsaved, m.opts.Path, m.asidePath())
 }
 
 type signalMsg struct{}
+
+// noticeFor is how long a notice stays in the status line.
+const noticeFor = 12 * time.Second
+
+// setNotice shows a one-line notice in the status line for a while.
+func (m *Model) setNotice(s string) {
+	m.notice, m.noticeAt = s, m.opts.Now()
+}
