@@ -148,6 +148,7 @@ func TestEndToEndReviewInTmux(t *testing.T) {
 
 	// wafr leaves the full screen and prints the summary.
 	scr := s.waitFor("Saved review.yaml.")
+	waitForFile(t, s.path("status.txt"), "exit=")
 	if status, _ := os.ReadFile(s.path("status.txt")); strings.TrimSpace(string(status)) != "exit=0" {
 		t.Fatalf("wafr ended with %q:\n%s", status, scr)
 	}
