@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wafr-dev/wafr/internal/yamlnode"
 )
 
 // AWS custom-lens JSON, field for field in the order of the AWS template,
@@ -148,21 +150,9 @@ func ystr(s string) *yaml.Node {
 	}
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 	if strings.Contains(s, "\n") {
-		n.Style = yaml.DoubleQuotedStyle // exact, where a block would not be
-		if !strings.ContainsAny(s, "\r\t") && !hasTrailingSpace(s) && s[0] != ' ' && s[0] != '\n' {
-			n.Style = yaml.LiteralStyle
-		}
+		n.Style = yamlnode.MultilineStyle(s)
 	}
 	return n
-}
-
-func hasTrailingSpace(s string) bool {
-	for _, line := range strings.Split(s, "\n") {
-		if strings.TrimRight(line, " ") != line {
-			return true
-		}
-	}
-	return false
 }
 
 func yresource(r *Resource) *yaml.Node {

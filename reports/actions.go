@@ -11,10 +11,6 @@ import (
 	"github.com/wafr-dev/wafr/review"
 )
 
-const highRisk = questions.HighRisk
-
-var timeZero time.Time
-
 // ActionRow is one action in a listing across review files.
 type ActionRow struct {
 	File     string        `json:"file"`
@@ -75,7 +71,7 @@ func WriteActionsText(w io.Writer, rows []ActionRow, opts TextOptions) error {
 		a := r.Action
 		due := orDash(a.Due)
 		if r.Overdue {
-			due = st.risk[highRisk].Render(due + " overdue")
+			due = st.risk[questions.HighRisk].Render(due + " overdue")
 		}
 		title := plain(a.Title)
 		if r.Stale != "" {
@@ -92,6 +88,10 @@ func WriteActionsText(w io.Writer, rows []ActionRow, opts TextOptions) error {
 
 // WriteActionsMarkdown lists actions as a GitHub task list, by workload.
 func WriteActionsMarkdown(w io.Writer, rows []ActionRow) error {
+	if len(rows) == 0 {
+		_, err := io.WriteString(w, "No actions.\n")
+		return err
+	}
 	var b strings.Builder
 	last := ""
 	for _, r := range rows {
@@ -100,7 +100,7 @@ func WriteActionsMarkdown(w io.Writer, rows []ActionRow) error {
 			last = r.File
 		}
 		a := r.Action
-		item := actionItem(&a, timeZero)
+		item := actionItem(&a, time.Time{})
 		item.Overdue = r.Overdue
 		writeTasks(&b, []ActionItem{item})
 	}

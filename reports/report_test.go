@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -346,5 +348,32 @@ func TestPlanTaskLists(t *testing.T) {
 	}
 	if !strings.Contains(plan, "`OPS4` How do you know that the workload is operated properly and is healthy? (NONE):\n\n- [ ] **A5**") {
 		t.Error("action on a question with no risk is missing")
+	}
+}
+
+// displayCol is the display column at which sub starts in s, or -1.
+func displayCol(s, sub string) int {
+	i := strings.Index(s, sub)
+	if i < 0 {
+		return -1
+	}
+	return ansi.StringWidth(s[:i])
+}
+
+// The terminal summary fits 60, 80 and 120 columns.
+func TestGoldenSummaryWidths(t *testing.T) {
+	for _, w := range []int{60, 80, 120} {
+		t.Run(strconv.Itoa(w), func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteSummaryText(&b, scoredFixture(t), TextOptions{Width: w}); err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(b.String(), "\n") {
+				if ansi.StringWidth(line) > w {
+					t.Errorf("%d columns: %q is %d wide", w, line, ansi.StringWidth(line))
+				}
+			}
+			golden.RequireEqual(t, b.Bytes())
+		})
 	}
 }

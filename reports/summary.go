@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
@@ -21,6 +22,9 @@ type TextOptions struct {
 	// Color styles the output with lipgloss; only when stdout is a
 	// terminal and NO_COLOR is unset (the caller decides).
 	Color bool
+	// Width is the terminal's width: bars shrink and titles are cut to
+	// fit it. 0 (a pipe or file) means no limit.
+	Width int
 }
 
 const barWidth = 20
@@ -90,7 +94,11 @@ func WriteSummaryText(w io.Writer, s *Scored, opts TextOptions) error {
 	if s.Workload.Environment != "" {
 		head += " (" + strings.ToLower(s.Workload.Environment) + ")"
 	}
-	fmt.Fprintf(&b, "%s - %s\n", st.heading.Render(head), plain(strings.TrimSpace(s.Lens.Name+" "+s.Lens.Version)))
+	title := st.heading.Render(head) + " - " + plain(strings.TrimSpace(s.Lens.Name+" "+s.Lens.Version))
+	if opts.Width > 0 {
+		title = ansi.Truncate(title, opts.Width, "…")
+	}
+	b.WriteString(title + "\n")
 	line := fmt.Sprintf("answered %d of %d", s.Answered, s.Total)
 	if s.Milestone != "" {
 		line += " · at milestone " + plain(s.Milestone)
@@ -100,10 +108,23 @@ func WriteSummaryText(w io.Writer, s *Scored, opts TextOptions) error {
 	}
 	b.WriteString(line + "\n\n")
 	t := &Table{Header: []string{"PILLAR", "HIGH", "MEDIUM", "NONE", "N/A", "UNANSWERED", ""}, RightAlign: map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true}}
+	nameW, bar := len("PILLAR"), barWidth
 	for _, p := range s.Pillars {
-		t.Append(append(append([]string{plain(p.Name)}, countCells(st, p.Counts)...), st.bar(p.Counts, barWidth))...)
+		nameW = max(nameW, ansi.StringWidth(plain(p.Name)))
 	}
-	t.Append(append(append([]string{st.heading.Render("Total")}, countCells(st, s.Counts)...), st.bar(s.Counts, barWidth))...)
+	if opts.Width > 0 {
+		// The counts take 4+6+4+3+10 columns and six gaps of two.
+		nameW = min(nameW, max(12, opts.Width-27-12-8))
+		bar = min(barWidth, opts.Width-nameW-27-12)
+		if bar < 4 {
+			bar = 0
+		}
+	}
+	cut := func(name string) string { return ansi.Truncate(plain(name), nameW, "…") }
+	for _, p := range s.Pillars {
+		t.Append(append(append([]string{cut(p.Name)}, countCells(st, p.Counts)...), st.bar(p.Counts, bar))...)
+	}
+	t.Append(append(append([]string{st.heading.Render("Total")}, countCells(st, s.Counts)...), st.bar(s.Counts, bar))...)
 	if err := t.Write(&b); err != nil {
 		return err
 	}
@@ -122,8 +143,16 @@ func WriteSummaryText(w io.Writer, s *Scored, opts TextOptions) error {
 		}
 		fmt.Fprintf(&b, "\n%s\n", st.risk[r].Render(r.String()))
 		qt := &Table{}
+		idW := 0
 		for _, q := range items {
-			qt.Append("  "+plain(q.ID), plain(q.Title))
+			idW = max(idW, ansi.StringWidth(plain(q.ID)))
+		}
+		for _, q := range items {
+			title := plain(q.Title)
+			if opts.Width > 0 {
+				title = ansi.Truncate(title, max(10, opts.Width-idW-4), "…")
+			}
+			qt.Append("  "+plain(q.ID), title)
 		}
 		qt.Write(&b)
 	}

@@ -58,12 +58,3 @@ func (t *Table) Write(w io.Writer) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
-
-// displayCol is the display column at which sub starts in s, or -1.
-func displayCol(s, sub string) int {
-	i := strings.Index(s, sub)
-	if i < 0 {
-		return -1
-	}
-	return ansi.StringWidth(s[:i])
-}

@@ -17,6 +17,11 @@ func TestTableAlignsWideText(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	defer func() {
+		if len(lines) != 3 {
+			t.Errorf("%d lines, want 3", len(lines))
+		}
+	}()
 	want := []string{
 		"PILLAR          HIGH",
 		"運用上の優秀性     3",

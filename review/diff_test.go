@@ -127,7 +127,7 @@ func TestDiffCategories(t *testing.T) {
 				t.Error("same lens reported as changed")
 			}
 			wantReg := 0
-			if c.change == Regressed {
+			if c.change == Regressed || c.change == ApplicableAgain { // back from N/A at MEDIUM: a new risk
 				wantReg = 1
 			}
 			if d.Regressions() != wantReg {

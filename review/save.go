@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/wafr-dev/wafr/internal/yamlnode"
 	"github.com/wafr-dev/wafr/questions"
 )
 
@@ -69,33 +70,9 @@ func str(s string) *yaml.Node {
 	}
 	n := scalar(s, "!!str")
 	if strings.Contains(s, "\n") {
-		// yaml.v3 would pick a block itself, and some do not read back
-		// exactly: choose.
-		n.Style = yaml.DoubleQuotedStyle
-		if literalSafe(s) {
-			n.Style = yaml.LiteralStyle
-		}
+		n.Style = yamlnode.MultilineStyle(s)
 	}
 	return n
-}
-
-// literalSafe reports whether a literal block keeps s exactly: no trailing
-// spaces on lines and no characters a block scalar cannot hold.
-func literalSafe(s string) bool {
-	if s[0] == ' ' || s[0] == '\n' {
-		return false // yaml.v3 does not read these back exactly from a block
-	}
-	for _, line := range strings.Split(s, "\n") {
-		if strings.TrimRight(line, " \t") != line {
-			return false
-		}
-	}
-	for _, r := range s {
-		if r == '\r' || r == '\t' || (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfeff {
-			return false
-		}
-	}
-	return true
 }
 
 func riskNode(r questions.Risk) *yaml.Node {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -30,7 +31,11 @@ type dialog interface {
 // fits the smallest terminal.
 func (m *Model) box(title, body string) string {
 	w := m.dialogWidth()
-	inner := m.c.styles.Heading.Render(truncate(sanitize(title), w)) + "\n\n" + wrap(body, w)
+	lines := strings.Split(wrap(body, w), "\n")
+	if room := m.bodyHeight() - 4; len(lines) > room { // border, title, gap
+		lines = append(lines[:max(1, room-1)], "…")
+	}
+	inner := m.c.styles.Heading.Render(truncate(sanitize(title), w)) + "\n\n" + strings.Join(lines, "\n")
 	return lipgloss.Place(m.c.width, m.bodyHeight(), lipgloss.Center, lipgloss.Center, m.c.styles.Dialog.Render(inner))
 }
 
@@ -208,7 +213,7 @@ func (d *conflictDialog) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	case keyMatches(msg, k.Keep):
 		m.dialog = nil
 		return m.keepMine(d.data)
-	case keyMatches(msg, m.c.keys.Global.Quit):
+	case keyMatches(msg, k.QuitAside):
 		return m.quitAside()
 	}
 	return nil
@@ -233,15 +238,15 @@ func (d *conflictDialog) view(m *Model) string {
 		lines = append(lines, "r  reload the file (this session's unsaved changes are dropped)")
 	}
 	lines = append(lines, "k  keep this session's answers and overwrite the file",
-		"q  quit, leaving the file as it is; this session's answers go to "+sanitize(m.asidePath()))
+		"q  quit and leave the file; this session's answers go to "+sanitize(filepath.Base(m.asidePath())))
 	return m.box("The review file changed on disk", strings.Join(lines, "\n"))
 }
 
 func (d *conflictDialog) keys(m *Model) []key.Binding {
 	if d.loadErr != nil {
-		return []key.Binding{m.c.keys.Form.Keep, m.c.keys.Global.Quit}
+		return []key.Binding{m.c.keys.Form.Keep, m.c.keys.Form.QuitAside}
 	}
-	return []key.Binding{m.c.keys.Form.Reload, m.c.keys.Form.Keep, m.c.keys.Global.Quit}
+	return []key.Binding{m.c.keys.Form.Reload, m.c.keys.Form.Keep, m.c.keys.Form.QuitAside}
 }
 
 // --- a save failed while quitting ---

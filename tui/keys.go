@@ -46,15 +46,18 @@ type ListKeys struct {
 
 // FormKeys work in dialogs and the setup form.
 type FormKeys struct {
-	Next    key.Binding
-	Prev    key.Binding
-	Confirm key.Binding
-	Cancel  key.Binding
-	Done    key.Binding
-	Reload  key.Binding
-	Keep    key.Binding
-	Retry   key.Binding
-	Force   key.Binding
+	Next      key.Binding
+	Prev      key.Binding
+	Confirm   key.Binding
+	Cancel    key.Binding
+	Done      key.Binding
+	Reload    key.Binding
+	Keep      key.Binding
+	Retry     key.Binding
+	Force     key.Binding
+	Switch    key.Binding // flip a two-way choice
+	Abort     key.Binding // leave a form where q is text
+	QuitAside key.Binding // quit without overwriting a file changed on disk
 }
 
 // DefaultKeyMap returns wafr's key bindings.
@@ -91,15 +94,18 @@ func DefaultKeyMap() *KeyMap {
 			Filter: b("f", "filter: all/unanswered/high", "f"),
 		},
 		Form: FormKeys{
-			Next:    b("tab/↓", "next field", "tab", "down"),
-			Prev:    b("shift+tab/↑", "previous field", "shift+tab", "up"),
-			Confirm: b("enter", "confirm", "enter"),
-			Cancel:  b("esc", "cancel", "esc"),
-			Done:    b("esc/ctrl+s", "done", "esc", "ctrl+s"),
-			Reload:  b("r", "reload from disk", "r"),
-			Keep:    b("k", "keep mine", "k"),
-			Retry:   b("r", "retry saving", "r"),
-			Force:   b("Q", "quit without saving", "Q"),
+			Next:      b("tab/↓", "next field", "tab", "down"),
+			Prev:      b("shift+tab/↑", "previous field", "shift+tab", "up"),
+			Confirm:   b("enter", "confirm", "enter"),
+			Cancel:    b("esc", "cancel", "esc"),
+			Done:      b("esc/ctrl+s", "done", "esc", "ctrl+s"),
+			Reload:    b("r", "reload from disk", "r"),
+			Keep:      b("k", "keep mine", "k"),
+			Retry:     b("r", "retry saving", "r"),
+			Force:     b("Q", "quit without saving", "Q"),
+			Switch:    b("space/←/→", "switch", " ", "left", "right"),
+			Abort:     b("ctrl+c", "quit", "ctrl+c"),
+			QuitAside: b("q", "quit, file untouched", "q", "ctrl+c"),
 		},
 	}
 }

@@ -95,7 +95,7 @@ func (m *Model) bindings() (short []key.Binding, full [][]key.Binding) {
 	}
 	switch m.screen {
 	case screenSetup:
-		b := []key.Binding{k.Form.Next, k.Form.Confirm, k.Form.Cancel}
+		b := []key.Binding{k.Form.Next, k.Form.Switch, k.Form.Confirm, k.Form.Cancel}
 		return b, [][]key.Binding{b}
 	case screenQuestion:
 		q := k.Question

@@ -713,3 +713,34 @@ func TestFinalSave(t *testing.T) {
 		t.Error("changed file overwritten")
 	}
 }
+
+// Every dialog fits every size from 60x20 up.
+func TestDialogsFit(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {140, 40}} {
+		m := opsModel(t)
+		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		long := errors.New("write /a/very/long/path/to/the/review/file/that/goes/on/and/on/review.yaml: no space left on device")
+		dialogs := map[string]func(){
+			"conflict":     func() { m.dialog = newConflictDialog(m, []byte("wafr: 1\nlens: {id: ops}\n")) },
+			"broken":       func() { m.dialog = newConflictDialog(m, []byte("<<<<<<< HEAD\n")) },
+			"save failed":  func() { m.dialog = &saveFailedDialog{err: long} },
+			"milestone":    func() { m.dialog = nil; m.openMilestone() },
+			"action":       func() { m.dialog = nil; m.cursor = 2; m.openAction() },
+			"notes":        func() { m.dialog = nil; m.openNotes() },
+			"n/a":          func() { m.dialog = newNotApplicableDialog(m) },
+			"milestone ee": func() { m.dialog = &milestoneDialog{input: newTextInput(), err: long.Error()} },
+		}
+		for name, open := range dialogs {
+			open()
+			if m.dialog == nil {
+				t.Fatalf("%s: no dialog", name)
+			}
+			m.refresh()
+			checkFits(t, m, name)
+			v := ansi.Strip(m.View())
+			if strings.Count(v, "╭") != 1 || strings.Count(v, "╯") != 1 {
+				t.Errorf("%dx%d %s: the dialog's border is cut:\n%s", size[0], size[1], name, v)
+			}
+		}
+	}
+}

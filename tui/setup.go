@@ -49,10 +49,8 @@ func (f *setupForm) focusCmd() tea.Cmd {
 func (f *setupForm) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	k := m.c.keys.Form
 	switch {
-	case msg.Type == tea.KeyCtrlC:
+	case keyMatches(msg, k.Abort), keyMatches(msg, k.Cancel):
 		return tea.Quit // nothing to save yet: the file is not created
-	case keyMatches(msg, k.Cancel):
-		return tea.Quit
 	case keyMatches(msg, k.Confirm):
 		if f.field == setupFields-1 {
 			return f.finish(m)
@@ -65,7 +63,7 @@ func (f *setupForm) update(m *Model, msg tea.KeyMsg) tea.Cmd {
 	case keyMatches(msg, k.Prev):
 		f.field = (f.field + setupFields - 1) % setupFields
 		return f.focusCmd()
-	case f.field == 1 && (msg.String() == " " || msg.String() == "left" || msg.String() == "right" || msg.String() == "h" || msg.String() == "l"):
+	case f.field == 1 && keyMatches(msg, k.Switch):
 		f.production = !f.production
 		return nil
 	}

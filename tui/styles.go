@@ -11,7 +11,6 @@ import (
 // Styles are built once, from the terminal's background and colour support,
 // and never inside View.
 type Styles struct {
-	App           lipgloss.Style
 	TitleBar      lipgloss.Style
 	Heading       lipgloss.Style
 	QuestionTitle lipgloss.Style
@@ -28,7 +27,6 @@ type Styles struct {
 	StatusError   lipgloss.Style
 	Notice        lipgloss.Style
 	Notes         lipgloss.Style
-	Bar           lipgloss.Style
 
 	RiskHigh        lipgloss.Style
 	RiskMedium      lipgloss.Style
@@ -64,7 +62,6 @@ func DefaultStyles(dark, color bool) *Styles {
 	border := pick("240", "250")
 
 	s := &Styles{}
-	s.App = lipgloss.NewStyle()
 	s.TitleBar = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.Heading = lipgloss.NewStyle().Bold(true)
 	s.QuestionTitle = lipgloss.NewStyle().Bold(true)
@@ -81,7 +78,6 @@ func DefaultStyles(dark, color bool) *Styles {
 	s.StatusError = lipgloss.NewStyle().Foreground(high).Bold(true)
 	s.Notice = lipgloss.NewStyle().Foreground(medium)
 	s.Notes = lipgloss.NewStyle().Italic(true)
-	s.Bar = lipgloss.NewStyle()
 
 	s.RiskHigh = lipgloss.NewStyle().Foreground(high).Bold(true)
 	s.RiskMedium = lipgloss.NewStyle().Foreground(medium).Bold(true)
@@ -116,9 +112,9 @@ func plainAll(s *Styles) {
 	strip := func(st lipgloss.Style) lipgloss.Style {
 		return st.UnsetForeground().UnsetBackground().UnsetBorderForeground().UnsetBold().UnsetItalic()
 	}
-	for _, p := range []*lipgloss.Style{&s.App, &s.TitleBar, &s.Heading, &s.QuestionTitle, &s.Dim, &s.Cursor, &s.Selected,
+	for _, p := range []*lipgloss.Style{&s.TitleBar, &s.Heading, &s.QuestionTitle, &s.Dim, &s.Cursor, &s.Selected,
 		&s.Checked, &s.Unchecked, &s.Pane, &s.PaneFocused, &s.Dialog, &s.Footer, &s.Status, &s.StatusError, &s.Notice,
-		&s.Notes, &s.Bar, &s.RiskHigh, &s.RiskMedium, &s.RiskNone, &s.NotApplicable, &s.Unanswered,
+		&s.Notes, &s.RiskHigh, &s.RiskMedium, &s.RiskNone, &s.NotApplicable, &s.Unanswered,
 		&s.BadgeHigh, &s.BadgeMedium, &s.BadgeNone, &s.BadgeNA, &s.BadgeUnanswered} {
 		*p = strip(*p)
 	}

@@ -137,6 +137,10 @@ type ImportOptions struct {
 	Now         time.Time
 }
 
+// UnknownPillar holds answers to questions the lens does not have, when
+// AWS did not say their pillar.
+const UnknownPillar = "unknown-pillar"
+
 // ErrNoAnswers is returned for a list-answers file with no AnswerSummaries.
 var ErrNoAnswers = errors.New("no AnswerSummaries found: is this the output of aws wellarchitected list-answers?")
 
@@ -180,7 +184,14 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 	r := review.New(l, w)
 	var warnings []string
 	for _, s := range summaries {
+		if s.QuestionID == "" {
+			warnings = append(warnings, "an answer without a QuestionId was left out")
+			continue
+		}
 		pid := s.PillarID
+		if pid == "" {
+			pid = UnknownPillar
+		}
 		p, q := locate(l, s.PillarID, s.QuestionID)
 		if q == nil {
 			warnings = append(warnings, fmt.Sprintf("%s/%s (%s): not in the lens; kept in the review", s.PillarID, s.QuestionID, s.QuestionTitle))

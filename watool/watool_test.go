@@ -185,3 +185,26 @@ func TestExportImportRoundTrip(t *testing.T) {
 		t.Errorf("counts %+v vs %+v", a.Counts, b2.Counts)
 	}
 }
+
+// AWS output without a PillarId, for a question the lens lacks, or without
+// a QuestionId: the review still loads.
+func TestImportMissingIDs(t *testing.T) {
+	l := opsLens(t)
+	doc := `{"WorkloadId": "w", "AnswerSummaries": [
+		{"QuestionId": "GONE1", "SelectedChoices": ["x"], "IsApplicable": true},
+		{"QuestionId": "OPS1", "SelectedChoices": ["OPS1_no"], "IsApplicable": true},
+		{"PillarId": "p", "SelectedChoices": ["y"]}]}`
+	r, warnings, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(doc), Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Answers.Get(UnknownPillar, "GONE1") == nil || r.Answers.Get("operationalExcellence", "OPS1") == nil {
+		t.Errorf("answers %+v", r.Answers)
+	}
+	if !strings.Contains(strings.Join(warnings, "\n"), "without a QuestionId") {
+		t.Errorf("warnings %v", warnings)
+	}
+	if _, err := review.Parse("r.yaml", r.Marshal()); err != nil {
+		t.Errorf("the imported review does not load: %v", err)
+	}
+}

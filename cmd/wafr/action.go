@@ -11,7 +11,6 @@ import (
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
-	"github.com/wafr-dev/wafr/scoring"
 )
 
 func newActionCmd(io *ioStreams) *cobra.Command {
@@ -136,7 +135,7 @@ func addAllHigh(opts *actionAddOptions, r *review.Review, l *questions.Lens, by 
 	for _, p := range l.Pillars {
 		for _, q := range p.Questions {
 			a := r.Answers.Get(p.ID, q.ID)
-			if a == nil || scoring.QuestionRisk(q, scoring.Answer{Selected: a.Selected, NotApplicable: a.NotApplicable}) != questions.HighRisk {
+			if a.RiskWith(q) != questions.HighRisk {
 				continue
 			}
 			for _, c := range q.Choices {
@@ -184,7 +183,7 @@ func editReview(io *ioStreams, file string, fn func(*review.Review, *questions.L
 	if err := fn(r, l); err != nil {
 		return err
 	}
-	r.RecordRisks(l)
+	recordLens(r, l, file)
 	return r.Save(file)
 }
 
@@ -344,7 +343,7 @@ func runActionList(opts *actionListOptions) error {
 	case "csv":
 		return reports.WriteActionsCSV(w, rows)
 	}
-	return reports.WriteActionsText(w, rows, reports.TextOptions{Color: opts.io.Color})
+	return reports.WriteActionsText(w, rows, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
 }
 
 // staleness says why an open action may no longer be needed.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -208,5 +209,64 @@ func TestActionsAcrossMilestones(t *testing.T) {
 	out = mustRun(t, "history", "r.yaml")
 	if !strings.Contains(out, "q3") || !strings.Contains(out, "2/0") || !strings.Contains(out, "2/2") {
 		t.Errorf("history does not count actions:\n%s", out)
+	}
+}
+
+// Regressions found in review: each case below once went wrong.
+func TestReviewFindings(t *testing.T) {
+	t.Chdir(t.TempDir())
+	mustRun(t, "answer", "r.yaml", "OPS1", "--none", "--workload", "W")
+
+	// Milestones named like numbers: history takes each by position.
+	mustRun(t, "milestone", "r.yaml", "2")
+	mustRun(t, "answer", "r.yaml", "OPS2", "--none")
+	mustRun(t, "milestone", "r.yaml", "1")
+	out := mustRun(t, "history", "r.yaml")
+	lines := strings.Split(out, "\n")
+	if !strings.Contains(lines[3], " 2 ") || !strings.Contains(lines[3], "1/6") || !strings.Contains(lines[4], "2/6") {
+		t.Errorf("history mixes up milestones named 2 and 1:\n%s", out)
+	}
+
+	// --select: empty is a usage error; a repeated id ticks it once.
+	if code, _, errOut := wafrIn(t, "answer", "r.yaml", "OPS3", "--select", ""); code != 2 || !strings.Contains(errOut, "--select needs choice ids") {
+		t.Errorf("--select \"\": %d %q", code, errOut)
+	}
+	if out := mustRun(t, "answer", "r.yaml", "OPS3", "--select", "OPS3_recovery,OPS3_recovery"); !strings.Contains(out, "UNANSWERED -> HIGH") {
+		t.Errorf("--select a,a: %q", out)
+	}
+
+	// -o never overwrites the file being read.
+	for _, args := range [][]string{{"report", "r.yaml", "-o", "r.yaml"}, {"export", "aws-answers", "r.yaml", "--workload-id", "w", "--lens-alias", "l", "-o", "./r.yaml"}} {
+		before, _ := os.ReadFile("r.yaml")
+		if code, _, errOut := wafrIn(t, args...); code != 2 || !strings.Contains(errOut, "is the file being read") {
+			t.Errorf("%v: %d %q", args, code, errOut)
+		}
+		if after, _ := os.ReadFile("r.yaml"); string(after) != string(before) {
+			t.Errorf("%v overwrote the review", args)
+		}
+	}
+
+	// After the lens changes, a milestone records the lens it was taken with.
+	os.WriteFile("lens.yaml", []byte(strings.Replace(mustRun(t, "lens", "export", "builtin:ops", "--yaml"), "version: 1.0.0", "version: 1.1.0", 1)), 0o644)
+	mustRun(t, "answer", "s.yaml", "OPS1", "--none", "--lens", "lens.yaml", "--workload", "S")
+	os.WriteFile("lens.yaml", []byte(strings.Replace(mustRun(t, "lens", "export", "builtin:ops", "--yaml"), "version: 1.0.0", "version: 1.2.0", 1)), 0o644)
+	mustRun(t, "milestone", "s.yaml", "after the edit")
+	r, _ := review.Load("s.yaml")
+	if m := r.Milestone("after the edit"); m == nil || m.Lens.Version != "1.2.0" {
+		t.Errorf("milestone lens %+v", m.Lens)
+	}
+	if out := mustRun(t, "history", "s.yaml"); strings.Contains(out, "*") {
+		t.Errorf("the milestone is not scored with its lens:\n%s", out)
+	}
+
+	// Answers the lens no longer has are counted alike everywhere.
+	os.WriteFile("small.yaml", []byte(strings.Replace(mustRun(t, "lens", "export", "builtin:ops", "--yaml"), "      - id: OPS6\n", "      - id: OPS6X\n", 1)), 0o644)
+	mustRun(t, "answer", "o.yaml", "OPS6", "--none", "--lens", "builtin:ops", "--workload", "O")
+	mustRun(t, "answer", "o.yaml", "OPS1", "--none", "--lens", "small.yaml")
+	mustRun(t, "milestone", "o.yaml", "m")
+	sum := mustRun(t, "summary", "o.yaml")
+	hist := mustRun(t, "history", "o.yaml")
+	if !strings.Contains(sum, "answered 1 of 6") || !strings.Contains(hist, "1/6") || strings.Contains(hist, "2/") {
+		t.Errorf("summary and history disagree:\n%s\n%s", sum, hist)
 	}
 }

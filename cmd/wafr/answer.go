@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,7 +10,6 @@ import (
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
-	"github.com/wafr-dev/wafr/scoring"
 )
 
 type answerOptions struct {
@@ -18,6 +17,7 @@ type answerOptions struct {
 	file          string
 	question      string
 	selectIDs     []string
+	selectSet     bool
 	none          bool
 	notApplicable string
 	clear         bool
@@ -50,7 +50,8 @@ When FILE does not exist it is created, with --lens (default builtin:ops) and
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file, opts.question = args[0], args[1]
 			opts.notesSet = cmd.Flags().Changed("notes")
-			if !cmd.Flags().Changed("select") && !opts.none && opts.notApplicable == "" && !opts.clear && !opts.notesSet {
+			opts.selectSet = cmd.Flags().Changed("select")
+			if !opts.selectSet && !opts.none && opts.notApplicable == "" && !opts.clear && !opts.notesSet {
 				return flagErrorf("nothing to do: give --select, --none, --not-applicable, --clear or --notes")
 			}
 			if runF != nil {
@@ -89,9 +90,7 @@ func runAnswer(opts *answerOptions) error {
 	if !exists {
 		name := opts.workload
 		if name == "" {
-			if abs, err := filepath.Abs(opts.file); err == nil {
-				name = filepath.Base(filepath.Dir(abs))
-			}
+			name = defaultWorkload(opts.file)
 		}
 		r = review.New(l, review.Workload{Name: name, Environment: review.Production})
 	} else {
@@ -105,24 +104,15 @@ func runAnswer(opts *answerOptions) error {
 	if err != nil {
 		return err
 	}
-	before := riskOf(q, r.Answers.Get(p.ID, q.ID))
+	before := r.Answers.Get(p.ID, q.ID).RiskWith(q)
 	r.Update(p.ID, q.ID, opts.io.author(opts.by), opts.io.Now(), change)
-	r.Lens = review.RefOf(l)
-	r.Lens.Source = recordedSource(l.Source, opts.file)
-	r.RecordRisks(l)
+	recordLens(r, l, opts.file)
 	if err := r.Save(opts.file); err != nil {
 		return err
 	}
-	after := riskOf(q, r.Answers.Get(p.ID, q.ID))
+	after := r.Answers.Get(p.ID, q.ID).RiskWith(q)
 	fmt.Fprintf(opts.io.Out, "%s/%s: %s -> %s\n", textsafe.Clean(p.ID), textsafe.Clean(q.ID), before, after)
 	return nil
-}
-
-func riskOf(q *questions.Question, a *review.Answer) questions.Risk {
-	if a == nil {
-		return questions.Unanswered
-	}
-	return scoring.QuestionRisk(q, scoring.Answer{Selected: a.Selected, NotApplicable: a.NotApplicable})
 }
 
 // change validates the flags against the question and returns the edit.
@@ -139,16 +129,30 @@ func (opts *answerOptions) change(q *questions.Question) (func(*review.Answer), 
 		if selected == nil {
 			return nil, fmt.Errorf("question %s has no \"None of these\" choice (an id ending in _no)", q.ID)
 		}
-	case len(opts.selectIDs) > 0:
-		for _, id := range opts.selectIDs {
-			id = strings.TrimSpace(id)
-			if q.Choice(id) == nil {
+	case opts.selectSet:
+		ids := dedupe(opts.selectIDs)
+		if len(ids) == 0 {
+			return nil, flagErrorf("--select needs choice ids, comma-separated (to remove ticks, use --clear)")
+		}
+		none, practices := 0, 0
+		for _, id := range ids {
+			c := q.Choice(id)
+			if c == nil {
 				return nil, fmt.Errorf("question %s has no choice %q; its choices: %s", q.ID, id, strings.Join(choiceIDs(q), ", "))
 			}
-			selected = scoring.Toggle(q, selected, id)
+			if c.IsNone() {
+				none++
+			} else {
+				practices++
+			}
 		}
-		if len(selected) != len(dedupe(opts.selectIDs)) {
+		if none > 0 && practices > 0 || none > 1 {
 			return nil, fmt.Errorf("\"None of these\" cannot be ticked together with other choices")
+		}
+		for _, c := range q.Choices { // lens order
+			if slices.Contains(ids, c.ID) {
+				selected = append(selected, c.ID)
+			}
 		}
 	}
 	reason := ""
@@ -185,7 +189,7 @@ func dedupe(ids []string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, id := range ids {
-		if id = strings.TrimSpace(id); !seen[id] {
+		if id = strings.TrimSpace(id); id != "" && !seen[id] {
 			seen[id] = true
 			out = append(out, id)
 		}

@@ -83,14 +83,20 @@ func runLensExport(opts *lensExportOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(opts.io, opts.out, data)
+	return writeOutput(opts.io, opts.out, data, opts.lens)
 }
 
-// writeOutput writes to -o atomically, or to stdout.
-func writeOutput(io *ioStreams, out string, data []byte) error {
+// writeOutput writes to -o atomically, or to stdout. It refuses to write
+// over any of the command's inputs (a review or lens file).
+func writeOutput(io *ioStreams, out string, data []byte, inputs ...string) error {
 	if out == "" {
 		_, err := io.Out.Write(data)
 		return err
+	}
+	for _, in := range inputs {
+		if sameFile(out, in) {
+			return flagErrorf("-o %s is the file being read; write the output somewhere else", out)
+		}
 	}
 	if err := review.WriteFileAtomic(out, data); err != nil {
 		return err
@@ -164,7 +170,7 @@ func runExportAnswers(opts *exportAnswersOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(opts.io, opts.out, buf.Bytes())
+	return writeOutput(opts.io, opts.out, buf.Bytes(), opts.file)
 }
 
 // --- wafr import aws-answers ---
@@ -256,7 +262,7 @@ func runImportAnswers(opts *importAnswersOptions) error {
 	if err := r.Save(opts.out); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.io.Out, "wrote %s: %d answers from AWS\n", opts.out, countAnswers(r))
+	fmt.Fprintf(opts.io.ErrOut, "wrote %s: %d answers from AWS\n", opts.out, countAnswers(r))
 	return nil
 }
 
@@ -266,4 +272,11 @@ func countAnswers(r *review.Review) int {
 		n += len(byQ)
 	}
 	return n
+}
+
+// sameFile reports whether two paths name the same existing file.
+func sameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

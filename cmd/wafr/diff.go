@@ -41,7 +41,8 @@ Each side is scored with the lens it was answered with when that lens can be
 loaded (built-in or the recorded path, with the recorded content), and with
 the risks recorded in the file otherwise. Two different workloads on the same
 lens can be compared too. --fail-on-regression exits 1 if any question's
-risk went up.`,
+risk went up: to a worse level, or from not applicable back to MEDIUM or
+HIGH.`,
 		Example: `  wafr diff review.yaml@"2026 Q3" review.yaml
   wafr diff review.yaml@1 review.yaml@2 --format md
   wafr diff payments.yaml search.yaml --all`,

@@ -131,7 +131,7 @@ func TestLensChangeNotice(t *testing.T) {
 	}
 	r.Lens.Digest, r.Lens.Version = "sha256:old", "0.9.0"
 	r.Update("operationalExcellence", "OPS9", "me", time.Now(), func(a *review.Answer) { a.Selected = []string{"x"} })
-	want := "the lens changed since this review was saved (version 0.9.0, now 1.0.0); 1 answer no longer matches it and is kept"
+	want := "the lens ops changed since this review was saved (version 0.9.0, now 1.0.0); 1 answer no longer matches it and is kept"
 	if n := lensChangeNotice(r, l); n != want {
 		t.Errorf("notice %q", n)
 	}

@@ -11,13 +11,16 @@ var helpTopics = []helpTopic{
 		long: `wafr exits with:
 
   0  success
-  1  a check ran and failed: "lens lint --strict" found warnings (later also
-     "summary --fail-on" and "diff --fail-on-regression")
+  1  a check ran and failed: "lens lint --strict" found warnings,
+     "summary --fail-on high|medium|overdue" found such questions or actions,
+     "diff --fail-on-regression" found a question whose risk went up
   2  bad input: a file that does not load, a malformed lens or review file, a
      wrong flag or argument. The message on stderr names the file, the line and
      column, and the field or ids involved.
 
-A review file that fails to load is never written to.`,
+A review file that fails to load is never written to. When the TUI cannot
+write a review file that changed under it, it leaves it alone, puts the
+session's answers in FILE.wafr-unsaved, and exits 2.`,
 	},
 	{
 		name:  "lens-format",

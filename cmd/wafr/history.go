@@ -1,7 +1,6 @@
 package main
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -49,10 +48,7 @@ func runHistory(opts *historyOptions) error {
 	}
 	var rows []reports.HistoryRow
 	for i, m := range r.Milestones {
-		snap, err := r.At(strconv.Itoa(i + 1))
-		if err != nil {
-			return err
-		}
+		snap := r.AtIndex(i)
 		rows = append(rows, historyRow(review.Side{Review: snap, Lens: sideLens(snap, opts.file)}, m.Name, m.RecordedAt, false, opts.io.Now()))
 	}
 	l, err := lensFor(r, opts.file, "")
@@ -66,7 +62,7 @@ func runHistory(opts *historyOptions) error {
 	case "json":
 		return reports.WriteHistoryJSON(opts.io.Out, r.Workload.Name, rows)
 	}
-	return reports.WriteHistoryText(opts.io.Out, r.Workload.Name, rows, reports.TextOptions{Color: opts.io.Color})
+	return reports.WriteHistoryText(opts.io.Out, r.Workload.Name, rows, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
 }
 
 func historyRow(s review.Side, name string, at time.Time, current bool, today time.Time) reports.HistoryRow {

@@ -22,7 +22,9 @@ type ioStreams struct {
 	OutTTY bool
 	Color  bool
 	// InTTY is true when stdin is a terminal (the TUI needs one).
-	InTTY  bool
+	InTTY bool
+	// Width is the terminal's width when stdout is one, else 0.
+	Width  int
 	Getenv func(string) string
 	Now    func() time.Time
 }
@@ -30,9 +32,16 @@ type ioStreams struct {
 func newSystemStreams() *ioStreams {
 	outTTY := term.IsTerminal(int(os.Stdout.Fd()))
 	_, noColor := os.LookupEnv("NO_COLOR")
+	width := 0
+	if outTTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			width = w
+		}
+	}
 	return &ioStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		OutTTY: outTTY,
+		Width:  width,
 		Color:  outTTY && !noColor,
 		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		Getenv: os.Getenv,

@@ -95,8 +95,8 @@ func runLensShow(opts *lensShowOptions) error {
 	w := opts.io.Out
 	c := func(s string) string { return strings.Join(strings.Fields(textsafe.Clean(s)), " ") }
 	fmt.Fprintf(w, "%s\n", c(l.Name))
-	fmt.Fprintf(w, "  id %s, version %s, language %s, %d pillars, %d questions\n",
-		orDash(c(l.ID)), orDash(c(l.Version)), orDash(c(l.Language)), len(l.Pillars), l.QuestionCount())
+	fmt.Fprintf(w, "  id %s, version %s, language %s, %s, %s\n",
+		orDash(c(l.ID)), orDash(c(l.Version)), orDash(c(l.Language)), plural(len(l.Pillars), "pillar"), plural(l.QuestionCount(), "question"))
 	fmt.Fprintf(w, "  source %s\n  digest %s\n", c(l.Source), l.Digest)
 	if n := len(l.Warnings); n > 0 {
 		fmt.Fprintf(w, "  %d lint warnings (see 'wafr lens lint %s')\n", n, c(l.Source))

@@ -57,6 +57,7 @@ func runMilestone(opts *milestoneOptions) error {
 		return err
 	}
 	noteLensChange(opts.io.ErrOut, opts.file, r, l)
+	recordLens(r, l, opts.file)
 	if err := r.AddMilestone(opts.name, opts.notes, l, opts.io.Now()); err != nil {
 		return err
 	}

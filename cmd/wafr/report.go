@@ -2,13 +2,11 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/wafr-dev/wafr/reports"
-	"github.com/wafr-dev/wafr/review"
 )
 
 type reportOptions struct {
@@ -88,15 +86,7 @@ func runReport(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.out == "" {
-		_, err = opts.io.Out.Write(buf.Bytes())
-		return err
-	}
-	if err := review.WriteFileAtomic(opts.out, buf.Bytes()); err != nil {
-		return err
-	}
-	fmt.Fprintf(opts.io.ErrOut, "wrote %s\n", opts.out)
-	return nil
+	return writeOutput(opts.io, opts.out, buf.Bytes(), opts.file)
 }
 
 func hasPillar(s *reports.Scored, id string) bool {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -99,23 +98,19 @@ func runReview(opts *reviewOptions) error {
 	} else {
 		name := opts.workload
 		if name == "" {
-			if abs, err := filepath.Abs(opts.file); err == nil {
-				name = filepath.Base(filepath.Dir(abs))
-			}
+			name = defaultWorkload(opts.file)
 		}
 		r = review.New(l, review.Workload{Name: name, Environment: env, Owner: opts.owner})
 	}
-	r.Lens = review.RefOf(l)
-	r.Lens.Source = recordedSource(l.Source, opts.file)
+	recordLens(r, l, opts.file)
 
-	_, noColor := os.LookupEnv("NO_COLOR")
 	final, err := tui.Run(tui.Options{
 		Review: r, Lens: l, Path: opts.file,
 		Author:   opts.io.author(opts.by),
 		Setup:    !exists && opts.workload == "",
 		Notice:   notice,
 		Dark:     lipgloss.HasDarkBackground(),
-		Color:    !noColor,
+		Color:    opts.io.Color,
 		DiskHash: diskHash,
 		Now:      opts.io.Now,
 	})
@@ -126,8 +121,8 @@ func runReview(opts *reviewOptions) error {
 		return nil // quit before the file was created: nothing to report
 	}
 	fmt.Fprintf(opts.io.Out, "Saved %s.\n\n", opts.file)
-	return reports.WriteSummaryText(opts.io.Out, reports.Score(reports.Input{File: opts.file, Review: final, Lens: l}),
-		reports.TextOptions{Color: opts.io.Color})
+	return reports.WriteSummaryText(opts.io.Out, reports.Score(reports.Input{File: opts.file, Review: final, Lens: l, Today: opts.io.Now()}),
+		reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
 }
 
 func parseEnvironment(s string) (string, error) {
@@ -154,7 +149,7 @@ func lensChangeNotice(r *review.Review, l *questions.Lens) string {
 	if r.Lens.Digest == "" || r.Lens.Digest == l.Digest {
 		return ""
 	}
-	msg := fmt.Sprintf("the lens changed since this review was saved (version %s, now %s)", orDash(r.Lens.Version), orDash(l.Version))
+	msg := lensChange(r, l)
 	switch n := len(r.Answers.Orphans(l)); {
 	case n == 1:
 		msg += "; 1 answer no longer matches it and is kept"

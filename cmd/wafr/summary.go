@@ -92,9 +92,9 @@ func runSummary(opts *summaryOptions) error {
 			}
 		}
 	case len(all) == 1:
-		err = reports.WriteSummaryText(w, all[0], reports.TextOptions{Color: opts.io.Color})
+		err = reports.WriteSummaryText(w, all[0], reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
 	default:
-		err = reports.WriteConsolidatedText(w, all, reports.TextOptions{Color: opts.io.Color})
+		err = reports.WriteConsolidatedText(w, all, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
 	}
 	if err != nil {
 		return err

@@ -100,6 +100,22 @@ func readReview(io *ioStreams, file string) (*review.Review, error) {
 	return r, nil
 }
 
+// recordLens makes the review record the lens it is saved with, so that a
+// milestone or a diff later knows which edition the answers were made with.
+func recordLens(r *review.Review, l *questions.Lens, reviewPath string) {
+	r.Lens = review.RefOf(l)
+	r.Lens.Source = recordedSource(l.Source, reviewPath)
+	r.RecordRisks(l)
+}
+
+// defaultWorkload names a new review's workload after its folder.
+func defaultWorkload(reviewPath string) string {
+	if abs, err := filepath.Abs(reviewPath); err == nil {
+		return filepath.Base(filepath.Dir(abs))
+	}
+	return "workload"
+}
+
 // recordedSource is how a review file records its lens: builtin:NAME as is,
 // a path relative to the review file so the pair can move together.
 func recordedSource(lensSource, reviewPath string) string {
@@ -124,8 +140,7 @@ func noteLensChange(out io.Writer, file string, r *review.Review, l *questions.L
 		return
 	}
 	w := textsafeWriter{out}
-	fmt.Fprintf(w, "note: %s was answered with a different edition of lens %s (version %s, now %s)\n",
-		file, l.ID, orDash(r.Lens.Version), orDash(l.Version))
+	fmt.Fprintf(w, "note: %s: %s\n", file, lensChange(r, l))
 	for _, o := range r.Answers.Orphans(l) {
 		if o.ChoiceID == "" {
 			fmt.Fprintf(w, "note: the answer to %s/%s is kept, but the lens no longer has that question\n", o.PillarID, o.QuestionID)
@@ -133,6 +148,15 @@ func noteLensChange(out io.Writer, file string, r *review.Review, l *questions.L
 			fmt.Fprintf(w, "note: choice %s of %s/%s is kept, but the lens no longer has it\n", o.ChoiceID, o.PillarID, o.QuestionID)
 		}
 	}
+}
+
+// lensChange says how the lens differs from the one the review was saved
+// with.
+func lensChange(r *review.Review, l *questions.Lens) string {
+	if r.Lens.Version == l.Version {
+		return fmt.Sprintf("the lens %s changed since this review was saved (same version %s, other content)", l.ID, orDash(l.Version))
+	}
+	return fmt.Sprintf("the lens %s changed since this review was saved (version %s, now %s)", l.ID, orDash(r.Lens.Version), orDash(l.Version))
 }
 
 // textsafeWriter cleans what it writes of escape codes and control

@@ -11,6 +11,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -191,4 +192,25 @@ func Pairs(n *yaml.Node) []Pair {
 		out = append(out, Pair{Key: Resolve(n.Content[i]), Value: n.Content[i+1]})
 	}
 	return out
+}
+
+// MultilineStyle picks how to write multi-line text: a literal block, which
+// reads well in files and diffs, when yaml.v3 reads it back exactly, and a
+// double-quoted string otherwise (leading space or newline, trailing
+// spaces, tabs, control characters, a byte order mark).
+func MultilineStyle(s string) yaml.Style {
+	if s == "" || s[0] == ' ' || s[0] == '\n' {
+		return yaml.DoubleQuotedStyle
+	}
+	for _, line := range strings.Split(s, "\n") {
+		if strings.TrimRight(line, " \t") != line {
+			return yaml.DoubleQuotedStyle
+		}
+	}
+	for _, r := range s {
+		if r == '\r' || r == '\t' || (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfeff {
+			return yaml.DoubleQuotedStyle
+		}
+	}
+	return yaml.LiteralStyle
 }
