@@ -341,7 +341,8 @@ func TestTooSmall(t *testing.T) {
 
 // Nothing overflows at any size from 60x20 up, on every screen.
 func TestLayoutFits(t *testing.T) {
-	for _, src := range []string{"builtin:ops", "testdata/ja.yaml"} {
+	// A built-in lens, a Japanese one, and an AWS custom-lens JSON file.
+	for _, src := range []string{"builtin:ops", "testdata/ja.yaml", "../testdata/aws/no-default-precedence.json"} {
 		m := newTestModel(t, loadLens(t, src), nil, 80, 24)
 		press(m, "x", "e")
 		typeText(m, "a long note "+strings.Repeat("that goes on ", 20))
