@@ -18,7 +18,7 @@ import (
 )
 
 // bigReview writes a lens of 200 questions and a fully answered review of
-// about 1.5 MB, so that a save takes long enough to be interrupted.
+// about 0.8 MB, so that a save takes long enough to be interrupted.
 func bigReview(t *testing.T, dir string) (lens, file string) {
 	t.Helper()
 	lens = filepath.Join(dir, "lens.yaml")
@@ -36,7 +36,7 @@ func bigReview(t *testing.T, dir string) (lens, file string) {
 		for _, q := range p.Questions {
 			r.Update(p.ID, q.ID, "seed", time.Now(), func(a *review.Answer) {
 				a.Selected = []string{q.Choices[0].ID}
-				a.Notes = strings.Repeat(q.ID+" notes line\n", 600)
+				a.Notes = strings.Repeat(q.ID+" notes line\n", 300)
 			})
 		}
 	}
