@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/yuin/goldmark"
@@ -375,5 +376,22 @@ func TestGoldenSummaryWidths(t *testing.T) {
 			}
 			golden.RequireEqual(t, b.Bytes())
 		})
+	}
+}
+
+// The plan renders in a Markdown terminal viewer (glamour, which glow uses)
+// with its headings, tables and task lists intact.
+func TestPlanRendersWithGlamour(t *testing.T) {
+	var b bytes.Buffer
+	WritePlan(&b, scoredFixture(t), PlanOptions{})
+	out, err := glamour.Render(b.String(), "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := ansi.Strip(out)
+	for _, want := range []string{"Improvement plan: 決済 API | payments", "HIGH risk", "OPS2 How do you design", "[ ] **A1**", "[x] **A3**", "Checkout only | payments # later"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("rendered plan lacks %q", want)
+		}
 	}
 }
