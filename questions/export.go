@@ -3,7 +3,6 @@ package questions
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -129,31 +128,12 @@ func MarshalYAML(l *Lens) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func yseq() *yaml.Node { return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"} }
-
-// ymap builds a mapping from key/value pairs, leaving out nil values.
-func ymap(kv ...any) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	for i := 0; i+1 < len(kv); i += 2 {
-		if v, _ := kv[i+1].(*yaml.Node); v != nil {
-			n.Content = append(n.Content, ystr(kv[i].(string)), v)
-		}
-	}
-	return n
-}
-
-// ystr is a string node (nil for ""); multi-line text becomes a literal
-// block when that keeps it exactly.
-func ystr(s string) *yaml.Node {
-	if s == "" {
-		return nil
-	}
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if strings.Contains(s, "\n") {
-		n.Style = yamlnode.MultilineStyle(s)
-	}
-	return n
-}
+// Short names for the node builders.
+var (
+	yseq = yamlnode.Sequence
+	ymap = yamlnode.Mapping
+	ystr = yamlnode.String
+)
 
 func yresource(r *Resource) *yaml.Node {
 	if r == nil {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -43,37 +42,12 @@ func (r *Review) Marshal() []byte {
 	return buf.Bytes()
 }
 
-// mapping builds a mapping node from key/value pairs, leaving out values
-// that are nil (empty fields are not written).
-func mapping(kv ...any) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	for i := 0; i+1 < len(kv); i += 2 {
-		v, _ := kv[i+1].(*yaml.Node)
-		if v == nil {
-			continue
-		}
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv[i].(string)}, v)
-	}
-	if len(n.Content) == 0 {
-		return nil
-	}
-	return n
-}
-
-func scalar(v, tag string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v} }
-
-// str is a string node, or nil for "". Multi-line text is written as a
-// literal block so notes read naturally in the file and in diffs.
-func str(s string) *yaml.Node {
-	if s == "" {
-		return nil
-	}
-	n := scalar(s, "!!str")
-	if strings.Contains(s, "\n") {
-		n.Style = yamlnode.MultilineStyle(s)
-	}
-	return n
-}
+// Short names for the node builders, used throughout the encoder.
+var (
+	mapping = yamlnode.Mapping
+	scalar  = yamlnode.Scalar
+	str     = yamlnode.String
+)
 
 func riskNode(r questions.Risk) *yaml.Node {
 	if r == questions.Unanswered {

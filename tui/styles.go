@@ -131,30 +131,16 @@ var riskLabels = map[questions.Risk]string{
 
 // Risk returns the text style of a risk level.
 func (s *Styles) Risk(r questions.Risk) lipgloss.Style {
-	switch r {
-	case questions.HighRisk:
-		return s.RiskHigh
-	case questions.MediumRisk:
-		return s.RiskMedium
-	case questions.NoRisk:
-		return s.RiskNone
-	case questions.NotApplicable:
-		return s.NotApplicable
-	}
-	return s.Unanswered
+	return map[questions.Risk]lipgloss.Style{
+		questions.HighRisk: s.RiskHigh, questions.MediumRisk: s.RiskMedium, questions.NoRisk: s.RiskNone,
+		questions.NotApplicable: s.NotApplicable, questions.Unanswered: s.Unanswered,
+	}[r]
 }
 
 // Badge returns the badge style of a risk level.
 func (s *Styles) Badge(r questions.Risk) lipgloss.Style {
-	switch r {
-	case questions.HighRisk:
-		return s.BadgeHigh
-	case questions.MediumRisk:
-		return s.BadgeMedium
-	case questions.NoRisk:
-		return s.BadgeNone
-	case questions.NotApplicable:
-		return s.BadgeNA
-	}
-	return s.BadgeUnanswered
+	return map[questions.Risk]lipgloss.Style{
+		questions.HighRisk: s.BadgeHigh, questions.MediumRisk: s.BadgeMedium, questions.NoRisk: s.BadgeNone,
+		questions.NotApplicable: s.BadgeNA, questions.Unanswered: s.BadgeUnanswered,
+	}[r]
 }
