@@ -5,7 +5,10 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
 )
 
@@ -148,4 +151,26 @@ func WriteHistoryJSON(w io.Writer, workload string, rows []HistoryRow) error {
 		Workload string       `json:"workload"`
 		Rows     []HistoryRow `json:"rows"`
 	}{HistorySchema, workload, rows})
+}
+
+// History builds the rows of a review's history: each milestone, oldest
+// first, scored with the lens sideLens gives for it (nil: the risks the
+// file recorded are used), then the current state scored with current.
+func History(r *review.Review, current *questions.Lens, sideLens func(*review.Review) *questions.Lens, today time.Time) []HistoryRow {
+	rows := make([]HistoryRow, 0, len(r.Milestones)+1)
+	for i, m := range r.Milestones {
+		snap := r.AtIndex(i)
+		rows = append(rows, historyRow(review.Side{Review: snap, Lens: sideLens(snap)}, m.Name, m.RecordedAt, false, today))
+	}
+	return append(rows, historyRow(review.Side{Review: r, Lens: current}, "current", r.UpdatedAt, true, today))
+}
+
+func historyRow(s review.Side, name string, at time.Time, current bool, today time.Time) HistoryRow {
+	c := s.Counts()
+	date := ""
+	if !at.IsZero() {
+		date = at.UTC().Format(time.RFC3339)
+	}
+	return HistoryRow{Name: name, Date: date, Current: current, Answered: c.Answered(), Total: c.Total(), Counts: c,
+		Scored: s.Lens != nil, Actions: CountActions(s.Review.Actions, today)}
 }

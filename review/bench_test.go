@@ -30,7 +30,7 @@ func BenchmarkSave200Questions(b *testing.B) {
 	r := fullReview(b)
 	path := filepath.Join(b.TempDir(), "review.yaml")
 	for b.Loop() {
-		if err := r.Save(path); err != nil {
+		if err := writeReview(r, path); err != nil {
 			b.Fatal(err)
 		}
 	}

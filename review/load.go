@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"strings"
 	"time"
@@ -18,6 +19,27 @@ import (
 // MaxFileSize is the largest review file wafr reads; a real one is a few
 // hundred KB. Larger files are refused before they are read.
 const MaxFileSize = 10 << 20
+
+// TooLargeError says that a review of size bytes is over MaxFileSize.
+func TooLargeError(size int64) error {
+	return fmt.Errorf("the file is %s; review files are at most %s", SizeString(size), SizeString(MaxFileSize))
+}
+
+// SizeString writes a byte count for people: "10.8 MB", "512 KB". Sizes
+// are never rounded down to the limit they exceed.
+func SizeString(n int64) string {
+	switch {
+	case n >= 1<<20:
+		mb := float64(n) / (1 << 20)
+		if n%(1<<20) == 0 {
+			return fmt.Sprintf("%d MB", n>>20)
+		}
+		return fmt.Sprintf("%.1f MB", math.Ceil(mb*10)/10)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", (n+1023)>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
 
 // ErrNotExist is returned by Load when the file does not exist.
 var ErrNotExist = errors.New("no such review file")
@@ -63,7 +85,7 @@ func Load(path string) (*Review, error) {
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
-		return nil, &LoadError{File: path, Err: fmt.Errorf("the file is %d MB; review files are at most %d MB", st.Size()>>20, MaxFileSize>>20)}
+		return nil, &LoadError{File: path, Err: TooLargeError(st.Size())}
 	}
 	return Read(path, f)
 }
@@ -75,7 +97,7 @@ func Read(name string, r io.Reader) (*Review, error) {
 		return nil, &LoadError{File: name, Err: err}
 	}
 	if len(data) > MaxFileSize {
-		return nil, &LoadError{File: name, Err: fmt.Errorf("the file is larger than %d MB", MaxFileSize>>20)}
+		return nil, &LoadError{File: name, Err: TooLargeError(int64(len(data)))}
 	}
 	return Parse(name, data)
 }

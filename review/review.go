@@ -309,6 +309,18 @@ func trimZeros(s string) string {
 // ErrNoMilestone is returned by At for a milestone the review does not have.
 var ErrNoMilestone = errors.New("no such milestone")
 
+// MilestoneAt returns the milestone a reference names: its name, else its
+// 1-based number. It is nil when there is none.
+func (r *Review) MilestoneAt(ref string) *Milestone {
+	if m := r.Milestone(ref); m != nil {
+		return m
+	}
+	if n, err := strconv.Atoi(ref); err == nil && n >= 1 && n <= len(r.Milestones) {
+		return &r.Milestones[n-1]
+	}
+	return nil
+}
+
 // At returns the review as it was at a milestone, named by name or by its
 // 1-based number, as a read-only copy: the milestone's answers and lens,
 // the current workload. An empty ref returns the review itself.
@@ -316,12 +328,7 @@ func (r *Review) At(ref string) (*Review, error) {
 	if ref == "" {
 		return r, nil
 	}
-	m := r.Milestone(ref)
-	if m == nil {
-		if n, err := strconv.Atoi(ref); err == nil && n >= 1 && n <= len(r.Milestones) {
-			m = &r.Milestones[n-1]
-		}
-	}
+	m := r.MilestoneAt(ref)
 	if m == nil {
 		names := make([]string, len(r.Milestones))
 		for i, ms := range r.Milestones {

@@ -2,12 +2,9 @@ package review
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -16,9 +13,11 @@ import (
 	"github.com/wafr-dev/wafr/questions"
 )
 
-// Marshal writes the review as YAML in a fixed key order, so that saving the
-// same review twice gives the same bytes and git diffs stay small.
-func (r *Review) Marshal() []byte {
+// Encode writes the review as YAML in a fixed key order, so that saving the
+// same review twice gives the same bytes and git diffs stay small. Text
+// that is not valid UTF-8 (a Latin-1 name from the environment, say) is
+// repaired with U+FFFD rather than refused: YAML cannot hold it.
+func (r *Review) Encode() ([]byte, error) {
 	root := mapping(
 		"wafr", scalar(strconv.Itoa(FormatVersion), "!!int"),
 		"workload", mapping(
@@ -36,18 +35,36 @@ func (r *Review) Marshal() []byte {
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(root); err != nil {
-		panic("review: encode: " + err.Error()) // a tree of plain strings always encodes
+		return nil, fmt.Errorf("encode review: %w", err)
 	}
-	enc.Close()
-	return buf.Bytes()
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("encode review: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// Marshal is Encode for callers that hold a review wafr built itself, whose
+// text is always encodable; on the impossible error it returns nil, which
+// no loader accepts, so nothing half-made is ever saved from it.
+func (r *Review) Marshal() []byte {
+	data, err := r.Encode()
+	if err != nil {
+		return nil
+	}
+	return data
 }
 
 // Short names for the node builders, used throughout the encoder.
 var (
 	mapping = yamlnode.Mapping
 	scalar  = yamlnode.Scalar
-	str     = yamlnode.String
 )
+
+// str is a string node; invalid UTF-8 is repaired so the encoder accepts it.
+func str(s string) *yaml.Node { return yamlnode.String(strings.ToValidUTF8(s, "\uFFFD")) }
+
+// idNode is an id or name written as a plain string.
+func idNode(s string) *yaml.Node { return scalar(strings.ToValidUTF8(s, "\uFFFD"), "!!str") }
 
 func riskNode(r questions.Risk) *yaml.Node {
 	if r == questions.Unanswered {
@@ -76,10 +93,10 @@ func answersNode(a Answers) *yaml.Node {
 		byQuestion := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 		for _, qid := range sortedKeys(a[pid]) {
 			ans := a[pid][qid]
-			byQuestion.Content = append(byQuestion.Content, scalar(qid, "!!str"), answerNode(ans))
+			byQuestion.Content = append(byQuestion.Content, idNode(qid), answerNode(ans))
 		}
 		if len(byQuestion.Content) > 0 {
-			n.Content = append(n.Content, scalar(pid, "!!str"), byQuestion)
+			n.Content = append(n.Content, idNode(pid), byQuestion)
 		}
 	}
 	if len(n.Content) == 0 {
@@ -93,7 +110,7 @@ func answerNode(a *Answer) *yaml.Node {
 	if len(a.Selected) > 0 {
 		selected = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
 		for _, id := range a.Selected {
-			selected.Content = append(selected.Content, scalar(id, "!!str"))
+			selected.Content = append(selected.Content, idNode(id))
 		}
 	}
 	if a.NotApplicable {
@@ -121,13 +138,13 @@ func actionsNode(as []Action) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	for _, a := range as {
 		n.Content = append(n.Content, mapping(
-			"id", scalar(a.ID, "!!str"),
-			"question", scalar(a.PillarID+"/"+a.QuestionID, "!!str"),
+			"id", idNode(a.ID),
+			"question", idNode(a.PillarID+"/"+a.QuestionID),
 			"choice", str(a.ChoiceID),
 			"title", str(a.Title),
 			"owner", str(a.Owner),
 			"due", str(a.Due),
-			"status", scalar(a.Status, "!!str"),
+			"status", idNode(a.Status),
 			"reason", str(a.Reason),
 			"link", str(a.Link),
 			"notes", str(a.Notes),
@@ -147,7 +164,7 @@ func milestonesNode(ms []Milestone) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	for _, m := range ms {
 		n.Content = append(n.Content, mapping(
-			"name", scalar(m.Name, "!!str"),
+			"name", idNode(m.Name),
 			"recordedAt", timeNode(m.RecordedAt),
 			"notes", str(m.Notes),
 			"lens", lensRefNode(m.Lens),
@@ -156,59 +173,4 @@ func milestonesNode(ms []Milestone) *yaml.Node {
 		))
 	}
 	return n
-}
-
-// Save writes the review to path atomically: a temporary file in the same
-// folder, synced, then renamed over the old one, so a crash leaves either the
-// old file or the new one, never a mix. Saving through a symlink updates the
-// file it points to and keeps the link. An existing file keeps its mode.
-func (r *Review) Save(path string) error {
-	return WriteFileAtomic(path, r.Marshal())
-}
-
-// WriteFileAtomic replaces the file at path with data, atomically.
-func WriteFileAtomic(path string, data []byte) error {
-	target := path
-	if resolved, err := filepath.EvalSymlinks(path); err == nil {
-		target = resolved
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(target); err == nil {
-		mode = st.Mode().Perm()
-	}
-	dir := filepath.Dir(target)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	tmpName := tmp.Name()
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(tmpName)
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(tmpName, target); err != nil {
-		os.Remove(tmpName)
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	// Sync the folder so the rename itself survives a power cut.
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }

@@ -51,34 +51,29 @@ func Toggle(q *questions.Question, selected []string, id string) []string {
 	if target == nil {
 		return selected
 	}
-	ticked := map[string]bool{}
+	var known, orphans []string
+	ticked := false
 	for _, s := range selected {
-		ticked[s] = true
-	}
-	if ticked[id] {
-		delete(ticked, id)
-	} else {
-		for _, c := range q.Choices {
-			if target.IsNone() || c.IsNone() {
-				delete(ticked, c.ID)
-			}
-		}
-		ticked[id] = true
-	}
-	out := make([]string, 0, len(ticked))
-	for _, c := range q.Choices {
-		if ticked[c.ID] {
-			out = append(out, c.ID)
-			delete(ticked, c.ID)
+		switch c := q.Choice(s); {
+		case s == id:
+			ticked = true
+		case c == nil:
+			orphans = append(orphans, s) // kept, in their old order
+		case !target.IsNone() && !c.IsNone():
+			known = append(known, s)
 		}
 	}
-	for _, s := range selected { // orphans, in their old order
-		if ticked[s] {
-			out = append(out, s)
-			delete(ticked, s)
-		}
+	if !ticked {
+		known = append(known, id) // ticking "None of these" clears the rest, and the reverse
 	}
-	return out
+	if len(known) == 0 {
+		return orphans
+	}
+	out, err := Select(q, known)
+	if err != nil {
+		return selected // cannot happen: every id is the question's
+	}
+	return append(out, orphans...)
 }
 
 // Counts tallies questions by risk level.

@@ -472,7 +472,7 @@ func TestOutsideChangeIsMerged(t *testing.T) {
 	press(m, "x") // OPS1 here
 	other, _ := review.Load(m.opts.Path)
 	other.Update("operationalExcellence", "OPS6", "bob", testNow, func(a *review.Answer) { a.Selected = []string{"OPS6_no"} })
-	if err := other.Save(m.opts.Path); err != nil {
+	if err := os.WriteFile(m.opts.Path, other.Marshal(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, cmd := m.Update(autosaveMsg{})
@@ -503,7 +503,7 @@ func TestFileChangedOnDisk(t *testing.T) {
 	other, _ := review.Load(m.opts.Path)
 	other.Update("operationalExcellence", "OPS1", "bob", testNow, func(a *review.Answer) { a.Selected = []string{"OPS1_no"} })
 	other.Update("operationalExcellence", "OPS6", "bob", testNow, func(a *review.Answer) { a.Selected = []string{"OPS6_no"} })
-	if err := other.Save(m.opts.Path); err != nil {
+	if err := os.WriteFile(m.opts.Path, other.Marshal(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(m.opts.Path)
@@ -536,7 +536,7 @@ func TestFileChangedOnDisk(t *testing.T) {
 
 	// Reload: the disk version replaces ours; found by the watcher.
 	press(m, "j", "x") // a new local change to OPS1, so the next outside change conflicts
-	other.Save(m.opts.Path)
+	os.WriteFile(m.opts.Path, other.Marshal(), 0o644)
 	msg = m.watchCmd()()
 	m.Update(msg)
 	press(m, "r")
@@ -667,7 +667,7 @@ func TestQuitAsideWhenTheFileChanged(t *testing.T) {
 		press(m, "x")
 		other, _ := review.Load(m.opts.Path)
 		other.Update("operationalExcellence", "OPS1", "bob", testNow, func(a *review.Answer) { a.Selected = []string{"OPS1_no"} })
-		other.Save(m.opts.Path)
+		os.WriteFile(m.opts.Path, other.Marshal(), 0o644)
 		before, _ := os.ReadFile(m.opts.Path)
 		m.Update(m.watchCmd()())
 		if _, ok := m.dialog.(*conflictDialog); !ok {

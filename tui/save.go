@@ -12,6 +12,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/wafr-dev/wafr/internal/atomicfile"
+	"github.com/wafr-dev/wafr/internal/filelock"
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -105,7 +107,7 @@ func (m *Model) startSave() tea.Cmd {
 func saveCmd(path string, data []byte, expect string, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
 		// The lock makes check-then-write atomic against 'wafr answer'.
-		unlock, err := review.Lock(path)
+		unlock, err := filelock.Lock(path, 10*time.Second)
 		if err != nil {
 			return saveFailedMsg{err}
 		}
@@ -122,7 +124,7 @@ func saveCmd(path string, data []byte, expect string, now func() time.Time) tea.
 		case HashOf(current) != expect:
 			return conflictMsg{data: current}
 		}
-		if err := review.WriteFileAtomic(path, data); err != nil {
+		if err := atomicfile.Write(path, data); err != nil {
 			return saveFailedMsg{err}
 		}
 		return savedMsg{hash: HashOf(data), at: now()}
@@ -308,5 +310,5 @@ type asideMsg struct{ err error }
 func (m *Model) quitAside() tea.Cmd {
 	m.rev.RecordRisks(m.lens)
 	data, path := m.rev.Marshal(), m.asidePath()
-	return func() tea.Msg { return asideMsg{review.WriteFileAtomic(path, data)} }
+	return func() tea.Msg { return asideMsg{atomicfile.Write(path, data)} }
 }

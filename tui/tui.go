@@ -21,6 +21,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/wafr-dev/wafr/internal/atomicfile"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
@@ -450,7 +451,7 @@ func (m *Model) finalSave() error {
 	case saveFailedMsg:
 		return fmt.Errorf("%w: %v", ErrUnsaved, msg.err)
 	}
-	if err := review.WriteFileAtomic(m.asidePath(), data); err != nil {
+	if err := atomicfile.Write(m.asidePath(), data); err != nil {
 		return fmt.Errorf("%w: %s changed on disk, and %v", ErrUnsaved, m.opts.Path, err)
 	}
 	return fmt.Errorf("%w to %s, which changed on disk: this session's answers are in %s", ErrUnsaved, m.opts.Path, m.asidePath())

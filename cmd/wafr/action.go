@@ -2,15 +2,14 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
-	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 func newActionCmd(io *ioStreams) *cobra.Command {
@@ -88,103 +87,51 @@ func runActionAdd(opts *actionAddOptions) error {
 	if _, err := review.ParseDue(opts.due); err != nil {
 		return flagErrorf("--due: %v", err)
 	}
-	return editReview(opts.io, opts.file, func(r *review.Review, l *questions.Lens) error {
-		by, now := opts.io.author(opts.by), opts.io.Now()
+	by, now := opts.io.author(opts.by), opts.io.Now()
+	var lines []string
+	_, err := opts.io.ws.Edit(opts.file, workspace.OpenOptions{}, func(f *workspace.File) error {
+		r, l := f.Review, f.Lens
+		template := review.Action{Owner: opts.owner, Due: opts.due, Link: opts.link}
 		if opts.allHigh {
-			return addAllHigh(opts, r, l, by)
+			added, err := r.AddActionsForHigh(l, template, by, now)
+			for _, a := range added {
+				lines = append(lines, fmt.Sprintf("%s added for %s: %s", a.ID, a.QuestionID, a.Title))
+			}
+			lines = append(lines, plural(len(added), "action")+" added")
+			return err
 		}
 		p, q, err := l.Find(opts.question)
 		if err != nil {
 			return err
 		}
-		title := opts.title
+		a := template
+		a.PillarID, a.QuestionID, a.ChoiceID, a.Title = p.ID, q.ID, opts.choice, opts.title
 		if opts.choice != "" {
-			c := q.Choice(opts.choice)
-			switch {
-			case c == nil:
-				return fmt.Errorf("question %s has no choice %q; its choices: %s", q.ID, opts.choice, strings.Join(choiceIDs(q), ", "))
-			case c.IsNone():
-				return fmt.Errorf("%s is \"None of these\", not a practice to adopt", c.ID)
-			case ticked(r, p.ID, q.ID, c.ID):
-				return fmt.Errorf("%s is already ticked for %s: the practice is in place", c.ID, q.ID)
+			c, err := r.CheckAdopt(p, q, opts.choice)
+			if err != nil {
+				return err
 			}
-			if title == "" {
-				title = c.Title
+			if a.Title == "" {
+				a.Title = c.Title
 			}
 		}
-		if title == "" {
-			title = "Reduce the risk of " + q.ID + ": " + q.Title
+		if a.Title == "" {
+			a.Title = "Reduce the risk of " + q.ID + ": " + q.Title
 		}
-		a, err := r.AddAction(review.Action{PillarID: p.ID, QuestionID: q.ID, ChoiceID: opts.choice, Title: title,
-			Owner: opts.owner, Due: opts.due, Link: opts.link}, by, now)
+		added, err := r.AddAction(a, by, now)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.io.Out, "%s added: %s\n", a.ID, textsafe.Clean(a.Title))
+		lines = append(lines, fmt.Sprintf("%s added: %s", added.ID, added.Title))
 		return nil
 	})
-}
-
-func ticked(r *review.Review, pid, qid, choice string) bool {
-	a := r.Answers.Get(pid, qid)
-	return a != nil && slices.Contains(a.Selected, choice)
-}
-
-func addAllHigh(opts *actionAddOptions, r *review.Review, l *questions.Lens, by string) error {
-	added := 0
-	for _, p := range l.Pillars {
-		for _, q := range p.Questions {
-			a := r.Answers.Get(p.ID, q.ID)
-			if a.RiskWith(q) != questions.HighRisk {
-				continue
-			}
-			for _, c := range q.Choices {
-				if c.IsNone() || slices.Contains(a.Selected, c.ID) || hasOpenAction(r, p.ID, q.ID, c.ID) {
-					continue
-				}
-				na, err := r.AddAction(review.Action{PillarID: p.ID, QuestionID: q.ID, ChoiceID: c.ID, Title: c.Title,
-					Owner: opts.owner, Due: opts.due, Link: opts.link}, by, opts.io.Now())
-				if err != nil {
-					return err
-				}
-				fmt.Fprintf(opts.io.Out, "%s added for %s: %s\n", na.ID, textsafe.Clean(q.ID), textsafe.Clean(na.Title))
-				added++
-			}
-		}
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(opts.io.Out, "%s added\n", plural(added, "action"))
+	for _, line := range lines {
+		fmt.Fprintln(opts.io.Out, textsafe.Clean(line))
+	}
 	return nil
-}
-
-func hasOpenAction(r *review.Review, pid, qid, choice string) bool {
-	for _, a := range r.ActionsOf(pid, qid) {
-		if a.ChoiceID == choice && !a.Closed() {
-			return true
-		}
-	}
-	return false
-}
-
-// editReview is a locked read-modify-write of an existing review file.
-func editReview(io *ioStreams, file string, fn func(*review.Review, *questions.Lens) error) error {
-	unlock, err := review.Lock(file)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	r, err := readReview(io, file)
-	if err != nil {
-		return err
-	}
-	l, err := lensFor(r, file, "")
-	if err != nil {
-		return err
-	}
-	if err := fn(r, l); err != nil {
-		return err
-	}
-	recordLens(r, l, file)
-	return r.Save(file)
 }
 
 // --- action set ---
@@ -251,14 +198,20 @@ a risk needs --reason (why the team accepts it). Only the flags given change.`,
 }
 
 func runActionSet(opts *actionSetOptions) error {
-	return editReview(opts.io, opts.file, func(r *review.Review, _ *questions.Lens) error {
-		a, err := r.UpdateAction(opts.id, opts.change, opts.io.author(opts.by), opts.io.Now())
+	var line string
+	_, err := opts.io.ws.Edit(opts.file, workspace.OpenOptions{}, func(f *workspace.File) error {
+		a, err := f.Review.UpdateAction(opts.id, opts.change, opts.io.author(opts.by), opts.io.Now())
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.io.Out, "%s: %s\n", a.ID, a.Status)
+		line = fmt.Sprintf("%s: %s", a.ID, a.Status)
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(opts.io.Out, textsafe.Clean(line))
+	return nil
 }
 
 // --- action list ---
@@ -313,17 +266,14 @@ func runActionList(opts *actionListOptions) error {
 	today := opts.io.Now()
 	var rows []reports.ActionRow
 	for _, file := range opts.files {
-		r, err := readReview(opts.io, file)
+		f, err := openFile(opts.io, file, "")
 		if err != nil {
 			return err
 		}
-		l, err := lensFor(r, file, "")
-		if err != nil {
-			return err
-		}
+		r := f.Review
 		for _, a := range r.Actions {
 			row := reports.ActionRow{File: file, Workload: r.Workload.Name, Question: a.PillarID + "/" + a.QuestionID,
-				Action: a, Overdue: a.Overdue(today), Stale: staleness(r, l, a)}
+				Action: a, Overdue: a.Overdue(today), Stale: r.Staleness(f.Lens, &a)}
 			switch {
 			case opts.owner != "" && !strings.EqualFold(a.Owner, opts.owner),
 				opts.status != "" && a.Status != opts.status,
@@ -344,19 +294,4 @@ func runActionList(opts *actionListOptions) error {
 		return reports.WriteActionsCSV(w, rows)
 	}
 	return reports.WriteActionsText(w, rows, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
-}
-
-// staleness says why an open action may no longer be needed.
-func staleness(r *review.Review, l *questions.Lens, a review.Action) string {
-	if a.Closed() {
-		return ""
-	}
-	p := l.Pillar(a.PillarID)
-	if p == nil || p.Question(a.QuestionID) == nil {
-		return "question no longer in the lens"
-	}
-	if a.ChoiceID != "" && ticked(r, a.PillarID, a.QuestionID, a.ChoiceID) {
-		return "practice ticked: can be closed"
-	}
-	return ""
 }

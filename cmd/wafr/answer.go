@@ -1,8 +1,8 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,6 +10,8 @@ import (
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/scoring"
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 type answerOptions struct {
@@ -74,44 +76,35 @@ When FILE does not exist it is created, with --lens (default builtin:ops) and
 }
 
 func runAnswer(opts *answerOptions) error {
-	unlock, err := review.Lock(opts.file)
+	name := opts.workload
+	if name == "" {
+		name = workspace.DefaultWorkload(opts.file)
+	}
+	var before, after questions.Risk
+	var where string
+	_, err := opts.io.ws.Edit(opts.file, workspace.OpenOptions{Lens: opts.lens, Create: &review.Workload{Name: name, Environment: review.Production}},
+		func(f *workspace.File) error {
+			if f.Exists {
+				noteLensChange(opts.io.ErrOut, opts.file, f.Review, f.Lens)
+			}
+			p, q, err := f.Lens.Find(opts.question)
+			if err != nil {
+				return err
+			}
+			change, err := opts.change(q)
+			if err != nil {
+				return err
+			}
+			before = f.Review.Answers.Get(p.ID, q.ID).RiskWith(q)
+			f.Review.Update(p.ID, q.ID, opts.io.author(opts.by), opts.io.Now(), change)
+			after = f.Review.Answers.Get(p.ID, q.ID).RiskWith(q)
+			where = p.ID + "/" + q.ID
+			return nil
+		})
 	if err != nil {
 		return err
 	}
-	defer unlock()
-	r, exists, err := openReview(opts.file)
-	if err != nil {
-		return err
-	}
-	l, err := lensFor(r, opts.file, opts.lens)
-	if err != nil {
-		return err
-	}
-	if !exists {
-		name := opts.workload
-		if name == "" {
-			name = defaultWorkload(opts.file)
-		}
-		r = review.New(l, review.Workload{Name: name, Environment: review.Production})
-	} else {
-		noteLensChange(opts.io.ErrOut, opts.file, r, l)
-	}
-	p, q, err := l.Find(opts.question)
-	if err != nil {
-		return err
-	}
-	change, err := opts.change(q)
-	if err != nil {
-		return err
-	}
-	before := r.Answers.Get(p.ID, q.ID).RiskWith(q)
-	r.Update(p.ID, q.ID, opts.io.author(opts.by), opts.io.Now(), change)
-	recordLens(r, l, opts.file)
-	if err := r.Save(opts.file); err != nil {
-		return err
-	}
-	after := r.Answers.Get(p.ID, q.ID).RiskWith(q)
-	fmt.Fprintf(opts.io.Out, "%s/%s: %s -> %s\n", textsafe.Clean(p.ID), textsafe.Clean(q.ID), before, after)
+	fmt.Fprintf(opts.io.Out, "%s: %s -> %s\n", textsafe.Clean(where), before, after)
 	return nil
 }
 
@@ -120,39 +113,19 @@ func (opts *answerOptions) change(q *questions.Question) (func(*review.Answer), 
 	var selected []string
 	switch {
 	case opts.none:
-		for _, c := range q.Choices {
-			if c.IsNone() {
-				selected = []string{c.ID}
-				break
-			}
-		}
-		if selected == nil {
+		c := scoring.NoneChoice(q)
+		if c == nil {
 			return nil, fmt.Errorf("question %s has no \"None of these\" choice (an id ending in _no)", q.ID)
 		}
+		selected = []string{c.ID}
 	case opts.selectSet:
-		ids := dedupe(opts.selectIDs)
-		if len(ids) == 0 {
+		var err error
+		selected, err = scoring.Select(q, opts.selectIDs)
+		if errors.Is(err, scoring.ErrEmptySelect) {
 			return nil, flagErrorf("--select needs choice ids, comma-separated (to remove ticks, use --clear)")
 		}
-		none, practices := 0, 0
-		for _, id := range ids {
-			c := q.Choice(id)
-			if c == nil {
-				return nil, fmt.Errorf("question %s has no choice %q; its choices: %s", q.ID, id, strings.Join(choiceIDs(q), ", "))
-			}
-			if c.IsNone() {
-				none++
-			} else {
-				practices++
-			}
-		}
-		if none > 0 && practices > 0 || none > 1 {
-			return nil, fmt.Errorf("\"None of these\" cannot be ticked together with other choices")
-		}
-		for _, c := range q.Choices { // lens order
-			if slices.Contains(ids, c.ID) {
-				selected = append(selected, c.ID)
-			}
+		if err != nil {
+			return nil, err
 		}
 	}
 	reason := ""
@@ -175,24 +148,4 @@ func (opts *answerOptions) change(q *questions.Question) (func(*review.Answer), 
 			a.Notes = opts.notes
 		}
 	}, nil
-}
-
-func choiceIDs(q *questions.Question) []string {
-	ids := make([]string, len(q.Choices))
-	for i, c := range q.Choices {
-		ids[i] = c.ID
-	}
-	return ids
-}
-
-func dedupe(ids []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, id := range ids {
-		if id = strings.TrimSpace(id); id != "" && !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
 }

@@ -86,25 +86,6 @@ func runLensExport(opts *lensExportOptions) error {
 	return writeOutput(opts.io, opts.out, data, opts.lens)
 }
 
-// writeOutput writes to -o atomically, or to stdout. It refuses to write
-// over any of the command's inputs (a review or lens file).
-func writeOutput(io *ioStreams, out string, data []byte, inputs ...string) error {
-	if out == "" {
-		_, err := io.Out.Write(data)
-		return err
-	}
-	for _, in := range inputs {
-		if sameFile(out, in) {
-			return flagErrorf("-o %s is the file being read; write the output somewhere else", out)
-		}
-	}
-	if err := review.WriteFileAtomic(out, data); err != nil {
-		return err
-	}
-	fmt.Fprintf(io.ErrOut, "wrote %s\n", out)
-	return nil
-}
-
 // --- wafr export aws-answers ---
 
 type exportAnswersOptions struct {
@@ -154,23 +135,19 @@ the question applies (with the reason when it does not). Push them with:
 }
 
 func runExportAnswers(opts *exportAnswersOptions) error {
-	r, err := readReview(opts.io, opts.file)
-	if err != nil {
-		return err
-	}
-	l, err := lensFor(r, opts.file, opts.lens)
+	f, err := openFile(opts.io, opts.file, opts.lens)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	warnings, err := watool.ExportAnswers(&buf, r, l, watool.ExportOptions{WorkloadID: opts.workloadID, LensAlias: opts.lensAlias})
+	warnings, err := watool.ExportAnswers(&buf, f.Review, f.Lens, watool.ExportOptions{WorkloadID: opts.workloadID, LensAlias: opts.lensAlias})
 	for _, w := range warnings {
 		fmt.Fprintln(opts.io.ErrOut, "warning: "+w)
 	}
 	if err != nil {
 		return err
 	}
-	return writeOutput(opts.io, opts.out, buf.Bytes(), opts.file)
+	return writeOutput(opts.io, opts.out, buf.Bytes(), opts.file, f.Lens.Source)
 }
 
 // --- wafr import aws-answers ---
@@ -224,17 +201,12 @@ have are kept in the file and listed on stderr; nothing is dropped.
 }
 
 func runImportAnswers(opts *importAnswersOptions) error {
-	unlock, err := review.Lock(opts.out)
-	if err != nil {
-		return err
-	}
-	defer unlock()
 	if _, err := os.Stat(opts.out); err == nil {
 		return fmt.Errorf("%s already exists; import into a new file (and compare with wafr diff)", opts.out)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	l, err := questions.Load(opts.lens)
+	l, err := opts.io.ws.Lens(opts.lens)
 	if err != nil {
 		return err
 	}
@@ -258,8 +230,10 @@ func runImportAnswers(opts *importAnswersOptions) error {
 	for _, w := range warnings {
 		fmt.Fprintln(opts.io.ErrOut, "warning: "+w)
 	}
-	r.Lens.Source = recordedSource(l.Source, opts.out)
-	if err := r.Save(opts.out); err != nil {
+	if err := opts.io.ws.Create(opts.out, r, l); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s already exists; import into a new file (and compare with wafr diff)", opts.out)
+		}
 		return err
 	}
 	fmt.Fprintf(opts.io.ErrOut, "wrote %s: %d answers from AWS\n", opts.out, countAnswers(r))
@@ -272,11 +246,4 @@ func countAnswers(r *review.Review) int {
 		n += len(byQ)
 	}
 	return n
-}
-
-// sameFile reports whether two paths name the same existing file.
-func sameFile(a, b string) bool {
-	sa, err1 := os.Stat(a)
-	sb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

@@ -41,7 +41,7 @@ func bigReview(t *testing.T, dir string) (lens, file string) {
 		}
 	}
 	file = filepath.Join(dir, "review.yaml")
-	if err := r.Save(file); err != nil {
+	if err := os.WriteFile(file, r.Marshal(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return lens, file
@@ -107,7 +107,8 @@ func TestCrashSafetyUnderSIGKILL(t *testing.T) {
 }
 
 // A full disk (simulated with a file-size limit) or a read-only folder:
-// the error is reported, exit 2, and the old file is intact.
+// the error is reported, exit 3 (the environment), and the old file is
+// intact.
 func TestSaveFailuresLeaveTheOldFile(t *testing.T) {
 	bin := wafrBinary(t)
 	dir := t.TempDir()
@@ -119,7 +120,7 @@ func TestSaveFailuresLeaveTheOldFile(t *testing.T) {
 
 	full := exec.Command("sh", "-c", `ulimit -f 1 && exec "$0" answer "$1" OPS2 --none --notes "$2"`, bin, file, strings.Repeat("x", 4000))
 	out, err := full.CombinedOutput()
-	if code := exitCode(err); code != 2 || !strings.Contains(string(out), "file too large") {
+	if code := processExit(err); code != exitEnvironment || !strings.Contains(string(out), "file too large") {
 		t.Errorf("full disk: exit %d, %s", code, out)
 	}
 	if now, _ := os.ReadFile(file); !bytes.Equal(now, old) {
@@ -142,7 +143,7 @@ func TestSaveFailuresLeaveTheOldFile(t *testing.T) {
 		cmd = exec.Command(bin, "answer", roFile, "OPS2", "--none")
 	}
 	out, err = cmd.CombinedOutput()
-	if code := exitCode(err); code != 2 || !strings.Contains(string(out), "read-only file system") && !strings.Contains(string(out), "permission denied") {
+	if code := processExit(err); code != exitEnvironment || !strings.Contains(string(out), "read-only file system") && !strings.Contains(string(out), "permission denied") {
 		t.Errorf("read-only folder: exit %d, %s", code, out)
 	}
 	if now, _ := os.ReadFile(roFile); !bytes.Equal(now, old) {
@@ -150,7 +151,7 @@ func TestSaveFailuresLeaveTheOldFile(t *testing.T) {
 	}
 }
 
-func exitCode(err error) int {
+func processExit(err error) int {
 	if err == nil {
 		return 0
 	}

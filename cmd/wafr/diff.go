@@ -97,14 +97,11 @@ func runDiff(opts *diffOptions) error {
 	return nil
 }
 
-// loadSide reads FILE, FILE@MILESTONE or - into one side of a diff.
+// loadSide reads FILE, FILE@MILESTONE or - into one side of a diff. A
+// milestone's name may itself hold "@": the file is the shortest prefix
+// before an "@" that names an existing file.
 func loadSide(io *ioStreams, arg string) (review.Side, error) {
-	file, ref := arg, ""
-	if _, err := os.Stat(arg); errors.Is(err, fs.ErrNotExist) && arg != "-" {
-		if i := strings.LastIndex(arg, "@"); i > 0 {
-			file, ref = arg[:i], arg[i+1:]
-		}
-	}
+	file, ref := splitSide(arg)
 	r, err := readReview(io, file)
 	if err != nil {
 		return review.Side{}, err
@@ -113,5 +110,27 @@ func loadSide(io *ioStreams, arg string) (review.Side, error) {
 	if err != nil {
 		return review.Side{}, fmt.Errorf("%s: %w", file, err)
 	}
-	return review.Side{Label: arg, Review: snap, Lens: sideLens(snap, file)}, nil
+	return review.Side{Label: arg, Review: snap, Lens: io.ws.SideLens(snap, file)}, nil
+}
+
+// splitSide splits FILE@MILESTONE at the first "@" after which the part
+// before names an existing file; an existing file named arg wins.
+func splitSide(arg string) (file, ref string) {
+	if arg == "-" || fileExists(arg) {
+		return arg, ""
+	}
+	for i := 0; i < len(arg); i++ {
+		if arg[i] == '@' && i > 0 && fileExists(arg[:i]) {
+			return arg[:i], arg[i+1:]
+		}
+	}
+	if i := strings.Index(arg, "@"); i > 0 {
+		return arg[:i], arg[i+1:] // no such file: say so about the file part
+	}
+	return arg, ""
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, fs.ErrNotExist)
 }

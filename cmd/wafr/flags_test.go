@@ -8,8 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wafr-dev/wafr/questions"
-	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 func testStreams() (*ioStreams, *bytes.Buffer, *bytes.Buffer) {
@@ -18,6 +17,7 @@ func testStreams() (*ioStreams, *bytes.Buffer, *bytes.Buffer) {
 		In: strings.NewReader(""), Out: &out, ErrOut: &errOut,
 		Getenv: func(string) string { return "" },
 		Now:    func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) },
+		ws:     workspace.New(),
 	}, &out, &errOut
 }
 
@@ -88,6 +88,7 @@ func TestAuthor(t *testing.T) {
 	gitconfig := filepath.Join(t.TempDir(), "gitconfig")
 	os.WriteFile(gitconfig, []byte("[user]\n\tname = Git Person\n"), 0o644)
 	t.Setenv("GIT_CONFIG_GLOBAL", gitconfig)
+	io, _, _ = testStreams() // git is asked once per process
 	if got := io.author(""); got != "Git Person" {
 		t.Errorf("author() = %q, want git's user.name", got)
 	}
@@ -117,22 +118,5 @@ func TestReviewFlags(t *testing.T) {
 	}
 	if env, err := parseEnvironment(got.environment); err != nil || env != "PREPRODUCTION" {
 		t.Errorf("environment %q %v", env, err)
-	}
-}
-
-func TestLensChangeNotice(t *testing.T) {
-	l, err := questions.Load("builtin:ops")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := review.New(l, review.Workload{Name: "w"})
-	if n := lensChangeNotice(r, l); n != "" {
-		t.Errorf("same lens: %q", n)
-	}
-	r.Lens.Digest, r.Lens.Version = "sha256:old", "0.9.0"
-	r.Update("operationalExcellence", "OPS9", "me", time.Now(), func(a *review.Answer) { a.Selected = []string{"x"} })
-	want := "the lens ops changed since this review was saved (version 0.9.0, now 1.0.0); 1 answer no longer matches it and is kept"
-	if n := lensChangeNotice(r, l); n != want {
-		t.Errorf("notice %q", n)
 	}
 }

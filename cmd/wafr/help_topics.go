@@ -4,28 +4,35 @@ import "github.com/spf13/cobra"
 
 type helpTopic struct{ name, short, long string }
 
-var helpTopics = []helpTopic{
-	{
-		name:  "exit-codes",
-		short: "What wafr's exit codes mean",
-		long: `wafr exits with:
+// helpTopics are the "wafr help TOPIC" pages.
+func helpTopics() []helpTopic {
+	return []helpTopic{
+		{
+			name:  "exit-codes",
+			short: "What wafr's exit codes mean",
+			long: `wafr exits with:
 
   0  success
   1  a check ran and failed: "lens lint --strict" found warnings,
      "summary --fail-on high|medium|overdue" found such questions or actions,
      "diff --fail-on-regression" found a question whose risk went up
-  2  bad input: a file that does not load, a malformed lens or review file, a
-     wrong flag or argument. The message on stderr names the file, the line and
-     column, and the field or ids involved.
+  2  bad input or usage: a file that does not load, a malformed lens or
+     review file, a wrong flag or argument, a change wafr refuses (a review
+     that would grow past 10 MB). The message on stderr names the file, the
+     line and column, and the field or ids involved.
+  3  the environment stopped wafr: another wafr held the review's lock too
+     long, another program kept rewriting the file, the disk is full or
+     read-only, a permission was denied, or the TUI could not save and put
+     the session's answers aside in FILE.wafr-unsaved (or -2, -3, ...).
+     Nothing acknowledged was lost; run the command again once the cause
+     is gone.
 
-A review file that fails to load is never written to. When the TUI cannot
-write a review file that changed under it, it leaves it alone, puts the
-session's answers in FILE.wafr-unsaved, and exits 2.`,
-	},
-	{
-		name:  "lens-format",
-		short: "The lens file format (AWS custom-lens JSON or YAML)",
-		long: `A lens is the AWS Well-Architected custom-lens format, in JSON or YAML, with
+A review file that fails to load is never written to.`,
+		},
+		{
+			name:  "lens-format",
+			short: "The lens file format (AWS custom-lens JSON or YAML)",
+			long: `A lens is the AWS Well-Architected custom-lens format, in JSON or YAML, with
 the same field names; an AWS custom-lens JSON file loads unchanged.
 
   schemaVersion: "2021-11-01"
@@ -68,7 +75,8 @@ unknown fields (names starting with "_" are ignored silently), a missing
 default rule, rules that can never fire, "None" choices whose id does not end
 in "_no", missing descriptions, and the AWS tool's limits, which
 "wafr lens lint --aws" turns into errors.`,
-	},
+		},
+	}
 }
 
 func newHelpTopic(t helpTopic) *cobra.Command {

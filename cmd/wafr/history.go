@@ -1,10 +1,9 @@
 package main
 
 import (
-	"time"
-
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -42,20 +41,12 @@ the trend as a Mermaid line chart that GitHub renders.`,
 }
 
 func runHistory(opts *historyOptions) error {
-	r, err := readReview(opts.io, opts.file)
+	f, err := openFile(opts.io, opts.file, "")
 	if err != nil {
 		return err
 	}
-	var rows []reports.HistoryRow
-	for i, m := range r.Milestones {
-		snap := r.AtIndex(i)
-		rows = append(rows, historyRow(review.Side{Review: snap, Lens: sideLens(snap, opts.file)}, m.Name, m.RecordedAt, false, opts.io.Now()))
-	}
-	l, err := lensFor(r, opts.file, "")
-	if err != nil {
-		return err
-	}
-	rows = append(rows, historyRow(review.Side{Review: r, Lens: l}, "current", r.UpdatedAt, true, opts.io.Now()))
+	r := f.Review
+	rows := reports.History(r, f.Lens, func(snap *review.Review) *questions.Lens { return opts.io.ws.SideLens(snap, opts.file) }, opts.io.Now())
 	switch opts.format {
 	case "md":
 		return reports.WriteHistoryMarkdown(opts.io.Out, r.Workload.Name, rows)
@@ -63,14 +54,4 @@ func runHistory(opts *historyOptions) error {
 		return reports.WriteHistoryJSON(opts.io.Out, r.Workload.Name, rows)
 	}
 	return reports.WriteHistoryText(opts.io.Out, r.Workload.Name, rows, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
-}
-
-func historyRow(s review.Side, name string, at time.Time, current bool, today time.Time) reports.HistoryRow {
-	c := s.Counts()
-	date := ""
-	if !at.IsZero() {
-		date = at.UTC().Format(time.RFC3339)
-	}
-	return reports.HistoryRow{Name: name, Date: date, Current: current, Answered: c.Answered(), Total: c.Total(), Counts: c,
-		Scored: s.Lens != nil, Actions: reports.CountActions(s.Review.Actions, today)}
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"golang.org/x/term"
+
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 // ioStreams is everything a command touches outside its arguments: the
@@ -27,6 +29,11 @@ type ioStreams struct {
 	Width  int
 	Getenv func(string) string
 	Now    func() time.Time
+
+	// ws does all file work; one per process, so each lens loads once.
+	ws *workspace.Workspace
+	// gitUser caches 'git config user.name', asked for at most once.
+	gitUser *string
 }
 
 func newSystemStreams() *ioStreams {
@@ -46,18 +53,25 @@ func newSystemStreams() *ioStreams {
 		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		Getenv: os.Getenv,
 		Now:    time.Now,
+		ws:     workspace.New(),
 	}
 }
 
-// author names who answers: --by, else git's user.name, else $USER.
+// author names who answers: --by, else git's user.name, else $USER. Git is
+// asked at most once, and only when a name is needed.
 func (s *ioStreams) author(by string) string {
 	if by != "" {
 		return by
 	}
-	if out, err := exec.Command("git", "config", "user.name").Output(); err == nil {
-		if name := strings.TrimSpace(string(out)); name != "" {
-			return name
+	if s.gitUser == nil {
+		name := ""
+		if out, err := exec.Command("git", "config", "user.name").Output(); err == nil {
+			name = strings.TrimSpace(string(out))
 		}
+		s.gitUser = &name
+	}
+	if *s.gitUser != "" {
+		return *s.gitUser
 	}
 	if u := s.Getenv("USER"); u != "" {
 		return u

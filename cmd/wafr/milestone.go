@@ -5,9 +5,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/reports"
-	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 type milestoneOptions struct {
@@ -43,40 +43,22 @@ Compare milestones with 'wafr diff FILE@NAME FILE' and list them with
 }
 
 func runMilestone(opts *milestoneOptions) error {
-	unlock, err := review.Lock(opts.file)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	r, err := readReview(opts.io, opts.file)
-	if err != nil {
-		return err
-	}
-	l, err := lensFor(r, opts.file, "")
-	if err != nil {
-		return err
-	}
-	noteLensChange(opts.io.ErrOut, opts.file, r, l)
-	recordLens(r, l, opts.file)
-	if err := r.AddMilestone(opts.name, opts.notes, l, opts.io.Now()); err != nil {
-		return err
-	}
-	if err := r.Save(opts.file); err != nil {
-		return err
-	}
-	c := reports.Score(reports.Input{Review: r, Lens: l}).Counts
-	fmt.Fprintf(opts.io.Out, "milestone %q recorded (%d of %s): HIGH %d · MEDIUM %d · NONE %d · N/A %d · unanswered %d\n",
-		opts.name, len(r.Milestones), opts.file, c.High, c.Medium, c.None, c.NotApplicable, c.Unanswered)
-	return nil
-}
-
-// sideLens loads the lens a snapshot was answered with. A lens that cannot
-// be loaded, or whose content is not the recorded one, gives nil: the risks
-// recorded in the file are then used.
-func sideLens(r *review.Review, file string) *questions.Lens {
-	l, err := lensFor(r, file, "")
-	if err != nil || (r.Lens.Digest != "" && l.Digest != r.Lens.Digest) {
+	var line string
+	_, err := opts.io.ws.Edit(opts.file, workspace.OpenOptions{}, func(f *workspace.File) error {
+		r, l := f.Review, f.Lens
+		noteLensChange(opts.io.ErrOut, opts.file, r, l)
+		workspace.RecordLens(r, l, opts.file)
+		if err := r.AddMilestone(opts.name, opts.notes, l, opts.io.Now()); err != nil {
+			return err
+		}
+		c := reports.Score(reports.Input{Review: r, Lens: l}).Counts
+		line = fmt.Sprintf("milestone %q recorded (%d of %s): HIGH %d · MEDIUM %d · NONE %d · N/A %d · unanswered %d",
+			opts.name, len(r.Milestones), opts.file, c.High, c.Medium, c.None, c.NotApplicable, c.Unanswered)
 		return nil
+	})
+	if err != nil {
+		return err
 	}
-	return l
+	fmt.Fprintln(opts.io.Out, textsafe.Clean(line))
+	return nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"strings"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/tui"
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 type reviewOptions struct {
@@ -73,36 +73,21 @@ func runReview(opts *reviewOptions) error {
 	if !opts.io.InTTY || !opts.io.OutTTY {
 		return errors.New("wafr review needs a terminal; in scripts use 'wafr answer' and 'wafr summary'")
 	}
-	data, err := os.ReadFile(opts.file)
-	exists := err == nil
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+	name := opts.workload
+	if name == "" {
+		name = workspace.DefaultWorkload(opts.file)
 	}
-	var r *review.Review
-	if exists {
-		if r, err = review.Parse(opts.file, data); err != nil {
-			return err
-		}
-	}
-	l, err := lensFor(r, opts.file, opts.lens)
+	f, err := opts.io.ws.Open(opts.file, nil, workspace.OpenOptions{Lens: opts.lens,
+		Create: &review.Workload{Name: name, Environment: env, Owner: opts.owner}})
 	if err != nil {
 		return err
 	}
+	r, l, exists := f.Review, f.Lens, f.Exists
 	notice := lensNotice(l)
-	diskHash := ""
-	if exists {
-		diskHash = tui.HashOf(data)
-		if n := lensChangeNotice(r, l); n != "" {
-			notice = n
-		}
-	} else {
-		name := opts.workload
-		if name == "" {
-			name = defaultWorkload(opts.file)
-		}
-		r = review.New(l, review.Workload{Name: name, Environment: env, Owner: opts.owner})
+	if n := workspace.LensNotice(r, l); n != "" {
+		notice = n
 	}
-	recordLens(r, l, opts.file)
+	workspace.RecordLens(r, l, opts.file)
 
 	final, err := tui.Run(tui.Options{
 		Review: r, Lens: l, Path: opts.file,
@@ -111,7 +96,7 @@ func runReview(opts *reviewOptions) error {
 		Notice:   notice,
 		Dark:     lipgloss.HasDarkBackground(),
 		Color:    opts.io.Color,
-		DiskHash: diskHash,
+		DiskHash: f.Hash,
 		Now:      opts.io.Now,
 	})
 	if err != nil {
@@ -141,20 +126,4 @@ func lensNotice(l *questions.Lens) string {
 		return fmt.Sprintf("the lens has %s (wafr lens lint %s)", plural(n, "lint warning"), l.Source)
 	}
 	return ""
-}
-
-// lensChangeNotice is the one-line notice when the lens changed since the
-// review was saved.
-func lensChangeNotice(r *review.Review, l *questions.Lens) string {
-	if r.Lens.Digest == "" || r.Lens.Digest == l.Digest {
-		return ""
-	}
-	msg := lensChange(r, l)
-	switch n := len(r.Answers.Orphans(l)); {
-	case n == 1:
-		msg += "; 1 answer no longer matches it and is kept"
-	case n > 1:
-		msg += fmt.Sprintf("; %d answers no longer match it and are kept", n)
-	}
-	return msg
 }

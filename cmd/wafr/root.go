@@ -3,11 +3,15 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
+	"github.com/wafr-dev/wafr/tui"
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 // silentError ends a command with an exit code after the command has printed
@@ -18,7 +22,7 @@ func (e *silentError) Error() string { return fmt.Sprintf("exit status %d", e.co
 
 // errCheckFailed is a check that ran and failed (exit 1), as opposed to bad
 // input (exit 2).
-var errCheckFailed = &silentError{code: 1}
+var errCheckFailed = &silentError{code: exitCheckFailed}
 
 // flagError is a misuse of the command line; the usage is printed with it.
 type flagError struct{ err error }
@@ -57,14 +61,21 @@ a YAML review file that you commit next to the service.`,
 		newImportCmd(io),
 		newLensCmd(io),
 	)
-	for _, t := range helpTopics {
+	for _, t := range helpTopics() {
 		root.AddCommand(newHelpTopic(t))
 	}
 	return root
 }
 
-// run executes the command line and turns the outcome into an exit code:
-// 0 success, 1 a failed check, 2 bad input. Errors go to stderr, one per line.
+// Exit codes; "wafr help exit-codes" explains them.
+const (
+	exitCheckFailed = 1
+	exitBadInput    = 2
+	exitEnvironment = 3
+)
+
+// run executes the command line and turns the outcome into an exit code.
+// Errors go to stderr, one per line.
 func run(args []string, io *ioStreams) int {
 	cmd := newRootCmd(io)
 	cmd.SetArgs(args)
@@ -83,7 +94,20 @@ func run(args []string, io *ioStreams) int {
 	if errors.As(err, &fe) || isCobraUsageError(err) {
 		fmt.Fprintln(io.ErrOut, "Run 'wafr --help' or 'wafr COMMAND --help' for usage.")
 	}
-	return 2
+	return exitCode(err)
+}
+
+// exitCode sorts an error into bad input (2) or a failure of the
+// environment (3): a lock held too long, a file that keeps changing, a full
+// or read-only disk, a denied permission, answers put aside.
+func exitCode(err error) int {
+	for _, env := range []error{workspace.ErrLocked, workspace.ErrStillChanging, tui.ErrUnsaved,
+		fs.ErrPermission, syscall.ENOSPC, syscall.EFBIG, syscall.EROFS, syscall.EIO, syscall.EDQUOT} {
+		if errors.Is(err, env) {
+			return exitEnvironment
+		}
+	}
+	return exitBadInput
 }
 
 // isCobraUsageError recognises the argument errors cobra returns as plain

@@ -1,0 +1,158 @@
+// Package atomicfile replaces files so that a crash, a full disk or a kill
+// at any moment leaves either the old content or the new one, never a mix,
+// and never a partial file under the real name.
+package atomicfile
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+)
+
+// tempMarker is part of every temporary file's name, so that a temporary
+// left by a killed process can be recognised and removed later.
+const tempMarker = ".tmp-"
+
+// Write replaces the file at path with data. It writes a temporary file in
+// the same folder, syncs it, renames it over the old file and syncs the
+// folder. Writing through a symlink updates the file it points to and keeps
+// the link; an existing file keeps its permission bits.
+// A file in a folder we may not write cannot be replaced this way: the
+// error says so, and the file is left as it was.
+func Write(path string, data []byte) error {
+	target, err := Resolve(path)
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	mode := fs.FileMode(0o644)
+	if st, err := os.Stat(target); err == nil {
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("save %s: not a regular file", path)
+		}
+		mode = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), TempPattern(target))
+	if err != nil {
+		if isPermission(err) {
+			return fmt.Errorf("save %s: wafr saves by writing a new file beside it and renaming it, and the folder %s does not allow that: %w",
+				path, filepath.Dir(target), err)
+		}
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := finish(tmp, data, mode); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	syncDir(filepath.Dir(target))
+	return nil
+}
+
+// WriteNew writes data to a file that must not exist yet, atomically: it
+// fails with an error wrapping fs.ErrExist rather than replace anything.
+func WriteNew(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, TempPattern(path))
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := finish(tmp, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	// A hard link appears complete or not at all, and never replaces.
+	if err := os.Link(tmp.Name(), path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("write %s: %w", path, fs.ErrExist)
+		}
+		// No hard links here (some file systems): fall back to an
+		// exclusive create, which is not atomic but never replaces.
+		f, cerr := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if cerr != nil {
+			return fmt.Errorf("write %s: %w", path, cerr)
+		}
+		if err := finish(f, data, 0o644); err != nil {
+			os.Remove(path)
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+	}
+	syncDir(dir)
+	return nil
+}
+
+// Resolve follows symlinks to the file they name; a path that does not exist
+// yet resolves to itself.
+func Resolve(path string) (string, error) {
+	resolved, err := filepath.EvalSymlinks(path)
+	switch {
+	case err == nil:
+		return resolved, nil
+	case errors.Is(err, fs.ErrNotExist):
+		// A dangling link still names where the file goes.
+		if target, lerr := os.Readlink(path); lerr == nil {
+			if !filepath.IsAbs(target) {
+				target = filepath.Join(filepath.Dir(path), target)
+			}
+			return target, nil
+		}
+		return path, nil
+	}
+	return "", err
+}
+
+// TempPattern is the os.CreateTemp pattern of temporary files for target.
+func TempPattern(target string) string {
+	return "." + filepath.Base(target) + tempMarker + "*"
+}
+
+// RemoveStale deletes temporary files of target left behind by a process
+// that was killed between creating and renaming them. Call it only while
+// holding the lock that every writer of target holds, so that no live
+// writer's temporary is taken for a stale one.
+func RemoveStale(target string) {
+	dir, base := filepath.Dir(target), "."+filepath.Base(target)+tempMarker
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if name := e.Name(); strings.HasPrefix(name, base) && e.Type().IsRegular() {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
+}
+
+func finish(f *os.File, data []byte, mode fs.FileMode) error {
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Chmod(mode); err != nil && !errors.Is(err, errors.ErrUnsupported) {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir makes a rename in dir survive a power cut.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+func isPermission(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}

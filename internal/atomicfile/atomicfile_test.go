@@ -1,0 +1,115 @@
+package atomicfile
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestWriteKeepsModeAndSymlink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.yaml")
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.WriteFile(real, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(link, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("symlink replaced by a file")
+	}
+	if st, _ := os.Stat(real); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode = %v, want 0600", st.Mode().Perm())
+	}
+	if got, _ := os.ReadFile(real); string(got) != "new" {
+		t.Errorf("target holds %q", got)
+	}
+	fresh := filepath.Join(dir, "fresh.yaml")
+	if err := Write(fresh, []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(fresh); st.Mode().Perm()&^0o022 != 0o644&^0o022 {
+		t.Errorf("new file mode = %v", st.Mode().Perm())
+	}
+	assertNoTemporaries(t, dir)
+}
+
+// A write that fails at the rename leaves what was there and no temporary
+// file. (The target here is a folder, which works even for root.)
+func TestFailedWriteLeavesOldContent(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "r.yaml")
+	if err := os.MkdirAll(filepath.Join(target, "keep"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := Write(target, []byte("x"))
+	if err == nil || !strings.Contains(err.Error(), "save "+target) {
+		t.Fatalf("got %v, want a save error naming the file", err)
+	}
+	if _, err := os.Stat(filepath.Join(target, "keep")); err != nil {
+		t.Errorf("old content gone: %v", err)
+	}
+	assertNoTemporaries(t, dir)
+}
+
+func TestWriteNewNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "aside")
+	if err := WriteNew(path, []byte("first")); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteNew(path, []byte("second")); !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("second WriteNew: %v, want ErrExist", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "first" {
+		t.Errorf("file holds %q", got)
+	}
+	assertNoTemporaries(t, dir)
+}
+
+// Temporaries left by a killed writer are recognised by name and removed;
+// other files are not touched.
+func TestRemoveStale(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "review.yaml")
+	for _, name := range []string{".review.yaml.tmp-123", ".review.yaml.tmp-abc", "review.yaml", ".other.yaml.tmp-1", "notes.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	RemoveStale(target)
+	var left []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	if got := strings.Join(left, " "); got != ".other.yaml.tmp-1 notes.txt review.yaml" {
+		t.Errorf("left %s", got)
+	}
+}
+
+func TestWriteRefusesNonRegular(t *testing.T) {
+	if err := Write(os.DevNull, []byte("x")); err == nil {
+		t.Error("replacing a device was allowed")
+	}
+	if st, err := os.Stat(os.DevNull); err != nil || st.Mode().IsRegular() {
+		t.Errorf("%s is now %v", os.DevNull, st.Mode())
+	}
+}
+
+func assertNoTemporaries(t *testing.T, dir string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), tempMarker) {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+}

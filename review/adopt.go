@@ -1,0 +1,96 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/scoring"
+)
+
+// Reasons an action cannot adopt a choice.
+var (
+	ErrNothingToAdopt = errors.New("there is nothing to adopt")
+	ErrAlreadyTicked  = errors.New("the practice is in place")
+)
+
+// Ticked reports whether a choice is ticked in the answer to a question.
+func (r *Review) Ticked(pillarID, questionID, choiceID string) bool {
+	a := r.Answers.Get(pillarID, questionID)
+	return a != nil && slices.Contains(a.Selected, choiceID)
+}
+
+// CheckAdopt says whether an action can adopt a choice of a question: the
+// choice must exist, be a practice rather than "None of these", and not be
+// ticked yet.
+func (r *Review) CheckAdopt(p *questions.Pillar, q *questions.Question, choiceID string) (*questions.Choice, error) {
+	c := q.Choice(choiceID)
+	switch {
+	case c == nil:
+		return nil, fmt.Errorf("%w: question %s has no choice %q; its choices: %s", scoring.ErrNoSuchChoice, q.ID, choiceID, strings.Join(scoring.ChoiceIDs(q), ", "))
+	case c.IsNone():
+		return nil, fmt.Errorf("%s is \"None of these\": %w", c.ID, ErrNothingToAdopt)
+	case r.Ticked(p.ID, q.ID, c.ID):
+		return nil, fmt.Errorf("%s is already ticked for %s: %w", c.ID, q.ID, ErrAlreadyTicked)
+	}
+	return c, nil
+}
+
+// HasOpenAction reports whether a practice already has an action not yet
+// closed.
+func (r *Review) HasOpenAction(pillarID, questionID, choiceID string) bool {
+	for _, a := range r.ActionsOf(pillarID, questionID) {
+		if a.ChoiceID == choiceID && !a.Closed() {
+			return true
+		}
+	}
+	return false
+}
+
+// AddActionsForHigh adds one open action per missing best practice of every
+// HIGH question, skipping practices that already have an open action. Each
+// action copies owner, due date and link from template. It returns the
+// actions added, in lens order.
+func (r *Review) AddActionsForHigh(l *questions.Lens, template Action, by string, now time.Time) ([]Action, error) {
+	var added []Action
+	for _, p := range l.Pillars {
+		for _, q := range p.Questions {
+			ans := r.Answers.Get(p.ID, q.ID)
+			if ans.RiskWith(q) != questions.HighRisk {
+				continue
+			}
+			for _, c := range q.Choices {
+				if c.IsNone() || r.Ticked(p.ID, q.ID, c.ID) || r.HasOpenAction(p.ID, q.ID, c.ID) {
+					continue
+				}
+				a := template
+				a.PillarID, a.QuestionID, a.ChoiceID, a.Title = p.ID, q.ID, c.ID, c.Title
+				na, err := r.AddAction(a, by, now)
+				if err != nil {
+					return added, err
+				}
+				added = append(added, *na)
+			}
+		}
+	}
+	return added, nil
+}
+
+// Staleness says why an open action may no longer be needed: its question
+// left the lens, or its practice is ticked now. It is "" otherwise.
+func (r *Review) Staleness(l *questions.Lens, a *Action) string {
+	if a.Closed() {
+		return ""
+	}
+	p := l.Pillar(a.PillarID)
+	if p == nil || p.Question(a.QuestionID) == nil {
+		return "question no longer in the lens"
+	}
+	if a.ChoiceID != "" && r.Ticked(a.PillarID, a.QuestionID, a.ChoiceID) {
+		return "practice ticked: can be closed"
+	}
+	return ""
+}

@@ -1,0 +1,370 @@
+// Package workspace owns review files on disk. It opens a review with its
+// lens, edits one under the lock (lock, load, change, record the lens, check
+// and save atomically), saves a long-running session's answers with the
+// changes others made meanwhile merged in, puts answers aside when they
+// cannot be saved, and writes command output. The command line and the TUI
+// do no file work of their own: they call this package.
+package workspace
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/wafr-dev/wafr/internal/atomicfile"
+	"github.com/wafr-dev/wafr/internal/filelock"
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
+)
+
+// DefaultLens is the lens a new review uses when none is named.
+const DefaultLens = "builtin:ops"
+
+// Timing defaults; see Workspace.
+const (
+	DefaultLockTimeout  = 10 * time.Second
+	DefaultSettle       = 50 * time.Millisecond
+	DefaultDeleteSettle = 2 * time.Second
+	DefaultSettleWait   = 3 * time.Second
+)
+
+// Errors of file work. Callers tell them apart with errors.Is to choose
+// an exit code: they are failures of the environment, not bad input.
+var (
+	// ErrLocked: another process held the review's lock too long.
+	ErrLocked = filelock.ErrTimeout
+	// ErrStillChanging: another program keeps rewriting the file.
+	ErrStillChanging = errors.New("the file is still being changed by another program")
+	// ErrTooLarge: the review would be larger than wafr reads back.
+	ErrTooLarge = errors.New("the review would be too large to read back")
+	// ErrUnreadable: what would be written does not load again.
+	ErrUnreadable = errors.New("wafr would not be able to read what it was about to write")
+)
+
+// Workspace opens, edits and saves review files. Its zero value is not
+// ready: use New. One Workspace serves one process; it loads each lens
+// once.
+type Workspace struct {
+	// LockTimeout is how long to wait for another writer.
+	LockTimeout time.Duration
+	// Settle is how long a file must stay unchanged before its content is
+	// trusted: a file that another program is still writing in place (cp,
+	// a sync client) is read again rather than taken half-written.
+	Settle time.Duration
+	// DeleteSettle is how long an outside change that removes answers this
+	// session still has must stay unchanged before it is merged: answers
+	// are never dropped on the strength of one read.
+	DeleteSettle time.Duration
+	// SettleWait is how long to wait for a file to settle before giving
+	// up with ErrStillChanging.
+	SettleWait time.Duration
+	// Now is the clock.
+	Now func() time.Time
+
+	lenses lensCache
+}
+
+// New returns a workspace with the default timings.
+func New() *Workspace {
+	return &Workspace{
+		LockTimeout: DefaultLockTimeout, Settle: DefaultSettle, DeleteSettle: DefaultDeleteSettle,
+		SettleWait: DefaultSettleWait, Now: time.Now,
+	}
+}
+
+// File is a review file with its lens, as opened.
+type File struct {
+	Path   string
+	Review *review.Review
+	Lens   *questions.Lens
+	// Exists is false for a file that is not on disk yet.
+	Exists bool
+	// Hash identifies the bytes as read ("" for a new file), so that a
+	// change made by someone else is noticed rather than overwritten.
+	Hash string
+}
+
+// OpenOptions say how to open a review file.
+type OpenOptions struct {
+	// Lens overrides the lens the file records (the --lens flag).
+	Lens string
+	// Create, when set, starts a new review of this workload if the file
+	// does not exist; without it a missing file is an error.
+	Create *review.Workload
+}
+
+// ErrNoFile is returned when a review file that must exist does not.
+var ErrNoFile = errors.New("no such review file")
+
+// Hash identifies file content.
+func Hash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// Open loads the review file at path with its lens. "-" reads standard
+// input from in (it cannot be created).
+func (w *Workspace) Open(path string, in io.Reader, o OpenOptions) (*File, error) {
+	var data []byte
+	exists := true
+	if path == "-" {
+		r, err := review.Read("-", in)
+		if err != nil {
+			return nil, err
+		}
+		return w.withLens(&File{Path: path, Review: r, Exists: true}, o)
+	}
+	data, exists, err := w.readSettled(path)
+	if err != nil {
+		return nil, err
+	}
+	return w.fromBytes(path, data, exists, o)
+}
+
+func (w *Workspace) fromBytes(path string, data []byte, exists bool, o OpenOptions) (*File, error) {
+	f := &File{Path: path, Exists: exists}
+	if !exists {
+		if o.Create == nil {
+			return nil, fmt.Errorf("%s: %w", path, ErrNoFile)
+		}
+		l, err := w.LensFor(nil, path, o.Lens)
+		if err != nil {
+			return nil, err
+		}
+		f.Lens, f.Review = l, review.New(l, *o.Create)
+		return f, nil
+	}
+	r, err := review.Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	f.Review, f.Hash = r, Hash(data)
+	return w.withLens(f, o)
+}
+
+func (w *Workspace) withLens(f *File, o OpenOptions) (*File, error) {
+	l, err := w.LensFor(f.Review, f.Path, o.Lens)
+	if err != nil {
+		return nil, err
+	}
+	f.Lens = l
+	return f, nil
+}
+
+// Edit is a locked read-modify-write of the review file at path: it takes
+// the lock, loads the file (or starts it, with o.Create), calls fn, records
+// the lens the answers were made with, checks that the result loads again,
+// and saves it atomically. Nothing is written when fn fails.
+func (w *Workspace) Edit(path string, o OpenOptions, fn func(*File) error) (*File, error) {
+	if path == "-" {
+		return nil, errors.New("standard input cannot be edited: name a review file")
+	}
+	release, err := filelock.Lock(path, w.LockTimeout)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	w.removeStale(path)
+	f, err := w.Open(path, nil, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := fn(f); err != nil {
+		return nil, err
+	}
+	RecordLens(f.Review, f.Lens, path)
+	data, err := checked(path, f.Review)
+	if err != nil {
+		return nil, err
+	}
+	if err := atomicfile.Write(path, data); err != nil {
+		return nil, err
+	}
+	f.Exists, f.Hash = true, Hash(data)
+	return f, nil
+}
+
+// Create writes a new review file that must not exist yet, under the lock.
+func (w *Workspace) Create(path string, r *review.Review, l *questions.Lens) error {
+	release, err := filelock.Lock(path, w.LockTimeout)
+	if err != nil {
+		return err
+	}
+	defer release()
+	RecordLens(r, l, path)
+	data, err := checked(path, r)
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteNew(path, data)
+}
+
+// checked encodes a review and makes sure wafr can read the result back:
+// wafr never writes a file it would then refuse to load.
+func checked(path string, r *review.Review) ([]byte, error) {
+	data, err := r.Encode()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(data) > review.MaxFileSize {
+		return nil, fmt.Errorf("%s: %w: it would be %s, and review files are at most %s; nothing was written (old milestones or very long notes are the usual cause)",
+			path, ErrTooLarge, review.SizeString(int64(len(data))), review.SizeString(review.MaxFileSize))
+	}
+	if _, err := review.Parse(path, data); err != nil {
+		return nil, fmt.Errorf("%w: %v; nothing was written", ErrUnreadable, err)
+	}
+	return data, nil
+}
+
+// removeStale clears temporary files a killed wafr left beside the review.
+// The caller holds the lock, so no live writer's temporary is touched.
+func (w *Workspace) removeStale(path string) {
+	if target, err := atomicfile.Resolve(path); err == nil {
+		atomicfile.RemoveStale(target)
+	}
+}
+
+// readSettled reads a file whose content has stopped changing: a file
+// modified within the last Settle is read again after a pause, until two
+// reads agree. A missing file gives exists false.
+func (w *Workspace) readSettled(path string) (data []byte, exists bool, err error) {
+	deadline := time.Now().Add(w.SettleWait)
+	for {
+		before, err := os.Stat(path)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, false, nil
+		}
+		if err != nil {
+			return nil, false, &review.LoadError{File: path, Err: err}
+		}
+		if !before.Mode().IsRegular() {
+			return nil, false, &review.LoadError{File: path, Err: errors.New("not a regular file")}
+		}
+		if before.Size() > review.MaxFileSize {
+			return nil, false, &review.LoadError{File: path, Err: review.TooLargeError(before.Size())}
+		}
+		data, err = os.ReadFile(path)
+		if err != nil {
+			return nil, false, &review.LoadError{File: path, Err: err}
+		}
+		after, err := os.Stat(path)
+		settled := err == nil && os.SameFile(before, after) && after.ModTime().Equal(before.ModTime()) &&
+			after.Size() == int64(len(data)) && w.Now().Sub(after.ModTime()) >= w.Settle
+		if settled {
+			return data, true, nil
+		}
+		if time.Now().After(deadline) {
+			return nil, true, fmt.Errorf("%s: %w; try again when it has finished", path, ErrStillChanging)
+		}
+		time.Sleep(w.Settle)
+	}
+}
+
+// RecordLens makes the review record the lens it is saved with (and each
+// answer's risk with it), so that a milestone or a diff later knows which
+// edition the answers were made with.
+func RecordLens(r *review.Review, l *questions.Lens, reviewPath string) {
+	r.Lens = review.RefOf(l)
+	r.Lens.Source = recordedSource(l.Source, reviewPath)
+	r.RecordRisks(l)
+}
+
+// recordedSource is how a review file records its lens: builtin:NAME as is,
+// a path relative to the review file so the pair can move together.
+func recordedSource(lensSource, reviewPath string) string {
+	if strings.HasPrefix(lensSource, questions.BuiltinPrefix) || reviewPath == "-" {
+		return lensSource
+	}
+	absLens, err1 := filepath.Abs(lensSource)
+	absDir, err2 := filepath.Abs(filepath.Dir(reviewPath))
+	if err1 != nil || err2 != nil {
+		return lensSource
+	}
+	if rel, err := filepath.Rel(absDir, absLens); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(absLens)
+}
+
+// DefaultWorkload names a new review's workload after its folder.
+func DefaultWorkload(reviewPath string) string {
+	if abs, err := filepath.Abs(reviewPath); err == nil {
+		if name := filepath.Base(filepath.Dir(abs)); name != "" && name != string(filepath.Separator) {
+			return name
+		}
+	}
+	return "workload"
+}
+
+// lensCache loads each lens once per process.
+type lensCache struct {
+	mu     sync.Mutex
+	loaded map[string]lensResult
+}
+
+type lensResult struct {
+	lens *questions.Lens
+	err  error
+}
+
+func (c *lensCache) load(src string) (*questions.Lens, error) {
+	key := src
+	if !strings.HasPrefix(src, questions.BuiltinPrefix) {
+		if abs, err := filepath.Abs(src); err == nil {
+			key = abs
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r, ok := c.loaded[key]; ok {
+		return r.lens, r.err
+	}
+	l, err := questions.Load(src)
+	if c.loaded == nil {
+		c.loaded = map[string]lensResult{}
+	}
+	c.loaded[key] = lensResult{l, err}
+	return l, err
+}
+
+// Lens loads a lens by its source (a path or builtin:NAME), once per
+// process.
+func (w *Workspace) Lens(src string) (*questions.Lens, error) { return w.lenses.load(src) }
+
+// LensFor picks and loads the lens of a review: the flag, else the lens
+// the file records (a path is relative to the review file), else the
+// built-in lens of the recorded id, else DefaultLens.
+func (w *Workspace) LensFor(r *review.Review, reviewPath, flag string) (*questions.Lens, error) {
+	src := flag
+	if src == "" && r != nil {
+		src = r.Lens.Source
+		if src != "" && !strings.HasPrefix(src, questions.BuiltinPrefix) && !filepath.IsAbs(src) && reviewPath != "-" {
+			src = filepath.Join(filepath.Dir(reviewPath), filepath.FromSlash(src))
+		}
+		if src == "" && r.Lens.ID != "" {
+			src = questions.BuiltinPrefix + r.Lens.ID
+		}
+	}
+	if src == "" {
+		src = DefaultLens
+	}
+	return w.Lens(src)
+}
+
+// SideLens loads the lens a snapshot (a review, or a milestone of one) was
+// answered with. A lens that cannot be loaded, or whose content is not the
+// recorded one, gives nil: the risks recorded in the file are then used.
+func (w *Workspace) SideLens(r *review.Review, reviewPath string) *questions.Lens {
+	l, err := w.LensFor(r, reviewPath, "")
+	if err != nil || (r.Lens.Digest != "" && l.Digest != r.Lens.Digest) {
+		return nil
+	}
+	return l
+}
