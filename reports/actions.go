@@ -57,7 +57,7 @@ func WriteActionsText(w io.Writer, rows []ActionRow, opts TextOptions) error {
 		_, err := io.WriteString(w, "No actions.\n")
 		return err
 	}
-	st := newSummaryStyles(opts.Color)
+	st := newSummaryStyles(w, opts.Color)
 	multi := false
 	for _, r := range rows {
 		multi = multi || r.File != rows[0].File

@@ -90,7 +90,7 @@ func orDash(s string) string {
 
 // WriteDiffText writes a diff for the terminal.
 func WriteDiffText(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
-	st := newSummaryStyles(opts.Color)
+	st := newSummaryStyles(w, opts.Color)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n  -> %s\n", plain(sideLabel(d.Old)), plain(sideLabel(d.New)))
 	b.WriteString(headline(d) + "\n")

@@ -68,7 +68,7 @@ func sparkline(values []int) string {
 // WriteHistoryText writes every milestone, oldest first, then the current
 // state, with changes from the row before and a trend of HIGH and MEDIUM.
 func WriteHistoryText(w io.Writer, workload string, rows []HistoryRow, opts TextOptions) error {
-	st := newSummaryStyles(opts.Color)
+	st := newSummaryStyles(w, opts.Color)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n", st.heading.Render(plain(workload)))
 	t := &Table{Header: []string{"DATE", "MILESTONE", "ANSWERED", "HIGH", "MEDIUM", "NONE", "N/A", "ACTIONS OPEN/DONE"}, RightAlign: map[int]bool{2: true}}

@@ -395,3 +395,19 @@ func TestPlanRendersWithGlamour(t *testing.T) {
 		}
 	}
 }
+
+// Colour is emitted exactly when the caller asks for it, whatever the
+// process's own stdout is (under go test it is not a terminal, so a
+// renderer that guessed from it would never colour).
+func TestTextColourOnlyWhenAsked(t *testing.T) {
+	s := scoredFixture(t)
+	for _, color := range []bool{true, false} {
+		var b bytes.Buffer
+		if err := WriteSummaryText(&b, s, TextOptions{Color: color, Width: 80}); err != nil {
+			t.Fatal(err)
+		}
+		if has := strings.Contains(b.String(), "\x1b["); has != color {
+			t.Errorf("Color %v: escape codes present = %v:\n%q", color, has, b.String())
+		}
+	}
+}

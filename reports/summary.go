@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
@@ -36,21 +37,28 @@ type summaryStyles struct {
 	risk    map[questions.Risk]lipgloss.Style
 }
 
-func newSummaryStyles(color bool) summaryStyles {
+// newSummaryStyles builds the styles with a renderer made for w: coloured
+// (the 16 basic ANSI colours) when color is set, plain otherwise. The caller
+// decides colour for its output; lipgloss's global renderer, which guesses
+// from the process's own stdout, is never used.
+func newSummaryStyles(w io.Writer, color bool) summaryStyles {
+	r := lipgloss.NewRenderer(w)
+	r.SetColorProfile(termenv.Ascii)
 	s := summaryStyles{risk: map[questions.Risk]lipgloss.Style{}}
-	for _, r := range questions.Levels {
-		s.risk[r] = lipgloss.NewStyle()
+	for _, level := range questions.Levels {
+		s.risk[level] = r.NewStyle()
 	}
 	if !color {
 		return s
 	}
-	s.heading = lipgloss.NewStyle().Bold(true)
-	s.dim = lipgloss.NewStyle().Faint(true)
-	s.risk[questions.HighRisk] = lipgloss.NewStyle().Foreground(lipgloss.Color("1")).Bold(true)
-	s.risk[questions.MediumRisk] = lipgloss.NewStyle().Foreground(lipgloss.Color("3")).Bold(true)
-	s.risk[questions.NoRisk] = lipgloss.NewStyle().Foreground(lipgloss.Color("2"))
-	s.risk[questions.NotApplicable] = lipgloss.NewStyle().Foreground(lipgloss.Color("4"))
-	s.risk[questions.Unanswered] = lipgloss.NewStyle().Faint(true)
+	r.SetColorProfile(termenv.ANSI)
+	s.heading = r.NewStyle().Bold(true)
+	s.dim = r.NewStyle().Faint(true)
+	s.risk[questions.HighRisk] = r.NewStyle().Foreground(lipgloss.Color("1")).Bold(true)
+	s.risk[questions.MediumRisk] = r.NewStyle().Foreground(lipgloss.Color("3")).Bold(true)
+	s.risk[questions.NoRisk] = r.NewStyle().Foreground(lipgloss.Color("2"))
+	s.risk[questions.NotApplicable] = r.NewStyle().Foreground(lipgloss.Color("4"))
+	s.risk[questions.Unanswered] = r.NewStyle().Faint(true)
 	return s
 }
 
@@ -88,7 +96,7 @@ func plain(s string) string { return strings.Join(strings.Fields(textsafe.Clean(
 // WriteSummaryText writes one review's risk summary: per-pillar counts with
 // a proportional bar and a total row, then the HIGH and MEDIUM questions.
 func WriteSummaryText(w io.Writer, s *Scored, opts TextOptions) error {
-	st := newSummaryStyles(opts.Color)
+	st := newSummaryStyles(w, opts.Color)
 	var b strings.Builder
 	head := plain(s.Workload.Name)
 	if s.Workload.Environment != "" {
@@ -187,7 +195,7 @@ func dateOf(s *Scored) string {
 // WriteConsolidatedText writes one row per review, most HIGH risks first,
 // with totals.
 func WriteConsolidatedText(w io.Writer, all []*Scored, opts TextOptions) error {
-	st := newSummaryStyles(opts.Color)
+	st := newSummaryStyles(w, opts.Color)
 	t := &Table{
 		Header:     []string{"WORKLOAD", "LENS", "ANSWERED", "HIGH", "MEDIUM", "NONE", "N/A", "UNANSWERED", "ACTIONS", "OVERDUE", "UPDATED"},
 		RightAlign: map[int]bool{2: true, 3: true, 4: true, 5: true, 6: true, 7: true, 8: true, 9: true},
@@ -209,14 +217,15 @@ func WriteConsolidatedText(w io.Writer, all []*Scored, opts TextOptions) error {
 // Markdown tables.
 func WriteSummaryMarkdown(w io.Writer, all []*Scored) error {
 	var b strings.Builder
+	plain := newSummaryStyles(w, false)
 	if len(all) == 1 {
 		s := all[0]
 		fmt.Fprintf(&b, "## Risk summary: %s\n\n%s %s · answered %d of %d\n\n", inline(s.Workload.Name), inline(s.Lens.Name), inline(s.Lens.Version), s.Answered, s.Total)
 		b.WriteString("| Pillar | HIGH | MEDIUM | NONE | N/A | Unanswered |\n|---|---:|---:|---:|---:|---:|\n")
 		for _, p := range s.Pillars {
-			fmt.Fprintf(&b, "| %s | %s |\n", inline(p.Name), strings.Join(countCells(newSummaryStyles(false), p.Counts), " | "))
+			fmt.Fprintf(&b, "| %s | %s |\n", inline(p.Name), strings.Join(countCells(plain, p.Counts), " | "))
 		}
-		fmt.Fprintf(&b, "| **Total** | %s |\n", strings.Join(countCells(newSummaryStyles(false), s.Counts), " | "))
+		fmt.Fprintf(&b, "| **Total** | %s |\n", strings.Join(countCells(plain, s.Counts), " | "))
 		for _, r := range []questions.Risk{questions.HighRisk, questions.MediumRisk} {
 			items := s.byRisk(r, nil)
 			if len(items) == 0 {
@@ -232,10 +241,10 @@ func WriteSummaryMarkdown(w io.Writer, all []*Scored) error {
 		var total scoring.Counts
 		for _, s := range sortForConsolidation(all) {
 			fmt.Fprintf(&b, "| %s | %s | %d/%d | %s | %s |\n", inline(s.Workload.Name), inline(lensLabel(s)), s.Answered, s.Total,
-				strings.Join(countCells(newSummaryStyles(false), s.Counts), " | "), dateOf(s))
+				strings.Join(countCells(plain, s.Counts), " | "), dateOf(s))
 			total = total.Plus(s.Counts)
 		}
-		fmt.Fprintf(&b, "| **Total** | %d reviews | %d/%d | %s | |\n", len(all), total.Answered(), total.Total(), strings.Join(countCells(newSummaryStyles(false), total), " | "))
+		fmt.Fprintf(&b, "| **Total** | %d reviews | %d/%d | %s | |\n", len(all), total.Answered(), total.Total(), strings.Join(countCells(plain, total), " | "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

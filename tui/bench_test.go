@@ -11,7 +11,7 @@ import (
 
 // benchModel is a 60-question lens whose questions have 15 choices and a
 // 5 KB Markdown description, with the help already rendered.
-func benchModel(b *testing.B, w, h int) *Model {
+func benchModel(b *testing.B, w, h int) *program {
 	l, problems := questions.Parse("gen.yaml", lensgen.YAML(3, 20, 14), questions.Options{})
 	if l == nil {
 		b.Fatal(problems)
@@ -23,8 +23,8 @@ func benchModel(b *testing.B, w, h int) *Model {
 			q.Description = strings.Repeat(para, 5*1024/len(para)+1)
 		}
 	}
-	m := newTestModel(b, l, nil, w, h)
-	if len(m.items[0].q.Choices) != 15 || len(m.items[0].q.Description) < 5*1024 {
+	m := newTestProgram(b, l, nil, w, h)
+	if q := m.s.Snapshot().Items[0].Question; len(q.Choices) != 15 || len(q.Description) < 5*1024 {
 		b.Fatal("bench lens has the wrong shape")
 	}
 	return m

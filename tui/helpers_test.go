@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,14 +15,12 @@ import (
 
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/workspace"
 )
 
-var testNow = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+const pillar = "operationalExcellence"
 
-func init() {
-	// Goldens must not depend on the machine's terminal.
-	lipgloss.SetColorProfile(termenv.Ascii)
-}
+var testNow = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 
 func loadLens(t testing.TB, src string) *questions.Lens {
 	t.Helper()
@@ -32,9 +31,30 @@ func loadLens(t testing.TB, src string) *questions.Lens {
 	return l
 }
 
-// newTestModel builds a model on a review file in a temporary folder, at
-// the given size, with help text rendered.
-func newTestModel(t testing.TB, l *questions.Lens, r *review.Review, w, h int) *Model {
+// testRenderer draws without colour (goldens are the same on every
+// machine) or with 256 colours, on a dark background.
+func testRenderer(color bool) *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetHasDarkBackground(true)
+	r.SetColorProfile(termenv.Ascii)
+	if color {
+		r.SetColorProfile(termenv.ANSI256)
+	}
+	return r
+}
+
+// testWorkspace trusts a file a few milliseconds after it changed, so tests
+// of outside changes need not wait.
+func testWorkspace() *workspace.Workspace {
+	w := workspace.New()
+	w.Settle, w.DeleteSettle, w.SettleWait = time.Millisecond, 0, 200*time.Millisecond
+	return w
+}
+
+// newTestProgram opens a program on a review file in a temporary folder,
+// at the given size, with help text rendered. Timers never fire: tests send
+// autosaveMsg and the like themselves.
+func newTestProgram(t testing.TB, l *questions.Lens, r *review.Review, w, h int) *program {
 	t.Helper()
 	if r == nil {
 		r = review.New(l, review.Workload{Name: "Payments API", Environment: review.Production, Owner: "payments-team"})
@@ -44,17 +64,22 @@ func newTestModel(t testing.TB, l *questions.Lens, r *review.Review, w, h int) *
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	m := New(Options{Review: r, Lens: l, Path: path, Author: "tester", Now: func() time.Time { return testNow }, DiskHash: HashOf(data)})
-	m.after = noTimers
-	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	renderHelp(m)
-	return m
+	p := newProgram(Options{Workspace: testWorkspace(), Review: r, Lens: l, Path: path, Hash: workspace.Hash(data),
+		Author: func() string { return "tester" }, Renderer: testRenderer(false), Now: func() time.Time { return testNow }})
+	p.after = noTimers
+	p.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	renderHelp(p.v)
+	return p
+}
+
+func opsProgram(t *testing.T) *program {
+	return newTestProgram(t, loadLens(t, "builtin:ops"), nil, 80, 24)
 }
 
 // renderHelp runs the current question's help rendering synchronously.
-func renderHelp(m *Model) {
-	if cmd := m.helpCmd(m.cur); cmd != nil {
-		m.Update(cmd())
+func renderHelp(v *Viewer) {
+	if cmd := v.question.helpCmd(v.question.cur); cmd != nil {
+		v.Update(cmd())
 	}
 }
 
@@ -64,7 +89,7 @@ func keyMsg(k string) tea.KeyMsg {
 		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
 		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
 		"space": tea.KeySpace, "ctrl+c": tea.KeyCtrlC, "ctrl+s": tea.KeyCtrlS, "pgdown": tea.KeyPgDown,
-		"pgup": tea.KeyPgUp, "backspace": tea.KeyBackspace,
+		"pgup": tea.KeyPgUp, "backspace": tea.KeyBackspace, "end": tea.KeyEnd,
 	}
 	if t, ok := special[k]; ok {
 		return tea.KeyMsg{Type: t}
@@ -72,8 +97,8 @@ func keyMsg(k string) tea.KeyMsg {
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
 
-// press sends keys one by one and returns the last command.
-func press(m *Model, keys ...string) tea.Cmd {
+// press sends keys one by one, and returns the last command.
+func press(m tea.Model, keys ...string) tea.Cmd {
 	var cmd tea.Cmd
 	for _, k := range keys {
 		_, cmd = m.Update(keyMsg(k))
@@ -81,55 +106,104 @@ func press(m *Model, keys ...string) tea.Cmd {
 	return cmd
 }
 
-// typeText sends text as one message, as a terminal delivers typed text.
-func typeText(m *Model, s string) {
+// typeText sends text as one message, as a terminal delivers text typed
+// faster than it is read, and runs what it starts (a list's search).
+func typeText(m tea.Model, s string) {
 	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)})
-	runCmdNoTick(m, cmd) // the list filters in a command
+	runCmd(m, cmd)
 }
 
-func selected(m *Model, question string) string {
-	for _, by := range m.rev.Answers {
-		if a := by[question]; a != nil {
-			return strings.Join(a.Selected, ",")
-		}
+func selected(p *program, question string) string {
+	if a := p.s.Snapshot().Review.Answers.Get(pillar, question); a != nil {
+		return strings.Join(a.Selected, ",")
 	}
 	return ""
 }
 
+func answer(p *program, question string) *review.Answer {
+	return p.s.Snapshot().Review.Answers.Get(pillar, question)
+}
+
+func load(t *testing.T, path string) *review.Review {
+	t.Helper()
+	r, err := review.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// current is the id of the question on screen.
+func current(p *program) string { return p.s.Snapshot().Items[p.v.question.cur].Question.ID }
+
+func topDialog(v *Viewer) dialog {
+	if len(v.dialogs) == 0 {
+		return nil
+	}
+	return v.dialogs[len(v.dialogs)-1]
+}
+
+func plainView(m tea.Model) string { return ansi.Strip(m.View()) }
+
 // checkFits fails if any line of the view is wider than the terminal or
 // the view is taller.
-func checkFits(t *testing.T, m *Model, what string) {
+func checkFits(t *testing.T, v *Viewer, what string) {
 	t.Helper()
-	v := m.View()
-	lines := strings.Split(v, "\n")
-	if len(lines) > m.c.height {
-		t.Errorf("%s at %dx%d: %d lines", what, m.c.width, m.c.height, len(lines))
+	lines := strings.Split(v.View(), "\n")
+	if len(lines) > v.termH {
+		t.Errorf("%s at %dx%d: %d lines", what, v.termW, v.termH, len(lines))
 	}
 	for i, l := range lines {
-		if w := ansi.StringWidth(l); w > m.c.width {
-			t.Errorf("%s at %dx%d: line %d is %d wide: %q", what, m.c.width, m.c.height, i+1, w, ansi.Strip(l))
+		if w := ansi.StringWidth(l); w > v.termW {
+			t.Errorf("%s at %dx%d: line %d is %d wide: %q", what, v.termW, v.termH, i+1, w, ansi.Strip(l))
 		}
 	}
 }
 
 // noTimers replaces tea.Tick in tests: timers never fire, so commands
-// never sleep; tests send autosaveMsg and the like themselves.
+// never sleep.
 func noTimers(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 
-// runCmdNoTick runs a command and feeds what it returns back into the
-// model, following batches (timers are off: see noTimers).
-func runCmdNoTick(m *Model, cmd tea.Cmd) {
+// runCmd runs a command and feeds what it returns back into the model,
+// following batches, and reports whether it quit.
+func runCmd(m tea.Model, cmd tea.Cmd) (quit bool) {
 	if cmd == nil {
-		return
+		return false
 	}
 	switch msg := cmd().(type) {
 	case tea.BatchMsg:
 		for _, c := range msg {
-			runCmdNoTick(m, c)
+			quit = runCmd(m, c) || quit
 		}
+	case tea.QuitMsg:
+		return true
 	case nil:
 	default:
 		_, next := m.Update(msg)
-		runCmdNoTick(m, next)
+		return runCmd(m, next)
 	}
+	return quit
+}
+
+// save runs one autosave to the end and reports whether the program quit.
+func save(p *program) bool {
+	_, cmd := p.Update(autosaveMsg{})
+	return runCmd(p, cmd)
+}
+
+// watch runs one disk check.
+func watch(p *program) bool {
+	p.watching = false
+	cmd := p.watchCmd()
+	return runCmd(p, cmd)
+}
+
+// writeOutside changes the file as another program would.
+func writeOutside(t *testing.T, path string, r *review.Review) {
+	t.Helper()
+	if err := os.WriteFile(path, r.Marshal(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Minute)
+	os.Chtimes(path, old, old)
 }

@@ -3,8 +3,12 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -38,13 +42,50 @@ func TestHostileTextInTheTUI(t *testing.T) {
 			a.Selected = []string{"HQ1_a"}
 			a.Notes = "note \x1b[31mred\x1b]8;;x\x07 \u009b1m \u202eevil"
 		})
-		m := newTestModel(t, l, r, 100, 30)
-		m.c.styles = DefaultStyles(true, color)
-		m.refresh()
+		m := newTestProgram(t, l, r, 100, 30)
+		m.v = NewViewer(m.s.Snapshot(), ViewerOptions{Renderer: testRenderer(color), Now: func() time.Time { return testNow }})
+		m.v.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 		for _, keys := range [][]string{nil, {"enter"}, {"tab"}, {"tab", "j"}, {"e"}, {"esc", "a"}, {"esc", "g"}, {"esc", "s"}, {"esc", "esc"}, {"M"}} {
 			press(m, keys...)
 			if bad := badRune(m.View(), color); bad != "" {
 				t.Errorf("colour %v, after %v: raw control near %q", color, keys, bad)
+			}
+		}
+	}
+}
+
+// Ids are printed too (navigator, question screen, dialogs): an id that
+// carries OSC 52 (write the clipboard) or OSC 2 (set the window title) must
+// reach the terminal clean, just by opening the review (issue 14, item 15).
+func TestHostileIDsInTheTUI(t *testing.T) {
+	const lensYAML = `schemaVersion: "2021-11-01"
+name: Hostile ids
+pillars:
+  - id: "p\e]2;owned\a"
+    name: Pillar
+    questions:
+      - id: "Q1\e]52;c;ZXZpbA==\a"
+        title: A question
+        choices:
+          - id: "c\e]52;c;ZXZpbA==\aa"
+            title: A practice
+          - id: Q1_no
+            title: None of these
+        riskRules:
+          - {condition: default, risk: HIGH_RISK}
+`
+	l, problems := questions.Parse("ids.yaml", []byte(lensYAML), questions.Options{})
+	if l == nil {
+		t.Skipf("the loader refuses such ids outright, which is also safe: %v", problems)
+	}
+	for _, color := range []bool{false, true} {
+		m := newTestProgram(t, l, nil, 100, 30)
+		m.v = NewViewer(m.s.Snapshot(), ViewerOptions{Renderer: testRenderer(color), Now: func() time.Time { return testNow }})
+		m.v.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		for _, keys := range [][]string{nil, {"x"}, {"e"}, {"esc", "a"}, {"esc", "j", "A"}, {"esc", "g"}, {"esc", "s"}, {"esc", "esc"}, {"M"}} {
+			press(m, keys...)
+			if v := m.View(); strings.Contains(v, "\x1b]") || strings.Contains(v, "\a") {
+				t.Errorf("colour %v, after %v: an OSC sequence from an id reached the screen", color, keys)
 			}
 		}
 	}

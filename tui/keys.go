@@ -9,6 +9,13 @@ type KeyMap struct {
 	Question QuestionKeys
 	List     ListKeys
 	Form     FormKeys
+	Overlay  OverlayKeys
+}
+
+// OverlayKeys close the key-help overlay; every other key is ignored
+// while it is open.
+type OverlayKeys struct {
+	Close key.Binding
 }
 
 // GlobalKeys work on every screen (unless a text field has focus).
@@ -92,6 +99,9 @@ func DefaultKeyMap() *KeyMap {
 			Down:   b("↓/j", "down", "down", "j"),
 			Open:   b("enter", "open", "enter"),
 			Filter: b("f", "filter: all/unanswered/high", "f"),
+		},
+		Overlay: OverlayKeys{
+			Close: b("?/esc/q", "close", "?", "esc", "q"),
 		},
 		Form: FormKeys{
 			Next:      b("tab/↓", "next field", "tab", "down"),

@@ -1,11 +1,72 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/wafr-dev/wafr/questions"
 )
+
+// Nothing overflows at any size from 60x20 up, on every screen.
+func TestLayoutFits(t *testing.T) {
+	// A built-in lens, a Japanese one, and an AWS custom-lens JSON file.
+	for _, src := range []string{"builtin:ops", "testdata/ja.yaml", "../testdata/aws/no-default-precedence.json"} {
+		p := newTestProgram(t, loadLens(t, src), nil, 80, 24)
+		press(p, "x", "e")
+		typeText(p, "a long note "+strings.Repeat("that goes on ", 20))
+		press(p, "esc")
+		for _, size := range [][2]int{{60, 20}, {61, 21}, {80, 24}, {100, 30}, {109, 30}, {110, 30}, {140, 40}, {200, 60}} {
+			p.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			renderHelp(p.v)
+			for _, step := range []struct {
+				name string
+				keys []string
+			}{
+				{"question", nil}, {"pane", []string{"tab"}}, {"n/a picker", []string{"tab", "a"}}, {"notes", []string{"esc", "e"}},
+				{"navigator", []string{"esc", "g"}}, {"summary", []string{"s"}}, {"help", []string{"?"}}, {"overview", []string{"?", "esc", "esc"}},
+			} {
+				press(p, step.keys...)
+				checkFits(t, p.v, src+" "+step.name)
+			}
+			press(p, "enter")
+		}
+	}
+}
+
+// Every dialog fits every size from 60x20 up, its border whole.
+func TestDialogsFit(t *testing.T) {
+	long := errors.New("write /a/very/long/path/to/the/review/file/that/goes/on/and/on/review.yaml: no space left on device")
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {140, 40}} {
+		p := opsProgram(t)
+		p.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		c, snap := p.v.c, p.s.Snapshot()
+		dialogs := map[string]dialog{
+			"conflict":     newConflictDialog(c, snap, &Conflict{Questions: []string{"OPS1", "OPS2"}}),
+			"broken":       newConflictDialog(c, snap, &Conflict{LoadErr: long}),
+			"save failed":  newSaveFailedDialog(c, snap.Path, long),
+			"milestone":    newMilestoneDialog(c, snap),
+			"action":       newActionDialog(c, snap, 0, snap.Items[0].Question.Choices[2]),
+			"notes":        newNotesDialog(c, snap, 0, "two\nlines"),
+			"n/a":          newNotApplicableDialog(c, snap, 0),
+			"milestone ee": milestoneDialog{frame: frame{c: c}, snap: snap, input: newTextInput(), err: long.Error()},
+			"message":      messageDialog{frame: frame{c: c}, title: "A title", body: long.Error() + "\n\n" + long.Error()},
+		}
+		for name, d := range dialogs {
+			p.v.dialogs = nil
+			p.v.openDialog(d)
+			p.v.refresh()
+			checkFits(t, p.v, name)
+			v := ansi.Strip(p.View())
+			if strings.Count(v, "╭") != 1 || strings.Count(v, "╯") != 1 {
+				t.Errorf("%dx%d %s: the dialog's border is cut:\n%s", size[0], size[1], name, v)
+			}
+		}
+	}
+}
 
 func TestWrap(t *testing.T) {
 	cases := []struct {
@@ -29,5 +90,25 @@ func TestWrap(t *testing.T) {
 				t.Errorf("line %q wider than %d", l, c.w)
 			}
 		}
+	}
+}
+
+func TestStylesAdaptToBackgroundAndNoColor(t *testing.T) {
+	dark := NewStyles(testRenderer(true))
+	lr := testRenderer(true)
+	lr.SetHasDarkBackground(false)
+	light := NewStyles(lr)
+	if dark.RiskHigh.GetForeground() == light.RiskHigh.GetForeground() || dark.Cursor.GetForeground() == light.Cursor.GetForeground() {
+		t.Error("dark and light backgrounds get the same colours")
+	}
+	plain := NewStyles(testRenderer(false))
+	if plain.badges[questions.HighRisk] != "[HIGH]" || plain.badges[questions.NotApplicable] != "[N/A]" {
+		t.Errorf("plain badges %q", plain.badges)
+	}
+	if md := newMarkdown(testRenderer(false)); md.style != "notty" {
+		t.Errorf("markdown style without colour = %q", md.style)
+	}
+	if md := newMarkdown(lr); md.style != "light" {
+		t.Errorf("markdown style on light = %q", md.style)
 	}
 }

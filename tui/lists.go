@@ -6,18 +6,15 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
-	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
 )
 
-var sanitize = textsafe.Clean
-
-// row is one line of a list: text prepared in Update, and what it opens.
+// row is one line of a list: text prepared in refresh, and what it opens.
 type row struct {
 	text   string
 	filter string
@@ -42,8 +39,8 @@ func (d rowDelegate) Render(w io.Writer, m list.Model, index int, it list.Item) 
 	io.WriteString(w, truncate(mark+r.text, m.Width()))
 }
 
-func (m *Model) newList(filtering bool) list.Model {
-	l := list.New(nil, rowDelegate{cursor: m.c.styles.Cursor.Render("› "), blank: "  "}, 0, 0)
+func newList(c *common, filtering bool) list.Model {
+	l := list.New(nil, rowDelegate{cursor: c.styles.Cursor.Render("› "), blank: "  "}, 0, 0)
 	l.SetShowTitle(false)
 	l.SetShowHelp(false)
 	l.SetShowStatusBar(filtering)
@@ -52,23 +49,14 @@ func (m *Model) newList(filtering bool) list.Model {
 	l.FilterInput.Cursor.SetMode(cursor.CursorStatic)
 	l.KeyMap.ShowFullHelp.SetEnabled(false)
 	l.KeyMap.CloseFullHelp.SetEnabled(false)
-	l.Styles.StatusBar = m.c.styles.Dim
-	l.Styles.NoItems = m.c.styles.Dim
+	l.Styles.StatusBar = c.styles.Dim
+	l.Styles.NoItems = c.styles.Dim
 	l.SetStatusBarItemName("question", "questions")
 	return l
 }
 
-// listState is a list screen: a heading prepared in Update and a bubbles
-// list below it.
-type listState struct {
-	heading string
-	list    list.Model
-	ready   bool
-}
-
 // counts formats a tally as fixed-width columns.
-func (m *Model) counts(c scoring.Counts) string {
-	s := m.c.styles
+func counts(s *Styles, c scoring.Counts) string {
 	cell := func(n int, r questions.Risk, w int) string {
 		text := fmt.Sprintf("%*d", w, n)
 		if n == 0 {
@@ -84,78 +72,95 @@ func (m *Model) counts(c scoring.Counts) string {
 
 const countsHeader = "ANSWERED  HIGH  MEDIUM  NONE  N/A"
 
-// --- overview ---
-
-func (m *Model) openOverview() {
-	m.screen = screenOverview
-	m.refresh()
+// questionRow formats a question for the navigator and summary lists.
+func questionRow(s *Styles, snap *Snapshot, i, pillarW int) row {
+	it := snap.Items[i]
+	pillar := padRight(truncate(oneLine(sanitize(it.Pillar.Name)), pillarW), pillarW)
+	id := sanitize(it.Question.ID)
+	text := fmt.Sprintf("%s  %s  %s  %s", s.Dim.Render(pillar), padRight(id, 8), s.riskTags[snap.Risk(i)], oneLine(sanitize(it.Question.Title)))
+	return row{text: text, filter: it.Pillar.Name + " " + it.Question.ID + " " + it.Question.Title, item: i, pillar: it.PI}
 }
 
-func (m *Model) refreshOverview() {
-	s := m.c.styles
-	if !m.overview.ready {
-		m.overview.list = m.newList(false)
-		m.overview.ready = true
-	}
-	w := m.c.width
+// --- overview ---
+
+// overviewScreen lists the pillars with their counts.
+type overviewScreen struct {
+	c       *common
+	snap    *Snapshot
+	heading string
+	list    list.Model
+}
+
+func newOverviewScreen(c *common, snap *Snapshot) overviewScreen {
+	return overviewScreen{c: c, snap: snap, list: newList(c, false)}
+}
+
+func (o overviewScreen) refresh() overviewScreen {
+	s := o.c.styles
+	w := o.c.width
 	nameW := max(12, w-len(countsHeader)-6)
-	wl := m.rev.Workload
-	details := []string{}
+	wl := o.snap.Review.Workload
+	var details []string
 	if wl.Environment != "" {
 		details = append(details, strings.ToLower(wl.Environment))
 	}
 	if wl.Owner != "" {
 		details = append(details, "owner "+sanitize(wl.Owner))
 	}
-	head := []string{
+	l := o.snap.Lens
+	o.heading = strings.Join([]string{
 		s.Heading.Render(truncate(oneLine(sanitize(wl.Name)), w)) + "  " + s.Dim.Render(strings.Join(details, ", ")),
-		truncate(fmt.Sprintf("%s %s · %s · %s", oneLine(sanitize(m.lens.Name)), sanitize(m.lens.Version),
-			plural(len(m.lens.Pillars), "pillar"), plural(len(m.items), "question")), w),
+		truncate(fmt.Sprintf("%s %s · %s · %s", oneLine(sanitize(l.Name)), sanitize(l.Version),
+			plural(len(l.Pillars), "pillar"), plural(len(o.snap.Items), "question")), w),
 		"",
 		s.Dim.Render("  " + padRight("PILLAR", nameW) + "  " + countsHeader),
-	}
-	m.overview.heading = strings.Join(head, "\n")
+	}, "\n")
 	var rows []list.Item
-	for pi, p := range m.score.Pillars {
-		rows = append(rows, row{text: padRight(truncate(oneLine(sanitize(p.Pillar.Name)), nameW), nameW) + "  " + m.counts(p.Counts), item: -1, pillar: pi})
+	for pi, p := range o.snap.Score.Pillars {
+		rows = append(rows, row{text: padRight(truncate(oneLine(sanitize(p.Pillar.Name)), nameW), nameW) + "  " + counts(s, p.Counts), item: -1, pillar: pi})
 	}
-	rows = append(rows, row{text: s.Heading.Render(padRight("Total", nameW)) + "  " + m.counts(m.score.Counts), item: -1, pillar: -1})
-	m.overview.list.SetItems(rows)
-	m.overview.list.SetSize(w, m.bodyHeight()-4)
+	rows = append(rows, row{text: s.Heading.Render(padRight("Total", nameW)) + "  " + counts(s, o.snap.Score.Counts), item: -1, pillar: -1})
+	o.list.SetItems(rows)
+	o.list.SetSize(w, o.c.height-4)
+	return o
 }
 
-func (m *Model) updateOverview(msg tea.KeyMsg) tea.Cmd {
-	if keyMatches(msg, m.c.keys.List.Open) {
-		r, _ := m.overview.list.SelectedItem().(row)
+func (o overviewScreen) update(msg tea.KeyMsg) (overviewScreen, tea.Cmd, []event) {
+	if keyMatches(msg, o.c.keys.List.Open) {
+		r, _ := o.list.SelectedItem().(row)
 		if r.pillar < 0 {
-			return nil
+			return o, nil, nil
 		}
-		return m.openQuestion(m.firstOfPillar(r.pillar))
+		return o, nil, []event{openQuestionEvent{firstOfPillar(o.snap, r.pillar)}}
 	}
 	var cmd tea.Cmd
-	m.overview.list, cmd = m.overview.list.Update(msg)
-	return cmd
+	o.list, cmd = o.list.Update(msg)
+	return o, cmd, nil
 }
 
 // firstOfPillar is the pillar's first unanswered question, else its first.
-func (m *Model) firstOfPillar(pi int) int {
+func firstOfPillar(snap *Snapshot, pi int) int {
 	first := -1
-	for i, it := range m.items {
-		if it.pi != pi {
+	for i, it := range snap.Items {
+		if it.PI != pi {
 			continue
 		}
 		if first < 0 {
 			first = i
 		}
-		if m.risk(i) == questions.Unanswered {
+		if snap.Risk(i) == questions.Unanswered {
 			return i
 		}
 	}
 	return first
 }
 
-func (m *Model) overviewView() string {
-	return m.overview.heading + "\n" + m.overview.list.View()
+func (o overviewScreen) view() string { return o.heading + "\n" + o.list.View() }
+
+func (o overviewScreen) keys() (short []key.Binding, full [][]key.Binding) {
+	g, l, m := o.c.keys.Global, o.c.keys.List, o.c.keys.Question.Milestone
+	short = []key.Binding{g.Help, g.Quit, l.Open, g.Navigator, g.Summary, m}
+	return short, [][]key.Binding{{l.Up, l.Down, l.Open}, {m, g.Navigator, g.Summary, g.Help, g.Quit}}
 }
 
 // --- navigator ---
@@ -169,214 +174,94 @@ const (
 	filterHigh
 )
 
-var navFilterNames = []string{"all questions", "unanswered", "HIGH risk"}
-
-type navigatorState struct {
-	listState
-	filter navFilter
+// name is how the navigator's heading names the filter.
+func (f navFilter) name() string {
+	return [...]string{"all questions", "unanswered", "HIGH risk"}[f]
 }
 
-func (m *Model) openNavigator() {
-	if m.screen != screenNavigator && m.screen != screenSummary {
-		m.back = m.screen
-	}
-	m.screen = screenNavigator
-	m.navigator.list.ResetFilter()
-	m.refresh()
-	m.navigator.list.Select(m.rowIndexOf(m.navigator.list, m.cur))
+const navFilters = 3
+
+// navigatorScreen lists every question, to jump to one; it filters by
+// state and searches.
+type navigatorScreen struct {
+	c       *common
+	snap    *Snapshot
+	heading string
+	list    list.Model
+	filter  navFilter
 }
 
-func (m *Model) rowIndexOf(l list.Model, item int) int {
-	for i, it := range l.VisibleItems() {
-		if r, ok := it.(row); ok && r.item == item {
-			return i
+func newNavigatorScreen(c *common, snap *Snapshot) navigatorScreen {
+	return navigatorScreen{c: c, snap: snap, list: newList(c, true)}
+}
+
+// open shows the navigator with question cur highlighted.
+func (n navigatorScreen) open(cur int) navigatorScreen {
+	n.list.ResetFilter()
+	n = n.refresh()
+	for i, it := range n.list.VisibleItems() {
+		if r, ok := it.(row); ok && r.item == cur {
+			n.list.Select(i)
 		}
 	}
-	return 0
+	return n
 }
 
-// questionRow formats a question for the navigator and summary lists.
-func (m *Model) questionRow(i, pillarW int) row {
-	s := m.c.styles
-	it := m.items[i]
-	r := m.risk(i)
-	pillar := padRight(truncate(oneLine(sanitize(it.p.Name)), pillarW), pillarW)
-	text := fmt.Sprintf("%s  %s  %s  %s", s.Dim.Render(pillar), padRight(it.q.ID, 8), s.riskTags[r], oneLine(sanitize(it.q.Title)))
-	return row{text: text, filter: it.p.Name + " " + it.q.ID + " " + it.q.Title, item: i, pillar: it.pi}
-}
+func (n navigatorScreen) filtering() bool { return n.list.FilterState() == list.Filtering }
 
-func (m *Model) refreshNavigator() {
-	n := &m.navigator
-	if !n.ready {
-		n.list = m.newList(true)
-		n.ready = true
-	}
-	pillarW := min(24, max(8, m.c.width/5))
+func (n navigatorScreen) refresh() navigatorScreen {
+	pillarW := min(24, max(8, n.c.width/5))
 	var rows []list.Item
-	for i := range m.items {
-		r := m.risk(i)
+	for i := range n.snap.Items {
+		r := n.snap.Risk(i)
 		if n.filter == filterUnanswered && r != questions.Unanswered || n.filter == filterHigh && r != questions.HighRisk {
 			continue
 		}
-		rows = append(rows, m.questionRow(i, pillarW))
+		rows = append(rows, questionRow(n.c.styles, n.snap, i, pillarW))
 	}
-	n.heading = truncate(m.c.styles.Heading.Render("Go to question")+"  "+
-		m.c.styles.Dim.Render(fmt.Sprintf("showing %s (f to change, / to search)", navFilterNames[n.filter])), m.c.width)
+	n.heading = truncate(n.c.styles.Heading.Render("Go to question")+"  "+
+		n.c.styles.Dim.Render(fmt.Sprintf("showing %s (f to change, / to search)", n.filter.name())), n.c.width)
 	if n.list.FilterState() == list.Unfiltered {
 		n.list.SetItems(rows)
 	}
-	n.list.SetSize(m.c.width, m.bodyHeight()-2)
+	n.list.SetSize(n.c.width, n.c.height-2)
+	return n
 }
 
-func (m *Model) updateNavigator(msg tea.KeyMsg) tea.Cmd {
-	n := &m.navigator
-	k := m.c.keys
-	if n.list.FilterState() != list.Filtering {
+func (n navigatorScreen) update(msg tea.KeyMsg) (navigatorScreen, tea.Cmd, []event) {
+	k := n.c.keys
+	if !n.filtering() {
 		switch {
 		case keyMatches(msg, k.List.Filter):
-			n.filter = (n.filter + 1) % 3
+			n.filter = (n.filter + 1) % navFilters
 			n.list.ResetFilter()
 			n.list.Select(0)
-			return nil
+			return n, nil, nil
 		case keyMatches(msg, k.List.Open):
 			if r, ok := n.list.SelectedItem().(row); ok {
-				return m.openQuestion(r.item)
+				return n, nil, []event{openQuestionEvent{r.item}}
 			}
-			return nil
+			return n, nil, nil
 		case keyMatches(msg, k.Global.Back) && n.list.FilterState() == list.Unfiltered:
-			m.goBack()
-			return nil
+			return n, nil, []event{backEvent{}}
 		}
 	}
 	var cmd tea.Cmd
 	n.list, cmd = n.list.Update(msg)
-	return cmd
+	return n, cmd, nil
 }
 
-func (m *Model) navigatorView() string {
-	return m.navigator.heading + "\n\n" + m.navigator.list.View()
-}
-
-// goBack leaves the navigator or summary for the screen it came from.
-func (m *Model) goBack() {
-	if m.back == screenQuestion {
-		m.screen = screenQuestion
-		m.layout()
-		return
-	}
-	m.openOverview()
-}
-
-// --- summary ---
-
-func (m *Model) openSummary() {
-	if m.screen != screenNavigator && m.screen != screenSummary {
-		m.back = m.screen
-	}
-	m.screen = screenSummary
-	m.refresh()
-	m.summary.list.Select(0)
-}
-
-func (m *Model) refreshSummary() {
-	s := m.c.styles
-	sm := &m.summary
-	if !sm.ready {
-		sm.list = m.newList(false)
-		sm.ready = true
-	}
-	w := m.c.width
-	nameW := min(30, max(12, w/4))
-	barW := w - nameW - len(countsHeader) - 5 // two gaps of 2, one spare
-	if barW < 4 {
-		barW = 0
-	}
-	lines := []string{s.Heading.Render("Risk summary") + "  " + s.Dim.Render(fmt.Sprintf("answered %d of %d", m.score.Counts.Answered(), m.score.Counts.Total())), ""}
-	lines = append(lines, s.Dim.Render(padRight("PILLAR", nameW)+"  "+padRight("", barW)+"  "+countsHeader))
-	for _, p := range m.score.Pillars {
-		lines = append(lines, padRight(truncate(oneLine(sanitize(p.Pillar.Name)), nameW), nameW)+"  "+m.bar(p.Counts, barW)+"  "+m.counts(p.Counts))
-	}
-	lines = append(lines, s.Heading.Render(padRight("Total", nameW))+"  "+m.bar(m.score.Counts, barW)+"  "+m.counts(m.score.Counts))
-	// Distinct glyphs as well as colours, so the bars read without colour.
-	var legend strings.Builder
-	for _, r := range questions.Levels {
-		legend.WriteString(s.Risk(r).Render(barGlyphs[r]) + " " + strings.ToLower(riskLabels[r]) + "  ")
-	}
-	lines = append(lines, "", strings.TrimRight(legend.String(), " "), "")
-	if len(m.rev.Actions) > 0 {
-		ac := review.CountActions(m.rev.Actions, m.opts.Now())
-		line := fmt.Sprintf("Actions: %d open, %d overdue, %d closed", ac.Open, ac.Overdue, ac.Done+ac.AcceptedRisk)
-		if ac.Overdue > 0 {
-			line = s.RiskHigh.Render(line)
-		}
-		lines = append(lines, line, "")
-	}
-	var rows []list.Item
-	for _, r := range []questions.Risk{questions.HighRisk, questions.MediumRisk} {
-		for i := range m.items {
-			if m.risk(i) == r {
-				rows = append(rows, m.questionRow(i, min(24, max(8, w/5))))
-			}
-		}
-	}
-	if len(rows) == 0 {
-		lines = append(lines, s.Dim.Render("No HIGH or MEDIUM risks."))
-	} else {
-		lines = append(lines, s.Heading.Render("HIGH and MEDIUM questions")+"  "+s.Dim.Render("(enter opens)"))
-	}
-	sm.heading = strings.Join(lines, "\n")
-	sm.list.SetItems(rows)
-	sm.list.SetSize(w, max(1, m.bodyHeight()-len(lines)))
-}
-
-// barGlyphs draw each level: distinct glyphs as well as colours, so the
-// bars read without colour.
-var barGlyphs = map[questions.Risk]string{
-	questions.HighRisk: "█", questions.MediumRisk: "▓", questions.NoRisk: "░",
-	questions.NotApplicable: "-", questions.Unanswered: "·",
-}
-
-// bar draws a tally as a proportional bar of width w.
-func (m *Model) bar(c scoring.Counts, w int) string {
-	if c.Total() == 0 {
-		return strings.Repeat(" ", w)
-	}
-	var b strings.Builder
-	for i, n := range c.Bar(w) {
-		r := questions.Levels[i]
-		b.WriteString(m.c.styles.Risk(r).Render(strings.Repeat(barGlyphs[r], n)))
-	}
-	return b.String()
-}
-
-func (m *Model) updateSummary(msg tea.KeyMsg) tea.Cmd {
-	k := m.c.keys
-	switch {
-	case keyMatches(msg, k.List.Open):
-		if r, ok := m.summary.list.SelectedItem().(row); ok {
-			return m.openQuestion(r.item)
-		}
-		return nil
-	case keyMatches(msg, k.Global.Back):
-		m.goBack()
-		return nil
-	}
+// passthrough gives the list its own messages (search results).
+func (n navigatorScreen) passthrough(msg tea.Msg) (navigatorScreen, tea.Cmd) {
 	var cmd tea.Cmd
-	m.summary.list, cmd = m.summary.list.Update(msg)
-	return cmd
+	n.list, cmd = n.list.Update(msg)
+	return n, cmd
 }
 
-func (m *Model) summaryView() string {
-	if len(m.summary.list.Items()) == 0 {
-		return m.summary.heading
-	}
-	return m.summary.heading + "\n" + m.summary.list.View()
-}
+func (n navigatorScreen) view() string { return n.heading + "\n\n" + n.list.View() }
 
-// padRight pads s with spaces to w display columns.
-func padRight(s string, w int) string {
-	if n := w - displayWidth(s); n > 0 {
-		return s + strings.Repeat(" ", n)
-	}
-	return s
+func (n navigatorScreen) keys() (short []key.Binding, full [][]key.Binding) {
+	g, l := n.c.keys.Global, n.c.keys.List
+	short = []key.Binding{g.Help, g.Quit, l.Open, l.Filter, g.Back, g.Summary}
+	return short, [][]key.Binding{{l.Up, l.Down, l.Open, l.Filter}, {g.Back, g.Summary, g.Help, g.Quit}}
 }

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 )
 
@@ -18,13 +19,15 @@ type markdown struct {
 	renderers map[int]*glamour.TermRenderer
 }
 
-func newMarkdown(dark, color bool) *markdown {
-	style, profile := "light", termenv.ANSI256
-	if dark {
+// newMarkdown picks glamour's style from the viewer's renderer: its colour
+// profile and its background.
+func newMarkdown(r *lipgloss.Renderer) *markdown {
+	style, profile := "light", r.ColorProfile()
+	if r.HasDarkBackground() {
 		style = "dark"
 	}
-	if !color {
-		style, profile = "notty", termenv.Ascii
+	if profile == termenv.Ascii {
+		style = "notty"
 	}
 	return &markdown{style: style, profile: profile, renderers: map[int]*glamour.TermRenderer{}}
 }

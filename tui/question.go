@@ -1,50 +1,173 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
-	"github.com/wafr-dev/wafr/scoring"
 )
 
-// questionView holds the question screen's text, rebuilt in Update.
-type questionView struct {
-	top     string // position, badge, title, not-applicable line
-	choices string
-	notes   string
-	actions string
+// questionScreen shows one question: its choices to tick, the notes and
+// actions, and a help pane with the highlighted choice's help and the
+// question's description.
+type questionScreen struct {
+	c    *common
+	snap *Snapshot
+	w, h int
+
+	cur       int // the question: an index into snap.Items
+	cursor    int // the highlighted choice
+	choiceTop int // first visible choice when they scroll
+	paneFocus bool
+	pane      viewport.Model
+	helpMD    map[helpKey]string // rendered descriptions, per question and width
+	leftCol   lipgloss.Style     // the choices column in the wide layout
+
+	// Prepared in refresh, so view only joins strings.
+	top, choices, notes, actions string
 }
 
 // helpKey identifies a rendered help text: a question at a width.
-type helpKey struct {
-	item  int
-	width int
-}
+type helpKey struct{ item, width int }
 
 type helpRenderedMsg struct {
 	key helpKey
 	out string
 }
 
-func (m *Model) helpKey(i int) helpKey { return helpKey{item: i, width: m.paneContentWidth()} }
+// Layout of the question screen in a narrow terminal, top to bottom: the
+// position line, two lines of title, the not-applicable line, the choices,
+// the notes line, the actions, then the help pane, which gets at least
+// minPaneHeight lines.
+const (
+	titleLines    = 2
+	minPaneHeight = 6
+)
 
-// helpCmd renders question i's help off the event loop, once per width.
-func (m *Model) helpCmd(i int) tea.Cmd {
-	if i < 0 || i >= len(m.items) {
+func newQuestionScreen(c *common, snap *Snapshot) questionScreen {
+	return questionScreen{c: c, snap: snap, pane: viewport.New(0, 0), helpMD: map[helpKey]string{}}
+}
+
+func (q questionScreen) item() Item { return q.snap.Items[q.cur] }
+
+// open shows question i from its first choice.
+func (q questionScreen) open(i int) questionScreen {
+	q.cur, q.cursor, q.choiceTop, q.paneFocus = i, 0, 0, false
+	q.pane.GotoTop()
+	return q.layout()
+}
+
+func (q questionScreen) setSnapshot(snap *Snapshot) questionScreen {
+	q.snap = snap
+	return q.layout() // the number of actions may have changed
+}
+
+func (q questionScreen) setSize(w, h int) questionScreen {
+	if w == q.w && h == q.h {
+		return q
+	}
+	q.w, q.h = w, h
+	return q.layout()
+}
+
+func (q questionScreen) wide() bool { return q.w >= wideWidth }
+
+// layout sizes the choices column and the help pane.
+func (q questionScreen) layout() questionScreen {
+	if len(q.snap.Items) == 0 || q.w == 0 {
+		return q
+	}
+	pw, ph := q.paneSize()
+	fw, fh := q.c.styles.Pane.GetFrameSize()
+	q.pane.Width, q.pane.Height = max(1, pw-fw), max(1, ph-fh)
+	q.leftCol = q.c.styles.Plain.Width(q.leftWidth() - 1)
+	return q.refreshPane()
+}
+
+// leftWidth is the width of the choices column.
+func (q questionScreen) leftWidth() int {
+	if q.wide() {
+		return q.w * 11 / 20
+	}
+	return q.w
+}
+
+// paneSize is the help pane's size including its border.
+func (q questionScreen) paneSize() (w, h int) {
+	if q.wide() {
+		return q.w - q.leftWidth(), q.h
+	}
+	return q.w, max(3, q.h-q.topRows())
+}
+
+// topRows is the height of everything above the help pane in the narrow
+// layout.
+func (q questionScreen) topRows() int {
+	return 1 + titleLines + 1 + q.choiceRows() + 1 + q.actionRows()
+}
+
+// choiceRows is how many choices are visible at once.
+func (q questionScreen) choiceRows() int {
+	n := len(q.item().Question.Choices)
+	room := q.h - 1 - titleLines - 1 - 1 - q.actionRows() // position, title, n/a line, notes, actions
+	if !q.wide() {
+		room -= minPaneHeight
+	}
+	return max(1, min(n, room))
+}
+
+// actionRows is how many lines the question's actions take.
+func (q questionScreen) actionRows() int {
+	it := q.item()
+	n := len(q.snap.Review.ActionsOf(it.Pillar.ID, it.Question.ID))
+	limit := 2
+	if q.wide() {
+		limit = 6
+	}
+	return min(n, limit)
+}
+
+func (q questionScreen) paneContentWidth() int {
+	w, _ := q.paneSize()
+	return boxWidth(q.c.styles.Pane, w)
+}
+
+func (q questionScreen) helpKey(i int) helpKey { return helpKey{item: i, width: q.paneContentWidth()} }
+
+// helpCmds render the help of this question and the next off the event
+// loop, once per width.
+func (q questionScreen) helpCmds() tea.Cmd {
+	if len(q.snap.Items) == 0 || q.w == 0 {
 		return nil
 	}
-	k := m.helpKey(i)
-	if _, ok := m.helpMD[k]; ok || k.width < 10 {
+	return tea.Batch(q.helpCmd(q.cur), q.helpCmd(q.cur+1))
+}
+
+func (q questionScreen) helpCmd(i int) tea.Cmd {
+	if i < 0 || i >= len(q.snap.Items) {
 		return nil
 	}
-	text := helpMarkdown(m.items[i].q)
-	md := m.c.md
+	k := q.helpKey(i)
+	if _, ok := q.helpMD[k]; ok || k.width < 10 {
+		return nil
+	}
+	text, md := helpMarkdown(q.snap.Items[i].Question), q.c.md
 	return func() tea.Msg { return helpRenderedMsg{key: k, out: md.render(text, k.width)} }
+}
+
+func (q questionScreen) helpRendered(msg helpRenderedMsg) questionScreen {
+	q.helpMD[msg.key] = msg.out
+	if len(q.snap.Items) > 0 && msg.key == q.helpKey(q.cur) {
+		return q.refreshPane()
+	}
+	return q
 }
 
 // helpMarkdown is the question's description and helpful resource.
@@ -66,163 +189,27 @@ func helpMarkdown(q *questions.Question) string {
 	return b.String()
 }
 
-// openQuestion shows question i.
-func (m *Model) openQuestion(i int) tea.Cmd {
-	if i < 0 || i >= len(m.items) {
-		return nil
-	}
-	m.screen = screenQuestion
-	m.cur, m.cursor, m.choiceTop, m.paneFocus = i, 0, 0, false
-	m.pane.GotoTop()
-	m.layout()
-	return tea.Batch(m.helpCmd(i), m.helpCmd(i+1))
-}
-
-func (m *Model) updateQuestion(msg tea.KeyMsg) tea.Cmd {
-	k := m.c.keys.Question
-	q := m.items[m.cur].q
-	if m.paneFocus {
-		switch {
-		case keyMatches(msg, k.Focus), keyMatches(msg, m.c.keys.Global.Back):
-			m.paneFocus = false
-			return nil
-		case keyMatches(msg, k.Up), keyMatches(msg, k.Down), keyMatches(msg, k.PageUp), keyMatches(msg, k.PageDown):
-			var cmd tea.Cmd
-			m.pane, cmd = m.pane.Update(msg)
-			return cmd
-		}
-	}
-	switch {
-	case keyMatches(msg, k.Up):
-		if m.cursor > 0 {
-			m.cursor--
-		}
-		m.pane.GotoTop()
-		m.refreshPane()
-	case keyMatches(msg, k.Down):
-		if m.cursor < len(q.Choices)-1 {
-			m.cursor++
-		}
-		m.pane.GotoTop()
-		m.refreshPane()
-	case keyMatches(msg, k.Toggle):
-		id := q.Choices[m.cursor].ID
-		return m.change(func(a *review.Answer) {
-			a.Selected = scoring.Toggle(q, a.Selected, id)
-			a.NotApplicable, a.Reason = false, "" // ticking answers the question
-		})
-	case keyMatches(msg, k.Next):
-		if m.cur == len(m.items)-1 {
-			m.openSummary()
-			return nil
-		}
-		return m.openQuestion(m.cur + 1)
-	case keyMatches(msg, k.Prev):
-		return m.openQuestion(m.cur - 1)
-	case keyMatches(msg, k.Focus):
-		m.paneFocus = true
-	case keyMatches(msg, k.PageUp), keyMatches(msg, k.PageDown):
-		var cmd tea.Cmd
-		m.pane, cmd = m.pane.Update(msg)
-		return cmd
-	case keyMatches(msg, k.NotApplicable):
-		m.dialog = newNotApplicableDialog(m)
-	case keyMatches(msg, k.Notes):
-		return m.openNotes()
-	case keyMatches(msg, k.Action):
-		return m.openAction()
-	case keyMatches(msg, m.c.keys.Global.Back):
-		m.openOverview()
-	}
-	return nil
-}
-
-// Layout of the question screen in a narrow terminal, top to bottom: the
-// position line, two lines of title, a gap, the choices, the notes line,
-// then the help pane, which gets at least minPaneHeight lines.
-const (
-	titleLines    = 2
-	minPaneHeight = 6
-)
-
-// choiceRows is how many choices are visible at once.
-func (m *Model) choiceRows() int {
-	n := 1
-	if len(m.items) > 0 {
-		n = len(m.items[m.cur].q.Choices)
-	}
-	room := m.bodyHeight() - 1 - titleLines - 1 - 1 - m.actionRows() // position, title, n/a line, notes, actions
-	if !m.wide() {
-		room -= minPaneHeight
-	}
-	return max(1, min(n, room))
-}
-
-// leftWidth is the width of the choices column.
-func (m *Model) leftWidth() int {
-	if m.wide() {
-		return m.c.width * 11 / 20
-	}
-	return m.c.width
-}
-
-// paneSize is the help pane's size including its border.
-func (m *Model) paneSize() (w, h int) {
-	if m.wide() {
-		return m.c.width - m.leftWidth(), m.bodyHeight()
-	}
-	return m.c.width, max(3, m.bodyHeight()-m.topRows())
-}
-
-// topRows is the height of everything above the help pane in the narrow
-// layout: position, title, n/a line, choices, notes and actions.
-func (m *Model) topRows() int { return 1 + titleLines + 1 + m.choiceRows() + 1 + m.actionRows() }
-
-// actionRows is how many lines the current question's actions take.
-func (m *Model) actionRows() int {
-	if len(m.items) == 0 {
-		return 0
-	}
-	it := m.items[m.cur]
-	n := len(m.rev.ActionsOf(it.p.ID, it.q.ID))
-	limit := 2
-	if m.wide() {
-		limit = 6
-	}
-	return min(n, limit)
-}
-
-func (m *Model) paneContentWidth() int {
-	w, _ := m.paneSize()
-	return boxWidth(m.c.styles.Pane, w)
-}
-
 // refreshPane rebuilds the help pane: the highlighted choice's help, then
 // the question's rendered description (or a placeholder until it arrives).
-func (m *Model) refreshPane() {
-	if len(m.items) == 0 {
-		return
-	}
-	w, h := m.paneSize()
-	frameW, frameH := m.c.styles.Pane.GetFrameSize()
-	m.pane.Width, m.pane.Height = max(1, w-frameW), max(1, h-frameH)
-	q := m.items[m.cur].q
+func (q questionScreen) refreshPane() questionScreen {
+	question := q.item().Question
 	var b strings.Builder
-	if m.cursor < len(q.Choices) {
-		b.WriteString(m.choiceHelp(q.Choices[m.cursor], m.pane.Width))
+	if q.cursor < len(question.Choices) {
+		b.WriteString(q.choiceHelp(question.Choices[q.cursor], q.pane.Width))
 		b.WriteString("\n\n")
 	}
-	if md, ok := m.helpMD[m.helpKey(m.cur)]; ok {
+	if md, ok := q.helpMD[q.helpKey(q.cur)]; ok {
 		b.WriteString(md)
 	} else {
-		b.WriteString(m.c.styles.Dim.Render("…"))
+		b.WriteString(q.c.styles.Dim.Render("…"))
 	}
-	m.pane.SetContent(b.String())
+	q.pane.SetContent(b.String())
+	return q
 }
 
 // choiceHelp is the plain-text help of one choice, wrapped to width.
-func (m *Model) choiceHelp(c *questions.Choice, width int) string {
-	s := m.c.styles
+func (q questionScreen) choiceHelp(c *questions.Choice, width int) string {
+	s := q.c.styles
 	parts := []string{s.Heading.Render(wrap(sanitize(c.Title), width))}
 	if r := c.HelpfulResource; r != nil && r.DisplayText != "" {
 		parts = append(parts, wrap(sanitize(r.DisplayText), width))
@@ -243,130 +230,100 @@ func (m *Model) choiceHelp(c *questions.Choice, width int) string {
 	return strings.Join(parts, "\n")
 }
 
-// refreshQuestion rebuilds the question screen's text.
-func (m *Model) refreshQuestion() {
-	s := m.c.styles
-	it := m.items[m.cur]
-	w := m.leftWidth()
-	if m.wide() {
-		w-- // a space between the columns
-	}
-	risk := m.risk(m.cur)
-	a := m.answer(m.cur)
-
-	pos := fmt.Sprintf("%s - %d/%d", oneLine(sanitize(it.p.Name)), it.qi+1, len(it.p.Questions))
-	badge := s.badges[risk]
-	top := []string{spread(s.Heading.Render(truncate(pos, w-14)), badge, w)}
-	title := wrap(it.q.ID+"  "+oneLine(sanitize(it.q.Title)), w)
-	top = append(top, s.QuestionTitle.Render(fitHeight(title, titleLines)))
-	na := ""
-	if a != nil && a.NotApplicable {
-		na = s.NotApplicable.Render(truncate("Not applicable: "+reasonLabel(a.Reason)+"  (a to change)", w))
-	}
-	top = append(top, na)
-	m.qv.top = strings.Join(top, "\n")
-
-	rows := m.choiceRows()
-	if m.cursor < m.choiceTop {
-		m.choiceTop = m.cursor
-	}
-	if m.cursor >= m.choiceTop+rows {
-		m.choiceTop = m.cursor - rows + 1
-	}
-	selected := map[string]bool{}
-	if a != nil {
-		for _, id := range a.Selected {
-			selected[id] = true
+func (q questionScreen) update(msg tea.KeyMsg) (questionScreen, tea.Cmd, []event) {
+	k := q.c.keys.Question
+	question := q.item().Question
+	if q.paneFocus {
+		switch {
+		case keyMatches(msg, k.Focus), keyMatches(msg, q.c.keys.Global.Back):
+			q.paneFocus = false
+			return q, nil, nil
+		case keyMatches(msg, k.Up), keyMatches(msg, k.Down), keyMatches(msg, k.PageUp), keyMatches(msg, k.PageDown):
+			var cmd tea.Cmd
+			q.pane, cmd = q.pane.Update(msg)
+			return q, cmd, nil
 		}
 	}
-	var lines []string
-	for i := m.choiceTop; i < len(it.q.Choices) && i < m.choiceTop+rows; i++ {
-		c := it.q.Choices[i]
-		box := s.Unchecked.Render("[ ]")
-		if selected[c.ID] {
-			box = s.Checked.Render("[x]")
+	switch {
+	case keyMatches(msg, k.Up), keyMatches(msg, k.Down):
+		if keyMatches(msg, k.Up) {
+			q.cursor = max(0, q.cursor-1)
+		} else {
+			q.cursor = min(len(question.Choices)-1, q.cursor+1)
 		}
-		marker := "  "
-		text := truncate(oneLine(sanitize(c.Title)), w-6)
-		if i == m.cursor {
-			marker = s.Cursor.Render("› ")
-			if !m.paneFocus {
-				text = s.Selected.Render(text)
-			}
+		q.pane.GotoTop()
+		return q.refreshPane(), nil, nil
+	case keyMatches(msg, k.Toggle):
+		return q, nil, []event{applyEvent{TickIntent{Item: q.cur, ChoiceID: question.Choices[q.cursor].ID}}}
+	case keyMatches(msg, k.Next):
+		if q.cur == len(q.snap.Items)-1 {
+			return q, nil, []event{openScreenEvent{screenSummary}}
 		}
-		lines = append(lines, marker+box+" "+text)
+		return q, nil, []event{openQuestionEvent{q.cur + 1}}
+	case keyMatches(msg, k.Prev):
+		return q, nil, []event{openQuestionEvent{q.cur - 1}}
+	case keyMatches(msg, k.Focus):
+		q.paneFocus = true
+	case keyMatches(msg, k.PageUp), keyMatches(msg, k.PageDown):
+		var cmd tea.Cmd
+		q.pane, cmd = q.pane.Update(msg)
+		return q, cmd, nil
+	case keyMatches(msg, k.NotApplicable):
+		return q, nil, []event{openDialogEvent{newNotApplicableDialog(q.c, q.snap, q.cur)}}
+	case keyMatches(msg, k.Notes):
+		return q, nil, []event{q.notesEvent()}
+	case keyMatches(msg, k.Action):
+		return q, nil, []event{q.actionEvent()}
+	case keyMatches(msg, q.c.keys.Global.Back):
+		return q, nil, []event{openScreenEvent{screenOverview}}
 	}
-	if more := len(it.q.Choices) - rows; more > 0 {
-		lines[len(lines)-1] = truncate(lines[len(lines)-1], w-8) + s.Dim.Render(fmt.Sprintf(" (%d/%d)", m.cursor+1, len(it.q.Choices)))
-	}
-	m.qv.choices = strings.Join(lines, "\n")
-
-	notes := s.Dim.Render("No notes (e to add).")
-	if a != nil && a.Notes != "" {
-		first, rest, _ := strings.Cut(sanitize(a.Notes), "\n")
-		line := "Notes: " + first
-		if rest != "" {
-			line += fmt.Sprintf(" (+%s)", plural(strings.Count(rest, "\n")+1, "line"))
-		}
-		notes = s.Notes.Render(truncate(line, w))
-	}
-	m.qv.notes = notes
-
-	actions := m.rev.ActionsOf(it.p.ID, it.q.ID)
-	var lines2 []string
-	for i, a := range actions {
-		if i == m.actionRows()-1 && len(actions) > m.actionRows() {
-			lines2 = append(lines2, s.Dim.Render(fmt.Sprintf("  +%d more actions (wafr action list)", len(actions)-i)))
-			break
-		}
-		box := "[ ]"
-		if a.Closed() {
-			box = "[x]"
-		}
-		facts := []string{a.Status}
-		if a.Owner != "" {
-			facts = append(facts, sanitize(a.Owner))
-		}
-		if a.Due != "" {
-			due := "due " + a.Due
-			if a.Overdue(m.opts.Now()) {
-				due = s.RiskHigh.Render(due + " overdue")
-			}
-			facts = append(facts, due)
-		}
-		// Status, owner and due date first: the title is what gets cut.
-		line := fmt.Sprintf("%s %s %s: %s", box, sanitize(a.ID), strings.Join(facts, ", "), oneLine(sanitize(a.Title)))
-		lines2 = append(lines2, truncate(line, w))
-	}
-	m.qv.actions = strings.Join(lines2, "\n")
+	return q, nil, nil
 }
 
-func (m *Model) questionView() string {
-	left := m.qv.top + "\n" + m.qv.choices + "\n" + m.qv.notes
-	if m.qv.actions != "" {
-		left += "\n" + m.qv.actions
+// notesEvent opens the notes editor, unless the editor could not hold the
+// note as it is (wafr never changes text the user did not touch).
+func (q questionScreen) notesEvent() event {
+	notes := ""
+	if a := q.snap.Answer(q.cur); a != nil {
+		notes = a.Notes
 	}
-	paneStyle := m.c.styles.Pane
-	if m.paneFocus {
-		paneStyle = m.c.styles.PaneFocused
+	if why := notEditable(notes); why != "" {
+		body := fmt.Sprintf("The note of %s %s, which the editor here would change. It is kept as it is; to replace it, run:\n\n  wafr answer %s %s --notes TEXT",
+			sanitize(q.item().Question.ID), why, sanitize(q.snap.Path), sanitize(q.item().Question.ID))
+		return openDialogEvent{messageDialog{frame: frame{c: q.c}, title: "This note cannot be edited here", body: body}}
 	}
-	pane := paneStyle.Render(m.pane.View())
-	if m.wide() {
-		left = m.leftCol.Render(fitHeight(left, m.bodyHeight()))
-		return lipgloss.JoinHorizontal(lipgloss.Top, left, " ", pane)
-	}
-	return fitHeight(left, m.topRows()) + "\n" + pane
+	return openDialogEvent{newNotesDialog(q.c, q.snap, q.cur, notes)}
 }
 
-// reasonLabel is a reason as people read it.
-func reasonLabel(r string) string {
-	for _, o := range naOptions {
-		if o.reason == r {
-			return o.label
-		}
+// actionEvent opens the dialog for an action that adopts the highlighted
+// practice, or says why there can be none.
+func (q questionScreen) actionEvent() event {
+	it := q.item()
+	c := it.Question.Choices[q.cursor]
+	switch _, err := q.snap.Review.CheckAdopt(it.Pillar, it.Question, c.ID); {
+	case errors.Is(err, review.ErrNothingToAdopt):
+		return noticeEvent{`"None of these": nothing to adopt`}
+	case errors.Is(err, review.ErrAlreadyTicked):
+		return noticeEvent{"already ticked: no action needed"}
+	case err != nil:
+		return noticeEvent{err.Error()}
 	}
-	if r == "" {
-		return "no reason given"
+	return openDialogEvent{newActionDialog(q.c, q.snap, q.cur, c)}
+}
+
+func (q questionScreen) mouse(msg tea.MouseMsg) (questionScreen, tea.Cmd) {
+	var cmd tea.Cmd
+	q.pane, cmd = q.pane.Update(msg)
+	return q, cmd
+}
+
+func (q questionScreen) keys() (short []key.Binding, full [][]key.Binding) {
+	g, k := q.c.keys.Global, q.c.keys.Question
+	short = []key.Binding{g.Help, g.Quit, k.Toggle, k.Next, k.Prev, k.NotApplicable, k.Notes, g.Navigator, g.Summary}
+	full = [][]key.Binding{
+		{k.Up, k.Down, k.Toggle, k.NotApplicable, k.Notes, k.Action},
+		{k.Next, k.Prev, k.Focus, k.PageUp, k.PageDown},
+		{k.Milestone, g.Navigator, g.Summary, g.Back, g.Help, g.Quit},
 	}
-	return r
+	return short, full
 }

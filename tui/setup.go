@@ -3,23 +3,29 @@ package tui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/wafr-dev/wafr/review"
 )
 
-// setupForm asks for the workload's details when a review file is new.
-type setupForm struct {
+// setupScreen asks for the workload's details when a review file is new.
+type setupScreen struct {
+	c           *common
+	snap        *Snapshot
 	name, owner textinput.Model
 	production  bool
 	field       int // 0 name, 1 environment, 2 owner
+	problem     string
 }
 
 const setupFields = 3
 
-func newSetupForm(w review.Workload) setupForm {
-	f := setupForm{name: newTextInput(), owner: newTextInput(), production: w.Environment != review.PreProduction}
+func newSetupScreen(c *common, snap *Snapshot) setupScreen {
+	w := snap.Review.Workload
+	f := setupScreen{c: c, snap: snap, name: newTextInput(), owner: newTextInput(), production: w.Environment != review.PreProduction}
 	f.name.Placeholder = "e.g. Payments API"
 	f.name.SetValue(w.Name)
 	f.name.CharLimit = 200
@@ -29,12 +35,14 @@ func newSetupForm(w review.Workload) setupForm {
 	return f
 }
 
-func (f *setupForm) setWidth(w int) {
+func (f setupScreen) setSize(w, _ int) setupScreen {
 	f.name.Width = max(10, min(60, w-20))
 	f.owner.Width = f.name.Width
+	return f
 }
 
-func (f *setupForm) focusCmd() tea.Cmd {
+// focus puts the cursor in the current field.
+func (f *setupScreen) focus() tea.Cmd {
 	f.name.Blur()
 	f.owner.Blur()
 	switch f.field {
@@ -46,31 +54,32 @@ func (f *setupForm) focusCmd() tea.Cmd {
 	return nil
 }
 
-func (f *setupForm) update(m *Model, msg tea.KeyMsg) tea.Cmd {
-	k := m.c.keys.Form
+func (f setupScreen) update(msg tea.KeyMsg) (setupScreen, tea.Cmd, []event) {
+	k := f.c.keys.Form
 	switch {
 	case keyMatches(msg, k.Abort), keyMatches(msg, k.Cancel):
-		return tea.Quit // nothing to save yet: the file is not created
+		return f, nil, []event{quitEvent{how: quitSave}} // nothing to save yet: the file is not created
 	case keyMatches(msg, k.Confirm):
 		if f.field == setupFields-1 {
-			return f.finish(m)
+			return f.finish()
 		}
 		f.field++
-		return f.focusCmd()
+		return f, f.focus(), nil
 	case keyMatches(msg, k.Next):
 		f.field = (f.field + 1) % setupFields
-		return f.focusCmd()
+		return f, f.focus(), nil
 	case keyMatches(msg, k.Prev):
 		f.field = (f.field + setupFields - 1) % setupFields
-		return f.focusCmd()
+		return f, f.focus(), nil
 	case f.field == 1 && keyMatches(msg, k.Switch):
 		f.production = !f.production
-		return nil
+		return f, nil, nil
 	}
-	return f.passthrough(msg)
+	f, cmd := f.passthrough(msg)
+	return f, cmd, nil
 }
 
-func (f *setupForm) passthrough(msg tea.Msg) tea.Cmd {
+func (f setupScreen) passthrough(msg tea.Msg) (setupScreen, tea.Cmd) {
 	var cmd tea.Cmd
 	switch f.field {
 	case 0:
@@ -78,32 +87,28 @@ func (f *setupForm) passthrough(msg tea.Msg) tea.Cmd {
 	case 2:
 		f.owner, cmd = f.owner.Update(msg)
 	}
-	return cmd
+	return f, cmd
 }
 
-// finish records the details, writes the new file and opens the first question.
-func (f *setupForm) finish(m *Model) tea.Cmd {
+// finish records the details, which creates the file, and opens the first
+// question.
+func (f setupScreen) finish() (setupScreen, tea.Cmd, []event) {
 	name := strings.TrimSpace(f.name.Value())
 	if name == "" {
 		f.field = 0
-		m.setNotice("the workload needs a name")
-		return f.focusCmd()
+		f.problem = "the workload needs a name"
+		return f, f.focus(), nil
 	}
-	m.rev.Workload.Name = name
-	m.rev.Workload.Owner = strings.TrimSpace(f.owner.Value())
-	m.rev.Workload.Environment = review.PreProduction
+	w := review.Workload{Name: name, Owner: strings.TrimSpace(f.owner.Value()), Environment: review.PreProduction}
 	if f.production {
-		m.rev.Workload.Environment = review.Production
+		w.Environment = review.Production
 	}
-	m.rev.UpdatedAt = m.opts.Now().UTC()
-	m.setNotice("")
-	cmd := m.openQuestion(0)
-	m.save.dirty = true
-	return tea.Batch(cmd, m.startSave())
+	f.problem = ""
+	return f, nil, []event{applyEvent{WorkloadIntent{Workload: w}}, openQuestionEvent{0}}
 }
 
-func (f *setupForm) view(m *Model) string {
-	s := m.c.styles
+func (f setupScreen) view() string {
+	s := f.c.styles
 	env := func(label string, on bool) string {
 		if on {
 			return s.Selected.Render("(•) " + label)
@@ -117,9 +122,9 @@ func (f *setupForm) view(m *Model) string {
 		return "  " + text
 	}
 	lines := []string{
-		s.Heading.Render("New review") + "  " + s.Dim.Render(sanitize(m.opts.Path)),
+		s.Heading.Render("New review") + "  " + s.Dim.Render(sanitize(f.snap.Path)),
 		"",
-		"A review looks at one workload (a service or system) with the lens " + oneLine(sanitize(m.lens.Name)) + ".",
+		"A review looks at one workload (a service or system) with the lens " + oneLine(sanitize(f.snap.Lens.Name)) + ".",
 		"",
 		label(0, "Workload name"),
 		"    " + f.name.View(),
@@ -132,5 +137,22 @@ func (f *setupForm) view(m *Model) string {
 		"",
 		s.Dim.Render("enter: next / start · esc: quit without creating the file"),
 	}
+	if f.problem != "" {
+		lines = append(lines, "", s.StatusError.Render(f.problem))
+	}
 	return strings.Join(lines, "\n")
+}
+
+func (f setupScreen) keys() (short []key.Binding, full [][]key.Binding) {
+	k := f.c.keys.Form
+	b := []key.Binding{k.Next, k.Switch, k.Confirm, k.Cancel}
+	return b, [][]key.Binding{b}
+}
+
+// newTextInput is a text field with a steady cursor: a blinking one redraws
+// the screen twice a second for nothing.
+func newTextInput() textinput.Model {
+	t := textinput.New()
+	t.Cursor.SetMode(cursor.CursorStatic)
+	return t
 }

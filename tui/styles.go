@@ -4,13 +4,15 @@ import (
 	"fmt"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/wafr-dev/wafr/questions"
 )
 
-// Styles are built once, from the terminal's background and colour support,
-// and never inside View.
+// Styles are built once per viewer, from the renderer of that viewer's
+// terminal (its colour profile and background), and never inside View.
 type Styles struct {
+	Plain         lipgloss.Style
 	TitleBar      lipgloss.Style
 	Heading       lipgloss.Style
 	QuestionTitle lipgloss.Style
@@ -44,9 +46,12 @@ type Styles struct {
 	riskTags map[questions.Risk]string
 }
 
-// DefaultStyles builds the styles for a dark or light background. With
-// color false every style is plain (NO_COLOR, or not a colour terminal).
-func DefaultStyles(dark, color bool) *Styles {
+// NewStyles builds the styles for the terminal r draws on: colours for its
+// background, and every style plain when its profile has no colour
+// (NO_COLOR, or not a colour terminal). Each style is made by r, never by
+// lipgloss's global renderer, so one process can draw for many terminals.
+func NewStyles(r *lipgloss.Renderer) *Styles {
+	dark, color := r.HasDarkBackground(), r.ColorProfile() != termenv.Ascii
 	pick := func(onDark, onLight string) lipgloss.Color {
 		if dark {
 			return lipgloss.Color(onDark)
@@ -61,30 +66,30 @@ func DefaultStyles(dark, color bool) *Styles {
 	na := pick("111", "25")
 	border := pick("240", "250")
 
-	s := &Styles{}
-	s.TitleBar = lipgloss.NewStyle().Bold(true).Foreground(accent)
-	s.Heading = lipgloss.NewStyle().Bold(true)
-	s.QuestionTitle = lipgloss.NewStyle().Bold(true)
-	s.Dim = lipgloss.NewStyle().Foreground(dim)
-	s.Cursor = lipgloss.NewStyle().Foreground(accent).Bold(true)
-	s.Selected = lipgloss.NewStyle().Bold(true)
-	s.Checked = lipgloss.NewStyle().Foreground(none)
-	s.Unchecked = lipgloss.NewStyle().Foreground(dim)
-	s.Pane = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1)
+	s := &Styles{Plain: r.NewStyle()}
+	s.TitleBar = r.NewStyle().Bold(true).Foreground(accent)
+	s.Heading = r.NewStyle().Bold(true)
+	s.QuestionTitle = r.NewStyle().Bold(true)
+	s.Dim = r.NewStyle().Foreground(dim)
+	s.Cursor = r.NewStyle().Foreground(accent).Bold(true)
+	s.Selected = r.NewStyle().Bold(true)
+	s.Checked = r.NewStyle().Foreground(none)
+	s.Unchecked = r.NewStyle().Foreground(dim)
+	s.Pane = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1)
 	s.PaneFocused = s.Pane.BorderForeground(accent)
-	s.Dialog = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
-	s.Footer = lipgloss.NewStyle().Foreground(dim)
-	s.Status = lipgloss.NewStyle().Foreground(dim)
-	s.StatusError = lipgloss.NewStyle().Foreground(high).Bold(true)
-	s.Notice = lipgloss.NewStyle().Foreground(medium)
-	s.Notes = lipgloss.NewStyle().Italic(true)
+	s.Dialog = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
+	s.Footer = r.NewStyle().Foreground(dim)
+	s.Status = r.NewStyle().Foreground(dim)
+	s.StatusError = r.NewStyle().Foreground(high).Bold(true)
+	s.Notice = r.NewStyle().Foreground(medium)
+	s.Notes = r.NewStyle().Italic(true)
 
-	s.RiskHigh = lipgloss.NewStyle().Foreground(high).Bold(true)
-	s.RiskMedium = lipgloss.NewStyle().Foreground(medium).Bold(true)
-	s.RiskNone = lipgloss.NewStyle().Foreground(none)
-	s.NotApplicable = lipgloss.NewStyle().Foreground(na)
-	s.Unanswered = lipgloss.NewStyle().Foreground(dim)
-	badge := lipgloss.NewStyle().Bold(true).Padding(0, 1)
+	s.RiskHigh = r.NewStyle().Foreground(high).Bold(true)
+	s.RiskMedium = r.NewStyle().Foreground(medium).Bold(true)
+	s.RiskNone = r.NewStyle().Foreground(none)
+	s.NotApplicable = r.NewStyle().Foreground(na)
+	s.Unanswered = r.NewStyle().Foreground(dim)
+	badge := r.NewStyle().Bold(true).Padding(0, 1)
 	s.BadgeHigh = badge.Background(high).Foreground(lipgloss.Color("231"))
 	s.BadgeMedium = badge.Background(medium).Foreground(lipgloss.Color("16"))
 	s.BadgeNone = badge.Background(none).Foreground(lipgloss.Color("16"))
@@ -95,7 +100,8 @@ func DefaultStyles(dark, color bool) *Styles {
 	}
 	s.badges = map[questions.Risk]string{}
 	s.riskTags = map[questions.Risk]string{}
-	for r, label := range riskLabels {
+	for _, r := range questions.Levels {
+		label := riskLabel(r)
 		if color {
 			s.badges[r] = s.Badge(r).Render(label)
 		} else {
@@ -120,13 +126,19 @@ func plainAll(s *Styles) {
 	}
 }
 
-// riskLabels are the short names shown in badges and lists.
-var riskLabels = map[questions.Risk]string{
-	questions.HighRisk:      "HIGH",
-	questions.MediumRisk:    "MEDIUM",
-	questions.NoRisk:        "NONE",
-	questions.NotApplicable: "N/A",
-	questions.Unanswered:    "unanswered",
+// riskLabel is the short name of a level in badges and lists.
+func riskLabel(r questions.Risk) string {
+	switch r {
+	case questions.HighRisk:
+		return "HIGH"
+	case questions.MediumRisk:
+		return "MEDIUM"
+	case questions.NoRisk:
+		return "NONE"
+	case questions.NotApplicable:
+		return "N/A"
+	}
+	return "unanswered"
 }
 
 // Risk returns the text style of a risk level.

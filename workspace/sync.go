@@ -53,6 +53,8 @@ type SyncResult struct {
 	TheirHash string
 	// LoadErr is set when the file on disk does not load: nothing was
 	// written, since a file that fails to load is never overwritten.
+	// TheirHash is then the hash of that file, so that a session can tell
+	// when it changes again.
 	LoadErr error
 	// Unsettled is true when the file is still being changed, or when the
 	// change would drop answers this session has and is too recent to
@@ -104,7 +106,7 @@ func (w *Workspace) Sync(req SyncRequest) (SyncResult, error) {
 			// Most likely caught mid-write: judge it once it has rested.
 			return SyncResult{Unsettled: true}, nil
 		}
-		return SyncResult{LoadErr: err}, nil
+		return SyncResult{LoadErr: err, TheirHash: Hash(data)}, nil
 	}
 	base := req.Base
 	if base == nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -44,10 +45,13 @@ func wafrBinary(t *testing.T) string {
 	return binPath
 }
 
+// tmuxSession is one tmux server of our own (its own socket, "tmux -L"),
+// so tests never touch a user's tmux.
 type tmuxSession struct {
-	t    *testing.T
-	name string
-	dir  string
+	t      *testing.T
+	name   string
+	socket string
+	dir    string
 }
 
 func startTmux(t *testing.T, args ...string) *tmuxSession {
@@ -56,18 +60,18 @@ func startTmux(t *testing.T, args ...string) *tmuxSession {
 		t.Skip("tmux is not installed (.ci/run installs it)")
 	}
 	bin := wafrBinary(t)
-	s := &tmuxSession{t: t, name: "wafr-e2e-" + strings.ReplaceAll(t.Name(), "/", "-"), dir: t.TempDir()}
-	exec.Command("tmux", "kill-session", "-t", s.name).Run()
+	name := "wafr-e2e-" + strings.ReplaceAll(t.Name(), "/", "-")
+	s := &tmuxSession{t: t, name: name, socket: fmt.Sprintf("%s-%d", name, os.Getpid()), dir: t.TempDir()}
 	cmdline := "cd " + s.dir + " && env USER=tester GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 " + bin + " " + strings.Join(args, " ") +
 		"; echo exit=$? > status.txt; sleep 30"
 	s.run("new-session", "-d", "-x", "100", "-y", "30", "-s", s.name, cmdline)
-	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", s.name).Run() })
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
 }
 
 func (s *tmuxSession) run(args ...string) string {
 	s.t.Helper()
-	out, err := exec.Command("tmux", args...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...).CombinedOutput()
 	if err != nil {
 		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
 	}
@@ -295,5 +299,50 @@ func TestEndToEndTUIAndAnswerTogether(t *testing.T) {
 		if r.Answers.Get("operationalExcellence", q) == nil {
 			t.Errorf("%s lost", q)
 		}
+	}
+}
+
+// Keys and text arriving in bursts, as on a slow SSH link or a paste
+// without bracketed paste: text stays text, an overlay takes every key, a
+// terminal too small acts only on quit (issue 13, defects 1-3).
+func TestEndToEndBurstsOverlayAndTooSmall(t *testing.T) {
+	s := startTmux(t, "review", "review.yaml", "--workload", "Bursts")
+	s.waitFor("Operational Excellence - 1/6")
+	waitForFile(t, s.path("review.yaml"), "Bursts")
+	s.keys("e")
+	s.waitFor("Notes for OPS1")
+	s.text("Ask ops to scale up before the end of month esc q")
+	s.waitFor("end of month esc q")
+	s.keys("Escape")
+	s.waitFor("Notes: Ask ops to scale up before the end of month esc q")
+
+	// The key help takes every key: x and n n do nothing underneath.
+	s.keys("?")
+	s.waitFor("(? or esc closes)")
+	s.text("xnn")
+	s.keys("Escape")
+	scr := s.waitFor("Operational Excellence - 1/6")
+	if strings.Contains(scr, "[x]") {
+		t.Errorf("a key under the overlay ticked a choice:\n%s", scr)
+	}
+
+	// Too small: space changes nothing; q quits (saving).
+	s.run("resize-window", "-t", s.name, "-x", "50", "-y", "15")
+	s.waitFor("Terminal too small")
+	s.text(" x ")
+	s.run("resize-window", "-t", s.name, "-x", "100", "-y", "30")
+	scr = s.waitFor("Operational Excellence - 1/6")
+	if strings.Contains(scr, "[x]") {
+		t.Errorf("a key acted while the terminal was too small:\n%s", scr)
+	}
+	s.keys("q")
+	waitForFile(t, s.path("status.txt"), "exit=")
+	r, err := review.Load(s.path("review.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := r.Answers.Get("operationalExcellence", "OPS1")
+	if a == nil || a.Notes != "Ask ops to scale up before the end of month esc q" || len(a.Selected) != 0 {
+		t.Errorf("OPS1 = %+v", a)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 	"golang.org/x/term"
 
 	"github.com/wafr-dev/wafr/workspace"
@@ -77,4 +79,16 @@ func (s *ioStreams) author(by string) string {
 		return u
 	}
 	return "unknown"
+}
+
+// terminalRenderer draws on stdout, with colour only when the streams allow
+// it; the background is asked for once, here, before any program reads the
+// terminal.
+func (s *ioStreams) terminalRenderer() *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(os.Stdout)
+	if !s.Color {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	r.SetHasDarkBackground(r.HasDarkBackground())
+	return r
 }

@@ -6,7 +6,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/cobra"
 
 	"github.com/wafr-dev/wafr/questions"
@@ -90,13 +89,12 @@ func runReview(opts *reviewOptions) error {
 	workspace.RecordLens(r, l, opts.file)
 
 	final, err := tui.Run(tui.Options{
-		Review: r, Lens: l, Path: opts.file,
-		Author:   opts.io.author(opts.by),
+		Workspace: opts.io.ws,
+		Review:    r, Lens: l, Path: opts.file, Hash: f.Hash,
+		Author:   func() string { return opts.io.author(opts.by) },
 		Setup:    !exists && opts.workload == "",
 		Notice:   notice,
-		Dark:     lipgloss.HasDarkBackground(),
-		Color:    opts.io.Color,
-		DiskHash: f.Hash,
+		Renderer: opts.io.terminalRenderer(),
 		Now:      opts.io.Now,
 	})
 	if err != nil {

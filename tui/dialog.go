@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// A dialog is a small screen over the current one. While it is open it
+// gets every key, so typing in a note never triggers a command. A dialog
+// never changes the viewer: it returns events (apply an intent, close
+// me, quit) that the viewer carries out.
+type dialog interface {
+	update(msg tea.Msg) (dialog, tea.Cmd, []event)
+	view() string
+	setSize(w, h int) dialog
+	focus() (dialog, tea.Cmd)
+	keys() []key.Binding
+	// typing reports whether the dialog takes text: then "?" is text,
+	// not the key help.
+	typing() bool
+}
+
+// frame is the size and look every dialog shares.
+type frame struct {
+	c    *common
+	w, h int // the body it is centred in
+}
+
+// textWidth is the text width inside a dialog's border and padding.
+func (f frame) textWidth() int {
+	return max(20, min(70, f.w-2-f.c.styles.Dialog.GetHorizontalFrameSize()))
+}
+
+// box draws a dialog with a title, centred in the body. Every line of the
+// body is wrapped to the dialog's width, so a dialog fits the smallest
+// terminal.
+func (f frame) box(title, body string) string {
+	w := f.textWidth()
+	lines := strings.Split(wrap(body, w), "\n")
+	if room := f.h - 4; len(lines) > room { // border, title, gap
+		lines = append(lines[:max(1, room-1)], "…")
+	}
+	inner := f.c.styles.Heading.Render(truncate(sanitize(title), w)) + "\n\n" + strings.Join(lines, "\n")
+	return lipgloss.Place(f.w, f.h, lipgloss.Center, lipgloss.Center, f.c.styles.Dialog.Render(inner))
+}
+
+// closed is the events of a dialog that closes itself.
+func closed() []event { return []event{closeDialogEvent{}} }
+
+// messageDialog says something that needs more room than the status line,
+// until any of its keys closes it.
+type messageDialog struct {
+	frame
+	title, body string
+}
+
+func (d messageDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
+	if km, ok := msg.(tea.KeyMsg); ok && (keyMatches(km, d.c.keys.Form.Confirm) || keyMatches(km, d.c.keys.Form.Cancel) || km.Type == tea.KeyCtrlC) {
+		return d, nil, closed()
+	}
+	return d, nil, nil
+}
+
+func (d messageDialog) view() string             { return d.box(d.title, d.body) }
+func (d messageDialog) setSize(w, h int) dialog  { d.w, d.h = w, h; return d }
+func (d messageDialog) focus() (dialog, tea.Cmd) { return d, nil }
+func (d messageDialog) keys() []key.Binding {
+	return []key.Binding{d.c.keys.Form.Confirm, d.c.keys.Form.Cancel}
+}
+func (d messageDialog) typing() bool { return false }

@@ -1,0 +1,274 @@
+package tui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// An event is what a screen or dialog asks of the viewer. Children return
+// events rather than change the viewer, and the viewer handles them at
+// once, in order: a burst of keys is applied exactly as typed.
+type event interface{}
+
+type (
+	applyEvent        struct{ intent Intent }
+	openQuestionEvent struct{ item int }
+	openScreenEvent   struct{ id screenID }
+	backEvent         struct{}
+	openDialogEvent   struct{ d dialog }
+	closeDialogEvent  struct{}
+	quitEvent         struct{ how quitRequest }
+	noticeEvent       struct{ text string }
+)
+
+// Update handles one message and returns the command to run. Sizes are
+// laid out and the prepared text rebuilt once, at the end.
+func (v *Viewer) Update(msg tea.Msg) tea.Cmd {
+	cmd := v.route(msg)
+	v.layout()
+	v.refresh()
+	return cmd
+}
+
+func (v *Viewer) route(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		v.termW, v.termH = msg.Width, msg.Height
+		v.layout()
+		return v.question.helpCmds()
+	case helpRenderedMsg:
+		v.question = v.question.helpRendered(msg)
+		return nil
+	case tea.KeyMsg:
+		return v.key(msg)
+	case SaveFailedMsg:
+		return v.openDialog(newSaveFailedDialog(v.c, v.snap.Path, msg.Err))
+	case tea.MouseMsg:
+		if v.top() == layerScreen && v.current == screenQuestion {
+			var cmd tea.Cmd
+			v.question, cmd = v.question.mouse(msg)
+			return cmd
+		}
+		return nil
+	}
+	return v.passthrough(msg)
+}
+
+// layer is who gets the keys: the topmost of the mode stack.
+type layer int
+
+const (
+	layerScreen layer = iota
+	layerDialog
+	layerOverlay
+	layerTooSmall
+)
+
+// top is the topmost layer: too small, then the help overlay, then the
+// newest dialog, then the screen.
+func (v *Viewer) top() layer {
+	switch {
+	case v.tooSmall():
+		return layerTooSmall
+	case v.helpOpen:
+		return layerOverlay
+	case len(v.dialogs) > 0:
+		return layerDialog
+	}
+	return layerScreen
+}
+
+func (v *Viewer) key(msg tea.KeyMsg) tea.Cmd {
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+		// Keys typed faster than the terminal is read, or text pasted
+		// without bracketed paste, arrive as one message. Each rune is a
+		// key of its own, routed on its own: text in a text field, a key
+		// elsewhere. A run of letters never reads as a key's name ("up",
+		// "esc", "end").
+		cmds := make([]tea.Cmd, 0, len(msg.Runes))
+		for _, r := range msg.Runes {
+			cmds = append(cmds, v.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+		}
+		return tea.Batch(cmds...)
+	}
+	k := v.c.keys
+	switch v.top() {
+	case layerTooSmall:
+		// Nothing is on screen: only quitting acts.
+		if keyMatches(msg, k.Global.Quit) {
+			return v.handle(quitEvent{how: quitSave})
+		}
+		return nil
+	case layerOverlay:
+		switch {
+		case msg.Type == tea.KeyCtrlC:
+			return v.handle(quitEvent{how: quitSave})
+		case keyMatches(msg, k.Overlay.Close):
+			v.helpOpen = false
+		}
+		return nil
+	case layerDialog:
+		i := len(v.dialogs) - 1
+		if !v.dialogs[i].typing() && keyMatches(msg, k.Global.Help) {
+			v.helpOpen = true
+			return nil
+		}
+		d, cmd, evs := v.dialogs[i].update(msg)
+		v.dialogs[i] = d
+		return tea.Batch(cmd, v.handle(evs...))
+	}
+	if msg.Type == tea.KeyCtrlC {
+		return v.handle(quitEvent{how: quitSave})
+	}
+	if !v.typing() {
+		if cmd, ok := v.globalKey(msg); ok {
+			return cmd
+		}
+	}
+	return v.screenKey(msg)
+}
+
+// globalKey handles the keys that work on every screen.
+func (v *Viewer) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := v.c.keys
+	switch {
+	case v.current == screenSetup:
+		return nil, false
+	case keyMatches(msg, k.Global.Quit):
+		return v.handle(quitEvent{how: quitSave}), true
+	case keyMatches(msg, k.Global.Help):
+		v.helpOpen = true
+		return nil, true
+	case keyMatches(msg, k.Global.Navigator) && v.current != screenNavigator:
+		return v.handle(openScreenEvent{screenNavigator}), true
+	case keyMatches(msg, k.Global.Summary) && v.current != screenSummary:
+		return v.handle(openScreenEvent{screenSummary}), true
+	case keyMatches(msg, k.Question.Milestone) && (v.current == screenQuestion || v.current == screenOverview):
+		return v.handle(openDialogEvent{newMilestoneDialog(v.c, v.snap)}), true
+	}
+	return nil, false
+}
+
+func (v *Viewer) screenKey(msg tea.KeyMsg) tea.Cmd {
+	var cmd tea.Cmd
+	var evs []event
+	switch v.current {
+	case screenSetup:
+		v.setup, cmd, evs = v.setup.update(msg)
+	case screenQuestion:
+		v.question, cmd, evs = v.question.update(msg)
+	case screenNavigator:
+		v.navigator, cmd, evs = v.navigator.update(msg)
+	case screenSummary:
+		v.summary, cmd, evs = v.summary.update(msg)
+	default:
+		v.overview, cmd, evs = v.overview.update(msg)
+	}
+	return tea.Batch(cmd, v.handle(evs...))
+}
+
+// typing reports whether a text field of the screen has focus: printable
+// keys are then text, never commands.
+func (v *Viewer) typing() bool {
+	switch v.current {
+	case screenSetup:
+		return true
+	case screenNavigator:
+		return v.navigator.filtering()
+	}
+	return false
+}
+
+// passthrough gives other messages (cursor blinks, a list's filter results)
+// to whoever has the focus.
+func (v *Viewer) passthrough(msg tea.Msg) tea.Cmd {
+	if len(v.dialogs) > 0 {
+		i := len(v.dialogs) - 1
+		d, cmd, evs := v.dialogs[i].update(msg)
+		v.dialogs[i] = d
+		return tea.Batch(cmd, v.handle(evs...))
+	}
+	var cmd tea.Cmd
+	switch v.current {
+	case screenSetup:
+		v.setup, cmd = v.setup.passthrough(msg)
+	case screenNavigator:
+		v.navigator, cmd = v.navigator.passthrough(msg)
+	}
+	return cmd
+}
+
+// handle carries out events in order.
+func (v *Viewer) handle(evs ...event) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, e := range evs {
+		switch e := e.(type) {
+		case applyEvent:
+			v.outbox = append(v.outbox, e.intent)
+		case openQuestionEvent:
+			cmds = append(cmds, v.openQuestion(e.item))
+		case openScreenEvent:
+			v.openScreen(e.id)
+		case backEvent:
+			v.goBack()
+		case openDialogEvent:
+			cmds = append(cmds, v.openDialog(e.d))
+		case closeDialogEvent:
+			if len(v.dialogs) > 0 {
+				v.dialogs = v.dialogs[:len(v.dialogs)-1]
+			}
+		case quitEvent:
+			v.quit = e.how
+		case noticeEvent:
+			v.setNotice(e.text)
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+func (v *Viewer) openQuestion(i int) tea.Cmd {
+	if i < 0 || i >= len(v.snap.Items) {
+		return nil
+	}
+	v.current = screenQuestion
+	v.question = v.question.open(i)
+	return v.question.helpCmds()
+}
+
+func (v *Viewer) openScreen(id screenID) {
+	if (id == screenNavigator || id == screenSummary) && v.current != screenNavigator && v.current != screenSummary {
+		v.back = v.current
+	}
+	v.current = id
+	switch id {
+	case screenNavigator:
+		v.navigator = v.navigator.open(v.question.cur)
+	case screenSummary:
+		v.summary = v.summary.open()
+	}
+}
+
+// goBack leaves the navigator or summary for the screen it came from.
+func (v *Viewer) goBack() {
+	if v.back == screenQuestion {
+		v.current = screenQuestion
+		return
+	}
+	v.current = screenOverview
+}
+
+func (v *Viewer) openDialog(d dialog) tea.Cmd {
+	d, cmd := d.setSize(v.c.width, v.c.height).focus()
+	v.dialogs = append(v.dialogs, d)
+	return cmd
+}
+
+// closeDialog removes the dialogs that match.
+func (v *Viewer) closeDialog(match func(dialog) bool) {
+	kept := v.dialogs[:0]
+	for _, d := range v.dialogs {
+		if !match(d) {
+			kept = append(kept, d)
+		}
+	}
+	v.dialogs = kept
+}

@@ -1,0 +1,332 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/scoring"
+	"github.com/wafr-dev/wafr/workspace"
+)
+
+// A Session owns one review while people work on it: the review, its lens
+// and score, and the saving of it. It applies intents (tick, not
+// applicable, notes, actions, milestones), says what changed, and asks the
+// workspace to save. It knows nothing of screens: viewers draw its
+// Snapshot. A session is used from one goroutine at a time (the program's
+// event loop, or the hub of a live review).
+type Session struct {
+	ws      *workspace.Workspace
+	path    string
+	lens    *questions.Lens
+	items   []Item
+	now     func() time.Time
+	rev     *review.Review // replaced, never changed in place, once published
+	score   *scoring.Result
+	version int
+	created bool // the file exists, or will at the next save
+	notice  Notice
+	save    saveState
+	snap    *Snapshot
+}
+
+// SessionOptions describe the review a session opens.
+type SessionOptions struct {
+	Workspace *workspace.Workspace
+	Path      string
+	Review    *review.Review
+	Lens      *questions.Lens
+	// Hash is the hash of the file as loaded; "" for a file that does not
+	// exist yet.
+	Hash string
+	// Create makes a new file at the first save; without it a new file
+	// waits for its workload details (WorkloadIntent).
+	Create bool
+	Now    func() time.Time
+}
+
+// Item is one question of the lens, in lens order.
+type Item struct {
+	Pillar   *questions.Pillar
+	Question *questions.Question
+	PI, QI   int // indexes of the pillar in the lens and the question in it
+}
+
+// Snapshot is what every viewer draws. It is never changed once published:
+// a change makes a new one.
+type Snapshot struct {
+	Version  int
+	Path     string
+	Review   *review.Review
+	Lens     *questions.Lens
+	Score    *scoring.Result
+	Items    []Item
+	Created  bool
+	Save     SaveStatus
+	Conflict *Conflict
+	Notice   Notice
+}
+
+// SaveStatus is how the file on disk compares with the session.
+type SaveStatus struct {
+	Pending   bool      // changes not on disk yet
+	LastSaved time.Time // zero: nothing saved in this session
+	Err       error     // the last save failed (it is retried)
+	Waiting   bool      // another program is still writing the file
+}
+
+// Conflict is an outside change the session cannot merge by itself: both
+// sides changed the same questions, or the file on disk does not load.
+// Saving waits until someone decides.
+type Conflict struct {
+	Questions []string
+	LoadErr   error
+}
+
+// Notice is a one-line message for everyone (merged changes, reloads).
+type Notice struct {
+	Text string
+	At   time.Time
+}
+
+// Risk is the risk of item i.
+func (s *Snapshot) Risk(i int) questions.Risk {
+	it := s.Items[i]
+	return s.Score.Pillars[it.PI].Questions[it.QI].Risk
+}
+
+// Answer is the answer to item i, or nil.
+func (s *Snapshot) Answer(i int) *review.Answer {
+	it := s.Items[i]
+	return s.Review.Answers.Get(it.Pillar.ID, it.Question.ID)
+}
+
+// FirstUnanswered is the index of the first unanswered question, or -1.
+func (s *Snapshot) FirstUnanswered() int {
+	for i := range s.Items {
+		if s.Risk(i) == questions.Unanswered {
+			return i
+		}
+	}
+	return -1
+}
+
+// NewSession opens a session on a loaded review.
+func NewSession(o SessionOptions) *Session {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Workspace == nil {
+		o.Workspace = workspace.New()
+	}
+	s := &Session{ws: o.Workspace, path: o.Path, lens: o.Lens, now: o.Now, rev: o.Review,
+		created: o.Hash != "" || o.Create}
+	for pi, p := range o.Lens.Pillars {
+		for qi, q := range p.Questions {
+			s.items = append(s.items, Item{Pillar: p, Question: q, PI: pi, QI: qi})
+		}
+	}
+	s.save.hash = o.Hash
+	if o.Hash != "" {
+		s.save.base = o.Review.Clone()
+	}
+	s.save.dirty = o.Hash == "" && o.Create // a new file whose details came as flags
+	s.changed()
+	return s
+}
+
+// Snapshot returns the current state.
+func (s *Session) Snapshot() *Snapshot { return s.snap }
+
+// Path is the review file.
+func (s *Session) Path() string { return s.path }
+
+// changed publishes a new snapshot.
+func (s *Session) changed() {
+	s.score = s.rev.Score(s.lens)
+	s.version++
+	s.publish()
+}
+
+// publish makes a snapshot of the current state without rescoring.
+func (s *Session) publish() {
+	st := &s.save
+	var c *Conflict
+	if st.conflict != nil {
+		c = &Conflict{Questions: st.conflict.questions, LoadErr: st.conflict.loadErr}
+	}
+	s.snap = &Snapshot{Version: s.version, Path: s.path, Review: s.rev, Lens: s.lens, Score: s.score, Items: s.items,
+		Created: s.created, Conflict: c, Notice: s.notice,
+		Save: SaveStatus{Pending: st.dirty || st.inFlight, LastSaved: st.lastSaved, Err: st.err, Waiting: st.waiting}}
+}
+
+func (s *Session) setNotice(text string) {
+	s.notice = Notice{Text: text, At: s.now()}
+}
+
+// An Intent is a change someone asks the session to make.
+type Intent interface{ intent() }
+
+// Intents.
+type (
+	// TickIntent ticks a choice, or unticks it if it is ticked.
+	TickIntent struct {
+		Item     int
+		ChoiceID string
+	}
+	// NotApplicableIntent marks a question not applicable with a reason,
+	// or applicable again.
+	NotApplicableIntent struct {
+		Item       int
+		Applicable bool
+		Reason     string
+	}
+	// NotesIntent replaces a question's notes.
+	NotesIntent struct {
+		Item  int
+		Notes string
+	}
+	// ActionIntent records an action that adopts a practice.
+	ActionIntent struct {
+		Item       int
+		ChoiceID   string
+		Owner, Due string
+	}
+	// MilestoneIntent snapshots the answers under a name.
+	MilestoneIntent struct{ Name string }
+	// WorkloadIntent sets the workload's details of a new review, which
+	// creates the file.
+	WorkloadIntent struct{ Workload review.Workload }
+	// ReloadIntent settles a conflict by taking the file on disk.
+	ReloadIntent struct{}
+	// KeepOursIntent settles a conflict with this session's answers to
+	// the questions both sides changed; the rest is merged.
+	KeepOursIntent struct{}
+)
+
+func (TickIntent) intent()          {}
+func (NotApplicableIntent) intent() {}
+func (NotesIntent) intent()         {}
+func (ActionIntent) intent()        {}
+func (MilestoneIntent) intent()     {}
+func (WorkloadIntent) intent()      {}
+func (ReloadIntent) intent()        {}
+func (KeepOursIntent) intent()      {}
+
+// Result says what an intent did.
+type Result struct {
+	Changed bool
+	// Notice is a message for the person who asked (e.g. "action A3
+	// added"); Err is why nothing changed.
+	Notice string
+	Err    error
+}
+
+// ErrNoItem is an intent naming a question the lens does not have.
+var ErrNoItem = errors.New("no such question")
+
+// Apply makes a change on behalf of by (recorded as who answered).
+func (s *Session) Apply(by string, in Intent) Result {
+	var res Result
+	switch in := in.(type) {
+	case ReloadIntent:
+		return s.reload()
+	case KeepOursIntent:
+		return s.keepOurs()
+	case WorkloadIntent:
+		next := s.rev.Clone()
+		next.Workload = in.Workload
+		next.UpdatedAt = s.now().UTC().Truncate(time.Second)
+		s.commit(next)
+		s.created = true
+		return Result{Changed: true}
+	case MilestoneIntent:
+		next := s.rev.Clone()
+		if err := next.AddMilestone(in.Name, "", s.lens, s.now()); err != nil {
+			return Result{Err: err}
+		}
+		s.commit(next)
+		return Result{Changed: true, Notice: fmt.Sprintf("milestone %q recorded", in.Name)}
+	}
+	it, ok := s.item(in)
+	if !ok {
+		return Result{Err: ErrNoItem}
+	}
+	next := s.rev.Clone()
+	p, q := it.Pillar, it.Question
+	switch in := in.(type) {
+	case TickIntent:
+		if a := next.Answers.Get(p.ID, q.ID); a != nil && a.NotApplicable {
+			res.Notice = q.ID + " is applicable again: a tick answers it"
+		}
+		next.Update(p.ID, q.ID, by, s.now(), func(a *review.Answer) {
+			a.Selected = scoring.Toggle(q, a.Selected, in.ChoiceID)
+			a.NotApplicable, a.Reason = false, ""
+		})
+	case NotApplicableIntent:
+		next.Update(p.ID, q.ID, by, s.now(), func(a *review.Answer) {
+			a.NotApplicable, a.Reason = !in.Applicable, in.Reason
+			if in.Applicable {
+				a.Reason = ""
+			}
+		})
+	case NotesIntent:
+		if a := next.Answers.Get(p.ID, q.ID); a != nil && a.Notes == in.Notes || a == nil && in.Notes == "" {
+			return Result{}
+		}
+		next.Update(p.ID, q.ID, by, s.now(), func(a *review.Answer) { a.Notes = in.Notes })
+	case ActionIntent:
+		c, err := next.CheckAdopt(p, q, in.ChoiceID)
+		if err != nil {
+			return Result{Err: err}
+		}
+		a, err := next.AddAction(review.Action{PillarID: p.ID, QuestionID: q.ID, ChoiceID: c.ID, Title: c.Title,
+			Owner: in.Owner, Due: in.Due}, by, s.now())
+		if err != nil {
+			return Result{Err: err}
+		}
+		res.Notice = fmt.Sprintf("action %s added", a.ID)
+	}
+	s.commit(next)
+	res.Changed = true
+	return res
+}
+
+func (s *Session) item(in Intent) (Item, bool) {
+	i := -1
+	switch in := in.(type) {
+	case TickIntent:
+		i = in.Item
+	case NotApplicableIntent:
+		i = in.Item
+	case NotesIntent:
+		i = in.Item
+	case ActionIntent:
+		i = in.Item
+	}
+	if i < 0 || i >= len(s.items) {
+		return Item{}, false
+	}
+	return s.items[i], true
+}
+
+// commit makes next the current review, to be saved.
+func (s *Session) commit(next *review.Review) {
+	s.rev = next
+	s.save.dirty = true
+	s.changed()
+}
+
+// Dirty reports whether the session has changes the file lacks.
+func (s *Session) Dirty() bool { return s.created && (s.save.dirty || s.save.inFlight) }
+
+// asideJob copies the answers now, on the session's goroutine, and returns
+// the file work of setting them aside, to run anywhere.
+func (s *Session) asideJob() func() (string, error) {
+	r := s.rev.Clone()
+	workspace.RecordLens(r, s.lens, s.path)
+	ws, path := s.ws, s.path
+	return func() (string, error) { return ws.SetAside(path, r) }
+}

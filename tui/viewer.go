@@ -1,0 +1,300 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// The smallest terminal the layout is designed for; below it wafr says so.
+const (
+	minWidth  = 60
+	minHeight = 20
+	// wideWidth puts the help pane beside the choices instead of below.
+	wideWidth = 110
+	// footerLines is the status line and the key help.
+	footerLines = 2
+	// noticeFor is how long a notice stays in the status line.
+	noticeFor = 12 * time.Second
+)
+
+// common is what every screen and dialog of one viewer shares: the body's
+// size, styles, keys and the Markdown renderer. Each viewer has its own, so
+// people on different terminals get their own colours.
+type common struct {
+	width, height int // the body between the title bar and the footer
+	styles        *Styles
+	keys          *KeyMap
+	md            *markdown
+	now           func() time.Time
+}
+
+// screenID names a screen.
+type screenID int
+
+const (
+	screenSetup screenID = iota
+	screenOverview
+	screenQuestion
+	screenNavigator
+	screenSummary
+)
+
+// A Viewer is one person's view of a session: the screen they are on, their
+// cursor and scroll, the dialogs and overlays they opened, their terminal's
+// size and styles. It draws the session's snapshots and turns keys into
+// intents, which the program (or the hub of a live review) applies; it
+// never changes the session itself.
+type Viewer struct {
+	c        *common
+	snap     *Snapshot
+	termW    int
+	termH    int
+	current  screenID
+	back     screenID // where esc returns from the navigator and summary
+	dialogs  []dialog // the top one gets every key
+	helpOpen bool     // the key-help overlay, over everything
+	help     help.Model
+
+	setup     setupScreen
+	overview  overviewScreen
+	question  questionScreen
+	navigator navigatorScreen
+	summary   summaryScreen
+
+	outbox       []Intent
+	quit         quitRequest
+	notice       Notice // the viewer's own notice
+	status       string
+	footerHelp   string
+	seenConflict *Conflict
+}
+
+// quitRequest is how the viewer asked to end.
+type quitRequest int
+
+const (
+	noQuit    quitRequest = iota
+	quitSave              // save, then quit
+	quitAside             // leave the file alone; set the answers aside
+	quitForce             // quit although the last changes are not saved
+)
+
+// ViewerOptions set up a viewer.
+type ViewerOptions struct {
+	// Renderer draws for this viewer's terminal; its colour profile and
+	// background decide the styles.
+	Renderer *lipgloss.Renderer
+	// Setup starts on the form that asks for a new review's workload.
+	Setup bool
+	// Notice is shown once in the status line (e.g. the lens changed).
+	Notice string
+	Now    func() time.Time
+}
+
+// NewViewer makes a viewer of a session's snapshot, at 80x24 until told
+// its size.
+func NewViewer(snap *Snapshot, o ViewerOptions) *Viewer {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Renderer == nil {
+		o.Renderer = lipgloss.DefaultRenderer()
+	}
+	c := &common{styles: NewStyles(o.Renderer), keys: DefaultKeyMap(), md: newMarkdown(o.Renderer), now: o.Now}
+	v := &Viewer{c: c, snap: snap, termW: 80, termH: 24, help: help.New()}
+	v.help.Styles.ShortKey = c.styles.Footer
+	v.help.Styles.ShortDesc = c.styles.Footer
+	v.help.Styles.ShortSeparator = c.styles.Footer
+	v.help.Styles.FullKey = c.styles.Heading
+	v.help.Styles.FullDesc = c.styles.Footer
+	if o.Notice != "" {
+		v.notice = Notice{Text: o.Notice, At: o.Now()}
+	}
+	v.setup = newSetupScreen(c, snap)
+	v.overview = newOverviewScreen(c, snap)
+	v.question = newQuestionScreen(c, snap)
+	v.navigator = newNavigatorScreen(c, snap)
+	v.summary = newSummaryScreen(c, snap)
+	switch i := snap.FirstUnanswered(); {
+	case o.Setup:
+		v.current = screenSetup
+	case i >= 0:
+		v.current = screenQuestion
+		v.question = v.question.open(i)
+	default:
+		v.current = screenOverview
+	}
+	v.layout()
+	v.refresh()
+	return v
+}
+
+// Init is the first command of the viewer: render the help of the first
+// question, focus the setup form.
+func (v *Viewer) Init() tea.Cmd {
+	if v.current == screenSetup {
+		return v.setup.focus()
+	}
+	return v.question.helpCmds()
+}
+
+// SetSnapshot shows a new state of the session.
+func (v *Viewer) SetSnapshot(snap *Snapshot) {
+	if snap == v.snap {
+		return
+	}
+	v.snap = snap
+	v.setup.snap, v.overview.snap, v.navigator.snap, v.summary.snap = snap, snap, snap, snap
+	v.question = v.question.setSnapshot(snap)
+	v.syncConflict()
+	v.layout()
+	v.refresh()
+}
+
+// syncConflict opens the conflict dialog when the session has a conflict
+// and closes it when the conflict is settled.
+func (v *Viewer) syncConflict() {
+	c := v.snap.Conflict
+	if c == v.seenConflict || c != nil && v.seenConflict != nil && c.LoadErr == v.seenConflict.LoadErr && fmt.Sprint(c.Questions) == fmt.Sprint(v.seenConflict.Questions) {
+		return
+	}
+	v.seenConflict = c
+	v.closeDialog(func(d dialog) bool { _, ok := d.(conflictDialog); return ok })
+	if c != nil {
+		v.openDialog(newConflictDialog(v.c, v.snap, c))
+	}
+}
+
+// TakeIntents returns the intents the viewer produced since the last call.
+func (v *Viewer) TakeIntents() []Intent {
+	out := v.outbox
+	v.outbox = nil
+	return out
+}
+
+// Applied tells the viewer what happened to one of its intents.
+func (v *Viewer) Applied(res Result) {
+	switch {
+	case res.Err != nil:
+		v.setNotice(res.Err.Error())
+	case res.Notice != "":
+		v.setNotice(res.Notice)
+	}
+	v.refresh()
+}
+
+func (v *Viewer) setNotice(text string) { v.notice = Notice{Text: text, At: v.c.now()} }
+
+// View draws the viewer. It joins prepared text: no Markdown rendering, no
+// styles built.
+func (v *Viewer) View() string {
+	if v.tooSmall() {
+		return tooSmallView(v.termW, v.termH)
+	}
+	var body string
+	switch {
+	case v.helpOpen:
+		body = v.fullHelpView()
+	case len(v.dialogs) > 0:
+		body = v.dialogs[len(v.dialogs)-1].view()
+	default:
+		body = v.screenView()
+	}
+	return v.titleBar() + "\n" + fitHeight(body, v.c.height) + "\n" + v.status + "\n" + v.footerHelp
+}
+
+func (v *Viewer) screenView() string {
+	switch v.current {
+	case screenSetup:
+		return v.setup.view()
+	case screenQuestion:
+		return v.question.view()
+	case screenNavigator:
+		return v.navigator.view()
+	case screenSummary:
+		return v.summary.view()
+	}
+	return v.overview.view()
+}
+
+func (v *Viewer) tooSmall() bool { return v.termW < minWidth || v.termH < minHeight }
+
+// layout gives every child its size. It runs at the end of every update,
+// so a change that moves anything (a resize, a dialog, a merge) is laid
+// out in this one place; children do their own work only when their size
+// or content changed.
+func (v *Viewer) layout() {
+	v.c.width, v.c.height = v.termW, max(1, v.termH-1-footerLines)
+	v.help.Width = v.termW
+	v.setup = v.setup.setSize(v.c.width, v.c.height)
+	v.question = v.question.setSize(v.c.width, v.c.height)
+	for i, d := range v.dialogs {
+		v.dialogs[i] = d.setSize(v.c.width, v.c.height)
+	}
+}
+
+// refresh rebuilds the prepared text of the status line, the key help and
+// the current screen, so View only joins strings.
+func (v *Viewer) refresh() {
+	v.refreshStatus()
+	short, _ := v.bindings()
+	v.footerHelp = truncate(v.help.ShortHelpView(short), v.termW)
+	switch v.current {
+	case screenOverview:
+		v.overview = v.overview.refresh()
+	case screenNavigator:
+		v.navigator = v.navigator.refresh()
+	case screenSummary:
+		v.summary = v.summary.refresh()
+	case screenQuestion:
+		v.question = v.question.refresh()
+	}
+}
+
+// bindings are the keys of whatever has the keys now, for the help.
+func (v *Viewer) bindings() (short []key.Binding, full [][]key.Binding) {
+	g := v.c.keys.Global
+	switch {
+	case v.tooSmall():
+		return []key.Binding{g.Quit}, [][]key.Binding{{g.Quit}}
+	case v.helpOpen:
+		return []key.Binding{v.c.keys.Overlay.Close}, [][]key.Binding{{v.c.keys.Overlay.Close}}
+	}
+	return v.belowOverlay()
+}
+
+// belowOverlay are the keys of the dialog or screen, which the help
+// overlay lists.
+func (v *Viewer) belowOverlay() (short []key.Binding, full [][]key.Binding) {
+	switch {
+	case len(v.dialogs) > 0:
+		b := v.dialogs[len(v.dialogs)-1].keys()
+		return b, [][]key.Binding{b}
+	}
+	switch v.current {
+	case screenSetup:
+		return v.setup.keys()
+	case screenQuestion:
+		return v.question.keys()
+	case screenNavigator:
+		return v.navigator.keys()
+	case screenSummary:
+		return v.summary.keys()
+	}
+	return v.overview.keys()
+}
+
+// TakeQuit returns how the person asked to quit, once.
+func (v *Viewer) TakeQuit() quitRequest {
+	q := v.quit
+	v.quit = noQuit
+	return q
+}
+
+// Refresh rebuilds the prepared text: the clock moved ("saved 3s ago").
+func (v *Viewer) Refresh() { v.refresh() }
