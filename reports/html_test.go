@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
 	"golang.org/x/net/html"
@@ -22,18 +21,9 @@ import (
 )
 
 // historyOf lists a review's history as `wafr history` does: a row per
-// milestone, then the current state.
+// milestone, then the current state, all scored with l.
 func historyOf(r *review.Review, l *questions.Lens) []HistoryRow {
-	var rows []HistoryRow
-	row := func(rv *review.Review, name string, at time.Time, current bool) HistoryRow {
-		s := Score(Input{Review: rv, Lens: l, Today: t0})
-		return HistoryRow{Name: name, Date: at.UTC().Format(time.RFC3339), Current: current, Answered: s.Answered, Total: s.Total,
-			Counts: s.Counts, Scored: true, Actions: s.Actions}
-	}
-	for i, m := range r.Milestones {
-		rows = append(rows, row(r.AtIndex(i), m.Name, m.RecordedAt, false))
-	}
-	return append(rows, row(r, "current", r.UpdatedAt, true))
+	return History(r, l, func(*review.Review) *questions.Lens { return l }, t0)
 }
 
 // milestoneFixture is the report fixture with two milestones before the
