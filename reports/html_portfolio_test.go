@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/scoring"
 )
 
 // portfolioFixture is three reviews of two lenses: payments (two
@@ -132,15 +133,38 @@ func TestPortfolioHeatMap(t *testing.T) {
 		if attrOr(c, "data-high") != strconv.Itoa(p.Counts.High) || attrOr(c, "data-medium") != strconv.Itoa(p.Counts.Medium) {
 			t.Errorf("cost %s: data %s/%s, want %d/%d", p.ID, attrOr(c, "data-high"), attrOr(c, "data-medium"), p.Counts.High, p.Counts.Medium)
 		}
-		worst := "heat-" + heatCell(p.Counts, englishLabels()).Class
-		if !hasClass(c, worst) {
-			t.Errorf("cost %s: class %s, want %s", p.ID, attrOr(c, "class"), worst)
+		if worst := attrOr(c, "data-risk"); !hasClass(c, "heat-"+riskClass(mustRisk(t, worst))) || (p.Counts.Of(mustRisk(t, worst)) == 0) {
+			t.Errorf("cost %s: class %s for worst level %s", p.ID, attrOr(c, "class"), worst)
+		}
+	}
+	for _, c := range []struct {
+		counts      scoring.Counts
+		class, text string
+	}{
+		{scoring.Counts{High: 2, Medium: 1, None: 3}, "high", "█ 2  ▓ 1"},
+		{scoring.Counts{Medium: 1, Unanswered: 2}, "medium", "▓ 1"},
+		{scoring.Counts{None: 2, Unanswered: 1}, "none", "░ NONE"},
+		{scoring.Counts{Unanswered: 2, NotApplicable: 1}, "unanswered", "· Unanswered"},
+		{scoring.Counts{NotApplicable: 2}, "na", "- N/A"},
+	} {
+		got := heatCell(c.counts, englishLabels())
+		if got.Class != c.class || got.Text != c.text {
+			t.Errorf("%+v: %s %q, want %s %q", c.counts, got.Class, got.Text, c.class, c.text)
 		}
 	}
 	pay := all(rows[0], tag("td"))[0]
 	if !hasClass(pay, "heat-high") || squash(textOf(all(pay, tag("span"))[0])) != "█ 2 ▓ 1" {
 		t.Errorf("payments ops cell %q (%s)", textOf(pay), attrOr(pay, "class"))
 	}
+}
+
+func mustRisk(t *testing.T, name string) questions.Risk {
+	t.Helper()
+	r, ok := questions.ParseRisk(name)
+	if !ok {
+		t.Fatalf("no level %q", name)
+	}
+	return r
 }
 
 // The overdue actions of every workload are listed.
