@@ -2,11 +2,15 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
+	"github.com/wafr-dev/wafr/review"
 )
 
 type reportOptions struct {
@@ -23,7 +27,7 @@ func newReportCmd(io *ioStreams, runF func(*reportOptions) error) *cobra.Command
 	opts := &reportOptions{io: io}
 	cmd := &cobra.Command{
 		Use:   "report FILE",
-		Short: "Write the improvement plan (Markdown), or the scored review as JSON or CSV",
+		Short: "Write the improvement plan (Markdown or HTML), or the scored review as JSON or CSV",
 		Long: `Write the improvement plan of a review.
 
 md (default): a header with the lens, date, reviewers and risk counts (with a
@@ -32,17 +36,24 @@ and question: what the team already does, what to do next (each missing best
 practice's improvement plan and link) and the team's notes; then questions
 not applicable, unanswered, and with no risk.
 
+html: the same plan as one self-contained page for readers outside the
+terminal (inline CSS and SVG, no script, nothing fetched; prints to clean
+pages): an executive summary, a stacked bar per pillar, the trend of HIGH and
+MEDIUM over the milestones (and the current state; with --at, up to that
+milestone), then the plan. Headings follow the lens language.
+
 json: the whole scored review, schema "wafr.report/v1" (see the README).
 csv: one row per question and choice, for spreadsheets.
 
 -o writes the file atomically; without it, the report goes to stdout.`,
 		Example: `  wafr report review.yaml -o PLAN.md
+  wafr report review.yaml --format html -o plan.html
   wafr report review.yaml --format csv -o review.csv
   wafr report review.yaml --pillar-order security,reliability`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file = args[0]
-			if err := oneOf("--format", opts.format, "md", "json", "csv"); err != nil {
+			if err := oneOf("--format", opts.format, "md", "html", "json", "csv"); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -52,7 +63,7 @@ csv: one row per question and choice, for spreadsheets.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "md", "md, json or csv")
+	f.StringVar(&opts.format, "format", "md", "md, html, json or csv")
 	f.StringVarP(&opts.out, "output", "o", "", "write to this file (atomically) instead of stdout")
 	f.StringVar(&opts.at, "at", "", "report as of a milestone (name or number)")
 	f.StringSliceVar(&opts.pillarOrder, "pillar-order", nil, "pillar ids to list first, comma-separated")
@@ -61,7 +72,14 @@ csv: one row per question and choice, for spreadsheets.
 }
 
 func runReport(opts *reportOptions) error {
-	s, err := loadScored(opts.io, opts.file, opts.at, opts.lens)
+	streams, again := opts.io, opts.io
+	if opts.format == "html" {
+		var err error
+		if streams, again, err = stdinTwice(opts.io, opts.file); err != nil {
+			return err
+		}
+	}
+	s, err := loadScored(streams, opts.file, opts.at, opts.lens)
 	if err != nil {
 		return err
 	}
@@ -80,6 +98,11 @@ func runReport(opts *reportOptions) error {
 		err = reports.WriteReportJSON(&buf, s)
 	case "csv":
 		err = reports.WriteCSV(&buf, s)
+	case "html":
+		var h htmlContext
+		if h, err = readHTMLContext(again, opts.file, opts.at, opts.lens, s); err == nil {
+			err = reports.WriteHTML(&buf, s, reports.HTMLOptions{PillarOrder: opts.pillarOrder, History: h.history, Language: h.language})
+		}
 	default:
 		err = reports.WritePlan(&buf, s, reports.PlanOptions{PillarOrder: opts.pillarOrder})
 	}
@@ -96,4 +119,64 @@ func hasPillar(s *reports.Scored, id string) bool {
 		}
 	}
 	return false
+}
+
+// htmlContext is what the HTML pages add to a scored review.
+type htmlContext struct {
+	// history is the review's history up to the reported point, as
+	// `wafr history` lists it, ending with the reported state (the
+	// current one, or the --at milestone), counted as the report counts it.
+	history []reports.HistoryRow
+	// language is the lens language, for the headings.
+	language string
+}
+
+func readHTMLContext(streams *ioStreams, file, at, lensFlag string, s *reports.Scored) (htmlContext, error) {
+	r, err := readReview(streams, file)
+	if err != nil {
+		return htmlContext{}, err
+	}
+	snap, err := r.At(at)
+	if err != nil {
+		return htmlContext{}, fmt.Errorf("%s: %w", file, err)
+	}
+	// The lenses are those loadScored used (the workspace loads each once).
+	current, err := streams.ws.LensFor(r, file, lensFlag)
+	if err != nil {
+		return htmlContext{}, err
+	}
+	rows := reports.History(r, current, func(snap *review.Review) *questions.Lens { return streams.ws.SideLens(snap, file) }, streams.Now())
+	if m := r.MilestoneAt(at); m != nil {
+		for i := range r.Milestones {
+			if &r.Milestones[i] == m {
+				rows = rows[:i+1]
+			}
+		}
+	}
+	// The last point is the reported state, counted as the page counts it.
+	last := &rows[len(rows)-1]
+	last.Answered, last.Total, last.Counts, last.Scored, last.Actions = s.Answered, s.Total, s.Counts, true, s.Actions
+	h := htmlContext{history: rows}
+	if l, err := streams.ws.LensFor(snap, file, lensFlag); err == nil {
+		h.language = l.Language
+	}
+	return h, nil
+}
+
+// stdinTwice returns two sets of streams that each read the same standard
+// input, when one of the files is "-": the HTML pages read a review once
+// to score it and once more for its history.
+func stdinTwice(s *ioStreams, files ...string) (first, second *ioStreams, err error) {
+	for _, f := range files {
+		if f == "-" {
+			data, err := io.ReadAll(s.In)
+			if err != nil {
+				return nil, nil, err
+			}
+			a, b := *s, *s
+			a.In, b.In = bytes.NewReader(data), bytes.NewReader(data)
+			return &a, &b, nil
+		}
+	}
+	return s, s, nil
 }

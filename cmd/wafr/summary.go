@@ -28,17 +28,23 @@ NONE, not applicable and unanswered questions with a proportional bar, then
 the HIGH and MEDIUM questions. With several files, one row per workload,
 most HIGH risks first, with totals (the files may use different lenses).
 
+--format html writes the portfolio page, one self-contained HTML file for
+any number of reviews: a row per workload sorted by risk with its bar, open
+and overdue actions and trend over its milestones; a heat map of pillars by
+workload; and the overdue actions.
+
 Colour is used only when stdout is a terminal and NO_COLOR is unset.
 --fail-on high (or medium) exits 1 when any question is at that risk or
 worse, and --fail-on overdue when an action is past its due date and not
 done, for CI.`,
 		Example: `  wafr summary review.yaml
   wafr summary services/*/review.yaml --fail-on high
-  wafr summary review.yaml --at "2026 Q3" --format md`,
+  wafr summary review.yaml --at "2026 Q3" --format md
+  wafr summary services/*/review.yaml --format html > portfolio.html`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.files = args
-			if err := oneOf("--format", opts.format, "text", "md", "json", "lines"); err != nil {
+			if err := oneOf("--format", opts.format, "text", "md", "html", "json", "lines"); err != nil {
 				return err
 			}
 			if opts.failOn != "" {
@@ -53,7 +59,7 @@ done, for CI.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "text", "output format: text, md, json, or lines (one per question, for git textconv)")
+	f.StringVar(&opts.format, "format", "text", "output format: text, md, html (the portfolio page), json, or lines (one per question, for git textconv)")
 	f.StringVar(&opts.at, "at", "", "summarise as of a milestone (name or number)")
 	f.StringVar(&opts.failOn, "fail-on", "", "exit 1 if any question is at this risk or worse (high, medium), or if an action is overdue (overdue)")
 	f.StringVar(&opts.lens, "lens", "", "score with this lens instead of the one the file records")
@@ -70,9 +76,16 @@ func oneOf(flag, value string, allowed ...string) error {
 }
 
 func runSummary(opts *summaryOptions) error {
+	streams, again := opts.io, opts.io
+	if opts.format == "html" {
+		var err error
+		if streams, again, err = stdinTwice(opts.io, opts.files...); err != nil {
+			return err
+		}
+	}
 	var all []*reports.Scored
 	for _, file := range opts.files {
-		s, err := loadScored(opts.io, file, opts.at, opts.lens)
+		s, err := loadScored(streams, file, opts.at, opts.lens)
 		if err != nil {
 			return err
 		}
@@ -81,6 +94,8 @@ func runSummary(opts *summaryOptions) error {
 	w := opts.io.Out
 	var err error
 	switch {
+	case opts.format == "html":
+		err = writePortfolio(again, opts, all)
 	case opts.format == "json":
 		err = reports.WriteSummaryJSON(w, all)
 	case opts.format == "md":
@@ -100,6 +115,26 @@ func runSummary(opts *summaryOptions) error {
 		return err
 	}
 	return failOn(opts.io, opts.failOn, all)
+}
+
+// writePortfolio writes the portfolio page of the scored reviews; its
+// headings are Japanese when every lens is.
+func writePortfolio(streams *ioStreams, opts *summaryOptions, all []*reports.Scored) error {
+	items := make([]reports.PortfolioItem, len(all))
+	lang := ""
+	for i, s := range all {
+		h, err := readHTMLContext(streams, opts.files[i], opts.at, opts.lens, s)
+		if err != nil {
+			return err
+		}
+		items[i] = reports.PortfolioItem{Scored: s, History: h.history}
+		if i == 0 {
+			lang = h.language
+		} else if h.language != lang {
+			lang = ""
+		}
+	}
+	return reports.WritePortfolioHTML(opts.io.Out, items, reports.PortfolioOptions{Language: lang})
 }
 
 // failOn reports a failed --fail-on check (exit 1).
