@@ -222,6 +222,7 @@ func (d *decoder) review(n *yaml.Node) *Review {
 		"notes":     func(v *yaml.Node) { r.Notes = d.str(v, "notes") },
 		"answers":   func(v *yaml.Node) { r.Answers = d.answers(v, "answers") },
 		"actions":   func(v *yaml.Node) { r.Actions = d.actions(v, "actions") },
+		"parked":    func(v *yaml.Node) { r.Parked = d.parked(v, "parked") },
 		"milestones": func(v *yaml.Node) {
 			for i, mn := range d.list(v, "milestones") {
 				r.Milestones = append(r.Milestones, d.milestone(mn, i, r.Milestones))
@@ -340,6 +341,15 @@ func (d *decoder) answer(n *yaml.Node, field string) *Answer {
 		"notes":      func(v *yaml.Node) { a.Notes = d.str(v, field+".notes") },
 		"answeredBy": func(v *yaml.Node) { a.AnsweredBy = d.str(v, field+".answeredBy") },
 		"updatedAt":  func(v *yaml.Node) { a.UpdatedAt = d.time(v, field+".updatedAt") },
+		"timeSpent": func(v *yaml.Node) {
+			s := d.str(v, field+".timeSpent")
+			t, err := time.ParseDuration(s)
+			if err != nil || t < 0 {
+				d.fail(v, field+".timeSpent", "%q is not a duration like 6m30s", s)
+			}
+			a.TimeSpent = t
+		},
+		"votes": func(v *yaml.Node) { a.Votes = d.votes(v, field+".votes") },
 	})
 	if reasonNode != nil && a.Reason != "" && !ValidReason(a.Reason) {
 		d.fail(reasonNode, field+".reason", "%q is not one of %s", a.Reason, strings.Join(Reasons, ", "))
@@ -348,6 +358,46 @@ func (d *decoder) answer(n *yaml.Node, field string) *Answer {
 		d.fail(reasonNode, field+".reason", "a reason is only given with \"applicable: false\"")
 	}
 	return a
+}
+
+func (d *decoder) votes(n *yaml.Node, field string) []Vote {
+	var out []Vote
+	for i, vn := range d.list(n, field) {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		var v Vote
+		d.fields(vn, f, map[string]func(*yaml.Node){
+			"by": func(x *yaml.Node) { v.By = d.str(x, f+".by") },
+			"selected": func(x *yaml.Node) {
+				for _, s := range d.list(x, f+".selected") {
+					v.Selected = append(v.Selected, d.str(s, f+".selected"))
+				}
+			},
+		})
+		out = append(out, v)
+	}
+	return out
+}
+
+func (d *decoder) parked(n *yaml.Node, field string) []Parked {
+	var out []Parked
+	for i, pn := range d.list(n, field) {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		var p Parked
+		var questionNode *yaml.Node
+		d.fields(pn, f, map[string]func(*yaml.Node){
+			"question": func(v *yaml.Node) { questionNode = v },
+			"text":     func(v *yaml.Node) { p.Text = d.str(v, f+".text") },
+			"by":       func(v *yaml.Node) { p.By = d.str(v, f+".by") },
+			"at":       func(v *yaml.Node) { p.At = d.time(v, f+".at") },
+		})
+		pid, qid, ok := strings.Cut(d.str(questionNode, f+".question"), "/")
+		if !ok || pid == "" || qid == "" {
+			d.fail(pn, f+".question", "a parked item names its question as PILLAR/QUESTION")
+		}
+		p.PillarID, p.QuestionID = pid, qid
+		out = append(out, p)
+	}
+	return out
 }
 
 func (d *decoder) milestone(n *yaml.Node, index int, earlier []Milestone) Milestone {

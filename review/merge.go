@@ -10,6 +10,7 @@ func (r *Review) Clone() *Review {
 	c := *r
 	c.Answers = r.Answers.Clone()
 	c.Actions = slices.Clone(r.Actions)
+	c.Parked = slices.Clone(r.Parked)
 	c.Milestones = make([]Milestone, len(r.Milestones))
 	for i, m := range r.Milestones {
 		m.Answers = m.Answers.Clone()
@@ -81,6 +82,7 @@ func MergeWithNotes(base, ours, theirs *Review) (*Review, []Conflict, []MergeNot
 	if ours.UpdatedAt.After(out.UpdatedAt) {
 		out.UpdatedAt = ours.UpdatedAt
 	}
+	out.Parked = mergeParked(base.Parked, ours.Parked, out.Parked)
 	actionConflicts, actionNotes := mergeActions(base, ours, out)
 	conflicts = append(conflicts, actionConflicts...)
 	notes = append(notes, actionNotes...)
@@ -113,9 +115,7 @@ func (r *Review) setAnswer(pid, qid string, a *Answer) {
 	if r.Answers[pid] == nil {
 		r.Answers[pid] = map[string]*Answer{}
 	}
-	c := *a
-	c.Selected = slices.Clone(a.Selected)
-	r.Answers[pid][qid] = &c
+	r.Answers[pid][qid] = a.clone()
 }
 
 // sameAnswer compares what the team said, not who said it or when.
@@ -123,7 +123,8 @@ func sameAnswer(a, b *Answer) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return slices.Equal(a.Selected, b.Selected) && a.NotApplicable == b.NotApplicable && a.Reason == b.Reason && a.Notes == b.Notes
+	return slices.Equal(a.Selected, b.Selected) && a.NotApplicable == b.NotApplicable && a.Reason == b.Reason && a.Notes == b.Notes &&
+		a.TimeSpent == b.TimeSpent && slices.EqualFunc(a.Votes, b.Votes, func(x, y Vote) bool { return x.By == y.By && slices.Equal(x.Selected, y.Selected) })
 }
 
 func compareNatural(a, b string) int {
@@ -165,4 +166,27 @@ func mergeActions(base, ours, out *Review) ([]Conflict, []MergeNote) {
 		}
 	}
 	return conflicts, notes
+}
+
+// mergeParked keeps theirs, adds the items we parked, and drops the items
+// we resolved (in base, no longer ours).
+func mergeParked(base, ours, theirs []Parked) []Parked {
+	in := func(list []Parked, p Parked) bool {
+		return slices.ContainsFunc(list, func(q Parked) bool {
+			return q.PillarID == p.PillarID && q.QuestionID == p.QuestionID && q.Text == p.Text && q.By == p.By && q.At.Equal(p.At)
+		})
+	}
+	var out []Parked
+	for _, p := range theirs {
+		if in(base, p) && !in(ours, p) {
+			continue // we resolved it
+		}
+		out = append(out, p)
+	}
+	for _, p := range ours {
+		if !in(base, p) && !in(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }

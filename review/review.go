@@ -41,13 +41,42 @@ func ValidReason(s string) bool {
 
 // Review is one workload's answers to one lens.
 type Review struct {
-	Workload   Workload
-	Lens       LensRef
-	UpdatedAt  time.Time
-	Notes      string
-	Answers    Answers
-	Actions    []Action
+	Workload  Workload
+	Lens      LensRef
+	UpdatedAt time.Time
+	Notes     string
+	Answers   Answers
+	Actions   []Action
+	// Parked holds items put aside during a live review, to be turned into
+	// actions or notes before it ends.
+	Parked     []Parked
 	Milestones []Milestone
+}
+
+// Parked is an item someone put in the parking lot of a live review: a
+// line of text on a question, to come back to.
+type Parked struct {
+	PillarID, QuestionID string
+	Text                 string
+	By                   string
+	At                   time.Time
+}
+
+// Vote is one person's ballot in a silent vote on a question: what they
+// believed the team does.
+type Vote struct {
+	By       string
+	Selected []string
+}
+
+// Contested reports whether the ballots of a vote differ.
+func Contested(votes []Vote) bool {
+	for _, v := range votes[min(1, len(votes)):] {
+		if !slices.Equal(v.Selected, votes[0].Selected) {
+			return true
+		}
+	}
+	return false
 }
 
 // Workload says what is reviewed.
@@ -79,6 +108,11 @@ type Answer struct {
 	Notes      string
 	AnsweredBy string
 	UpdatedAt  time.Time
+	// Votes are the ballots of the last silent vote on the question, kept
+	// so that the report can say which questions were contested.
+	Votes []Vote
+	// TimeSpent is how long a live review spent on the question.
+	TimeSpent time.Duration
 }
 
 // Milestone is a named, read-only snapshot of a review's answers.
@@ -124,7 +158,7 @@ func (r *Review) Score(l *questions.Lens) *scoring.Result {
 
 // IsEmpty reports whether the answer says nothing and can be dropped.
 func (a *Answer) IsEmpty() bool {
-	return len(a.Selected) == 0 && !a.NotApplicable && a.Notes == ""
+	return len(a.Selected) == 0 && !a.NotApplicable && a.Notes == "" && len(a.Votes) == 0 && a.TimeSpent == 0
 }
 
 // Update changes the answer to one question through fn, creating it if
@@ -203,13 +237,22 @@ func (a Answers) Clone() Answers {
 	for pid, byQ := range a {
 		m := make(map[string]*Answer, len(byQ))
 		for qid, ans := range byQ {
-			c := *ans
-			c.Selected = append([]string(nil), ans.Selected...)
-			m[qid] = &c
+			m[qid] = ans.clone()
 		}
 		out[pid] = m
 	}
 	return out
+}
+
+// clone returns a deep copy of the answer.
+func (a *Answer) clone() *Answer {
+	c := *a
+	c.Selected = slices.Clone(a.Selected)
+	c.Votes = slices.Clone(a.Votes)
+	for i, v := range c.Votes {
+		c.Votes[i].Selected = slices.Clone(v.Selected)
+	}
+	return &c
 }
 
 // Orphan is an answer, or a ticked choice, that the lens no longer has.

@@ -29,6 +29,7 @@ func (r *Review) Encode() ([]byte, error) {
 		"notes", str(r.Notes),
 		"answers", answersNode(r.Answers),
 		"actions", actionsNode(r.Actions),
+		"parked", parkedNode(r.Parked),
 		"milestones", milestonesNode(r.Milestones),
 	)
 	var buf bytes.Buffer
@@ -124,6 +125,8 @@ func answerNode(a *Answer) *yaml.Node {
 		"notes", str(a.Notes),
 		"answeredBy", str(a.AnsweredBy),
 		"updatedAt", timeNode(a.UpdatedAt),
+		"timeSpent", durationNode(a.TimeSpent),
+		"votes", votesNode(a.Votes),
 	)
 	if n == nil {
 		n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
@@ -170,6 +173,47 @@ func milestonesNode(ms []Milestone) *yaml.Node {
 			"lens", lensRefNode(m.Lens),
 			"answers", answersNode(m.Answers),
 			"actions", actionsNode(m.Actions),
+		))
+	}
+	return n
+}
+
+func durationNode(d time.Duration) *yaml.Node {
+	if d <= 0 {
+		return nil
+	}
+	return scalar(d.Round(time.Second).String(), "!!str")
+}
+
+func votesNode(votes []Vote) *yaml.Node {
+	if len(votes) == 0 {
+		return nil
+	}
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, v := range votes {
+		sel := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+		for _, id := range v.Selected {
+			sel.Content = append(sel.Content, idNode(id))
+		}
+		vn := mapping("by", str(v.By))
+		vn.Content = append(vn.Content, scalar("selected", "!!str"), sel)
+		vn.Style = yaml.FlowStyle
+		n.Content = append(n.Content, vn)
+	}
+	return n
+}
+
+func parkedNode(ps []Parked) *yaml.Node {
+	if len(ps) == 0 {
+		return nil
+	}
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, p := range ps {
+		n.Content = append(n.Content, mapping(
+			"question", idNode(p.PillarID+"/"+p.QuestionID),
+			"text", str(p.Text),
+			"by", str(p.By),
+			"at", timeNode(p.At),
 		))
 	}
 	return n
