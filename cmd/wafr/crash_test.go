@@ -53,12 +53,16 @@ func TestCrashSafetyUnderSIGKILL(t *testing.T) {
 	bin := wafrBinary(t)
 	dir := t.TempDir()
 	_, file := bigReview(t, dir)
-	// Time one whole save, so the kills spread over it on any machine.
-	start := time.Now()
-	if out, err := exec.Command(bin, "answer", file, "P0Q1", "--notes", "timing", "--by", "crash").CombinedOutput(); err != nil {
-		t.Fatalf("%v\n%s", err, out)
+	// Time a whole save, so the kills spread over it on any machine: the
+	// quickest of three, since a busy machine can slow one run down a lot.
+	whole := time.Hour
+	for i := 0; i < 3; i++ {
+		start := time.Now()
+		if out, err := exec.Command(bin, "answer", file, "P0Q1", "--notes", fmt.Sprint("timing ", i), "--by", "crash").CombinedOutput(); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		whole = min(whole, time.Since(start))
 	}
-	whole := time.Since(start)
 	var kept, replaced int
 	for i := 0; i < 100; i++ {
 		old, err := os.ReadFile(file)
