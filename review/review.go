@@ -190,6 +190,23 @@ func (r *Review) Update(pillarID, questionID, by string, now time.Time, fn func(
 	byQuestion[questionID] = a
 }
 
+// AddTimeSpent adds time a live review spent on a question; it is not an
+// answer, so who answered and when stay as they are.
+func (r *Review) AddTimeSpent(pillarID, questionID string, d time.Duration) {
+	if r.Answers == nil {
+		r.Answers = Answers{}
+	}
+	if r.Answers[pillarID] == nil {
+		r.Answers[pillarID] = map[string]*Answer{}
+	}
+	a := r.Answers[pillarID][questionID]
+	if a == nil {
+		a = &Answer{}
+		r.Answers[pillarID][questionID] = a
+	}
+	a.TimeSpent += d
+}
+
 // RecordRisks stores each answer's current risk with the lens, for the
 // file. Answers the lens does not know keep what they had.
 func (r *Review) RecordRisks(l *questions.Lens) {

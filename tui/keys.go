@@ -10,6 +10,21 @@ type KeyMap struct {
 	List     ListKeys
 	Form     FormKeys
 	Overlay  OverlayKeys
+	Meeting  MeetingKeys
+}
+
+// MeetingKeys work in a live review ("wafr serve").
+type MeetingKeys struct {
+	Follow     key.Binding
+	Vote       key.Binding
+	Accept     key.Binding
+	Decline    key.Binding
+	TimeBox    key.Binding
+	Writers    key.Binding
+	HandOver   key.Binding
+	Park       key.Binding
+	ParkingLot key.Binding
+	Redraw     key.Binding
 }
 
 // OverlayKeys close the key-help overlay; every other key is ignored
@@ -99,6 +114,18 @@ func DefaultKeyMap() *KeyMap {
 			Down:   b("↓/j", "down", "down", "j"),
 			Open:   b("enter", "open", "enter"),
 			Filter: b("f", "filter: all/unanswered/high", "f"),
+		},
+		Meeting: MeetingKeys{
+			Follow:     b("F", "follow the facilitator / roam", "F"),
+			Vote:       b("v", "vote: open, reveal, settle", "v"),
+			Accept:     b("y", "accept the proposal", "y"),
+			Decline:    b("d", "decline the proposal", "d"),
+			TimeBox:    b("T", "minutes per question", "T"),
+			Writers:    b("W", "contributors edit / propose", "W"),
+			HandOver:   b("H", "hand the facilitator role over", "H"),
+			Park:       b("L", "park an item for later", "L"),
+			ParkingLot: b("K", "the parking lot", "K"),
+			Redraw:     b("ctrl+l", "redraw the screen", "ctrl+l"),
 		},
 		Overlay: OverlayKeys{
 			Close: b("?/esc/q", "close", "?", "esc", "q"),

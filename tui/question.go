@@ -29,6 +29,7 @@ type questionScreen struct {
 	pane      viewport.Model
 	helpMD    map[helpKey]string // rendered descriptions, per question and width
 	leftCol   lipgloss.Style     // the choices column in the wide layout
+	meeting   *Meeting           // a live review's state, or nil
 
 	// Prepared in refresh, so view only joins strings.
 	top, choices, notes, actions string
@@ -195,6 +196,9 @@ func (q questionScreen) refreshPane() questionScreen {
 	question := q.item().Question
 	var b strings.Builder
 	if q.cursor < len(question.Choices) {
+		if votes := q.voteHelp(question.Choices[q.cursor].ID); votes != "" {
+			b.WriteString(wrap(votes, q.pane.Width) + "\n\n")
+		}
 		b.WriteString(q.choiceHelp(question.Choices[q.cursor], q.pane.Width))
 		b.WriteString("\n\n")
 	}
@@ -254,7 +258,11 @@ func (q questionScreen) update(msg tea.KeyMsg) (questionScreen, tea.Cmd, []event
 		q.pane.GotoTop()
 		return q.refreshPane(), nil, nil
 	case keyMatches(msg, k.Toggle):
-		return q, nil, []event{applyEvent{TickIntent{Item: q.cur, ChoiceID: question.Choices[q.cursor].ID}}}
+		id := question.Choices[q.cursor].ID
+		if m := q.meeting; m != nil && m.Vote != nil && m.Vote.Item == q.cur && !m.Vote.Revealed {
+			return q, nil, []event{applyEvent{BallotIntent{ChoiceID: id}}}
+		}
+		return q, nil, []event{applyEvent{TickIntent{Item: q.cur, ChoiceID: id}}}
 	case keyMatches(msg, k.Next):
 		if q.cur == len(q.snap.Items)-1 {
 			return q, nil, []event{openScreenEvent{screenSummary}}

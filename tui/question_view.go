@@ -32,8 +32,8 @@ func (q questionScreen) topText(w int) string {
 	lines := []string{spread(s.Heading.Render(truncate(pos, w-14)), s.badges[q.snap.Risk(q.cur)], w)}
 	title := wrap(sanitize(it.Question.ID)+"  "+oneLine(sanitize(it.Question.Title)), w)
 	lines = append(lines, s.QuestionTitle.Render(fitHeight(title, titleLines)))
-	na := ""
-	if a := q.snap.Answer(q.cur); a != nil && a.NotApplicable {
+	na := q.banner(w)
+	if a := q.snap.Answer(q.cur); a != nil && a.NotApplicable && na == "" {
 		na = s.NotApplicable.Render(truncate("Not applicable: "+reasonLabel(a.Reason)+"  (a to change)", w))
 	}
 	return strings.Join(append(lines, na), "\n")
@@ -64,7 +64,11 @@ func (q questionScreen) choiceText(w int) (string, int) {
 		if selected[choices[i].ID] {
 			box = s.Checked.Render("[x]")
 		}
-		marker, text := "  ", truncate(oneLine(sanitize(choices[i].Title)), w-6)
+		ballot, suffix, voting := q.voteMarks(choices[i].ID)
+		if voting {
+			box = ballot
+		}
+		marker, text := "  ", truncate(oneLine(sanitize(choices[i].Title)), w-6-displayWidth(suffix))+suffix
 		if i == q.cursor {
 			marker = s.Cursor.Render("› ")
 			if !q.paneFocus {

@@ -120,6 +120,9 @@ func (v *Viewer) key(msg tea.KeyMsg) tea.Cmd {
 		return v.handle(quitEvent{how: quitSave})
 	}
 	if !v.typing() {
+		if cmd, ok := v.meetingKey(msg); ok {
+			return cmd
+		}
 		if cmd, ok := v.globalKey(msg); ok {
 			return cmd
 		}
@@ -229,6 +232,7 @@ func (v *Viewer) openQuestion(i int) tea.Cmd {
 	if i < 0 || i >= len(v.snap.Items) {
 		return nil
 	}
+	v.moved(i)
 	v.current = screenQuestion
 	v.question = v.question.open(i)
 	return v.question.helpCmds()
@@ -237,6 +241,9 @@ func (v *Viewer) openQuestion(i int) tea.Cmd {
 func (v *Viewer) openScreen(id screenID) {
 	if (id == screenNavigator || id == screenSummary) && v.current != screenNavigator && v.current != screenSummary {
 		v.back = v.current
+		if m := v.meeting; m != nil && m.Me.Following && m.Me.Role != Facilitator {
+			v.outbox = append(v.outbox, FollowIntent{Follow: false}) // looking around: roaming
+		}
 	}
 	v.current = id
 	switch id {

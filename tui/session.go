@@ -229,6 +229,9 @@ var ErrNoItem = errors.New("no such question")
 
 // Apply makes a change on behalf of by (recorded as who answered).
 func (s *Session) Apply(by string, in Intent) Result {
+	if res, ok := s.applyMeeting(by, in); ok {
+		return res
+	}
 	var res Result
 	switch in := in.(type) {
 	case ReloadIntent:

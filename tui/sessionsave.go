@@ -193,3 +193,19 @@ func (s *Session) SaveNow() error {
 	}
 	return fmt.Errorf("%s is still being changed by another program", s.path)
 }
+
+// Err is why the save did not get through: it failed, or the file was still
+// being changed. A conflict is not an error: it waits for a decision.
+func (o SaveOutcome) Err() error {
+	switch {
+	case o.err != nil:
+		return o.err
+	case o.res.Unsettled:
+		return workspace.ErrStillChanging
+	}
+	return nil
+}
+
+// DiskChanged reports whether the file on disk no longer has hash. It only
+// reads the file, so it may run on any goroutine.
+func (s *Session) DiskChanged(hash string) bool { return s.ws.Changed(s.path, hash) }

@@ -66,6 +66,7 @@ type Viewer struct {
 	navigator navigatorScreen
 	summary   summaryScreen
 
+	meeting      *Meeting // a live review; nil in "wafr review"
 	outbox       []Intent
 	quit         quitRequest
 	notice       Notice // the viewer's own notice
@@ -160,6 +161,9 @@ func (v *Viewer) SetSnapshot(snap *Snapshot) {
 // and closes it when the conflict is settled.
 func (v *Viewer) syncConflict() {
 	c := v.snap.Conflict
+	if m := v.meeting; m != nil && m.Me.Role != Facilitator {
+		c = nil // the facilitator decides; the status line tells everyone else
+	}
 	if c == v.seenConflict || c != nil && v.seenConflict != nil && c.LoadErr == v.seenConflict.LoadErr && fmt.Sprint(c.Questions) == fmt.Sprint(v.seenConflict.Questions) {
 		return
 	}
@@ -205,7 +209,11 @@ func (v *Viewer) View() string {
 	default:
 		body = v.screenView()
 	}
-	return v.titleBar() + "\n" + fitHeight(body, v.c.height) + "\n" + v.status + "\n" + v.footerHelp
+	top := v.titleBar()
+	if v.meeting != nil {
+		top += "\n" + v.presenceLine()
+	}
+	return top + "\n" + fitHeight(body, v.c.height) + "\n" + v.status + "\n" + v.footerHelp
 }
 
 func (v *Viewer) screenView() string {
@@ -229,7 +237,11 @@ func (v *Viewer) tooSmall() bool { return v.termW < minWidth || v.termH < minHei
 // out in this one place; children do their own work only when their size
 // or content changed.
 func (v *Viewer) layout() {
-	v.c.width, v.c.height = v.termW, max(1, v.termH-1-footerLines)
+	header := 1
+	if v.meeting != nil {
+		header++ // who is here
+	}
+	v.c.width, v.c.height = v.termW, max(1, v.termH-header-footerLines)
 	v.help.Width = v.termW
 	v.setup = v.setup.setSize(v.c.width, v.c.height)
 	v.question = v.question.setSize(v.c.width, v.c.height)
@@ -280,7 +292,11 @@ func (v *Viewer) belowOverlay() (short []key.Binding, full [][]key.Binding) {
 	case screenSetup:
 		return v.setup.keys()
 	case screenQuestion:
-		return v.question.keys()
+		short, full = v.question.keys()
+		if mk := v.meetingBindings(); mk != nil {
+			full = append(full, mk)
+		}
+		return short, full
 	case screenNavigator:
 		return v.navigator.keys()
 	case screenSummary:
@@ -295,6 +311,9 @@ func (v *Viewer) TakeQuit() quitRequest {
 	v.quit = noQuit
 	return q
 }
+
+// WantsQuit reports, once, whether the person asked to leave.
+func (v *Viewer) WantsQuit() bool { return v.TakeQuit() != noQuit }
 
 // Refresh rebuilds the prepared text: the clock moved ("saved 3s ago").
 func (v *Viewer) Refresh() { v.refresh() }

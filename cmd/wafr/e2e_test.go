@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -345,4 +346,86 @@ func TestEndToEndBurstsOverlayAndTooSmall(t *testing.T) {
 	if a == nil || a.Notes != "Ask ops to scale up before the end of month esc q" || len(a.Selected) != 0 {
 		t.Errorf("OPS1 = %+v", a)
 	}
+}
+
+// The live review with the real binary and the real OpenSSH client: a host
+// and two joiners in tmux. A tick by the host shows in both joiners' panes;
+// q in one joiner leaves the others running; the file holds every answer
+// with its author.
+func TestEndToEndLiveReviewOverSSH(t *testing.T) {
+	for _, tool := range []string{"ssh", "ssh-keygen"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed (.ci/run installs openssh-client)", tool)
+		}
+	}
+	host := startTmux(t, "version") // a server of our own, for the three panes
+	dir := host.dir
+	var team strings.Builder
+	for i, name := range []string{"alice", "bob"} {
+		key := filepath.Join(dir, name)
+		if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", key).CombinedOutput(); err != nil {
+			t.Fatalf("ssh-keygen: %v %s", err, out)
+		}
+		pub, _ := os.ReadFile(key + ".pub")
+		if i == 0 {
+			team.WriteString("role=facilitator ")
+		}
+		team.Write(pub)
+	}
+	os.WriteFile(filepath.Join(dir, "team.keys"), []byte(team.String()), 0o644)
+	port := freePort(t)
+	serveCmd := fmt.Sprintf("cd %s && env USER=tester GIT_CONFIG_GLOBAL=/dev/null %s serve review.yaml --workload Live --by hana --team team.keys --listen 127.0.0.1:%d --host-key %s/hostkey; echo exit=$? > serve-status.txt; sleep 30",
+		dir, wafrBinary(t), port, dir)
+	host.run("new-session", "-d", "-x", "100", "-y", "30", "-s", "host", serveCmd)
+	hostPane := &tmuxSession{t: t, name: "host", socket: host.socket, dir: dir}
+	hostPane.waitFor("OPS1")
+	joiners := map[string]*tmuxSession{}
+	for _, name := range []string{"alice", "bob"} {
+		sshCmd := fmt.Sprintf("ssh -p %d -i %s/%s -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR 127.0.0.1; echo ssh-exit=$?; sleep 30", port, dir, name)
+		host.run("new-session", "-d", "-x", "100", "-y", "30", "-s", name, sshCmd)
+		joiners[name] = &tmuxSession{t: t, name: name, socket: host.socket, dir: dir}
+		joiners[name].waitFor("OPS1")
+	}
+	hostPane.waitFor("alice")
+	hostPane.waitFor("bob")
+
+	hostPane.keys("x")
+	for _, j := range joiners {
+		j.waitFor("[x] Priorities")
+	}
+	// bob leaves; alice goes on. The host lets contributors edit, moves on,
+	// and alice answers OPS2 herself.
+	joiners["bob"].keys("q")
+	hostPane.waitFor("hana")
+	deadline := time.Now().Add(5 * time.Second)
+	for strings.Contains(hostPane.screen(), "bob") && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	hostPane.keys("W", "n")
+	joiners["alice"].waitFor("Operational Excellence - 2/6")
+	joiners["alice"].keys("x")
+	hostPane.waitFor("alice ticked")
+	hostPane.keys("q")
+	waitForFile(t, filepath.Join(dir, "serve-status.txt"), "exit=")
+	joiners["alice"].waitFor("The review has ended")
+	r, err := review.Load(filepath.Join(dir, "review.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := r.Answers.Get("operationalExcellence", "OPS1"); a == nil || a.AnsweredBy != "hana" {
+		t.Errorf("OPS1 = %+v", a)
+	}
+	if a := r.Answers.Get("operationalExcellence", "OPS2"); a == nil || a.AnsweredBy != "alice" || len(a.Selected) != 1 {
+		t.Errorf("OPS2 = %+v", a)
+	}
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
 }

@@ -8,6 +8,11 @@ type helpTopic struct{ name, short, long string }
 func helpTopics() []helpTopic {
 	return []helpTopic{
 		{
+			name:  "serve",
+			short: "The live review: joining, roles, votes, the time-box, the team file",
+			long:  serveHelp,
+		},
+		{
 			name:  "exit-codes",
 			short: "What wafr's exit codes mean",
 			long: `wafr exits with:
@@ -82,3 +87,61 @@ in "_no", missing descriptions, and the AWS tool's limits, which
 func newHelpTopic(t helpTopic) *cobra.Command {
 	return &cobra.Command{Use: t.name, Short: t.short, Long: t.long}
 }
+
+const serveHelp = `"wafr serve FILE" holds a live review: your terminal runs the review at
+once, as its facilitator, and everyone else joins from their own terminal:
+
+  ssh -p 2222 HOST              (use ssh -t if you give a command)
+
+The start-up lines print the exact command and the host key's SHA256
+fingerprint, to check when ssh asks the first time. The server listens on
+127.0.0.1:2222 unless --listen says otherwise (anything else lets other
+machines reach it, and wafr warns). Its host key is made once, under your
+config folder (--host-key to choose), never in the current folder.
+
+WHO MAY JOIN
+--team names an authorized_keys file, one person a line:
+
+  role=facilitator ssh-ed25519 AAAAC3Nza... alice
+  ssh-ed25519 AAAAC3Nza... bob                    (contributor when no role)
+  role=observer ssh-rsa AAAAB3Nza... carol
+
+The role is facilitator, contributor or observer; the comment is the name
+recorded as who answered. People are known by their key, not their ssh
+user name. Only public keys get in: no passwords; unknown keys are refused.
+A line that does not parse is reported with its number and skipped. The
+file is read again when it changes. Without --team, only your own keys
+(~/.ssh/authorized_keys, else ~/.ssh/*.pub) may join, as facilitators.
+
+ROLES
+The facilitator moves the shared question and changes answers. Contributors
+change answers too when the facilitator allows it (W); otherwise their ticks
+and notes are proposals the facilitator accepts (y) or declines (d).
+Observers read. Every change shows who made it. The facilitator can hand
+the role over (H); if its holder drops, it is kept for them for a minute,
+then goes back to the host.
+
+FOLLOWING
+Each screen follows the facilitator's question. Moving on your own (n, p,
+g, s) roams; F follows again. The line under the title shows who is here
+and on which question (★ facilitator, » roaming, ◦ observer).
+
+SILENT VOTE
+v opens a vote on the question: everyone ticks what they believe the team
+does, privately (space or x), and the facilitator sees how many voted.
+v again reveals: who ticked each choice, and ≠ where the team disagrees.
+v once more settles: take what most ticked as the answer, or keep the
+answer. The ballots stay with the answer, so the plan says which questions
+were contested.
+
+TIME-BOX AND PARKING LOT
+T sets minutes per question; everyone sees the time left, and overtime. The
+time spent on each question is kept in the file and shown in the plan.
+Anyone but an observer parks an item on a question (L); the parking lot (K)
+lets the facilitator turn each into an action (a, with owner and due date),
+a note (n), or drop it (x).
+
+ENDING
+Ctrl+C in your review (or q), or SIGTERM, saves and ends every session with
+a goodbye line. A participant's q leaves; the others go on. ctrl+l redraws a
+screen whose terminal did not send its new size (Windows OpenSSH).`

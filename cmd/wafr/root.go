@@ -60,6 +60,7 @@ a YAML review file that you commit next to the service.`,
 		newExportCmd(io),
 		newImportCmd(io),
 		newLensCmd(io),
+		newServeCmd(io, nil),
 	)
 	for _, t := range helpTopics() {
 		root.AddCommand(newHelpTopic(t))

@@ -1,0 +1,347 @@
+// Package serve runs a live review over SSH ("wafr serve"): the whole team
+// joins one review from their own terminals. One goroutine, the Hub, owns
+// the session; each participant has a viewer of their own, which sends the
+// hub intents and gets the newest state through a one-slot mailbox.
+package serve
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"time"
+
+	"github.com/wafr-dev/wafr/tui"
+)
+
+// Timing of the hub.
+const (
+	saveDelay  = 300 * time.Millisecond
+	retryDelay = 2 * time.Second
+	tickEvery  = time.Second
+	chairHold  = time.Minute
+)
+
+// ErrStopped is returned to participants that reach a hub that has ended.
+var ErrStopped = errors.New("the review has ended")
+
+// Participant is someone joining: a connection, the key they came with,
+// the name recorded as who answered, and the role the team file gives.
+type Participant struct {
+	ID          string
+	Fingerprint string
+	Name        string
+	Role        tui.Role
+}
+
+// HubOptions set up a hub.
+type HubOptions struct {
+	Now func() time.Time
+	// Tick is how often the hub checks the file and the clock; 0 is a
+	// second.
+	Tick time.Duration
+}
+
+// Hub owns a live review's session. Everything about the meeting happens
+// on its goroutine: participants call Join, Send and Leave, which only
+// pass messages.
+type Hub struct {
+	s     *tui.Session
+	in    chan any
+	done  chan struct{}
+	ended chan struct{}
+	now   func() time.Time
+	tick  time.Duration
+	err   error
+
+	people       map[string]*person
+	order        []string
+	host         string // the host's connection: the chair comes back to it
+	chair        string // who facilitates now; "" while held for someone away
+	heldFor      string // the fingerprint the chair is held for
+	heldUntil    time.Time
+	shared       int
+	sharedSince  time.Time
+	editOpen     bool
+	proposals    []tui.Proposal
+	nextProposal int
+	vote         *vote
+	timeBox      time.Duration
+	lastChange   tui.Notice
+	version      int
+
+	saveTimer *time.Timer
+	saving    bool
+	watching  bool
+}
+
+type person struct {
+	Participant
+	item      int
+	following bool
+	box       *Mailbox
+	results   []tui.Result
+}
+
+type (
+	joinMsg struct {
+		p     Participant
+		host  bool
+		reply chan *Mailbox
+	}
+	leaveMsg  struct{ id string }
+	intentMsg struct {
+		id      string
+		intents []tui.Intent
+	}
+	saveDoneMsg  struct{ o tui.SaveOutcome }
+	diskCheckMsg struct{ changed bool }
+	stopMsg      struct{ goodbye string }
+	noticeMsg    struct{ text string }
+)
+
+// NewHub makes the hub of a session; Run starts it.
+func NewHub(s *tui.Session, o HubOptions) *Hub {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Tick <= 0 {
+		o.Tick = tickEvery
+	}
+	h := &Hub{s: s, in: make(chan any, 64), done: make(chan struct{}), ended: make(chan struct{}), now: o.Now, tick: o.Tick,
+		people: map[string]*person{}}
+	h.saveTimer = time.NewTimer(time.Hour)
+	h.saveTimer.Stop()
+	if i := s.Snapshot().FirstUnanswered(); i > 0 {
+		h.shared = i
+	}
+	h.sharedSince = h.now()
+	return h
+}
+
+// Run is the hub's loop. It ends when ctx is done or Stop is called, after
+// saving: every participant is told goodbye. It returns why the last save
+// failed, if it did.
+func (h *Hub) Run(ctx context.Context) error {
+	defer close(h.ended)
+	ticker := time.NewTicker(h.tick)
+	defer ticker.Stop()
+	for {
+		select {
+		case m := <-h.in:
+			if stop, ok := m.(stopMsg); ok {
+				h.shutdown(stop.goodbye)
+				return h.err
+			}
+			h.handle(m)
+		case <-h.saveTimer.C:
+			h.startSave(false)
+		case <-ticker.C:
+			h.onTick()
+		case <-ctx.Done():
+			h.shutdown("The review was stopped on the host.")
+			return h.err
+		}
+	}
+}
+
+// send passes a message to the hub, unless it has ended.
+func (h *Hub) send(m any) bool {
+	select {
+	case h.in <- m:
+		return true
+	case <-h.done:
+		return false
+	}
+}
+
+// Join adds a participant and returns their mailbox; the first update is
+// in it already. The host is the first facilitator.
+func (h *Hub) Join(p Participant, host bool) (*Mailbox, error) {
+	reply := make(chan *Mailbox, 1)
+	if !h.send(joinMsg{p: p, host: host, reply: reply}) {
+		return nil, ErrStopped
+	}
+	select {
+	case box := <-reply:
+		return box, nil
+	case <-h.done:
+		return nil, ErrStopped
+	}
+}
+
+// Send passes a participant's intents to the hub, in order.
+func (h *Hub) Send(id string, intents []tui.Intent) {
+	if len(intents) > 0 {
+		h.send(intentMsg{id: id, intents: intents})
+	}
+}
+
+// Leave removes a participant.
+func (h *Hub) Leave(id string) { h.send(leaveMsg{id: id}) }
+
+// Stop ends the review: it saves, says goodbye to everyone and waits for
+// the hub to end.
+func (h *Hub) Stop(goodbye string) error {
+	h.send(stopMsg{goodbye: goodbye})
+	<-h.ended
+	return h.err
+}
+
+// Notify tells everyone something about the review itself (the team file
+// was read again with a problem, a session ended on an error).
+func (h *Hub) Notify(text string) { h.send(noticeMsg{text}) }
+
+// Done is closed when the review has ended.
+func (h *Hub) Done() <-chan struct{} { return h.done }
+
+func (h *Hub) handle(m any) {
+	switch m := m.(type) {
+	case joinMsg:
+		m.reply <- h.join(m.p, m.host)
+	case leaveMsg:
+		h.leave(m.id)
+	case intentMsg:
+		if p := h.people[m.id]; p != nil {
+			for _, in := range m.intents {
+				p.results = append(p.results, h.apply(p, in))
+			}
+			h.changed()
+		}
+	case saveDoneMsg:
+		h.saving = false
+		again := h.s.FinishSave(m.o)
+		failed := m.o.Err() != nil
+		switch {
+		case failed:
+			h.saveSoon(retryDelay)
+		case again:
+			h.saveSoon(saveDelay)
+		}
+		h.publish()
+	case noticeMsg:
+		h.lastChange = tui.Notice{Text: m.text, At: h.now()}
+		h.publish()
+	case diskCheckMsg:
+		h.watching = false
+		if m.changed {
+			h.s.OutsideChange()
+			h.startSave(true)
+		}
+	}
+}
+
+func (h *Hub) join(p Participant, host bool) *Mailbox {
+	if old := h.people[p.ID]; old != nil {
+		return old.box
+	}
+	np := &person{Participant: p, item: h.shared, following: true, box: newMailbox()}
+	h.people[p.ID] = np
+	h.order = append(h.order, p.ID)
+	switch {
+	case host:
+		h.host = p.ID
+		if h.chair == "" {
+			h.chair = p.ID
+		}
+	case h.heldFor != "" && h.heldFor == p.Fingerprint:
+		h.chair, h.heldFor = p.ID, "" // back within the minute
+	}
+	h.changed()
+	return np.box
+}
+
+func (h *Hub) leave(id string) {
+	p := h.people[id]
+	if p == nil {
+		return
+	}
+	delete(h.people, id)
+	h.order = slices.DeleteFunc(h.order, func(x string) bool { return x == id })
+	if h.chair == id {
+		h.chair, h.heldFor, h.heldUntil = "", p.Fingerprint, h.now().Add(chairHold)
+	}
+	if h.vote != nil {
+		delete(h.vote.ballots, id)
+	}
+	h.changed()
+}
+
+// onTick checks the file for outside changes, gives a held chair back to
+// the host when its holder stays away, and refreshes the time left.
+func (h *Hub) onTick() {
+	if h.chair == "" && h.heldFor != "" && h.now().After(h.heldUntil) {
+		h.chair, h.heldFor = h.host, ""
+		h.lastChange = tui.Notice{Text: "the facilitator did not come back: the host facilitates again", At: h.now()}
+		h.changed()
+	}
+	if hash := h.s.WatchHash(); hash != "" && !h.saving && !h.watching {
+		h.watching = true
+		go func(ws func(string) bool) { h.send(diskCheckMsg{changed: ws(hash)}) }(h.s.DiskChanged)
+	}
+	if h.timeBox > 0 {
+		h.publish() // the time left moved
+	}
+}
+
+// changed publishes the new state and schedules a save.
+func (h *Hub) changed() {
+	if h.s.Dirty() {
+		h.saveSoon(saveDelay)
+	}
+	h.publish()
+}
+
+func (h *Hub) saveSoon(d time.Duration) {
+	h.saveTimer.Reset(d)
+}
+
+func (h *Hub) startSave(outside bool) {
+	if h.saving {
+		h.saveSoon(saveDelay)
+		return
+	}
+	job := h.s.StartSave(outside)
+	if job == nil {
+		return
+	}
+	h.saving = true
+	go func() { h.send(saveDoneMsg{job.Run()}) }()
+}
+
+// shutdown records the time spent on the shared question, saves, and says
+// goodbye to everyone.
+func (h *Hub) shutdown(goodbye string) {
+	h.spend()
+	h.saveTimer.Stop()
+	for h.saving { // let the save in flight finish, so nothing runs twice
+		if m, ok := (<-h.in).(saveDoneMsg); ok {
+			h.saving = false
+			h.s.FinishSave(m.o)
+		}
+	}
+	h.err = h.s.SaveNow()
+	if h.err != nil {
+		if path, err := h.s.SetAside(); err == nil {
+			h.err = errors.Join(h.err, errors.New("this session's answers are in "+path))
+		}
+	}
+	close(h.done)
+	h.version++
+	snap := h.s.Snapshot()
+	for _, id := range h.order {
+		p := h.people[id]
+		p.box.put(&Update{Version: h.version, Snap: snap, Meeting: h.meetingFor(p), Goodbye: goodbye})
+	}
+}
+
+// publish hands every participant the newest state.
+func (h *Hub) publish() {
+	h.version++
+	snap := h.s.Snapshot()
+	for _, id := range h.order {
+		p := h.people[id]
+		u := &Update{Version: h.version, Snap: snap, Meeting: h.meetingFor(p), Results: p.results}
+		p.results = nil
+		p.box.put(u)
+	}
+}

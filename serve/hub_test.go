@@ -1,0 +1,365 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/tui"
+	"github.com/wafr-dev/wafr/workspace"
+)
+
+const pillar = "operationalExcellence"
+
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
+}
+
+type testHub struct {
+	*Hub
+	t     *testing.T
+	path  string
+	clock *clock
+	stop  context.CancelFunc
+	ended chan error
+}
+
+// newTestHub runs a hub over a new review of builtin:ops in a temporary
+// folder.
+func newTestHub(t *testing.T) *testHub {
+	t.Helper()
+	ws := workspace.New()
+	ws.Settle, ws.DeleteSettle = time.Millisecond, 0
+	l, err := ws.Lens("builtin:ops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "review.yaml")
+	r := review.New(l, review.Workload{Name: "Live"})
+	c := &clock{now: time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)}
+	s := tui.NewSession(tui.SessionOptions{Workspace: ws, Path: path, Review: r, Lens: l, Create: true, Now: c.Now})
+	h := NewHub(s, HubOptions{Now: c.Now, Tick: 20 * time.Millisecond})
+	ctx, cancel := context.WithCancel(context.Background())
+	th := &testHub{Hub: h, t: t, path: path, clock: c, stop: cancel, ended: make(chan error, 1)}
+	go func() { th.ended <- h.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-th.ended })
+	return th
+}
+
+func (h *testHub) join(id, name string, role tui.Role, host bool) *Mailbox {
+	h.t.Helper()
+	box, err := h.Join(Participant{ID: id, Fingerprint: "SHA256:" + name, Name: name, Role: role}, host)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return box
+}
+
+// waitFor takes updates from box until one satisfies ok.
+func waitFor(t *testing.T, box *Mailbox, what string, ok func(*Update) bool) *Update {
+	t.Helper()
+	deadline := time.After(3 * time.Second)
+	for {
+		if u := box.Take(); u != nil && ok(u) {
+			return u
+		}
+		select {
+		case <-box.Ready():
+		case <-deadline:
+			t.Fatalf("no update with %s", what)
+		}
+	}
+}
+
+func sel(u *Update, q string) string {
+	if a := u.Snap.Review.Answers.Get(pillar, q); a != nil {
+		return strings.Join(a.Selected, ",")
+	}
+	return ""
+}
+
+func hasNotice(u *Update, part string) bool {
+	for _, r := range u.Results {
+		if r.Err != nil && strings.Contains(r.Err.Error(), part) || strings.Contains(r.Notice, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// Roles: the facilitator changes answers; a contributor proposes unless
+// the facilitator allows edits; an observer changes nothing.
+func TestHubRoles(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	olga := h.join("olga", "olga", tui.Observer, false)
+
+	h.Send("host", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_slo"}})
+	u := waitFor(t, bob, "hana's tick", func(u *Update) bool { return sel(u, "OPS1") == "OPS1_slo" })
+	if a := u.Snap.Review.Answers.Get(pillar, "OPS1"); a.AnsweredBy != "hana" || !strings.Contains(u.Meeting.LastChange.Text, "hana") {
+		t.Errorf("who changed it: %+v / %q", a, u.Meeting.LastChange.Text)
+	}
+
+	h.Send("olga", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_users"}, tui.MilestoneIntent{Name: "x"}})
+	waitFor(t, olga, "the refusal", func(u *Update) bool { return hasNotice(u, "observers") })
+
+	h.Send("bob", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_budget"}})
+	u = waitFor(t, host, "bob's proposal", func(u *Update) bool { return len(u.Meeting.Proposals) == 1 })
+	if sel(u, "OPS1") != "OPS1_slo" || u.Meeting.Proposals[0].By != "bob" {
+		t.Fatalf("a proposal changed the answer: %q %+v", sel(u, "OPS1"), u.Meeting.Proposals)
+	}
+	h.Send("host", []tui.Intent{tui.DecideIntent{Proposal: u.Meeting.Proposals[0].ID, Accept: true}})
+	u = waitFor(t, bob, "the accepted proposal", func(u *Update) bool { return sel(u, "OPS1") == "OPS1_slo,OPS1_budget" })
+	if a := u.Snap.Review.Answers.Get(pillar, "OPS1"); a.AnsweredBy != "bob" || len(u.Meeting.Proposals) != 0 {
+		t.Errorf("accepted: %+v, proposals %v", a, u.Meeting.Proposals)
+	}
+	// Declined: nothing changes.
+	h.Send("bob", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_users"}})
+	u = waitFor(t, host, "a second proposal", func(u *Update) bool { return len(u.Meeting.Proposals) == 1 })
+	h.Send("host", []tui.Intent{tui.DecideIntent{Proposal: u.Meeting.Proposals[0].ID}})
+	u = waitFor(t, host, "the decline", func(u *Update) bool { return len(u.Meeting.Proposals) == 0 })
+	if sel(u, "OPS1") != "OPS1_slo,OPS1_budget" {
+		t.Errorf("declined proposal applied: %q", sel(u, "OPS1"))
+	}
+	// Edits allowed: bob changes answers himself.
+	h.Send("host", []tui.Intent{tui.EditOpenIntent{Open: true}})
+	h.Send("bob", []tui.Intent{tui.TickIntent{Item: 1, ChoiceID: "OPS2_no"}})
+	waitFor(t, host, "bob's own tick", func(u *Update) bool { return sel(u, "OPS2") == "OPS2_no" })
+	// Only the facilitator runs the meeting.
+	h.Send("bob", []tui.Intent{tui.OpenVoteIntent{Item: 0}, tui.TimeBoxIntent{Minutes: 5}})
+	waitFor(t, bob, "the refusal", func(u *Update) bool { return hasNotice(u, "only the facilitator") })
+}
+
+// A silent vote: ballots stay private until revealed; the reveal shows who
+// ticked what and where the team disagrees; settling records the ballots
+// with the answer, in the file.
+func TestHubVote(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	h.join("cara", "cara", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.OpenVoteIntent{Item: 0}})
+	waitFor(t, bob, "the open vote", func(u *Update) bool { return u.Meeting.Vote != nil })
+	h.Send("host", []tui.Intent{tui.BallotIntent{ChoiceID: "OPS1_slo"}, tui.BallotIntent{ChoiceID: "OPS1_users"}})
+	h.Send("bob", []tui.Intent{tui.BallotIntent{ChoiceID: "OPS1_slo"}})
+	h.Send("cara", []tui.Intent{tui.BallotIntent{ChoiceID: "OPS1_slo"}, tui.BallotIntent{ChoiceID: "OPS1_users"}})
+	u := waitFor(t, bob, "three ballots", func(u *Update) bool { return u.Meeting.Vote.Voted == 3 })
+	if got := strings.Join(u.Meeting.Vote.Mine, ","); got != "OPS1_slo" || u.Meeting.Vote.Voters != nil {
+		t.Fatalf("before the reveal bob sees %q and voters %v", got, u.Meeting.Vote.Voters)
+	}
+	if sel(u, "OPS1") != "" {
+		t.Fatal("a ballot changed the answer")
+	}
+	h.Send("host", []tui.Intent{tui.RevealIntent{}})
+	u = waitFor(t, bob, "the reveal", func(u *Update) bool { return u.Meeting.Vote.Revealed })
+	v := u.Meeting.Vote
+	if strings.Join(v.Voters["OPS1_slo"], ",") != "bob,cara,hana" || !v.Disagree["OPS1_users"] || v.Disagree["OPS1_slo"] ||
+		strings.Join(v.Majority, ",") != "OPS1_users,OPS1_slo" {
+		t.Errorf("revealed %+v", v)
+	}
+	h.Send("host", []tui.Intent{tui.CloseVoteIntent{Majority: true}})
+	u = waitFor(t, host, "the settled vote", func(u *Update) bool { return u.Meeting.Vote == nil })
+	a := u.Snap.Review.Answers.Get(pillar, "OPS1")
+	if sel(u, "OPS1") != "OPS1_users,OPS1_slo" || len(a.Votes) != 3 || !review.Contested(a.Votes) {
+		t.Fatalf("answer after the vote %+v", a)
+	}
+	h.Stop("bye")
+	if r, err := review.Load(h.path); err != nil || len(r.Answers.Get(pillar, "OPS1").Votes) != 3 {
+		t.Errorf("votes not in the file: %v", err)
+	}
+}
+
+// Hand-over, and the chair held for a minute when its holder drops.
+func TestHubHandOverAndHold(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.join("bob", "bob", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.HandOverIntent{To: "bob"}})
+	u := waitFor(t, host, "bob facilitating", func(u *Update) bool { return u.Meeting.Me.Role == tui.Contributor })
+	if u.Meeting.People[1].Role != tui.Facilitator {
+		t.Fatalf("people %+v", u.Meeting.People)
+	}
+	// bob moves the shared question; hana, following, goes there.
+	h.Send("bob", []tui.Intent{tui.MoveIntent{Item: 2}})
+	waitFor(t, host, "the shared question", func(u *Update) bool { return u.Meeting.Shared == 2 && u.Meeting.Me.Item == 2 })
+	// bob drops: no one else takes the chair while it is held…
+	h.Leave("bob")
+	waitFor(t, host, "bob gone", func(u *Update) bool { return len(u.Meeting.People) == 1 })
+	h.Send("host", []tui.Intent{tui.MoveIntent{Item: 4}})
+	u = waitFor(t, host, "the move", func(u *Update) bool { return u.Meeting.Me.Item == 4 })
+	if u.Meeting.Shared != 2 || u.Meeting.Me.Role == tui.Facilitator {
+		t.Errorf("the chair was not held: shared %d, role %v", u.Meeting.Shared, u.Meeting.Me.Role)
+	}
+	// …he comes back with the same key and has it again.
+	h.join("bob-again", "bob", tui.Contributor, false)
+	waitFor(t, host, "bob back in the chair", func(u *Update) bool {
+		return len(u.Meeting.People) == 2 && u.Meeting.People[1].Role == tui.Facilitator
+	})
+	// Gone for over a minute: the chair comes back to the host.
+	h.Leave("bob-again")
+	waitFor(t, host, "bob gone again", func(u *Update) bool { return len(u.Meeting.People) == 1 })
+	h.clock.Add(2 * time.Minute)
+	waitFor(t, host, "the chair back", func(u *Update) bool { return u.Meeting.Me.Role == tui.Facilitator })
+}
+
+// The time-box counts from when the shared question opened; the time spent
+// on each question goes into the file.
+func TestHubTimeBoxAndTimeSpent(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.Send("host", []tui.Intent{tui.TimeBoxIntent{Minutes: 5}})
+	u := waitFor(t, host, "the time-box", func(u *Update) bool { return u.Meeting.TimeBox.PerQuestion == 5*time.Minute })
+	h.clock.Add(6 * time.Minute)
+	if left := u.Meeting.TimeBox.Left(h.clock.Now()); left != -time.Minute {
+		t.Errorf("left %v, want a minute of overtime", left)
+	}
+	h.Send("host", []tui.Intent{tui.MoveIntent{Item: 1}})
+	u = waitFor(t, host, "time spent", func(u *Update) bool {
+		a := u.Snap.Review.Answers.Get(pillar, "OPS1")
+		return a != nil && a.TimeSpent == 6*time.Minute
+	})
+	if a := u.Snap.Review.Answers.Get(pillar, "OPS1"); a.AnsweredBy != "" {
+		t.Errorf("time spent stamped an author: %+v", a)
+	}
+	h.clock.Add(90 * time.Second)
+	h.Stop("bye")
+	r := load(t, h.path)
+	if a := r.Answers.Get(pillar, "OPS2"); a == nil || a.TimeSpent != 90*time.Second {
+		t.Errorf("time on the last question not saved: %+v", a)
+	}
+}
+
+// Anyone but an observer parks; the facilitator turns items into actions
+// or notes.
+func TestHubParkingLot(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	h.Send("bob", []tui.Intent{tui.ParkIntent{Item: 2, Text: "who owns the DR runbook?"}, tui.ParkIntent{Item: 3, Text: "dashboards for checkout"}})
+	waitFor(t, host, "two parked items", func(u *Update) bool { return len(u.Snap.Review.Parked) == 2 })
+	h.Send("bob", []tui.Intent{tui.ResolveParkedIntent{Index: 0, Into: tui.ParkedToAction}})
+	waitFor(t, bob, "the refusal", func(u *Update) bool { return hasNotice(u, "only the facilitator") })
+	h.Send("host", []tui.Intent{tui.ResolveParkedIntent{Index: 0, Into: tui.ParkedToAction, Owner: "dba-team", Due: "2027-01-31"},
+		tui.ResolveParkedIntent{Index: 0, Into: tui.ParkedToNotes}})
+	u := waitFor(t, host, "an empty lot", func(u *Update) bool { return len(u.Snap.Review.Parked) == 0 })
+	acts := u.Snap.Review.Actions
+	if len(acts) != 1 || acts[0].Title != "who owns the DR runbook?" || acts[0].Owner != "dba-team" || acts[0].QuestionID != "OPS3" {
+		t.Errorf("actions %+v", acts)
+	}
+	if a := u.Snap.Review.Answers.Get(pillar, "OPS4"); a == nil || a.Notes != "dashboards for checkout" {
+		t.Errorf("notes %+v", a)
+	}
+}
+
+// A participant whose screen never takes its updates holds up no one.
+func TestHubStuckViewerBlocksNoOne(t *testing.T) {
+	h := newTestHub(t)
+	h.join("host", "hana", tui.Facilitator, true)
+	h.join("stuck", "sam", tui.Contributor, false) // never read
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	for i := 0; i < 200; i++ {
+		h.Send("host", []tui.Intent{tui.NotesIntent{Item: 0, Notes: fmt.Sprint("note ", i)}})
+	}
+	waitFor(t, bob, "the last note", func(u *Update) bool {
+		a := u.Snap.Review.Answers.Get(pillar, "OPS1")
+		return a != nil && a.Notes == "note 199"
+	})
+}
+
+// Updates reach a screen newest last: a screen never goes back to an older
+// state, however the mailbox is read.
+func TestHubVersionsOnlyGrow(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	last := 0
+	for i := 0; i < 50; i++ {
+		h.Send("host", []tui.Intent{tui.NotesIntent{Item: 1, Notes: fmt.Sprint(i)}})
+		if u := host.Take(); u != nil {
+			if u.Version <= last {
+				t.Fatalf("version %d after %d", u.Version, last)
+			}
+			last = u.Version
+		}
+	}
+	s := &screen{version: 10}
+	if cmd := s.take(&Update{Version: 5}); cmd != nil || s.version != 10 {
+		t.Error("a screen took an older update")
+	}
+}
+
+// Stopping saves and tells everyone goodbye.
+func TestHubStopSavesAndSaysGoodbye(t *testing.T) {
+	h := newTestHub(t)
+	h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_no"}})
+	if err := h.Stop("The review has ended."); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, bob, "goodbye", func(u *Update) bool { return u.Goodbye == "The review has ended." })
+	if r := load(t, h.path); r.Answers.Get(pillar, "OPS1") == nil {
+		t.Error("not saved on stop")
+	}
+	if _, err := h.Join(Participant{ID: "late"}, false); err != ErrStopped {
+		t.Errorf("join after the end: %v", err)
+	}
+}
+
+func load(t *testing.T, path string) *review.Review {
+	t.Helper()
+	r, err := review.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// The team file: roles from the options, names from the comments, a bad
+// line reported and skipped.
+func TestParseTeam(t *testing.T) {
+	keys := testKeys(t, 3)
+	data := "# the payments team\n" +
+		"role=facilitator " + keys[0].authorized + " alice\n" +
+		"not a key at all\n" +
+		keys[1].authorized + " bob builder\n" +
+		`role="observer" ` + keys[2].authorized + " carol\n" +
+		"role=boss " + keys[2].authorized + " mallory\n"
+	team, problems := ParseTeam("team.keys", []byte(data))
+	if team.Len() != 3 || len(problems) != 2 || !strings.HasPrefix(problems[0], "team.keys:3: ") || !strings.HasPrefix(problems[1], "team.keys:6: ") {
+		t.Fatalf("%d members, problems %q", team.Len(), problems)
+	}
+	for i, want := range []Member{{Name: "alice", Role: tui.Facilitator}, {Name: "bob builder", Role: tui.Contributor}, {Name: "carol", Role: tui.Observer}} {
+		m, ok := team.Lookup(keys[i].public)
+		if !ok || m.Name != want.Name || m.Role != want.Role {
+			t.Errorf("key %d: %+v", i, m)
+		}
+	}
+	// The file is read again when it changes.
+	path := filepath.Join(t.TempDir(), "team.keys")
+	os.WriteFile(path, []byte(keys[0].authorized+" alice\n"), 0o644)
+	f := &teamFile{path: path}
+	if tm, _, _ := f.current(); tm.Len() != 1 {
+		t.Fatal("first read")
+	}
+	os.WriteFile(path, []byte(keys[0].authorized+" alice\n"+keys[1].authorized+" bob\n"), 0o644)
+	later := time.Now().Add(time.Second)
+	os.Chtimes(path, later, later)
+	if tm, _, reread := f.current(); tm.Len() != 2 || !reread {
+		t.Error("not re-read after a change")
+	}
+}

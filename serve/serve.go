@@ -1,0 +1,222 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish/bubbletea"
+
+	"github.com/wafr-dev/wafr/tui"
+	"github.com/wafr-dev/wafr/workspace"
+)
+
+// Options describe a live review.
+type Options struct {
+	Workspace *workspace.Workspace
+	File      *workspace.File
+	// Listen is the address to listen on; DefaultListen when empty.
+	Listen string
+	// TeamPath is the team file; without one, only the host's own keys
+	// (HostTeam) may join, as facilitators.
+	TeamPath string
+	// HostKeyPath is the server's key; DefaultHostKeyPath when empty.
+	HostKeyPath string
+	// Home is the host user's home folder, for their own keys.
+	Home string
+	// HostName is recorded as who answered for the host.
+	HostName string
+	// Notice is shown once in the host's status line.
+	Notice string
+	Now    func() time.Time
+	// Out gets the start-up lines (how to join, the host key) and the log.
+	Out io.Writer
+
+	// HostRenderer draws the host's screen; HostInput and HostOutput
+	// replace the terminal in tests. Headless runs no host screen: the
+	// review runs until ctx ends (tests).
+	HostRenderer *lipgloss.Renderer
+	HostInput    io.Reader
+	HostOutput   io.Writer
+	Headless     bool
+	// Renderer makes each participant's renderer; bubbletea.MakeRenderer
+	// (which asks the client's terminal for its colours) when nil.
+	Renderer func(ssh.Session) *lipgloss.Renderer
+	// Ready, when set, gets the address listened on once the server is up.
+	Ready func(addr string)
+}
+
+// DefaultListen is loopback only: joining from other machines is a choice.
+const DefaultListen = "127.0.0.1:2222"
+
+// Run holds a live review: the host's own screen at once, the SSH server
+// for everyone else. It ends when the host quits or ctx ends (SIGTERM):
+// the answers are saved and every session gets a goodbye line.
+func Run(ctx context.Context, o Options) error {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Listen == "" {
+		o.Listen = DefaultListen
+	}
+	if o.Renderer == nil {
+		o.Renderer = bubbletea.MakeRenderer
+	}
+	srv, key, err := prepare(o)
+	if err != nil {
+		return err
+	}
+	sshServer, err := srv.newSSHServer(o.Listen, key.PEM)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", o.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", o.Listen, err)
+	}
+	greet(o, ln.Addr().String(), key)
+	if o.Ready != nil {
+		o.Ready(ln.Addr().String())
+	}
+
+	session := tui.NewSession(tui.SessionOptions{Workspace: o.Workspace, Path: o.File.Path, Review: o.File.Review, Lens: o.File.Lens,
+		Hash: o.File.Hash, Create: true, Now: o.Now})
+	hub := NewHub(session, HubOptions{Now: o.Now})
+	srv.hub = hub
+	srv.logf = func(format string, args ...any) { hub.Notify(fmt.Sprintf(format, args...)) }
+	// The hub ends by Stop, with the goodbye below, however the review ends.
+	hubCtx, stopHub := context.WithCancel(context.Background())
+	defer stopHub()
+	hubErr := make(chan error, 1)
+	go func() { hubErr <- hub.Run(hubCtx) }()
+	go sshServer.Serve(ln)
+
+	var hostErr error
+	if !o.Headless {
+		hostErr = runHost(ctx, hub, o)
+	} else {
+		<-ctx.Done()
+	}
+	err = hub.Stop("The review has ended; the answers are saved in " + o.File.Path + ". Thank you!")
+	select {
+	case e := <-hubErr:
+		err = errors.Join(err, e)
+	case <-time.After(5 * time.Second):
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	sshServer.Shutdown(shutdown)
+	sshServer.Close()
+	return errors.Join(hostErr, err)
+}
+
+// prepare loads the host key and the team.
+func prepare(o Options) (*server, HostKey, error) {
+	path := o.HostKeyPath
+	if path == "" {
+		var err error
+		if path, err = DefaultHostKeyPath(); err != nil {
+			return nil, HostKey{}, err
+		}
+	}
+	key, err := LoadHostKey(path)
+	if err != nil {
+		return nil, HostKey{}, err
+	}
+	srv := &server{now: o.Now, renderer: o.Renderer, logf: discardLog}
+	if o.TeamPath != "" {
+		srv.team = &teamFile{path: o.TeamPath}
+		if _, err := os.Stat(o.TeamPath); err != nil {
+			return nil, HostKey{}, fmt.Errorf("--team %s: %w", o.TeamPath, err)
+		}
+	} else {
+		srv.fixed, _, _ = HostTeam(o.Home, "")
+	}
+	return srv, key, nil
+}
+
+// greet prints how to join, the host key's fingerprint and who may join.
+func greet(o Options, addr string, key HostKey) {
+	w := o.Out
+	if w == nil {
+		w = io.Discard
+	}
+	host, port, _ := net.SplitHostPort(addr)
+	fmt.Fprintf(w, "wafr serve: a live review of %s\n", o.File.Path)
+	fmt.Fprintf(w, "  join with: ssh -p %s %s\n", port, joinHost(host))
+	fmt.Fprintf(w, "  host key:  %s\n", key.Fingerprint)
+	if key.Created {
+		fmt.Fprintf(w, "             (made now; check it when ssh asks)\n")
+	}
+	if o.TeamPath != "" {
+		t, problems, _ := (&teamFile{path: o.TeamPath}).current()
+		fmt.Fprintf(w, "  team:      %s, %s (re-read when it changes)\n", o.TeamPath, people(t.Len()))
+		for _, p := range problems {
+			fmt.Fprintf(w, "  warning:   %s\n", p)
+		}
+	} else {
+		t, from, _ := HostTeam(o.Home, "")
+		fmt.Fprintf(w, "  team:      no --team: only your own keys (%s, %s) may join, as facilitators\n", from, people(t.Len()))
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		fmt.Fprintf(w, "  warning:   listening on %s: other machines can reach this review; the team file decides who gets in\n", addr)
+	}
+}
+
+func joinHost(host string) string {
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		if name, err := os.Hostname(); err == nil {
+			return name
+		}
+	}
+	if strings.Contains(host, ":") {
+		return "[" + host + "]"
+	}
+	return host
+}
+
+func people(n int) string {
+	if n == 1 {
+		return "1 key"
+	}
+	return fmt.Sprintf("%d keys", n)
+}
+
+// runHost is the host's own screen, on this terminal: the first
+// facilitator. When it quits, the review ends.
+func runHost(ctx context.Context, hub *Hub, o Options) error {
+	name := o.HostName
+	if name == "" {
+		name = "host"
+	}
+	box, err := hub.Join(Participant{ID: "host", Name: name, Role: tui.Facilitator}, true)
+	if err != nil {
+		return err
+	}
+	first := box.Take()
+	s := newScreen(hub, "host", first, tui.ViewerOptions{Renderer: o.HostRenderer, Notice: o.Notice, Now: o.Now})
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler(), tea.WithContext(ctx)}
+	if o.HostInput != nil {
+		progOpts = append(progOpts, tea.WithInput(o.HostInput))
+	}
+	if o.HostOutput != nil {
+		progOpts = append(progOpts, tea.WithOutput(o.HostOutput))
+	}
+	p := tea.NewProgram(s, progOpts...)
+	deliverCtx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go deliver(deliverCtx, box, p)
+	_, err = p.Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil // SIGTERM: the hub saves and says goodbye
+	}
+	return err
+}

@@ -1,0 +1,138 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	"github.com/charmbracelet/wish/bubbletea"
+
+	"github.com/wafr-dev/wafr/tui"
+)
+
+type memberKey struct{}
+
+// server is the SSH side of a live review: it lets in the team's keys and
+// gives each connection a screen over the hub.
+type server struct {
+	hub      *Hub
+	team     *teamFile
+	fixed    *Team // the team when there is no file
+	now      func() time.Time
+	renderer func(ssh.Session) *lipgloss.Renderer
+	logf     func(format string, args ...any)
+	count    atomic.Int64
+}
+
+func (srv *server) currentTeam() *Team {
+	if srv.team == nil {
+		return srv.fixed
+	}
+	t, problems, reread := srv.team.current()
+	if reread && len(problems) > 0 {
+		for _, p := range problems {
+			srv.logf("%s", p)
+		}
+	}
+	return t
+}
+
+// newSSHServer makes the wish server: public keys only, no passwords, no
+// keyboard-interactive; unknown keys are refused.
+func (srv *server) newSSHServer(addr string, hostKey []byte) (*ssh.Server, error) {
+	return wish.NewServer(
+		wish.WithAddress(addr),
+		wish.WithHostKeyPEM(hostKey),
+		wish.WithPublicKeyAuth(func(ctx ssh.Context, key ssh.PublicKey) bool {
+			m, ok := srv.currentTeam().Lookup(key)
+			if ok {
+				ctx.SetValue(memberKey{}, m)
+			}
+			return ok
+		}),
+		wish.WithMiddleware(srv.middleware),
+	)
+}
+
+// middleware runs one participant's screen for the length of their
+// session. A panic anywhere in it ends that session alone.
+func (srv *server) middleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		defer func() {
+			if r := recover(); r != nil {
+				srv.logf("a session ended on an internal error: %v", r)
+				fmt.Fprintln(sess, "\r\nwafr: this session ended on an internal error; the review goes on, and your answers are saved.")
+			}
+			next(sess)
+		}()
+		srv.run(sess)
+	}
+}
+
+func (srv *server) run(sess ssh.Session) {
+	pty, windows, ok := sess.Pty()
+	if !ok {
+		wish.Fatalln(sess, "wafr serve needs a terminal: join with ssh -t (or without a command)")
+		return
+	}
+	member, _ := sess.Context().Value(memberKey{}).(Member)
+	id := fmt.Sprintf("%s#%d", member.Fingerprint, srv.count.Add(1))
+	box, err := srv.hub.Join(Participant{ID: id, Fingerprint: member.Fingerprint, Name: member.Name, Role: member.Role}, false)
+	if err != nil {
+		wish.Println(sess, "wafr: "+err.Error())
+		return
+	}
+	defer srv.hub.Leave(id)
+	first := box.Take()
+	if first == nil || first.Goodbye != "" {
+		wish.Println(sess, "wafr: the review has ended")
+		return
+	}
+	s := newScreen(srv.hub, id, first, tui.ViewerOptions{Renderer: srv.renderer(sess), Now: srv.now})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opts := append(bubbletea.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithContext(ctx))
+	p := tea.NewProgram(s, opts...)
+	go deliver(ctx, box, p)
+	go resizes(ctx, windows, p)
+	go func() { // the client went away: end its program
+		select {
+		case <-sess.Context().Done():
+			p.Quit()
+		case <-ctx.Done():
+		}
+	}()
+	s.size = &tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height}
+	if _, err := p.Run(); err != nil && ctx.Err() == nil {
+		srv.logf("session of %s: %v", member.Name, err)
+	}
+	if s.goodbye != "" {
+		fmt.Fprintln(sess, s.goodbye)
+	}
+}
+
+// resizes passes window changes to the program, guarded: wish's own
+// resize goroutine has no recovery, and a panic there would end every
+// session.
+func resizes(ctx context.Context, windows <-chan ssh.Window, p *tea.Program) {
+	defer func() { recover() }()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case w, ok := <-windows:
+			if !ok {
+				return
+			}
+			p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+		}
+	}
+}
+
+// discardLog is a logf that drops messages.
+func discardLog(string, ...any) {}

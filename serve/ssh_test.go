@@ -1,0 +1,315 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/workspace"
+)
+
+// liveReview runs "wafr serve" in-process on 127.0.0.1:0, with the host's
+// screen on a pipe.
+type liveReview struct {
+	t    *testing.T
+	addr string
+	path string
+	host *io.PipeWriter
+	stop context.CancelFunc
+	done chan error
+}
+
+func startReview(t *testing.T, path, team string, renderer func(ssh.Session) *lipgloss.Renderer) *liveReview {
+	t.Helper()
+	ws := workspace.New()
+	ws.Settle, ws.DeleteSettle = time.Millisecond, 0
+	f, err := ws.Open(path, nil, workspace.OpenOptions{Create: &review.Workload{Name: "Live"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, hostKeys := io.Pipe()
+	ready := make(chan string, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	lr := &liveReview{t: t, path: path, host: hostKeys, stop: cancel, done: make(chan error, 1)}
+	plain := func(s ssh.Session) *lipgloss.Renderer {
+		r := lipgloss.NewRenderer(s)
+		r.SetColorProfile(termenv.Ascii)
+		return r
+	}
+	if renderer == nil {
+		renderer = plain
+	}
+	hostR := lipgloss.NewRenderer(io.Discard)
+	hostR.SetColorProfile(termenv.Ascii)
+	go func() {
+		lr.done <- Run(ctx, Options{Workspace: ws, File: f, Listen: "127.0.0.1:0", TeamPath: team,
+			HostKeyPath: filepath.Join(filepath.Dir(team), "host_key"), HostName: "hana", Out: io.Discard,
+			HostRenderer: hostR, HostInput: in, HostOutput: io.Discard, Renderer: renderer, Ready: func(a string) { ready <- a }})
+	}()
+	select {
+	case lr.addr = <-ready:
+	case err := <-lr.done:
+		t.Fatalf("serve ended at once: %v", err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	t.Cleanup(func() { lr.end() })
+	return lr
+}
+
+// end stops the review as SIGTERM would, and waits for it.
+func (lr *liveReview) end() error {
+	if lr.stop == nil {
+		return nil
+	}
+	lr.stop()
+	lr.stop = nil
+	lr.host.Close()
+	select {
+	case err := <-lr.done:
+		return err
+	case <-time.After(10 * time.Second):
+		lr.t.Fatal("serve did not end")
+	}
+	return nil
+}
+
+// client is one participant's ssh session with a pty, and what it has
+// shown so far.
+type client struct {
+	t     *testing.T
+	conn  *gossh.Client
+	sess  *gossh.Session
+	stdin io.WriteCloser
+	mu    sync.Mutex
+	out   bytes.Buffer
+}
+
+func dial(t *testing.T, addr string, key testKey, user string) (*client, error) {
+	t.Helper()
+	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(key.signer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
+	if err != nil {
+		return nil, err
+	}
+	sess, err := conn.NewSession()
+	if err != nil {
+		return nil, err
+	}
+	c := &client{t: t, conn: conn, sess: sess}
+	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+		return nil, err
+	}
+	c.stdin, _ = sess.StdinPipe()
+	stdout, _ := sess.StdoutPipe()
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := stdout.Read(buf)
+			c.mu.Lock()
+			c.out.Write(buf[:n])
+			c.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	if err := sess.Shell(); err != nil {
+		return nil, err
+	}
+	t.Cleanup(func() { conn.Close() })
+	return c, nil
+}
+
+func (c *client) screen() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return ansi.Strip(c.out.String())
+}
+
+func (c *client) waitFor(want string) {
+	c.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(c.screen(), want) {
+		if time.Now().After(deadline) {
+			c.t.Fatalf("the screen never showed %q; it shows:\n%s", want, tail(c.screen()))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (c *client) keys(s string) {
+	c.t.Helper()
+	if _, err := c.stdin.Write([]byte(s)); err != nil {
+		c.t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+}
+
+func tail(s string) string {
+	if len(s) > 3000 {
+		return s[len(s)-3000:]
+	}
+	return s
+}
+
+func writeTeam(t *testing.T, keys []testKey) string {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "team.keys")
+	lines := "role=facilitator " + keys[0].authorized + " alice\n" + keys[1].authorized + " bob\n" + "role=observer " + keys[2].authorized + " carol\n"
+	if err := os.WriteFile(path, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Three people join with three keys: the facilitator's tick reaches every
+// screen; a contributor's proposal is accepted; an observer's keys change
+// nothing; an unknown key is refused; a client killed mid-session leaves the
+// others working and the file intact; a restart resumes from the file.
+func TestLiveReviewOverSSH(t *testing.T) {
+	keys := testKeys(t, 4)
+	team := writeTeam(t, keys)
+	path := filepath.Join(t.TempDir(), "review.yaml")
+	lr := startReview(t, path, team, nil)
+
+	alice, err := dial(t, lr.addr, keys[0], "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bob, err := dial(t, lr.addr, keys[1], "whoever") // named by the key, not the user
+	if err != nil {
+		t.Fatal(err)
+	}
+	carol, err := dial(t, lr.addr, keys[2], "carol")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []*client{alice, bob, carol} {
+		c.waitFor("OPS1")
+		c.waitFor("carol")
+	}
+	if _, err := dial(t, lr.addr, keys[3], "mallory"); err == nil {
+		t.Fatal("an unknown key got in")
+	}
+
+	// The host (the facilitator) ticks the first practice.
+	lr.host.Write([]byte("x"))
+	for _, c := range []*client{alice, bob, carol} {
+		c.waitFor("[x] Priorities")
+	}
+	// bob, a contributor, proposes; the host accepts with one key.
+	bob.keys("jx")
+	bob.waitFor("proposed to the facilitator")
+	lr.host.Write([]byte("y"))
+	alice.waitFor("[x] Service levels")
+	// carol, an observer, changes nothing.
+	carol.keys("jjx")
+	carol.waitFor("observers follow the review")
+
+	// bob's connection dies; the others go on.
+	bob.conn.Close()
+	lr.host.Write([]byte("jjx"))
+	alice.waitFor("[x] An error budget")
+
+	if err := lr.end(); err != nil {
+		t.Fatal(err)
+	}
+	alice.waitFor("The review has ended")
+	r, err := review.Load(path)
+	if err != nil {
+		t.Fatalf("the file does not load: %v", err)
+	}
+	a := r.Answers.Get("operationalExcellence", "OPS1")
+	if got := strings.Join(a.Selected, ","); got != "OPS1_users,OPS1_slo,OPS1_budget" {
+		t.Fatalf("OPS1 = %q", got)
+	}
+
+	// A restart resumes from the file.
+	lr2 := startReview(t, path, team, nil)
+	again, err := dial(t, lr2.addr, keys[0], "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lr2.host.Write([]byte("p")) // the host opened OPS2, the first unanswered
+	again.waitFor("[x] An error budget")
+}
+
+// A panic in one participant's session ends that session only.
+func TestPanicInOneSessionEndsOnlyIt(t *testing.T) {
+	keys := testKeys(t, 3)
+	team := writeTeam(t, keys)
+	path := filepath.Join(t.TempDir(), "review.yaml")
+	lr := startReview(t, path, team, func(s ssh.Session) *lipgloss.Renderer {
+		if s.User() == "boom" {
+			panic("a broken terminal")
+		}
+		r := lipgloss.NewRenderer(s)
+		r.SetColorProfile(termenv.Ascii)
+		return r
+	})
+	boom, err := dial(t, lr.addr, keys[1], "boom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	boom.waitFor("internal error")
+	alice, err := dial(t, lr.addr, keys[0], "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lr.host.Write([]byte("x"))
+	alice.waitFor("[x] Priorities")
+}
+
+// Listening anywhere but loopback warns; the host key is made once, not
+// in the current folder; without a team file only the host's own keys get
+// in, as facilitators.
+func TestGreeting(t *testing.T) {
+	keys := testKeys(t, 1)
+	home := t.TempDir()
+	os.MkdirAll(filepath.Join(home, ".ssh"), 0o700)
+	os.WriteFile(filepath.Join(home, ".ssh", "id_ed25519.pub"), []byte(keys[0].authorized+" me@laptop\n"), 0o644)
+	keyPath := filepath.Join(t.TempDir(), "config", "wafr", "key")
+	var out bytes.Buffer
+	srv, key, err := prepare(Options{HostKeyPath: keyPath, Home: home})
+	if err != nil {
+		t.Fatal(err)
+	}
+	greet(Options{File: &workspace.File{Path: "review.yaml"}, Home: home, Out: &out}, "0.0.0.0:2222", key)
+	for _, want := range []string{"ssh -p 2222 ", "SHA256:", "only your own keys", "1 key", "warning:   listening on 0.0.0.0:2222"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("greeting lacks %q:\n%s", want, out.String())
+		}
+	}
+	if m, ok := srv.fixed.Lookup(keys[0].public); !ok || m.Role.String() != "facilitator" {
+		t.Errorf("the host's own key: %+v %v", m, ok)
+	}
+	if st, err := os.Stat(keyPath); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("host key file: %v %v", st, err)
+	}
+	again, _ := LoadHostKey(keyPath)
+	if !key.Created || again.Created || again.Fingerprint != key.Fingerprint {
+		t.Error("the host key was not kept")
+	}
+	out.Reset()
+	greet(Options{File: &workspace.File{Path: "review.yaml"}, Home: home, Out: &out}, "127.0.0.1:2222", key)
+	if strings.Contains(out.String(), "warning") {
+		t.Errorf("a warning for loopback:\n%s", out.String())
+	}
+	_ = net.IPv4len
+}

@@ -1,0 +1,170 @@
+package serve
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/wafr-dev/wafr/internal/textsafe"
+	"github.com/wafr-dev/wafr/tui"
+)
+
+// Member is one person of the team file: a public key, the role it gets,
+// and the name recorded as who answered.
+type Member struct {
+	Name        string
+	Role        tui.Role
+	Fingerprint string // SHA256 of the key, as ssh-keygen -l prints it
+}
+
+// Team is who may join a live review, by key fingerprint.
+type Team struct {
+	members map[string]Member
+}
+
+// Lookup finds the member with this key.
+func (t *Team) Lookup(key gossh.PublicKey) (Member, bool) {
+	if t == nil {
+		return Member{}, false
+	}
+	m, ok := t.members[gossh.FingerprintSHA256(key)]
+	return m, ok
+}
+
+// Len is how many keys may join.
+func (t *Team) Len() int { return len(t.members) }
+
+// ParseTeam reads an authorized_keys-format team file: one person a line,
+// "role=facilitator ssh-ed25519 AAAA… alice". The options field gives the
+// role (facilitator, contributor or observer; contributor when absent); the
+// comment is the person's name. A line that does not parse is reported, by
+// its line number, and skipped: it never locks everyone out.
+func ParseTeam(name string, data []byte) (*Team, []string) {
+	t := &Team{members: map[string]Member{}}
+	var problems []string
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		m, problem := parseMember(text)
+		if problem != "" {
+			problems = append(problems, fmt.Sprintf("%s:%d: %s; the line is skipped", name, line, problem))
+			continue
+		}
+		if old, dup := t.members[m.Fingerprint]; dup {
+			problems = append(problems, fmt.Sprintf("%s:%d: the key of %s is listed again (as %s); the first line counts", name, line, old.Name, m.Name))
+			continue
+		}
+		t.members[m.Fingerprint] = m
+	}
+	if err := sc.Err(); err != nil {
+		problems = append(problems, fmt.Sprintf("%s: %v", name, err))
+	}
+	return t, problems
+}
+
+func parseMember(line string) (Member, string) {
+	key, comment, options, _, err := gossh.ParseAuthorizedKey([]byte(line))
+	if err != nil {
+		return Member{}, "not a public key line (" + err.Error() + ")"
+	}
+	m := Member{Role: tui.Contributor, Fingerprint: gossh.FingerprintSHA256(key), Name: cleanName(comment)}
+	for _, opt := range options {
+		name, value, _ := strings.Cut(opt, "=")
+		if name != "role" {
+			continue // other authorized_keys options mean nothing here
+		}
+		role, ok := tui.ParseRole(strings.Trim(value, `"`))
+		if !ok {
+			return Member{}, fmt.Sprintf("role %q is not facilitator, contributor or observer", value)
+		}
+		m.Role = role
+	}
+	if m.Name == "" {
+		m.Name = m.Fingerprint[:min(len(m.Fingerprint), 15)]
+	}
+	return m, ""
+}
+
+// cleanName is a key comment fit to show and to record.
+func cleanName(s string) string {
+	return strings.Join(strings.Fields(textsafe.Clean(strings.ToValidUTF8(s, "\uFFFD"))), " ")
+}
+
+// teamFile is the team file, read again whenever it changes.
+type teamFile struct {
+	path     string
+	mu       sync.Mutex
+	modTime  time.Time
+	size     int64
+	team     *Team
+	problems []string
+}
+
+// current returns the team, reading the file again when it changed since
+// the last read. A file that cannot be read keeps the last good team.
+func (f *teamFile) current() (*Team, []string, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	st, err := os.Stat(f.path)
+	if err != nil {
+		if f.team == nil {
+			return &Team{members: map[string]Member{}}, []string{fmt.Sprintf("%s: %v", f.path, err)}, true
+		}
+		return f.team, nil, false
+	}
+	if f.team != nil && st.ModTime().Equal(f.modTime) && st.Size() == f.size {
+		return f.team, nil, false
+	}
+	data, err := os.ReadFile(f.path)
+	if err != nil {
+		return f.team, []string{fmt.Sprintf("%s: %v", f.path, err)}, false
+	}
+	f.team, f.problems = ParseTeam(f.path, data)
+	f.modTime, f.size = st.ModTime(), st.Size()
+	return f.team, f.problems, true
+}
+
+// HostTeam is the team when no team file is given: the keys of the user
+// running wafr (~/.ssh/authorized_keys, else ~/.ssh/*.pub), as
+// facilitators. It also says where they came from.
+func HostTeam(home, name string) (*Team, string, []string) {
+	sshDir := filepath.Join(home, ".ssh")
+	if data, err := os.ReadFile(filepath.Join(sshDir, "authorized_keys")); err == nil {
+		t, problems := ParseTeam(filepath.Join(sshDir, "authorized_keys"), data)
+		if t.Len() > 0 {
+			return asFacilitators(t, name), filepath.Join(sshDir, "authorized_keys"), problems
+		}
+	}
+	pubs, _ := filepath.Glob(filepath.Join(sshDir, "*.pub"))
+	var all bytes.Buffer
+	for _, p := range pubs {
+		if data, err := os.ReadFile(p); err == nil {
+			all.Write(data)
+			all.WriteByte('\n')
+		}
+	}
+	t, problems := ParseTeam(filepath.Join(sshDir, "*.pub"), all.Bytes())
+	return asFacilitators(t, name), filepath.Join(sshDir, "*.pub"), problems
+}
+
+func asFacilitators(t *Team, name string) *Team {
+	for fp, m := range t.members {
+		m.Role = tui.Facilitator
+		if name != "" {
+			m.Name = name
+		}
+		t.members[fp] = m
+	}
+	return t
+}

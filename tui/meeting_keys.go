@@ -1,0 +1,88 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// meetingKey handles the keys of a live review; ok is false for any other
+// key, and always outside a live review.
+func (v *Viewer) meetingKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	m := v.meeting
+	if m == nil || v.current == screenSetup {
+		return nil, false
+	}
+	k := v.c.keys.Meeting
+	chair := m.Me.Role == Facilitator
+	onQuestion := v.current == screenQuestion
+	switch {
+	case keyMatches(msg, k.Redraw):
+		return tea.ClearScreen, true
+	case keyMatches(msg, k.Follow) && !chair:
+		v.outbox = append(v.outbox, FollowIntent{Follow: !m.Me.Following})
+	case keyMatches(msg, k.Park) && onQuestion && m.Me.Role != Observer:
+		return v.handle(openDialogEvent{newParkDialog(v.c, v.snap, v.question.cur)}), true
+	case keyMatches(msg, k.ParkingLot):
+		return v.handle(openDialogEvent{newParkingLotDialog(v.c, v.snap, chair)}), true
+	case !chair:
+		return nil, false
+	case keyMatches(msg, k.Vote) && onQuestion:
+		return v.voteKey(), true
+	case keyMatches(msg, k.Accept) && len(m.Proposals) > 0:
+		v.outbox = append(v.outbox, DecideIntent{Proposal: m.Proposals[0].ID, Accept: true})
+	case keyMatches(msg, k.Decline) && len(m.Proposals) > 0:
+		v.outbox = append(v.outbox, DecideIntent{Proposal: m.Proposals[0].ID, Accept: false})
+	case keyMatches(msg, k.TimeBox):
+		return v.handle(openDialogEvent{newTimeBoxDialog(v.c, m)}), true
+	case keyMatches(msg, k.Writers):
+		v.outbox = append(v.outbox, EditOpenIntent{Open: !m.EditOpen})
+	case keyMatches(msg, k.HandOver):
+		return v.handle(openDialogEvent{newHandOverDialog(v.c, m)}), true
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// voteKey opens a vote on the question, reveals it, or asks how to settle
+// it.
+func (v *Viewer) voteKey() tea.Cmd {
+	vt := v.meeting.Vote
+	switch {
+	case vt == nil:
+		v.outbox = append(v.outbox, OpenVoteIntent{Item: v.question.cur})
+	case vt.Item != v.question.cur:
+		v.setNotice("a vote is open on " + sanitize(v.snap.Items[vt.Item].Question.ID) + ": settle it there first")
+	case !vt.Revealed:
+		v.outbox = append(v.outbox, RevealIntent{})
+	default:
+		return v.handle(openDialogEvent{newSettleVoteDialog(v.c, v.snap, vt)})
+	}
+	return nil
+}
+
+// moved tells a live review where the viewer went. Someone who follows the
+// facilitator and moves on their own starts roaming.
+func (v *Viewer) moved(item int) {
+	m := v.meeting
+	if m == nil {
+		return
+	}
+	v.outbox = append(v.outbox, MoveIntent{Item: item})
+	if m.Me.Following && m.Me.Role != Facilitator {
+		v.outbox = append(v.outbox, FollowIntent{Follow: false})
+		v.setNotice("roaming: F follows the facilitator again")
+	}
+}
+
+// meetingBindings are the live-review keys for the help, by role.
+func (v *Viewer) meetingBindings() []key.Binding {
+	if v.meeting == nil {
+		return nil
+	}
+	k := v.c.keys.Meeting
+	if v.meeting.Me.Role == Facilitator {
+		return []key.Binding{k.Vote, k.Accept, k.Decline, k.TimeBox, k.Writers, k.HandOver, k.Park, k.ParkingLot, k.Redraw}
+	}
+	return []key.Binding{k.Follow, k.Park, k.ParkingLot, k.Redraw}
+}

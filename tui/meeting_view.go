@@ -1,0 +1,149 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// SetMeeting shows a live review's state: who is here, the shared
+// question, votes, proposals, the time-box. A following viewer moves to the
+// facilitator's question.
+func (v *Viewer) SetMeeting(m *Meeting) tea.Cmd {
+	first := v.meeting == nil
+	v.meeting = m
+	v.question.meeting = m
+	var cmd tea.Cmd
+	if m != nil && m.Me.Following && m.Me.Role != Facilitator && (v.question.cur != m.Shared || v.current != screenQuestion && v.current != screenSetup) {
+		v.dialogs = v.dialogs[:0:0]
+		v.current = screenQuestion
+		v.question = v.question.open(m.Shared)
+		cmd = v.question.helpCmds()
+	}
+	if first {
+		v.layout()
+	}
+	v.refresh()
+	return cmd
+}
+
+// presenceLine is who is here and where, with the time left on the shared
+// question.
+func (v *Viewer) presenceLine() string {
+	m, s := v.meeting, v.c.styles
+	right := ""
+	if tb := m.TimeBox; tb.PerQuestion > 0 && !tb.Started.IsZero() {
+		left := tb.Left(v.c.now())
+		if left >= 0 {
+			right = s.Status.Render(" ⏱ " + clock(left) + " left ")
+		} else {
+			right = s.RiskHigh.Render(" ⏱ overtime " + clock(-left) + " ")
+		}
+	}
+	var people []string
+	for _, p := range m.People {
+		where := ""
+		if p.Item >= 0 && p.Item < len(v.snap.Items) {
+			where = " " + sanitize(v.snap.Items[p.Item].Question.ID)
+		}
+		tag := ""
+		switch {
+		case p.Role == Facilitator:
+			tag = "★"
+		case p.Role == Observer:
+			tag = "◦"
+		case !p.Following:
+			tag = "»"
+		}
+		people = append(people, tag+oneLine(sanitize(p.Name))+where)
+	}
+	left := " " + strings.Join(people, " · ")
+	if n := len(m.Proposals); n > 0 && m.Me.Role == Facilitator {
+		left = s.Notice.Render(fmt.Sprintf(" %s (y accept, d decline) ", plural(n, "proposal"))) + left
+	}
+	return spread(s.Dim.Render(left), right, v.termW)
+}
+
+func clock(d time.Duration) string {
+	d = d.Round(time.Second)
+	return fmt.Sprintf("%d:%02d", int(d.Minutes()), int(d.Seconds())%60)
+}
+
+// banner is the question screen's line under the title during a live
+// review: the vote on this question, the proposal waiting, who changed
+// what last. It is "" when there is nothing to say.
+func (q questionScreen) banner(w int) string {
+	m, s := q.meeting, q.c.styles
+	if m == nil {
+		return ""
+	}
+	if vt := m.Vote; vt != nil && vt.Item == q.cur {
+		if !vt.Revealed {
+			line := fmt.Sprintf("Silent vote: tick what you believe the team does (%d of %d voted)", vt.Voted, vt.Eligible)
+			if m.Me.Role == Facilitator {
+				line += " · v reveals"
+			}
+			return s.Notice.Render(truncate(line, w))
+		}
+		line := "Votes revealed: the team agrees"
+		if len(vt.Disagree) > 0 {
+			line = fmt.Sprintf("Votes revealed: the team disagrees on %s", plural(len(vt.Disagree), "choice"))
+		}
+		if m.Me.Role == Facilitator {
+			line += " · v to settle"
+		}
+		return s.Notice.Render(truncate(line, w))
+	}
+	if len(m.Proposals) > 0 && m.Me.Role == Facilitator {
+		p := m.Proposals[0]
+		return s.Notice.Render(truncate(fmt.Sprintf("%s proposes on %s: %s · y accept, d decline", sanitize(p.By),
+			sanitize(q.snap.Items[p.Item].Question.ID), sanitize(p.Summary)), w))
+	}
+	if lc := m.LastChange; lc.Text != "" && q.c.now().Sub(lc.At) < noticeFor {
+		return s.Dim.Render(truncate(sanitize(lc.Text), w))
+	}
+	return ""
+}
+
+// voteMarks is how a choice shows during a vote on this question: the
+// person's own ballot before the reveal, and how many ticked it after.
+func (q questionScreen) voteMarks(choiceID string) (box, suffix string, ok bool) {
+	m, s := q.meeting, q.c.styles
+	if m == nil || m.Vote == nil || m.Vote.Item != q.cur {
+		return "", "", false
+	}
+	vt := m.Vote
+	if !vt.Revealed {
+		for _, id := range vt.Mine {
+			if id == choiceID {
+				return s.Checked.Render("[•]"), "", true
+			}
+		}
+		return s.Unchecked.Render("[ ]"), "", true
+	}
+	n := len(vt.Voters[choiceID])
+	suffix = s.Dim.Render(fmt.Sprintf(" %d/%d", n, vt.Voted))
+	if vt.Disagree[choiceID] {
+		suffix += s.Notice.Render(" ≠")
+	}
+	return "", suffix, false
+}
+
+// voteHelp is who ticked the highlighted choice, once revealed.
+func (q questionScreen) voteHelp(choiceID string) string {
+	m := q.meeting
+	if m == nil || m.Vote == nil || m.Vote.Item != q.cur || !m.Vote.Revealed {
+		return ""
+	}
+	names := m.Vote.Voters[choiceID]
+	if len(names) == 0 {
+		return q.c.styles.Dim.Render("No one ticked this in the vote.")
+	}
+	clean := make([]string, len(names))
+	for i, n := range names {
+		clean[i] = sanitize(n)
+	}
+	return q.c.styles.Heading.Render("Ticked in the vote by: ") + strings.Join(clean, ", ")
+}

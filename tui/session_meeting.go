@@ -1,0 +1,99 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/scoring"
+)
+
+// applyMeeting applies the session intents of a live review; ok is false
+// for any other intent.
+func (s *Session) applyMeeting(by string, in Intent) (res Result, ok bool) {
+	switch in := in.(type) {
+	case ParkIntent:
+		it, found := s.itemAt(in.Item)
+		text := strings.TrimSpace(in.Text)
+		if !found || text == "" {
+			return Result{Err: ErrNoItem}, true
+		}
+		next := s.rev.Clone()
+		next.Parked = append(next.Parked, review.Parked{PillarID: it.Pillar.ID, QuestionID: it.Question.ID, Text: text, By: by, At: s.stamp()})
+		s.commit(next)
+		return Result{Changed: true, Notice: "parked on " + it.Question.ID}, true
+	case ResolveParkedIntent:
+		return s.resolveParked(by, in), true
+	case RecordVoteIntent:
+		it, found := s.itemAt(in.Item)
+		if !found {
+			return Result{Err: ErrNoItem}, true
+		}
+		var sel []string
+		if in.Select != nil {
+			var err error
+			if sel, err = scoring.Select(it.Question, in.Select); err != nil && len(in.Select) > 0 {
+				return Result{Err: err}, true
+			}
+		}
+		next := s.rev.Clone()
+		next.Update(it.Pillar.ID, it.Question.ID, by, s.now(), func(a *review.Answer) {
+			a.Votes = in.Votes
+			if in.Select != nil {
+				a.Selected, a.NotApplicable, a.Reason = sel, false, ""
+			}
+		})
+		s.commit(next)
+		return Result{Changed: true}, true
+	case TimeSpentIntent:
+		it, found := s.itemAt(in.Item)
+		if !found || in.Spent <= 0 {
+			return Result{}, true
+		}
+		next := s.rev.Clone()
+		next.AddTimeSpent(it.Pillar.ID, it.Question.ID, in.Spent)
+		s.commit(next)
+		return Result{Changed: true}, true
+	}
+	return Result{}, false
+}
+
+func (s *Session) resolveParked(by string, in ResolveParkedIntent) Result {
+	if in.Index < 0 || in.Index >= len(s.rev.Parked) {
+		return Result{Err: fmt.Errorf("no parked item %d", in.Index+1)}
+	}
+	next := s.rev.Clone()
+	p := next.Parked[in.Index]
+	next.Parked = slices.Delete(next.Parked, in.Index, in.Index+1)
+	res := Result{Changed: true, Notice: "parked item dropped"}
+	switch in.Into {
+	case ParkedToAction:
+		a, err := next.AddAction(review.Action{PillarID: p.PillarID, QuestionID: p.QuestionID, Title: p.Text, Owner: in.Owner, Due: in.Due}, by, s.now())
+		if err != nil {
+			return Result{Err: err}
+		}
+		res.Notice = fmt.Sprintf("action %s added from the parking lot", a.ID)
+	case ParkedToNotes:
+		next.Update(p.PillarID, p.QuestionID, by, s.now(), func(a *review.Answer) {
+			if a.Notes != "" {
+				a.Notes += "\n"
+			}
+			a.Notes += p.Text
+		})
+		res.Notice = "parked item added to the notes of " + p.QuestionID
+	}
+	s.commit(next)
+	return res
+}
+
+func (s *Session) itemAt(i int) (Item, bool) {
+	if i < 0 || i >= len(s.items) {
+		return Item{}, false
+	}
+	return s.items[i], true
+}
+
+// stamp is now as the review file writes it.
+func (s *Session) stamp() time.Time { return s.now().UTC().Truncate(time.Second) }
