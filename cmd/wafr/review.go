@@ -69,9 +69,6 @@ func runReview(opts *reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	if !opts.io.InTTY || !opts.io.OutTTY {
-		return errors.New("wafr review needs a terminal; in scripts use 'wafr answer' and 'wafr summary'")
-	}
 	name := opts.workload
 	if name == "" {
 		name = workspace.DefaultWorkload(opts.file)
@@ -79,7 +76,10 @@ func runReview(opts *reviewOptions) error {
 	f, err := opts.io.ws.Open(opts.file, nil, workspace.OpenOptions{Lens: opts.lens,
 		Create: &review.Workload{Name: name, Environment: env, Owner: opts.owner}})
 	if err != nil {
-		return err
+		return err // a lens or a broken file is reported with or without a terminal
+	}
+	if !opts.io.InTTY || !opts.io.OutTTY {
+		return errors.New("wafr review needs a terminal; in scripts use 'wafr answer' and 'wafr summary'")
 	}
 	r, l, exists := f.Review, f.Lens, f.Exists
 	notice := lensNotice(l)
