@@ -100,7 +100,7 @@ func runActionAdd(opts *actionAddOptions) error {
 			lines = append(lines, plural(len(added), "action")+" added")
 			return err
 		}
-		p, q, err := l.Find(opts.question)
+		p, q, err := findQuestion(l, opts.question)
 		if err != nil {
 			return err
 		}

@@ -87,7 +87,7 @@ func runAnswer(opts *answerOptions) error {
 			if f.Exists {
 				noteLensChange(opts.io.ErrOut, opts.file, f.Review, f.Lens)
 			}
-			p, q, err := f.Lens.Find(opts.question)
+			p, q, err := findQuestion(f.Lens, opts.question)
 			if err != nil {
 				return err
 			}
