@@ -54,9 +54,9 @@ HIGH question at once, skipping practices that already have an open action.`,
   wafr action add --all-high review.yaml --owner platform-team --due 2027-03-31`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if opts.allHigh {
-				return cobra.ExactArgs(1)(cmd, args)
+				return positional(argSpec{min: 1, max: 1, what: "with --all-high, give only the review file", synopsis: "wafr action add --all-high FILE"})(cmd, args)
 			}
-			return cobra.ExactArgs(2)(cmd, args)
+			return positional(argSpec{min: 2, max: 2, what: "give a review file and a question id", synopsis: "wafr action add FILE QUESTION [--choice ID], or wafr action add --all-high FILE"})(cmd, args)
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file = args[0]
@@ -156,7 +156,7 @@ a risk needs --reason (why the team accepts it). Only the flags given change.`,
 		Example: `  wafr action set review.yaml A3 --status in-progress
   wafr action set review.yaml A3 --status done
   wafr action set review.yaml A4 --status accepted-risk --reason "Single region is enough until 2027"`,
-		Args: cobra.ExactArgs(2),
+		Args: positional(argSpec{min: 2, max: 2, what: "give a review file and an action id", synopsis: "wafr action set FILE ACTION_ID --status STATUS (wafr action list FILE shows the ids)"}),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file, opts.id = args[0], args[1]
 			f := cmd.Flags()
@@ -238,7 +238,7 @@ closed) or whose question left the lens.`,
 		Example: `  wafr action list review.yaml
   wafr action list services/*/review.yaml --owner alice --status open
   wafr action list services/*/review.yaml --overdue --format md`,
-		Args: cobra.MinimumNArgs(1),
+		Args: positional(argSpec{min: 1, max: -1, what: "give one review file or more", synopsis: "wafr action list FILE..."}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.files = args
 			if err := oneOf("--format", opts.format, "text", "md", "json", "csv"); err != nil {

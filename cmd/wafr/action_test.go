@@ -112,7 +112,7 @@ func TestActionAllHigh(t *testing.T) {
 	if out := mustRun(t, "action", "add", "--all-high", "r.yaml", "--owner", "platform"); out != "0 actions added\n" {
 		t.Errorf("second run: %q", out)
 	}
-	if code, _, errOut := wafrIn(t, "action", "add", "--all-high", "r.yaml", "OPS1"); code != 2 || !strings.Contains(errOut, "accepts 1 arg") {
+	if code, _, errOut := wafrIn(t, "action", "add", "--all-high", "r.yaml", "OPS1"); code != 2 || !strings.Contains(errOut, "with --all-high, give only the review file") {
 		t.Errorf("--all-high with a question: %d %q", code, errOut)
 	}
 }

@@ -46,7 +46,7 @@ HIGH.`,
 		Example: `  wafr diff review.yaml@"2026 Q3" review.yaml
   wafr diff review.yaml@1 review.yaml@2 --format md
   wafr diff payments.yaml search.yaml --all`,
-		Args: cobra.ExactArgs(2),
+		Args: positional(argSpec{min: 2, max: 2, what: "give the old and the new review, each a file, FILE@MILESTONE or -", synopsis: "wafr diff OLD NEW, for example wafr diff review.yaml@1 review.yaml"}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.old, opts.new = args[0], args[1]
 			if err := oneOf("--format", opts.format, "text", "md", "json"); err != nil {

@@ -1,6 +1,10 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+)
 
 type helpTopic struct{ name, short, long string }
 
@@ -81,4 +85,34 @@ in "_no", missing descriptions, and the AWS tool's limits, which
 
 func newHelpTopic(t helpTopic) *cobra.Command {
 	return &cobra.Command{Use: t.name, Short: t.short, Long: t.long}
+}
+
+// newHelpCmd replaces cobra's help command: the same help, but an unknown
+// command or topic is a usage error (cobra prints "Unknown help topic" and
+// exits 0), and the topics complete in the shell.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND|TOPIC]",
+		Short: "Help about any command, or a topic: exit-codes, lens-format",
+		Long: `Help about any command, for example 'wafr help answer', or a topic:
+'wafr help exit-codes', 'wafr help lens-format'.`,
+		ValidArgsFunction: completeHelp,
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return flagErrorf("no help for %q: give a command or a topic, for example wafr help answer or wafr help exit-codes (topics: %s)",
+					strings.Join(args, " "), strings.Join(topicNames(), ", "))
+			}
+			target.InitDefaultHelpFlag()
+			return target.Help()
+		},
+	}
+}
+
+func topicNames() []string {
+	var out []string
+	for _, t := range helpTopics() {
+		out = append(out, t.name)
+	}
+	return out
 }

@@ -24,7 +24,7 @@ date, name, answered/total and the HIGH, MEDIUM, NONE and N/A counts with the
 change from the row before, and a trend of HIGH and MEDIUM. --format md draws
 the trend as a Mermaid line chart that GitHub renders.`,
 		Example: "  wafr history review.yaml\n  wafr history review.yaml --format md >> HISTORY.md",
-		Args:    cobra.ExactArgs(1),
+		Args:    positional(argSpec{min: 1, max: 1, what: "give one review file", synopsis: "wafr history FILE"}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file = args[0]
 			if err := oneOf("--format", opts.format, "text", "md", "json"); err != nil {

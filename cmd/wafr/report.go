@@ -50,7 +50,7 @@ csv: one row per question and choice, for spreadsheets.
   wafr report review.yaml --format html -o plan.html
   wafr report review.yaml --format csv -o review.csv
   wafr report review.yaml --pillar-order security,reliability`,
-		Args: cobra.ExactArgs(1),
+		Args: positional(argSpec{min: 1, max: 1, what: "give one review file", synopsis: "wafr report FILE [--format md|json|csv] [-o OUT]"}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file = args[0]
 			if err := oneOf("--format", opts.format, "md", "html", "json", "csv"); err != nil {

@@ -42,7 +42,7 @@ in the TUI for the keys.`,
 		Example: `  wafr review
   wafr review payments.yaml --lens builtin:ops --workload "Payments API" --owner payments-team
   wafr review ecs.yaml --lens ./Amazon_ECS_Lens.json`,
-		Args: cobra.MaximumNArgs(1),
+		Args: positional(argSpec{min: 0, max: 1, what: "give one review file at most", synopsis: "wafr review [FILE] [--lens LENS]"}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file = "review.yaml"
 			if len(args) == 1 {

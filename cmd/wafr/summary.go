@@ -41,7 +41,7 @@ done, for CI.`,
   wafr summary services/*/review.yaml --fail-on high
   wafr summary review.yaml --at "2026 Q3" --format md
   wafr summary services/*/review.yaml --format html > portfolio.html`,
-		Args: cobra.MinimumNArgs(1),
+		Args: positional(argSpec{min: 1, max: -1, what: "give one review file or more", synopsis: "wafr summary FILE... (for example wafr summary review.yaml)"}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.files = args
 			if err := oneOf("--format", opts.format, "text", "md", "html", "json", "lines"); err != nil {
