@@ -207,7 +207,7 @@ func TestActionsAcrossMilestones(t *testing.T) {
 		t.Errorf("closable action not offered:\n%s", out)
 	}
 	out = mustRun(t, "history", "r.yaml")
-	if !strings.Contains(out, "q3") || !strings.Contains(out, "2/0") || !strings.Contains(out, "2/2") {
+	if !strings.Contains(out, "q3") || !strings.Contains(out, "2/0/0") || !strings.Contains(out, "2/1/1") {
 		t.Errorf("history does not count actions:\n%s", out)
 	}
 }
