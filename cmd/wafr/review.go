@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -59,7 +58,7 @@ in the TUI for the keys.`,
 	f.StringVar(&opts.by, "by", "", "who answers (default: git config user.name, else $USER)")
 	f.StringVar(&opts.workload, "workload", "", "workload name for a new file (skips the questions about it)")
 	f.StringVar(&opts.owner, "owner", "", "workload owner for a new file")
-	f.StringVar(&opts.environment, "environment", "production", "environment for a new file: production or pre-production")
+	f.StringVar(&opts.environment, "environment", review.EnvironmentLabels[0], "environment for a new file: "+orList(review.EnvironmentLabels))
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
 	return cmd
 }
@@ -109,13 +108,11 @@ func runReview(opts *reviewOptions) error {
 }
 
 func parseEnvironment(s string) (string, error) {
-	switch strings.ToLower(strings.ReplaceAll(s, "-", "")) {
-	case "production", "prod":
-		return review.Production, nil
-	case "preproduction", "preprod", "staging":
-		return review.PreProduction, nil
+	env, err := review.ParseEnvironment(s)
+	if err != nil {
+		return "", flagErrorf("--environment %v", err)
 	}
-	return "", flagErrorf("--environment %q: use production or pre-production", s)
+	return env, nil
 }
 
 // lensNotice mentions lint warnings once, briefly.
