@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -200,11 +201,15 @@ a risk needs --reason (why the team accepts it). Only the flags given change.`,
 func runActionSet(opts *actionSetOptions) error {
 	var line string
 	_, err := opts.io.ws.Edit(opts.file, workspace.OpenOptions{}, func(f *workspace.File) error {
+		var before review.Action
+		if a := f.Review.Action(opts.id); a != nil {
+			before = *a
+		}
 		a, err := f.Review.UpdateAction(opts.id, opts.change, opts.io.author(opts.by), opts.io.Now())
 		if err != nil {
 			return err
 		}
-		line = fmt.Sprintf("%s: %s", a.ID, a.Status)
+		line = a.ID + ": " + actionChanges(before, *a)
 		return nil
 	})
 	if err != nil {
@@ -212,6 +217,38 @@ func runActionSet(opts *actionSetOptions) error {
 	}
 	fmt.Fprintln(opts.io.Out, textsafe.Clean(line))
 	return nil
+}
+
+// actionChanges says what an edit changed, field by field ("status open
+// -> done; due (none) -> 2026-12-31"), or that it changed nothing.
+func actionChanges(before, after review.Action) string {
+	var parts []string
+	field := func(name, old, new string, quote bool) {
+		if old == new {
+			return
+		}
+		show := func(s string) string {
+			switch {
+			case s == "":
+				return "(none)"
+			case quote:
+				return strconv.Quote(s)
+			}
+			return s
+		}
+		parts = append(parts, fmt.Sprintf("%s %s -> %s", name, show(old), show(new)))
+	}
+	field("status", before.Status, after.Status, false)
+	field("owner", before.Owner, after.Owner, false)
+	field("due", before.Due, after.Due, false)
+	field("reason", before.Reason, after.Reason, true)
+	field("link", before.Link, after.Link, false)
+	field("title", before.Title, after.Title, true)
+	field("notes", before.Notes, after.Notes, true)
+	if len(parts) == 0 {
+		return "nothing changed (status " + after.Status + ")"
+	}
+	return strings.Join(parts, "; ")
 }
 
 // --- action list ---
@@ -293,5 +330,6 @@ func runActionList(opts *actionListOptions) error {
 	case "csv":
 		return reports.WriteActionsCSV(w, rows)
 	}
-	return reports.WriteActionsText(w, rows, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
+	return reports.WriteActionsText(w, rows, reports.ActionsTextOptions{TextOptions: reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width},
+		Workloads: len(opts.files) > 1})
 }
