@@ -81,5 +81,5 @@ func (w *Workspace) SetAside(path string, r *review.Review) (string, error) {
 		}
 		return name, nil
 	}
-	return "", fmt.Errorf("%s: too many set-aside files already (FILE.wafr-unsaved-N); remove some", path)
+	return "", fmt.Errorf("%s: too many set-aside files already (%s.wafr-unsaved-N); remove some", path, path)
 }

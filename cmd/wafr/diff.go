@@ -79,6 +79,9 @@ func runDiff(opts *diffOptions) error {
 	}
 	d := review.Diff(before, after)
 	ro := reports.DiffOptions{All: opts.all, Color: opts.io.Color}
+	if file, _ := splitSide(opts.new); file != "-" {
+		ro.File = file
+	}
 	switch opts.format {
 	case "md":
 		err = reports.WriteDiffMarkdown(opts.io.Out, d, ro)
