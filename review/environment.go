@@ -5,23 +5,24 @@ import (
 	"strings"
 )
 
-// EnvironmentLabels are the environments as people write and read them, in
-// the order of Environments.
-var EnvironmentLabels = []string{"production", "pre-production"}
-
-// Environments are the same, as files and the AWS workload model name them.
-var Environments = []string{Production, PreProduction}
-
 // EnvironmentLabel is how a workload's environment is shown to people:
 // "production" or "pre-production" (one spelling, the one --environment
-// takes), "" for none. Files keep the AWS names.
+// takes), "" for none. Files keep the AWS names, Production and
+// PreProduction.
 func EnvironmentLabel(env string) string {
-	for i, e := range Environments {
-		if e == env {
-			return EnvironmentLabels[i]
-		}
+	switch env {
+	case Production:
+		return "production"
+	case PreProduction:
+		return "pre-production"
 	}
 	return strings.ToLower(env)
+}
+
+// EnvironmentLabels lists the environments as people write them, for
+// help text and shell completion.
+func EnvironmentLabels() []string {
+	return []string{EnvironmentLabel(Production), EnvironmentLabel(PreProduction)}
 }
 
 // ParseEnvironment reads an environment as people write it (production or

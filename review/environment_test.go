@@ -5,9 +5,9 @@ import "testing"
 // One spelling in and out: what EnvironmentLabel prints, ParseEnvironment
 // reads back.
 func TestEnvironmentSpelling(t *testing.T) {
-	for i, env := range Environments {
+	for i, env := range []string{Production, PreProduction} {
 		label := EnvironmentLabel(env)
-		if label != EnvironmentLabels[i] {
+		if label != EnvironmentLabels()[i] {
 			t.Errorf("EnvironmentLabel(%s) = %q", env, label)
 		}
 		if back, err := ParseEnvironment(label); err != nil || back != env {

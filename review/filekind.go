@@ -20,14 +20,21 @@ import (
 // file at all: a lens, a Markdown page, some other YAML or JSON.
 var ErrNotReview = errors.New("not a wafr review file")
 
-// reviewKeys are the top-level fields of a review file other than "wafr":
-// a mapping with one of them is a review that lost its "wafr: 1" line, and
-// the decoder says so; a mapping with none of them is something else.
-var reviewKeys = map[string]bool{"workload": true, "lens": true, "answers": true, "milestones": true, "actions": true, "updatedAt": true}
+// isReviewKey reports whether k is a top-level field of a review file: a
+// mapping with one of them (or "wafr") is a review, perhaps one that lost
+// its "wafr: 1" line, and the decoder says so; a mapping with none of them
+// is something else.
+func isReviewKey(k string) bool {
+	switch k {
+	case "wafr", "workload", "lens", "answers", "milestones", "actions", "updatedAt":
+		return true
+	}
+	return false
+}
 
-// lensKeys are the top-level fields that only a lens has (AWS custom-lens
-// JSON or a wafr YAML lens).
-var lensKeys = []string{"schemaVersion", "pillars"}
+// isLensKey reports whether k is a top-level field that only a lens has
+// (AWS custom-lens JSON or a wafr YAML lens).
+func isLensKey(k string) bool { return k == "schemaVersion" || k == "pillars" }
 
 var (
 	// wafrKeyText finds a top-level "wafr:" key in text that does not parse.
@@ -50,13 +57,11 @@ func notReview(name string, data []byte, root *yaml.Node) *LoadError {
 		var lensKey *yaml.Node
 		for _, kv := range yamlnode.Pairs(r) {
 			k := kv.Key.Value
-			if k == "wafr" || reviewKeys[k] {
+			if isReviewKey(k) {
 				return nil
 			}
-			for _, lk := range lensKeys {
-				if k == lk && lensKey == nil {
-					lensKey = kv.Key
-				}
+			if isLensKey(k) && lensKey == nil {
+				lensKey = kv.Key
 			}
 			if !slices.Contains(keys, k) {
 				keys = append(keys, k)

@@ -58,7 +58,7 @@ in the TUI for the keys.`,
 	f.StringVar(&opts.by, "by", "", "who answers (default: git config user.name, else $USER)")
 	f.StringVar(&opts.workload, "workload", "", "workload name for a new file (skips the questions about it)")
 	f.StringVar(&opts.owner, "owner", "", "workload owner for a new file")
-	f.StringVar(&opts.environment, "environment", review.EnvironmentLabels[0], "environment for a new file: "+orList(review.EnvironmentLabels))
+	f.StringVar(&opts.environment, "environment", review.EnvironmentLabel(review.Production), "environment for a new file: "+orList(review.EnvironmentLabels()))
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
 	return cmd
 }
