@@ -81,6 +81,8 @@ HIGH question at once, skipping practices that already have an open action.`,
 	f.StringVar(&opts.title, "title", "", "title (default: the practice's title)")
 	f.StringVar(&opts.by, "by", "", "who records it (default: git config user.name, else $USER)")
 	f.BoolVar(&opts.allHigh, "all-high", false, "one action per missing best practice of every HIGH question")
+	cmd.ValidArgsFunction = completeQuestion(io, false)
+	cmd.RegisterFlagCompletionFunc("choice", completeChoice(io))
 	return cmd
 }
 
@@ -195,6 +197,8 @@ a risk needs --reason (why the team accepts it). Only the flags given change.`,
 	f.StringVar(&notes, "notes", "", "notes")
 	f.StringVar(&title, "title", "", "title")
 	f.StringVar(&opts.by, "by", "", "who changes it (default: git config user.name, else $USER)")
+	cmd.ValidArgsFunction = completeActionID(io)
+	cmd.RegisterFlagCompletionFunc("status", completeValues(review.Statuses...))
 	return cmd
 }
 
@@ -265,6 +269,7 @@ type actionListOptions struct {
 
 func newActionListCmd(io *ioStreams, runF func(*actionListOptions) error) *cobra.Command {
 	opts := &actionListOptions{io: io}
+	formats := []string{"text", "md", "json", "csv"}
 	cmd := &cobra.Command{
 		Use:   "list FILE...",
 		Short: "List the actions of one or more reviews",
@@ -278,7 +283,7 @@ closed) or whose question left the lens.`,
 		Args: positional(argSpec{min: 1, max: -1, what: "give one review file or more", synopsis: "wafr action list FILE..."}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.files = args
-			if err := oneOf("--format", opts.format, "text", "md", "json", "csv"); err != nil {
+			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
 			}
 			if opts.status != "" && !review.ValidStatus(opts.status) {
@@ -295,7 +300,10 @@ closed) or whose question left the lens.`,
 	f.StringVar(&opts.status, "status", "", "only actions with this status")
 	f.BoolVar(&opts.overdue, "overdue", false, "only actions past their due date and not done")
 	f.BoolVar(&opts.stale, "stale", false, "only open actions whose practice is ticked or whose question is gone")
-	f.StringVar(&opts.format, "format", "text", "text, md, json or csv")
+	f.StringVar(&opts.format, "format", formats[0], orList(formats))
+	cmd.ValidArgsFunction = completeFiles(-1)
+	cmd.RegisterFlagCompletionFunc("status", completeValues(review.Statuses...))
+	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
 	return cmd
 }
 

@@ -73,6 +73,10 @@ When FILE does not exist it is created, with --lens (default builtin:ops) and
 	f.StringVar(&opts.lens, "lens", "", "lens for a new file (default builtin:ops), or to answer with another edition")
 	f.StringVar(&opts.workload, "workload", "", "workload name for a new file")
 	cmd.MarkFlagsMutuallyExclusive("select", "none", "not-applicable", "clear")
+	cmd.ValidArgsFunction = completeQuestion(io, true)
+	cmd.RegisterFlagCompletionFunc("select", completeSelect(io))
+	cmd.RegisterFlagCompletionFunc("not-applicable", completeReason())
+	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
 	return cmd
 }
 

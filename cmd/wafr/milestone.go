@@ -39,6 +39,7 @@ Compare milestones with 'wafr diff FILE@NAME FILE' and list them with
 		},
 	}
 	cmd.Flags().StringVar(&opts.notes, "notes", "", "what this milestone marks")
+	cmd.ValidArgsFunction = completeFiles(1) // the name is new: nothing to complete
 	return cmd
 }
 

@@ -60,6 +60,8 @@ in the TUI for the keys.`,
 	f.StringVar(&opts.owner, "owner", "", "workload owner for a new file")
 	f.StringVar(&opts.environment, "environment", review.EnvironmentLabel(review.Production), "environment for a new file: "+orList(review.EnvironmentLabels()))
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
+	cmd.RegisterFlagCompletionFunc("environment", completeValues(review.EnvironmentLabels()...))
+	cmd.ValidArgsFunction = completeFiles(1)
 	return cmd
 }
 
