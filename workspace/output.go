@@ -72,6 +72,9 @@ func (w *Workspace) SetAside(path string, r *review.Review) (string, error) {
 		if i > 1 {
 			name = fmt.Sprintf("%s-%d", name, i)
 		}
+		if _, err := os.Lstat(name); err == nil {
+			continue // taken: skip the write (and its fsyncs); WriteNew still guards the race
+		}
 		err := atomicfile.WriteNew(name, data)
 		if errors.Is(err, fs.ErrExist) {
 			continue
