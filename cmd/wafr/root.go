@@ -66,6 +66,9 @@ a YAML review file that you commit next to the service.`,
 	}
 	root.SetHelpCommand(newHelpCmd())
 	groupsRefuseUnknown(root)
+	// Groups run only to refuse unknown commands: their usage shows
+	// "wafr action [command]", not a "wafr action [flags]" that does nothing.
+	root.SetUsageTemplate(strings.Replace(root.UsageTemplate(), "{{if .Runnable}}", "{{if and .Runnable (not .HasAvailableSubCommands)}}", 1))
 	return root
 }
 
