@@ -54,7 +54,7 @@ HIGH.`,
 				return err
 			}
 			if opts.old == "-" && opts.new == "-" {
-				return flagErrorf("only one side can be standard input")
+				return flagErrorf("only one side can be standard input: git show HEAD~1:review.yaml | wafr diff - review.yaml")
 			}
 			if runF != nil {
 				return runF(opts)
