@@ -49,8 +49,8 @@ func TestCompletionOnBadFiles(t *testing.T) {
 			{"action", "add", f, ""},
 			{"action", "add", f, "OPS1", "--choice", ""},
 			{"action", "set", f, ""},
-			{"diff", f + "@", ""},
-			{"diff", f + "@"},
+			{"diff", side(f, "@x"), ""},
+			{"diff", "a", side(f, "@")},
 			{"summary", f, "--at", ""},
 			{"report", f, "--at", ""},
 		} {
@@ -66,6 +66,15 @@ func TestCompletionOnBadFiles(t *testing.T) {
 	if after := listDir(t); !slices.Equal(before, after) {
 		t.Errorf("completion changed the folder:\n%v\n%v", before, after)
 	}
+}
+
+// side is a diff side for file: FILE@..., or - alone (which cannot take a
+// milestone, and "-@" would read as a flag).
+func side(file, at string) string {
+	if file == "-" {
+		return file
+	}
+	return file + at
 }
 
 func listDir(t *testing.T) []string {
