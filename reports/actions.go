@@ -51,14 +51,24 @@ func (r ActionRow) json() actionJSON {
 		Stale: r.Stale, CreatedAt: formatTime(a.CreatedAt), CreatedBy: a.CreatedBy, UpdatedAt: formatTime(a.UpdatedAt), UpdatedBy: a.UpdatedBy}
 }
 
-// WriteActionsText lists actions as an aligned table.
-func WriteActionsText(w io.Writer, rows []ActionRow, opts TextOptions) error {
+// ActionsTextOptions say how to list actions in the terminal.
+type ActionsTextOptions struct {
+	TextOptions
+	// Workloads shows the WORKLOAD column even when every action listed
+	// comes from one file: the listing was asked of several files, and
+	// which one matched is part of the answer.
+	Workloads bool
+}
+
+// WriteActionsText lists actions as an aligned table, with a WORKLOAD
+// column when they come from several files or opts.Workloads is set.
+func WriteActionsText(w io.Writer, rows []ActionRow, opts ActionsTextOptions) error {
 	if len(rows) == 0 {
 		_, err := io.WriteString(w, "No actions.\n")
 		return err
 	}
 	st := newSummaryStyles(w, opts.Color)
-	multi := false
+	multi := opts.Workloads
 	for _, r := range rows {
 		multi = multi || r.File != rows[0].File
 	}

@@ -8,7 +8,8 @@ import (
 	"github.com/wafr-dev/wafr/internal/textsafe"
 )
 
-// WriteCSV writes one row per question and choice, for spreadsheets.
+// WriteCSV writes one row per question and choice, in lens order, for
+// spreadsheets: every choice, ticked or not, "None of these" included.
 func WriteCSV(w io.Writer, s *Scored) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"pillar", "question_id", "question_title", "risk", "choice_id", "choice_title", "ticked", "improvement_plan", "notes"})
@@ -18,16 +19,8 @@ func WriteCSV(w io.Writer, s *Scored) error {
 				cw.Write([]string{cleanCell(p.Name), cleanCell(q.ID), cleanCell(q.Title), q.Risk.String(), cleanCell(c.ID), cleanCell(c.Title),
 					strconv.FormatBool(ticked), cleanCell(c.ImprovementPlan), cleanCell(q.Notes)})
 			}
-			// Lens order: merge the ticked and missing lists by position.
-			sel, mis := q.Selected, q.Missing
-			for len(sel) > 0 || len(mis) > 0 {
-				if len(mis) == 0 || len(sel) > 0 && sel[0].index < mis[0].index {
-					write(sel[0], true)
-					sel = sel[1:]
-				} else {
-					write(mis[0], false)
-					mis = mis[1:]
-				}
+			for _, c := range q.choices {
+				write(c.Choice, c.ticked)
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
@@ -14,6 +15,9 @@ import (
 type DiffOptions struct {
 	All   bool // include unchanged questions
 	Color bool // text only
+	// File is the new side's review file, named in the commands that
+	// hints show; "" when it came from standard input.
+	File string
 }
 
 func headline(d *review.DiffResult) string {
@@ -126,15 +130,16 @@ func WriteDiffText(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
 	if len(d.Actions) > 0 {
 		fmt.Fprintf(&b, "\n%s (%d)\n", st.heading.Render("Actions"), len(d.Actions))
 		for _, a := range d.Actions {
-			fmt.Fprintf(&b, "  %s  %s: %s\n", plain(a.ID), plain(a.Title), actionChangeText(a))
+			fmt.Fprintf(&b, "  %s  %s: %s\n", plain(a.ID), plain(a.Title), actionChangeText(a, opts.File))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// actionChangeText says what happened to an action between two points.
-func actionChangeText(a review.ActionDiff) string {
+// actionChangeText says what happened to an action between two points;
+// file is the review file that the hint's command names.
+func actionChangeText(a review.ActionDiff, file string) string {
 	var parts []string
 	if a.Change != "" {
 		t := a.Change
@@ -144,7 +149,10 @@ func actionChangeText(a review.ActionDiff) string {
 		parts = append(parts, t)
 	}
 	if a.Closable {
-		parts = append(parts, fmt.Sprintf("can be closed: %s is ticked now (wafr action set FILE %s --status done)", a.ChoiceID, a.ID))
+		if file == "" {
+			file = "FILE" // standard input: there is no name to give
+		}
+		parts = append(parts, fmt.Sprintf("can be closed: %s is ticked now (wafr action set %s %s --status done)", a.ChoiceID, textsafe.ShellQuote(file), a.ID))
 	}
 	return plain(strings.Join(parts, "; "))
 }
@@ -186,7 +194,7 @@ func WriteDiffMarkdown(w io.Writer, d *review.DiffResult, opts DiffOptions) erro
 	if len(d.Actions) > 0 {
 		fmt.Fprintf(&b, "\n### Actions (%d)\n\n", len(d.Actions))
 		for _, a := range d.Actions {
-			fmt.Fprintf(&b, "- **%s** %s: %s\n", inline(a.ID), inline(a.Title), inline(actionChangeText(a)))
+			fmt.Fprintf(&b, "- **%s** %s: %s\n", inline(a.ID), inline(a.Title), inline(actionChangeText(a, opts.File)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

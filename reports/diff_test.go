@@ -62,6 +62,8 @@ func historyFixture() []HistoryRow {
 		row("2026 Q3", "2026-08-01T10:00:00Z", 3, 2, 1, 0, 0, true),
 		row("current", "2026-11-25T10:00:00Z", 1, 2, 2, 1, 0, true),
 	}
+	rows[2].Actions = ActionCounts{Open: 3}
+	rows[3].Actions = ActionCounts{Open: 1, Done: 1, AcceptedRisk: 1}
 	rows[3].Current = true
 	return rows
 }

@@ -71,7 +71,7 @@ func WriteHistoryText(w io.Writer, workload string, rows []HistoryRow, opts Text
 	st := newSummaryStyles(w, opts.Color)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n", st.heading.Render(plain(workload)))
-	t := &Table{Header: []string{"DATE", "MILESTONE", "ANSWERED", "HIGH", "MEDIUM", "NONE", "N/A", "ACTIONS OPEN/DONE"}, RightAlign: map[int]bool{2: true}}
+	t := &Table{Header: []string{"DATE", "MILESTONE", "ANSWERED", "HIGH", "MEDIUM", "NONE", "N/A", "ACTIONS OPEN/DONE/ACCEPTED"}, RightAlign: map[int]bool{2: true}}
 	var highs, mediums []int
 	for i, r := range rows {
 		name := plain(r.Name)
@@ -89,7 +89,7 @@ func WriteHistoryText(w io.Writer, workload string, rows []HistoryRow, opts Text
 		t.Append(day(r.Date), name, fmt.Sprintf("%d/%d", r.Answered, r.Total),
 			withChange(c.High, prev.High, i == 0), withChange(c.Medium, prev.Medium, i == 0),
 			withChange(c.None, prev.None, i == 0), withChange(c.NotApplicable, prev.NotApplicable, i == 0),
-			fmt.Sprintf("%d/%d", r.Actions.Open, r.Actions.Done+r.Actions.AcceptedRisk))
+			actionTally(r.Actions))
 		highs, mediums = append(highs, c.High), append(mediums, c.Medium)
 	}
 	if err := t.Write(&b); err != nil {
@@ -106,12 +106,19 @@ func WriteHistoryText(w io.Writer, workload string, rows []HistoryRow, opts Text
 	return err
 }
 
+// actionTally writes open/done/accepted: an accepted risk is not done
+// work, so the two are never added up (summary and report keep them apart
+// too).
+func actionTally(a ActionCounts) string {
+	return fmt.Sprintf("%d/%d/%d", a.Open, a.Done, a.AcceptedRisk)
+}
+
 // WriteHistoryMarkdown writes the history as a table and a Mermaid
 // xychart-beta line chart of HIGH and MEDIUM, which GitHub draws.
 func WriteHistoryMarkdown(w io.Writer, workload string, rows []HistoryRow) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## Review history: %s\n\n", inline(workload))
-	b.WriteString("| Date | Milestone | Answered | HIGH | MEDIUM | NONE | N/A |\n|---|---|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| Date | Milestone | Answered | HIGH | MEDIUM | NONE | N/A | Actions open/done/accepted |\n|---|---|---:|---:|---:|---:|---:|---:|\n")
 	var labels, highs, mediums []string
 	top := 1
 	for i, r := range rows {
@@ -124,9 +131,9 @@ func WriteHistoryMarkdown(w io.Writer, workload string, rows []HistoryRow) error
 			prev = rows[i-1].Counts
 		}
 		c := r.Counts
-		fmt.Fprintf(&b, "| %s | %s | %d/%d | %s | %s | %s | %s |\n", day(r.Date), name, r.Answered, r.Total,
+		fmt.Fprintf(&b, "| %s | %s | %d/%d | %s | %s | %s | %s | %s |\n", day(r.Date), name, r.Answered, r.Total,
 			withChange(c.High, prev.High, i == 0), withChange(c.Medium, prev.Medium, i == 0),
-			withChange(c.None, prev.None, i == 0), withChange(c.NotApplicable, prev.NotApplicable, i == 0))
+			withChange(c.None, prev.None, i == 0), withChange(c.NotApplicable, prev.NotApplicable, i == 0), actionTally(r.Actions))
 		label := r.Name
 		if r.Current {
 			label = "current"

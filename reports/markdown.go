@@ -33,7 +33,7 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 		lens += " " + inline(s.Lens.Version)
 	}
 	row("Lens", lens+" ("+code2(s.Lens.ID)+")")
-	row("Environment", inline(strings.ToLower(s.Workload.Environment)))
+	row("Environment", inline(review.EnvironmentLabel(s.Workload.Environment)))
 	row("Owner", inline(s.Workload.Owner))
 	if s.Milestone != "" {
 		row("Milestone", inline(s.Milestone))

@@ -83,6 +83,15 @@ type Question struct {
 	Actions    []ActionItem   `json:"actions"`
 
 	pillar *Pillar
+	// choices is every choice in lens order, ticked or not, "None of
+	// these" included: one row each in the CSV.
+	choices []answeredChoice
+}
+
+// answeredChoice is a choice and whether it is ticked.
+type answeredChoice struct {
+	Choice
+	ticked bool
 }
 
 // Choice is a best practice, ticked or not.
@@ -91,8 +100,6 @@ type Choice struct {
 	Title           string `json:"title"`
 	ImprovementPlan string `json:"improvementPlan,omitempty"`
 	URL             string `json:"url,omitempty"`
-
-	index int // position in the question, for lens order
 }
 
 // Input is what Score needs.
@@ -163,8 +170,8 @@ func question(qr scoring.QuestionResult, a *review.Answer) Question {
 			out.Reason = a.Reason
 		}
 	}
-	for i, c := range q.Choices {
-		ch := Choice{ID: c.ID, Title: c.Title, index: i}
+	for _, c := range q.Choices {
+		ch := Choice{ID: c.ID, Title: c.Title}
 		if c.ImprovementPlan != nil {
 			ch.ImprovementPlan, ch.URL = c.ImprovementPlan.DisplayText, c.ImprovementPlan.URL
 		}
@@ -174,6 +181,7 @@ func question(qr scoring.QuestionResult, a *review.Answer) Question {
 		case !c.IsNone():
 			out.Missing = append(out.Missing, ch)
 		}
+		out.choices = append(out.choices, answeredChoice{ch, ticked[c.ID]})
 	}
 	return out
 }

@@ -282,11 +282,19 @@ func TestCSVRows(t *testing.T) {
 	l, _ := questions.Load("builtin:ops")
 	want := 1
 	for _, q := range l.Pillars[0].Questions {
-		want += len(q.Choices) - 1 // "None of these" only when ticked
+		want += len(q.Choices) // every choice, "None of these" too, as the README says
 	}
-	want++ // OPS2_no is ticked
 	if len(rows) != want {
 		t.Errorf("%d rows, want %d", len(rows), want)
+	}
+	found := false
+	for _, row := range rows {
+		if row[4] == "OPS1_no" {
+			found = row[6] == "false"
+		}
+	}
+	if !found {
+		t.Error("no ticked=false row for OPS1's unticked \"None of these\"")
 	}
 	if rows[1][1] != "OPS1" || rows[1][4] != "OPS1_users" || rows[1][6] != "true" || rows[1][8] != trickyNotes {
 		t.Errorf("first row %q", rows[1])

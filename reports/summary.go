@@ -15,6 +15,7 @@ import (
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
 )
 
@@ -100,7 +101,7 @@ func WriteSummaryText(w io.Writer, s *Scored, opts TextOptions) error {
 	var b strings.Builder
 	head := plain(s.Workload.Name)
 	if s.Workload.Environment != "" {
-		head += " (" + strings.ToLower(s.Workload.Environment) + ")"
+		head += " (" + plain(review.EnvironmentLabel(s.Workload.Environment)) + ")"
 	}
 	title := st.heading.Render(head) + " - " + plain(strings.TrimSpace(s.Lens.Name+" "+s.Lens.Version))
 	if opts.Width > 0 {

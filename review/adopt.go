@@ -13,7 +13,7 @@ import (
 
 // Reasons an action cannot adopt a choice.
 var (
-	ErrNothingToAdopt = errors.New("there is nothing to adopt")
+	ErrNothingToAdopt = errors.New(`"None of these" has nothing to adopt`)
 	ErrAlreadyTicked  = errors.New("the practice is in place")
 )
 
@@ -25,18 +25,33 @@ func (r *Review) Ticked(pillarID, questionID, choiceID string) bool {
 
 // CheckAdopt says whether an action can adopt a choice of a question: the
 // choice must exist, be a practice rather than "None of these", and not be
-// ticked yet.
+// ticked yet. Its messages are written for people, on the command line and
+// in the TUI alike.
 func (r *Review) CheckAdopt(p *questions.Pillar, q *questions.Question, choiceID string) (*questions.Choice, error) {
 	c := q.Choice(choiceID)
 	switch {
 	case c == nil:
 		return nil, fmt.Errorf("%w: question %s has no choice %q; its choices: %s", scoring.ErrNoSuchChoice, q.ID, choiceID, strings.Join(scoring.ChoiceIDs(q), ", "))
 	case c.IsNone():
-		return nil, fmt.Errorf("%s is \"None of these\": %w", c.ID, ErrNothingToAdopt)
+		return nil, fmt.Errorf("%s: %w; %s", c.ID, ErrNothingToAdopt, r.adoptable(p, q))
 	case r.Ticked(p.ID, q.ID, c.ID):
 		return nil, fmt.Errorf("%s is already ticked for %s: %w", c.ID, q.ID, ErrAlreadyTicked)
 	}
 	return c, nil
+}
+
+// adoptable says which practices of a question an action can adopt.
+func (r *Review) adoptable(p *questions.Pillar, q *questions.Question) string {
+	var ids []string
+	for _, c := range q.Choices {
+		if !c.IsNone() && !r.Ticked(p.ID, q.ID, c.ID) {
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return "every practice of " + q.ID + " is ticked already"
+	}
+	return "pick a practice not yet ticked: " + strings.Join(ids, ", ")
 }
 
 // HasOpenAction reports whether a practice already has an action not yet

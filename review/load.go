@@ -102,16 +102,24 @@ func Read(name string, r io.Reader) (*Review, error) {
 	return Parse(name, data)
 }
 
-// Parse decodes review data.
+// Parse decodes review data. A file that is not a review at all (a lens,
+// Markdown, other YAML) gives a *LoadError wrapping ErrNotReview that says
+// what the file looks like.
 func Parse(name string, data []byte) (*Review, error) {
 	root, err := yamlnode.Parse(data, false)
 	if err != nil {
 		le := &LoadError{File: name, Err: err}
 		var se *yamlnode.SyntaxError
 		if errors.As(err, &se) {
+			if nr := notReviewText(name, data, se); nr != nil {
+				return nil, nr
+			}
 			le.Line, le.Column, le.Err = se.Line, se.Column, errors.New(se.Msg)
 		}
 		return nil, le
+	}
+	if nr := notReview(name, data, root); nr != nil {
+		return nil, nr
 	}
 	d := &decoder{file: name}
 	r := d.review(root)

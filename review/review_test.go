@@ -180,7 +180,7 @@ func TestLoadErrors(t *testing.T) {
 		msg       string
 	}{
 		{"syntax", "wafr: 1\nworkload: [\n", 2, "", "did not find"},
-		{"not a review", "name: hello\n", 1, "name", "unknown field"},
+		{"not a review", "name: hello\n", 1, "", `not a wafr review file: it looks like a YAML mapping with the key "name"`},
 		{"no version", "workload: {name: x}\nlens: {id: ops}\n", 1, "wafr", "missing"},
 		{"newer version", "wafr: 2\nlens: {id: ops}\n", 1, "wafr", `format version "2" is not supported`},
 		{"no lens", "wafr: 1\nworkload: {name: x}\n", 1, "lens", "missing"},

@@ -72,6 +72,9 @@ func (w *Workspace) SetAside(path string, r *review.Review) (string, error) {
 		if i > 1 {
 			name = fmt.Sprintf("%s-%d", name, i)
 		}
+		if _, err := os.Lstat(name); err == nil {
+			continue // taken: skip the write (and its fsyncs); WriteNew still guards the race
+		}
 		err := atomicfile.WriteNew(name, data)
 		if errors.Is(err, fs.ErrExist) {
 			continue
@@ -81,5 +84,5 @@ func (w *Workspace) SetAside(path string, r *review.Review) (string, error) {
 		}
 		return name, nil
 	}
-	return "", fmt.Errorf("%s: too many set-aside files already (FILE.wafr-unsaved-N); remove some", path)
+	return "", fmt.Errorf("%s: too many set-aside files already (%s.wafr-unsaved-N); remove some", path, path)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -54,9 +55,9 @@ HIGH question at once, skipping practices that already have an open action.`,
   wafr action add --all-high review.yaml --owner platform-team --due 2027-03-31`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if opts.allHigh {
-				return cobra.ExactArgs(1)(cmd, args)
+				return positional(argSpec{min: 1, max: 1, what: "with --all-high, give only the review file", synopsis: "wafr action add --all-high FILE"})(cmd, args)
 			}
-			return cobra.ExactArgs(2)(cmd, args)
+			return positional(argSpec{min: 2, max: 2, what: "give a review file and a question id", synopsis: "wafr action add FILE QUESTION [--choice ID], or wafr action add --all-high FILE"})(cmd, args)
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file = args[0]
@@ -80,6 +81,8 @@ HIGH question at once, skipping practices that already have an open action.`,
 	f.StringVar(&opts.title, "title", "", "title (default: the practice's title)")
 	f.StringVar(&opts.by, "by", "", "who records it (default: git config user.name, else $USER)")
 	f.BoolVar(&opts.allHigh, "all-high", false, "one action per missing best practice of every HIGH question")
+	cmd.ValidArgsFunction = completeQuestion(io, false)
+	cmd.RegisterFlagCompletionFunc("choice", completeChoice(io))
 	return cmd
 }
 
@@ -100,7 +103,7 @@ func runActionAdd(opts *actionAddOptions) error {
 			lines = append(lines, plural(len(added), "action")+" added")
 			return err
 		}
-		p, q, err := l.Find(opts.question)
+		p, q, err := findQuestion(l, opts.question)
 		if err != nil {
 			return err
 		}
@@ -156,7 +159,7 @@ a risk needs --reason (why the team accepts it). Only the flags given change.`,
 		Example: `  wafr action set review.yaml A3 --status in-progress
   wafr action set review.yaml A3 --status done
   wafr action set review.yaml A4 --status accepted-risk --reason "Single region is enough until 2027"`,
-		Args: cobra.ExactArgs(2),
+		Args: positional(argSpec{min: 2, max: 2, what: "give a review file and an action id", synopsis: "wafr action set FILE ACTION_ID --status STATUS (wafr action list FILE shows the ids)"}),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file, opts.id = args[0], args[1]
 			f := cmd.Flags()
@@ -194,17 +197,23 @@ a risk needs --reason (why the team accepts it). Only the flags given change.`,
 	f.StringVar(&notes, "notes", "", "notes")
 	f.StringVar(&title, "title", "", "title")
 	f.StringVar(&opts.by, "by", "", "who changes it (default: git config user.name, else $USER)")
+	cmd.ValidArgsFunction = completeActionID(io)
+	cmd.RegisterFlagCompletionFunc("status", completeValues(review.Statuses...))
 	return cmd
 }
 
 func runActionSet(opts *actionSetOptions) error {
 	var line string
 	_, err := opts.io.ws.Edit(opts.file, workspace.OpenOptions{}, func(f *workspace.File) error {
+		var before review.Action
+		if a := f.Review.Action(opts.id); a != nil {
+			before = *a
+		}
 		a, err := f.Review.UpdateAction(opts.id, opts.change, opts.io.author(opts.by), opts.io.Now())
 		if err != nil {
 			return err
 		}
-		line = fmt.Sprintf("%s: %s", a.ID, a.Status)
+		line = a.ID + ": " + actionChanges(before, *a)
 		return nil
 	})
 	if err != nil {
@@ -212,6 +221,38 @@ func runActionSet(opts *actionSetOptions) error {
 	}
 	fmt.Fprintln(opts.io.Out, textsafe.Clean(line))
 	return nil
+}
+
+// actionChanges says what an edit changed, field by field ("status open
+// -> done; due (none) -> 2026-12-31"), or that it changed nothing.
+func actionChanges(before, after review.Action) string {
+	var parts []string
+	field := func(name, old, new string, quote bool) {
+		if old == new {
+			return
+		}
+		show := func(s string) string {
+			switch {
+			case s == "":
+				return "(none)"
+			case quote:
+				return strconv.Quote(s)
+			}
+			return s
+		}
+		parts = append(parts, fmt.Sprintf("%s %s -> %s", name, show(old), show(new)))
+	}
+	field("status", before.Status, after.Status, false)
+	field("owner", before.Owner, after.Owner, false)
+	field("due", before.Due, after.Due, false)
+	field("reason", before.Reason, after.Reason, true)
+	field("link", before.Link, after.Link, false)
+	field("title", before.Title, after.Title, true)
+	field("notes", before.Notes, after.Notes, true)
+	if len(parts) == 0 {
+		return "nothing changed (status " + after.Status + ")"
+	}
+	return strings.Join(parts, "; ")
 }
 
 // --- action list ---
@@ -228,6 +269,7 @@ type actionListOptions struct {
 
 func newActionListCmd(io *ioStreams, runF func(*actionListOptions) error) *cobra.Command {
 	opts := &actionListOptions{io: io}
+	formats := []string{"text", "md", "json", "csv"}
 	cmd := &cobra.Command{
 		Use:   "list FILE...",
 		Short: "List the actions of one or more reviews",
@@ -238,10 +280,10 @@ closed) or whose question left the lens.`,
 		Example: `  wafr action list review.yaml
   wafr action list services/*/review.yaml --owner alice --status open
   wafr action list services/*/review.yaml --overdue --format md`,
-		Args: cobra.MinimumNArgs(1),
+		Args: positional(argSpec{min: 1, max: -1, what: "give one review file or more", synopsis: "wafr action list FILE..."}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.files = args
-			if err := oneOf("--format", opts.format, "text", "md", "json", "csv"); err != nil {
+			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
 			}
 			if opts.status != "" && !review.ValidStatus(opts.status) {
@@ -258,7 +300,10 @@ closed) or whose question left the lens.`,
 	f.StringVar(&opts.status, "status", "", "only actions with this status")
 	f.BoolVar(&opts.overdue, "overdue", false, "only actions past their due date and not done")
 	f.BoolVar(&opts.stale, "stale", false, "only open actions whose practice is ticked or whose question is gone")
-	f.StringVar(&opts.format, "format", "text", "text, md, json or csv")
+	f.StringVar(&opts.format, "format", formats[0], orList(formats))
+	cmd.ValidArgsFunction = completeFiles(-1)
+	cmd.RegisterFlagCompletionFunc("status", completeValues(review.Statuses...))
+	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
 	return cmd
 }
 
@@ -293,5 +338,6 @@ func runActionList(opts *actionListOptions) error {
 	case "csv":
 		return reports.WriteActionsCSV(w, rows)
 	}
-	return reports.WriteActionsText(w, rows, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
+	return reports.WriteActionsText(w, rows, reports.ActionsTextOptions{TextOptions: reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width},
+		Workloads: len(opts.files) > 1})
 }

@@ -58,7 +58,7 @@ func TestActionAddAndSet(t *testing.T) {
 	}{
 		{[]string{"action", "add", "r.yaml", "OPS1", "--choice", "OPS1_slo"}, "OPS1_slo is already ticked for OPS1"},
 		{[]string{"action", "add", "r.yaml", "OPS1", "--choice", "OPS1_nope"}, `question OPS1 has no choice "OPS1_nope"`},
-		{[]string{"action", "add", "r.yaml", "OPS1", "--choice", "OPS1_no"}, `OPS1_no is "None of these"`},
+		{[]string{"action", "add", "r.yaml", "OPS1", "--choice", "OPS1_no"}, `OPS1_no: "None of these" has nothing to adopt; pick a practice not yet ticked: OPS1_budget, OPS1_nfr`},
 		{[]string{"action", "add", "r.yaml", "OPS1", "--due", "31/12/2026"}, `due date "31/12/2026" is not a date like 2026-12-31`},
 		{[]string{"action", "add", "r.yaml", "OPS1", "--due", "2026-02-30"}, "is not a date"},
 		{[]string{"action", "set", "r.yaml", "A9", "--status", "done"}, `no such action "A9"; the review has: A1, A2`},
@@ -78,11 +78,11 @@ func TestActionAddAndSet(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--status", "in-progress"}, "in-progress"},
-		{[]string{"--status", "done"}, "done"},
-		{[]string{"--status", "open"}, "open"}, // reopened
-		{[]string{"--status", "accepted-risk", "--reason", "Costs more than the risk"}, "accepted-risk"},
-		{[]string{"--status", "in-progress"}, "in-progress"},
+		{[]string{"--status", "in-progress"}, "status open -> in-progress"},
+		{[]string{"--status", "done"}, "status in-progress -> done"},
+		{[]string{"--status", "open"}, "status done -> open"}, // reopened
+		{[]string{"--status", "accepted-risk", "--reason", "Costs more than the risk"}, `status open -> accepted-risk; reason (none) -> "Costs more than the risk"`},
+		{[]string{"--status", "in-progress"}, "status accepted-risk -> in-progress"},
 	} {
 		out := mustRun(t, append([]string{"action", "set", "r.yaml", "A1", "--by", "carol"}, step.args...)...)
 		if out != "A1: "+step.want+"\n" {
@@ -112,7 +112,7 @@ func TestActionAllHigh(t *testing.T) {
 	if out := mustRun(t, "action", "add", "--all-high", "r.yaml", "--owner", "platform"); out != "0 actions added\n" {
 		t.Errorf("second run: %q", out)
 	}
-	if code, _, errOut := wafrIn(t, "action", "add", "--all-high", "r.yaml", "OPS1"); code != 2 || !strings.Contains(errOut, "accepts 1 arg") {
+	if code, _, errOut := wafrIn(t, "action", "add", "--all-high", "r.yaml", "OPS1"); code != 2 || !strings.Contains(errOut, "with --all-high, give only the review file") {
 		t.Errorf("--all-high with a question: %d %q", code, errOut)
 	}
 }
@@ -203,11 +203,11 @@ func TestActionsAcrossMilestones(t *testing.T) {
 	mustRun(t, "action", "add", "r.yaml", "OPS5", "--choice", "OPS5_customers")
 	mustRun(t, "milestone", "r.yaml", "q4")
 	mustRun(t, "answer", "r.yaml", "OPS5", "--select", "OPS5_roles,OPS5_customers")
-	if out := mustRun(t, "diff", "r.yaml@q4", "r.yaml"); !strings.Contains(out, "can be closed: OPS5_customers is ticked now (wafr action set FILE A4 --status done)") {
+	if out := mustRun(t, "diff", "r.yaml@q4", "r.yaml"); !strings.Contains(out, "can be closed: OPS5_customers is ticked now (wafr action set r.yaml A4 --status done)") {
 		t.Errorf("closable action not offered:\n%s", out)
 	}
 	out = mustRun(t, "history", "r.yaml")
-	if !strings.Contains(out, "q3") || !strings.Contains(out, "2/0") || !strings.Contains(out, "2/2") {
+	if !strings.Contains(out, "q3") || !strings.Contains(out, "2/0/0") || !strings.Contains(out, "2/1/1") {
 		t.Errorf("history does not count actions:\n%s", out)
 	}
 }

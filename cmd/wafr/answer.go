@@ -48,7 +48,8 @@ When FILE does not exist it is created, with --lens (default builtin:ops) and
   wafr answer review.yaml OPS2 --none --notes "No runbooks yet."
   wafr answer review.yaml OPS3 --not-applicable OUT_OF_SCOPE
   wafr answer review.yaml finops/finops_co_q4 --clear`,
-		Args: cobra.ExactArgs(2),
+		Args: positional(argSpec{min: 2, max: 2, what: "give a review file and a question id", synopsis: "wafr answer FILE QUESTION --select IDS | --none | --not-applicable REASON | --clear",
+			flags: []flagCheck{exclusive("give one of --select IDS, --none, --not-applicable REASON or --clear (--notes goes with any)", "select", "none", "not-applicable", "clear")}}),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file, opts.question = args[0], args[1]
 			opts.notesSet = cmd.Flags().Changed("notes")
@@ -72,6 +73,10 @@ When FILE does not exist it is created, with --lens (default builtin:ops) and
 	f.StringVar(&opts.lens, "lens", "", "lens for a new file (default builtin:ops), or to answer with another edition")
 	f.StringVar(&opts.workload, "workload", "", "workload name for a new file")
 	cmd.MarkFlagsMutuallyExclusive("select", "none", "not-applicable", "clear")
+	cmd.ValidArgsFunction = completeQuestion(io, true)
+	cmd.RegisterFlagCompletionFunc("select", completeSelect(io))
+	cmd.RegisterFlagCompletionFunc("not-applicable", completeReason())
+	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
 	return cmd
 }
 
@@ -87,7 +92,7 @@ func runAnswer(opts *answerOptions) error {
 			if f.Exists {
 				noteLensChange(opts.io.ErrOut, opts.file, f.Review, f.Lens)
 			}
-			p, q, err := f.Lens.Find(opts.question)
+			p, q, err := findQuestion(f.Lens, opts.question)
 			if err != nil {
 				return err
 			}

@@ -40,7 +40,9 @@ func newLensExportCmd(io *ioStreams, runF func(*lensExportOptions) error) *cobra
 --json  JSON with every field, extensions included.`,
 		Example: `  wafr lens export builtin:ops --aws -o ops-lens.json
   wafr lens export Amazon_ECS_Lens.json --yaml -o ecs.yaml`,
-		Args:              cobra.ExactArgs(1),
+		Args: positional(argSpec{min: 1, max: 1, what: "give one lens, a file or builtin:NAME", synopsis: "wafr lens export LENS --aws|--yaml|--json [-o FILE]",
+			flags: []flagCheck{exclusive("give one of --aws, --yaml or --json", "aws", "yaml", "json"),
+				oneRequired("say which format: wafr lens export LENS --aws, --yaml or --json", "aws", "yaml", "json")}}),
 		ValidArgsFunction: completeBuiltins,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.lens = args[0]
@@ -115,7 +117,8 @@ the question applies (with the reason when it does not). Push them with:
 
   wafr export aws-answers review.yaml --workload-id "$WL" --lens-alias "$LENS" |
     while IFS= read -r a; do aws wellarchitected update-answer --cli-input-json "$a"; done`,
-		Args: cobra.ExactArgs(1),
+		Args: positional(argSpec{min: 1, max: 1, what: "give one review file", synopsis: "wafr export aws-answers FILE --workload-id ID --lens-alias ALIAS",
+			flags: []flagCheck{required("wafr export aws-answers FILE --workload-id ID --lens-alias ALIAS", "workload-id", "lens-alias")}}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file = args[0]
 			if runF != nil {
@@ -181,7 +184,8 @@ have are kept in the file and listed on stderr; nothing is dropped.
   aws wellarchitected list-answers --workload-id "$WL" --lens-alias "$LENS" > answers.json
   aws wellarchitected get-workload --workload-id "$WL" > workload.json
   wafr import aws-answers answers.json --workload workload.json --lens lens.json -o review.yaml`,
-		Args: cobra.ExactArgs(1),
+		Args: positional(argSpec{min: 1, max: 1, what: "give the list-answers output file", synopsis: "wafr import aws-answers LIST_ANSWERS.json --lens LENS -o FILE",
+			flags: []flagCheck{required("wafr import aws-answers LIST_ANSWERS.json --lens LENS -o FILE", "lens", "output")}}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.listAnswers = args[0]
 			if runF != nil {

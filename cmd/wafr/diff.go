@@ -23,6 +23,7 @@ type diffOptions struct {
 
 func newDiffCmd(io *ioStreams, runF func(*diffOptions) error) *cobra.Command {
 	opts := &diffOptions{io: io}
+	formats := []string{"text", "md", "json"}
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "Show what improved and what regressed between two reviews or milestones",
@@ -46,14 +47,14 @@ HIGH.`,
 		Example: `  wafr diff review.yaml@"2026 Q3" review.yaml
   wafr diff review.yaml@1 review.yaml@2 --format md
   wafr diff payments.yaml search.yaml --all`,
-		Args: cobra.ExactArgs(2),
+		Args: positional(argSpec{min: 2, max: 2, what: "give the old and the new review, each a file, FILE@MILESTONE or -", synopsis: "wafr diff OLD NEW, for example wafr diff review.yaml@1 review.yaml"}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.old, opts.new = args[0], args[1]
-			if err := oneOf("--format", opts.format, "text", "md", "json"); err != nil {
+			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
 			}
 			if opts.old == "-" && opts.new == "-" {
-				return flagErrorf("only one side can be standard input")
+				return flagErrorf("only one side can be standard input: git show HEAD~1:review.yaml | wafr diff - review.yaml")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -65,6 +66,8 @@ HIGH.`,
 	f.StringVar(&opts.format, "format", "text", "text, md or json")
 	f.BoolVar(&opts.all, "all", false, "also list unchanged questions")
 	f.BoolVar(&opts.failOnRegression, "fail-on-regression", false, "exit 1 if any question's risk went up")
+	cmd.ValidArgsFunction = completeSide(io)
+	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
 	return cmd
 }
 
@@ -79,6 +82,9 @@ func runDiff(opts *diffOptions) error {
 	}
 	d := review.Diff(before, after)
 	ro := reports.DiffOptions{All: opts.all, Color: opts.io.Color}
+	if file, _ := splitSide(opts.new); file != "-" {
+		ro.File = file
+	}
 	switch opts.format {
 	case "md":
 		err = reports.WriteDiffMarkdown(opts.io.Out, d, ro)

@@ -162,7 +162,7 @@ func TestEndToEndReviewInTmux(t *testing.T) {
 	if err != nil {
 		t.Fatalf("summary: %v\n%s", err, out)
 	}
-	for _, want := range []string{"Payments API (preproduction) - Operational Excellence 1.0.0", "answered 3 of 6", "Total                      2       0     0    1           3"} {
+	for _, want := range []string{"Payments API (pre-production) - Operational Excellence 1.0.0", "answered 3 of 6", "Total                      2       0     0    1           3"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
@@ -83,4 +85,19 @@ func (t textsafeWriter) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return len(p), nil
+}
+
+// findQuestion resolves a QUESTION argument. One that names no question
+// suggests the id in its right case ("did you mean OPS1?"), or else lists
+// the lens's questions, as wrong choice and action ids list theirs.
+func findQuestion(l *questions.Lens, ref string) (*questions.Pillar, *questions.Question, error) {
+	p, q, err := l.Find(ref)
+	var fe *questions.FindError
+	if errors.As(err, &fe) && len(fe.Candidates) == 0 {
+		if s := l.SuggestQuestion(ref); s != "" {
+			return nil, nil, fmt.Errorf("%w; did you mean %s?", err, s)
+		}
+		return nil, nil, fmt.Errorf("%w; its questions: %s", err, strings.Join(l.QuestionRefs(), ", "))
+	}
+	return p, q, err
 }

@@ -58,7 +58,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"lens", "list"}, 0, ""},
 		{[]string{"lens", "show", "builtin:nope"}, 2, "no built-in lens"},
 		{[]string{"bogus"}, 2, `unknown command "bogus"`},
-		{[]string{"answer", "only-one-arg"}, 2, "accepts 2 arg(s)"},
+		{[]string{"answer", "only-one-arg"}, 2, `give a review file and a question id (got 1 argument: "only-one-arg"): wafr answer FILE QUESTION`},
 	}
 	for _, c := range cases {
 		io, _, errOut := testStreams()

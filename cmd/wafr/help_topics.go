@@ -1,17 +1,16 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+)
 
 type helpTopic struct{ name, short, long string }
 
 // helpTopics are the "wafr help TOPIC" pages.
 func helpTopics() []helpTopic {
 	return []helpTopic{
-		{
-			name:  "serve",
-			short: "The live review: joining, roles, votes, the time-box, the team file",
-			long:  serveHelp,
-		},
 		{
 			name:  "exit-codes",
 			short: "What wafr's exit codes mean",
@@ -81,6 +80,11 @@ default rule, rules that can never fire, "None" choices whose id does not end
 in "_no", missing descriptions, and the AWS tool's limits, which
 "wafr lens lint --aws" turns into errors.`,
 		},
+		{
+			name:  "serve",
+			short: "The live review: joining, roles, votes, the time-box, the team file",
+			long:  serveHelp,
+		},
 	}
 }
 
@@ -145,3 +149,33 @@ ENDING
 Ctrl+C in your review (or q), or SIGTERM, saves and ends every session with
 a goodbye line. A participant's q leaves; the others go on. ctrl+l redraws a
 screen whose terminal did not send its new size (Windows OpenSSH).`
+
+// newHelpCmd replaces cobra's help command: the same help, but an unknown
+// command or topic is a usage error (cobra prints "Unknown help topic" and
+// exits 0), and the topics complete in the shell.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND|TOPIC]",
+		Short: "Help about any command, or a topic: exit-codes, lens-format, serve",
+		Long: `Help about any command, for example 'wafr help answer', or a topic:
+'wafr help exit-codes', 'wafr help lens-format', 'wafr help serve'.`,
+		ValidArgsFunction: completeHelp,
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return flagErrorf("no help for %q: give a command or a topic, for example wafr help answer or wafr help exit-codes (topics: %s)",
+					strings.Join(args, " "), strings.Join(topicNames(), ", "))
+			}
+			target.InitDefaultHelpFlag()
+			return target.Help()
+		},
+	}
+}
+
+func topicNames() []string {
+	var out []string
+	for _, t := range helpTopics() {
+		out = append(out, t.name)
+	}
+	return out
+}

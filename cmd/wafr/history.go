@@ -16,6 +16,7 @@ type historyOptions struct {
 
 func newHistoryCmd(io *ioStreams, runF func(*historyOptions) error) *cobra.Command {
 	opts := &historyOptions{io: io}
+	formats := []string{"text", "md", "json"}
 	cmd := &cobra.Command{
 		Use:   "history FILE",
 		Short: "List the milestones of a review with their risk counts, oldest first",
@@ -24,10 +25,10 @@ date, name, answered/total and the HIGH, MEDIUM, NONE and N/A counts with the
 change from the row before, and a trend of HIGH and MEDIUM. --format md draws
 the trend as a Mermaid line chart that GitHub renders.`,
 		Example: "  wafr history review.yaml\n  wafr history review.yaml --format md >> HISTORY.md",
-		Args:    cobra.ExactArgs(1),
+		Args:    positional(argSpec{min: 1, max: 1, what: "give one review file", synopsis: "wafr history FILE"}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file = args[0]
-			if err := oneOf("--format", opts.format, "text", "md", "json"); err != nil {
+			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -36,7 +37,9 @@ the trend as a Mermaid line chart that GitHub renders.`,
 			return runHistory(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "text", "text, md or json")
+	cmd.Flags().StringVar(&opts.format, "format", formats[0], orList(formats))
+	cmd.ValidArgsFunction = completeFiles(1)
+	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
 	return cmd
 }
 

@@ -33,10 +33,10 @@ func TestHostileFiles(t *testing.T) {
 		"binary.yaml":      {content: "\x7fELF\x02\x01\x01\x00\x00\x00garbage\xff\xfe", lens: "binary file", review: "binary file"},
 		"empty.yaml":       {content: "", lens: "the file is empty", review: "the file is empty"},
 		"blank.json":       {content: "  \n\t\n", lens: "the file is empty", review: "the file is empty"},
-		"array.json":       {content: `[{"schemaVersion": "2021-11-01"}]`, lens: "expected a mapping for the lens, found a list", review: "a review file is a mapping"},
-		"scalar.yaml":      {content: "just text\n", lens: "expected a mapping for the lens, found a string", review: "a review file is a mapping"},
-		"long-line.yaml":   {content: "name: " + strings.Repeat("x", 5<<20) + "\n", lens: "no pillars", review: "unknown field"},
-		"many-fields.yaml": {content: strings.Repeat("k: v\n", 3), lens: "appears twice", review: "unknown field"},
+		"array.json":       {content: `[{"schemaVersion": "2021-11-01"}]`, lens: "expected a mapping for the lens, found a list", review: "not a wafr review file"},
+		"scalar.yaml":      {content: "just text\n", lens: "expected a mapping for the lens, found a string", review: "not a wafr review file"},
+		"long-line.yaml":   {content: "name: " + strings.Repeat("x", 5<<20) + "\n", lens: "no pillars", review: "not a wafr review file"},
+		"many-fields.yaml": {content: strings.Repeat("k: v\n", 3), lens: "appears twice", review: "not a wafr review file"},
 	}
 	for name, f := range files {
 		path := filepath.Join(dir, name)

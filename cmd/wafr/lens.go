@@ -42,7 +42,7 @@ func newLensListCmd(io *ioStreams, runF func(*lensListOptions) error) *cobra.Com
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List the built-in lenses",
-		Args:  cobra.NoArgs,
+		Args:  positional(argSpec{min: 0, max: 0, what: "lens list takes no arguments", synopsis: "wafr lens list, or wafr lens show LENS for one lens"}),
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -75,7 +75,7 @@ func newLensShowCmd(io *ioStreams, runF func(*lensShowOptions) error) *cobra.Com
 		Use:               "show LENS",
 		Short:             "Print a lens outline: pillars, questions, choice ids and risk rules",
 		Example:           "  wafr lens show builtin:ops\n  wafr lens show ./my-lens.json",
-		Args:              cobra.ExactArgs(1),
+		Args:              positional(argSpec{min: 1, max: 1, what: "give one lens, a file or builtin:NAME", synopsis: "wafr lens show LENS (wafr lens list names the built-in ones)"}),
 		ValidArgsFunction: completeBuiltins,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.lens = args[0]
@@ -143,7 +143,7 @@ limits (10 pillars, 20 questions per pillar, 15 choices, 3 risk rules, ids of
 3-128 characters, titles of 128, descriptions of 2048, 500 KB, schemaVersion
 "2021-11-01") and reports a breach as an error.`,
 		Example:           "  wafr lens lint builtin:ops\n  wafr lens lint --aws --strict lenses/*.json",
-		Args:              cobra.MinimumNArgs(1),
+		Args:              positional(argSpec{min: 1, max: -1, what: "give one lens or more, each a file or builtin:NAME", synopsis: "wafr lens lint LENS..."}),
 		ValidArgsFunction: completeBuiltins,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.lenses = args

@@ -29,7 +29,7 @@ Compare milestones with 'wafr diff FILE@NAME FILE' and list them with
 'wafr history FILE'.`,
 		Example: `  wafr milestone review.yaml "2026 Q4"
   wafr milestone review.yaml after-game-day --notes "After the failover drill."`,
-		Args: cobra.ExactArgs(2),
+		Args: positional(argSpec{min: 2, max: 2, what: "give a review file and one milestone name; quote a name with spaces", synopsis: `wafr milestone FILE NAME, for example wafr milestone review.yaml "2026 Q4"`}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file, opts.name = args[0], args[1]
 			if runF != nil {
@@ -39,6 +39,7 @@ Compare milestones with 'wafr diff FILE@NAME FILE' and list them with
 		},
 	}
 	cmd.Flags().StringVar(&opts.notes, "notes", "", "what this milestone marks")
+	cmd.ValidArgsFunction = completeFiles(1) // the name is new: nothing to complete
 	return cmd
 }
 

@@ -25,6 +25,7 @@ type reportOptions struct {
 
 func newReportCmd(io *ioStreams, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{io: io}
+	formats := []string{"md", "html", "json", "csv"}
 	cmd := &cobra.Command{
 		Use:   "report FILE",
 		Short: "Write the improvement plan (Markdown or HTML), or the scored review as JSON or CSV",
@@ -50,10 +51,10 @@ csv: one row per question and choice, for spreadsheets.
   wafr report review.yaml --format html -o plan.html
   wafr report review.yaml --format csv -o review.csv
   wafr report review.yaml --pillar-order security,reliability`,
-		Args: cobra.ExactArgs(1),
+		Args: positional(argSpec{min: 1, max: 1, what: "give one review file", synopsis: "wafr report FILE [--format " + strings.Join(formats, "|") + "] [-o OUT]"}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file = args[0]
-			if err := oneOf("--format", opts.format, "md", "html", "json", "csv"); err != nil {
+			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -68,6 +69,10 @@ csv: one row per question and choice, for spreadsheets.
 	f.StringVar(&opts.at, "at", "", "report as of a milestone (name or number)")
 	f.StringSliceVar(&opts.pillarOrder, "pillar-order", nil, "pillar ids to list first, comma-separated")
 	f.StringVar(&opts.lens, "lens", "", "score with this lens instead of the one the file records")
+	cmd.ValidArgsFunction = completeFiles(1)
+	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
+	cmd.RegisterFlagCompletionFunc("at", completeMilestone(io))
+	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
 	return cmd
 }
 

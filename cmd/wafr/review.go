@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -42,7 +41,7 @@ in the TUI for the keys.`,
 		Example: `  wafr review
   wafr review payments.yaml --lens builtin:ops --workload "Payments API" --owner payments-team
   wafr review ecs.yaml --lens ./Amazon_ECS_Lens.json`,
-		Args: cobra.MaximumNArgs(1),
+		Args: positional(argSpec{min: 0, max: 1, what: "give one review file at most", synopsis: "wafr review [FILE] [--lens LENS]"}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.file = "review.yaml"
 			if len(args) == 1 {
@@ -59,8 +58,10 @@ in the TUI for the keys.`,
 	f.StringVar(&opts.by, "by", "", "who answers (default: git config user.name, else $USER)")
 	f.StringVar(&opts.workload, "workload", "", "workload name for a new file (skips the questions about it)")
 	f.StringVar(&opts.owner, "owner", "", "workload owner for a new file")
-	f.StringVar(&opts.environment, "environment", "production", "environment for a new file: production or pre-production")
+	f.StringVar(&opts.environment, "environment", review.EnvironmentLabel(review.Production), "environment for a new file: "+orList(review.EnvironmentLabels()))
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
+	cmd.RegisterFlagCompletionFunc("environment", completeValues(review.EnvironmentLabels()...))
+	cmd.ValidArgsFunction = completeFiles(1)
 	return cmd
 }
 
@@ -69,9 +70,6 @@ func runReview(opts *reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	if !opts.io.InTTY || !opts.io.OutTTY {
-		return errors.New("wafr review needs a terminal; in scripts use 'wafr answer' and 'wafr summary'")
-	}
 	name := opts.workload
 	if name == "" {
 		name = workspace.DefaultWorkload(opts.file)
@@ -79,7 +77,10 @@ func runReview(opts *reviewOptions) error {
 	f, err := opts.io.ws.Open(opts.file, nil, workspace.OpenOptions{Lens: opts.lens,
 		Create: &review.Workload{Name: name, Environment: env, Owner: opts.owner}})
 	if err != nil {
-		return err
+		return err // a lens or a broken file is reported with or without a terminal
+	}
+	if !opts.io.InTTY || !opts.io.OutTTY {
+		return errors.New("wafr review needs a terminal; in scripts use 'wafr answer' and 'wafr summary'")
 	}
 	r, l, exists := f.Review, f.Lens, f.Exists
 	notice := lensNotice(l)
@@ -109,13 +110,11 @@ func runReview(opts *reviewOptions) error {
 }
 
 func parseEnvironment(s string) (string, error) {
-	switch strings.ToLower(strings.ReplaceAll(s, "-", "")) {
-	case "production", "prod":
-		return review.Production, nil
-	case "preproduction", "preprod", "staging":
-		return review.PreProduction, nil
+	env, err := review.ParseEnvironment(s)
+	if err != nil {
+		return "", flagErrorf("--environment %v", err)
 	}
-	return "", flagErrorf("--environment %q: use production or pre-production", s)
+	return env, nil
 }
 
 // lensNotice mentions lint warnings once, briefly.

@@ -47,7 +47,7 @@ a YAML review file that you commit next to the service.`,
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
+	root.SetFlagErrorFunc(flagParseError)
 	root.AddCommand(
 		newReviewCmd(io, nil),
 		newAnswerCmd(io, nil),
@@ -65,7 +65,23 @@ a YAML review file that you commit next to the service.`,
 	for _, t := range helpTopics() {
 		root.AddCommand(newHelpTopic(t))
 	}
+	root.SetHelpCommand(newHelpCmd())
+	groupsRefuseUnknown(root)
+	// Groups run only to refuse unknown commands: their usage shows
+	// "wafr action [command]", not a "wafr action [flags]" that does nothing.
+	root.SetUsageTemplate(strings.Replace(root.UsageTemplate(), "{{if .Runnable}}", "{{if and .Runnable (not .HasAvailableSubCommands)}}", 1))
 	return root
+}
+
+// groupsRefuseUnknown applies subcommands to every command that only
+// groups others: the root, action, lens, export, import.
+func groupsRefuseUnknown(c *cobra.Command) {
+	if c.HasSubCommands() && !c.Runnable() {
+		subcommands(c)
+	}
+	for _, sub := range c.Commands() {
+		groupsRefuseUnknown(sub)
+	}
 }
 
 // Exit codes; "wafr help exit-codes" explains them.
@@ -78,9 +94,9 @@ const (
 // run executes the command line and turns the outcome into an exit code.
 // Errors go to stderr, one per line.
 func run(args []string, io *ioStreams) int {
-	cmd := newRootCmd(io)
-	cmd.SetArgs(args)
-	err := cmd.Execute()
+	root := newRootCmd(io)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return 0
 	}
@@ -92,8 +108,8 @@ func run(args []string, io *ioStreams) int {
 	// crafted file reach the terminal.
 	fmt.Fprintln(io.ErrOut, textsafe.Clean(strings.TrimRight(err.Error(), "\n")))
 	var fe *flagError
-	if errors.As(err, &fe) || isCobraUsageError(err) {
-		fmt.Fprintln(io.ErrOut, "Run 'wafr --help' or 'wafr COMMAND --help' for usage.")
+	if errors.As(err, &fe) {
+		fmt.Fprintf(io.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
 	}
 	return exitCode(err)
 }
@@ -109,16 +125,4 @@ func exitCode(err error) int {
 		}
 	}
 	return exitBadInput
-}
-
-// isCobraUsageError recognises the argument errors cobra returns as plain
-// errors (wrong argument count, unknown command).
-func isCobraUsageError(err error) bool {
-	msg := err.Error()
-	for _, s := range []string{"accepts ", "requires at least", "unknown command", "unknown flag", "unknown shorthand"} {
-		if strings.Contains(msg, s) {
-			return true
-		}
-	}
-	return false
 }

@@ -20,6 +20,8 @@ type summaryOptions struct {
 
 func newSummaryCmd(io *ioStreams, runF func(*summaryOptions) error) *cobra.Command {
 	opts := &summaryOptions{io: io}
+	formats := []string{"text", "md", "html", "json", "lines"}
+	failOns := []string{"high", "medium", "overdue"}
 	cmd := &cobra.Command{
 		Use:   "summary FILE...",
 		Short: "Print the risk summary of one review, or a table of several",
@@ -41,14 +43,14 @@ done, for CI.`,
   wafr summary services/*/review.yaml --fail-on high
   wafr summary review.yaml --at "2026 Q3" --format md
   wafr summary services/*/review.yaml --format html > portfolio.html`,
-		Args: cobra.MinimumNArgs(1),
+		Args: positional(argSpec{min: 1, max: -1, what: "give one review file or more", synopsis: "wafr summary FILE... (for example wafr summary review.yaml)"}),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.files = args
-			if err := oneOf("--format", opts.format, "text", "md", "html", "json", "lines"); err != nil {
+			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
 			}
 			if opts.failOn != "" {
-				if err := oneOf("--fail-on", opts.failOn, "high", "medium", "overdue"); err != nil {
+				if err := oneOf("--fail-on", opts.failOn, failOns...); err != nil {
 					return err
 				}
 			}
@@ -63,6 +65,11 @@ done, for CI.`,
 	f.StringVar(&opts.at, "at", "", "summarise as of a milestone (name or number)")
 	f.StringVar(&opts.failOn, "fail-on", "", "exit 1 if any question is at this risk or worse (high, medium), or if an action is overdue (overdue)")
 	f.StringVar(&opts.lens, "lens", "", "score with this lens instead of the one the file records")
+	cmd.ValidArgsFunction = completeFiles(-1)
+	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
+	cmd.RegisterFlagCompletionFunc("fail-on", completeValues(failOns...))
+	cmd.RegisterFlagCompletionFunc("at", completeMilestone(io))
+	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
 	return cmd
 }
 
