@@ -112,8 +112,60 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 			fmt.Fprintf(&b, "- %s %s\n", code2(q.ID), inline(q.Title))
 		}
 	}
+	writeMeeting(&b, s)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeVotes says how the team voted on a question, when it did.
+func writeVotes(b *strings.Builder, q Question) {
+	if len(q.Votes) == 0 {
+		return
+	}
+	if q.Contested {
+		b.WriteString("\nContested: the team's silent vote differed.\n\n")
+	} else {
+		b.WriteString("\nThe team's silent vote agreed.\n\n")
+	}
+	for _, v := range q.Votes {
+		ids := make([]string, len(v.Selected))
+		for i, id := range v.Selected {
+			ids[i] = code2(id)
+		}
+		ticked := strings.Join(ids, ", ")
+		if ticked == "" {
+			ticked = "nothing"
+		}
+		fmt.Fprintf(b, "- %s: %s\n", inline(v.By), ticked)
+	}
+}
+
+// writeMeeting ends the plan of a live review: the contested questions and
+// the time spent on each question.
+func writeMeeting(b *strings.Builder, s *Scored) {
+	var contested, timed []Question
+	for _, p := range s.Pillars {
+		for _, q := range p.Questions {
+			if q.Contested {
+				contested = append(contested, q)
+			}
+			if q.TimeSpent != "" {
+				timed = append(timed, q)
+			}
+		}
+	}
+	if len(contested) > 0 {
+		b.WriteString("\n## Contested in the vote\n\n")
+		for _, q := range contested {
+			fmt.Fprintf(b, "- %s %s (%s)\n", code2(q.ID), inline(q.Title), q.Risk)
+		}
+	}
+	if len(timed) > 0 {
+		b.WriteString("\n## Time spent in the review\n\n| Question | Time |\n|---|---:|\n")
+		for _, q := range timed {
+			fmt.Fprintf(b, "| %s %s | %s |\n", code2(q.ID), inline(q.Title), q.TimeSpent)
+		}
+	}
 }
 
 // writeItem is one HIGH or MEDIUM question of the plan.
@@ -122,6 +174,9 @@ func writeItem(b *strings.Builder, q Question) {
 	fmt.Fprintf(b, "Risk: **%s** · Pillar: %s", q.Risk, inline(q.pillar.Name))
 	if q.AnsweredBy != "" {
 		fmt.Fprintf(b, " · Answered by %s", inline(q.AnsweredBy))
+	}
+	if q.TimeSpent != "" {
+		fmt.Fprintf(b, " · Time spent: %s", q.TimeSpent)
 	}
 	b.WriteString("\n")
 	var inPlace []string
@@ -152,6 +207,7 @@ func writeItem(b *strings.Builder, q Question) {
 	if q.Notes != "" {
 		b.WriteString("\nNotes:\n\n" + quote(q.Notes) + "\n")
 	}
+	writeVotes(b, q)
 	if len(q.Actions) > 0 {
 		b.WriteString("\nActions:\n\n")
 		writeTasks(b, q.Actions)

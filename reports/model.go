@@ -81,11 +81,23 @@ type Question struct {
 	AnsweredBy string         `json:"answeredBy,omitempty"`
 	UpdatedAt  string         `json:"updatedAt,omitempty"`
 	Actions    []ActionItem   `json:"actions"`
+	// TimeSpent is how long a live review spent on the question (Go
+	// duration text, "6m30s"); Votes are the ballots of its last silent
+	// vote, and Contested says whether they differed.
+	TimeSpent string     `json:"timeSpent,omitempty"`
+	Votes     []VoteItem `json:"votes,omitempty"`
+	Contested bool       `json:"contested,omitempty"`
 
 	pillar *Pillar
 	// choices is every choice in lens order, ticked or not, "None of
 	// these" included: one row each in the CSV.
 	choices []answeredChoice
+}
+
+// VoteItem is one ballot of a silent vote: who, and what they ticked.
+type VoteItem struct {
+	By       string   `json:"by"`
+	Selected []string `json:"selected"`
 }
 
 // answeredChoice is a choice and whether it is ticked.
@@ -166,6 +178,13 @@ func question(qr scoring.QuestionResult, a *review.Answer) Question {
 			ticked[id] = true
 		}
 		out.Notes, out.AnsweredBy, out.UpdatedAt = a.Notes, a.AnsweredBy, formatTime(a.UpdatedAt)
+		if a.TimeSpent > 0 {
+			out.TimeSpent = a.TimeSpent.Round(time.Second).String()
+		}
+		for _, v := range a.Votes {
+			out.Votes = append(out.Votes, VoteItem{By: v.By, Selected: append([]string{}, v.Selected...)})
+		}
+		out.Contested = review.Contested(a.Votes)
 		if a.NotApplicable {
 			out.Reason = a.Reason
 		}
