@@ -11,7 +11,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish/bubbletea"
 
@@ -43,13 +42,13 @@ type Options struct {
 	// HostRenderer draws the host's screen; HostInput and HostOutput
 	// replace the terminal in tests. Headless runs no host screen: the
 	// review runs until ctx ends (tests).
-	HostRenderer *lipgloss.Renderer
+	HostRenderer *tui.Renderer
 	HostInput    io.Reader
 	HostOutput   io.Writer
 	Headless     bool
 	// Renderer makes each participant's renderer; bubbletea.MakeRenderer
 	// (which asks the client's terminal for its colours) when nil.
-	Renderer func(ssh.Session) *lipgloss.Renderer
+	Renderer func(ssh.Session) *tui.Renderer
 	// Ready, when set, gets the address listened on once the server is up.
 	Ready func(addr string)
 }

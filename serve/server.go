@@ -7,7 +7,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	"github.com/charmbracelet/wish/bubbletea"
@@ -24,7 +23,7 @@ type server struct {
 	team     *teamFile
 	fixed    *Team // the team when there is no file
 	now      func() time.Time
-	renderer func(ssh.Session) *lipgloss.Renderer
+	renderer func(ssh.Session) *tui.Renderer
 	logf     func(format string, args ...any)
 	count    atomic.Int64
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -155,4 +156,21 @@ func (s *Styles) Badge(r questions.Risk) lipgloss.Style {
 		questions.HighRisk: s.BadgeHigh, questions.MediumRisk: s.BadgeMedium, questions.NoRisk: s.BadgeNone,
 		questions.NotApplicable: s.BadgeNA, questions.Unanswered: s.BadgeUnanswered,
 	}[r]
+}
+
+// Renderer draws styles for one terminal. Packages that hand renderers to
+// viewers (the live review's server, the command line) name it here, so
+// that only tui and reports depend on lipgloss.
+type Renderer = lipgloss.Renderer
+
+// TerminalRenderer draws on this process's standard output, coloured only
+// when color is set. It asks the terminal for its background once, here:
+// call it before any program reads the terminal.
+func TerminalRenderer(color bool) *Renderer {
+	r := lipgloss.NewRenderer(os.Stdout)
+	if !color {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	r.SetHasDarkBackground(r.HasDarkBackground())
+	return r
 }

@@ -7,10 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 	"golang.org/x/term"
 
+	"github.com/wafr-dev/wafr/tui"
 	"github.com/wafr-dev/wafr/workspace"
 )
 
@@ -82,13 +81,5 @@ func (s *ioStreams) author(by string) string {
 }
 
 // terminalRenderer draws on stdout, with colour only when the streams allow
-// it; the background is asked for once, here, before any program reads the
-// terminal.
-func (s *ioStreams) terminalRenderer() *lipgloss.Renderer {
-	r := lipgloss.NewRenderer(os.Stdout)
-	if !s.Color {
-		r.SetColorProfile(termenv.Ascii)
-	}
-	r.SetHasDarkBackground(r.HasDarkBackground())
-	return r
-}
+// it.
+func (s *ioStreams) terminalRenderer() *tui.Renderer { return tui.TerminalRenderer(s.Color) }

@@ -1,0 +1,131 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/wafr-dev/wafr/review"
+)
+
+// meetingViewer is a viewer of a live review, as participant me.
+func meetingViewer(t *testing.T, me Person) (*Viewer, *Meeting) {
+	t.Helper()
+	l := loadLens(t, "builtin:ops")
+	s := NewSession(SessionOptions{Path: "r.yaml", Review: review.New(l, review.Workload{Name: "Live"}), Lens: l})
+	v := NewViewer(s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), Now: func() time.Time { return testNow }})
+	v.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m := &Meeting{Me: me, People: []Person{{ID: "host", Name: "hana", Role: Facilitator}, me}}
+	v.SetMeeting(m)
+	return v, m
+}
+
+func intents(v *Viewer, keys ...string) []Intent {
+	for _, k := range keys {
+		v.Update(keyMsg(k))
+	}
+	return v.TakeIntents()
+}
+
+func TestMeetingFollowAndRoam(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	if !strings.Contains(ansi.Strip(v.View()), "★hana") || !strings.Contains(ansi.Strip(v.View()), "bob OPS1") {
+		t.Errorf("no presence line:\n%s", ansi.Strip(v.View()))
+	}
+	checkFits(t, v, "meeting")
+	// The facilitator moves on: a following screen goes along.
+	next := *m
+	next.Shared = 3
+	v.SetMeeting(&next)
+	if v.current != screenQuestion || v.question.cur != 3 {
+		t.Fatalf("did not follow: %v %d", v.current, v.question.cur)
+	}
+	// Moving on one's own roams.
+	got := intents(v, "n")
+	if len(got) != 2 || got[0] != (MoveIntent{Item: 4}) || got[1] != (FollowIntent{Follow: false}) {
+		t.Errorf("intents %#v", got)
+	}
+	if got := intents(v, "F"); len(got) != 1 || got[0] != (FollowIntent{Follow: false}) {
+		// still following in the meeting state the hub sent: F asks to stop
+		t.Errorf("F: %#v", got)
+	}
+}
+
+func TestMeetingVoteKeys(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
+	if got := intents(v, "v"); len(got) != 1 || got[0] != (OpenVoteIntent{Item: 0}) {
+		t.Fatalf("v: %#v", got)
+	}
+	open := *m
+	open.Vote = &VoteView{Item: 0, Voted: 1, Eligible: 3, Mine: []string{"OPS1_users"}}
+	v.SetMeeting(&open)
+	view := ansi.Strip(v.View())
+	if !strings.Contains(view, "Silent vote") || !strings.Contains(view, "1 of 3 voted") || !strings.Contains(view, "[•] Priorities") {
+		t.Errorf("open vote:\n%s", view)
+	}
+	// A tick during the vote is a ballot, not an answer.
+	if got := intents(v, "j", "x"); len(got) != 1 || got[0] != (BallotIntent{ChoiceID: "OPS1_slo"}) {
+		t.Errorf("tick in a vote: %#v", got)
+	}
+	if got := intents(v, "v"); len(got) != 1 || got[0] != (RevealIntent{}) {
+		t.Errorf("reveal: %#v", got)
+	}
+	shown := open
+	shown.Vote = &VoteView{Item: 0, Revealed: true, Voted: 3, Eligible: 3, Voters: map[string][]string{"OPS1_users": {"bob", "hana"}},
+		Disagree: map[string]bool{"OPS1_users": true}, Majority: []string{"OPS1_users"}}
+	v.SetMeeting(&shown)
+	if view := ansi.Strip(v.View()); !strings.Contains(view, "disagrees on 1 choice") || !strings.Contains(view, "2/3 ≠") {
+		t.Errorf("revealed:\n%s", view)
+	}
+	v.Update(keyMsg("v"))
+	if _, ok := topDialog(v).(pickDialog); !ok {
+		t.Fatal("no settle dialog")
+	}
+	if got := intents(v, "enter"); len(got) != 1 || got[0] != (CloseVoteIntent{Majority: true}) {
+		t.Errorf("settle: %#v", got)
+	}
+}
+
+func TestMeetingFacilitatorKeys(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
+	withProposal := *m
+	withProposal.Proposals = []Proposal{{ID: 7, By: "bob", Item: 0, Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}, Summary: "tick OPS1_slo"}}
+	v.SetMeeting(&withProposal)
+	if view := ansi.Strip(v.View()); !strings.Contains(view, "bob proposes on OPS1: tick OPS1_slo") {
+		t.Errorf("proposal not shown:\n%s", view)
+	}
+	if got := intents(v, "y"); len(got) != 1 || got[0] != (DecideIntent{Proposal: 7, Accept: true}) {
+		t.Errorf("y: %#v", got)
+	}
+	if got := intents(v, "W"); len(got) != 1 || got[0] != (EditOpenIntent{Open: true}) {
+		t.Errorf("W: %#v", got)
+	}
+	v.Update(keyMsg("T"))
+	typeText(fakeModel{v}, "5")
+	if got := intents(v, "enter"); len(got) != 1 || got[0] != (TimeBoxIntent{Minutes: 5}) {
+		t.Errorf("T 5: %#v", got)
+	}
+	v.Update(keyMsg("L"))
+	typeText(fakeModel{v}, "ask the DBA")
+	if got := intents(v, "enter"); len(got) != 1 || got[0] != (ParkIntent{Item: 0, Text: "ask the DBA"}) {
+		t.Errorf("L: %#v", got)
+	}
+	// Someone who does not facilitate gets no conflict dialog.
+	o, _ := meetingViewer(t, Person{ID: "olga", Name: "olga", Role: Observer})
+	snap := *o.snap
+	snap.Conflict = &Conflict{Questions: []string{"OPS1"}}
+	o.SetSnapshot(&snap)
+	if len(o.dialogs) != 0 {
+		t.Error("an observer was asked to settle a conflict")
+	}
+}
+
+// fakeModel lets the test helpers drive a bare viewer.
+type fakeModel struct{ v *Viewer }
+
+func (f fakeModel) Init() tea.Cmd                         { return nil }
+func (f fakeModel) Update(m tea.Msg) (tea.Model, tea.Cmd) { return f, f.v.Update(m) }
+func (f fakeModel) View() string                          { return f.v.View() }
