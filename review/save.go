@@ -9,6 +9,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/wafr-dev/wafr/internal/safeout"
 	"github.com/wafr-dev/wafr/internal/yamlnode"
 	"github.com/wafr-dev/wafr/questions"
 )
@@ -41,7 +42,10 @@ func (r *Review) Encode() ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, fmt.Errorf("encode review: %w", err)
 	}
-	return buf.Bytes(), nil
+	// str and idNode double-quote every string holding a bidi or C1
+	// control, so each such character is inside a double-quoted scalar,
+	// where its \u escape reads back as the same character.
+	return safeout.Escape(buf.Bytes()), nil
 }
 
 // Marshal is Encode for callers that hold a review wafr built itself, whose
@@ -62,10 +66,25 @@ var (
 )
 
 // str is a string node; invalid UTF-8 is repaired so the encoder accepts it.
-func str(s string) *yaml.Node { return yamlnode.String(strings.ToValidUTF8(s, "\uFFFD")) }
+func str(s string) *yaml.Node {
+	return escapable(yamlnode.String(strings.ToValidUTF8(s, "\uFFFD")))
+}
 
 // idNode is an id or name written as a plain string.
-func idNode(s string) *yaml.Node { return scalar(strings.ToValidUTF8(s, "\uFFFD"), "!!str") }
+func idNode(s string) *yaml.Node {
+	return escapable(scalar(strings.ToValidUTF8(s, "\uFFFD"), "!!str"))
+}
+
+// escapable double-quotes a string holding characters that must not reach
+// a terminal raw (bidi overrides, C1 controls): yaml.v3 writes bidi
+// controls raw in every style, so Encode escapes them afterwards, which
+// only a double-quoted scalar allows. Other strings keep their style.
+func escapable(n *yaml.Node) *yaml.Node {
+	if n != nil && safeout.Contains(n.Value) {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
 
 func riskNode(r questions.Risk) *yaml.Node {
 	if r == questions.Unanswered {

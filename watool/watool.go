@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/wafr-dev/wafr/internal/safeout"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -89,7 +90,9 @@ func ExportAnswers(w io.Writer, r *review.Review, l *questions.Lens, opts Export
 			if err != nil {
 				return warnings, err
 			}
-			if _, err := w.Write(append(line, '\n')); err != nil {
+			// JSON Lines are read on terminals too: bidi and C1 controls
+			// from notes or ids are written as \u escapes.
+			if _, err := w.Write(append(safeout.Escape(line), '\n')); err != nil {
 				return warnings, err
 			}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/internal/safeout"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/watool"
@@ -82,6 +83,9 @@ func runLensExport(opts *lensExportOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if !opts.yaml {
+		data = safeout.Escape(data) // bidi and C1 controls as \u escapes
 	}
 	return writeOutput(opts.io, opts.out, data, opts.lens)
 }

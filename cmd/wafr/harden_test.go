@@ -1,0 +1,114 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/wafr-dev/wafr/internal/safeout"
+	"github.com/wafr-dev/wafr/review"
+)
+
+// rawEscapable returns the first character of b that JSON and YAML output
+// must escape (a bidi or C1 control), or 0.
+func rawEscapable(b []byte) rune {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if safeout.MustEscape(r) {
+			return r
+		}
+		b = b[size:]
+	}
+	return 0
+}
+
+func hostileLens(t *testing.T) string {
+	t.Helper()
+	lens, err := filepath.Abs(filepath.Join("..", "..", "testdata", "hostile", "lens.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lens
+}
+
+// Every JSON output, and the review file itself, writes bidi overrides and
+// C1 controls as \u escapes, and the text reads back the same (item 18).
+func TestJSONAndYAMLOutputsEscapeBidiAndC1(t *testing.T) {
+	lens := hostileLens(t)
+	t.Chdir(t.TempDir())
+	note := "note \u202eevil\u202c \u2066iso\u2069 \u200f c1 \u009b31m \u009d \u0085 del \x7f"
+	mustRun(t, "answer", "r.yaml", "HQ1", "--select", "HQ1_a", "--lens", lens, "--workload", "W\u202e", "--notes", note, "--by", "me\u2067")
+	mustRun(t, "milestone", "r.yaml", "m\u202e1")
+	mustRun(t, "answer", "r.yaml", "HQ1", "--select", "HQ1_\u202eb", "--notes", note+" 2")
+	mustRun(t, "action", "add", "r.yaml", "HQ1", "--title", "T\u202e", "--owner", "o\u009b", "--link", "https://example.com/t")
+
+	data, _ := os.ReadFile("r.yaml")
+	if r := rawEscapable(data); r != 0 {
+		t.Errorf("review file: raw U+%04X\n%s", r, data)
+	}
+	if r, err := review.Parse("r.yaml", data); err != nil || r.Answers.Get("hostilePillar", "HQ1").Notes != note+" 2" || r.Milestones[0].Name != "m\u202e1" {
+		t.Errorf("review file does not read back: %v", err)
+	}
+
+	os.WriteFile("aws.yaml", []byte(`schemaVersion: "2021-11-01"
+name: "Lens \u202egnp.exe\u202c"
+description: "C1 \u009b31m and \u2066isolates\u2069"
+pillars:
+  - id: pillar1
+    name: "Pillar \u202e"
+    questions:
+      - id: QQ1
+        title: "Title \u200f"
+        description: "Description."
+        choices:
+          - {id: QQ1_a, title: "Choice \u0085", helpfulResource: {displayText: "Help."}, improvementPlan: {displayText: "Plan \u202e"}}
+          - {id: QQ1_no, title: None of these, helpfulResource: {displayText: "Help."}, improvementPlan: {displayText: "Plan."}}
+        riskRules:
+          - {condition: QQ1_a, risk: NO_RISK}
+          - {condition: default, risk: HIGH_RISK}
+`), 0o644)
+	for _, args := range [][]string{
+		{"summary", "r.yaml", "--format", "json"},
+		{"summary", "r.yaml", "r.yaml", "--format", "json"},
+		{"report", "r.yaml", "--format", "json"},
+		{"diff", "r.yaml@1", "r.yaml", "--format", "json", "--all"},
+		{"history", "r.yaml", "--format", "json"},
+		{"action", "list", "r.yaml", "--format", "json"},
+		{"export", "aws-answers", "r.yaml", "--workload-id", "w\u202e", "--lens-alias", "l\u009b"},
+		{"lens", "export", lens, "--json"},
+		{"lens", "export", "aws.yaml", "--json"},
+		{"lens", "export", "aws.yaml", "--aws"},
+	} {
+		code, out, errOut := wafrIn(t, args...)
+		if code != 0 {
+			t.Errorf("wafr %q: exit %d: %s", args, code, errOut)
+			continue
+		}
+		if r := rawEscapable([]byte(out)); r != 0 {
+			t.Errorf("wafr %q: raw U+%04X in the output", args, r)
+		}
+		dec := json.NewDecoder(strings.NewReader(out))
+		for dec.More() {
+			var v any
+			if err := dec.Decode(&v); err != nil {
+				t.Errorf("wafr %q: not JSON: %v", args, err)
+				break
+			}
+		}
+		if !strings.Contains(out, `\u202e`) {
+			t.Errorf("wafr %q: no escaped U+202E in the output:\n%s", args, out)
+		}
+	}
+	// The escapes read back as the text.
+	_, out, _ := wafrIn(t, "report", "r.yaml", "--format", "json")
+	var rep struct {
+		Workload struct{ Name string }
+		Pillars  []struct{ Questions []struct{ Notes string } }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Workload.Name != "W\u202e" || rep.Pillars[0].Questions[0].Notes != note+" 2" {
+		t.Errorf("report JSON does not read back: %v %+v", err, rep)
+	}
+}
