@@ -168,15 +168,15 @@ func WriteDiffMarkdown(w io.Writer, d *review.DiffResult, opts DiffOptions) erro
 	for _, g := range gs {
 		fmt.Fprintf(&b, "\n### %s (%d)\n\n", groupTitle(g.change), len(g.questions))
 		for _, q := range g.questions {
-			fmt.Fprintf(&b, "- %s %s: %s → %s\n", code2(q.QuestionID), inline(q.Title), q.Before, q.After)
+			fmt.Fprintf(&b, "- %s %s: %s → %s\n", codeSpan(q.QuestionID), inline(q.Title), q.Before, q.After)
 			for _, c := range q.Ticked {
-				fmt.Fprintf(&b, "  - ticked %s %s\n", code2(c.ID), inline(c.Title))
+				fmt.Fprintf(&b, "  - ticked %s %s\n", codeSpan(c.ID), inline(c.Title))
 			}
 			for _, c := range q.Unticked {
-				fmt.Fprintf(&b, "  - unticked %s %s\n", code2(c.ID), inline(c.Title))
+				fmt.Fprintf(&b, "  - unticked %s %s\n", codeSpan(c.ID), inline(c.Title))
 			}
 			for _, id := range q.Dropped {
-				fmt.Fprintf(&b, "  - %s is ticked but no longer in the lens\n", code2(id))
+				fmt.Fprintf(&b, "  - %s is ticked but no longer in the lens\n", codeSpan(id))
 			}
 			if q.NotesChanged {
 				fmt.Fprintf(&b, "  - notes: %s\n", cell(q.NotesAfter))

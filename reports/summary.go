@@ -233,7 +233,7 @@ func WriteSummaryMarkdown(w io.Writer, all []*Scored) error {
 			}
 			fmt.Fprintf(&b, "\n### %s\n\n", r)
 			for _, q := range items {
-				fmt.Fprintf(&b, "- %s %s\n", code2(q.ID), inline(q.Title))
+				fmt.Fprintf(&b, "- %s %s\n", codeSpan(q.ID), inline(q.Title))
 			}
 		}
 	} else {

@@ -3,9 +3,11 @@ package review
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Action statuses.
@@ -47,7 +49,33 @@ type Action struct {
 var (
 	ErrNoAction     = errors.New("no such action")
 	ErrReasonNeeded = errors.New("accepting a risk needs a reason (--reason)")
+	ErrLink         = errors.New("a link must be an http or https URL")
 )
+
+// IsWebLink reports whether s is an absolute http or https URL with a
+// host, free of spaces and control characters: the only links wafr
+// writes as links. A javascript:, data: or file: link never becomes one.
+func IsWebLink(s string) bool {
+	for _, r := range s {
+		if r <= ' ' || r == 0x7f || r >= 0x80 && r < 0xa0 || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || u.Opaque != "" {
+		return false
+	}
+	scheme := strings.ToLower(u.Scheme)
+	return scheme == "https" || scheme == "http"
+}
+
+// ValidLink checks an action's link: empty, or an http(s) URL.
+func ValidLink(s string) error {
+	if s == "" || IsWebLink(s) {
+		return nil
+	}
+	return fmt.Errorf("%w (like https://tickets.example.com/OPS-12), not %q", ErrLink, s)
+}
 
 // ValidStatus reports whether s is one of Statuses.
 func ValidStatus(s string) bool {
@@ -102,10 +130,14 @@ func (r *Review) nextActionID() string {
 	return "A" + strconv.Itoa(n+1)
 }
 
-// AddAction records a new open action and returns it.
+// AddAction records a new open action and returns it. Its link, if any,
+// must be an http(s) URL.
 func (r *Review) AddAction(a Action, by string, now time.Time) (*Action, error) {
 	due, err := ParseDue(a.Due)
 	if err != nil {
+		return nil, err
+	}
+	if err := ValidLink(a.Link); err != nil {
 		return nil, err
 	}
 	now = now.UTC().Truncate(time.Second)
@@ -121,7 +153,8 @@ type ActionChange struct {
 	Status, Owner, Due, Reason, Link, Notes, Title *string
 }
 
-// UpdateAction edits an action. Accepting a risk needs a reason.
+// UpdateAction edits an action. Accepting a risk needs a reason; a new
+// link must be an http(s) URL (or empty, to remove it).
 func (r *Review) UpdateAction(id string, c ActionChange, by string, now time.Time) (*Action, error) {
 	a := r.Action(id)
 	if a == nil {
@@ -146,6 +179,11 @@ func (r *Review) UpdateAction(id string, c ActionChange, by string, now time.Tim
 	set(&next.Link, c.Link)
 	set(&next.Notes, c.Notes)
 	set(&next.Title, c.Title)
+	if c.Link != nil {
+		if err := ValidLink(*c.Link); err != nil {
+			return nil, err
+		}
+	}
 	if c.Due != nil {
 		due, err := ParseDue(*c.Due)
 		if err != nil {

@@ -112,3 +112,35 @@ pillars:
 		t.Errorf("report JSON does not read back: %v %+v", err, rep)
 	}
 }
+
+// action add and set take only http(s) links, with a clear message and
+// the file untouched (item 17).
+func TestActionLinkMustBeHTTP(t *testing.T) {
+	actionFixture(t)
+	mustRun(t, "action", "add", "r.yaml", "OPS1", "--title", "t", "--link", "https://tickets.example/1")
+	before, _ := os.ReadFile("r.yaml")
+	for _, args := range [][]string{
+		{"action", "add", "r.yaml", "OPS1", "--title", "t", "--link", "javascript:alert(1)"},
+		{"action", "add", "--all-high", "r.yaml", "--link", "data:text/html,x"},
+		{"action", "set", "r.yaml", "A1", "--link", "file:///etc/passwd"},
+	} {
+		code, _, errOut := wafrIn(t, args...)
+		if code != exitBadInput || !strings.Contains(errOut, "a link must be an http or https URL") {
+			t.Errorf("wafr %q: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	if after, _ := os.ReadFile("r.yaml"); string(after) != string(before) {
+		t.Error("the file changed")
+	}
+	// A link an old file holds is shown, never linked.
+	r, _ := review.Load("r.yaml")
+	r.Actions[0].Link = "javascript:alert(1)"
+	os.WriteFile("r.yaml", r.Marshal(), 0o644)
+	for _, args := range [][]string{{"report", "r.yaml"}, {"action", "list", "r.yaml", "--format", "md"}} {
+		out := mustRun(t, args...)
+		if strings.Contains(out, "](javascript") || !strings.Contains(out, "ticket `javascript:alert(1)`") {
+			t.Errorf("wafr %q:\n%s", args, out)
+		}
+	}
+	mustRun(t, "action", "set", "r.yaml", "A1", "--link", "")
+}
