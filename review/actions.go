@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -119,15 +118,58 @@ func (r *Review) Action(id string) *Action {
 	return nil
 }
 
-// nextActionID is one more than the highest A<n> in use.
+// nextActionID is one more than the highest A<n> in use. Numbers are
+// decimal strings of any length, so a hand-edited A9223372036854775807
+// gives A9223372036854775808 rather than wrapping round to a negative or a
+// used id; the result is never an id in use (ids match case-insensitively).
 func (r *Review) nextActionID() string {
-	n := 0
+	highest := "0"
 	for _, a := range r.Actions {
-		if v, err := strconv.Atoi(strings.TrimPrefix(a.ID, "A")); err == nil && v > n {
-			n = v
+		if n, ok := actionNumber(a.ID); ok && decimalLess(highest, n) {
+			highest = n
 		}
 	}
-	return "A" + strconv.Itoa(n+1)
+	id := "A" + decimalIncrement(highest)
+	for r.Action(id) != nil {
+		id = "A" + decimalIncrement(id[1:])
+	}
+	return id
+}
+
+// actionNumber is the number of an id like A12 (or a12), without leading
+// zeros.
+func actionNumber(id string) (string, bool) {
+	if len(id) < 2 || id[0] != 'A' && id[0] != 'a' {
+		return "", false
+	}
+	digits := id[1:]
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return "", false
+		}
+	}
+	return trimZeros(digits), true
+}
+
+// decimalLess compares two decimal numbers without leading zeros.
+func decimalLess(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
+}
+
+// decimalIncrement adds one to a decimal number of any length.
+func decimalIncrement(n string) string {
+	b := []byte(n)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < '9' {
+			b[i]++
+			return string(b)
+		}
+		b[i] = '0'
+	}
+	return "1" + string(b)
 }
 
 // AddAction records a new open action and returns it. Its link, if any,

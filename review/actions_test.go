@@ -42,3 +42,51 @@ func TestActionLinksMustBeWebLinks(t *testing.T) {
 		t.Errorf("message: %v", err)
 	}
 }
+
+// Action ids never wrap round or repeat, however large (item 6).
+func TestNextActionIDNeverRepeats(t *testing.T) {
+	for _, c := range []struct {
+		ids  []string
+		want string
+	}{
+		{nil, "A1"},
+		{[]string{"A1", "A2"}, "A3"},
+		{[]string{"A9223372036854775807"}, "A9223372036854775808"},
+		{[]string{"A18446744073709551615"}, "A18446744073709551616"},
+		{[]string{"A99999999999999999999999999999"}, "A100000000000000000000000000000"},
+		{[]string{"A007", "A3"}, "A8"},
+		{[]string{"a7"}, "A8"},
+		{[]string{"A-5", "A+9", "A1x", "B12"}, "A1"},
+		{[]string{"A+9", "A1"}, "A2"},
+		{[]string{"B1", "a1"}, "A2"},
+	} {
+		r := &Review{Lens: LensRef{ID: "ops"}, Answers: Answers{}}
+		for _, id := range c.ids {
+			r.Actions = append(r.Actions, Action{ID: id, PillarID: "p", QuestionID: "q", Status: StatusOpen})
+		}
+		a, err := r.AddAction(Action{PillarID: "p", QuestionID: "q"}, "me", t0)
+		if err != nil || a.ID != c.want {
+			t.Errorf("after %q: next id %v, %v; want %s", c.ids, a, err, c.want)
+			continue
+		}
+		seen := map[string]bool{}
+		for _, x := range r.Actions {
+			if seen[strings.ToUpper(x.ID)] {
+				t.Errorf("after %q: id %s used twice", c.ids, x.ID)
+			}
+			seen[strings.ToUpper(x.ID)] = true
+		}
+		if _, err := Parse("r.yaml", mustEncode(t, r)); err != nil {
+			t.Errorf("after %q: %v", c.ids, err)
+		}
+	}
+}
+
+func mustEncode(t *testing.T, r *Review) []byte {
+	t.Helper()
+	data, err := r.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

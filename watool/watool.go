@@ -200,14 +200,24 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 			warnings = append(warnings, fmt.Sprintf("%s/%s (%s): not in the lens; kept in the review", s.PillarID, s.QuestionID, s.QuestionTitle))
 		} else {
 			pid = p.ID
-			for _, id := range s.SelectedChoices {
-				if q.Choice(id) == nil {
-					warnings = append(warnings, fmt.Sprintf("%s/%s: choice %s is not in the lens; kept in the review", pid, q.ID, id))
-				}
+		}
+		// A choice listed twice is kept once: a review file lists each
+		// choice once, and refuses to load otherwise.
+		selected := make([]string, 0, len(s.SelectedChoices))
+		seen := make(map[string]bool, len(s.SelectedChoices))
+		for _, id := range s.SelectedChoices {
+			if seen[id] {
+				warnings = append(warnings, fmt.Sprintf("%s/%s: choice %s is listed twice; kept once", pid, s.QuestionID, id))
+				continue
+			}
+			seen[id] = true
+			selected = append(selected, id)
+			if q != nil && q.Choice(id) == nil {
+				warnings = append(warnings, fmt.Sprintf("%s/%s: choice %s is not in the lens; kept in the review", pid, q.ID, id))
 			}
 		}
 		notApplicable := s.IsApplicable != nil && !*s.IsApplicable
-		if len(s.SelectedChoices) == 0 && !notApplicable {
+		if len(selected) == 0 && !notApplicable {
 			continue // unanswered in AWS
 		}
 		reason := ""
@@ -215,7 +225,7 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 			reason = s.Reason
 		}
 		r.Update(pid, s.QuestionID, opts.By, opts.Now, func(a *review.Answer) {
-			a.Selected = append([]string(nil), s.SelectedChoices...)
+			a.Selected = selected
 			a.NotApplicable, a.Reason = notApplicable, reason
 			if risk, ok := questions.ParseRisk(s.Risk); ok && risk != questions.Unanswered {
 				a.Risk = risk

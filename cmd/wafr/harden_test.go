@@ -2,13 +2,16 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/wafr-dev/wafr/internal/safeout"
+	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -143,4 +146,93 @@ func TestActionLinkMustBeHTTP(t *testing.T) {
 		}
 	}
 	mustRun(t, "action", "set", "r.yaml", "A1", "--link", "")
+}
+
+// An action id at the top of int64 does not wrap: the next ids follow it,
+// never repeating one (item 6).
+func TestActionIDBeyondInt64(t *testing.T) {
+	actionFixture(t)
+	mustRun(t, "action", "add", "r.yaml", "OPS1", "--title", "t")
+	r, err := review.Load("r.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Actions[0].ID = "A9223372036854775807"
+	os.WriteFile("r.yaml", r.Marshal(), 0o644)
+	if out := mustRun(t, "action", "add", "r.yaml", "OPS1", "--title", "t2"); !strings.HasPrefix(out, "A9223372036854775808 added") {
+		t.Errorf("add: %q", out)
+	}
+	if out := mustRun(t, "action", "add", "r.yaml", "OPS1", "--title", "t3"); !strings.HasPrefix(out, "A9223372036854775809 added") {
+		t.Errorf("add: %q", out)
+	}
+	mustRun(t, "action", "set", "r.yaml", "A9223372036854775808", "--status", "done")
+	if r, err := review.Load("r.yaml"); err != nil || len(r.Actions) != 3 {
+		t.Errorf("the file: %v", err)
+	}
+}
+
+// An import whose review would be larger than wafr reads back is refused,
+// saying why, and writes nothing (item 6).
+func TestImportTooLargeIsRefused(t *testing.T) {
+	t.Chdir(t.TempDir())
+	var b strings.Builder
+	b.WriteString(`{"WorkloadId": "w", "AnswerSummaries": [`)
+	choices := make([]string, 100)
+	for i := 0; i < 2000; i++ {
+		for j := range choices {
+			choices[j] = fmt.Sprintf("%q", fmt.Sprintf("choice_%03d_%s", j, strings.Repeat("x", 50)))
+		}
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"PillarId": "big", "QuestionId": "Q%d", "SelectedChoices": [%s], "IsApplicable": true}`, i, strings.Join(choices, ","))
+	}
+	b.WriteString("]}")
+	os.WriteFile("list.json", []byte(b.String()), 0o644)
+	code, _, errOut := wafrIn(t, "import", "aws-answers", "list.json", "--lens", "builtin:ops", "-o", "r.yaml")
+	if code != exitBadInput || !strings.Contains(errOut, "r.yaml: the review would be too large to read back") || !strings.Contains(errOut, "review files are at most 10 MB; nothing was written") {
+		t.Errorf("exit %d, stderr ends %q", code, errOut[max(0, len(errOut)-300):])
+	}
+	if _, err := os.Stat("r.yaml"); err == nil {
+		t.Error("r.yaml was written")
+	}
+}
+
+// The milestone that would take a review past the size wafr reads is
+// refused: exit 2, saying why, the file untouched (item 6).
+func TestMilestonePastTheSizeLimitIsRefused(t *testing.T) {
+	t.Chdir(t.TempDir())
+	mustRun(t, "answer", "r.yaml", "OPS1", "--none", "--workload", "w")
+	r, err := review.Load("r.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := questions.Load("builtin:ops")
+	for _, q := range l.Pillars[0].Questions {
+		r.Update(l.Pillars[0].ID, q.ID, "me", time.Now(), func(a *review.Answer) {
+			a.Selected = []string{q.Choices[0].ID}
+			a.Notes = strings.Repeat("A long note about "+q.ID+".\n", 6000)
+		})
+	}
+	one := len(r.Marshal())
+	// Milestones until one more still fits and the one after does not.
+	for i := 1; len(r.Marshal())+2*one <= review.MaxFileSize; i++ {
+		if err := r.AddMilestone(fmt.Sprintf("m%d", i), "", l, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile("r.yaml", r.Marshal(), 0o644)
+	n := len(r.Milestones)
+	mustRun(t, "milestone", "r.yaml", "fits")
+	before, _ := os.ReadFile("r.yaml")
+	code, out, errOut := wafrIn(t, "milestone", "r.yaml", "too many")
+	if code != exitBadInput || out != "" || !strings.Contains(errOut, "the review would be too large to read back") || !strings.Contains(errOut, "old milestones") {
+		t.Errorf("milestone %d: exit %d, stdout %q, stderr %q", n+2, code, out, errOut)
+	}
+	if after, _ := os.ReadFile("r.yaml"); string(after) != string(before) {
+		t.Error("the file changed")
+	}
+	if r, err := review.Load("r.yaml"); err != nil || len(r.Milestones) != n+1 {
+		t.Errorf("the file does not load: %v", err)
+	}
 }
