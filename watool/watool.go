@@ -151,7 +151,15 @@ var ErrNoAnswers = errors.New("no AnswerSummaries found: is this the output of a
 // choices the lens does not have are kept in the review (as answers the
 // lens does not know) and listed in the warnings; nothing is dropped.
 func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []string, error) {
-	pages, err := decodePages(opts.ListAnswers)
+	list, err := utf8Text(opts.ListAnswers)
+	if err != nil {
+		return nil, nil, fmt.Errorf("list-answers output: %w", err)
+	}
+	getWorkload, err := utf8Text(opts.GetWorkload)
+	if err != nil {
+		return nil, nil, fmt.Errorf("get-workload output: %w", err)
+	}
+	pages, err := decodePages(list)
 	if err != nil {
 		return nil, nil, fmt.Errorf("list-answers output: %w", err)
 	}
@@ -167,9 +175,9 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 		return nil, nil, ErrNoAnswers
 	}
 	w := review.Workload{Name: workloadID, Environment: review.Production}
-	if len(opts.GetWorkload) > 0 {
+	if len(getWorkload) > 0 {
 		var gw getWorkloadOutput
-		if err := json.Unmarshal(opts.GetWorkload, &gw); err != nil {
+		if err := json.Unmarshal(getWorkload, &gw); err != nil {
 			return nil, nil, fmt.Errorf("get-workload output: %w", err)
 		}
 		if gw.Workload.WorkloadName == "" {
@@ -234,6 +242,18 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 	}
 	r.RecordRisks(l)
 	return r, warnings, nil
+}
+
+// ErrUTF16 is an AWS output saved as UTF-16, as PowerShell 5's ">" does.
+var ErrUTF16 = errors.New("the file is UTF-16 text (what PowerShell 5's > writes): save it as UTF-8, e.g. with '| Out-File -Encoding utf8'")
+
+// utf8Text drops a UTF-8 byte order mark, which PowerShell 5 writes and
+// encoding/json refuses, and refuses UTF-16 with a message that says so.
+func utf8Text(data []byte) ([]byte, error) {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return nil, ErrUTF16
+	}
+	return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), nil
 }
 
 // locate finds a question by pillar and id, or by id alone when AWS left

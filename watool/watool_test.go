@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -268,4 +269,26 @@ func FuzzImportAnswers(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A UTF-8 byte order mark (PowerShell 5's "-Encoding utf8") is accepted in
+// both inputs; UTF-16 is refused, saying what to do (item 22).
+func TestImportByteOrderMark(t *testing.T) {
+	l := opsLens(t)
+	bom := []byte("\xef\xbb\xbf")
+	r, _, err := ImportAnswers(l, ImportOptions{ListAnswers: append(bom, fixture(t, "list-answers-ops.json")...),
+		GetWorkload: append(bom, fixture(t, "get-workload.json")...), Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Workload.Name != "Payments API" || r.Answers.Get("operationalExcellence", "OPS1") == nil {
+		t.Errorf("imported %+v", r)
+	}
+	utf16 := []byte{0xff, 0xfe, '{', 0}
+	if _, _, err := ImportAnswers(l, ImportOptions{ListAnswers: utf16}); !errors.Is(err, ErrUTF16) || !strings.Contains(err.Error(), "list-answers output: the file is UTF-16") {
+		t.Errorf("UTF-16 list: %v", err)
+	}
+	if _, _, err := ImportAnswers(l, ImportOptions{ListAnswers: fixture(t, "list-answers-ops.json"), GetWorkload: utf16}); !errors.Is(err, ErrUTF16) {
+		t.Errorf("UTF-16 workload: %v", err)
+	}
 }

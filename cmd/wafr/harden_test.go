@@ -236,3 +236,34 @@ func TestMilestonePastTheSizeLimitIsRefused(t *testing.T) {
 		t.Errorf("the file does not load: %v", err)
 	}
 }
+
+func fixturePath(t *testing.T, parts ...string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join(append([]string{"..", "..", "testdata"}, parts...)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// import aws-answers reads files with a UTF-8 byte order mark, as
+// PowerShell 5 writes them (item 22).
+func TestImportWithByteOrderMark(t *testing.T) {
+	list, _ := os.ReadFile(fixturePath(t, "aws", "list-answers-ops.json"))
+	workload, _ := os.ReadFile(fixturePath(t, "aws", "get-workload.json"))
+	t.Chdir(t.TempDir())
+	os.WriteFile("list.json", append([]byte("\xef\xbb\xbf"), list...), 0o644)
+	os.WriteFile("workload.json", append([]byte("\xef\xbb\xbf"), workload...), 0o644)
+	code, _, errOut := wafrIn(t, "import", "aws-answers", "list.json", "--workload", "workload.json", "--lens", "builtin:ops", "-o", "r.yaml")
+	if code != 0 || !strings.Contains(errOut, "wrote r.yaml: 5 answers from AWS") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if r, err := review.Load("r.yaml"); err != nil || r.Workload.Name != "Payments API" {
+		t.Errorf("%v", err)
+	}
+	os.WriteFile("utf16.json", []byte{0xff, 0xfe, '{', 0, '}', 0}, 0o644)
+	code, _, errOut = wafrIn(t, "import", "aws-answers", "utf16.json", "--lens", "builtin:ops", "-o", "r2.yaml")
+	if code != exitBadInput || !strings.Contains(errOut, "utf16.json: list-answers output: the file is UTF-16 text") {
+		t.Errorf("UTF-16: exit %d: %s", code, errOut)
+	}
+}
