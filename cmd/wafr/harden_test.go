@@ -267,3 +267,45 @@ func TestImportWithByteOrderMark(t *testing.T) {
 		t.Errorf("UTF-16: exit %d: %s", code, errOut)
 	}
 }
+
+// Warnings of export and import aws-answers quote ids, titles and notes
+// from the files: cleaned, one line each (item 16).
+func TestAWSWarningsAreClean(t *testing.T) {
+	t.Chdir(t.TempDir())
+	evil := `\u001b]52;c;ZXZpbA==\u0007\u001b[31m\u009b1m\u202eevil\n# line`
+	list := `{"WorkloadId": "w", "AnswerSummaries": [
+		{"PillarId": "operationalExcellence", "QuestionId": "OPS1", "SelectedChoices": ["OPS1_slo", "c` + evil + `", "c` + evil + `"], "IsApplicable": true},
+		{"PillarId": "p` + evil + `", "QuestionId": "Q` + evil + `", "QuestionTitle": "T` + evil + `", "SelectedChoices": ["x"], "IsApplicable": true},
+		{"SelectedChoices": ["y"]}]}`
+	os.WriteFile("list.json", []byte(list), 0o644)
+	io, _, errOut := testStreams()
+	if code := run([]string{"import", "aws-answers", "list.json", "--lens", "builtin:ops", "-o", "r.yaml"}, io); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	io2, _, errOut2 := testStreams()
+	mustRun(t, "answer", "r.yaml", "OPS2", "--none", "--notes", strings.Repeat("long \x1b[31m notes ", 300))
+	if code := run([]string{"export", "aws-answers", "r.yaml", "--workload-id", "w", "--lens-alias", "l"}, io2); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errOut2)
+	}
+	for name, stderr := range map[string]string{"import": errOut.String(), "export": errOut2.String()} {
+		if bad := rawControl([]byte(stderr)); bad != "" {
+			t.Errorf("%s: raw control characters near %q", name, bad)
+		}
+		lines := strings.Split(strings.TrimSpace(stderr), "\n")
+		for _, l := range lines {
+			if !strings.HasPrefix(l, "warning: ") && !strings.HasPrefix(l, "wrote ") {
+				t.Errorf("%s: a warning spans lines: %q", name, l)
+			}
+		}
+	}
+	for _, want := range []string{"listed twice", "not in the lens; kept in the review", "without a QuestionId"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("import warnings lack %q:\n%s", want, errOut)
+		}
+	}
+	for _, want := range []string{"notes cut from", "is not in the lens; left out", "not in the lens; not exported"} {
+		if !strings.Contains(errOut2.String(), want) {
+			t.Errorf("export warnings lack %q:\n%s", want, errOut2)
+		}
+	}
+}
