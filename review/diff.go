@@ -67,7 +67,11 @@ type ChoiceRef struct{ ID, Title string }
 
 // DiffResult compares two sides question by question.
 type DiffResult struct {
-	Old, New             Side
+	Old, New Side
+	// OldCounts and NewCounts tally each side. A side not scored with its
+	// lens (OldScored, NewScored) counts only its answers: its Unanswered
+	// is unknown, not zero, since a file lists answers and not the
+	// questions left open.
 	OldCounts            scoring.Counts
 	NewCounts            scoring.Counts
 	Questions            []QuestionDiff // in the new lens's order, then questions only the old one had

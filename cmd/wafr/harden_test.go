@@ -309,3 +309,26 @@ func TestAWSWarningsAreClean(t *testing.T) {
 		}
 	}
 }
+
+// diff works when a side's lens is gone, and says the lens is missing
+// rather than "Unanswered 0 -> 5" beside "No question changed" (item 20).
+func TestDiffWithALensGone(t *testing.T) {
+	t.Chdir(t.TempDir())
+	mustRun(t, "lens", "export", "builtin:ops", "--yaml", "-o", "my.yaml")
+	mustRun(t, "answer", "old.yaml", "OPS1", "--none", "--lens", "my.yaml", "--workload", "w")
+	mustRun(t, "answer", "new.yaml", "OPS1", "--none", "--workload", "w")
+	os.Remove("my.yaml")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"diff", "old.yaml", "new.yaml"}, "HIGH 1 -> 1 · MEDIUM 0 -> 0 · NONE 0 -> 0 · Not applicable 0 -> 0 · Unanswered ? -> 5\n"},
+		{[]string{"diff", "new.yaml", "old.yaml"}, "Unanswered 5 -> ?\n"},
+		{[]string{"diff", "old.yaml", "new.yaml", "--format", "md"}, "| Unanswered | ? | 5 |\n"},
+	} {
+		code, out, errOut := wafrIn(t, c.args...)
+		if code != 0 || !strings.Contains(out, c.want) || !strings.Contains(out, "old.yaml: the lens it was answered with is missing") || strings.Contains(out, "Unanswered 0") {
+			t.Errorf("wafr %q: exit %d\n%s%s", c.args, code, out, errOut)
+		}
+	}
+}
