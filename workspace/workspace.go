@@ -310,11 +310,13 @@ func recordedSource(lensSource, reviewPath string) string {
 	return filepath.ToSlash(absLens)
 }
 
-// DefaultWorkload names a new review's workload after its folder.
+// DefaultWorkload names a new review's workload after its folder. A folder
+// name that is not UTF-8 (Latin-1, say) is repaired with U+FFFD, since
+// review files hold UTF-8 text.
 func DefaultWorkload(reviewPath string) string {
 	if abs, err := filepath.Abs(reviewPath); err == nil {
 		if name := filepath.Base(filepath.Dir(abs)); name != "" && name != string(filepath.Separator) {
-			return name
+			return strings.ToValidUTF8(name, "\uFFFD")
 		}
 	}
 	return "workload"

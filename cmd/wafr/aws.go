@@ -201,6 +201,7 @@ have are kept in the file and listed on stderr; nothing is dropped.
 	f.StringVar(&opts.by, "by", "", "recorded as who answered (default: aws)")
 	cmd.MarkFlagRequired("lens")
 	cmd.MarkFlagRequired("output")
+	cmd.MarkFlagFilename("workload", "json")
 	return cmd
 }
 

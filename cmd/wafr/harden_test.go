@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -330,5 +331,87 @@ func TestDiffWithALensGone(t *testing.T) {
 		if code != 0 || !strings.Contains(out, c.want) || !strings.Contains(out, "old.yaml: the lens it was answered with is missing") || strings.Contains(out, "Unanswered 0") {
 			t.Errorf("wafr %q: exit %d\n%s%s", c.args, code, out, errOut)
 		}
+	}
+}
+
+// Text that is not UTF-8 never panics (item 5): from a flag it is refused,
+// naming the flag; from the environment (git's user.name, $USER, a Latin-1
+// folder name as the workload) it is repaired with U+FFFD. Run as the real
+// binary, with a real environment.
+func TestInvalidUTF8NeverPanics(t *testing.T) {
+	bin := wafrBinary(t)
+	dir := filepath.Join(t.TempDir(), "caf\xe9")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Skipf("this file system does not take a Latin-1 name: %v", err)
+	}
+	env := append(os.Environ(), "USER=j\xf6rg", "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1", "LANG=C")
+	wafr := func(env []string, args ...string) (int, string) {
+		cmd := exec.Command(bin, args...)
+		cmd.Dir, cmd.Env = dir, env
+		out, err := cmd.CombinedOutput()
+		if strings.Contains(string(out), "panic") || strings.Contains(string(out), "goroutine ") {
+			t.Fatalf("wafr %q panicked:\n%s", args, out)
+		}
+		return processExit(err), string(out)
+	}
+	if code, out := wafr(env, "answer", "r.yaml", "OPS1", "--none"); code != 0 {
+		t.Fatalf("answer: exit %d: %s", code, out)
+	}
+	r, err := review.Load(filepath.Join(dir, "r.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Workload.Name != "caf\uFFFD" || r.Answers.Get("operationalExcellence", "OPS1").AnsweredBy != "j\uFFFDrg" {
+		t.Errorf("workload %q, answered by %q", r.Workload.Name, r.Answers.Get("operationalExcellence", "OPS1").AnsweredBy)
+	}
+	if _, err := exec.LookPath("git"); err == nil {
+		gitconfig := filepath.Join(t.TempDir(), "gitconfig")
+		os.WriteFile(gitconfig, []byte("[user]\n\tname = Ren\xe9 Dupr\xe9\n"), 0o644)
+		genv := append(os.Environ(), "USER=x", "GIT_CONFIG_GLOBAL="+gitconfig, "GIT_CONFIG_NOSYSTEM=1")
+		if code, out := wafr(genv, "answer", "r.yaml", "OPS2", "--none"); code != 0 {
+			t.Fatalf("answer: exit %d: %s", code, out)
+		}
+		if code, out := wafr(genv, "action", "add", "r.yaml", "OPS2", "--title", "t"); code != 0 {
+			t.Fatalf("action add: exit %d: %s", code, out)
+		}
+		r, _ := review.Load(filepath.Join(dir, "r.yaml"))
+		if by := r.Answers.Get("operationalExcellence", "OPS2").AnsweredBy; by != "Ren\uFFFD Dupr\uFFFD" || r.Actions[0].CreatedBy != by {
+			t.Errorf("answered by %q, action by %q", by, r.Actions[0].CreatedBy)
+		}
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "r.yaml"))
+	for _, c := range []struct {
+		flag string
+		args []string
+	}{
+		{"--by", []string{"answer", "r.yaml", "OPS3", "--none", "--by", "j\xf6rg"}},
+		{"--notes", []string{"answer", "r.yaml", "OPS3", "--none", "--notes", "caf\xe9"}},
+		{"--workload", []string{"answer", "new.yaml", "OPS3", "--none", "--workload", "caf\xe9"}},
+		{"--select", []string{"answer", "r.yaml", "OPS3", "--select", "OPS3_a,caf\xe9"}},
+		{"--title", []string{"action", "add", "r.yaml", "OPS1", "--title", "caf\xe9"}},
+		{"--owner", []string{"action", "add", "r.yaml", "OPS1", "--owner", "caf\xe9"}},
+		{"--notes", []string{"action", "set", "r.yaml", "A1", "--notes", "caf\xe9"}},
+		{"--notes", []string{"milestone", "r.yaml", "m", "--notes", "caf\xe9"}},
+		{"--owner", []string{"review", "x.yaml", "--owner", "caf\xe9"}},
+		{"--workload", []string{"review", "x.yaml", "--workload", "caf\xe9"}},
+		{"--by", []string{"import", "aws-answers", "list.json", "--lens", "builtin:ops", "-o", "i.yaml", "--by", "caf\xe9"}},
+		{"--at", []string{"report", "r.yaml", "--at", "caf\xe9"}},
+		{"invalid milestone name", []string{"milestone", "r.yaml", "caf\xe9"}},
+	} {
+		code, out := wafr(env, c.args...)
+		if code != exitBadInput || !strings.Contains(out, c.flag) || !strings.Contains(out, "not valid UTF-8 text") {
+			t.Errorf("wafr %q: exit %d: %s", c.args, code, out)
+		}
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "r.yaml")); string(after) != string(before) {
+		t.Error("the file changed")
+	}
+	// Paths are bytes: a lens in a Latin-1 folder is fine.
+	lens := filepath.Join(dir, "l\xe9ns.yaml")
+	if code, out := wafr(env, "lens", "export", "builtin:ops", "--yaml", "-o", lens); code != 0 {
+		t.Fatalf("lens export: exit %d: %s", code, out)
+	}
+	if code, out := wafr(env, "report", "r.yaml", "--lens", lens, "-o", filepath.Join(dir, "pl\xe4n.md")); code != 0 {
+		t.Errorf("report: exit %d: %s", code, out)
 	}
 }
