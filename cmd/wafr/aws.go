@@ -206,7 +206,13 @@ have are kept in the file and listed on stderr; nothing is dropped.
 }
 
 func runImportAnswers(opts *importAnswersOptions) error {
-	if _, err := os.Stat(opts.out); err == nil {
+	if opts.out == "-" {
+		return flagErrorf("-o -: import writes a review file, not standard output; name the file to create (and read it with wafr summary FILE)")
+	}
+	if st, err := os.Stat(opts.out); err == nil {
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("-o %s is not a regular file: import creates a new review file; name one that does not exist yet", opts.out)
+		}
 		return fmt.Errorf("%s already exists; import into a new file (and compare with wafr diff)", opts.out)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err

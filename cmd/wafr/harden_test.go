@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -413,5 +414,140 @@ func TestInvalidUTF8NeverPanics(t *testing.T) {
 	}
 	if code, out := wafr(env, "report", "r.yaml", "--lens", lens, "-o", filepath.Join(dir, "pl\xe4n.md")); code != 0 {
 		t.Errorf("report: exit %d: %s", code, out)
+	}
+}
+
+// outputCommands are the commands with -o, each as a function of the
+// output path, run in a folder holding r.yaml (and lens.yaml).
+var outputCommands = map[string]func(out string) []string{
+	"report":      func(out string) []string { return []string{"report", "r.yaml", "-o", out} },
+	"report json": func(out string) []string { return []string{"report", "r.yaml", "--format", "json", "-o", out} },
+	"lens export": func(out string) []string { return []string{"lens", "export", "lens.yaml", "--json", "-o", out} },
+	"export aws-answers": func(out string) []string {
+		return []string{"export", "aws-answers", "r.yaml", "--workload-id", "w", "--lens-alias", "l", "-o", out}
+	},
+}
+
+func outputFixture(t *testing.T) {
+	t.Helper()
+	t.Chdir(t.TempDir())
+	mustRun(t, "lens", "export", "builtin:ops", "--yaml", "-o", "lens.yaml")
+	mustRun(t, "answer", "r.yaml", "OPS1", "--select", "OPS1_slo", "--lens", "lens.yaml", "--workload", "w")
+}
+
+// -o - is standard output for every command that has -o; import, whose -o
+// is the review file it creates, refuses it clearly (item 13).
+func TestOutputDashIsStdout(t *testing.T) {
+	outputFixture(t)
+	for name, args := range outputCommands {
+		_, want, _ := wafrIn(t, args("")[:len(args(""))-2]...)
+		code, out, errOut := wafrIn(t, args("-")...)
+		if code != 0 || out != want || want == "" {
+			t.Errorf("%s -o -: exit %d, stdout %d bytes (want %d): %s", name, code, len(out), len(want), errOut)
+		}
+		if _, err := os.Stat("-"); err == nil {
+			t.Fatalf("%s -o - created a file named -", name)
+		}
+	}
+	mustRun(t, "export", "aws-answers", "r.yaml", "--workload-id", "w", "--lens-alias", "l", "-o", "answers.json")
+	os.WriteFile("list.json", []byte(`{"AnswerSummaries": [{"QuestionId": "OPS1", "SelectedChoices": ["OPS1_slo"], "IsApplicable": true}]}`), 0o644)
+	code, out, errOut := wafrIn(t, "import", "aws-answers", "list.json", "--lens", "builtin:ops", "-o", "-")
+	if code != exitBadInput || out != "" || !strings.Contains(errOut, "-o -: import writes a review file, not standard output") {
+		t.Errorf("import -o -: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Fatal("import -o - created a file named -")
+	}
+	code, _, errOut = wafrIn(t, "import", "aws-answers", "list.json", "--lens", "builtin:ops", "-o", os.DevNull)
+	if code != exitBadInput || !strings.Contains(errOut, "is not a regular file") {
+		t.Errorf("import -o /dev/null: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// -o onto a FIFO, a character device or /dev/stdout writes into it and
+// never replaces it with a regular file (item 13). Run as the real binary,
+// since these need real file descriptors.
+func TestOutputIntoSpecialFiles(t *testing.T) {
+	bin := wafrBinary(t)
+	outputFixture(t)
+	dir, _ := os.Getwd()
+	run := func(args []string, stdout *os.File) (int, string) {
+		cmd := exec.Command(bin, args...)
+		cmd.Dir = dir
+		var errOut strings.Builder
+		cmd.Stdout, cmd.Stderr = stdout, &errOut
+		err := cmd.Run()
+		return processExit(err), errOut.String()
+	}
+	device := os.DevNull
+	if os.Geteuid() == 0 {
+		// As root, wafr could replace /dev/null itself: use a private one.
+		device = filepath.Join(dir, "null")
+		if out, err := exec.Command("mknod", device, "c", "1", "3").CombinedOutput(); err != nil {
+			t.Fatalf("mknod: %v %s", err, out)
+		}
+	}
+	for name, args := range outputCommands {
+		want := mustRun(t, args("")[:len(args(""))-2]...)
+
+		// A FIFO: the reader gets the output; the FIFO stays a FIFO.
+		fifo := filepath.Join(dir, "fifo")
+		os.Remove(fifo)
+		if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got := make(chan string, 1)
+		go func() {
+			data, _ := os.ReadFile(fifo)
+			got <- string(data)
+		}()
+		if code, errOut := run(args(fifo), nil); code != 0 {
+			t.Errorf("%s -o FIFO: exit %d: %s", name, code, errOut)
+		}
+		select {
+		case s := <-got:
+			if s != want {
+				t.Errorf("%s -o FIFO: the reader got %d bytes, want %d", name, len(s), len(want))
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s -o FIFO: the reader got nothing", name)
+		}
+		if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+			t.Errorf("%s -o FIFO: the FIFO was replaced (%v)", name, err)
+		}
+
+		// A character device stays one.
+		if code, errOut := run(args(device), nil); code != 0 {
+			t.Errorf("%s -o %s: exit %d: %s", name, device, code, errOut)
+		}
+		if st, err := os.Lstat(device); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+			t.Fatalf("%s -o %s: the device was replaced (%v)", name, device, err)
+		}
+
+		// /dev/stdout with stdout a file opened for appending: the output
+		// is appended to that file, which is not replaced.
+		outFile := filepath.Join(dir, "stdout.txt")
+		os.WriteFile(outFile, []byte("kept\n"), 0o644)
+		before, _ := os.Stat(outFile)
+		f, _ := os.OpenFile(outFile, os.O_WRONLY|os.O_APPEND, 0)
+		code, errOut := run(args("/dev/stdout"), f)
+		f.Close()
+		after, _ := os.Stat(outFile)
+		data, _ := os.ReadFile(outFile)
+		if code != 0 || !os.SameFile(before, after) || string(data) != "kept\n"+want {
+			t.Errorf("%s -o /dev/stdout: exit %d, same file %v, content %d bytes (want %d): %s", name, code, os.SameFile(before, after), len(data), 5+len(want), errOut)
+		}
+		// Through a symlink of our own to it, too.
+		os.Remove("out-link")
+		os.Symlink("/dev/stdout", "out-link")
+		f, _ = os.OpenFile(outFile, os.O_WRONLY|os.O_TRUNC, 0)
+		code, errOut = run(args("out-link"), f)
+		f.Close()
+		if data, _ := os.ReadFile(outFile); code != 0 || string(data) != want {
+			t.Errorf("%s -o link to /dev/stdout: exit %d, %d bytes: %s", name, code, len(data), errOut)
+		}
+		if st, err := os.Lstat("out-link"); err != nil || st.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s: the link was replaced", name)
+		}
 	}
 }
