@@ -551,3 +551,54 @@ func TestOutputIntoSpecialFiles(t *testing.T) {
 		}
 	}
 }
+
+// -o never names an input of the command: the review, the lens it uses
+// (recorded relative to the review, or given with --lens), or for lens
+// export the lens itself, under any name (item 14).
+func TestOutputNeverReplacesAnInput(t *testing.T) {
+	outputFixture(t)
+	os.Mkdir("sub", 0o755)
+	mustRun(t, "lens", "export", "builtin:ops", "--yaml", "-o", "sub/lens.yaml")
+	mustRun(t, "answer", "sub/r.yaml", "OPS1", "--select", "OPS1_slo", "--lens", "sub/lens.yaml", "--workload", "w")
+	mustRun(t, "lens", "export", "builtin:ops", "--yaml", "-o", "other.yaml")
+	os.Symlink("lens.yaml", "lens-link.yaml")
+	os.Link("lens.yaml", "lens-hard.yaml")
+	snapshot := func() map[string]string {
+		m := map[string]string{}
+		for _, f := range []string{"r.yaml", "lens.yaml", "sub/r.yaml", "sub/lens.yaml", "other.yaml"} {
+			data, _ := os.ReadFile(f)
+			m[f] = string(data)
+		}
+		return m
+	}
+	before := snapshot()
+	for _, args := range [][]string{
+		{"report", "r.yaml", "-o", "lens.yaml"},
+		{"report", "r.yaml", "-o", "./lens.yaml"},
+		{"report", "r.yaml", "-o", "lens-link.yaml"},
+		{"report", "r.yaml", "-o", "lens-hard.yaml"},
+		{"report", "r.yaml", "-o", "r.yaml"},
+		{"report", "r.yaml", "--format", "json", "-o", "lens.yaml"},
+		{"report", "sub/r.yaml", "-o", "sub/lens.yaml"},
+		{"report", "r.yaml", "--lens", "other.yaml", "-o", "other.yaml"},
+		{"lens", "export", "lens.yaml", "--yaml", "-o", "lens.yaml"},
+		{"lens", "export", "lens-link.yaml", "--json", "-o", "lens-hard.yaml"},
+		{"export", "aws-answers", "r.yaml", "--workload-id", "w", "--lens-alias", "l", "-o", "lens.yaml"},
+		{"export", "aws-answers", "sub/r.yaml", "--workload-id", "w", "--lens-alias", "l", "-o", "sub/r.yaml"},
+	} {
+		code, out, errOut := wafrIn(t, args...)
+		if code != exitBadInput || out != "" || !strings.Contains(errOut, "is the file being read (an input of this command)") {
+			t.Errorf("wafr %q: exit %d, stdout %d bytes, stderr %q", args, code, len(out), errOut)
+		}
+	}
+	for f, data := range snapshot() {
+		if data != before[f] {
+			t.Errorf("%s changed", f)
+		}
+	}
+	// A lens recorded relative to the review is found from anywhere.
+	t.Chdir("sub")
+	if code, _, errOut := wafrIn(t, "report", "r.yaml", "-o", "lens.yaml"); code != exitBadInput {
+		t.Errorf("from sub/: exit %d: %s", code, errOut)
+	}
+}
