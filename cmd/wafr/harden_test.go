@@ -602,3 +602,42 @@ func TestOutputNeverReplacesAnInput(t *testing.T) {
 		t.Errorf("from sub/: exit %d: %s", code, errOut)
 	}
 }
+
+// Every milestone name that milestone accepts is reachable from diff and
+// --at, "@" included; a file whose own name holds "@" is read whole, and its
+// milestones are after the first "@" that follows the file name (item 21).
+func TestMilestoneNamesWithAt(t *testing.T) {
+	t.Chdir(t.TempDir())
+	mustRun(t, "answer", "r.yaml", "OPS1", "--none", "--workload", "w")
+	mustRun(t, "milestone", "r.yaml", "release@2026")
+	mustRun(t, "milestone", "r.yaml", "@start")
+	mustRun(t, "answer", "r.yaml", "OPS1", "--select", "OPS1_users,OPS1_slo,OPS1_downtime")
+	if out := mustRun(t, "diff", "r.yaml@release@2026", "r.yaml"); !strings.Contains(out, "r.yaml@release@2026 (w, ") || !strings.Contains(out, "Improved (1)") {
+		t.Errorf("diff r.yaml@release@2026:\n%s", out)
+	}
+	if out := mustRun(t, "diff", "r.yaml@@start", "r.yaml@release@2026"); !strings.Contains(out, "No question changed.") {
+		t.Errorf("diff r.yaml@@start:\n%s", out)
+	}
+	for _, args := range [][]string{{"report", "r.yaml", "--at", "release@2026"}, {"summary", "r.yaml", "--at", "release@2026"}} {
+		if out := mustRun(t, args...); !strings.Contains(out, "release@2026") || !strings.Contains(out, "HIGH") {
+			t.Errorf("wafr %q:\n%s", args, out)
+		}
+	}
+	// A file named with "@": alone, with a milestone, with an "@" milestone.
+	os.Rename("r.yaml", "team@payments.yaml")
+	if out := mustRun(t, "diff", "team@payments.yaml@1", "team@payments.yaml"); !strings.Contains(out, "Improved (1)") {
+		t.Errorf("diff team@payments.yaml@1:\n%s", out)
+	}
+	if out := mustRun(t, "diff", "team@payments.yaml@release@2026", "team@payments.yaml"); !strings.Contains(out, "Improved (1)") {
+		t.Errorf("diff team@payments.yaml@release@2026:\n%s", out)
+	}
+	mustRun(t, "report", "team@payments.yaml", "--at", "release@2026")
+	code, _, errOut := wafrIn(t, "diff", "team@payments.yaml@nope", "team@payments.yaml")
+	if code != exitBadInput || !strings.Contains(errOut, `no such milestone "nope"; the review has: 1 "release@2026", 2 "@start"`) {
+		t.Errorf("unknown milestone: exit %d: %s", code, errOut)
+	}
+	code, _, errOut = wafrIn(t, "diff", "missing@x.yaml@1", "team@payments.yaml")
+	if code != exitBadInput || !strings.Contains(errOut, "missing: no such review file") {
+		t.Errorf("missing file: exit %d: %s", code, errOut)
+	}
+}
