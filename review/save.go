@@ -70,9 +70,16 @@ func str(s string) *yaml.Node {
 	return escapable(yamlnode.String(strings.ToValidUTF8(s, "\uFFFD")))
 }
 
-// idNode is an id or name written as a plain string.
+// idNode is an id or name written as a plain string. One that spans lines
+// gets the style str would give it: left to itself, yaml.v3 writes a
+// leading line break as a literal block that drops it on reading.
 func idNode(s string) *yaml.Node {
-	return escapable(scalar(strings.ToValidUTF8(s, "\uFFFD"), "!!str"))
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	n := scalar(s, "!!str")
+	if strings.Contains(s, "\n") {
+		n.Style = yamlnode.MultilineStyle(s)
+	}
+	return escapable(n)
 }
 
 // escapable double-quotes a string holding characters that must not reach
