@@ -36,6 +36,10 @@ var mergeAnswerValues = []func() *Answer{
 	func() *Answer { return &Answer{NotApplicable: true, Reason: "NONE", Notes: "n/a"} },
 	func() *Answer { return &Answer{Notes: "only notes"} },
 	func() *Answer { return &Answer{Selected: []string{"a"}, Notes: "with notes"} },
+	func() *Answer {
+		return &Answer{Selected: []string{"a"}, Votes: []Vote{{By: "x", Selected: []string{"a"}}, {By: "y"}}}
+	},
+	func() *Answer { return &Answer{Selected: []string{"a"}, TimeSpent: 5 * time.Minute} },
 }
 
 var mergeKeys = func() [][2]string {
@@ -60,10 +64,9 @@ func mergeSides(data []byte) (base, ours, theirs *Review) {
 		if a == nil {
 			return nil
 		}
-		c := *a
-		c.Selected = slices.Clone(a.Selected)
+		c := a.clone()
 		c.AnsweredBy, c.UpdatedAt = by, at
-		return &c
+		return c
 	}
 	value := func() *Answer { return mergeAnswerValues[int(b.next())%len(mergeAnswerValues)]() }
 	for _, k := range mergeKeys {
@@ -120,12 +123,14 @@ func mergeSides(data []byte) (base, ours, theirs *Review) {
 	return base, ours, theirs
 }
 
-// sameContent compares what an answer says, as Merge does.
+// sameContent compares what an answer says (its votes and time spent
+// included), as Merge does.
 func sameContent(a, b *Answer) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return slices.Equal(a.Selected, b.Selected) && a.NotApplicable == b.NotApplicable && a.Reason == b.Reason && a.Notes == b.Notes
+	return slices.Equal(a.Selected, b.Selected) && a.NotApplicable == b.NotApplicable && a.Reason == b.Reason && a.Notes == b.Notes &&
+		a.TimeSpent == b.TimeSpent && reflect.DeepEqual(a.Votes, b.Votes)
 }
 
 // FuzzMerge checks the three-way merge's promises on random base, ours and

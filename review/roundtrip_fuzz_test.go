@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/wafr-dev/wafr/internal/safeout"
@@ -11,36 +12,42 @@ import (
 )
 
 // textReview is a review with s in every text field a person or a lens
-// can fill: workload, lens reference, notes, answers (their ids too),
-// actions and milestones. Fields the loader requires to be non-empty get a
-// prefix.
-func textReview(s string) *Review {
-	nonEmpty := func(prefix string) string { return prefix + s }
+// can fill: workload, lens reference, notes, answers (their ids, votes and
+// all), actions, parked items and milestones. Fields the loader requires
+// to be non-empty get a prefix. Each field's text goes through fix: the
+// identity, or the repair saving makes (which joins a run of invalid bytes
+// into one U+FFFD, so it must be applied to each whole field).
+func textReview(s string, fix func(string) string) *Review {
+	f := func(prefix string) string { return fix(prefix + s) }
 	ans := func() Answers {
 		return Answers{
-			nonEmpty("p"): {
-				nonEmpty("q"):   {Selected: []string{s, s + "x"}, Risk: questions.HighRisk, Notes: s, AnsweredBy: s, UpdatedAt: t0},
-				nonEmpty("qna"): {NotApplicable: true, Reason: "OTHER", Risk: questions.NotApplicable, Notes: s, AnsweredBy: s, UpdatedAt: t0},
+			f("p"): {
+				f("q"): {Selected: []string{f(""), f("x")}, Risk: questions.HighRisk, Notes: f(""), AnsweredBy: f(""), UpdatedAt: t0,
+					TimeSpent: 6*time.Minute + 30*time.Second, Votes: []Vote{{By: f(""), Selected: []string{f(""), f("y")}}, {By: f("b"), Selected: nil}}},
+				f("qna"): {NotApplicable: true, Reason: "OTHER", Risk: questions.NotApplicable, Notes: f(""), AnsweredBy: f(""), UpdatedAt: t0},
 			},
 		}
 	}
-	act := Action{ID: nonEmpty("A"), PillarID: "p" + strings.ReplaceAll(s, "/", ""), QuestionID: nonEmpty("q"), ChoiceID: s,
-		Title: s, Owner: s, Due: "2026-12-31", Status: StatusAcceptedRisk, Reason: nonEmpty("r"), Link: s, Notes: s,
-		CreatedAt: t0, CreatedBy: s, UpdatedAt: t0, UpdatedBy: s}
+	pillar := fix("p" + strings.ReplaceAll(s, "/", "")) // PILLAR/QUESTION is cut at the first "/"
+	act := Action{ID: f("A"), PillarID: pillar, QuestionID: f("q"), ChoiceID: f(""),
+		Title: f(""), Owner: f(""), Due: "2026-12-31", Status: StatusAcceptedRisk, Reason: f("r"), Link: f(""), Notes: f(""),
+		CreatedAt: t0, CreatedBy: f(""), UpdatedAt: t0, UpdatedBy: f("")}
 	name := s
-	if strings.TrimSpace(name) == "" {
+	if strings.TrimSpace(fix(name)) == "" {
 		name = "m" + s
 	}
-	lens := LensRef{ID: nonEmpty("ops"), Version: s, Source: s, Digest: s}
+	name = fix(name)
+	lens := LensRef{ID: f("ops"), Version: f(""), Source: f(""), Digest: f("")}
 	return &Review{
-		Workload:  Workload{Name: s, Environment: Production, Owner: s},
+		Workload:  Workload{Name: f(""), Environment: Production, Owner: f("")},
 		Lens:      lens,
 		UpdatedAt: t0,
-		Notes:     s,
+		Notes:     f(""),
 		Answers:   ans(),
 		Actions:   []Action{act},
+		Parked:    []Parked{{PillarID: pillar, QuestionID: f("q"), Text: f(""), By: f(""), At: t0}, {PillarID: "p", QuestionID: "q", At: t0}},
 		Milestones: []Milestone{
-			{Name: name, RecordedAt: t0, Notes: s, Lens: lens, Answers: ans(), Actions: []Action{act}},
+			{Name: name, RecordedAt: t0, Notes: f(""), Lens: lens, Answers: ans(), Actions: []Action{act}},
 			{Name: name + "2", RecordedAt: t0, Lens: lens, Answers: Answers{}},
 		},
 	}
@@ -58,7 +65,7 @@ func FuzzRoundTrip(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		data, err := textReview(s).Encode()
+		data, err := textReview(s, func(x string) string { return x }).Encode()
 		if err != nil {
 			t.Fatalf("encode: %v", err)
 		}
@@ -73,7 +80,7 @@ func FuzzRoundTrip(f *testing.F) {
 		if err != nil {
 			t.Fatalf("saved review does not load: %v\n%s", err, data)
 		}
-		want := textReview(strings.ToValidUTF8(s, "\uFFFD"))
+		want := textReview(s, func(x string) string { return strings.ToValidUTF8(x, "\uFFFD") })
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("round trip changed the review of %q:\n%s\ngot  %+v\nwant %+v", s, data, got, want)
 		}

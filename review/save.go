@@ -221,9 +221,13 @@ func votesNode(votes []Vote) *yaml.Node {
 		for _, id := range v.Selected {
 			sel.Content = append(sel.Content, idNode(id))
 		}
-		vn := mapping("by", str(v.By))
+		// A ballot always has its choices (perhaps none); "by" may be empty,
+		// and mapping would then give nil.
+		vn := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
+		if by := str(v.By); by != nil {
+			vn.Content = append(vn.Content, scalar("by", "!!str"), by)
+		}
 		vn.Content = append(vn.Content, scalar("selected", "!!str"), sel)
-		vn.Style = yaml.FlowStyle
 		n.Content = append(n.Content, vn)
 	}
 	return n
