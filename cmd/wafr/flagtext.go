@@ -11,9 +11,9 @@ import (
 // --by or --notes from a script or terminal in another encoding): review
 // files and reports hold UTF-8 text, and repairing the value silently would
 // store something the user did not type. Flags naming files (--lens, -o,
-// and those marked with cobra.MarkFlagFilename) are paths, which may be
-// any bytes. It runs before every command, as the root's
-// PersistentPreRunE.
+// serve's --team and --host-key, and those marked with
+// cobra.MarkFlagFilename) are paths, which may be any bytes. It runs
+// before every command, as the root's PersistentPreRunE.
 func checkFlagText(cmd *cobra.Command, _ []string) error {
 	var bad error
 	cmd.Flags().Visit(func(f *pflag.Flag) {
@@ -36,5 +36,9 @@ func checkFlagText(cmd *cobra.Command, _ []string) error {
 
 func isPathFlag(f *pflag.Flag) bool {
 	_, file := f.Annotations[cobra.BashCompFilenameExt]
-	return file || f.Name == "lens" || f.Name == "output"
+	switch f.Name {
+	case "lens", "output", "team", "host-key":
+		return true
+	}
+	return file
 }
