@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
@@ -23,9 +24,19 @@ type DiffOptions struct {
 func headline(d *review.DiffResult) string {
 	var parts []string
 	for _, r := range questions.Levels {
-		parts = append(parts, fmt.Sprintf("%s %d -> %d", levelName(r), d.OldCounts.Of(r), d.NewCounts.Of(r)))
+		old, new := countOf(d.OldCounts, r, d.OldScored), countOf(d.NewCounts, r, d.NewScored)
+		parts = append(parts, fmt.Sprintf("%s %s -> %s", levelName(r), old, new))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// countOf is a side's count of a level: "?" for unanswered questions of a
+// side whose lens is missing, which cannot be counted (lensNote says why).
+func countOf(c scoring.Counts, r questions.Risk, scored bool) string {
+	if r == questions.Unanswered && !scored {
+		return "?"
+	}
+	return strconv.Itoa(c.Of(r))
 }
 
 func sideLabel(s review.Side) string {
@@ -79,7 +90,8 @@ func lensNote(d *review.DiffResult) []string {
 		scored bool
 	}{{d.Old, d.OldScored}, {d.New, d.NewScored}} {
 		if !s.scored {
-			notes = append(notes, fmt.Sprintf("%s: its lens could not be loaded; the risks recorded in the file are used.", s.side.Label))
+			notes = append(notes, fmt.Sprintf("%s: the lens it was answered with is missing (not found, or not the recorded content): "+
+				"the risks recorded in the file are used, and its unanswered questions cannot be counted (?).", s.side.Label))
 		}
 	}
 	return notes
@@ -164,7 +176,7 @@ func WriteDiffMarkdown(w io.Writer, d *review.DiffResult, opts DiffOptions) erro
 	fmt.Fprintf(&b, "From %s to %s.\n\n", inline(sideLabel(d.Old)), inline(sideLabel(d.New)))
 	b.WriteString("| Risk | Before | After |\n|---|---:|---:|\n")
 	for _, r := range questions.Levels {
-		fmt.Fprintf(&b, "| %s | %d | %d |\n", levelName(r), d.OldCounts.Of(r), d.NewCounts.Of(r))
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", levelName(r), countOf(d.OldCounts, r, d.OldScored), countOf(d.NewCounts, r, d.NewScored))
 	}
 	for _, n := range lensNote(d) {
 		b.WriteString("\n> " + inline(n) + "\n")
@@ -176,15 +188,15 @@ func WriteDiffMarkdown(w io.Writer, d *review.DiffResult, opts DiffOptions) erro
 	for _, g := range gs {
 		fmt.Fprintf(&b, "\n### %s (%d)\n\n", groupTitle(g.change), len(g.questions))
 		for _, q := range g.questions {
-			fmt.Fprintf(&b, "- %s %s: %s → %s\n", code2(q.QuestionID), inline(q.Title), q.Before, q.After)
+			fmt.Fprintf(&b, "- %s %s: %s → %s\n", codeSpan(q.QuestionID), inline(q.Title), q.Before, q.After)
 			for _, c := range q.Ticked {
-				fmt.Fprintf(&b, "  - ticked %s %s\n", code2(c.ID), inline(c.Title))
+				fmt.Fprintf(&b, "  - ticked %s %s\n", codeSpan(c.ID), inline(c.Title))
 			}
 			for _, c := range q.Unticked {
-				fmt.Fprintf(&b, "  - unticked %s %s\n", code2(c.ID), inline(c.Title))
+				fmt.Fprintf(&b, "  - unticked %s %s\n", codeSpan(c.ID), inline(c.Title))
 			}
 			for _, id := range q.Dropped {
-				fmt.Fprintf(&b, "  - %s is ticked but no longer in the lens\n", code2(id))
+				fmt.Fprintf(&b, "  - %s is ticked but no longer in the lens\n", codeSpan(id))
 			}
 			if q.NotesChanged {
 				fmt.Fprintf(&b, "  - notes: %s\n", cell(q.NotesAfter))

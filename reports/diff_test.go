@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -90,5 +91,30 @@ func BenchmarkDiff200Questions(b *testing.B) {
 	}
 	for b.Loop() {
 		review.Diff(review.Side{Review: r1, Lens: l}, review.Side{Review: r2, Lens: l})
+	}
+}
+
+// A side whose lens is missing cannot count its unanswered questions: the
+// diff says so rather than "Unanswered 0 -> N" (issue 14 item 20).
+func TestDiffWithALensMissing(t *testing.T) {
+	r, l := fixture(t)
+	for _, c := range []struct {
+		old, new review.Side
+		want     string
+	}{
+		{review.Side{Label: "old.yaml", Review: r}, review.Side{Label: "new.yaml", Review: r, Lens: l}, "Unanswered ? -> 1"},
+		{review.Side{Label: "old.yaml", Review: r, Lens: l}, review.Side{Label: "new.yaml", Review: r}, "Unanswered 1 -> ?"},
+	} {
+		d := review.Diff(c.old, c.new)
+		var text, md bytes.Buffer
+		WriteDiffText(&text, d, DiffOptions{})
+		WriteDiffMarkdown(&md, d, DiffOptions{})
+		missing := "the lens it was answered with is missing"
+		if !strings.Contains(text.String(), c.want) || !strings.Contains(text.String(), missing) || strings.Contains(text.String(), "Unanswered 0") {
+			t.Errorf("text:\n%s", text.String())
+		}
+		if !strings.Contains(md.String(), "| Unanswered | ") || !strings.Contains(md.String(), "| ? |") || !strings.Contains(md.String(), missing) {
+			t.Errorf("markdown:\n%s", md.String())
+		}
 	}
 }

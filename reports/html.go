@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -415,7 +414,7 @@ func webLink(raw string) htmlLink {
 	if u == "" {
 		return htmlLink{}
 	}
-	if p, err := url.Parse(u); err == nil && (strings.EqualFold(p.Scheme, "http") || strings.EqualFold(p.Scheme, "https")) && p.Host != "" {
+	if review.IsWebLink(u) { // the one rule, as in the Markdown plan and action --link
 		return htmlLink{Href: u}
 	}
 	return htmlLink{Text: plain(u)}

@@ -32,7 +32,7 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	if s.Lens.Version != "" {
 		lens += " " + inline(s.Lens.Version)
 	}
-	row("Lens", lens+" ("+code2(s.Lens.ID)+")")
+	row("Lens", lens+" ("+cellCode(s.Lens.ID)+")")
 	row("Environment", inline(review.EnvironmentLabel(s.Workload.Environment)))
 	row("Owner", inline(s.Workload.Owner))
 	if s.Milestone != "" {
@@ -89,14 +89,14 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	if len(others) > 0 {
 		b.WriteString("\n## Other actions\n")
 		for _, q := range otherQs {
-			fmt.Fprintf(&b, "\n%s %s (%s):\n\n", code2(q.ID), inline(q.Title), q.Risk)
+			fmt.Fprintf(&b, "\n%s %s (%s):\n\n", codeSpan(q.ID), inline(q.Title), q.Risk)
 			writeTasks(&b, q.Actions)
 		}
 	}
 	if items := s.byRisk(questions.NotApplicable, opts.PillarOrder); len(items) > 0 {
 		b.WriteString("\n## Not applicable\n\n| Question | Pillar | Reason | Notes |\n|---|---|---|---|\n")
 		for _, q := range items {
-			fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", code2(q.ID), inline(q.Title), inline(q.pillar.Name), reasonText(q.Reason), cell(q.Notes))
+			fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", cellCode(q.ID), inline(q.Title), inline(q.pillar.Name), reasonText(q.Reason), cell(q.Notes))
 		}
 	}
 	for _, sec := range []struct {
@@ -109,7 +109,7 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 		}
 		fmt.Fprintf(&b, "\n## %s\n\n", sec.title)
 		for _, q := range items {
-			fmt.Fprintf(&b, "- %s %s\n", code2(q.ID), inline(q.Title))
+			fmt.Fprintf(&b, "- %s %s\n", codeSpan(q.ID), inline(q.Title))
 		}
 	}
 	writeMeeting(&b, s)
@@ -130,7 +130,7 @@ func writeVotes(b *strings.Builder, q Question) {
 	for _, v := range q.Votes {
 		ids := make([]string, len(v.Selected))
 		for i, id := range v.Selected {
-			ids[i] = code2(id)
+			ids[i] = codeSpan(id)
 		}
 		ticked := strings.Join(ids, ", ")
 		if ticked == "" {
@@ -157,13 +157,13 @@ func writeMeeting(b *strings.Builder, s *Scored) {
 	if len(contested) > 0 {
 		b.WriteString("\n## Contested in the vote\n\n")
 		for _, q := range contested {
-			fmt.Fprintf(b, "- %s %s (%s)\n", code2(q.ID), inline(q.Title), q.Risk)
+			fmt.Fprintf(b, "- %s %s (%s)\n", codeSpan(q.ID), inline(q.Title), q.Risk)
 		}
 	}
 	if len(timed) > 0 {
 		b.WriteString("\n## Time spent in the review\n\n| Question | Time |\n|---|---:|\n")
 		for _, q := range timed {
-			fmt.Fprintf(b, "| %s %s | %s |\n", code2(q.ID), inline(q.Title), q.TimeSpent)
+			fmt.Fprintf(b, "| %s %s | %s |\n", cellCode(q.ID), inline(q.Title), q.TimeSpent)
 		}
 	}
 }
@@ -199,7 +199,7 @@ func writeItem(b *strings.Builder, q Question) {
 				b.WriteString(": " + inline(c.ImprovementPlan))
 			}
 			if c.URL != "" {
-				fmt.Fprintf(b, " ([reference](%s))", linkURL(c.URL))
+				fmt.Fprintf(b, " (%s)", link("reference", c.URL))
 			}
 			b.WriteString("\n")
 		}
@@ -238,7 +238,7 @@ func writeTasks(b *strings.Builder, as []ActionItem) {
 			facts = append(facts, "reason: "+inline(a.Reason))
 		}
 		if a.Link != "" {
-			facts = append(facts, fmt.Sprintf("[ticket](%s)", linkURL(a.Link)))
+			facts = append(facts, link("ticket", a.Link))
 		}
 		fmt.Fprintf(b, " (%s)\n", strings.Join(facts, ", "))
 	}
@@ -324,10 +324,52 @@ func escapeOrdered(l string) string {
 	return l[:i] + "\\" + l[i:]
 }
 
-// code2 writes an id as a code span.
-func code2(s string) string { return "`" + strings.ReplaceAll(textsafe.Clean(s), "`", "'") + "`" }
+// codeSpan writes an id (of a lens, a question, a choice, an action) as
+// one Markdown code span on one line that shows it literally, whatever it
+// holds: control characters are replaced (textsafe.Clean), line breaks and
+// tabs become spaces, so nothing can end the line and start a heading, a
+// block of raw HTML or an image; the fence is one backtick longer than the
+// longest run of backticks inside, padded with a space where the id starts
+// or ends with a backtick or a space, so no backtick can close it early.
+// Inside a table row, escape "|" as well (cellCode).
+func codeSpan(s string) string {
+	s = textsafe.Clean(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s))
+	if s == "" {
+		return "` `"
+	}
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if s[0] == '`' || s[len(s)-1] == '`' || s[0] == ' ' && s[len(s)-1] == ' ' && strings.Trim(s, " ") != "" {
+		s = " " + s + " " // CommonMark strips one space from each end
+	}
+	return fence + s + fence
+}
 
-// linkURL makes a URL safe inside (...) of a link.
-func linkURL(u string) string { return urlEscaper.Replace(textsafe.Clean(u)) }
+// cellCode is codeSpan inside a GitHub table row, where even a "|" in a
+// code span would end the cell.
+func cellCode(s string) string { return strings.ReplaceAll(codeSpan(s), "|", "\\|") }
+
+// link writes a link to an http(s) URL; anything else (javascript:, data:,
+// file:, a relative path), from a lens or an old review file, is shown as
+// code and never becomes a live link.
+func link(text, u string) string {
+	if !review.IsWebLink(u) {
+		return text + " " + codeSpan(u)
+	}
+	return "[" + text + "](" + urlEscaper.Replace(u) + ")"
+}
 
 var urlEscaper = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\n", "")

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
+	"github.com/wafr-dev/wafr/internal/safeout"
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
@@ -234,7 +234,7 @@ func WriteSummaryMarkdown(w io.Writer, all []*Scored) error {
 			}
 			fmt.Fprintf(&b, "\n### %s\n\n", r)
 			for _, q := range items {
-				fmt.Fprintf(&b, "- %s %s\n", code2(q.ID), inline(q.Title))
+				fmt.Fprintf(&b, "- %s %s\n", codeSpan(q.ID), inline(q.Title))
 			}
 		}
 	} else {
@@ -306,12 +306,9 @@ func WriteSummaryJSON(w io.Writer, all []*Scored) error {
 	return writeJSON(w, out)
 }
 
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
+// writeJSON writes every JSON report: indented, and with bidi controls
+// and C1 controls escaped, since people read JSON on a terminal.
+func writeJSON(w io.Writer, v any) error { return safeout.WriteJSON(w, v, "  ") }
 
 // WriteReportJSON writes the whole scored review (schema Schema).
 func WriteReportJSON(w io.Writer, s *Scored) error { return writeJSON(w, s) }

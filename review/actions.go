@@ -3,9 +3,10 @@ package review
 import (
 	"errors"
 	"fmt"
-	"strconv"
+	"net/url"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Action statuses.
@@ -47,7 +48,33 @@ type Action struct {
 var (
 	ErrNoAction     = errors.New("no such action")
 	ErrReasonNeeded = errors.New("accepting a risk needs a reason (--reason)")
+	ErrLink         = errors.New("a link must be an http or https URL")
 )
+
+// IsWebLink reports whether s is an absolute http or https URL with a
+// host, free of spaces and control characters: the only links wafr
+// writes as links. A javascript:, data: or file: link never becomes one.
+func IsWebLink(s string) bool {
+	for _, r := range s {
+		if r <= ' ' || r == 0x7f || r >= 0x80 && r < 0xa0 || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || u.Opaque != "" {
+		return false
+	}
+	scheme := strings.ToLower(u.Scheme)
+	return scheme == "https" || scheme == "http"
+}
+
+// ValidLink checks an action's link: empty, or an http(s) URL.
+func ValidLink(s string) error {
+	if s == "" || IsWebLink(s) {
+		return nil
+	}
+	return fmt.Errorf("%w (like https://tickets.example.com/OPS-12), not %q", ErrLink, s)
+}
 
 // ValidStatus reports whether s is one of Statuses.
 func ValidStatus(s string) bool {
@@ -91,21 +118,68 @@ func (r *Review) Action(id string) *Action {
 	return nil
 }
 
-// nextActionID is one more than the highest A<n> in use.
+// nextActionID is one more than the highest A<n> in use. Numbers are
+// decimal strings of any length, so a hand-edited A9223372036854775807
+// gives A9223372036854775808 rather than wrapping round to a negative or a
+// used id; the result is never an id in use (ids match case-insensitively).
 func (r *Review) nextActionID() string {
-	n := 0
+	highest := "0"
 	for _, a := range r.Actions {
-		if v, err := strconv.Atoi(strings.TrimPrefix(a.ID, "A")); err == nil && v > n {
-			n = v
+		if n, ok := actionNumber(a.ID); ok && decimalLess(highest, n) {
+			highest = n
 		}
 	}
-	return "A" + strconv.Itoa(n+1)
+	id := "A" + decimalIncrement(highest)
+	for r.Action(id) != nil {
+		id = "A" + decimalIncrement(id[1:])
+	}
+	return id
 }
 
-// AddAction records a new open action and returns it.
+// actionNumber is the number of an id like A12 (or a12), without leading
+// zeros.
+func actionNumber(id string) (string, bool) {
+	if len(id) < 2 || id[0] != 'A' && id[0] != 'a' {
+		return "", false
+	}
+	digits := id[1:]
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return "", false
+		}
+	}
+	return trimZeros(digits), true
+}
+
+// decimalLess compares two decimal numbers without leading zeros.
+func decimalLess(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
+}
+
+// decimalIncrement adds one to a decimal number of any length.
+func decimalIncrement(n string) string {
+	b := []byte(n)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < '9' {
+			b[i]++
+			return string(b)
+		}
+		b[i] = '0'
+	}
+	return "1" + string(b)
+}
+
+// AddAction records a new open action and returns it. Its link, if any,
+// must be an http(s) URL.
 func (r *Review) AddAction(a Action, by string, now time.Time) (*Action, error) {
 	due, err := ParseDue(a.Due)
 	if err != nil {
+		return nil, err
+	}
+	if err := ValidLink(a.Link); err != nil {
 		return nil, err
 	}
 	now = now.UTC().Truncate(time.Second)
@@ -121,7 +195,8 @@ type ActionChange struct {
 	Status, Owner, Due, Reason, Link, Notes, Title *string
 }
 
-// UpdateAction edits an action. Accepting a risk needs a reason.
+// UpdateAction edits an action. Accepting a risk needs a reason; a new
+// link must be an http(s) URL (or empty, to remove it).
 func (r *Review) UpdateAction(id string, c ActionChange, by string, now time.Time) (*Action, error) {
 	a := r.Action(id)
 	if a == nil {
@@ -146,6 +221,11 @@ func (r *Review) UpdateAction(id string, c ActionChange, by string, now time.Tim
 	set(&next.Link, c.Link)
 	set(&next.Notes, c.Notes)
 	set(&next.Title, c.Title)
+	if c.Link != nil {
+		if err := ValidLink(*c.Link); err != nil {
+			return nil, err
+		}
+	}
 	if c.Due != nil {
 		due, err := ParseDue(*c.Due)
 		if err != nil {

@@ -70,6 +70,9 @@ func (r *Review) HasOpenAction(pillarID, questionID, choiceID string) bool {
 // action copies owner, due date and link from template. It returns the
 // actions added, in lens order.
 func (r *Review) AddActionsForHigh(l *questions.Lens, template Action, by string, now time.Time) ([]Action, error) {
+	if err := ValidLink(template.Link); err != nil {
+		return nil, err // even when no question is HIGH: say so now
+	}
 	var added []Action
 	for _, p := range l.Pillars {
 		for _, q := range p.Questions {

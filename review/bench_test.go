@@ -1,6 +1,7 @@
 package review
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -51,5 +52,35 @@ func BenchmarkLoad200Questions(b *testing.B) {
 		if _, err := Parse("r.yaml", data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// actionSides are two reviews with n actions each: most unchanged, some
+// progressed, completed or reopened, some removed and some opened.
+func actionSides(n int) (Side, Side) {
+	before := &Review{Answers: Answers{}}
+	after := &Review{Answers: Answers{}}
+	statuses := []string{StatusOpen, StatusInProgress, StatusDone, StatusAcceptedRisk}
+	for i := 0; i < n; i++ {
+		a := Action{ID: fmt.Sprintf("A%d", i+1), PillarID: "p", QuestionID: fmt.Sprintf("Q%d", i%200), ChoiceID: "c", Title: "t", Status: StatusOpen}
+		before.Actions = append(before.Actions, a)
+		b := a
+		switch {
+		case i%10 == 0:
+			b.Status = statuses[i/10%4]
+		case i%97 == 0:
+			b.ID = fmt.Sprintf("A%d", n+i+1) // one removed, one opened
+		}
+		after.Actions = append(after.Actions, b)
+	}
+	return Side{Review: before}, Side{Review: after}
+}
+
+// Diffing two reviews with 40,000 actions each (issue 14 item 19: it was
+// quadratic, 18-40 s).
+func BenchmarkDiffActions40k(b *testing.B) {
+	before, after := actionSides(40_000)
+	for b.Loop() {
+		diffActions(before, after)
 	}
 }

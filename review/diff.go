@@ -67,7 +67,11 @@ type ChoiceRef struct{ ID, Title string }
 
 // DiffResult compares two sides question by question.
 type DiffResult struct {
-	Old, New             Side
+	Old, New Side
+	// OldCounts and NewCounts tally each side. A side not scored with its
+	// lens (OldScored, NewScored) counts only its answers: its Unanswered
+	// is unknown, not zero, since a file lists answers and not the
+	// questions left open.
 	OldCounts            scoring.Counts
 	NewCounts            scoring.Counts
 	Questions            []QuestionDiff // in the new lens's order, then questions only the old one had
@@ -271,29 +275,31 @@ type ActionDiff struct {
 	Closable bool
 }
 
-// diffActions compares the actions of two sides.
+// diffActions compares the actions of two sides, matching them by id in
+// linear time: actions of the new side in order, then those removed.
 func diffActions(before, after Side) []ActionDiff {
 	var out []ActionDiff
+	old := make(map[string]*Action, len(before.Review.Actions))
+	for i := range before.Review.Actions {
+		old[before.Review.Actions[i].ID] = &before.Review.Actions[i]
+	}
+	kept := make(map[string]bool, len(after.Review.Actions))
 	for _, a := range after.Review.Actions {
+		kept[a.ID] = true
 		d := ActionDiff{Action: a, After: a.Status}
-		var old *Action
-		for i := range before.Review.Actions {
-			if before.Review.Actions[i].ID == a.ID {
-				old = &before.Review.Actions[i]
-			}
-		}
-		if old != nil {
-			d.Before = old.Status
+		o := old[a.ID]
+		if o != nil {
+			d.Before = o.Status
 		}
 		switch {
-		case old == nil:
+		case o == nil:
 			d.Change = "opened"
-		case old.Status == a.Status:
+		case o.Status == a.Status:
 		case a.Status == StatusDone:
 			d.Change = "completed"
 		case a.Status == StatusAcceptedRisk:
 			d.Change = "risk accepted"
-		case old.Closed():
+		case o.Closed():
 			d.Change = "reopened"
 		default:
 			d.Change = "progressed"
@@ -308,11 +314,7 @@ func diffActions(before, after Side) []ActionDiff {
 		}
 	}
 	for _, a := range before.Review.Actions {
-		found := false
-		for _, b := range after.Review.Actions {
-			found = found || b.ID == a.ID
-		}
-		if !found {
+		if !kept[a.ID] {
 			out = append(out, ActionDiff{Action: a, Before: a.Status, Change: "removed"})
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/scoring"
@@ -232,6 +233,10 @@ func (r *Review) AddMilestone(name, notes string, l *questions.Lens, now time.Ti
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return fmt.Errorf("%w: a milestone needs a name", ErrMilestoneName)
+	}
+	if !utf8.ValidString(name) {
+		// It would be saved repaired, and then no longer match what is typed.
+		return fmt.Errorf("%w: %q is not valid UTF-8 text (is the terminal or the script using another encoding, such as Latin-1?)", ErrMilestoneName, name)
 	}
 	if r.Milestone(name) != nil {
 		return fmt.Errorf("%w: there is already a milestone %q", ErrMilestoneName, name)

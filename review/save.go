@@ -9,6 +9,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/wafr-dev/wafr/internal/safeout"
 	"github.com/wafr-dev/wafr/internal/yamlnode"
 	"github.com/wafr-dev/wafr/questions"
 )
@@ -41,7 +42,10 @@ func (r *Review) Encode() ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, fmt.Errorf("encode review: %w", err)
 	}
-	return buf.Bytes(), nil
+	// str and idNode double-quote every string holding a bidi or C1
+	// control, so each such character is inside a double-quoted scalar,
+	// where its \u escape reads back as the same character.
+	return safeout.Escape(buf.Bytes()), nil
 }
 
 // Marshal is Encode for callers that hold a review wafr built itself, whose
@@ -62,10 +66,32 @@ var (
 )
 
 // str is a string node; invalid UTF-8 is repaired so the encoder accepts it.
-func str(s string) *yaml.Node { return yamlnode.String(strings.ToValidUTF8(s, "\uFFFD")) }
+func str(s string) *yaml.Node {
+	return escapable(yamlnode.String(strings.ToValidUTF8(s, "\uFFFD")))
+}
 
-// idNode is an id or name written as a plain string.
-func idNode(s string) *yaml.Node { return scalar(strings.ToValidUTF8(s, "\uFFFD"), "!!str") }
+// idNode is an id or name written as a plain string. One that spans lines
+// gets the style str would give it: left to itself, yaml.v3 writes a
+// leading line break as a literal block that drops it on reading.
+func idNode(s string) *yaml.Node {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	n := scalar(s, "!!str")
+	if strings.Contains(s, "\n") {
+		n.Style = yamlnode.MultilineStyle(s)
+	}
+	return escapable(n)
+}
+
+// escapable double-quotes a string holding characters that must not reach
+// a terminal raw (bidi overrides, C1 controls): yaml.v3 writes bidi
+// controls raw in every style, so Encode escapes them afterwards, which
+// only a double-quoted scalar allows. Other strings keep their style.
+func escapable(n *yaml.Node) *yaml.Node {
+	if n != nil && safeout.Contains(n.Value) {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
 
 func riskNode(r questions.Risk) *yaml.Node {
 	if r == questions.Unanswered {
@@ -195,9 +221,13 @@ func votesNode(votes []Vote) *yaml.Node {
 		for _, id := range v.Selected {
 			sel.Content = append(sel.Content, idNode(id))
 		}
-		vn := mapping("by", str(v.By))
+		// A ballot always has its choices (perhaps none); "by" may be empty,
+		// and mapping would then give nil.
+		vn := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
+		if by := str(v.By); by != nil {
+			vn.Content = append(vn.Content, scalar("by", "!!str"), by)
+		}
 		vn.Content = append(vn.Content, scalar("selected", "!!str"), sel)
-		vn.Style = yaml.FlowStyle
 		n.Content = append(n.Content, vn)
 	}
 	return n

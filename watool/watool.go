@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/wafr-dev/wafr/internal/safeout"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -89,7 +90,9 @@ func ExportAnswers(w io.Writer, r *review.Review, l *questions.Lens, opts Export
 			if err != nil {
 				return warnings, err
 			}
-			if _, err := w.Write(append(line, '\n')); err != nil {
+			// JSON Lines are read on terminals too: bidi and C1 controls
+			// from notes or ids are written as \u escapes.
+			if _, err := w.Write(append(safeout.Escape(line), '\n')); err != nil {
 				return warnings, err
 			}
 		}
@@ -148,7 +151,15 @@ var ErrNoAnswers = errors.New("no AnswerSummaries found: is this the output of a
 // choices the lens does not have are kept in the review (as answers the
 // lens does not know) and listed in the warnings; nothing is dropped.
 func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []string, error) {
-	pages, err := decodePages(opts.ListAnswers)
+	list, err := utf8Text(opts.ListAnswers)
+	if err != nil {
+		return nil, nil, fmt.Errorf("list-answers output: %w", err)
+	}
+	getWorkload, err := utf8Text(opts.GetWorkload)
+	if err != nil {
+		return nil, nil, fmt.Errorf("get-workload output: %w", err)
+	}
+	pages, err := decodePages(list)
 	if err != nil {
 		return nil, nil, fmt.Errorf("list-answers output: %w", err)
 	}
@@ -164,9 +175,9 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 		return nil, nil, ErrNoAnswers
 	}
 	w := review.Workload{Name: workloadID, Environment: review.Production}
-	if len(opts.GetWorkload) > 0 {
+	if len(getWorkload) > 0 {
 		var gw getWorkloadOutput
-		if err := json.Unmarshal(opts.GetWorkload, &gw); err != nil {
+		if err := json.Unmarshal(getWorkload, &gw); err != nil {
 			return nil, nil, fmt.Errorf("get-workload output: %w", err)
 		}
 		if gw.Workload.WorkloadName == "" {
@@ -197,14 +208,24 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 			warnings = append(warnings, fmt.Sprintf("%s/%s (%s): not in the lens; kept in the review", s.PillarID, s.QuestionID, s.QuestionTitle))
 		} else {
 			pid = p.ID
-			for _, id := range s.SelectedChoices {
-				if q.Choice(id) == nil {
-					warnings = append(warnings, fmt.Sprintf("%s/%s: choice %s is not in the lens; kept in the review", pid, q.ID, id))
-				}
+		}
+		// A choice listed twice is kept once: a review file lists each
+		// choice once, and refuses to load otherwise.
+		selected := make([]string, 0, len(s.SelectedChoices))
+		seen := make(map[string]bool, len(s.SelectedChoices))
+		for _, id := range s.SelectedChoices {
+			if seen[id] {
+				warnings = append(warnings, fmt.Sprintf("%s/%s: choice %s is listed twice; kept once", pid, s.QuestionID, id))
+				continue
+			}
+			seen[id] = true
+			selected = append(selected, id)
+			if q != nil && q.Choice(id) == nil {
+				warnings = append(warnings, fmt.Sprintf("%s/%s: choice %s is not in the lens; kept in the review", pid, q.ID, id))
 			}
 		}
 		notApplicable := s.IsApplicable != nil && !*s.IsApplicable
-		if len(s.SelectedChoices) == 0 && !notApplicable {
+		if len(selected) == 0 && !notApplicable {
 			continue // unanswered in AWS
 		}
 		reason := ""
@@ -212,7 +233,7 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 			reason = s.Reason
 		}
 		r.Update(pid, s.QuestionID, opts.By, opts.Now, func(a *review.Answer) {
-			a.Selected = append([]string(nil), s.SelectedChoices...)
+			a.Selected = selected
 			a.NotApplicable, a.Reason = notApplicable, reason
 			if risk, ok := questions.ParseRisk(s.Risk); ok && risk != questions.Unanswered {
 				a.Risk = risk
@@ -221,6 +242,18 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 	}
 	r.RecordRisks(l)
 	return r, warnings, nil
+}
+
+// ErrUTF16 is an AWS output saved as UTF-16, as PowerShell 5's ">" does.
+var ErrUTF16 = errors.New("the file is UTF-16 text (what PowerShell 5's > writes): save it as UTF-8, e.g. with '| Out-File -Encoding utf8'")
+
+// utf8Text drops a UTF-8 byte order mark, which PowerShell 5 writes and
+// encoding/json refuses, and refuses UTF-16 with a message that says so.
+func utf8Text(data []byte) ([]byte, error) {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return nil, ErrUTF16
+	}
+	return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), nil
 }
 
 // locate finds a question by pillar and id, or by id alone when AWS left

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -206,5 +207,88 @@ func TestImportMissingIDs(t *testing.T) {
 	}
 	if _, err := review.Parse("r.yaml", r.Marshal()); err != nil {
 		t.Errorf("the imported review does not load: %v", err)
+	}
+}
+
+// A choice AWS lists twice is imported once, so the review loads again
+// (item 6).
+func TestImportDuplicateChoices(t *testing.T) {
+	l := opsLens(t)
+	doc := `{"WorkloadId": "w", "AnswerSummaries": [
+		{"PillarId": "operationalExcellence", "QuestionId": "OPS1", "SelectedChoices": ["OPS1_slo", "OPS1_users", "OPS1_slo"], "IsApplicable": true},
+		{"QuestionId": "GONE1", "SelectedChoices": ["x", "x"], "IsApplicable": true}]}`
+	r, warnings, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(doc), Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(r.Answers.Get("operationalExcellence", "OPS1").Selected, ","); got != "OPS1_slo,OPS1_users" {
+		t.Errorf("OPS1 selected %s", got)
+	}
+	if got := strings.Join(r.Answers.Get(UnknownPillar, "GONE1").Selected, ","); got != "x" {
+		t.Errorf("GONE1 selected %s", got)
+	}
+	if w := strings.Join(warnings, "\n"); !strings.Contains(w, "operationalExcellence/OPS1: choice OPS1_slo is listed twice; kept once") {
+		t.Errorf("warnings %v", warnings)
+	}
+	if _, err := review.Parse("r.yaml", r.Marshal()); err != nil {
+		t.Errorf("the imported review does not load: %v", err)
+	}
+}
+
+// FuzzImportAnswers: any list-answers and get-workload input is imported
+// or refused with an error, never a panic, and an imported review saves to
+// a file that loads back to the same answers.
+func FuzzImportAnswers(f *testing.F) {
+	f.Add([]byte(`{"WorkloadId": "w", "AnswerSummaries": [{"PillarId": "operationalExcellence", "QuestionId": "OPS1", "SelectedChoices": ["OPS1_slo", "OPS1_slo"], "IsApplicable": true}]}`),
+		[]byte(`{"Workload": {"WorkloadName": "n", "Environment": "PREPRODUCTION", "Owner": "o"}}`))
+	f.Add([]byte("\ufeff[{\"AnswerSummaries\": [{\"QuestionId\": \"Q\", \"SelectedChoices\": [\"\"], \"IsApplicable\": false, \"Reason\": \"OTHER\", \"Risk\": \"HIGH\"}]}]"), []byte(nil))
+	f.Add([]byte(`{"AnswerSummaries": [{"QuestionId": "\u202e", "PillarId": "p/q", "SelectedChoices": ["a\nb"]}]} {"AnswerSummaries": []}`), []byte("\ufeff{}"))
+	l, err := questions.Load("builtin:ops")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, list, workload []byte) {
+		r, _, err := ImportAnswers(l, ImportOptions{ListAnswers: list, GetWorkload: workload, By: "aws", Now: t0})
+		if err != nil {
+			return
+		}
+		data, err := r.Encode()
+		if err != nil {
+			t.Fatalf("encode: %v", err)
+		}
+		back, err := review.Parse("r.yaml", data)
+		if err != nil {
+			t.Fatalf("the imported review does not load: %v\n%s", err, data)
+		}
+		for pid, byQ := range r.Answers {
+			for qid, a := range byQ {
+				b := back.Answers.Get(strings.ToValidUTF8(pid, "\uFFFD"), strings.ToValidUTF8(qid, "\uFFFD"))
+				if b == nil || len(b.Selected) != len(a.Selected) || b.NotApplicable != a.NotApplicable {
+					t.Fatalf("answer %q/%q changed: %+v -> %+v", pid, qid, a, b)
+				}
+			}
+		}
+	})
+}
+
+// A UTF-8 byte order mark (PowerShell 5's "-Encoding utf8") is accepted in
+// both inputs; UTF-16 is refused, saying what to do (item 22).
+func TestImportByteOrderMark(t *testing.T) {
+	l := opsLens(t)
+	bom := []byte("\xef\xbb\xbf")
+	r, _, err := ImportAnswers(l, ImportOptions{ListAnswers: append(bom, fixture(t, "list-answers-ops.json")...),
+		GetWorkload: append(bom, fixture(t, "get-workload.json")...), Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Workload.Name != "Payments API" || r.Answers.Get("operationalExcellence", "OPS1") == nil {
+		t.Errorf("imported %+v", r)
+	}
+	utf16 := []byte{0xff, 0xfe, '{', 0}
+	if _, _, err := ImportAnswers(l, ImportOptions{ListAnswers: utf16}); !errors.Is(err, ErrUTF16) || !strings.Contains(err.Error(), "list-answers output: the file is UTF-16") {
+		t.Errorf("UTF-16 list: %v", err)
+	}
+	if _, _, err := ImportAnswers(l, ImportOptions{ListAnswers: fixture(t, "list-answers-ops.json"), GetWorkload: utf16}); !errors.Is(err, ErrUTF16) {
+		t.Errorf("UTF-16 workload: %v", err)
 	}
 }

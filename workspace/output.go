@@ -6,6 +6,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 
 	"github.com/wafr-dev/wafr/internal/atomicfile"
 	"github.com/wafr-dev/wafr/review"
@@ -17,9 +20,12 @@ var ErrOutputIsInput = errors.New("is the file being read")
 
 // WriteOutput writes a command's output to path: "-" or "" means stdout; a
 // regular file is replaced atomically; a FIFO, a device or a terminal is
-// written to as it is, never replaced by a regular file. It refuses a path
-// that names one of inputs (the review, or its lens), so that output never
-// replaces what it was made from.
+// written to as it is, never replaced by a regular file. A path that names
+// an open file descriptor (/dev/stdout, /dev/fd/N, /proc/self/fd/N, or a
+// symlink to one) is written through, never replaced: descriptor 1 is
+// stdout itself, others are appended to, as a shell's >> would. It
+// refuses a path that names one of inputs (the review, or its lens), so
+// that output never replaces what it was made from.
 func WriteOutput(path string, data []byte, stdout io.Writer, inputs ...string) error {
 	if path == "" || path == "-" {
 		_, err := stdout.Write(data)
@@ -29,6 +35,21 @@ func WriteOutput(path string, data []byte, stdout io.Writer, inputs ...string) e
 		if in != "" && in != "-" && SameFile(path, in) {
 			return fmt.Errorf("-o %s %w (an input of this command); write the output somewhere else", path, ErrOutputIsInput)
 		}
+	}
+	if fd, ok := descriptorPath(path); ok {
+		if fd == 1 {
+			_, err := stdout.Write(data)
+			return err
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			return fmt.Errorf("-o %s: %w", path, err)
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
 	}
 	st, err := os.Stat(path)
 	switch {
@@ -48,6 +69,32 @@ func WriteOutput(path string, data []byte, stdout io.Writer, inputs ...string) e
 		return err
 	}
 	return atomicfile.Write(path, data)
+}
+
+// fdPattern matches the names Linux gives a process's open descriptors.
+var fdPattern = regexp.MustCompile(`^/(?:dev|proc/(?:self|thread-self|[0-9]+))/fd/([0-9]+)$`)
+
+// descriptorPath reports whether path is, or is a chain of symlinks to, a
+// name of an open file descriptor, and which. Replacing such a file by
+// renaming over it would cut the stream (a shell's "> out" or ">> log") off
+// from what wafr writes.
+func descriptorPath(path string) (int, bool) {
+	p := path
+	for range 40 {
+		if m := fdPattern.FindStringSubmatch(filepath.Clean(p)); m != nil {
+			fd, err := strconv.Atoi(m[1])
+			return fd, err == nil
+		}
+		target, err := os.Readlink(p)
+		if err != nil {
+			return 0, false
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(p), target)
+		}
+		p = target
+	}
+	return 0, false
 }
 
 // SameFile reports whether two paths name the same existing file.

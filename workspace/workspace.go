@@ -128,6 +128,23 @@ func (w *Workspace) Open(path string, in io.Reader, o OpenOptions) (*File, error
 	return w.fromBytes(path, data, exists, o)
 }
 
+// ReadReview loads the review file at path ("-" reads standard input
+// from in) without its lens, for comparing answers whose lens may be gone
+// (wafr diff scores such a side with the risks recorded in the file).
+func (w *Workspace) ReadReview(path string, in io.Reader) (*review.Review, error) {
+	if path == "-" {
+		return review.Read("-", in)
+	}
+	data, exists, err := w.readSettled(path)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		return nil, fmt.Errorf("%s: %w", path, ErrNoFile)
+	}
+	return review.Parse(path, data)
+}
+
 func (w *Workspace) fromBytes(path string, data []byte, exists bool, o OpenOptions) (*File, error) {
 	f := &File{Path: path, Exists: exists}
 	if !exists {
@@ -293,11 +310,13 @@ func recordedSource(lensSource, reviewPath string) string {
 	return filepath.ToSlash(absLens)
 }
 
-// DefaultWorkload names a new review's workload after its folder.
+// DefaultWorkload names a new review's workload after its folder. A folder
+// name that is not UTF-8 (Latin-1, say) is repaired with U+FFFD, since
+// review files hold UTF-8 text.
 func DefaultWorkload(reviewPath string) string {
 	if abs, err := filepath.Abs(reviewPath); err == nil {
 		if name := filepath.Base(filepath.Dir(abs)); name != "" && name != string(filepath.Separator) {
-			return name
+			return strings.ToValidUTF8(name, "\uFFFD")
 		}
 	}
 	return "workload"

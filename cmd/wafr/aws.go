@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/internal/safeout"
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/watool"
@@ -67,7 +70,7 @@ func runLensExport(opts *lensExportOptions) error {
 	if questions.HasErrors(problems) {
 		if opts.aws && l == nil {
 			if _, err := questions.Load(opts.lens); err == nil {
-				fmt.Fprintf(opts.io.ErrOut, "%s: the AWS Well-Architected Tool would refuse this lens:\n", opts.lens)
+				fmt.Fprintf(opts.io.ErrOut, "%s: the AWS Well-Architected Tool would refuse this lens:\n", textsafe.Clean(opts.lens))
 			}
 		}
 		return &questions.LoadError{File: opts.lens, Problems: problems}
@@ -84,6 +87,9 @@ func runLensExport(opts *lensExportOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if !opts.yaml {
+		data = safeout.Escape(data) // bidi and C1 controls as \u escapes
 	}
 	return writeOutput(opts.io, opts.out, data, opts.lens)
 }
@@ -144,9 +150,7 @@ func runExportAnswers(opts *exportAnswersOptions) error {
 	}
 	var buf bytes.Buffer
 	warnings, err := watool.ExportAnswers(&buf, f.Review, f.Lens, watool.ExportOptions{WorkloadID: opts.workloadID, LensAlias: opts.lensAlias})
-	for _, w := range warnings {
-		fmt.Fprintln(opts.io.ErrOut, "warning: "+w)
-	}
+	printWarnings(opts.io, warnings)
 	if err != nil {
 		return err
 	}
@@ -201,11 +205,18 @@ have are kept in the file and listed on stderr; nothing is dropped.
 	f.StringVar(&opts.by, "by", "", "recorded as who answered (default: aws)")
 	cmd.MarkFlagRequired("lens")
 	cmd.MarkFlagRequired("output")
+	cmd.MarkFlagFilename("workload", "json")
 	return cmd
 }
 
 func runImportAnswers(opts *importAnswersOptions) error {
-	if _, err := os.Stat(opts.out); err == nil {
+	if opts.out == "-" {
+		return flagErrorf("-o -: import writes a review file, not standard output; name the file to create (and read it with wafr summary FILE)")
+	}
+	if st, err := os.Stat(opts.out); err == nil {
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("-o %s is not a regular file: import creates a new review file; name one that does not exist yet", opts.out)
+		}
 		return fmt.Errorf("%s already exists; import into a new file (and compare with wafr diff)", opts.out)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return err
@@ -231,17 +242,24 @@ func runImportAnswers(opts *importAnswersOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.listAnswers, err)
 	}
-	for _, w := range warnings {
-		fmt.Fprintln(opts.io.ErrOut, "warning: "+w)
-	}
+	printWarnings(opts.io, warnings)
 	if err := opts.io.ws.Create(opts.out, r, l); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s already exists; import into a new file (and compare with wafr diff)", opts.out)
 		}
 		return err
 	}
-	fmt.Fprintf(opts.io.ErrOut, "wrote %s: %d answers from AWS\n", opts.out, countAnswers(r))
+	fmt.Fprintf(opts.io.ErrOut, "wrote %s: %d answers from AWS\n", textsafe.Clean(opts.out), countAnswers(r))
 	return nil
+}
+
+// printWarnings writes watool's warnings, one a line: they quote ids,
+// titles and notes from the files, which must not reach the terminal raw
+// nor start a line of their own.
+func printWarnings(io *ioStreams, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintln(io.ErrOut, "warning: "+strings.ReplaceAll(textsafe.Clean(w), "\n", " "))
+	}
 }
 
 func countAnswers(r *review.Review) int {

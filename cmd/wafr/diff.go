@@ -108,7 +108,7 @@ func runDiff(opts *diffOptions) error {
 // before an "@" that names an existing file.
 func loadSide(io *ioStreams, arg string) (review.Side, error) {
 	file, ref := splitSide(arg)
-	r, err := readReview(io, file)
+	r, err := io.ws.ReadReview(file, io.In) // its lens may be gone: then the recorded risks are used
 	if err != nil {
 		return review.Side{}, err
 	}

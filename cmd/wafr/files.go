@@ -16,33 +16,38 @@ import (
 // loadScored loads a review file (or stdin for "-"), takes it back to a
 // milestone when at is set, picks its lens and scores it.
 func loadScored(io *ioStreams, file, at, lensFlag string) (*reports.Scored, error) {
+	s, _, err := loadScoredLens(io, file, at, lensFlag)
+	return s, err
+}
+
+// loadScoredLens is loadScored, also returning the lens used: its Source
+// is an input of the command, which -o must not replace.
+func loadScoredLens(io *ioStreams, file, at, lensFlag string) (*reports.Scored, *questions.Lens, error) {
 	r, err := readReview(io, file)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	snap, err := r.At(at)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, nil, fmt.Errorf("%s: %w", file, err)
 	}
 	l, err := io.ws.LensFor(snap, file, lensFlag)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	noteLensChange(io.ErrOut, file, snap, l)
 	milestone := ""
 	if m := r.MilestoneAt(at); m != nil {
 		milestone = m.Name
 	}
-	return reports.Score(reports.Input{File: file, Review: snap, Lens: l, Milestone: milestone, Today: io.Now()}), nil
+	return reports.Score(reports.Input{File: file, Review: snap, Lens: l, Milestone: milestone, Today: io.Now()}), l, nil
 }
 
 // readReview reads a review file that must exist; "-" is standard input.
+// Its lens is picked afterwards (LensFor), for the milestone asked for and
+// with --lens, so a recorded lens that is gone does not stop --lens.
 func readReview(io *ioStreams, file string) (*review.Review, error) {
-	f, err := io.ws.Open(file, io.In, workspace.OpenOptions{})
-	if err != nil {
-		return nil, err
-	}
-	return f.Review, nil
+	return io.ws.ReadReview(file, io.In)
 }
 
 // openFile opens a review file with its lens, which must exist.

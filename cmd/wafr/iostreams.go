@@ -59,7 +59,10 @@ func newSystemStreams() *ioStreams {
 }
 
 // author names who answers: --by, else git's user.name, else $USER. Git is
-// asked at most once, and only when a name is needed.
+// asked at most once, and only when a name is needed. Names from the
+// environment that are not UTF-8 (a Latin-1 user.name or $USER) are
+// repaired with U+FFFD: nobody typed them here to be refused, and review
+// files hold UTF-8. (--by itself was checked by checkFlagText.)
 func (s *ioStreams) author(by string) string {
 	if by != "" {
 		return by
@@ -67,7 +70,7 @@ func (s *ioStreams) author(by string) string {
 	if s.gitUser == nil {
 		name := ""
 		if out, err := exec.Command("git", "config", "user.name").Output(); err == nil {
-			name = strings.TrimSpace(string(out))
+			name = strings.ToValidUTF8(strings.TrimSpace(string(out)), "\uFFFD")
 		}
 		s.gitUser = &name
 	}
@@ -75,7 +78,7 @@ func (s *ioStreams) author(by string) string {
 		return *s.gitUser
 	}
 	if u := s.Getenv("USER"); u != "" {
-		return u
+		return strings.ToValidUTF8(u, "\uFFFD")
 	}
 	return "unknown"
 }

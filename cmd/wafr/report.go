@@ -84,7 +84,7 @@ func runReport(opts *reportOptions) error {
 			return err
 		}
 	}
-	s, err := loadScored(streams, opts.file, opts.at, opts.lens)
+	s, l, err := loadScoredLens(streams, opts.file, opts.at, opts.lens)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func runReport(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(opts.io, opts.out, buf.Bytes(), opts.file)
+	return writeOutput(opts.io, opts.out, buf.Bytes(), opts.file, l.Source)
 }
 
 func hasPillar(s *reports.Scored, id string) bool {

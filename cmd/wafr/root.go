@@ -41,8 +41,9 @@ func newRootCmd(io *ioStreams) *cobra.Command {
 questionnaire (a lens), ticks the best practices it follows, and gets a risk
 level per question, a risk summary and an improvement plan. The answers live in
 a YAML review file that you commit next to the service.`,
-		SilenceErrors: true,
-		SilenceUsage:  true,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
+		PersistentPreRunE: checkFlagText,
 	}
 	root.SetIn(io.In)
 	root.SetOut(io.Out)

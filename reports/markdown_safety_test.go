@@ -1,0 +1,185 @@
+package reports
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
+)
+
+// Ids that try to leave their code span: a newline and a heading, raw
+// HTML, a tracking image, backticks, a table pipe.
+var hostileIDs = []string{
+	"Q1\n# Injected heading\n<img src=https://evil.example/t.png>",
+	"Q2`<b>bold</b>`![x](https://evil.example/i.png)",
+	"``Q3``\n\n<script>alert(1)</script>",
+	"Q4 | cell\r\n---",
+	"` Q5 `",
+}
+
+// hostileMarkdownLens has a pillar and questions with hostile ids, a choice
+// with a hostile id, and an improvement plan linking to javascript:.
+func hostileMarkdownLens(t *testing.T) *questions.Lens {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("schemaVersion: \"2021-11-01\"\nid: \"lens`\\n# lens heading\"\nname: L\npillars:\n  - id: \"p\\n## pillar heading\"\n    name: P\n    questions:\n")
+	q := func(s string) string {
+		return strings.NewReplacer("\\", "\\\\", "\"", "\\\"", "\n", "\\n", "\r", "\\r").Replace(s)
+	}
+	for _, id := range hostileIDs {
+		b.WriteString("      - id: \"" + q(id) + "\"\n        title: T\n        choices:\n")
+		b.WriteString("          - {id: \"" + q(id) + "_c\", title: C, improvementPlan: {displayText: Plan, url: \"https://example.com/replaced\"}}\n")
+		b.WriteString("          - {id: \"ok_c\", title: OK, improvementPlan: {displayText: Plan, url: \"https://example.com/ok\"}}\n")
+		b.WriteString("        riskRules: [{condition: default, risk: HIGH_RISK}]\n")
+	}
+	l, problems := questions.Parse("hostile.yaml", []byte(b.String()), questions.Options{})
+	if l == nil {
+		t.Fatalf("lens does not load: %v\n%s", problems, b.String())
+	}
+	// The loader refuses such links; a lens built in code may not.
+	for _, q := range l.Pillars[0].Questions {
+		q.Choices[0].ImprovementPlan.URL = "javascript:alert(document.cookie)"
+	}
+	return l
+}
+
+// renderedMarkdown parses Markdown as GitHub does and returns its headings,
+// the destinations of its links and images, its code spans and whether it
+// holds raw HTML.
+func renderedMarkdown(src []byte) (headings, links, codes []string, html bool) {
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			headings = append(headings, nodeText(n, src))
+		case *ast.Link:
+			links = append(links, string(n.Destination))
+		case *ast.Image:
+			links = append(links, "image:"+string(n.Destination))
+		case *ast.AutoLink:
+			links = append(links, string(n.URL(src)))
+		case *ast.CodeSpan:
+			codes = append(codes, nodeText(n, src))
+		case *ast.HTMLBlock, *ast.RawHTML:
+			html = true
+		}
+		return ast.WalkContinue, nil
+	})
+	return
+}
+
+// nodeText is the text a reader sees in a node.
+func nodeText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(src))
+			case *ast.String:
+				b.Write(c.Value)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// A lens or question id cannot add headings, HTML or images to the plan or
+// to a Markdown diff, and a non-http(s) link never becomes a link (item 17).
+func TestMarkdownIDsAndLinksAreInert(t *testing.T) {
+	l := hostileMarkdownLens(t)
+	r := review.New(l, review.Workload{Name: "w"})
+	p := l.Pillars[0]
+	for i, q := range p.Questions {
+		r.Update(p.ID, q.ID, "me", t0, func(a *review.Answer) { a.Selected = []string{"ok_c"} })
+		// As an old file may hold them: links set without AddAction's check.
+		r.Actions = append(r.Actions, review.Action{ID: "A" + string(rune('1'+i)) + "\n# action heading", PillarID: p.ID, QuestionID: q.ID,
+			Title: "T", Status: review.StatusOpen, Link: []string{"javascript:alert(1)", "data:text/html,<script>x</script>", "file:///etc/passwd", "//evil.example/x", "https://tickets.example/OK-1"}[i]})
+	}
+	var plan bytes.Buffer
+	if err := WritePlan(&plan, Score(Input{Review: r, Lens: l, Today: t0}), PlanOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	old := review.New(l, review.Workload{Name: "w"})
+	var diff bytes.Buffer
+	if err := WriteDiffMarkdown(&diff, review.Diff(review.Side{Label: "old", Review: old, Lens: l}, review.Side{Label: "new", Review: r, Lens: l}), DiffOptions{All: true}); err != nil {
+		t.Fatal(err)
+	}
+	var list bytes.Buffer
+	var rows []ActionRow
+	for _, a := range r.Actions {
+		rows = append(rows, ActionRow{File: "r.yaml", Workload: "w", Question: a.PillarID + "/" + a.QuestionID, Action: a})
+	}
+	if err := WriteActionsMarkdown(&list, rows); err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range map[string][]byte{"plan": plan.Bytes(), "diff": diff.Bytes(), "action list": list.Bytes()} {
+		headings, links, codes, html := renderedMarkdown(src)
+		for _, h := range headings {
+			switch h {
+			case "Injected heading", "pillar heading", "lens heading", "action heading":
+				t.Errorf("%s: an id made a heading %q:\n%s", name, h, src)
+			}
+		}
+		for _, u := range links {
+			if !strings.HasPrefix(u, "https://") { // GFM links bare https URLs in text
+				t.Errorf("%s: link or image to %q:\n%s", name, u, src)
+			}
+		}
+		if html {
+			t.Errorf("%s: raw HTML:\n%s", name, src)
+		}
+		if name != "diff" {
+			continue
+		}
+		// Each question id shows whole, on one line, as one code span.
+		for _, id := range hostileIDs {
+			want := strings.ReplaceAll(strings.ReplaceAll(id, "\r", " "), "\n", " ")
+			found := false
+			for _, c := range codes {
+				found = found || c == want
+			}
+			if !found {
+				t.Errorf("%s: no code span shows %q; code spans %q", name, want, codes)
+			}
+		}
+	}
+	// In the table of the plan (the lens row), the id stays in its cell.
+	for _, line := range strings.Split(plan.String(), "\n") {
+		if strings.HasPrefix(line, "| Lens |") && unescapedPipes(line) != 3 {
+			t.Errorf("lens row split: %s", line)
+		}
+	}
+}
+
+func TestCodeSpan(t *testing.T) {
+	for in, want := range map[string]string{
+		"OPS1":      "`OPS1`",
+		"a`b":       "``a`b``",
+		"`a":        "`` `a ``",
+		"a``b":      "```a``b```",
+		" a ":       "`  a  `",
+		" a":        "` a`",
+		"a\nb\tc":   "`a b c`",
+		"x\x1b[31m": "`x\uFFFD[31m`",
+		"":          "` `",
+	} {
+		if got := codeSpan(in); got != want {
+			t.Errorf("codeSpan(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := cellCode("a|b"); got != "`a\\|b`" {
+		t.Errorf("cellCode = %q", got)
+	}
+}

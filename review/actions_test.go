@@ -1,0 +1,92 @@
+package review
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// Only http(s) links are accepted, on every path that sets one (item 17).
+func TestActionLinksMustBeWebLinks(t *testing.T) {
+	r := New(opsLens(t), Workload{Name: "w"})
+	base := Action{PillarID: "operationalExcellence", QuestionID: "OPS1", Title: "t"}
+	for _, bad := range []string{"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd",
+		"//evil.example/x", "tickets/OPS-1", "https://", "https:///path", "https://ex ample.com", "https://example.com/\u202e", "https://x.example/\n# h", "mailto:a@b.example"} {
+		a := base
+		a.Link = bad
+		if _, err := r.AddAction(a, "me", t0); !errors.Is(err, ErrLink) {
+			t.Errorf("AddAction with link %q: %v", bad, err)
+		}
+		if _, err := r.AddActionsForHigh(opsLens(t), Action{Link: bad}, "me", t0); !errors.Is(err, ErrLink) {
+			t.Errorf("AddActionsForHigh with link %q: %v", bad, err)
+		}
+	}
+	if len(r.Actions) != 0 {
+		t.Fatalf("actions added: %+v", r.Actions)
+	}
+	for _, good := range []string{"", "https://tickets.example/OPS-1", "HTTP://jira/OPS-1?x=(1)", "https://例え.jp/チケット"} {
+		a := base
+		a.Link = good
+		if _, err := r.AddAction(a, "me", t0); err != nil {
+			t.Errorf("AddAction with link %q: %v", good, err)
+		}
+	}
+	bad, good := "javascript:alert(1)", "https://tickets.example/2"
+	if _, err := r.UpdateAction("A1", ActionChange{Link: &bad}, "me", t0); !errors.Is(err, ErrLink) || r.Action("A1").Link != "" {
+		t.Errorf("UpdateAction with a javascript: link: %v", err)
+	}
+	if a, err := r.UpdateAction("A1", ActionChange{Link: &good}, "me", t0); err != nil || a.Link != good {
+		t.Errorf("UpdateAction with an https link: %v", err)
+	}
+	if err := ValidLink(bad); err == nil || !strings.Contains(err.Error(), "http or https") {
+		t.Errorf("message: %v", err)
+	}
+}
+
+// Action ids never wrap round or repeat, however large (item 6).
+func TestNextActionIDNeverRepeats(t *testing.T) {
+	for _, c := range []struct {
+		ids  []string
+		want string
+	}{
+		{nil, "A1"},
+		{[]string{"A1", "A2"}, "A3"},
+		{[]string{"A9223372036854775807"}, "A9223372036854775808"},
+		{[]string{"A18446744073709551615"}, "A18446744073709551616"},
+		{[]string{"A99999999999999999999999999999"}, "A100000000000000000000000000000"},
+		{[]string{"A007", "A3"}, "A8"},
+		{[]string{"a7"}, "A8"},
+		{[]string{"A-5", "A+9", "A1x", "B12"}, "A1"},
+		{[]string{"A+9", "A1"}, "A2"},
+		{[]string{"B1", "a1"}, "A2"},
+	} {
+		r := &Review{Lens: LensRef{ID: "ops"}, Answers: Answers{}}
+		for _, id := range c.ids {
+			r.Actions = append(r.Actions, Action{ID: id, PillarID: "p", QuestionID: "q", Status: StatusOpen})
+		}
+		a, err := r.AddAction(Action{PillarID: "p", QuestionID: "q"}, "me", t0)
+		if err != nil || a.ID != c.want {
+			t.Errorf("after %q: next id %v, %v; want %s", c.ids, a, err, c.want)
+			continue
+		}
+		seen := map[string]bool{}
+		for _, x := range r.Actions {
+			if seen[strings.ToUpper(x.ID)] {
+				t.Errorf("after %q: id %s used twice", c.ids, x.ID)
+			}
+			seen[strings.ToUpper(x.ID)] = true
+		}
+		if _, err := Parse("r.yaml", mustEncode(t, r)); err != nil {
+			t.Errorf("after %q: %v", c.ids, err)
+		}
+	}
+}
+
+func mustEncode(t *testing.T, r *Review) []byte {
+	t.Helper()
+	data, err := r.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

@@ -1,0 +1,31 @@
+package workspace
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestDescriptorPath(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "out")
+	os.Symlink("/dev/stdout", link)
+	twice := filepath.Join(dir, "out2")
+	os.Symlink("out", twice)
+	for path, want := range map[string]int{"/dev/stdout": 1, "/dev/stderr": 2, "/dev/fd/3": 3, "/proc/self/fd/1": 1, "/proc/123/fd/7": 7, link: 1, twice: 1} {
+		if fd, ok := descriptorPath(path); !ok || fd != want {
+			t.Errorf("descriptorPath(%q) = %d, %v; want %d", path, fd, ok, want)
+		}
+	}
+	for _, path := range []string{"/dev/null", filepath.Join(dir, "plan.md"), "/proc/self/fdinfo/1", "fd/1"} {
+		if _, ok := descriptorPath(path); ok {
+			t.Errorf("descriptorPath(%q) is a descriptor", path)
+		}
+	}
+	// Descriptor 1 is the stdout writer, whatever it is.
+	var stdout bytes.Buffer
+	if err := WriteOutput(link, []byte("plan"), &stdout); err != nil || stdout.String() != "plan" {
+		t.Errorf("%v %q", err, stdout.String())
+	}
+}
