@@ -57,12 +57,18 @@ type tmuxSession struct {
 
 func startTmux(t *testing.T, args ...string) *tmuxSession {
 	t.Helper()
+	return startTmuxIn(t, t.TempDir(), args...)
+}
+
+// startTmuxIn runs wafr with args in dir, in a tmux server of its own.
+func startTmuxIn(t *testing.T, dir string, args ...string) *tmuxSession {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed (.ci/run installs it)")
 	}
 	bin := wafrBinary(t)
 	name := "wafr-e2e-" + strings.ReplaceAll(t.Name(), "/", "-")
-	s := &tmuxSession{t: t, name: name, socket: fmt.Sprintf("%s-%d", name, os.Getpid()), dir: t.TempDir()}
+	s := &tmuxSession{t: t, name: name, socket: fmt.Sprintf("%s-%d-%d", name, os.Getpid(), time.Now().UnixNano()%100000), dir: dir}
 	cmdline := "cd " + s.dir + " && env USER=tester GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 " + bin + " " + strings.Join(args, " ") +
 		"; echo exit=$? > status.txt; sleep 30"
 	s.run("new-session", "-d", "-x", "100", "-y", "30", "-s", s.name, cmdline)
@@ -96,6 +102,18 @@ func (s *tmuxSession) text(text string) {
 }
 
 func (s *tmuxSession) screen() string { return s.run("capture-pane", "-p", "-t", s.name) }
+
+// tryWaitFor polls the screen until it shows want, for up to d.
+func (s *tmuxSession) tryWaitFor(want string, d time.Duration) bool {
+	deadline := time.Now().Add(d)
+	for !strings.Contains(s.screen(), want) {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return true
+}
 
 // waitFor polls the screen until it shows want.
 func (s *tmuxSession) waitFor(want string) string {
