@@ -150,8 +150,11 @@ func TestYAMLJSONRoundTrip(t *testing.T) {
 		if !bytes.Equal(js, js3) || l3.Digest != l2.Digest {
 			t.Errorf("%s: fields lost in YAML -> JSON -> YAML", src)
 		}
-		if l.ID != "" && l3.ID != l.ID || l3.Version != l.Version || l3.Language != l.Language {
+		if !l.IDFromFile() && l3.ID != l.ID || l3.Version != l.Version || l3.Language != l.Language {
 			t.Errorf("%s: extensions lost", src)
+		}
+		if l.IDFromFile() && l3.ID != "" {
+			t.Errorf("%s: the id derived from the file name was exported as %q", src, l3.ID)
 		}
 	}
 	// Multi-line text becomes block scalars, readable for editing.

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -38,7 +39,9 @@ func FuzzParseCondition(f *testing.F) {
 
 // FuzzParseLens feeds the loader arbitrary YAML and JSON. It must never
 // panic, and a lens that loads must survive a trip through its JSON form
-// with the same digest (so export and re-import lose nothing).
+// and through its YAML export with the same digest (so export and
+// re-import lose nothing), and the digest's canonical encoding must stay
+// what encoding/json writes.
 func FuzzParseLens(f *testing.F) {
 	f.Add([]byte(lensYAML(goodQuestion)), false)
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "aws", "*.json"))
@@ -72,6 +75,22 @@ func FuzzParseLens(f *testing.F) {
 		}
 		if l2.Digest != l.Digest {
 			t.Fatalf("digest changed on round trip:\n%s", out)
+		}
+		var canon bytes.Buffer
+		writeCanonical(&canon, l)
+		if !bytes.Equal(canon.Bytes(), out) {
+			t.Fatalf("canonical encoding differs from json.Marshal:\n%s\n%s", canon.Bytes(), out)
+		}
+		y, err := MarshalYAML(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l3, problems3 := Parse("again.yaml", y, Options{})
+		if l3 == nil {
+			t.Fatalf("YAML export does not load: %v\n%s", problems3, y)
+		}
+		if l3.Digest != l.Digest {
+			t.Fatalf("digest changed through the YAML export:\n%s", y)
 		}
 	})
 }

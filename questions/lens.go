@@ -32,7 +32,16 @@ type Lens struct {
 	Digest string `json:"-"`
 	// Warnings are the problems found while loading that did not stop it.
 	Warnings []Problem `json:"-"`
+
+	// idFromFile is set when the file has no id and ID was derived from
+	// the file name: such an id is not part of the lens, so exports leave
+	// it out and the digest never covered it.
+	idFromFile bool
 }
+
+// IDFromFile reports whether the lens file has no id of its own, so that ID
+// was derived from the file name.
+func (l *Lens) IDFromFile() bool { return l.idFromFile }
 
 // Pillar groups questions.
 type Pillar struct {

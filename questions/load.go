@@ -2,10 +2,7 @@ package questions
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -57,7 +54,7 @@ func Check(source string, opts Options) (*Lens, []Problem) {
 	if l != nil {
 		l.Source = source
 		if l.ID == "" {
-			l.ID = idFromPath(source)
+			l.ID, l.idFromFile = idFromPath(source), true
 		}
 	}
 	return l, problems
@@ -140,17 +137,6 @@ func sortProblems(ps []Problem) {
 		}
 		return ps[i].Column < ps[j].Column
 	})
-}
-
-// digest hashes a canonical encoding of the lens: its JSON form, whose field
-// order is fixed by the Go types, so formatting and comments do not count.
-func digest(l *Lens) string {
-	b, err := json.Marshal(l)
-	if err != nil {
-		panic("questions: lens does not encode: " + err.Error()) // only plain strings and slices
-	}
-	sum := sha256.Sum256(b)
-	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 // idFromPath derives a lens id from a file name when the lens has none.
