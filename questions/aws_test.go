@@ -100,7 +100,7 @@ func TestAWSFixtures(t *testing.T) {
 // Positions in messages are right in minified (one-line) JSON too.
 func TestMinifiedJSONPositions(t *testing.T) {
 	cases := []struct{ file, want string }{
-		{"minified-broken.json", "minified-broken.json:1:315: error: trailing comma before '}'"},
+		{"minified-broken.json", "minified-broken.json:1:315: error: lens: trailing comma before '}'"},
 		{"minified-bad-condition.json", `minified-bad-condition.json:1:255: error: pil/pq1: condition "pq1_a && pq1_zz": column 10: no choice "pq1_zz"`},
 	}
 	for _, c := range cases {

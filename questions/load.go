@@ -111,7 +111,7 @@ func isJSON(name string, data []byte) bool {
 func Parse(name string, data []byte, opts Options) (*Lens, []Problem) {
 	root, err := yamlnode.Parse(data, isJSON(name, data))
 	if err != nil {
-		p := Problem{File: name, Severity: Error, Msg: err.Error()}
+		p := Problem{File: name, Severity: Error, Where: WhereLens, Msg: err.Error()}
 		var se *yamlnode.SyntaxError
 		if errors.As(err, &se) {
 			p.Line, p.Column, p.Msg = se.Line, se.Column, se.Msg

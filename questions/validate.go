@@ -20,7 +20,6 @@ const (
 	awsMaxTextLen    = 2048
 	awsMaxLensBytes  = 500 << 10
 	maxAnalyzedVars  = 16 // choices a rule set may mention for the dead-rule check
-	lensWhere        = ""
 	noneTitlePattern = `(?i)^\s*none(\s+of\s+(these|the\s+above))?\s*\.?\s*$`
 )
 
@@ -38,28 +37,28 @@ func (d *decoder) validate(l *Lens, size int, aws bool) {
 	}
 	top := Pos{1, 1}
 	if size > awsMaxLensBytes {
-		awsf(Pos{}, lensWhere, "a lens file is at most 500 KB (this one is %d KB)", size>>10)
+		awsf(Pos{}, WhereLens, "a lens file is at most 500 KB (this one is %d KB)", size>>10)
 	}
 	switch {
 	case l.SchemaVersion == "":
-		d.add(limit, top, lensWhere, "schemaVersion is missing (AWS expects %q)", SchemaVersion)
+		d.add(limit, top, WhereLens, "schemaVersion is missing (AWS expects %q)", SchemaVersion)
 	case l.SchemaVersion != SchemaVersion:
-		d.add(limit, top, lensWhere, "schemaVersion %q is not %q, the only version AWS accepts", l.SchemaVersion, SchemaVersion)
+		d.add(limit, top, WhereLens, "schemaVersion %q is not %q, the only version AWS accepts", l.SchemaVersion, SchemaVersion)
 	}
 	if l.Name == "" {
-		d.add(Warning, top, lensWhere, "the lens has no name")
+		d.add(Warning, top, WhereLens, "the lens has no name")
 	} else if n := utf8.RuneCountInString(l.Name); n > awsMaxTitleLen {
-		awsf(top, lensWhere, "the lens name is at most %d characters (it has %d)", awsMaxTitleLen, n)
+		awsf(top, WhereLens, "the lens name is at most %d characters (it has %d)", awsMaxTitleLen, n)
 	}
 	if l.Description == "" {
-		d.add(Warning, top, lensWhere, "the lens has no description")
+		d.add(Warning, top, WhereLens, "the lens has no description")
 	}
-	d.textLimit(awsf, top, lensWhere, "the lens description", l.Description)
+	d.textLimit(awsf, top, WhereLens, "the lens description", l.Description)
 	if len(l.Pillars) == 0 {
-		d.add(Error, top, lensWhere, "the lens has no pillars")
+		d.add(Error, top, WhereLens, "the lens has no pillars")
 	}
 	if len(l.Pillars) > awsMaxPillars {
-		awsf(top, lensWhere, "a lens has at most %d pillars (this one has %d)", awsMaxPillars, len(l.Pillars))
+		awsf(top, WhereLens, "a lens has at most %d pillars (this one has %d)", awsMaxPillars, len(l.Pillars))
 	}
 	pillarIDs := map[string]bool{}
 	for _, p := range l.Pillars {
@@ -95,7 +94,16 @@ type awsFunc func(p Pos, where, format string, args ...any)
 
 func (d *decoder) add(sev Severity, p Pos, where, format string, args ...any) {
 	d.problems = append(d.problems, Problem{File: d.file, Line: p.Line, Column: p.Column,
-		Severity: sev, Where: where, Msg: fmt.Sprintf(format, args...)})
+		Severity: sev, Where: whereOrLens(where), Msg: fmt.Sprintf(format, args...)})
+}
+
+// whereOrLens gives a problem with no pillar, question or choice to name
+// the Where of the lens as a whole.
+func whereOrLens(where string) string {
+	if where == "" {
+		return WhereLens
+	}
+	return where
 }
 
 func (d *decoder) checkID(awsf awsFunc, p Pos, where, what, id string) {

@@ -60,10 +60,10 @@ func TestValidationProblems(t *testing.T) {
 		aws  bool
 		want wantProblem
 	}{
-		{"syntax", "pillars: [\n", false, wantProblem{Error, 0, 0, "", "did not find expected"}},
-		{"not a mapping", "- a\n- b\n", false, wantProblem{Error, 1, 1, "", "expected a mapping for the lens, found a list"}},
-		{"no pillars", "name: x\ndescription: y\n", false, wantProblem{Error, 1, 1, "", "no pillars"}},
-		{"pillars wrong type", "name: x\npillars: 3\n", false, wantProblem{Error, 2, 10, "", "expected a list for pillars, found a number"}},
+		{"syntax", "pillars: [\n", false, wantProblem{Error, 0, 0, "lens", "did not find expected"}},
+		{"not a mapping", "- a\n- b\n", false, wantProblem{Error, 1, 1, "lens", "expected a mapping for the lens, found a list"}},
+		{"no pillars", "name: x\ndescription: y\n", false, wantProblem{Error, 1, 1, "lens", "no pillars"}},
+		{"pillars wrong type", "name: x\npillars: 3\n", false, wantProblem{Error, 2, 10, "lens", "expected a list for pillars, found a number"}},
 		{"question without choices", lensYAML(`      - id: QA1
         title: T
         description: D
@@ -130,7 +130,7 @@ pillars:
 		{"no question description", strings.Replace(lensYAML(goodQuestion), "        description: Why it matters.\n", "", 1), false,
 			wantProblem{Warning, 8, 9, "pil/QA1", "no description"}},
 		{"no lens description", strings.Replace(lensYAML(goodQuestion), "description: A lens for tests.\n", "", 1), false,
-			wantProblem{Warning, 1, 1, "", "the lens has no description"}},
+			wantProblem{Warning, 1, 1, "lens", "the lens has no description"}},
 		{"NaN value", strings.Replace(lensYAML(goodQuestion), "description: Why it matters.", "description: .nan", 1), false,
 			wantProblem{Warning, 10, 22, "pil/QA1", "NaN"}},
 		{"AWS limit as warning", strings.Replace(lensYAML(goodQuestion), "title: Practice A", "title: "+strings.Repeat("x", 129), 1), false,
@@ -140,7 +140,7 @@ pillars:
 		{"AWS short id", strings.Replace(lensYAML(goodQuestion), "- id: QA1\n", "- id: QA\n", 1), true,
 			wantProblem{Error, 8, 9, "pil/QA", "id is 3 to 128 characters"}},
 		{"AWS schemaVersion", strings.Replace(lensYAML(goodQuestion), `"2021-11-01"`, `"2020-01-01"`, 1), true,
-			wantProblem{Error, 1, 1, "", "only version AWS accepts"}},
+			wantProblem{Error, 1, 1, "lens", "only version AWS accepts"}},
 		{"AWS too many rules", strings.Replace(lensYAML(goodQuestion), "          - {condition: default, risk: HIGH_RISK}\n",
 			"          - {condition: QA1_b, risk: MEDIUM_RISK}\n          - {condition: default, risk: HIGH_RISK}\n", 1), true,
 			wantProblem{Error, 8, 9, "pil/QA1", "at most 3 risk rules (this one has 4)"}},
@@ -155,6 +155,11 @@ pillars:
 			}
 			if (l == nil) != (c.want.sev == Error) {
 				t.Errorf("lens loaded = %v, want %v", l != nil, c.want.sev != Error)
+			}
+			for _, p := range problems {
+				if p.Where == "" {
+					t.Errorf("no WHERE: %s", p)
+				}
 			}
 		})
 	}
@@ -213,6 +218,10 @@ func TestProblemString(t *testing.T) {
 	if got := p.String(); got != "a.json: warning: whole file" {
 		t.Errorf("got %q", got)
 	}
+	p = Problem{File: "a.json", Line: 1, Column: 1, Severity: Warning, Where: WhereLens, Msg: "the lens has no name"}
+	if got := p.String(); got != "a.json:1:1: warning: lens: the lens has no name" {
+		t.Errorf("got %q", got)
+	}
 	le := &LoadError{File: "a.json", Problems: []Problem{{File: "a.json", Line: 1, Severity: Error, Msg: "x"}, {File: "a.json", Severity: Warning, Msg: "w"}}}
 	if le.Error() != "a.json:1: error: x" {
 		t.Errorf("LoadError = %q", le.Error())
@@ -251,7 +260,7 @@ func TestFileLimits(t *testing.T) {
 		t.Fatalf("generated lens is only %d bytes", len(data))
 	}
 	_, problems = Parse("gen.yaml", data, Options{AWS: true})
-	if !hasProblem(renamed(problems, "t.yaml"), wantProblem{sev: Error, msg: "AWS limit: a lens file is at most 500 KB"}) {
+	if !hasProblem(renamed(problems, "t.yaml"), wantProblem{sev: Error, where: "lens", msg: "AWS limit: a lens file is at most 500 KB"}) {
 		t.Errorf("no 500 KB error:\n%s", problemList(problems))
 	}
 	for _, name := range []string{"dir"} {
