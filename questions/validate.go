@@ -61,6 +61,7 @@ func (d *decoder) validate(l *Lens, size int, aws bool) {
 		awsf(top, WhereLens, "a lens has at most %d pillars (this one has %d)", awsMaxPillars, len(l.Pillars))
 	}
 	pillarIDs := map[string]bool{}
+	questionPillar := map[string]string{} // question id -> the first pillar using it
 	for _, p := range l.Pillars {
 		where := p.ID
 		d.checkID(awsf, p.pos, where, "pillar", p.ID)
@@ -85,6 +86,11 @@ func (d *decoder) validate(l *Lens, size int, aws bool) {
 				d.add(Error, q.pos, join(p.ID, q.ID), "duplicate question id %q in pillar %q", q.ID, p.ID)
 			}
 			questionIDs[q.ID] = true
+			if first, ok := questionPillar[q.ID]; ok && first != p.ID && q.ID != "" {
+				d.add(limit, q.pos, join(p.ID, q.ID), "question id %q is also used in pillar %q: AWS addresses answers by question id alone, so in the AWS tool one question's answer overwrites the other's", q.ID, first)
+			} else if !ok {
+				questionPillar[q.ID] = p.ID
+			}
 			d.checkQuestion(q, join(p.ID, q.ID), awsf)
 		}
 	}

@@ -36,6 +36,12 @@ const goodQuestion = `      - id: QA1
           - {condition: default, risk: HIGH_RISK}
 `
 
+// twoPillars uses question id QA1 in two pillars.
+var twoPillars = lensYAML(goodQuestion) + `  - id: second
+    name: Second pillar
+    questions:
+` + goodQuestion
+
 type wantProblem struct {
 	sev       Severity
 	line, col int // 0: not checked
@@ -141,6 +147,10 @@ pillars:
 			wantProblem{Error, 8, 9, "pil/QA", "id is 3 to 128 characters"}},
 		{"AWS schemaVersion", strings.Replace(lensYAML(goodQuestion), `"2021-11-01"`, `"2020-01-01"`, 1), true,
 			wantProblem{Error, 1, 1, "lens", "only version AWS accepts"}},
+		{"question id in two pillars", twoPillars, false,
+			wantProblem{Warning, 22, 9, "second/QA1", `question id "QA1" is also used in pillar "pil": AWS addresses answers by question id alone`}},
+		{"question id in two pillars, AWS", twoPillars, true,
+			wantProblem{Error, 22, 9, "second/QA1", `question id "QA1" is also used in pillar "pil"`}},
 		{"AWS too many rules", strings.Replace(lensYAML(goodQuestion), "          - {condition: default, risk: HIGH_RISK}\n",
 			"          - {condition: QA1_b, risk: MEDIUM_RISK}\n          - {condition: default, risk: HIGH_RISK}\n", 1), true,
 			wantProblem{Error, 8, 9, "pil/QA1", "at most 3 risk rules (this one has 4)"}},
