@@ -2,7 +2,6 @@ package questions
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -10,20 +9,17 @@ import (
 // AWS Well-Architected Tool limits for custom lenses. Without --aws they are
 // warnings (real lenses break some of them); with it they are errors.
 const (
-	awsMaxPillars    = 10
-	awsMaxQuestions  = 20 // per pillar
-	awsMaxChoices    = 15 // per question
-	awsMaxRules      = 3  // per question
-	awsMinIDLen      = 3
-	awsMaxIDLen      = 128
-	awsMaxTitleLen   = 128
-	awsMaxTextLen    = 2048
-	awsMaxLensBytes  = 500 << 10
-	maxAnalyzedVars  = 16 // choices a rule set may mention for the dead-rule check
-	noneTitlePattern = `(?i)^\s*none(\s+of\s+(these|the\s+above))?\s*\.?\s*$`
+	awsMaxPillars   = 10
+	awsMaxQuestions = 20 // per pillar
+	awsMaxChoices   = 15 // per question
+	awsMaxRules     = 3  // per question
+	awsMinIDLen     = 3
+	awsMaxIDLen     = 128
+	awsMaxTitleLen  = 128
+	awsMaxTextLen   = 2048
+	awsMaxLensBytes = 500 << 10
+	maxAnalyzedVars = 16 // choices a rule set may mention for the dead-rule check
 )
-
-var noneTitle = regexp.MustCompile(noneTitlePattern)
 
 // validate checks what the decoder could not: references between fields,
 // duplicates, and the AWS limits.
@@ -171,7 +167,7 @@ func (d *decoder) checkQuestion(q *Question, where string, awsf awsFunc) {
 		d.resourceLimits(awsf, c.pos, cw, "the improvement plan", c.ImprovementPlan)
 		if c.IsNone() {
 			nones = append(nones, c.ID)
-		} else if noneTitle.MatchString(c.Title) || strings.HasSuffix(strings.ToLower(c.ID), "_none") {
+		} else if looksLikeNone(c.Title) || strings.HasSuffix(strings.ToLower(c.ID), "_none") {
 			d.add(Warning, c.pos, cw, "choice %q reads as \"None of these\" but its id does not end in %q, so ticking it does not clear the others", c.ID, NoneSuffix)
 		}
 	}
