@@ -116,6 +116,20 @@ func (d *decoder) checkID(awsf awsFunc, p Pos, where, what, id string) {
 	if n := utf8.RuneCountInString(id); n < awsMinIDLen || n > awsMaxIDLen {
 		awsf(p, where, "a %s id is %d to %d characters (%q has %d)", what, awsMinIDLen, awsMaxIDLen, id, n)
 	}
+	for _, r := range id {
+		if !isSafeIDRune(r) {
+			awsf(p, where, "the %s id %q has a character (%U) other than A-Z, a-z, 0-9, '_' and '-', the characters ids are written with", what, id, r)
+			break
+		}
+	}
+}
+
+// isSafeIDRune reports the characters an id may use: those of every real
+// AWS custom lens, plus '-'. Anything else can break the AWS tool, or
+// carry terminal escapes and bidi overrides into every screen that shows
+// the id.
+func isSafeIDRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-'
 }
 
 func (d *decoder) textLimit(awsf awsFunc, p Pos, where, what, text string) {
