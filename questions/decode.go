@@ -15,13 +15,18 @@ type decoder struct {
 	file           string
 	json           bool // JSON is typed: a number is not a string
 	problems       []Problem
-	analysisBudget int // see analysisBudget
+	analysisBudget int  // see analysisBudget
+	lint           bool // run the rule analysis (Options.Lint)
+	errors         int  // problems of severity Error so far
 }
 
 func (d *decoder) report(sev Severity, n *yaml.Node, where, format string, args ...any) {
 	p := Problem{File: d.file, Severity: sev, Where: whereOrLens(where), Msg: fmt.Sprintf(format, args...)}
 	if n != nil {
 		p.Line, p.Column = n.Line, n.Column
+	}
+	if sev == Error {
+		d.errors++
 	}
 	d.problems = append(d.problems, p)
 }
@@ -211,11 +216,13 @@ func (d *decoder) question(n *yaml.Node, pillarID string) *Question {
 	q.indexChoices()
 	// Rules are read after the choices, wherever they appear, because a
 	// condition names choices.
+	errs := d.errors
 	for _, rn := range rules {
 		if r := d.rule(rn, q, where); r != nil {
 			q.RiskRules = append(q.RiskRules, r)
 		}
 	}
+	q.rulesBroken = d.errors > errs
 	return q
 }
 

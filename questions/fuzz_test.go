@@ -58,7 +58,7 @@ func FuzzParseLens(f *testing.F) {
 		if isJSON {
 			name = "f.json"
 		}
-		l, problems := Parse(name, data, Options{})
+		l, problems := Parse(name, data, Options{Lint: true})
 		if l == nil {
 			if !HasErrors(problems) {
 				t.Fatal("no lens and no error")

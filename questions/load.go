@@ -29,13 +29,24 @@ var builtinFS embed.FS
 type Options struct {
 	// AWS turns the AWS Well-Architected Tool's limits into errors.
 	AWS bool
+	// Lint also runs the rule analysis, which tries every answer to every
+	// question and warns about rules that can never fire, questions that
+	// score the same whatever the answer, and answers that match no rule
+	// when there is no "default". Only commands that show warnings (lint,
+	// show, review) need it; it never finds an error, so a lens loads the
+	// same without it, only faster and with fewer warnings.
+	Lint bool
 }
 
-// Load reads a lens from a path (.yaml, .yml or .json) or from builtin:NAME.
-// Warnings are kept in the lens; any error gives a *LoadError listing all
-// problems found.
-func Load(source string) (*Lens, error) {
-	l, problems := Check(source, Options{})
+// Load reads a lens from a path (.yaml, .yml or .json) or from builtin:NAME,
+// without the rule analysis (see Options.Lint). Warnings are kept in the
+// lens; any error gives a *LoadError listing all problems found.
+func Load(source string) (*Lens, error) { return LoadWith(source, Options{}) }
+
+// LoadWith is Load with options: Options{Lint: true} for a command that
+// shows the lens's warnings.
+func LoadWith(source string, opts Options) (*Lens, error) {
+	l, problems := Check(source, opts)
 	if HasErrors(problems) {
 		return nil, &LoadError{File: source, Problems: problems}
 	}
@@ -118,7 +129,7 @@ func Parse(name string, data []byte, opts Options) (*Lens, []Problem) {
 		}
 		return nil, []Problem{p}
 	}
-	d := &decoder{file: name, json: isJSON(name, data), analysisBudget: analysisBudget}
+	d := &decoder{file: name, json: isJSON(name, data), analysisBudget: analysisBudget, lint: opts.Lint}
 	l := d.lens(root)
 	d.validate(l, len(data), opts.AWS)
 	sortProblems(d.problems)
@@ -127,7 +138,27 @@ func Parse(name string, data []byte, opts Options) (*Lens, []Problem) {
 	}
 	l.Digest = digest(l)
 	l.Warnings = d.problems
+	l.file, l.linted = name, opts.Lint
 	return l, d.problems
+}
+
+// LintWarnings returns every warning lint shows for the lens: Warnings,
+// with those of the rule analysis when the lens was loaded without
+// Options.Lint (it runs the analysis then, and changes nothing in the
+// lens). A command that loads a lens cheaply can so still count them.
+func (l *Lens) LintWarnings() []Problem {
+	if l.linted {
+		return l.Warnings
+	}
+	d := &decoder{file: l.file, analysisBudget: analysisBudget, lint: true}
+	for _, p := range l.Pillars {
+		for _, q := range p.Questions {
+			d.analyzeRules(q, join(p.ID, q.ID))
+		}
+	}
+	out := append(append([]Problem(nil), l.Warnings...), d.problems...)
+	sortProblems(out)
+	return out
 }
 
 func sortProblems(ps []Problem) {

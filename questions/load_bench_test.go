@@ -39,23 +39,29 @@ func benchLenses(b *testing.B) map[string]string {
 }
 
 // BenchmarkCheck measures a whole lens load from a file: read, parse,
-// decode, validate and digest.
+// decode, validate and digest, as most commands load a lens ("load") and
+// as lint, show and review do, with the rule analysis ("lint").
 func BenchmarkCheck(b *testing.B) {
 	for _, name := range []string{"gen400k.yaml", "gen400k.json", "ecs.json"} {
-		b.Run(name, func(b *testing.B) {
-			path, ok := benchLenses(b)[name]
-			if !ok {
-				b.Skip("no ../shared/aws-lenses folder here")
-			}
-			st, _ := os.Stat(path)
-			b.SetBytes(st.Size())
-			b.ReportAllocs()
-			for b.Loop() {
-				if l, problems := Check(path, Options{}); l == nil {
-					b.Fatal(problems)
+		for _, mode := range []struct {
+			name string
+			opts Options
+		}{{"load", Options{}}, {"lint", Options{Lint: true}}} {
+			b.Run(name+"/"+mode.name, func(b *testing.B) {
+				path, ok := benchLenses(b)[name]
+				if !ok {
+					b.Skip("no ../shared/aws-lenses folder here")
 				}
-			}
-		})
+				st, _ := os.Stat(path)
+				b.SetBytes(st.Size())
+				b.ReportAllocs()
+				for b.Loop() {
+					if l, problems := Check(path, mode.opts); l == nil {
+						b.Fatal(problems)
+					}
+				}
+			})
+		}
 	}
 }
 

@@ -95,6 +95,9 @@ func (d *decoder) validate(l *Lens, size int, aws bool) {
 type awsFunc func(p Pos, where, format string, args ...any)
 
 func (d *decoder) add(sev Severity, p Pos, where, format string, args ...any) {
+	if sev == Error {
+		d.errors++
+	}
 	d.problems = append(d.problems, Problem{File: d.file, Line: p.Line, Column: p.Column,
 		Severity: sev, Where: whereOrLens(where), Msg: fmt.Sprintf(format, args...)})
 }
@@ -199,15 +202,23 @@ func (d *decoder) checkRules(q *Question, where string, awsf awsFunc) {
 		d.add(Warning, q.pos, where, "the question has no risk rules, so every answer is HIGH")
 		return
 	}
+	if d.lint {
+		d.analyzeRules(q, where)
+	}
+}
+
+// analyzeRules adds the warnings of the rule analysis (Options.Lint).
+func (d *decoder) analyzeRules(q *Question, where string) {
+	if q.rulesBroken || len(q.RiskRules) == 0 {
+		return // a rule has an error, which is enough; no rules is warned about
+	}
 	last := q.RiskRules[len(q.RiskRules)-1]
-	if last.Compiled == nil {
-		return // a rule failed to compile; that error is enough
-	}
-	if !last.Compiled.IsDefault() {
-		d.add(Warning, last.pos, where, "no \"default\" rule at the end: an answer that matches no rule is HIGH")
-	}
+	noDefault := !last.Compiled.IsDefault()
 	a := q.analyze(&d.analysisBudget)
 	if !a.Checked {
+		if noDefault {
+			d.add(Warning, last.pos, where, "no \"default\" rule at the end, and the rules name too many choices to try every answer: an answer that matches no rule scores HIGH")
+		}
 		return
 	}
 	for i, r := range q.RiskRules {
@@ -215,92 +226,34 @@ func (d *decoder) checkRules(q *Question, where string, awsf awsFunc) {
 			d.add(Warning, r.pos, where, "rule %d (%q -> %s) can never fire: no answer makes it the first true rule", i+1, r.Condition, r.Risk.RuleName())
 		}
 	}
+	if noDefault && a.Unmatched {
+		d.add(Warning, last.pos, where, "no \"default\" rule at the end: %s matches no rule, so it scores HIGH", describeAnswer(q, a.UnmatchedAnswer))
+	}
+	if len(a.Reachable) == 1 {
+		for risk := range a.Reachable {
+			d.add(Warning, q.pos, where, "every answer scores %s: the rules cannot tell a good answer from a bad one", risk)
+		}
+	}
 }
 
-// RuleAnalysis says which rules of a question some valid answer reaches.
-type RuleAnalysis struct {
-	// Checked is false when the rules mention too many choices to try every
-	// answer; the other fields are then empty.
-	Checked bool
-	// Fires[i] is true when some answer makes rule i the first true rule.
-	Fires []bool
-	// Unmatched is true when some answer matches no rule (and so is HIGH).
-	Unmatched bool
-	// Reachable holds every risk some answer produces.
-	Reachable map[Risk]bool
-}
-
-// Analyze tries every answer over the choices the rules mention (an answer
-// ticks at least one choice, and "None of these" is exclusive) and records
-// which rules fire. Choices no rule mentions cannot change the outcome.
-func (q *Question) Analyze() RuleAnalysis {
-	budget := analysisBudget
-	return q.analyze(&budget)
-}
-
-// analysisBudget bounds the work of checking rules (answers tried times
-// condition size) for one lens, so a crafted lens cannot stall loading.
-const analysisBudget = 1 << 24
-
-// analyze is Analyze within a budget shared by a whole lens; when the work
-// would exceed what is left, the question is not checked.
-func (q *Question) analyze(budget *int) RuleAnalysis {
-	var vars []int
-	mentioned := map[int]bool{}
-	for _, r := range q.RiskRules {
-		if r.Compiled == nil {
-			return RuleAnalysis{}
-		}
-		for _, id := range r.Compiled.Identifiers() {
-			if i, ok := q.ChoiceIndex(id); ok && !mentioned[i] {
-				mentioned[i] = true
-				vars = append(vars, i)
-			}
+// describeAnswer names an answer for a message: "ticking every practice",
+// "ticking only \"None of these\" (Q_no)", "ticking only Q_a and Q_c".
+func describeAnswer(q *Question, ids []string) string {
+	practices := 0
+	for _, c := range q.Choices {
+		if !c.IsNone() {
+			practices++
 		}
 	}
-	size := 0
-	for _, r := range q.RiskRules {
-		size += r.Compiled.Size()
+	switch {
+	case len(ids) == 0:
+		return "an answer"
+	case len(ids) == 1 && q.Choice(ids[0]) != nil && q.Choice(ids[0]).IsNone():
+		return fmt.Sprintf("ticking only \"None of these\" (%s)", ids[0])
+	case len(ids) == practices && practices > 1:
+		return "ticking every practice"
+	case len(ids) == 1:
+		return "ticking only " + ids[0]
 	}
-	if len(vars) > maxAnalyzedVars || size<<len(vars) > *budget {
-		return RuleAnalysis{}
-	}
-	*budget -= size << len(vars)
-	a := RuleAnalysis{Checked: true, Fires: make([]bool, len(q.RiskRules)), Reachable: map[Risk]bool{}}
-	set := NewChoiceSet(len(q.Choices))
-	allMentioned := len(vars) == len(q.Choices)
-	for mask := 0; mask < 1<<len(vars); mask++ {
-		if mask == 0 && allMentioned {
-			continue // nothing ticked: unanswered, not scored
-		}
-		set.Clear()
-		none, others := false, false
-		for b, i := range vars {
-			if mask&(1<<b) != 0 {
-				set.Add(i)
-				if q.Choices[i].IsNone() {
-					none = true
-				} else {
-					others = true
-				}
-			}
-		}
-		if none && others {
-			continue // "None of these" excludes every other choice
-		}
-		matched := false
-		for i, r := range q.RiskRules {
-			if r.Compiled.Eval(set) {
-				a.Fires[i] = true
-				a.Reachable[r.Risk] = true
-				matched = true
-				break
-			}
-		}
-		if !matched {
-			a.Unmatched = true
-			a.Reachable[HighRisk] = true
-		}
-	}
-	return a
+	return "ticking only " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -35,6 +36,15 @@ const goodQuestion = `      - id: QA1
           - {condition: QA1_a, risk: MEDIUM_RISK}
           - {condition: default, risk: HIGH_RISK}
 `
+
+// withRules is the good lens with other risk rules for QA1.
+func withRules(rules ...string) string {
+	q := goodQuestion[:strings.Index(goodQuestion, "        riskRules:")] + "        riskRules:\n"
+	for _, r := range rules {
+		q += "          - " + r + "\n"
+	}
+	return lensYAML(q)
+}
 
 // twoPillars uses question id QA1 in two pillars.
 var twoPillars = lensYAML(goodQuestion) + `  - id: second
@@ -122,7 +132,19 @@ pillars:
 			"{id: QA1_b, title: Practice B, helpfulResource: {displayText: x, Url: 'https://example.com'}}", 1), false,
 			wantProblem{Warning, 13, 78, "pil/QA1/QA1_b", `field "Url" read as "url"`}},
 		{"no default", strings.Replace(lensYAML(goodQuestion), "          - {condition: default, risk: HIGH_RISK}\n", "", 1), false,
-			wantProblem{Warning, 17, 25, "pil/QA1", `no "default" rule`}},
+			wantProblem{Warning, 17, 25, "pil/QA1", `no "default" rule at the end: ticking only "None of these" (QA1_no) matches no rule, so it scores HIGH`}},
+		{"no default, every practice unmatched", withRules(`{condition: QA1_a && !QA1_b, risk: NO_RISK}`, `{condition: QA1_no, risk: HIGH_RISK}`, `{condition: QA1_b && !QA1_a, risk: MEDIUM_RISK}`), false,
+			wantProblem{Warning, 18, 25, "pil/QA1", `no "default" rule at the end: ticking every practice matches no rule, so it scores HIGH`}},
+		{"no default, some practices unmatched", withRules(`{condition: QA1_a && QA1_b, risk: NO_RISK}`, `{condition: QA1_no, risk: HIGH_RISK}`), false,
+			wantProblem{Warning, 17, 25, "pil/QA1", `no "default" rule at the end: ticking only QA1_a matches no rule, so it scores HIGH`}},
+		{"no default, a choice no rule names", withRules(`{condition: QA1_a, risk: NO_RISK}`, `{condition: QA1_no, risk: HIGH_RISK}`), false,
+			wantProblem{Warning, 17, 25, "pil/QA1", `ticking only QA1_b matches no rule`}},
+		{"same risk", withRules(`{condition: QA1_a, risk: MEDIUM_RISK}`, `{condition: default, risk: MEDIUM_RISK}`), false,
+			wantProblem{Warning, 8, 9, "pil/QA1", "every answer scores MEDIUM: the rules cannot tell a good answer from a bad one"}},
+		{"same risk, default only", withRules(`{condition: default, risk: HIGH_RISK}`), false,
+			wantProblem{Warning, 8, 9, "pil/QA1", "every answer scores HIGH"}},
+		{"same risk, unmatched", withRules(`{condition: QA1_a && !QA1_a, risk: NO_RISK}`), false,
+			wantProblem{Warning, 8, 9, "pil/QA1", "every answer scores HIGH"}},
 		{"rule can never fire", strings.Replace(lensYAML(goodQuestion), "{condition: QA1_a, risk: MEDIUM_RISK}", "{condition: QA1_a && QA1_b && QA1_a, risk: MEDIUM_RISK}", 1), false,
 			wantProblem{Warning, 17, 25, "pil/QA1", "rule 2"}},
 		{"rule contradiction never fires", strings.Replace(lensYAML(goodQuestion), "{condition: QA1_a, risk: MEDIUM_RISK}", "{condition: (QA1_b) && (!QA1_b), risk: MEDIUM_RISK}", 1), false,
@@ -165,7 +187,7 @@ pillars:
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			l, problems := Parse("t.yaml", []byte(c.doc), Options{AWS: c.aws})
+			l, problems := Parse("t.yaml", []byte(c.doc), Options{AWS: c.aws, Lint: true})
 			if !hasProblem(problems, c.want) {
 				t.Fatalf("want %+v among:\n%s", c.want, problemList(problems))
 			}
@@ -294,4 +316,63 @@ func renamed(ps []Problem, file string) []Problem {
 		out[i].File = file
 	}
 	return out
+}
+
+// The rule analysis runs only with Options.Lint; without it the lens is the
+// same, with the same warnings but those of the analysis.
+func TestLintOption(t *testing.T) {
+	doc := withRules(`{condition: QA1_a, risk: MEDIUM_RISK}`, `{condition: QA1_a && QA1_b, risk: NO_RISK}`)
+	cheap, cheapProblems := Parse("t.yaml", []byte(doc), Options{})
+	full, fullProblems := Parse("t.yaml", []byte(doc), Options{Lint: true})
+	if cheap == nil || full == nil || cheap.Digest != full.Digest {
+		t.Fatalf("lens differs: %v %v", cheapProblems, fullProblems)
+	}
+	analysis := []string{"can never fire", `no "default" rule`}
+	for _, msg := range analysis {
+		if hasProblem(cheapProblems, wantProblem{sev: Warning, where: "pil/QA1", msg: msg}) {
+			t.Errorf("without Lint: %q found:\n%s", msg, problemList(cheapProblems))
+		}
+		if !hasProblem(fullProblems, wantProblem{sev: Warning, where: "pil/QA1", msg: msg}) {
+			t.Errorf("with Lint: no %q:\n%s", msg, problemList(fullProblems))
+		}
+	}
+	if len(fullProblems) != len(cheapProblems)+len(analysis) || len(full.Warnings) != len(fullProblems) {
+		t.Errorf("cheap:\n%sfull:\n%s", problemList(cheapProblems), problemList(fullProblems))
+	}
+	// A lens loaded cheaply still gives every lint warning on demand.
+	if got := cheap.LintWarnings(); !reflect.DeepEqual(got, full.Warnings) {
+		t.Errorf("LintWarnings:\n%swant:\n%s", problemList(got), problemList(full.Warnings))
+	}
+	if len(cheap.Warnings) != len(cheapProblems) || !reflect.DeepEqual(full.LintWarnings(), full.Warnings) {
+		t.Error("LintWarnings changed the lens or ran the analysis twice")
+	}
+}
+
+// A question whose rules have errors is not analysed: what is left of its
+// rules would give false warnings ("every answer scores UNANSWERED").
+func TestNoAnalysisOfBrokenRules(t *testing.T) {
+	doc := withRules(`{condition: "QA1_a &&", risk: NO_RISK}`, `{condition: default, risk: SEVERE}`)
+	_, problems := Parse("t.yaml", []byte(doc), Options{Lint: true})
+	for _, p := range problems {
+		if p.Severity == Warning && p.Where == "pil/QA1" {
+			t.Errorf("warning about broken rules: %s", p)
+		}
+	}
+	if len(filter(problems, Error)) != 2 {
+		t.Errorf("want 2 errors:\n%s", problemList(problems))
+	}
+}
+
+// On every lens we have, LintWarnings of a cheap load is what lint shows.
+func TestLintWarningsMatchLint(t *testing.T) {
+	for _, src := range digestSources(t) {
+		cheap, _ := Check(src, Options{})
+		full, problems := Check(src, Options{Lint: true})
+		if cheap == nil || full == nil {
+			continue
+		}
+		if got := cheap.LintWarnings(); !reflect.DeepEqual(got, problems) {
+			t.Errorf("%s: LintWarnings gives %d warnings, lint %d", src, len(got), len(problems))
+		}
+	}
 }

@@ -88,7 +88,7 @@ func newLensShowCmd(io *ioStreams, runF func(*lensShowOptions) error) *cobra.Com
 }
 
 func runLensShow(opts *lensShowOptions) error {
-	l, err := questions.Load(opts.lens)
+	l, err := questions.LoadWith(opts.lens, questions.Options{Lint: true}) // it counts the lint warnings
 	if err != nil {
 		return err
 	}
@@ -161,7 +161,7 @@ limits (10 pillars, 20 questions per pillar, 15 choices, 3 risk rules, ids of
 func runLensLint(opts *lensLintOptions) error {
 	var errs, warns int
 	for _, src := range opts.lenses {
-		_, problems := questions.Check(src, questions.Options{AWS: opts.aws})
+		_, problems := questions.Check(src, questions.Options{AWS: opts.aws, Lint: true})
 		e, w := 0, 0
 		for _, p := range problems {
 			fmt.Fprintln(opts.io.Out, textsafe.Clean(p.String()))
