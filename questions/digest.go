@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -85,6 +86,11 @@ func (c *canonWriter) optField(name, value string) {
 
 const hexDigits = "0123456789abcdef"
 
+// plainASCII[b] is '1' for the ASCII bytes a JSON string holds as they are:
+// printable, and neither '"', '\\' nor one of the HTML characters < > &.
+const plainASCII = "0000000000000000000000000000000011011101111111111111111111110101" +
+	"1111111111111111111111111111011111111111111111111111111111111111"
+
 // str writes s as a JSON string the way encoding/json does with HTML
 // escaping on: the short escapes \" \\ \b \f \n \r \t, \u00XX for other
 // control bytes and for < > &, \u2028 and \u2029 escaped, and each byte
@@ -92,8 +98,16 @@ const hexDigits = "0123456789abcdef"
 func (c *canonWriter) str(s string) {
 	c.raw(`"`)
 	plain := 0 // start of the run of bytes written as they are
+	// In valid UTF-8 (all text a lens holds) the only characters beyond
+	// ASCII to escape are U+2028 and U+2029, E2 80 A8 and E2 80 A9.
+	valid := utf8.ValidString(s)
 	for i := 0; i < len(s); {
 		b := s[i]
+		if b < utf8.RuneSelf && plainASCII[b] == '1' ||
+			valid && b >= utf8.RuneSelf && !(b == 0xe2 && strings.HasPrefix(s[i+1:], "\x80") && len(s) > i+2 && s[i+2]&^1 == 0xa8) {
+			i++
+			continue
+		}
 		var esc string
 		size := 1
 		switch {

@@ -87,22 +87,48 @@ func read(source string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	size := int64(0)
 	if st, err := f.Stat(); err == nil {
 		if st.IsDir() {
 			return nil, errors.New("is a directory, not a lens file")
 		}
 		if st.Size() > MaxFileSize {
-			return nil, fmt.Errorf("the file is %d MB; lens files are at most %d MB", st.Size()>>20, MaxFileSize>>20)
+			return nil, fmt.Errorf("the file is %s; lens files are at most %d MB", megabytes(st.Size()), MaxFileSize>>20)
+		}
+		size = st.Size()
+	}
+	return readAll(f, size)
+}
+
+// readAll reads at most MaxFileSize bytes from r into one buffer sized from
+// the file's size (plus a byte to see the end), so a lens is read without
+// the copies of a growing buffer. A file that grows past the limit while it
+// is read (or a pipe, of size 0) is still refused at MaxFileSize.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // grow
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if len(data) > MaxFileSize {
+			return nil, fmt.Errorf("the file is larger than %d MB", MaxFileSize>>20)
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("the file is larger than %d MB", MaxFileSize>>20)
-	}
-	return data, nil
+}
+
+// megabytes rounds a size up to a tenth of a MB, so that a file just over
+// the limit does not read as being at the limit ("10 MB; at most 10 MB").
+func megabytes(n int64) string {
+	tenths := (n*10 + 1<<20 - 1) >> 20
+	return fmt.Sprintf("%d.%d MB", tenths/10, tenths%10)
 }
 
 // isJSON decides the decoder: by extension, else by the first character.

@@ -1,12 +1,15 @@
 package questions
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/wafr-dev/wafr/internal/lensgen"
 )
@@ -374,5 +377,47 @@ func TestLintWarningsMatchLint(t *testing.T) {
 		if got := cheap.LintWarnings(); !reflect.DeepEqual(got, problems) {
 			t.Errorf("%s: LintWarnings gives %d warnings, lint %d", src, len(got), len(problems))
 		}
+	}
+}
+
+// readAll fills one buffer sized from the file's size; a wrong size, a
+// reader that returns little at a time or data with its last read only
+// cost more reads.
+func TestReadAll(t *testing.T) {
+	data := []byte(strings.Repeat("lens text ", 5000))
+	for _, c := range []struct {
+		name string
+		r    func() io.Reader
+		size int64
+	}{
+		{"exact size", func() io.Reader { return bytes.NewReader(data) }, int64(len(data))},
+		{"size unknown", func() io.Reader { return bytes.NewReader(data) }, 0},
+		{"size too small", func() io.Reader { return bytes.NewReader(data) }, 10},
+		{"size too large", func() io.Reader { return bytes.NewReader(data) }, int64(len(data)) * 3},
+		{"one byte at a time", func() io.Reader { return iotest.OneByteReader(bytes.NewReader(data)) }, int64(len(data))},
+		{"data with EOF", func() io.Reader { return iotest.DataErrReader(bytes.NewReader(data)) }, int64(len(data))},
+	} {
+		got, err := readAll(c.r(), c.size)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Errorf("%s: %d bytes, %v", c.name, len(got), err)
+		}
+	}
+	rd := bytes.NewReader(data)
+	if n := testing.AllocsPerRun(10, func() { rd.Reset(data); readAll(rd, int64(len(data))) }); n != 1 {
+		t.Errorf("%v allocations for a file of known size, want 1", n)
+	}
+	if _, err := readAll(iotest.TimeoutReader(bytes.NewReader(data)), 0); err == nil {
+		t.Error("read error lost")
+	}
+	big := bytes.NewReader(make([]byte, MaxFileSize+1))
+	if _, err := readAll(big, 100); err == nil || !strings.Contains(err.Error(), "larger than 10 MB") {
+		t.Errorf("a file that grew past the limit: %v", err)
+	}
+	exact := bytes.NewReader(make([]byte, MaxFileSize))
+	if got, err := readAll(exact, MaxFileSize); err != nil || len(got) != MaxFileSize {
+		t.Errorf("a file at the limit: %d, %v", len(got), err)
+	}
+	if got := megabytes(MaxFileSize + 1); got != "10.1 MB" {
+		t.Errorf("megabytes = %q", got)
 	}
 }
