@@ -197,7 +197,9 @@ func Pairs(n *yaml.Node) []Pair {
 // MultilineStyle picks how to write multi-line text: a literal block, which
 // reads well in files and diffs, when yaml.v3 reads it back exactly, and a
 // double-quoted string otherwise (leading space or newline, trailing
-// spaces, tabs, control characters, a byte order mark).
+// spaces, tabs, control characters, a byte order mark, and the line and
+// paragraph separators U+2028 and U+2029, which YAML 1.1 readers such as
+// yaml.v3 take for line breaks: at the start of a block they are dropped).
 func MultilineStyle(s string) yaml.Style {
 	if s == "" || s[0] == ' ' || s[0] == '\n' {
 		return yaml.DoubleQuotedStyle
@@ -208,7 +210,8 @@ func MultilineStyle(s string) yaml.Style {
 		}
 	}
 	for _, r := range s {
-		if r == '\r' || r == '\t' || (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfeff {
+		if r == '\r' || r == '\t' || (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfeff ||
+			r == '\u2028' || r == '\u2029' {
 			return yaml.DoubleQuotedStyle
 		}
 	}
