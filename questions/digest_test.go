@@ -116,7 +116,7 @@ func TestCanonicalIsJSONMarshal(t *testing.T) {
 		}},
 	}}
 	checkCanonical(t, "odd text", l)
-	valid := "ok…     ‧ ‪ é 日本 😀 <&> \x7f \x1f \"quoted\" \u0085 \ufffd end "
+	valid := "ok… \u2028 \u2029 \u2027 \u202a é 日本 😀 <&> \x7f \x1f \"quoted\" \u0085 \ufffd end\u2028"
 	checkCanonical(t, "valid UTF-8", &Lens{Name: valid, Description: valid + "\xe2\x80", Pillars: []*Pillar{{ID: valid}}})
 	checkCanonical(t, "empty lens", &Lens{})
 }

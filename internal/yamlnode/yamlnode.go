@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -45,8 +44,6 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
 }
 
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // Parse reads data as JSON when isJSON is set, else as YAML, and returns the
 // root value node (never a DocumentNode). Binary data, empty documents, more
 // than one document and alias bombs are refused with a *SyntaxError.
@@ -70,13 +67,13 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, &SyntaxError{Msg: "the file is empty"}
 		}
-		return nil, yamlError(err)
+		return nil, yamlError(data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return nil, &SyntaxError{Line: extra.Line, Column: extra.Column, Msg: "more than one YAML document in the file (remove the second '---')"}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, yamlError(err)
+		return nil, yamlError(data, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &SyntaxError{Msg: "the file is empty"}
@@ -118,22 +115,6 @@ func thousands(n int) string {
 	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-func yamlError(err error) error {
-	msg := err.Error()
-	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &SyntaxError{Line: line, Msg: m[2]}
-	}
-	return &SyntaxError{Msg: trimYAMLPrefix(msg)}
-}
-
-func trimYAMLPrefix(s string) string {
-	if len(s) > 6 && s[:6] == "yaml: " {
-		return s[6:]
 	}
 	return s
 }
