@@ -194,3 +194,27 @@ func TestYAMLSyntaxErrorInLargeFile(t *testing.T) {
 		t.Errorf("got %d:%d %v, want 39001:4 (yaml.v3 says %d)", line, col, ok, yl)
 	}
 }
+
+// The two kinds of mistake the issue reported: a key indented one space
+// less, which yaml.v3 places two lines up, and an unclosed quote, which it
+// places where the string finally ends, 29 lines down.
+func TestYAMLSyntaxErrorIssueExamples(t *testing.T) {
+	cases := []struct {
+		doc                 []byte
+		yamlLine, line, col int
+		msg                 string
+	}{
+		{withLine(34, "           title: Practice A"), 32, 34, 12, "did not find expected '-' indicator"},
+		{withLine(12, `        title: "A question?`), 41, 12, 16, `the double-quoted string that starts here is not closed on its line (a missing "?): it runs on to line 40, and YAML then fails at line 41, column 15: mapping values are not allowed in this context`},
+	}
+	for _, c := range cases {
+		if got := yamlV3Line(c.doc); got != c.yamlLine {
+			t.Errorf("yaml.v3 says line %d, the test expects it to say %d", got, c.yamlLine)
+		}
+		_, err := parseYAML(c.doc)
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Line != c.line || se.Column != c.col || se.Msg != c.msg {
+			t.Errorf("got %v, want %d:%d %s", err, c.line, c.col, c.msg)
+		}
+	}
+}
