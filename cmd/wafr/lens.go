@@ -140,8 +140,9 @@ func newLensLintCmd(io *ioStreams, runF func(*lensLintOptions) error) *cobra.Com
 Exit status: 2 if any lens has errors (it cannot be used), 1 with --strict if
 there are warnings, else 0. --aws also checks the AWS Well-Architected Tool's
 limits (10 pillars, 20 questions per pillar, 15 choices, 3 risk rules, ids of
-3-128 characters, titles of 128, descriptions of 2048, 500 KB, schemaVersion
-"2021-11-01") and reports a breach as an error.`,
+3-128 letters, digits, '_' or '-', a question id in one pillar only, titles
+of 128, descriptions of 2048, 500 KB, schemaVersion "2021-11-01") and
+reports a breach as an error.`,
 		Example:           "  wafr lens lint builtin:ops\n  wafr lens lint --aws --strict lenses/*.json",
 		Args:              cobra.MinimumNArgs(1),
 		ValidArgsFunction: completeBuiltins,
