@@ -14,6 +14,11 @@ import (
 // in Japanese, the usual ways of saying "not applicable" or "none of them"
 // (該当なし, いずれもない, いずれも該当しない, 該当するものはない, ...).
 func looksLikeNone(title string) bool {
+	// Most titles are practices: reject them without allocating. Every
+	// Japanese form has な, ま or 無 (なし, ない, ありません, 無し).
+	if !containsFold(title, "none") && !strings.ContainsAny(title, "なま無") {
+		return false
+	}
 	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 	})
@@ -75,3 +80,14 @@ var noneJapanese = regexp.MustCompile(`^(?:上記|以上|これら|前記)?の?(
 	`|(?:いずれ|どれ|何|なに)(?:に|で)?も(?:該当|当てはま|あてはま|実施|採用|対応)?(?:して)?(?:しない|しません|らない|りません|ない|無い|ありません|いない|いません|なし)` +
 	`|(?:該当|当てはまる|あてはまる)(?:する)?(?:もの|項目|選択肢)(?:は|が)?(?:ない|なし|無い|ありません|存在しない)` +
 	`)(?:です)?$`)
+
+// containsFold reports whether s contains the lower-case ASCII word w in
+// any case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}

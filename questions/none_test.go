@@ -83,3 +83,10 @@ func TestNoneChoiceWarning(t *testing.T) {
 		}
 	}
 }
+
+// Checking a practice's title costs no allocation: a lens has many.
+func TestLooksLikeNoneIsCheapForPractices(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { looksLikeNone("Service levels are written down as SLIs and SLOs") }); n != 0 {
+		t.Errorf("%v allocations", n)
+	}
+}
