@@ -323,6 +323,9 @@ func (l *locator) findInSkeleton(lo, hi int) (line, col int, ok bool) {
 	if same, ok := s.same(len(sk)); !ok || !same {
 		return 0, 0, false
 	}
+	if same, ok := s.same(s.lineEnd(kept)); !ok || same {
+		return 0, 0, false // the parent lines alone fail: not a skeleton
+	}
 	line, col, ok = s.find(kept + 1)
 	if !ok || line <= kept {
 		return 0, 0, false
