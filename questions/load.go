@@ -53,8 +53,9 @@ func LoadWith(source string, opts Options) (*Lens, error) {
 	return l, nil
 }
 
-// Check loads a lens like Load but returns every problem, errors and
-// warnings, for lint. The lens is nil when it has errors.
+// Check loads a lens like LoadWith but returns every problem, errors and
+// warnings, for lint (which asks for Options{Lint: true}). The lens is nil
+// when it has errors.
 func Check(source string, opts Options) (*Lens, []Problem) {
 	name := source
 	data, err := read(source)
