@@ -27,7 +27,8 @@ func TestAWSFixtures(t *testing.T) {
 				t.Errorf("Url not read: %+v", c.HelpfulResource)
 			}
 		}},
-		{"reused-ids-nested.json", []string{`optimize/finops_co_q4: rule 3 ("default"`}, func(t *testing.T, l *Lens) {
+		{"reused-ids-nested.json", []string{`optimize/finops_co_q4: rule 3 ("default"`,
+			`optimize/finops_co_q4: question id "finops_co_q4" is also used in pillar "inform"`}, func(t *testing.T, l *Lens) {
 			if _, _, err := l.Find("finops_co_q4"); err == nil || !strings.Contains(err.Error(), "inform/finops_co_q4, optimize/finops_co_q4") {
 				t.Errorf("ambiguous id: %v", err)
 			}
@@ -68,7 +69,7 @@ func TestAWSFixtures(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
 			path := filepath.Join("..", "testdata", "aws", c.file)
-			l, problems := Check(path, Options{})
+			l, problems := Check(path, Options{Lint: true})
 			if HasErrors(problems) || l == nil {
 				t.Fatalf("does not load:\n%s", problemList(problems))
 			}
@@ -100,7 +101,7 @@ func TestAWSFixtures(t *testing.T) {
 // Positions in messages are right in minified (one-line) JSON too.
 func TestMinifiedJSONPositions(t *testing.T) {
 	cases := []struct{ file, want string }{
-		{"minified-broken.json", "minified-broken.json:1:315: error: trailing comma before '}'"},
+		{"minified-broken.json", "minified-broken.json:1:315: error: lens: trailing comma before '}'"},
 		{"minified-bad-condition.json", `minified-bad-condition.json:1:255: error: pil/pq1: condition "pq1_a && pq1_zz": column 10: no choice "pq1_zz"`},
 	}
 	for _, c := range cases {
@@ -133,11 +134,11 @@ func TestRealAWSLenses(t *testing.T) {
 	want := map[string][]string{
 		"Amazon_ECS_Lens":     {`NET/NET3: no "default" rule`},
 		"ORR-Whitepaper":      {`field "Url" read as "url"`, `"(rto_defined) && (!rto_defined)" -> MEDIUM_RISK) can never fire`},
-		"FinOpsCustomLens":    nil,
+		"FinOpsCustomLens":    {`question id "finops_co_q4" is also used in pillar`},
 		"mindforge-lens.json": {"AWS limit: a choice title is at most 128", `reads as "None of these"`},
 	}
 	for _, f := range files {
-		l, problems := Check(f, Options{})
+		l, problems := Check(f, Options{Lint: true})
 		if l == nil {
 			t.Errorf("%s does not load:\n%s", f, problemList(problems))
 			continue

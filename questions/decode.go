@@ -15,13 +15,18 @@ type decoder struct {
 	file           string
 	json           bool // JSON is typed: a number is not a string
 	problems       []Problem
-	analysisBudget int // see analysisBudget
+	analysisBudget int  // see analysisBudget
+	lint           bool // run the rule analysis (Options.Lint)
+	errors         int  // problems of severity Error so far
 }
 
 func (d *decoder) report(sev Severity, n *yaml.Node, where, format string, args ...any) {
-	p := Problem{File: d.file, Severity: sev, Where: where, Msg: fmt.Sprintf(format, args...)}
+	p := Problem{File: d.file, Severity: sev, Where: whereOrLens(where), Msg: fmt.Sprintf(format, args...)}
 	if n != nil {
 		p.Line, p.Column = n.Line, n.Column
+	}
+	if sev == Error {
+		d.errors++
 	}
 	d.problems = append(d.problems, p)
 }
@@ -146,15 +151,15 @@ func join(parts ...string) string {
 
 func (d *decoder) lens(n *yaml.Node) *Lens {
 	l := &Lens{}
-	ok := d.fields(n, "", "the lens", map[string]func(*yaml.Node){
-		"schemaVersion": func(v *yaml.Node) { l.SchemaVersion = d.str(v, "", "schemaVersion") },
-		"name":          func(v *yaml.Node) { l.Name = d.str(v, "", "name") },
-		"description":   func(v *yaml.Node) { l.Description = d.str(v, "", "description") },
-		"id":            func(v *yaml.Node) { l.ID = d.str(v, "", "id") },
-		"version":       func(v *yaml.Node) { l.Version = d.str(v, "", "version") },
-		"language":      func(v *yaml.Node) { l.Language = d.str(v, "", "language") },
+	ok := d.fields(n, WhereLens, "the lens", map[string]func(*yaml.Node){
+		"schemaVersion": func(v *yaml.Node) { l.SchemaVersion = d.str(v, WhereLens, "schemaVersion") },
+		"name":          func(v *yaml.Node) { l.Name = d.str(v, WhereLens, "name") },
+		"description":   func(v *yaml.Node) { l.Description = d.str(v, WhereLens, "description") },
+		"id":            func(v *yaml.Node) { l.ID = d.str(v, WhereLens, "id") },
+		"version":       func(v *yaml.Node) { l.Version = d.str(v, WhereLens, "version") },
+		"language":      func(v *yaml.Node) { l.Language = d.str(v, WhereLens, "language") },
 		"pillars": func(v *yaml.Node) {
-			for _, pn := range d.list(v, "", "pillars") {
+			for _, pn := range d.list(v, WhereLens, "pillars") {
 				if p := d.pillar(pn); p != nil {
 					l.Pillars = append(l.Pillars, p)
 				}
@@ -162,7 +167,7 @@ func (d *decoder) lens(n *yaml.Node) *Lens {
 		},
 	})
 	if !ok && yamlnode.IsNull(n) {
-		d.errorf(n, "", "the lens is empty")
+		d.errorf(n, WhereLens, "the lens is empty")
 	}
 	return l
 }
@@ -211,11 +216,13 @@ func (d *decoder) question(n *yaml.Node, pillarID string) *Question {
 	q.indexChoices()
 	// Rules are read after the choices, wherever they appear, because a
 	// condition names choices.
+	errs := d.errors
 	for _, rn := range rules {
 		if r := d.rule(rn, q, where); r != nil {
 			q.RiskRules = append(q.RiskRules, r)
 		}
 	}
+	q.rulesBroken = d.errors > errs
 	return q
 }
 

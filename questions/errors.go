@@ -25,6 +25,11 @@ func (s Severity) String() string {
 	return "warning"
 }
 
+// WhereLens is the Where of a problem that concerns the lens as a whole
+// (its name, its size, a syntax error) rather than one pillar, question or
+// choice.
+const WhereLens = "lens"
+
 // Problem is one thing wrong with a lens, where it is, and what it concerns.
 type Problem struct {
 	File     string
@@ -32,7 +37,8 @@ type Problem struct {
 	Column   int // 1-based; 0 when unknown
 	Severity Severity
 	// Where names the pillar/question/choice ids involved, slash-separated,
-	// e.g. "operationalExcellence/OPS1/OPS1_slo"; empty for the lens itself.
+	// e.g. "operationalExcellence/OPS1/OPS1_slo", or WhereLens for the lens
+	// itself. It is empty only when the file could not be read at all.
 	Where string
 	Msg   string
 }

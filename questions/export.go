@@ -61,8 +61,17 @@ func MarshalAWS(l *Lens) ([]byte, error) {
 }
 
 // MarshalJSON writes the lens as JSON with every field, extensions
-// included, so JSON and YAML convert into each other without loss.
-func MarshalJSON(l *Lens) ([]byte, error) { return marshalIndent(l) }
+// included, so JSON and YAML convert into each other without loss. An id
+// derived from the file name is left out: it is not part of the lens, and
+// writing it would change the lens's digest.
+func MarshalJSON(l *Lens) ([]byte, error) {
+	if l.idFromFile {
+		own := *l
+		own.ID = ""
+		l = &own
+	}
+	return marshalIndent(l)
+}
 
 func marshalIndent(v any) ([]byte, error) {
 	var b bytes.Buffer
@@ -76,11 +85,16 @@ func marshalIndent(v any) ([]byte, error) {
 }
 
 // MarshalYAML writes the lens as readable YAML for editing: every field,
-// long text as block scalars, and rules one per line.
+// long text as block scalars, and rules one per line. As with MarshalJSON,
+// an id derived from the file name is left out.
 func MarshalYAML(l *Lens) ([]byte, error) {
-	root := ymap(
+	id := l.ID
+	if l.idFromFile {
+		id = ""
+	}
+	root := ymapAlways(
 		"schemaVersion", ystr(l.SchemaVersion),
-		"id", ystr(l.ID),
+		"id", ystr(id),
 		"version", ystr(l.Version),
 		"language", ystr(l.Language),
 		"name", ystr(l.Name),
@@ -92,7 +106,7 @@ func MarshalYAML(l *Lens) ([]byte, error) {
 		for _, q := range p.Questions {
 			choices := yseq()
 			for _, c := range q.Choices {
-				choices.Content = append(choices.Content, ymap(
+				choices.Content = append(choices.Content, ymapAlways(
 					"id", ystr(c.ID),
 					"title", ystr(c.Title),
 					"helpfulResource", yresource(c.HelpfulResource),
@@ -106,7 +120,7 @@ func MarshalYAML(l *Lens) ([]byte, error) {
 				rule.Style = yaml.FlowStyle
 				rules.Content = append(rules.Content, rule)
 			}
-			qs.Content = append(qs.Content, ymap(
+			qs.Content = append(qs.Content, ymapAlways(
 				"id", ystr(q.ID),
 				"title", ystr(q.Title),
 				"description", ystr(q.Description),
@@ -115,7 +129,7 @@ func MarshalYAML(l *Lens) ([]byte, error) {
 				"riskRules", rules,
 			))
 		}
-		pillars.Content = append(pillars.Content, ymap("id", ystr(p.ID), "name", ystr(p.Name), "questions", qs))
+		pillars.Content = append(pillars.Content, ymapAlways("id", ystr(p.ID), "name", ystr(p.Name), "questions", qs))
 	}
 	root.Content = append(root.Content, ystr("pillars"), pillars)
 	var b bytes.Buffer
@@ -135,6 +149,15 @@ var (
 	ystr = yamlnode.String
 )
 
+// ymapAlways is ymap, but an empty mapping rather than nil when every value
+// is empty: a list item or the document itself must be a node.
+func ymapAlways(kv ...any) *yaml.Node {
+	if n := ymap(kv...); n != nil {
+		return n
+	}
+	return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+}
+
 func yresource(r *Resource) *yaml.Node {
 	if r == nil {
 		return nil
@@ -152,7 +175,7 @@ func yadditional(as []AdditionalResource) *yaml.Node {
 		for _, r := range a.Content {
 			content.Content = append(content.Content, yresource(&r))
 		}
-		n.Content = append(n.Content, ymap("type", ystr(a.Type), "content", content))
+		n.Content = append(n.Content, ymapAlways("type", ystr(a.Type), "content", content))
 	}
 	return n
 }

@@ -150,8 +150,11 @@ func TestYAMLJSONRoundTrip(t *testing.T) {
 		if !bytes.Equal(js, js3) || l3.Digest != l2.Digest {
 			t.Errorf("%s: fields lost in YAML -> JSON -> YAML", src)
 		}
-		if l.ID != "" && l3.ID != l.ID || l3.Version != l.Version || l3.Language != l.Language {
+		if !l.IDFromFile() && l3.ID != l.ID || l3.Version != l.Version || l3.Language != l.Language {
 			t.Errorf("%s: extensions lost", src)
+		}
+		if l.IDFromFile() && l3.ID != "" {
+			t.Errorf("%s: the id derived from the file name was exported as %q", src, l3.ID)
 		}
 	}
 	// Multi-line text becomes block scalars, readable for editing.
@@ -159,5 +162,30 @@ func TestYAMLJSONRoundTrip(t *testing.T) {
 	y, _ := MarshalYAML(l)
 	if !strings.Contains(string(y), "description: |") || !strings.Contains(string(y), "- {condition: default, risk: HIGH_RISK}") {
 		t.Errorf("YAML not readable:\n%.600s", y)
+	}
+}
+
+// JSON exports write text as it is: "&&" in a condition, "<" and ">" in a
+// description are not turned into \u0026, \u003c and \u003e.
+func TestJSONExportsDoNotEscapeHTML(t *testing.T) {
+	doc := strings.Replace(lensYAML(goodQuestion), "description: Why it matters.", "description: 'Use <b> & <i> tags'", 1)
+	l, problems := Parse("t.yaml", []byte(doc), Options{})
+	if l == nil {
+		t.Fatal(problems)
+	}
+	for name, marshal := range map[string]func(*Lens) ([]byte, error){"json": MarshalJSON, "aws": MarshalAWS} {
+		out, err := marshal(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(out)
+		if strings.Contains(s, `\u00`) || !strings.Contains(s, `"condition": "QA1_a && QA1_b"`) || !strings.Contains(s, `"Use <b> & <i> tags"`) {
+			t.Errorf("%s export escapes HTML:\n%s", name, s)
+		}
+	}
+	// A rule alone, as encoding/json's marshalers see it.
+	b, err := l.Pillars[0].Questions[0].RiskRules[0].MarshalJSON()
+	if err != nil || string(b) != `{"condition":"QA1_a && QA1_b","risk":"NO_RISK"}` {
+		t.Errorf("rule = %s, %v", b, err)
 	}
 }

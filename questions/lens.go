@@ -32,7 +32,20 @@ type Lens struct {
 	Digest string `json:"-"`
 	// Warnings are the problems found while loading that did not stop it.
 	Warnings []Problem `json:"-"`
+
+	// idFromFile is set when the file has no id and ID was derived from
+	// the file name: such an id is not part of the lens, so exports leave
+	// it out and the digest never covered it.
+	idFromFile bool
+	// file is the name problems give; linted is set when Warnings hold
+	// those of the rule analysis (Options.Lint).
+	file   string
+	linted bool
 }
+
+// IDFromFile reports whether the lens file has no id of its own, so that ID
+// was derived from the file name.
+func (l *Lens) IDFromFile() bool { return l.idFromFile }
 
 // Pillar groups questions.
 type Pillar struct {
@@ -54,6 +67,9 @@ type Question struct {
 
 	pos     Pos
 	choices map[string]int
+	// rulesBroken is set when a rule had an error: RiskRules then lacks it,
+	// and analysing the rest would only mislead.
+	rulesBroken bool
 }
 
 // Choice is one best practice. A choice whose id ends in "_no" is "None of

@@ -2,10 +2,7 @@ package questions
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -32,21 +29,33 @@ var builtinFS embed.FS
 type Options struct {
 	// AWS turns the AWS Well-Architected Tool's limits into errors.
 	AWS bool
+	// Lint also runs the rule analysis, which tries every answer to every
+	// question and warns about rules that can never fire, questions that
+	// score the same whatever the answer, and answers that match no rule
+	// when there is no "default". Only commands that show warnings (lint,
+	// show, review) need it; it never finds an error, so a lens loads the
+	// same without it, only faster and with fewer warnings.
+	Lint bool
 }
 
-// Load reads a lens from a path (.yaml, .yml or .json) or from builtin:NAME.
-// Warnings are kept in the lens; any error gives a *LoadError listing all
-// problems found.
-func Load(source string) (*Lens, error) {
-	l, problems := Check(source, Options{})
+// Load reads a lens from a path (.yaml, .yml or .json) or from builtin:NAME,
+// without the rule analysis (see Options.Lint). Warnings are kept in the
+// lens; any error gives a *LoadError listing all problems found.
+func Load(source string) (*Lens, error) { return LoadWith(source, Options{}) }
+
+// LoadWith is Load with options: Options{Lint: true} for a command that
+// shows the lens's warnings.
+func LoadWith(source string, opts Options) (*Lens, error) {
+	l, problems := Check(source, opts)
 	if HasErrors(problems) {
 		return nil, &LoadError{File: source, Problems: problems}
 	}
 	return l, nil
 }
 
-// Check loads a lens like Load but returns every problem, errors and
-// warnings, for lint. The lens is nil when it has errors.
+// Check loads a lens like LoadWith but returns every problem, errors and
+// warnings, for lint (which asks for Options{Lint: true}). The lens is nil
+// when it has errors.
 func Check(source string, opts Options) (*Lens, []Problem) {
 	name := source
 	data, err := read(source)
@@ -57,7 +66,7 @@ func Check(source string, opts Options) (*Lens, []Problem) {
 	if l != nil {
 		l.Source = source
 		if l.ID == "" {
-			l.ID = idFromPath(source)
+			l.ID, l.idFromFile = idFromPath(source), true
 		}
 	}
 	return l, problems
@@ -79,22 +88,48 @@ func read(source string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	size := int64(0)
 	if st, err := f.Stat(); err == nil {
 		if st.IsDir() {
 			return nil, errors.New("is a directory, not a lens file")
 		}
 		if st.Size() > MaxFileSize {
-			return nil, fmt.Errorf("the file is %d MB; lens files are at most %d MB", st.Size()>>20, MaxFileSize>>20)
+			return nil, fmt.Errorf("the file is %s; lens files are at most %d MB", megabytes(st.Size()), MaxFileSize>>20)
+		}
+		size = st.Size()
+	}
+	return readAll(f, size)
+}
+
+// readAll reads at most MaxFileSize bytes from r into one buffer sized from
+// the file's size (plus a byte to see the end), so a lens is read without
+// the copies of a growing buffer. A file that grows past the limit while it
+// is read (or a pipe, of size 0) is still refused at MaxFileSize.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // grow
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if len(data) > MaxFileSize {
+			return nil, fmt.Errorf("the file is larger than %d MB", MaxFileSize>>20)
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("the file is larger than %d MB", MaxFileSize>>20)
-	}
-	return data, nil
+}
+
+// megabytes rounds a size up to a tenth of a MB, so that a file just over
+// the limit does not read as being at the limit ("10 MB; at most 10 MB").
+func megabytes(n int64) string {
+	tenths := (n*10 + 1<<20 - 1) >> 20
+	return fmt.Sprintf("%d.%d MB", tenths/10, tenths%10)
 }
 
 // isJSON decides the decoder: by extension, else by the first character.
@@ -114,14 +149,14 @@ func isJSON(name string, data []byte) bool {
 func Parse(name string, data []byte, opts Options) (*Lens, []Problem) {
 	root, err := yamlnode.Parse(data, isJSON(name, data))
 	if err != nil {
-		p := Problem{File: name, Severity: Error, Msg: err.Error()}
+		p := Problem{File: name, Severity: Error, Where: WhereLens, Msg: err.Error()}
 		var se *yamlnode.SyntaxError
 		if errors.As(err, &se) {
 			p.Line, p.Column, p.Msg = se.Line, se.Column, se.Msg
 		}
 		return nil, []Problem{p}
 	}
-	d := &decoder{file: name, json: isJSON(name, data), analysisBudget: analysisBudget}
+	d := &decoder{file: name, json: isJSON(name, data), analysisBudget: analysisBudget, lint: opts.Lint}
 	l := d.lens(root)
 	d.validate(l, len(data), opts.AWS)
 	sortProblems(d.problems)
@@ -130,7 +165,27 @@ func Parse(name string, data []byte, opts Options) (*Lens, []Problem) {
 	}
 	l.Digest = digest(l)
 	l.Warnings = d.problems
+	l.file, l.linted = name, opts.Lint
 	return l, d.problems
+}
+
+// LintWarnings returns every warning lint shows for the lens: Warnings,
+// with those of the rule analysis when the lens was loaded without
+// Options.Lint (it runs the analysis then, and changes nothing in the
+// lens). A command that loads a lens cheaply can so still count them.
+func (l *Lens) LintWarnings() []Problem {
+	if l.linted {
+		return l.Warnings
+	}
+	d := &decoder{file: l.file, analysisBudget: analysisBudget, lint: true}
+	for _, p := range l.Pillars {
+		for _, q := range p.Questions {
+			d.analyzeRules(q, join(p.ID, q.ID))
+		}
+	}
+	out := append(append([]Problem(nil), l.Warnings...), d.problems...)
+	sortProblems(out)
+	return out
 }
 
 func sortProblems(ps []Problem) {
@@ -140,17 +195,6 @@ func sortProblems(ps []Problem) {
 		}
 		return ps[i].Column < ps[j].Column
 	})
-}
-
-// digest hashes a canonical encoding of the lens: its JSON form, whose field
-// order is fixed by the Go types, so formatting and comments do not count.
-func digest(l *Lens) string {
-	b, err := json.Marshal(l)
-	if err != nil {
-		panic("questions: lens does not encode: " + err.Error()) // only plain strings and slices
-	}
-	sum := sha256.Sum256(b)
-	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 // idFromPath derives a lens id from a file name when the lens has none.

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 )
@@ -83,9 +84,16 @@ func (r *Risk) UnmarshalText(b []byte) error {
 }
 
 // MarshalJSON writes the rule in the AWS form, with NO_RISK-style names.
+// It does not escape HTML characters, so a condition's "&&" stays "&&" in
+// an encoder that has HTML escaping turned off (encoding/json only adds
+// escapes to a marshaler's output, never removes them).
 func (r *Rule) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(struct {
 		Condition string `json:"condition"`
 		Risk      string `json:"risk"`
 	}{r.Condition, r.Risk.RuleName()})
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }

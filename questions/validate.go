@@ -2,7 +2,6 @@ package questions
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -10,21 +9,17 @@ import (
 // AWS Well-Architected Tool limits for custom lenses. Without --aws they are
 // warnings (real lenses break some of them); with it they are errors.
 const (
-	awsMaxPillars    = 10
-	awsMaxQuestions  = 20 // per pillar
-	awsMaxChoices    = 15 // per question
-	awsMaxRules      = 3  // per question
-	awsMinIDLen      = 3
-	awsMaxIDLen      = 128
-	awsMaxTitleLen   = 128
-	awsMaxTextLen    = 2048
-	awsMaxLensBytes  = 500 << 10
-	maxAnalyzedVars  = 16 // choices a rule set may mention for the dead-rule check
-	lensWhere        = ""
-	noneTitlePattern = `(?i)^\s*none(\s+of\s+(these|the\s+above))?\s*\.?\s*$`
+	awsMaxPillars   = 10
+	awsMaxQuestions = 20 // per pillar
+	awsMaxChoices   = 15 // per question
+	awsMaxRules     = 3  // per question
+	awsMinIDLen     = 3
+	awsMaxIDLen     = 128
+	awsMaxTitleLen  = 128
+	awsMaxTextLen   = 2048
+	awsMaxLensBytes = 500 << 10
+	maxAnalyzedVars = 16 // choices a rule set may mention for the dead-rule check
 )
-
-var noneTitle = regexp.MustCompile(noneTitlePattern)
 
 // validate checks what the decoder could not: references between fields,
 // duplicates, and the AWS limits.
@@ -38,30 +33,31 @@ func (d *decoder) validate(l *Lens, size int, aws bool) {
 	}
 	top := Pos{1, 1}
 	if size > awsMaxLensBytes {
-		awsf(Pos{}, lensWhere, "a lens file is at most 500 KB (this one is %d KB)", size>>10)
+		awsf(Pos{}, WhereLens, "a lens file is at most 500 KB (this one is %d KB)", size>>10)
 	}
 	switch {
 	case l.SchemaVersion == "":
-		d.add(limit, top, lensWhere, "schemaVersion is missing (AWS expects %q)", SchemaVersion)
+		d.add(limit, top, WhereLens, "schemaVersion is missing (AWS expects %q)", SchemaVersion)
 	case l.SchemaVersion != SchemaVersion:
-		d.add(limit, top, lensWhere, "schemaVersion %q is not %q, the only version AWS accepts", l.SchemaVersion, SchemaVersion)
+		d.add(limit, top, WhereLens, "schemaVersion %q is not %q, the only version AWS accepts", l.SchemaVersion, SchemaVersion)
 	}
 	if l.Name == "" {
-		d.add(Warning, top, lensWhere, "the lens has no name")
+		d.add(Warning, top, WhereLens, "the lens has no name")
 	} else if n := utf8.RuneCountInString(l.Name); n > awsMaxTitleLen {
-		awsf(top, lensWhere, "the lens name is at most %d characters (it has %d)", awsMaxTitleLen, n)
+		awsf(top, WhereLens, "the lens name is at most %d characters (it has %d)", awsMaxTitleLen, n)
 	}
 	if l.Description == "" {
-		d.add(Warning, top, lensWhere, "the lens has no description")
+		d.add(Warning, top, WhereLens, "the lens has no description")
 	}
-	d.textLimit(awsf, top, lensWhere, "the lens description", l.Description)
+	d.textLimit(awsf, top, WhereLens, "the lens description", l.Description)
 	if len(l.Pillars) == 0 {
-		d.add(Error, top, lensWhere, "the lens has no pillars")
+		d.add(Error, top, WhereLens, "the lens has no pillars")
 	}
 	if len(l.Pillars) > awsMaxPillars {
-		awsf(top, lensWhere, "a lens has at most %d pillars (this one has %d)", awsMaxPillars, len(l.Pillars))
+		awsf(top, WhereLens, "a lens has at most %d pillars (this one has %d)", awsMaxPillars, len(l.Pillars))
 	}
 	pillarIDs := map[string]bool{}
+	questionPillar := map[string]string{} // question id -> the first pillar using it
 	for _, p := range l.Pillars {
 		where := p.ID
 		d.checkID(awsf, p.pos, where, "pillar", p.ID)
@@ -86,6 +82,11 @@ func (d *decoder) validate(l *Lens, size int, aws bool) {
 				d.add(Error, q.pos, join(p.ID, q.ID), "duplicate question id %q in pillar %q", q.ID, p.ID)
 			}
 			questionIDs[q.ID] = true
+			if first, ok := questionPillar[q.ID]; ok && first != p.ID && q.ID != "" {
+				d.add(limit, q.pos, join(p.ID, q.ID), "question id %q is also used in pillar %q: AWS addresses answers by question id alone, so in the AWS tool one question's answer overwrites the other's", q.ID, first)
+			} else if !ok {
+				questionPillar[q.ID] = p.ID
+			}
 			d.checkQuestion(q, join(p.ID, q.ID), awsf)
 		}
 	}
@@ -94,8 +95,20 @@ func (d *decoder) validate(l *Lens, size int, aws bool) {
 type awsFunc func(p Pos, where, format string, args ...any)
 
 func (d *decoder) add(sev Severity, p Pos, where, format string, args ...any) {
+	if sev == Error {
+		d.errors++
+	}
 	d.problems = append(d.problems, Problem{File: d.file, Line: p.Line, Column: p.Column,
-		Severity: sev, Where: where, Msg: fmt.Sprintf(format, args...)})
+		Severity: sev, Where: whereOrLens(where), Msg: fmt.Sprintf(format, args...)})
+}
+
+// whereOrLens gives a problem with no pillar, question or choice to name
+// the Where of the lens as a whole.
+func whereOrLens(where string) string {
+	if where == "" {
+		return WhereLens
+	}
+	return where
 }
 
 func (d *decoder) checkID(awsf awsFunc, p Pos, where, what, id string) {
@@ -106,6 +119,20 @@ func (d *decoder) checkID(awsf awsFunc, p Pos, where, what, id string) {
 	if n := utf8.RuneCountInString(id); n < awsMinIDLen || n > awsMaxIDLen {
 		awsf(p, where, "a %s id is %d to %d characters (%q has %d)", what, awsMinIDLen, awsMaxIDLen, id, n)
 	}
+	for _, r := range id {
+		if !isSafeIDRune(r) {
+			awsf(p, where, "the %s id %q has a character (%U) other than A-Z, a-z, 0-9, '_' and '-', the characters ids are written with", what, id, r)
+			break
+		}
+	}
+}
+
+// isSafeIDRune reports the characters an id may use: those of every real
+// AWS custom lens, plus '-'. Anything else can break the AWS tool, or
+// carry terminal escapes and bidi overrides into every screen that shows
+// the id.
+func isSafeIDRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-'
 }
 
 func (d *decoder) textLimit(awsf awsFunc, p Pos, where, what, text string) {
@@ -157,7 +184,7 @@ func (d *decoder) checkQuestion(q *Question, where string, awsf awsFunc) {
 		d.resourceLimits(awsf, c.pos, cw, "the improvement plan", c.ImprovementPlan)
 		if c.IsNone() {
 			nones = append(nones, c.ID)
-		} else if noneTitle.MatchString(c.Title) || strings.HasSuffix(strings.ToLower(c.ID), "_none") {
+		} else if looksLikeNone(c.Title) || strings.HasSuffix(strings.ToLower(c.ID), "_none") {
 			d.add(Warning, c.pos, cw, "choice %q reads as \"None of these\" but its id does not end in %q, so ticking it does not clear the others", c.ID, NoneSuffix)
 		}
 	}
@@ -175,15 +202,23 @@ func (d *decoder) checkRules(q *Question, where string, awsf awsFunc) {
 		d.add(Warning, q.pos, where, "the question has no risk rules, so every answer is HIGH")
 		return
 	}
+	if d.lint {
+		d.analyzeRules(q, where)
+	}
+}
+
+// analyzeRules adds the warnings of the rule analysis (Options.Lint).
+func (d *decoder) analyzeRules(q *Question, where string) {
+	if q.rulesBroken || len(q.RiskRules) == 0 {
+		return // a rule has an error, which is enough; no rules is warned about
+	}
 	last := q.RiskRules[len(q.RiskRules)-1]
-	if last.Compiled == nil {
-		return // a rule failed to compile; that error is enough
-	}
-	if !last.Compiled.IsDefault() {
-		d.add(Warning, last.pos, where, "no \"default\" rule at the end: an answer that matches no rule is HIGH")
-	}
+	noDefault := !last.Compiled.IsDefault()
 	a := q.analyze(&d.analysisBudget)
 	if !a.Checked {
+		if noDefault {
+			d.add(Warning, last.pos, where, "no \"default\" rule at the end, and the rules name too many choices to try every answer: an answer that matches no rule scores HIGH")
+		}
 		return
 	}
 	for i, r := range q.RiskRules {
@@ -191,92 +226,34 @@ func (d *decoder) checkRules(q *Question, where string, awsf awsFunc) {
 			d.add(Warning, r.pos, where, "rule %d (%q -> %s) can never fire: no answer makes it the first true rule", i+1, r.Condition, r.Risk.RuleName())
 		}
 	}
+	if noDefault && a.Unmatched {
+		d.add(Warning, last.pos, where, "no \"default\" rule at the end: %s matches no rule, so it scores HIGH", describeAnswer(q, a.UnmatchedAnswer))
+	}
+	if len(a.Reachable) == 1 {
+		for risk := range a.Reachable {
+			d.add(Warning, q.pos, where, "every answer scores %s: the rules cannot tell a good answer from a bad one", risk)
+		}
+	}
 }
 
-// RuleAnalysis says which rules of a question some valid answer reaches.
-type RuleAnalysis struct {
-	// Checked is false when the rules mention too many choices to try every
-	// answer; the other fields are then empty.
-	Checked bool
-	// Fires[i] is true when some answer makes rule i the first true rule.
-	Fires []bool
-	// Unmatched is true when some answer matches no rule (and so is HIGH).
-	Unmatched bool
-	// Reachable holds every risk some answer produces.
-	Reachable map[Risk]bool
-}
-
-// Analyze tries every answer over the choices the rules mention (an answer
-// ticks at least one choice, and "None of these" is exclusive) and records
-// which rules fire. Choices no rule mentions cannot change the outcome.
-func (q *Question) Analyze() RuleAnalysis {
-	budget := analysisBudget
-	return q.analyze(&budget)
-}
-
-// analysisBudget bounds the work of checking rules (answers tried times
-// condition size) for one lens, so a crafted lens cannot stall loading.
-const analysisBudget = 1 << 24
-
-// analyze is Analyze within a budget shared by a whole lens; when the work
-// would exceed what is left, the question is not checked.
-func (q *Question) analyze(budget *int) RuleAnalysis {
-	var vars []int
-	mentioned := map[int]bool{}
-	for _, r := range q.RiskRules {
-		if r.Compiled == nil {
-			return RuleAnalysis{}
-		}
-		for _, id := range r.Compiled.Identifiers() {
-			if i, ok := q.ChoiceIndex(id); ok && !mentioned[i] {
-				mentioned[i] = true
-				vars = append(vars, i)
-			}
+// describeAnswer names an answer for a message: "ticking every practice",
+// "ticking only \"None of these\" (Q_no)", "ticking only Q_a and Q_c".
+func describeAnswer(q *Question, ids []string) string {
+	practices := 0
+	for _, c := range q.Choices {
+		if !c.IsNone() {
+			practices++
 		}
 	}
-	size := 0
-	for _, r := range q.RiskRules {
-		size += r.Compiled.Size()
+	switch {
+	case len(ids) == 0:
+		return "an answer"
+	case len(ids) == 1 && q.Choice(ids[0]) != nil && q.Choice(ids[0]).IsNone():
+		return fmt.Sprintf("ticking only \"None of these\" (%s)", ids[0])
+	case len(ids) == practices && practices > 1:
+		return "ticking every practice"
+	case len(ids) == 1:
+		return "ticking only " + ids[0]
 	}
-	if len(vars) > maxAnalyzedVars || size<<len(vars) > *budget {
-		return RuleAnalysis{}
-	}
-	*budget -= size << len(vars)
-	a := RuleAnalysis{Checked: true, Fires: make([]bool, len(q.RiskRules)), Reachable: map[Risk]bool{}}
-	set := NewChoiceSet(len(q.Choices))
-	allMentioned := len(vars) == len(q.Choices)
-	for mask := 0; mask < 1<<len(vars); mask++ {
-		if mask == 0 && allMentioned {
-			continue // nothing ticked: unanswered, not scored
-		}
-		set.Clear()
-		none, others := false, false
-		for b, i := range vars {
-			if mask&(1<<b) != 0 {
-				set.Add(i)
-				if q.Choices[i].IsNone() {
-					none = true
-				} else {
-					others = true
-				}
-			}
-		}
-		if none && others {
-			continue // "None of these" excludes every other choice
-		}
-		matched := false
-		for i, r := range q.RiskRules {
-			if r.Compiled.Eval(set) {
-				a.Fires[i] = true
-				a.Reachable[r.Risk] = true
-				matched = true
-				break
-			}
-		}
-		if !matched {
-			a.Unmatched = true
-			a.Reachable[HighRisk] = true
-		}
-	}
-	return a
+	return "ticking only " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
 }

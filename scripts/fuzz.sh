@@ -10,6 +10,8 @@ targets=(
   "./questions FuzzParseCondition"
   "./questions FuzzParseLens"
   "./internal/yamlnode FuzzParseJSON"
+  "./internal/yamlnode FuzzParseYAML"
+  "./internal/yamlnode FuzzStringRoundTrip"
   "./review FuzzParseReview"
   "./review FuzzDiff"
 )

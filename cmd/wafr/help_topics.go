@@ -71,14 +71,17 @@ Conditions name choice ids of the same question and use ! (tightest), &&,
 matches, the question is HIGH. A choice whose id ends in "_no" is "None of
 these": ticking it clears the other choices.
 
-Problems are reported as FILE:LINE:COL: SEVERITY: PILLAR/QUESTION/CHOICE: MESSAGE.
-Errors stop the lens from loading (syntax, wrong types, a condition that does
-not parse or names a missing choice, duplicate ids, a question without
-choices, an unknown risk name, a link that is not http(s)). Warnings do not:
-unknown fields (names starting with "_" are ignored silently), a missing
-default rule, rules that can never fire, "None" choices whose id does not end
-in "_no", missing descriptions, and the AWS tool's limits, which
-"wafr lens lint --aws" turns into errors.`,
+Problems are reported as FILE:LINE:COL: SEVERITY: PILLAR/QUESTION/CHOICE: MESSAGE,
+with "lens" in place of the ids for the lens as a whole. Errors stop the lens
+from loading (syntax, wrong types, a condition that does not parse or names a
+missing choice, duplicate ids, a question without choices, an unknown risk
+name, a link that is not http(s)). Warnings do not: unknown fields (names
+starting with "_" are ignored silently), a missing default rule where some
+answer matches no rule, rules that can never fire, questions that score the
+same whatever the answer, "None" choices whose id does not end in "_no",
+missing descriptions, and the AWS tool's rules, which "wafr lens lint --aws"
+turns into errors: its limits, ids of letters, digits, "_" and "-" only, and
+a question id used in one pillar only.`,
 		},
 		{
 			name:  "serve",

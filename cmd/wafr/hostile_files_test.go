@@ -18,6 +18,8 @@ func TestHostileFiles(t *testing.T) {
 		bomb += name + ": &" + name + " [" + strings.Repeat("*"+prev+",", 8) + "*" + prev + "]\n"
 		prev = name
 	}
+	// Few values, but one 1 MB note repeated by 300 aliases: 300 MB.
+	noteBomb := "wafr: 1\nnotes: &n " + strings.Repeat("x", 1<<20) + "\nanswers:\n" + strings.Repeat("  - *n\n", 300)
 	files := map[string]struct {
 		content string
 		size    int64 // a sparse file of this size instead
@@ -25,6 +27,7 @@ func TestHostileFiles(t *testing.T) {
 		review  string
 	}{
 		"bomb.yaml":        {content: bomb, lens: "aliases expand to more than", review: "aliases expand to more than"},
+		"note-bomb.yaml":   {content: noteBomb, lens: "aliases expand to more than 10 MB of text", review: "aliases expand to more than 10 MB of text"},
 		"deep.yaml":        {content: "a: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000), lens: "exceeded max depth", review: "exceeded max depth"},
 		"deep.json":        {content: strings.Repeat("[", 20000) + strings.Repeat("]", 20000), lens: "nesting deeper than 256 levels"},
 		"huge.yaml":        {size: 50 << 20, lens: "lens files are at most 10 MB", review: "review files are at most 10 MB"},

@@ -61,7 +61,11 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		code := run(args, io)
 		// The last three steps are errors on purpose; the others must work,
 		// or later steps would only exercise "no such file".
-		if want := 0; i < len(steps)-3 && code != want {
+		want := 0
+		if args[0] == "lens" && args[1] == "lint" && args[2] == "--aws" {
+			want = 2 // an id with a bidi override is an error by AWS's rules
+		}
+		if i < len(steps)-3 && code != want {
 			t.Fatalf("wafr %q: exit %d: %s", args, code, errOut)
 		}
 		for name, b := range map[string]*bytes.Buffer{"stdout": out, "stderr": errOut} {

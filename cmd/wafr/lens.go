@@ -88,7 +88,7 @@ func newLensShowCmd(io *ioStreams, runF func(*lensShowOptions) error) *cobra.Com
 }
 
 func runLensShow(opts *lensShowOptions) error {
-	l, err := questions.Load(opts.lens)
+	l, err := questions.LoadWith(opts.lens, questions.Options{Lint: true}) // it counts the lint warnings
 	if err != nil {
 		return err
 	}
@@ -140,8 +140,9 @@ func newLensLintCmd(io *ioStreams, runF func(*lensLintOptions) error) *cobra.Com
 Exit status: 2 if any lens has errors (it cannot be used), 1 with --strict if
 there are warnings, else 0. --aws also checks the AWS Well-Architected Tool's
 limits (10 pillars, 20 questions per pillar, 15 choices, 3 risk rules, ids of
-3-128 characters, titles of 128, descriptions of 2048, 500 KB, schemaVersion
-"2021-11-01") and reports a breach as an error.`,
+3-128 letters, digits, '_' or '-', a question id in one pillar only, titles
+of 128, descriptions of 2048, 500 KB, schemaVersion "2021-11-01") and
+reports a breach as an error.`,
 		Example:           "  wafr lens lint builtin:ops\n  wafr lens lint --aws --strict lenses/*.json",
 		Args:              positional(argSpec{min: 1, max: -1, what: "give one lens or more, each a file or builtin:NAME", synopsis: "wafr lens lint LENS..."}),
 		ValidArgsFunction: completeBuiltins,
@@ -161,7 +162,7 @@ limits (10 pillars, 20 questions per pillar, 15 choices, 3 risk rules, ids of
 func runLensLint(opts *lensLintOptions) error {
 	var errs, warns int
 	for _, src := range opts.lenses {
-		_, problems := questions.Check(src, questions.Options{AWS: opts.aws})
+		_, problems := questions.Check(src, questions.Options{AWS: opts.aws, Lint: true})
 		e, w := 0, 0
 		for _, p := range problems {
 			fmt.Fprintln(opts.io.Out, textsafe.Clean(p.String()))

@@ -117,9 +117,10 @@ func parseEnvironment(s string) (string, error) {
 	return env, nil
 }
 
-// lensNotice mentions lint warnings once, briefly.
+// lensNotice mentions lint warnings once, briefly. The lens is loaded
+// without the rule analysis, which LintWarnings runs for the count.
 func lensNotice(l *questions.Lens) string {
-	if n := len(l.Warnings); n > 0 {
+	if n := len(l.LintWarnings()); n > 0 {
 		return fmt.Sprintf("the lens has %s (wafr lens lint %s)", plural(n, "lint warning"), l.Source)
 	}
 	return ""

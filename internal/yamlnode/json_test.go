@@ -156,8 +156,11 @@ e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]
 f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]
 g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]
 `
+	// One 1 MB note, aliased by 300 answers: few values, 300 MB of text.
+	note := "note: &n " + strings.Repeat("x", 1<<20) + "\nanswers:\n" + strings.Repeat("  - *n\n", 300)
 	cases := []struct{ name, doc, want string }{
-		{"alias bomb", bomb, "aliases expand"},
+		{"alias bomb", bomb, "YAML aliases expand to more than 1,000,000 values (wafr reads at most 1,000,000); the first alias is here"},
+		{"alias text bomb", note, "YAML aliases expand to more than 10 MB of text (wafr reads at most 10 MB, aliases expanded); the first alias is here"},
 		{"empty", "", "empty"},
 		{"comment only", "# nothing\n", "empty"},
 		{"binary", "a: \x00\x01", "binary"},
@@ -170,6 +173,11 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]
 			t.Errorf("%s: got %v, want an error containing %q", c.name, err, c.want)
 		}
 	}
+	// Where the first alias is.
+	var se *SyntaxError
+	if _, err := Parse([]byte(note), false); !errors.As(err, &se) || se.Line != 3 || se.Column != 5 {
+		t.Errorf("alias text bomb: %v at %+v, want line 3, column 5", err, se)
+	}
 	// Aliases within the budget are fine.
 	n, err := Parse([]byte("a: &x {k: v}\nb: *x\n"), false)
 	if err != nil {
@@ -177,6 +185,40 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]
 	}
 	if v := Resolve(Pairs(n)[1].Value); v.Kind != yaml.MappingNode {
 		t.Errorf("alias not resolved: %+v", v)
+	}
+}
+
+// A large document without aliases is refused for what it is: too many
+// values, with the real limit, and not a word about aliases.
+func TestParseYAMLTooManyValues(t *testing.T) {
+	// At the limit (the list and its items), and one more. (Parsing a file
+	// that big takes seconds; Parse calls CheckSize on what it read.)
+	list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: 1, Column: 1}
+	item := Scalar("ab", "!!str") // one node, in every place: no anchor, so counted each time
+	for range MaxNodes - 1 {
+		list.Content = append(list.Content, item)
+	}
+	if err := CheckSize(list); err != nil {
+		t.Errorf("%d values: %v", MaxNodes, err)
+	}
+	list.Content = append(list.Content, item)
+	err := CheckSize(list)
+	if err == nil || err.Error() != "line 1, column 1: the document has more than 1,000,000 values (keys, texts, lists and mappings); wafr reads at most 1,000,000" {
+		t.Fatalf("got %v", err)
+	}
+	text := "a: &t " + strings.Repeat("y", MaxExpandedBytes/5) + "\nb: [*t, *t, *t]\n"
+	if _, err := Parse([]byte(text), false); err != nil {
+		t.Errorf("aliases expanding to just under %d bytes: %v", MaxExpandedBytes, err)
+	}
+}
+
+func TestCheckSizeOfBuiltTrees(t *testing.T) {
+	long := String(strings.Repeat("z", MaxExpandedBytes+1))
+	if err := CheckSize(Mapping("notes", long)); err == nil || !strings.Contains(err.Error(), "more than 10 MB of text") {
+		t.Errorf("got %v", err)
+	}
+	if err := CheckSize(Mapping("notes", String("short"))); err != nil {
+		t.Error(err)
 	}
 }
 

@@ -9,16 +9,23 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 )
 
-// MaxNodes bounds the size of a tree once aliases are expanded, which stops
+// Limits on a document, counted with every alias expanded (as the lens
+// and review decoders walk it, and as a review is written back): they stop
 // "billion laughs" documents before anyone walks them.
-const MaxNodes = 1_000_000
+const (
+	// MaxNodes bounds the values (mappings, lists, keys and scalars).
+	MaxNodes = 1_000_000
+	// MaxExpandedBytes bounds the text of all scalars, keys included. It is
+	// the size of the largest lens or review file wafr reads, so aliases
+	// can never make a document larger than a file wafr would accept.
+	MaxExpandedBytes = 10 << 20
+)
 
 // SyntaxError is a document that does not parse. Line and Column are 1-based;
 // Column is 0 when the parser did not say.
@@ -36,8 +43,6 @@ func (e *SyntaxError) Error() string {
 	}
 	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
 }
-
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // Parse reads data as JSON when isJSON is set, else as YAML, and returns the
 // root value node (never a DocumentNode). Binary data, empty documents, more
@@ -62,68 +67,99 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, &SyntaxError{Msg: "the file is empty"}
 		}
-		return nil, yamlError(err)
+		return nil, yamlError(data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return nil, &SyntaxError{Line: extra.Line, Column: extra.Column, Msg: "more than one YAML document in the file (remove the second '---')"}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, yamlError(err)
+		return nil, yamlError(data, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &SyntaxError{Msg: "the file is empty"}
 	}
 	root := doc.Content[0]
-	if size := expandedSize(root, map[*yaml.Node]int{}, 0); size > MaxNodes {
-		return nil, &SyntaxError{Line: root.Line, Column: root.Column,
-			Msg: fmt.Sprintf("YAML aliases expand to more than %d values; refusing to read it", MaxNodes)}
+	if err := CheckSize(root); err != nil {
+		return nil, err
 	}
 	return root, nil
 }
 
-func yamlError(err error) error {
-	msg := err.Error()
-	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &SyntaxError{Line: line, Msg: m[2]}
+// CheckSize refuses a tree beyond MaxNodes values or MaxExpandedBytes of
+// text once its aliases are expanded, with a *SyntaxError that says which
+// limit and, for an alias, where it is. A writer can check a tree with it
+// before saving what the loader would then refuse.
+func CheckSize(root *yaml.Node) error {
+	w := sizeWalker{memo: map[*yaml.Node]treeSize{}}
+	total := w.size(root, 0)
+	switch {
+	case total.nodes > MaxNodes && w.firstAlias == nil:
+		return &SyntaxError{Line: root.Line, Column: root.Column,
+			Msg: fmt.Sprintf("the document has more than %s values (keys, texts, lists and mappings); wafr reads at most %s", thousands(MaxNodes), thousands(MaxNodes))}
+	case total.nodes > MaxNodes:
+		return &SyntaxError{Line: w.firstAlias.Line, Column: w.firstAlias.Column,
+			Msg: fmt.Sprintf("YAML aliases expand to more than %s values (wafr reads at most %s); the first alias is here", thousands(MaxNodes), thousands(MaxNodes))}
+	case total.bytes > MaxExpandedBytes:
+		at := root
+		if w.firstAlias != nil {
+			at = w.firstAlias
+		}
+		return &SyntaxError{Line: at.Line, Column: at.Column,
+			Msg: fmt.Sprintf("YAML aliases expand to more than %d MB of text (wafr reads at most %d MB, aliases expanded); the first alias is here", MaxExpandedBytes>>20, MaxExpandedBytes>>20)}
 	}
-	return &SyntaxError{Msg: trimYAMLPrefix(msg)}
+	return nil
 }
 
-func trimYAMLPrefix(s string) string {
-	if len(s) > 6 && s[:6] == "yaml: " {
-		return s[6:]
+// thousands writes n with comma separators: 1,000,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
 	}
 	return s
 }
 
-// expandedSize counts the nodes of n with every alias expanded. Sizes of
-// anchored nodes (the only ones an alias can name) are memoized, so the
-// count stays linear; it stops counting past MaxNodes.
-func expandedSize(n *yaml.Node, memo map[*yaml.Node]int, depth int) int {
+// treeSize is the size of a subtree with its aliases expanded.
+type treeSize struct{ nodes, bytes int }
+
+// sizeWalker measures a tree. Sizes of anchored nodes (the only ones an
+// alias can name) are memoized, so the walk stays linear in the document;
+// it stops adding past the limits, so the sums cannot overflow.
+type sizeWalker struct {
+	memo       map[*yaml.Node]treeSize
+	firstAlias *yaml.Node
+}
+
+func (w *sizeWalker) size(n *yaml.Node, depth int) treeSize {
 	if n == nil {
-		return 0
+		return treeSize{}
 	}
-	if s, ok := memo[n]; ok {
+	if s, ok := w.memo[n]; ok {
 		return s
 	}
+	over := treeSize{MaxNodes + 1, MaxExpandedBytes + 1}
 	if depth > 10_000 {
-		return MaxNodes + 1
+		return over
 	}
-	size := 1
+	s := treeSize{nodes: 1, bytes: len(n.Value)}
 	if n.Kind == yaml.AliasNode {
-		size = expandedSize(n.Alias, memo, depth+1)
+		if w.firstAlias == nil {
+			w.firstAlias = n
+		}
+		s = w.size(n.Alias, depth+1)
 	}
 	for _, c := range n.Content {
-		size += expandedSize(c, memo, depth+1)
-		if size > MaxNodes {
+		cs := w.size(c, depth+1)
+		s.nodes += cs.nodes
+		s.bytes += cs.bytes
+		if s.nodes > MaxNodes || s.bytes > MaxExpandedBytes {
 			break
 		}
 	}
 	if n.Anchor != "" {
-		memo[n] = size
+		w.memo[n] = s
 	}
-	return size
+	return s
 }
 
 // Resolve follows an alias to the node it names.
@@ -197,7 +233,9 @@ func Pairs(n *yaml.Node) []Pair {
 // MultilineStyle picks how to write multi-line text: a literal block, which
 // reads well in files and diffs, when yaml.v3 reads it back exactly, and a
 // double-quoted string otherwise (leading space or newline, trailing
-// spaces, tabs, control characters, a byte order mark).
+// spaces, tabs, control characters, a byte order mark, and the line and
+// paragraph separators U+2028 and U+2029, which YAML 1.1 readers such as
+// yaml.v3 take for line breaks: at the start of a block they are dropped).
 func MultilineStyle(s string) yaml.Style {
 	if s == "" || s[0] == ' ' || s[0] == '\n' {
 		return yaml.DoubleQuotedStyle
@@ -208,7 +246,8 @@ func MultilineStyle(s string) yaml.Style {
 		}
 	}
 	for _, r := range s {
-		if r == '\r' || r == '\t' || (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfeff {
+		if r == '\r' || r == '\t' || (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xfeff ||
+			r == '\u2028' || r == '\u2029' {
 			return yaml.DoubleQuotedStyle
 		}
 	}
