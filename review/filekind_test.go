@@ -43,7 +43,7 @@ func TestNotAReviewFile(t *testing.T) {
 		{"text", "x.txt", "just words\n",
 			`x.txt:1:1: not a wafr review file: it looks like plain text; a review file is YAML that starts with "wafr: 1" (wafr review review.yaml starts one)`},
 		{"text that does not parse", "x.txt", "words\nkey: [\n",
-			`x.txt:2: not a wafr review file: it looks like text that does not parse as YAML (mapping values are not allowed in this context); a review file is YAML that starts with "wafr: 1" (wafr review review.yaml starts one)`},
+			`x.txt:2:4: not a wafr review file: it looks like text that does not parse as YAML (mapping values are not allowed in this context); a review file is YAML that starts with "wafr: 1" (wafr review review.yaml starts one)`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
