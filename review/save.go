@@ -67,30 +67,17 @@ var (
 
 // str is a string node; invalid UTF-8 is repaired so the encoder accepts it.
 func str(s string) *yaml.Node {
-	return escapable(yamlnode.String(strings.ToValidUTF8(s, "\uFFFD")))
+	return yamlnode.String(strings.ToValidUTF8(s, "\uFFFD"))
 }
 
-// idNode is an id or name written as a plain string. One that spans lines
-// gets the style str would give it: left to itself, yaml.v3 writes a
-// leading line break as a literal block that drops it on reading.
+// idNode is an id or name: a string node as str makes it (a line break or
+// a bidi control gets the style that reads back exactly), but never left
+// out when empty.
 func idNode(s string) *yaml.Node {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	n := scalar(s, "!!str")
-	if strings.Contains(s, "\n") {
-		n.Style = yamlnode.MultilineStyle(s)
+	if n := str(s); n != nil {
+		return n
 	}
-	return escapable(n)
-}
-
-// escapable double-quotes a string holding characters that must not reach
-// a terminal raw (bidi overrides, C1 controls): yaml.v3 writes bidi
-// controls raw in every style, so Encode escapes them afterwards, which
-// only a double-quoted scalar allows. Other strings keep their style.
-func escapable(n *yaml.Node) *yaml.Node {
-	if n != nil && safeout.Contains(n.Value) {
-		n.Style = yaml.DoubleQuotedStyle
-	}
-	return n
+	return scalar("", "!!str")
 }
 
 func riskNode(r questions.Risk) *yaml.Node {

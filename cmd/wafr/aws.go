@@ -88,9 +88,7 @@ func runLensExport(opts *lensExportOptions) error {
 	if err != nil {
 		return err
 	}
-	if !opts.yaml {
-		data = safeout.Escape(data) // bidi and C1 controls as \u escapes
-	}
+	data = safeout.Escape(data) // bidi and C1 controls as \u escapes (in YAML, inside double quotes)
 	return writeOutput(opts.io, opts.out, data, opts.lens)
 }
 

@@ -39,7 +39,7 @@ func TestStressMixedWritersWithKills(t *testing.T) {
 	}
 	deadline := time.Now().Add(40 * time.Second)
 	var mu sync.Mutex
-	notes := map[string]string{}   // question -> the last acknowledged note
+	notes := map[string]string{}    // question -> the last acknowledged note
 	milestones := map[string]bool{} // acknowledged milestone names
 	actions := map[string]string{}  // acknowledged action id -> title
 	ticked := map[string]bool{}     // questions the TUI acknowledged ticking

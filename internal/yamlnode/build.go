@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wafr-dev/wafr/internal/safeout"
 )
 
 // The builders below write node trees in a fixed order, which is how wafr
@@ -31,7 +33,10 @@ func Sequence() *yaml.Node { return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!
 func Scalar(v, tag string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v} }
 
 // String is a string node, or nil for "" (empty fields are not written).
-// Multi-line text is a literal block where that reads back exactly.
+// Multi-line text is a literal block where that reads back exactly. Text
+// holding characters that must not reach a terminal raw (bidi controls,
+// C1 controls) is double-quoted, the one style in which the writer can
+// then escape them (safeout.Escape).
 func String(s string) *yaml.Node {
 	if s == "" {
 		return nil
@@ -39,6 +44,9 @@ func String(s string) *yaml.Node {
 	n := Scalar(s, "!!str")
 	if strings.Contains(s, "\n") {
 		n.Style = MultilineStyle(s)
+	}
+	if safeout.Contains(s) {
+		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
 }
