@@ -113,7 +113,11 @@ pillars:
 		t.Errorf("lens export --yaml: exit %d %s, raw U+%04X:\n%s", code, errOut, r, out)
 	}
 	os.WriteFile("back.yaml", []byte(out), 0o644)
-	digest := func(show string) string { _, d, _ := strings.Cut(show, "digest "); d, _, _ = strings.Cut(d, "\n"); return d }
+	digest := func(show string) string {
+		_, d, _ := strings.Cut(show, "digest ")
+		d, _, _ = strings.Cut(d, "\n")
+		return d
+	}
 	if before, after := mustRun(t, "lens", "show", "aws.yaml"), mustRun(t, "lens", "show", "back.yaml"); digest(before) == "" || digest(before) != digest(after) {
 		t.Errorf("the YAML export reads back as another lens:\n%s\n---\n%s", before, after)
 	}
