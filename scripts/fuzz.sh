@@ -3,6 +3,7 @@
 # Findings are saved by Go under each package's testdata/fuzz/ and then run
 # as regression cases by the normal tests.
 #   scripts/fuzz.sh 10m
+# FUZZ_PARALLEL=1 runs one fuzzing worker, to leave the other cores free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10m}
@@ -14,9 +15,14 @@ targets=(
   "./internal/yamlnode FuzzStringRoundTrip"
   "./review FuzzParseReview"
   "./review FuzzDiff"
+  "./review FuzzRoundTrip"
+  "./review FuzzMerge"
+  "./watool FuzzImportAnswers"
 )
+parallel=()
+if [ -n "${FUZZ_PARALLEL:-}" ]; then parallel=(-parallel "$FUZZ_PARALLEL"); fi
 for t in "${targets[@]}"; do
   set -- $t
   echo "== $2 ($1) for $duration"
-  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$duration" -timeout 0
+  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$duration" -timeout 0 "${parallel[@]}"
 done
