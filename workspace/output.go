@@ -110,7 +110,7 @@ func SameFile(a, b string) bool {
 // file: the first free name of FILE.wafr-unsaved, FILE.wafr-unsaved-2, …
 // is used. It returns the path written.
 func (w *Workspace) SetAside(path string, r *review.Review) (string, error) {
-	data, err := r.Encode()
+	data, err := checked(path+".wafr-unsaved", r)
 	if err != nil {
 		return "", err
 	}

@@ -95,7 +95,7 @@ func (w *Workspace) Sync(req SyncRequest) (SyncResult, error) {
 		return SyncResult{Unsettled: true}, nil
 	}
 	if err != nil {
-		return SyncResult{LoadErr: err}, nil
+		return SyncResult{LoadErr: err, TheirHash: unreadable}, nil
 	}
 	if !exists {
 		return w.write(req.Path, req.Ours, req.Lens)
@@ -152,14 +152,29 @@ func (w *Workspace) write(path string, r *review.Review, l *questions.Lens) (Syn
 // longer the one with hash: the cheap check a session makes every second.
 // A file that cannot be read now counts as unchanged.
 func (w *Workspace) Changed(path, hash string) bool {
+	if hash == unreadable {
+		// It could not be read (too large, not a regular file): it
+		// changed once it can be.
+		st, err := os.Stat(path)
+		return err == nil && st.Mode().IsRegular() && st.Size() <= review.MaxFileSize
+	}
 	data, err := os.ReadFile(path)
 	return err == nil && Hash(data) != hash
 }
 
-// recent reports whether the file was modified less than d ago.
+// unreadable stands for the hash of a file that could not be read.
+const unreadable = "unreadable"
+
+// recent reports whether the file was modified less than d ago. A time in
+// the future is another clock's: it says nothing, and counts as not
+// recent (the file has been read twice alike by then).
 func (w *Workspace) recent(path string, d time.Duration) bool {
 	st, err := os.Stat(path)
-	return err == nil && w.Now().Sub(st.ModTime()) < d
+	if err != nil {
+		return false
+	}
+	age := w.Now().Sub(st.ModTime())
+	return age >= 0 && age < d
 }
 
 // drops reports whether theirs lacks an answer that both base and ours

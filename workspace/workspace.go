@@ -7,6 +7,7 @@
 package workspace
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -36,7 +37,9 @@ const (
 )
 
 // Errors of file work. Callers tell them apart with errors.Is to choose
-// an exit code: they are failures of the environment, not bad input.
+// an exit code: ErrLocked and ErrStillChanging are failures of the
+// environment (try again later); ErrTooLarge and ErrUnreadable are changes
+// wafr refuses to write (the change itself is the problem).
 var (
 	// ErrLocked: another process held the review's lock too long.
 	ErrLocked = filelock.ErrTimeout
@@ -250,9 +253,14 @@ func (w *Workspace) removeStale(path string) {
 
 // readSettled reads a file whose content has stopped changing: a file
 // modified within the last Settle is read again after a pause, until two
-// reads agree. A missing file gives exists false.
+// reads agree. A missing file gives exists false. A modification time in
+// the future (another machine's clock, on a shared folder) says nothing
+// about the file's rest: there, two reads a pause apart that agree settle
+// it.
 func (w *Workspace) readSettled(path string) (data []byte, exists bool, err error) {
 	deadline := time.Now().Add(w.SettleWait)
+	var last []byte
+	var lastStat os.FileInfo
 	for {
 		before, err := os.Stat(path)
 		if errors.Is(err, os.ErrNotExist) {
@@ -272,11 +280,13 @@ func (w *Workspace) readSettled(path string) (data []byte, exists bool, err erro
 			return nil, false, &review.LoadError{File: path, Err: err}
 		}
 		after, err := os.Stat(path)
-		settled := err == nil && os.SameFile(before, after) && after.ModTime().Equal(before.ModTime()) &&
-			after.Size() == int64(len(data)) && w.Now().Sub(after.ModTime()) >= w.Settle
-		if settled {
+		steady := err == nil && os.SameFile(before, after) && after.ModTime().Equal(before.ModTime()) && after.Size() == int64(len(data))
+		age := w.Now().Sub(after.ModTime())
+		sameAsLast := lastStat != nil && os.SameFile(lastStat, after) && lastStat.ModTime().Equal(after.ModTime()) && bytes.Equal(last, data)
+		if steady && (age >= w.Settle || age < 0 && sameAsLast) {
 			return data, true, nil
 		}
+		last, lastStat = data, after
 		if time.Now().After(deadline) {
 			return nil, true, fmt.Errorf("%s: %w; try again when it has finished", path, ErrStillChanging)
 		}

@@ -482,3 +482,51 @@ func TestLensesLoadOnce(t *testing.T) {
 		t.Errorf("loaded twice: %p %p", a, b)
 	}
 }
+
+// A file dated in the future (another machine's clock on a shared folder)
+// still opens and saves: two reads that agree settle it.
+func TestFutureModificationTime(t *testing.T) {
+	path, data := newFile(t)
+	future := time.Now().Add(time.Hour)
+	os.Chtimes(path, future, future)
+	w := testWorkspace()
+	start := time.Now()
+	f, err := w.Open(path, nil, OpenOptions{})
+	if err != nil || time.Since(start) > w.SettleWait {
+		t.Fatalf("open: %v after %v", err, time.Since(start))
+	}
+	ours := f.Review.Clone()
+	tick(ours, "OPS3", "OPS3_no")
+	other := f.Review.Clone()
+	other.Answers[pillar]["OPS2"] = nil
+	delete(other.Answers[pillar], "OPS2") // a real deletion, from the other machine
+	writeOutside(t, path, other)
+	os.Chtimes(path, future, future)
+	res, err := w.Sync(SyncRequest{Path: path, Lens: f.Lens, Base: f.Review, Hash: Hash(data), Ours: ours, Dirty: true})
+	if err != nil || !res.Written {
+		t.Fatalf("sync: %+v %v", res, err)
+	}
+}
+
+// A file that could not be read at all (too large) is watched until it can
+// be: saving resumes then.
+func TestUnreadableFileIsWatched(t *testing.T) {
+	path, data := newFile(t)
+	base := load(t, path)
+	ours := base.Clone()
+	tick(ours, "OPS3", "OPS3_no")
+	os.WriteFile(path, make([]byte, review.MaxFileSize+1), 0o644)
+	settle(path)
+	w := testWorkspace()
+	res, err := w.Sync(SyncRequest{Path: path, Lens: opsLens(t), Base: base, Hash: Hash(data), Ours: ours, Dirty: true})
+	if err != nil || res.LoadErr == nil || res.TheirHash == "" {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if w.Changed(path, res.TheirHash) {
+		t.Error("still too large, yet changed")
+	}
+	writeOutside(t, path, base)
+	if !w.Changed(path, res.TheirHash) {
+		t.Error("the file can be read again, but no change was seen")
+	}
+}

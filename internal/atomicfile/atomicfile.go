@@ -4,6 +4,8 @@
 package atomicfile
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -28,14 +30,14 @@ func Write(path string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
-	mode := fs.FileMode(0o644)
+	keep := fs.FileMode(0) // a new file gets the umask's mode, as any new file
 	if st, err := os.Stat(target); err == nil {
 		if !st.Mode().IsRegular() {
 			return fmt.Errorf("save %s: not a regular file", path)
 		}
-		mode = st.Mode().Perm()
+		keep = st.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), TempPattern(target))
+	tmp, err := newTemp(target)
 	if err != nil {
 		if isPermission(err) {
 			return fmt.Errorf("save %s: wafr saves by writing a new file beside it and renaming it, and the folder %s does not allow that: %w",
@@ -43,7 +45,7 @@ func Write(path string, data []byte) error {
 		}
 		return fmt.Errorf("save %s: %w", path, err)
 	}
-	if err := finish(tmp, data, mode); err != nil {
+	if err := finish(tmp, data, keep); err != nil {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("save %s: %w", path, err)
 	}
@@ -59,12 +61,12 @@ func Write(path string, data []byte) error {
 // fails with an error wrapping fs.ErrExist rather than replace anything.
 func WriteNew(path string, data []byte) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, TempPattern(path))
+	tmp, err := newTemp(path)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if err := finish(tmp, data, 0o644); err != nil {
+	if err := finish(tmp, data, 0); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	// A hard link appears complete or not at all, and never replaces.
@@ -78,7 +80,7 @@ func WriteNew(path string, data []byte) error {
 		if cerr != nil {
 			return fmt.Errorf("write %s: %w", path, cerr)
 		}
-		if err := finish(f, data, 0o644); err != nil {
+		if err := finish(f, data, 0); err != nil {
 			os.Remove(path)
 			return fmt.Errorf("write %s: %w", path, err)
 		}
@@ -129,20 +131,41 @@ func RemoveStale(target string) {
 	}
 }
 
+// finish writes data, gives the file mode (0: the mode it was made with),
+// syncs it and closes it.
 func finish(f *os.File, data []byte, mode fs.FileMode) error {
 	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return err
 	}
-	if err := f.Chmod(mode); err != nil && !errors.Is(err, errors.ErrUnsupported) {
-		f.Close()
-		return err
+	if mode != 0 {
+		if err := f.Chmod(mode); err != nil && !errors.Is(err, errors.ErrUnsupported) {
+			f.Close()
+			return err
+		}
 	}
 	if err := f.Sync(); err != nil {
 		f.Close()
 		return err
 	}
 	return f.Close()
+}
+
+// newTemp makes a temporary file beside target, named for it, with the mode
+// a new file gets (0666 less the umask): os.CreateTemp's 0600 would make
+// every new review private, whatever the umask says.
+func newTemp(target string) (*os.File, error) {
+	dir, prefix := filepath.Dir(target), strings.TrimSuffix(TempPattern(target), "*")
+	for {
+		var rnd [6]byte
+		if _, err := rand.Read(rnd[:]); err != nil {
+			return nil, err
+		}
+		f, err := os.OpenFile(filepath.Join(dir, prefix+hex.EncodeToString(rnd[:])), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
 }
 
 // syncDir makes a rename in dir survive a power cut.

@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -48,25 +49,48 @@ func Lock(path string, timeout time.Duration) (release func(), err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	lockPath := filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+Suffix)
-	release, err = acquire(ctx, lockPath, os.O_CREATE|os.O_RDONLY, true)
-	if err == nil || errors.Is(err, context.DeadlineExceeded) {
+	release, err = acquire(ctx, lockPath, true)
+	if !errors.Is(err, errCannotCreate) {
 		return release, wrap(path, err, timeout)
 	}
-	release, err = acquire(ctx, target, os.O_RDONLY, false)
+	// No lock file can be made here (a folder we may not write): lock the
+	// file itself, which every writer in the same position does too.
+	release, err = acquire(ctx, target, false)
 	if err == nil || errors.Is(err, context.DeadlineExceeded) {
 		return release, wrap(path, err, timeout)
 	}
 	return func() {}, nil
 }
 
+// errCannotCreate says the lock file is absent and cannot be created.
+var errCannotCreate = errors.New("the lock file cannot be created")
+
 // acquire locks the file at p and checks, once locked, that p still names
 // the locked file: a releasing process removes its lock file, and a waiter
-// that locked the removed one must start again on the new one.
-func acquire(ctx context.Context, p string, flag int, remove bool) (func(), error) {
+// that locked the removed one must start again on the new one. With own,
+// p is a lock file of ours: made when missing, never followed through a
+// symlink, and removed on release.
+func acquire(ctx context.Context, p string, own bool) (func(), error) {
 	for {
-		fl := flock.New(p, flock.SetFlag(flag), flock.SetPermissions(0o644))
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if own {
+			if err := makeLockFile(p); err != nil {
+				return nil, err
+			}
+		}
+		fl := flock.New(p, flock.SetFlag(os.O_RDONLY|noFollow))
 		ok, err := fl.TryLockContext(ctx, retryEvery)
-		if err != nil || !ok {
+		switch {
+		case err != nil && own && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission)):
+			// Removed by its releaser, or one we may not open (another
+			// user's, made under a strict umask): try again until the
+			// timeout rather than lock something else.
+			fl.Close()
+			time.Sleep(retryEvery)
+			continue
+		case err != nil || !ok:
 			fl.Close()
 			if err == nil {
 				err = ctx.Err()
@@ -74,15 +98,10 @@ func acquire(ctx context.Context, p string, flag int, remove bool) (func(), erro
 			return nil, err
 		}
 		held, herr := fl.Stat()
-		now, nerr := os.Stat(p)
-		if herr == nil && nerr == nil && os.SameFile(held, now) {
-			if remove {
-				// Readable by every user who shares the folder, whatever
-				// this process's umask.
-				os.Chmod(p, 0o644)
-			}
+		now, nerr := os.Lstat(p)
+		if herr == nil && nerr == nil && now.Mode().IsRegular() && os.SameFile(held, now) {
 			return func() {
-				if remove {
+				if own {
 					os.Remove(p) // before unlocking: see acquire
 				}
 				fl.Unlock()
@@ -90,6 +109,25 @@ func acquire(ctx context.Context, p string, flag int, remove bool) (func(), erro
 		}
 		fl.Unlock()
 	}
+}
+
+// makeLockFile creates the lock file if it is missing, readable by every
+// user who shares the folder whatever this process's umask. It never
+// follows a symlink, and refuses anything but a regular file there.
+func makeLockFile(p string) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL|noFollow, 0o644)
+	switch {
+	case err == nil:
+		f.Chmod(0o644) // through the descriptor of the file we made
+		return f.Close()
+	case errors.Is(err, fs.ErrExist):
+		st, lerr := os.Lstat(p)
+		if lerr == nil && !st.Mode().IsRegular() {
+			return fmt.Errorf("the lock file %s is not a regular file (a symlink?): remove it", p)
+		}
+		return nil
+	}
+	return fmt.Errorf("%w: %v", errCannotCreate, err)
 }
 
 func wrap(path string, err error, timeout time.Duration) error {

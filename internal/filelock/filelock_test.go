@@ -2,6 +2,7 @@ package filelock
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,11 @@ import (
 // TestMain lets the test binary act as a second process that takes the
 // lock, so that exclusion is checked across processes, not goroutines.
 func TestMain(m *testing.M) {
+	if path := os.Getenv("FILELOCK_TRY"); path != "" {
+		_, err := Lock(path, 100*time.Millisecond)
+		fmt.Print(errors.Is(err, ErrTimeout), " ", err)
+		os.Exit(0)
+	}
 	if path := os.Getenv("FILELOCK_HOLD"); path != "" {
 		release, err := Lock(path, 5*time.Second)
 		if err != nil {
@@ -136,4 +142,51 @@ func TestLockInUnwritableFolder(t *testing.T) {
 		t.Fatalf("lock where nothing can be created: %v", err)
 	}
 	release()
+}
+
+// A symlink planted where the lock file goes is never followed: its target
+// keeps its mode and is not created.
+func TestLockNeverFollowsAPlantedSymlink(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "review.yaml")
+	os.WriteFile(path, []byte("x"), 0o644)
+	secret := filepath.Join(dir, "id_ed25519")
+	os.WriteFile(secret, []byte("key"), 0o600)
+	os.Symlink(secret, filepath.Join(dir, ".review.yaml"+Suffix))
+	if _, err := Lock(path, 100*time.Millisecond); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("lock through a symlink: %v", err)
+	}
+	if st, _ := os.Stat(secret); st.Mode().Perm() != 0o600 {
+		t.Errorf("the symlink's target is now %v", st.Mode().Perm())
+	}
+	dangling := filepath.Join(dir, "elsewhere")
+	os.Remove(filepath.Join(dir, ".review.yaml"+Suffix))
+	os.Symlink(dangling, filepath.Join(dir, ".review.yaml"+Suffix))
+	Lock(path, 100*time.Millisecond)
+	if _, err := os.Stat(dangling); err == nil {
+		t.Error("a dangling symlink's target was created")
+	}
+}
+
+// A lock file that exists but cannot be opened is waited for, never worked
+// around by locking something else: the writers would not exclude each
+// other. (Root opens any file, so the test drops that power with setpriv.)
+func TestLockFileWeCannotOpenIsWaitedFor(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "review.yaml")
+	os.WriteFile(path, []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".review.yaml"+Suffix), nil, 0o000)
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	if os.Geteuid() == 0 {
+		setpriv, err := exec.LookPath("setpriv")
+		if err != nil {
+			t.Skip("setpriv is not installed (util-linux): root cannot be kept out of a file without it")
+		}
+		cmd = exec.Command(setpriv, "--bounding-set=-dac_override,-dac_read_search", os.Args[0], "-test.run=^$")
+	}
+	cmd.Env = append(os.Environ(), "FILELOCK_TRY="+path)
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.HasPrefix(string(out), "true ") {
+		t.Errorf("got %q (%v), want a timeout", out, err)
+	}
 }
