@@ -7,6 +7,7 @@ package serve
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"time"
 
@@ -69,7 +70,8 @@ type Hub struct {
 	lastChange   tui.Notice
 	version      int
 
-	saveTimer *time.Timer
+	saveTimer   *time.Timer
+	savePending bool // the timer is armed: later changes do not push it back
 	saving    bool
 	watching  bool
 }
@@ -97,6 +99,9 @@ type (
 	diskCheckMsg struct{ changed bool }
 	stopMsg      struct{ goodbye string }
 	noticeMsg    struct{ text string }
+	teamMsg      struct {
+		lookup func(string) (Member, bool)
+	}
 )
 
 // NewHub makes the hub of a session; Run starts it.
@@ -132,16 +137,28 @@ func (h *Hub) Run(ctx context.Context) error {
 				h.shutdown(stop.goodbye)
 				return h.err
 			}
-			h.handle(m)
+			h.safely(func() { h.handle(m) })
 		case <-h.saveTimer.C:
-			h.startSave(false)
+			h.savePending = false
+			h.safely(func() { h.startSave(false) })
 		case <-ticker.C:
-			h.onTick()
+			h.safely(h.onTick)
 		case <-ctx.Done():
 			h.shutdown("The review was stopped on the host.")
 			return h.err
 		}
 	}
+}
+
+// safely runs fn, turning a panic into a notice: one bad intent must not
+// end everyone's review, nor its final save.
+func (h *Hub) safely(fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			h.lastChange = tui.Notice{Text: fmt.Sprintf("wafr caught an internal error (%v); the review goes on", r), At: h.now()}
+		}
+	}()
+	fn()
 }
 
 // send passes a message to the hub, unless it has ended.
@@ -187,6 +204,10 @@ func (h *Hub) Stop(goodbye string) error {
 	return h.err
 }
 
+// SetTeam applies a team file read again: connected people get their new
+// roles, and those no longer on it are told goodbye and let go.
+func (h *Hub) SetTeam(lookup func(fingerprint string) (Member, bool)) { h.send(teamMsg{lookup}) }
+
 // Notify tells everyone something about the review itself (the team file
 // was read again with a problem, a session ended on an error).
 func (h *Hub) Notify(text string) { h.send(noticeMsg{text}) }
@@ -216,6 +237,21 @@ func (h *Hub) handle(m any) {
 			h.saveSoon(retryDelay)
 		case again:
 			h.saveSoon(saveDelay)
+		}
+		h.publish()
+	case teamMsg:
+		for _, id := range slices.Clone(h.order) {
+			p := h.people[id]
+			if id == h.host {
+				continue
+			}
+			m, ok := m.lookup(p.Fingerprint)
+			if !ok {
+				p.box.put(&Update{Version: h.version + 1, Snap: h.s.Snapshot(), Meeting: h.meetingFor(p), Goodbye: "Your key is no longer on the team of this review."})
+				h.leave(id)
+				continue
+			}
+			p.Role = m.Role
 		}
 		h.publish()
 	case noticeMsg:
@@ -259,6 +295,12 @@ func (h *Hub) leave(id string) {
 	h.order = slices.DeleteFunc(h.order, func(x string) bool { return x == id })
 	if h.chair == id {
 		h.chair, h.heldFor, h.heldUntil = "", p.Fingerprint, h.now().Add(chairHold)
+		for _, other := range h.order { // the same person on another connection keeps it
+			if h.people[other].Fingerprint == p.Fingerprint && p.Fingerprint != "" {
+				h.chair, h.heldFor = other, ""
+				break
+			}
+		}
 	}
 	if h.vote != nil {
 		delete(h.vote.ballots, id)
@@ -291,13 +333,19 @@ func (h *Hub) changed() {
 	h.publish()
 }
 
+// saveSoon arms the save timer unless it is armed: a stream of changes
+// (someone moving every 100 ms) never pushes the save back.
 func (h *Hub) saveSoon(d time.Duration) {
+	if h.savePending {
+		return
+	}
+	h.savePending = true
 	h.saveTimer.Reset(d)
 }
 
 func (h *Hub) startSave(outside bool) {
 	if h.saving {
-		h.saveSoon(saveDelay)
+		h.saveSoon(saveDelay) // again once this one is done
 		return
 	}
 	job := h.s.StartSave(outside)
@@ -319,10 +367,12 @@ func (h *Hub) shutdown(goodbye string) {
 			h.s.FinishSave(m.o)
 		}
 	}
-	h.err = h.s.SaveNow()
-	if h.err != nil {
-		if path, err := h.s.SetAside(); err == nil {
-			h.err = errors.Join(h.err, errors.New("this session's answers are in "+path))
+	if err := h.s.SaveNow(); err != nil {
+		path, aerr := h.s.SetAside()
+		if aerr != nil {
+			h.err = fmt.Errorf("%w: %v, and setting them aside failed too: %v", tui.ErrUnsaved, err, aerr)
+		} else {
+			h.err = fmt.Errorf("%w: %v; the answers are in %s", tui.ErrUnsaved, err, path)
 		}
 	}
 	close(h.done)

@@ -197,24 +197,30 @@ func TestHubHandOverAndHold(t *testing.T) {
 	// bob moves the shared question; hana, following, goes there.
 	h.Send("bob", []tui.Intent{tui.MoveIntent{Item: 2}})
 	waitFor(t, host, "the shared question", func(u *Update) bool { return u.Meeting.Shared == 2 && u.Meeting.Me.Item == 2 })
-	// bob drops: no one else takes the chair while it is held…
+	// bob drops: the chair is held for him, and meanwhile the host runs
+	// the meeting…
 	h.Leave("bob")
 	waitFor(t, host, "bob gone", func(u *Update) bool { return len(u.Meeting.People) == 1 })
 	h.Send("host", []tui.Intent{tui.MoveIntent{Item: 4}})
 	u = waitFor(t, host, "the move", func(u *Update) bool { return u.Meeting.Me.Item == 4 })
-	if u.Meeting.Shared != 2 || u.Meeting.Me.Role == tui.Facilitator {
-		t.Errorf("the chair was not held: shared %d, role %v", u.Meeting.Shared, u.Meeting.Me.Role)
+	if u.Meeting.Shared != 4 || u.Meeting.Me.Role != tui.Facilitator {
+		t.Errorf("the host does not run the meeting while the chair is held: shared %d, role %v", u.Meeting.Shared, u.Meeting.Me.Role)
 	}
 	// …he comes back with the same key and has it again.
 	h.join("bob-again", "bob", tui.Contributor, false)
 	waitFor(t, host, "bob back in the chair", func(u *Update) bool {
-		return len(u.Meeting.People) == 2 && u.Meeting.People[1].Role == tui.Facilitator
+		return len(u.Meeting.People) == 2 && u.Meeting.People[1].Role == tui.Facilitator && u.Meeting.Me.Role == tui.Contributor
 	})
-	// Gone for over a minute: the chair comes back to the host.
+	// Gone for over a minute: the chair comes back to the host for good.
 	h.Leave("bob-again")
 	waitFor(t, host, "bob gone again", func(u *Update) bool { return len(u.Meeting.People) == 1 })
 	h.clock.Add(2 * time.Minute)
-	waitFor(t, host, "the chair back", func(u *Update) bool { return u.Meeting.Me.Role == tui.Facilitator })
+	waitFor(t, host, "the chair back", func(u *Update) bool { return strings.Contains(u.Meeting.LastChange.Text, "did not come back") })
+	h.join("bob-late", "bob", tui.Contributor, false)
+	u = waitFor(t, host, "bob back too late", func(u *Update) bool { return len(u.Meeting.People) == 2 })
+	if u.Meeting.Me.Role != tui.Facilitator || u.Meeting.People[1].Role != tui.Contributor {
+		t.Errorf("the chair went back to bob after the minute: %+v", u.Meeting.People)
+	}
 }
 
 // The time-box counts from when the shared question opened; the time spent
@@ -251,12 +257,14 @@ func TestHubParkingLot(t *testing.T) {
 	host := h.join("host", "hana", tui.Facilitator, true)
 	bob := h.join("bob", "bob", tui.Contributor, false)
 	h.Send("bob", []tui.Intent{tui.ParkIntent{Item: 2, Text: "who owns the DR runbook?"}, tui.ParkIntent{Item: 3, Text: "dashboards for checkout"}})
-	waitFor(t, host, "two parked items", func(u *Update) bool { return len(u.Snap.Review.Parked) == 2 })
-	h.Send("bob", []tui.Intent{tui.ResolveParkedIntent{Index: 0, Into: tui.ParkedToAction}})
+	u := waitFor(t, host, "two parked items", func(u *Update) bool { return len(u.Snap.Review.Parked) == 2 })
+	parked := u.Snap.Review.Parked
+	h.Send("bob", []tui.Intent{tui.ResolveParkedIntent{Item: parked[0], Into: tui.ParkedToAction}})
 	waitFor(t, bob, "the refusal", func(u *Update) bool { return hasNotice(u, "only the facilitator") })
-	h.Send("host", []tui.Intent{tui.ResolveParkedIntent{Index: 0, Into: tui.ParkedToAction, Owner: "dba-team", Due: "2027-01-31"},
-		tui.ResolveParkedIntent{Index: 0, Into: tui.ParkedToNotes}})
-	u := waitFor(t, host, "an empty lot", func(u *Update) bool { return len(u.Snap.Review.Parked) == 0 })
+	h.Send("host", []tui.Intent{tui.ResolveParkedIntent{Item: parked[0], Into: tui.ParkedToAction, Owner: "dba-team", Due: "2027-01-31"},
+		tui.ResolveParkedIntent{Item: parked[1], Into: tui.ParkedToNotes},
+		tui.ResolveParkedIntent{Item: parked[1], Into: tui.ParkedDropped}}) // gone already: refused, nothing else dropped
+	u = waitFor(t, host, "an empty lot", func(u *Update) bool { return len(u.Snap.Review.Parked) == 0 })
 	acts := u.Snap.Review.Actions
 	if len(acts) != 1 || acts[0].Title != "who owns the DR runbook?" || acts[0].Owner != "dba-team" || acts[0].QuestionID != "OPS3" {
 		t.Errorf("actions %+v", acts)
@@ -361,5 +369,85 @@ func TestParseTeam(t *testing.T) {
 	os.Chtimes(path, later, later)
 	if tm, _, reread := f.current(); tm.Len() != 2 || !reread {
 		t.Error("not re-read after a change")
+	}
+}
+
+// A team file read again changes connected people's roles, and lets go of
+// those no longer on it.
+func TestHubTeamChanges(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	h.join("carl", "carl", tui.Contributor, false)
+	h.SetTeam(func(fp string) (Member, bool) {
+		if fp == "SHA256:bob" {
+			return Member{Name: "bob", Role: tui.Observer}, true
+		}
+		return Member{}, false
+	})
+	u := waitFor(t, host, "carl gone", func(u *Update) bool { return len(u.Meeting.People) == 2 })
+	if u.Meeting.People[1].Role != tui.Observer {
+		t.Errorf("bob's new role: %+v", u.Meeting.People)
+	}
+	h.Send("bob", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_slo"}})
+	waitFor(t, bob, "bob refused", func(u *Update) bool { return hasNotice(u, "observers") })
+}
+
+// A stream of moves (an observer roaming every 100 ms) never pushes the
+// save back.
+func TestHubSavesWhileSomeoneKeepsMoving(t *testing.T) {
+	h := newTestHub(t)
+	h.join("host", "hana", tui.Facilitator, true)
+	h.join("olga", "olga", tui.Observer, false)
+	h.Send("host", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_slo"}})
+	deadline := time.Now().Add(3 * time.Second)
+	for i := 0; time.Now().Before(deadline); i++ {
+		h.Send("olga", []tui.Intent{tui.MoveIntent{Item: i % 6}})
+		if r, err := review.Load(h.path); err == nil && r.Answers.Get(pillar, "OPS1") != nil {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Error("the tick was never saved while olga kept moving")
+}
+
+// During a silent vote a tick on its question is a ballot, whatever the
+// screen that sent it had seen.
+func TestHubTickDuringVoteIsABallot(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.join("bob", "bob", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.EditOpenIntent{Open: true}, tui.OpenVoteIntent{Item: 0}})
+	h.Send("bob", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_slo"}})
+	u := waitFor(t, host, "bob's ballot", func(u *Update) bool { return u.Meeting.Vote != nil && u.Meeting.Vote.Voted == 1 })
+	if sel(u, "OPS1") != "" {
+		t.Errorf("a tick during the vote became the answer: %q", sel(u, "OPS1"))
+	}
+}
+
+// The team file fails closed: options wafr cannot honour, a role in the
+// name, and a file that is gone let no one in.
+func TestTeamFailsClosed(t *testing.T) {
+	keys := testKeys(t, 4)
+	data := `command="/usr/bin/backup" ` + keys[0].authorized + " backup\n" +
+		`from="10.0.0.1" ` + keys[1].authorized + " office\n" +
+		keys[2].authorized + " alice role=observer\n" +
+		"no-port-forwarding,role=observer " + keys[3].authorized + " dave\n"
+	team, problems := ParseTeam("team.keys", []byte(data))
+	if team.Len() != 1 || len(problems) != 3 {
+		t.Fatalf("%d members, problems %q", team.Len(), problems)
+	}
+	if m, ok := team.Lookup(keys[3].public); !ok || m.Role != tui.Observer {
+		t.Errorf("dave: %+v", m)
+	}
+	path := filepath.Join(t.TempDir(), "team.keys")
+	os.WriteFile(path, []byte(keys[3].authorized+" dave\n"), 0o644)
+	f := &teamFile{path: path}
+	if tm, _, _ := f.current(); tm.Len() != 1 {
+		t.Fatal("first read")
+	}
+	os.Remove(path)
+	if tm, problems, reread := f.current(); tm.Len() != 0 || !reread || len(problems) == 0 {
+		t.Errorf("a deleted team file still lets %d in", tm.Len())
 	}
 }

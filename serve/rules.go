@@ -31,8 +31,8 @@ type vote struct {
 // calls a facilitator contributes while another has the chair.
 func (h *Hub) role(p *person) tui.Role {
 	switch {
-	case p.ID == h.chair:
-		return tui.Facilitator
+	case p.ID == h.chair, h.chair == "" && p.ID == h.host:
+		return tui.Facilitator // while the chair is held for someone away, the host runs the meeting
 	case p.Role == tui.Observer:
 		return tui.Observer
 	}
@@ -42,6 +42,11 @@ func (h *Hub) role(p *person) tui.Role {
 // apply carries out one intent of p's, after checking p may.
 func (h *Hub) apply(p *person, in tui.Intent) tui.Result {
 	role := h.role(p)
+	if tick, ok := in.(tui.TickIntent); ok && h.vote != nil && !h.vote.revealed && tick.Item == h.vote.item {
+		// A screen that had not yet seen the vote open: during a silent
+		// vote a tick on its question is a ballot, never a public answer.
+		in = tui.BallotIntent{ChoiceID: tick.ChoiceID}
+	}
 	if res, ok := h.applyMeeting(p, role, in); ok {
 		return res
 	}
@@ -55,6 +60,9 @@ func (h *Hub) apply(p *person, in tui.Intent) tui.Result {
 	case tui.ParkIntent:
 		if role == tui.Observer {
 			return tui.Result{Err: errObserver}
+		}
+		if h.parkedBy(p.Name) >= maxParked {
+			return tui.Result{Err: fmt.Errorf("you have %d items in the parking lot already", maxParked)}
 		}
 	case tui.TickIntent, tui.NotesIntent:
 		switch {
@@ -176,6 +184,9 @@ func (h *Hub) propose(p *person, in tui.Intent) tui.Result {
 	switch in := in.(type) {
 	case tui.TickIntent:
 		item = in.Item
+		if item < 0 || item >= len(snap.Items) {
+			return tui.Result{Err: tui.ErrNoItem}
+		}
 		verb := "tick"
 		if a := snap.Answer(item); a != nil && slices.Contains(a.Selected, in.ChoiceID) {
 			verb = "untick"
@@ -183,20 +194,40 @@ func (h *Hub) propose(p *person, in tui.Intent) tui.Result {
 		summary = verb + " " + choiceTitle(snap, item, in.ChoiceID)
 	case tui.NotesIntent:
 		item = in.Item
+		if item < 0 || item >= len(snap.Items) {
+			return tui.Result{Err: tui.ErrNoItem}
+		}
 		summary = "notes: " + strings.Join(strings.Fields(in.Notes), " ")
 		for i, old := range h.proposals {
 			if _, isNote := old.Intent.(tui.NotesIntent); isNote && old.By == p.Name && old.Item == item {
-				h.proposals[i].Intent, h.proposals[i].Summary = in, summary
+				h.proposals[i].Intent, h.proposals[i].Summary = in, summary // a note being typed: one proposal
 				return tui.Result{}
 			}
 		}
 	}
-	if item < 0 || item >= len(snap.Items) {
-		return tui.Result{Err: tui.ErrNoItem}
+	if n := h.proposalsBy(p.Name); n >= maxProposals {
+		return tui.Result{Err: fmt.Errorf("you have %d proposals waiting: let the facilitator catch up", n)}
 	}
 	h.nextProposal++
 	h.proposals = append(h.proposals, tui.Proposal{ID: h.nextProposal, By: p.Name, Item: item, Intent: in, Summary: summary})
 	return tui.Result{Notice: "proposed to the facilitator: " + summary}
+}
+
+// Caps on what one person can pile up: a contributor must not be able to
+// flood the hub or grow the file without end.
+const (
+	maxProposals = 20
+	maxParked    = 50
+)
+
+func (h *Hub) proposalsBy(name string) int {
+	n := 0
+	for _, p := range h.proposals {
+		if p.By == name {
+			n++
+		}
+	}
+	return n
 }
 
 func choiceTitle(snap *tui.Snapshot, item int, id string) string {
@@ -352,4 +383,14 @@ func (h *Hub) tally(v *vote) tally {
 		t.majority = nil // "None of these" and practices both won: nothing clear
 	}
 	return t
+}
+
+func (h *Hub) parkedBy(name string) int {
+	n := 0
+	for _, p := range h.s.Snapshot().Review.Parked {
+		if p.By == name {
+			n++
+		}
+	}
+	return n
 }

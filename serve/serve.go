@@ -97,6 +97,9 @@ func Run(ctx context.Context, o Options) error {
 	hubErr := make(chan error, 1)
 	go func() { hubErr <- hub.Run(hubCtx) }()
 	go sshServer.Serve(ln)
+	if srv.team != nil {
+		go watchTeam(hubCtx, srv.team, hub)
+	}
 
 	var hostErr error
 	if !o.Headless {
@@ -105,11 +108,7 @@ func Run(ctx context.Context, o Options) error {
 		<-ctx.Done()
 	}
 	err = hub.Stop("The review has ended; the answers are saved in " + o.File.Path + ". Thank you!")
-	select {
-	case e := <-hubErr:
-		err = errors.Join(err, e)
-	case <-time.After(5 * time.Second):
-	}
+	<-hubErr // the same error as Stop's, once the hub has ended
 	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	sshServer.Shutdown(shutdown)
@@ -218,4 +217,28 @@ func runHost(ctx context.Context, hub *Hub, o Options) error {
 		return nil // SIGTERM: the hub saves and says goodbye
 	}
 	return err
+}
+
+// watchTeam reads the team file again when it changes, and tells the hub.
+func watchTeam(ctx context.Context, f *teamFile, hub *Hub) {
+	t := time.NewTicker(2 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			team, problems, reread := f.current()
+			if !reread {
+				continue
+			}
+			for _, p := range problems {
+				hub.Notify(p)
+			}
+			hub.SetTeam(func(fp string) (Member, bool) {
+				m, ok := team.members[fp]
+				return m, ok
+			})
+		}
+	}
 }

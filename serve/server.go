@@ -3,18 +3,16 @@ package serve
 import (
 	"context"
 	"fmt"
+	"io"
 	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	"github.com/charmbracelet/wish/bubbletea"
 
 	"github.com/wafr-dev/wafr/tui"
 )
-
-type memberKey struct{}
 
 // server is the SSH side of a live review: it lets in the team's keys and
 // gives each connection a screen over the hub.
@@ -47,11 +45,8 @@ func (srv *server) newSSHServer(addr string, hostKey []byte) (*ssh.Server, error
 	return wish.NewServer(
 		wish.WithAddress(addr),
 		wish.WithHostKeyPEM(hostKey),
-		wish.WithPublicKeyAuth(func(ctx ssh.Context, key ssh.PublicKey) bool {
-			m, ok := srv.currentTeam().Lookup(key)
-			if ok {
-				ctx.SetValue(memberKey{}, m)
-			}
+		wish.WithPublicKeyAuth(func(_ ssh.Context, key ssh.PublicKey) bool {
+			_, ok := srv.currentTeam().Lookup(key)
 			return ok
 		}),
 		wish.WithMiddleware(srv.middleware),
@@ -79,7 +74,11 @@ func (srv *server) run(sess ssh.Session) {
 		wish.Fatalln(sess, "wafr serve needs a terminal: join with ssh -t (or without a command)")
 		return
 	}
-	member, _ := sess.Context().Value(memberKey{}).(Member)
+	member, ok := srv.currentTeam().Lookup(sess.PublicKey()) // the key this session proved, looked up now
+	if !ok {
+		wish.Fatalln(sess, "wafr: your key is no longer on the team")
+		return
+	}
 	id := fmt.Sprintf("%s#%d", member.Fingerprint, srv.count.Add(1))
 	box, err := srv.hub.Join(Participant{ID: id, Fingerprint: member.Fingerprint, Name: member.Name, Role: member.Role}, false)
 	if err != nil {
@@ -95,8 +94,13 @@ func (srv *server) run(sess ssh.Session) {
 	s := newScreen(srv.hub, id, first, tui.ViewerOptions{Renderer: srv.renderer(sess), Now: srv.now})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	opts := append(bubbletea.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler(), tea.WithContext(ctx))
+	// Input ends when the client closes this session (its connection may
+	// stay, shared by other sessions): the program must end then too.
+	in := &quitOnEOF{r: sess}
+	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(sess), tea.WithAltScreen(), tea.WithoutSignalHandler(),
+		tea.WithContext(ctx), tea.WithoutCatchPanics()} // a panic goes to the middleware, not as a stack trace to the client
 	p := tea.NewProgram(s, opts...)
+	in.quit = p.Quit
 	go deliver(ctx, box, p)
 	go resizes(ctx, windows, p)
 	go func() { // the client went away: end its program
@@ -117,12 +121,16 @@ func (srv *server) run(sess ssh.Session) {
 
 // resizes passes window changes to the program, guarded: wish's own
 // resize goroutine has no recovery, and a panic there would end every
-// session.
+// session. Once the program has ended it goes on reading, and dropping,
+// the changes until the channel closes, so the session's request loop,
+// which sends them, never blocks.
 func resizes(ctx context.Context, windows <-chan ssh.Window, p *tea.Program) {
 	defer func() { recover() }()
 	for {
 		select {
 		case <-ctx.Done():
+			for range windows {
+			}
 			return
 		case w, ok := <-windows:
 			if !ok {
@@ -131,6 +139,21 @@ func resizes(ctx context.Context, windows <-chan ssh.Window, p *tea.Program) {
 			p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
 		}
 	}
+}
+
+// quitOnEOF is a session's input that ends the program when the client
+// closes its side.
+type quitOnEOF struct {
+	r    io.Reader
+	quit func()
+}
+
+func (q *quitOnEOF) Read(b []byte) (int, error) {
+	n, err := q.r.Read(b)
+	if err != nil && q.quit != nil {
+		q.quit()
+	}
+	return n, err
 }
 
 // discardLog is a logf that drops messages.

@@ -313,3 +313,33 @@ func TestGreeting(t *testing.T) {
 	}
 	_ = net.IPv4len
 }
+
+// A client that closes its session but keeps its connection (OpenSSH's
+// ControlMaster) leaves: no ghost stays in the review.
+func TestClosedSessionLeaves(t *testing.T) {
+	keys := testKeys(t, 3)
+	team := writeTeam(t, keys)
+	path := filepath.Join(t.TempDir(), "review.yaml")
+	lr := startReview(t, path, team, nil)
+	bob, err := dial(t, lr.addr, keys[1], "bob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	alice, err := dial(t, lr.addr, keys[0], "alice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	alice.waitFor("bob")
+	bob.sess.Close() // the session, not the connection
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		scr := alice.screen()
+		if i := strings.LastIndex(scr, "hana"); i >= 0 && !strings.Contains(scr[i:min(len(scr), i+200)], "bob") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("bob stays in the review after closing his session")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

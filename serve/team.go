@@ -81,14 +81,24 @@ func parseMember(line string) (Member, string) {
 	m := Member{Role: tui.Contributor, Fingerprint: gossh.FingerprintSHA256(key), Name: cleanName(comment)}
 	for _, opt := range options {
 		name, value, _ := strings.Cut(opt, "=")
-		if name != "role" {
-			continue // other authorized_keys options mean nothing here
+		switch strings.ToLower(name) {
+		case "role":
+			role, ok := tui.ParseRole(strings.Trim(value, `"`))
+			if !ok {
+				return Member{}, fmt.Sprintf("role %q is not facilitator, contributor or observer", value)
+			}
+			m.Role = role
+		case "no-agent-forwarding", "no-port-forwarding", "no-x11-forwarding", "no-user-rc":
+			// wafr forwards nothing: these restrict nothing it does
+		default:
+			// command=, from=, restrict, no-pty, expiry-time=…: the key is
+			// meant for something narrower than a whole review session,
+			// and wafr cannot honour that.
+			return Member{}, fmt.Sprintf("the key has the option %q, which wafr serve cannot honour", name)
 		}
-		role, ok := tui.ParseRole(strings.Trim(value, `"`))
-		if !ok {
-			return Member{}, fmt.Sprintf("role %q is not facilitator, contributor or observer", value)
-		}
-		m.Role = role
+	}
+	if strings.Contains(comment, "role=") {
+		return Member{}, "role= must come before the key type (it is in the name here)"
 	}
 	if m.Name == "" {
 		m.Name = m.Fingerprint[:min(len(m.Fingerprint), 15)]
@@ -118,10 +128,11 @@ func (f *teamFile) current() (*Team, []string, bool) {
 	defer f.mu.Unlock()
 	st, err := os.Stat(f.path)
 	if err != nil {
-		if f.team == nil {
-			return &Team{members: map[string]Member{}}, []string{fmt.Sprintf("%s: %v", f.path, err)}, true
-		}
-		return f.team, nil, false
+		// Gone or unreadable: no one new gets in on the strength of an
+		// old copy.
+		reread := f.team == nil || f.team.Len() > 0
+		f.team, f.modTime, f.size = &Team{members: map[string]Member{}}, time.Time{}, 0
+		return f.team, []string{fmt.Sprintf("%s: %v; no one else can join until it is back", f.path, err)}, reread
 	}
 	if f.team != nil && st.ModTime().Equal(f.modTime) && st.Size() == f.size {
 		return f.team, nil, false

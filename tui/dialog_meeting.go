@@ -196,11 +196,11 @@ func newParkingLotDialog(c *common, snap *Snapshot, chair bool) pickDialog {
 	d.extra = func(i int, km tea.KeyMsg) []event {
 		switch km.String() {
 		case "a":
-			return []event{closeDialogEvent{}, openDialogEvent{newParkedActionDialog(c, i, parked[i])}}
+			return []event{closeDialogEvent{}, openDialogEvent{newParkedActionDialog(c, parked[i])}}
 		case "n":
-			return []event{closeDialogEvent{}, applyEvent{ResolveParkedIntent{Index: i, Into: ParkedToNotes}}}
+			return []event{closeDialogEvent{}, applyEvent{ResolveParkedIntent{Item: parked[i], Into: ParkedToNotes}}}
 		case "x":
-			return []event{closeDialogEvent{}, applyEvent{ResolveParkedIntent{Index: i, Into: ParkedDropped}}}
+			return []event{closeDialogEvent{}, applyEvent{ResolveParkedIntent{Item: parked[i], Into: ParkedDropped}}}
 		}
 		return nil
 	}
@@ -209,7 +209,7 @@ func newParkingLotDialog(c *common, snap *Snapshot, chair bool) pickDialog {
 
 // newParkedActionDialog asks who owns the action a parked item becomes,
 // and by when, as "owner, YYYY-MM-DD".
-func newParkedActionDialog(c *common, i int, p review.Parked) textDialog {
+func newParkedActionDialog(c *common, p review.Parked) textDialog {
 	return newTextDialog(c, "Action from the parking lot", "“"+oneLine(sanitize(p.Text))+"”\n\nOwner, and a due date if there is one: alice, 2027-01-31",
 		"owner, YYYY-MM-DD", 200, func(text string) (Intent, string) {
 			owner, due, _ := strings.Cut(text, ",")
@@ -217,6 +217,6 @@ func newParkedActionDialog(c *common, i int, p review.Parked) textDialog {
 			if _, err := review.ParseDue(due); err != nil {
 				return nil, err.Error()
 			}
-			return ResolveParkedIntent{Index: i, Into: ParkedToAction, Owner: owner, Due: due}, ""
+			return ResolveParkedIntent{Item: p, Into: ParkedToAction, Owner: owner, Due: due}, ""
 		})
 }

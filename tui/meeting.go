@@ -145,9 +145,11 @@ type (
 		Text string
 	}
 	// ResolveParkedIntent turns a parked item into an action (with Owner
-	// and Due), into notes of its question, or drops it.
+	// and Due), into notes of its question, or drops it. The item is named
+	// by what it is, not where it was in a list someone else may have
+	// changed meanwhile.
 	ResolveParkedIntent struct {
-		Index      int
+		Item       review.Parked
 		Into       ParkedOutcome
 		Owner, Due string
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -61,12 +62,15 @@ func (s *Session) applyMeeting(by string, in Intent) (res Result, ok bool) {
 }
 
 func (s *Session) resolveParked(by string, in ResolveParkedIntent) Result {
-	if in.Index < 0 || in.Index >= len(s.rev.Parked) {
-		return Result{Err: fmt.Errorf("no parked item %d", in.Index+1)}
+	i := slices.IndexFunc(s.rev.Parked, func(p review.Parked) bool {
+		return p.PillarID == in.Item.PillarID && p.QuestionID == in.Item.QuestionID && p.Text == in.Item.Text && p.By == in.Item.By && p.At.Equal(in.Item.At)
+	})
+	if i < 0 {
+		return Result{Err: errors.New("that parked item is gone: someone dealt with it already")}
 	}
 	next := s.rev.Clone()
-	p := next.Parked[in.Index]
-	next.Parked = slices.Delete(next.Parked, in.Index, in.Index+1)
+	p := next.Parked[i]
+	next.Parked = slices.Delete(next.Parked, i, i+1)
 	res := Result{Changed: true, Notice: "parked item dropped"}
 	switch in.Into {
 	case ParkedToAction:
