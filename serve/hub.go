@@ -72,8 +72,8 @@ type Hub struct {
 
 	saveTimer   *time.Timer
 	savePending bool // the timer is armed: later changes do not push it back
-	saving    bool
-	watching  bool
+	saving      bool
+	watching    bool
 }
 
 type person struct {
