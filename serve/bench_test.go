@@ -66,7 +66,11 @@ func BenchmarkChangeReaches20Viewers(b *testing.B) {
 				}
 			}(screens[j], boxes[j])
 		}
-		h.Send("host", []tui.Intent{tui.NotesIntent{Item: 0, Notes: note}})
+		base := ""
+		if i > 0 {
+			base = fmt.Sprint("note ", i-1)
+		}
+		h.Send("host", []tui.Intent{tui.NotesIntent{Item: 0, Notes: note, Base: base}})
 		wg.Wait()
 	}
 	b.ReportMetric(perViewer, "heap-bytes/viewer")

@@ -281,7 +281,11 @@ func TestHubStuckViewerBlocksNoOne(t *testing.T) {
 	h.join("stuck", "sam", tui.Contributor, false) // never read
 	bob := h.join("bob", "bob", tui.Contributor, false)
 	for i := 0; i < 200; i++ {
-		h.Send("host", []tui.Intent{tui.NotesIntent{Item: 0, Notes: fmt.Sprint("note ", i)}})
+		base := ""
+		if i > 0 {
+			base = fmt.Sprint("note ", i-1)
+		}
+		h.Send("host", []tui.Intent{tui.NotesIntent{Item: 0, Notes: fmt.Sprint("note ", i), Base: base}})
 	}
 	waitFor(t, bob, "the last note", func(u *Update) bool {
 		a := u.Snap.Review.Answers.Get(pillar, "OPS1")
@@ -296,7 +300,11 @@ func TestHubVersionsOnlyGrow(t *testing.T) {
 	host := h.join("host", "hana", tui.Facilitator, true)
 	last := 0
 	for i := 0; i < 50; i++ {
-		h.Send("host", []tui.Intent{tui.NotesIntent{Item: 1, Notes: fmt.Sprint(i)}})
+		base := ""
+		if i > 0 {
+			base = fmt.Sprint(i - 1)
+		}
+		h.Send("host", []tui.Intent{tui.NotesIntent{Item: 1, Notes: fmt.Sprint(i), Base: base}})
 		if u := host.Take(); u != nil {
 			if u.Version <= last {
 				t.Fatalf("version %d after %d", u.Version, last)
@@ -449,5 +457,24 @@ func TestTeamFailsClosed(t *testing.T) {
 	os.Remove(path)
 	if tm, problems, reread := f.current(); tm.Len() != 0 || !reread || len(problems) == 0 {
 		t.Errorf("a deleted team file still lets %d in", tm.Len())
+	}
+}
+
+// Two people editing one question's notes never overwrite each other: an
+// edit made to text that changed meanwhile is refused.
+func TestHubNotesAreNotOverwritten(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.EditOpenIntent{Open: true}, tui.NotesIntent{Item: 0, Notes: "hana's words"}})
+	waitFor(t, host, "hana's note", func(u *Update) bool {
+		a := u.Snap.Review.Answers.Get(pillar, "OPS1")
+		return a != nil && a.Notes == "hana's words"
+	})
+	h.Send("bob", []tui.Intent{tui.NotesIntent{Item: 0, Notes: "bob's words", Base: ""}})
+	waitFor(t, bob, "the refusal", func(u *Update) bool { return hasNotice(u, "changed these notes meanwhile") })
+	h.Stop("bye")
+	if a := load(t, h.path).Answers.Get(pillar, "OPS1"); a.Notes != "hana's words" {
+		t.Errorf("notes %q", a.Notes)
 	}
 }

@@ -14,10 +14,11 @@ type conflictDialog struct {
 	frame
 	path     string
 	conflict *Conflict
+	meeting  bool // a live review: quitting leaves it; the host keeps the answers
 }
 
-func newConflictDialog(c *common, snap *Snapshot, conflict *Conflict) conflictDialog {
-	return conflictDialog{frame: frame{c: c}, path: snap.Path, conflict: conflict}
+func newConflictDialog(c *common, snap *Snapshot, conflict *Conflict, meeting bool) conflictDialog {
+	return conflictDialog{frame: frame{c: c}, path: snap.Path, conflict: conflict, meeting: meeting}
 }
 
 func (d conflictDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
@@ -48,16 +49,19 @@ func (d conflictDialog) view() string {
 	if qs := d.conflict.Questions; len(qs) > 0 {
 		lines = append(lines, wrap("Both changed: "+sanitize(strings.Join(qs, ", ")), w), "")
 	}
-	aside := sanitize(filepath.Base(d.path)) + ".wafr-unsaved"
+	quit := "q    quit and leave the file; this session's answers go to " + sanitize(filepath.Base(d.path)) + ".wafr-unsaved"
+	if d.meeting {
+		quit = "q    leave the live review (its answers stay with the host's wafr)"
+	}
 	if d.conflict.LoadErr != nil {
 		lines = append(lines, s.StatusError.Render(wrap("The new version does not load: "+sanitize(d.conflict.LoadErr.Error()), w)), "",
 			"esc  keep working; saving resumes once the file loads again",
-			"q    quit and leave the file; this session's answers go to "+aside)
+			quit)
 		return d.box("The review file changed on disk", strings.Join(lines, "\n"))
 	}
-	lines = append(lines, "r  reload the file (this session's changes to those questions are dropped)",
-		"k  keep this session's answers to those questions; merge the rest",
-		"q  quit and leave the file; this session's answers go to "+aside)
+	lines = append(lines, "r    take the file's answers to those questions; keep the rest of this session's",
+		"k    keep this session's answers to those questions; merge the rest",
+		quit)
 	return d.box("The review file changed on disk", strings.Join(lines, "\n"))
 }
 

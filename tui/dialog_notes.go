@@ -67,7 +67,7 @@ func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	var cmd tea.Cmd
 	d.area, cmd = d.area.Update(msg)
 	if after := d.area.Value(); after != before {
-		return d, cmd, []event{applyEvent{NotesIntent{Item: d.item, Notes: after}}}
+		return d, cmd, []event{applyEvent{NotesIntent{Item: d.item, Notes: after, Base: before}}}
 	}
 	return d, cmd, nil
 }

@@ -19,7 +19,12 @@ func (v *Viewer) meetingKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case keyMatches(msg, k.Redraw):
 		return tea.ClearScreen, true
 	case keyMatches(msg, k.Follow) && !chair:
-		v.outbox = append(v.outbox, FollowIntent{Follow: !m.Me.Following})
+		following := m.Me.Following
+		if v.asked != nil {
+			following = *v.asked
+		}
+		v.askFollow(!following)
+		return v.follow(), true
 	case keyMatches(msg, k.Park) && onQuestion && m.Me.Role != Observer:
 		return v.handle(openDialogEvent{newParkDialog(v.c, v.snap, v.question.cur)}), true
 	case keyMatches(msg, k.ParkingLot):
@@ -69,8 +74,12 @@ func (v *Viewer) moved(item int) {
 		return
 	}
 	v.outbox = append(v.outbox, MoveIntent{Item: item})
-	if m.Me.Following && m.Me.Role != Facilitator {
-		v.outbox = append(v.outbox, FollowIntent{Follow: false})
+	following := m.Me.Following
+	if v.asked != nil {
+		following = *v.asked
+	}
+	if following && m.Me.Role != Facilitator {
+		v.askFollow(false)
 		v.setNotice("roaming: F follows the facilitator again")
 	}
 }

@@ -48,9 +48,27 @@ func TestMeetingFollowAndRoam(t *testing.T) {
 	if len(got) != 2 || got[0] != (MoveIntent{Item: 4}) || got[1] != (FollowIntent{Follow: false}) {
 		t.Errorf("intents %#v", got)
 	}
-	if got := intents(v, "F"); len(got) != 1 || got[0] != (FollowIntent{Follow: false}) {
-		// still following in the meeting state the hub sent: F asks to stop
-		t.Errorf("F: %#v", got)
+	// An update the hub sent before it knew still says "following": the
+	// screen stays where its person took it.
+	v.SetMeeting(&next)
+	if v.question.cur != 4 {
+		t.Errorf("a stale update pulled the screen back to %d", v.question.cur)
+	}
+	// F follows again, at once.
+	if got := intents(v, "F"); len(got) != 1 || got[0] != (FollowIntent{Follow: true}) || v.question.cur != 3 {
+		t.Errorf("F: %#v, on %d", got, v.question.cur)
+	}
+	// A following screen never moves under a note being typed.
+	v.Update(keyMsg("e"))
+	moved := next
+	moved.Shared = 5
+	v.SetMeeting(&moved)
+	if _, ok := topDialog(v).(notesDialog); !ok || v.question.cur != 3 {
+		t.Fatalf("the editor was closed or the screen moved under it: %T on %d", topDialog(v), v.question.cur)
+	}
+	v.Update(keyMsg("esc"))
+	if v.question.cur != 5 {
+		t.Errorf("after the editor closed, the screen did not catch up: %d", v.question.cur)
 	}
 }
 

@@ -15,18 +15,46 @@ func (v *Viewer) SetMeeting(m *Meeting) tea.Cmd {
 	first := v.meeting == nil
 	v.meeting = m
 	v.question.meeting = m
-	var cmd tea.Cmd
-	if m != nil && m.Me.Following && m.Me.Role != Facilitator && (v.question.cur != m.Shared || v.current != screenQuestion && v.current != screenSetup) {
-		v.dialogs = v.dialogs[:0:0]
-		v.current = screenQuestion
-		v.question = v.question.open(m.Shared)
-		cmd = v.question.helpCmds()
+	if m != nil && v.asked != nil && m.Me.Following == *v.asked {
+		v.asked = nil // the hub has taken our follow or roam
 	}
+	cmd := v.follow()
 	if first {
 		v.layout()
 	}
+	v.syncConflict() // the role may have changed
 	v.refresh()
 	return cmd
+}
+
+// follow moves a following screen to the facilitator's question. Nothing
+// moves under a text field being typed in, and a screen that has just
+// asked to roam does not follow an update sent before the hub knew.
+func (v *Viewer) follow() tea.Cmd {
+	m := v.meeting
+	following := m != nil && m.Me.Following
+	if v.asked != nil {
+		following = *v.asked
+	}
+	if !following || m.Me.Role == Facilitator || v.current == screenSetup {
+		return nil
+	}
+	if top := topOf(v.dialogs); top != nil && top.typing() {
+		return nil
+	}
+	if v.question.cur == m.Shared && v.current == screenQuestion {
+		return nil
+	}
+	v.current = screenQuestion
+	v.question = v.question.open(m.Shared)
+	return v.question.helpCmds()
+}
+
+// askFollow asks the hub to follow or roam, and keeps to it until the hub
+// says so too.
+func (v *Viewer) askFollow(follow bool) {
+	v.asked = &follow
+	v.outbox = append(v.outbox, FollowIntent{Follow: follow})
 }
 
 // presenceLine is who is here and where, with the time left on the shared

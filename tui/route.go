@@ -219,6 +219,8 @@ func (v *Viewer) handle(evs ...event) tea.Cmd {
 			if len(v.dialogs) > 0 {
 				v.dialogs = v.dialogs[:len(v.dialogs)-1]
 			}
+			v.syncConflict() // one held back while a field was typed in
+			cmds = append(cmds, v.follow())
 		case quitEvent:
 			v.quit = e.how
 		case noticeEvent:
@@ -241,8 +243,8 @@ func (v *Viewer) openQuestion(i int) tea.Cmd {
 func (v *Viewer) openScreen(id screenID) {
 	if (id == screenNavigator || id == screenSummary) && v.current != screenNavigator && v.current != screenSummary {
 		v.back = v.current
-		if m := v.meeting; m != nil && m.Me.Following && m.Me.Role != Facilitator {
-			v.outbox = append(v.outbox, FollowIntent{Follow: false}) // looking around: roaming
+		if m := v.meeting; m != nil && m.Me.Role != Facilitator && (v.asked == nil && m.Me.Following || v.asked != nil && *v.asked) {
+			v.askFollow(false) // looking around: roaming
 		}
 	}
 	v.current = id

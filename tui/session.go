@@ -183,10 +183,12 @@ type (
 		Applicable bool
 		Reason     string
 	}
-	// NotesIntent replaces a question's notes.
+	// NotesIntent replaces a question's notes. Base is the text the
+	// change was made to: when someone else changed the notes meanwhile,
+	// the change is refused rather than overwrite their words.
 	NotesIntent struct {
-		Item  int
-		Notes string
+		Item        int
+		Notes, Base string
 	}
 	// ActionIntent records an action that adopts a practice.
 	ActionIntent struct {
@@ -224,8 +226,14 @@ type Result struct {
 	Err    error
 }
 
-// ErrNoItem is an intent naming a question the lens does not have.
-var ErrNoItem = errors.New("no such question")
+// Errors of intents.
+var (
+	// ErrNoItem is an intent naming a question the lens does not have.
+	ErrNoItem = errors.New("no such question")
+	// ErrNotesChanged is a notes edit made to text someone else has
+	// changed since.
+	ErrNotesChanged = errors.New("someone else changed these notes meanwhile")
+)
 
 // Apply makes a change on behalf of by (recorded as who answered).
 func (s *Session) Apply(by string, in Intent) Result {
@@ -276,8 +284,16 @@ func (s *Session) Apply(by string, in Intent) Result {
 			}
 		})
 	case NotesIntent:
-		if a := next.Answers.Get(p.ID, q.ID); a != nil && a.Notes == in.Notes || a == nil && in.Notes == "" {
+		current := ""
+		if a := next.Answers.Get(p.ID, q.ID); a != nil {
+			current = a.Notes
+		}
+		switch current {
+		case in.Notes:
 			return Result{}
+		case in.Base:
+		default:
+			return Result{Err: fmt.Errorf("%w: close the editor to see them (what you typed is not saved)", ErrNotesChanged)}
 		}
 		next.Update(p.ID, q.ID, by, s.now(), func(a *review.Answer) { a.Notes = in.Notes })
 	case ActionIntent:

@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/wafr-dev/wafr/review"
@@ -20,7 +22,7 @@ type saveState struct {
 	err       error
 	waiting   bool // the file was still changing at the last try
 	conflict  *pendingConflict
-	keepOurs  bool // the next save settles conflicts our way
+	keepOurs  *workspace.Decision // keep mine, for the version of the file it was chosen on
 }
 
 // pendingConflict is an outside change waiting for a decision.
@@ -95,7 +97,7 @@ func (s *Session) FinishSave(o SaveOutcome) (again bool) {
 		return false
 	}
 	res := o.res
-	st.err, st.waiting, st.keepOurs = nil, false, false
+	st.err, st.waiting, st.keepOurs = nil, false, nil
 	st.base, st.hash = res.Disk, res.Hash
 	if res.Written {
 		st.lastSaved = s.now()
@@ -114,12 +116,23 @@ func (s *Session) FinishSave(o SaveOutcome) (again bool) {
 		return st.dirty
 	}
 	// Changed while the save ran: keep those changes on top of what is on
-	// disk now.
-	merged, _, _ := review.MergeWithNotes(sent, s.rev, res.Disk)
+	// disk now. A question changed here meanwhile that the save merged a
+	// change of someone else's into is a conflict, asked about like any.
+	merged, conflicts, notes := review.MergeWithNotes(sent, s.rev, res.Disk)
+	for _, n := range notes {
+		s.setNotice(string(n))
+	}
 	s.rev = merged
 	st.dirty = true
+	if len(conflicts) > 0 {
+		c := &pendingConflict{theirs: res.Disk, hash: res.Hash}
+		for _, q := range conflicts {
+			c.questions = append(c.questions, q.QuestionID)
+		}
+		st.conflict = c
+	}
 	s.changed()
-	return true
+	return len(conflicts) == 0
 }
 
 // WatchHash is the hash of the file as the session last saw it: when the
@@ -142,17 +155,44 @@ func (s *Session) OutsideChange() {
 	}
 }
 
+// reload settles a conflict the file's way: its answers to the questions
+// both sides changed; everything else this session changed is kept, as in
+// any merge.
 func (s *Session) reload() Result {
 	c := s.save.conflict
 	if c == nil || c.theirs == nil {
 		return Result{}
 	}
-	s.rev = c.theirs
+	base := s.save.base
+	if base == nil {
+		base = &review.Review{Answers: review.Answers{}}
+	}
+	ours := s.rev.Clone()
+	for _, q := range c.questions {
+		for pid := range ours.Answers {
+			delete(ours.Answers[pid], q)
+		}
+		for pid, byQ := range c.theirs.Answers {
+			if a := byQ[q]; a != nil {
+				ours.Update(pid, q, a.AnsweredBy, a.UpdatedAt, func(x *review.Answer) { *x = *a })
+			}
+		}
+	}
+	merged, _, _ := review.MergeWithNotes(base, ours, c.theirs)
+	s.rev = merged
 	s.save.base, s.save.hash = c.theirs.Clone(), c.hash
-	s.save.dirty, s.save.conflict = false, nil
-	s.setNotice("reloaded " + s.path + " from disk")
+	s.save.conflict = nil
+	s.save.dirty = !sameReview(merged, c.theirs)
+	s.setNotice("took the file's answers to " + strings.Join(c.questions, ", ") + "; this session's other changes are kept")
 	s.changed()
 	return Result{Changed: true}
+}
+
+// sameReview reports whether two reviews would be saved alike.
+func sameReview(a, b *review.Review) bool {
+	x, err1 := a.Encode()
+	y, err2 := b.Encode()
+	return err1 == nil && err2 == nil && bytes.Equal(x, y)
 }
 
 func (s *Session) keepOurs() Result {
@@ -160,7 +200,7 @@ func (s *Session) keepOurs() Result {
 	if c == nil || c.loadErr != nil {
 		return Result{} // a file that does not load is never overwritten
 	}
-	s.save.conflict, s.save.keepOurs, s.save.dirty = nil, true, true
+	s.save.conflict, s.save.keepOurs, s.save.dirty = nil, &workspace.Decision{Hash: c.hash}, true
 	s.setNotice(fmt.Sprintf("keeping this session's answers to %d questions; the rest is merged", len(c.questions)))
 	s.publish()
 	return Result{Changed: true}
@@ -173,6 +213,12 @@ func (s *Session) SetAside() (string, error) { return s.asideJob()() }
 // SaveNow saves at once, on the calling goroutine: for the end of a program
 // that had no time to save on its event loop.
 func (s *Session) SaveNow() error {
+	if s.save.inFlight {
+		// The program ended while a save ran; that save is abandoned, and
+		// a fresh one (after it, under the lock) writes what it wrote and
+		// what came since.
+		s.save.inFlight, s.save.dirty = false, true
+	}
 	for tries := 0; tries < 3; tries++ {
 		job := s.StartSave(false)
 		if job == nil {

@@ -67,6 +67,7 @@ type Viewer struct {
 	summary   summaryScreen
 
 	meeting      *Meeting // a live review; nil in "wafr review"
+	asked        *bool    // a follow or roam asked of the hub, not yet in its updates
 	outbox       []Intent
 	quit         quitRequest
 	notice       Notice // the viewer's own notice
@@ -167,11 +168,24 @@ func (v *Viewer) syncConflict() {
 	if c == v.seenConflict || c != nil && v.seenConflict != nil && c.LoadErr == v.seenConflict.LoadErr && fmt.Sprint(c.Questions) == fmt.Sprint(v.seenConflict.Questions) {
 		return
 	}
+	if top := topOf(v.dialogs); c != nil && top != nil && top.typing() {
+		// Never over a text field being typed in: its next keys would
+		// answer the dialog. The status line says the file changed; the
+		// dialog opens when the field closes.
+		return
+	}
 	v.seenConflict = c
 	v.closeDialog(func(d dialog) bool { _, ok := d.(conflictDialog); return ok })
 	if c != nil {
-		v.openDialog(newConflictDialog(v.c, v.snap, c))
+		v.openDialog(newConflictDialog(v.c, v.snap, c, v.meeting != nil))
 	}
+}
+
+func topOf(ds []dialog) dialog {
+	if len(ds) == 0 {
+		return nil
+	}
+	return ds[len(ds)-1]
 }
 
 // TakeIntents returns the intents the viewer produced since the last call.

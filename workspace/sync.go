@@ -29,8 +29,10 @@ type SyncRequest struct {
 	Ours  *review.Review
 	Dirty bool
 	// KeepOurs settles conflicts (a question both sides changed) in the
-	// session's favour; the rest is merged as always.
-	KeepOurs bool
+	// session's favour; the rest is merged as always. It holds only for
+	// the version of the file it was decided on: a file that changed again
+	// asks again.
+	KeepOurs *Decision
 }
 
 // SyncResult says what Sync found and did.
@@ -116,7 +118,7 @@ func (w *Workspace) Sync(req SyncRequest) (SyncResult, error) {
 		return SyncResult{Unsettled: true}, nil
 	}
 	merged, conflicts, notes := review.MergeWithNotes(base, req.Ours, theirs)
-	if len(conflicts) > 0 && !req.KeepOurs {
+	if len(conflicts) > 0 && !req.KeepOurs.covers(Hash(data)) {
 		return SyncResult{Conflicts: conflicts, Theirs: theirs, TheirHash: Hash(data)}, nil
 	}
 	RecordLens(merged, req.Lens, req.Path)
@@ -190,3 +192,11 @@ func drops(base, ours, theirs *review.Review) bool {
 	}
 	return len(theirs.Milestones) < len(base.Milestones) || len(theirs.Actions) < len(base.Actions)
 }
+
+// Decision is a choice made about one version of the file on disk: keep
+// this session's answers where both sides changed a question.
+type Decision struct {
+	Hash string // the file's hash when it was decided
+}
+
+func (d *Decision) covers(hash string) bool { return d != nil && d.Hash == hash }

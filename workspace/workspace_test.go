@@ -268,7 +268,7 @@ func TestSyncConflictAndKeepOurs(t *testing.T) {
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, theirData) {
 		t.Fatal("a conflict was written")
 	}
-	req.KeepOurs = true
+	req.KeepOurs = &Decision{Hash: res.TheirHash}
 	if res, err = w.Sync(req); err != nil || !res.Written {
 		t.Fatalf("keep ours: %+v %v", res, err)
 	}
