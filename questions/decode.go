@@ -167,7 +167,9 @@ func (d *decoder) lens(n *yaml.Node) *Lens {
 		},
 	})
 	if !ok && yamlnode.IsNull(n) {
-		d.errorf(n, WhereLens, "the lens is empty")
+		// An empty document's node sits past its end ("---" alone): the
+		// problem is the whole file, from its start.
+		d.errorf(&yaml.Node{Line: 1, Column: 1}, WhereLens, "the lens is empty")
 	}
 	return l
 }

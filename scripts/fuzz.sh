@@ -21,8 +21,13 @@ targets=(
 )
 parallel=()
 if [ -n "${FUZZ_PARALLEL:-}" ]; then parallel=(-parallel "$FUZZ_PARALLEL"); fi
+only=${FUZZ_ONLY:-}  # a regular expression: run only the targets it matches
+status=0
 for t in "${targets[@]}"; do
   set -- $t
+  if [ -n "$only" ] && ! [[ $2 =~ $only ]]; then continue; fi
   echo "== $2 ($1) for $duration"
-  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$duration" -timeout 0 "${parallel[@]}"
+  # One target's finding must not stop the others; the exit status says.
+  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$duration" -timeout 0 "${parallel[@]}" || status=1
 done
+exit $status
