@@ -173,26 +173,56 @@ func Score(l *questions.Lens, answers Lookup) *Result {
 
 // Bar splits width columns between the levels in questions.Levels order
 // (HIGH, MEDIUM, NONE, NOT_APPLICABLE, UNANSWERED), in proportion to the
-// counts: a level with any question gets at least one column, and what
-// rounding leaves over goes to UNANSWERED. Renderers draw the segments.
+// counts: a level with any question gets at least one column (while the
+// width allows), a level with none gets no column, and the columns that
+// rounding leaves over go to the levels with the largest remainders, so a
+// bar never shows a level that has no question. Renderers draw the
+// segments.
 func (c Counts) Bar(width int) []int {
 	out := make([]int, len(questions.Levels))
 	total := c.Total()
 	if total == 0 || width <= 0 {
 		return out
 	}
+	rem := make([]int, len(questions.Levels)) // remainders, in 1/total columns
 	used := 0
 	for i, r := range questions.Levels {
-		n := c.Of(r) * width / total
-		if c.Of(r) > 0 && n == 0 {
-			n = 1
+		n := c.Of(r)
+		out[i], rem[i] = n*width/total, n*width%total
+		if n > 0 && out[i] == 0 {
+			out[i], rem[i] = 1, 0
 		}
-		n = min(n, width-used)
-		if r == questions.Unanswered {
-			n = width - used
+		used += out[i]
+	}
+	// The minimum of one column can overshoot a narrow bar: take from the
+	// widest segments, the least severe first.
+	for used > width {
+		out[widest(out)]--
+		used--
+	}
+	// Rounding down leaves fewer columns than there are levels with
+	// questions: one each to the largest remainders.
+	for used < width {
+		best := -1
+		for i, r := range questions.Levels {
+			if c.Of(r) > 0 && (best < 0 || rem[i] > rem[best]) {
+				best = i
+			}
 		}
-		out[i] = n
-		used += n
+		out[best]++
+		rem[best] = -1 - total // not again, unless every level had one
+		used++
 	}
 	return out
+}
+
+// widest is the index of the largest value (the last of equals).
+func widest(v []int) int {
+	w := 0
+	for i := range v {
+		if v[i] >= v[w] {
+			w = i
+		}
+	}
+	return w
 }

@@ -185,7 +185,12 @@ func TestBar(t *testing.T) {
 	}{
 		{Counts{High: 1, Medium: 1, None: 1, NotApplicable: 1, Unanswered: 1}, 10, []int{2, 2, 2, 2, 2}},
 		{Counts{High: 1, Unanswered: 99}, 10, []int{1, 0, 0, 0, 9}},
-		{Counts{High: 2, Medium: 1}, 10, []int{6, 3, 0, 0, 1}}, // the remainder is unanswered
+		// The remainder goes to a level that has questions, never to
+		// UNANSWERED when every question is answered (issue 16).
+		{Counts{High: 2, Medium: 1}, 10, []int{7, 3, 0, 0, 0}},
+		{Counts{High: 3, Medium: 10, None: 3, NotApplicable: 3}, 20, []int{3, 11, 3, 3, 0}},
+		{Counts{High: 1, Medium: 1, None: 1}, 20, []int{7, 7, 6, 0, 0}},
+		{Counts{High: 1, Medium: 1, None: 1, NotApplicable: 1, Unanswered: 1}, 3, []int{1, 1, 1, 0, 0}},
 		{Counts{}, 10, []int{0, 0, 0, 0, 0}},
 		{Counts{High: 5}, 0, []int{0, 0, 0, 0, 0}},
 	}
