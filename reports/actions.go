@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -104,6 +105,7 @@ func WriteActionsMarkdown(w io.Writer, rows []ActionRow) error {
 	}
 	var b strings.Builder
 	last := ""
+	words := i18n.New(i18n.English) // the action list is English, like the other lists
 	for _, r := range rows {
 		if r.File != last {
 			fmt.Fprintf(&b, "\n## %s\n\n", inline(r.Workload))
@@ -112,7 +114,7 @@ func WriteActionsMarkdown(w io.Writer, rows []ActionRow) error {
 		a := r.Action
 		item := actionItem(&a, time.Time{})
 		item.Overdue = r.Overdue
-		writeTasks(&b, []ActionItem{item})
+		writeTasks(&b, []ActionItem{item}, words)
 	}
 	_, err := io.WriteString(w, strings.TrimPrefix(b.String(), "\n"))
 	return err

@@ -682,7 +682,7 @@ func TestHTMLJapaneseHeadings(t *testing.T) {
 	for _, h := range all(doc, tag("h2")) {
 		h2 = append(h2, squash(textOf(h)))
 	}
-	if got := strings.Join(h2, "|"); got != "概要|柱ごとのリスク|█ 高リスク|- 該当なし|· 未回答" {
+	if got := strings.Join(h2, "|"); got != "概要|柱ごとのリスク|█ 高リスク|- 適用外|· 未回答" {
 		t.Errorf("Japanese headings %q", got)
 	}
 	page := squash(textOf(doc))

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
@@ -20,8 +21,10 @@ type PlanOptions struct {
 // lists and Mermaid blocks): a header block, then HIGH items, MEDIUM items,
 // not-applicable questions, unanswered ones and those with no risk.
 func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
+	c := i18n.For(s.Language)
+	t := &c.Plan
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Improvement plan: %s\n\n", inline(s.Workload.Name))
+	fmt.Fprintf(&b, "# "+t.Title+"\n\n", inline(s.Workload.Name))
 	b.WriteString("| | |\n|---|---|\n")
 	row := func(k, v string) {
 		if v != "" {
@@ -32,33 +35,33 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	if s.Lens.Version != "" {
 		lens += " " + inline(s.Lens.Version)
 	}
-	row("Lens", lens+" ("+cellCode(s.Lens.ID)+")")
-	row("Environment", inline(review.EnvironmentLabel(s.Workload.Environment)))
-	row("Owner", inline(s.Workload.Owner))
+	row(t.Lens, lens+" ("+cellCode(s.Lens.ID)+")")
+	row(t.Environment, inline(c.Environment(s.Workload.Environment)))
+	row(t.Owner, inline(s.Workload.Owner))
 	if s.Milestone != "" {
-		row("Milestone", inline(s.Milestone))
+		row(t.Milestone, inline(s.Milestone))
 	}
 	if len(s.UpdatedAt) >= 10 {
-		row("Date", s.UpdatedAt[:10])
+		row(t.Date, s.UpdatedAt[:10])
 	}
 	reviewers := make([]string, len(s.Reviewers))
 	for i, r := range s.Reviewers {
 		reviewers[i] = inline(r)
 	}
-	row("Reviewers", strings.Join(reviewers, ", "))
-	row("Answered", fmt.Sprintf("%d of %d questions", s.Answered, s.Total))
+	row(t.Reviewers, strings.Join(reviewers, ", "))
+	row(t.Answered, fmt.Sprintf(t.AnsweredOf, s.Answered, s.Total))
 	if a := s.Actions; a.Open+a.Done+a.AcceptedRisk > 0 {
-		row("Actions", fmt.Sprintf("%d open (%d overdue), %d done, %d accepted as risk", a.Open, a.Overdue, a.Done, a.AcceptedRisk))
+		row(t.Actions, fmt.Sprintf(t.ActionsSummary, a.Open, a.Overdue, a.Done, a.AcceptedRisk))
 	}
 
-	b.WriteString("\n| Risk | Questions |\n|---|---:|\n")
+	fmt.Fprintf(&b, "\n| %s | %s |\n|---|---:|\n", t.RiskCol, t.QuestionsCol)
 	for _, r := range questions.Levels {
-		fmt.Fprintf(&b, "| %s | %d |\n", levelName(r), s.Counts.Of(r))
+		fmt.Fprintf(&b, "| %s | %d |\n", t.Levels[r], s.Counts.Of(r))
 	}
-	b.WriteString("\n```mermaid\npie showData\n    title Questions by risk\n")
+	b.WriteString("\n```mermaid\npie showData\n    title " + t.PieTitle + "\n")
 	for _, r := range questions.Levels {
 		if n := s.Counts.Of(r); n > 0 {
-			fmt.Fprintf(&b, "    %q : %d\n", levelName(r), n)
+			fmt.Fprintf(&b, "    %q : %d\n", t.Levels[r], n)
 		}
 	}
 	b.WriteString("```\n")
@@ -71,9 +74,9 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 		if len(items) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n## %s risk\n", r)
+		fmt.Fprintf(&b, "\n## %s\n", c.Risk.Heading[r])
 		for _, q := range items {
-			writeItem(&b, q)
+			writeItem(&b, q, c)
 		}
 	}
 	var others []ActionItem
@@ -87,45 +90,42 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 		}
 	}
 	if len(others) > 0 {
-		b.WriteString("\n## Other actions\n")
+		b.WriteString("\n## " + t.OtherActions + "\n")
 		for _, q := range otherQs {
-			fmt.Fprintf(&b, "\n%s %s (%s):\n\n", codeSpan(q.ID), inline(q.Title), q.Risk)
-			writeTasks(&b, q.Actions)
+			fmt.Fprintf(&b, "\n"+t.OtherItem+"\n\n", codeSpan(q.ID), inline(q.Title), t.Levels[q.Risk])
+			writeTasks(&b, q.Actions, c)
 		}
 	}
 	if items := s.byRisk(questions.NotApplicable, opts.PillarOrder); len(items) > 0 {
-		b.WriteString("\n## Not applicable\n\n| Question | Pillar | Reason | Notes |\n|---|---|---|---|\n")
+		fmt.Fprintf(&b, "\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", t.NotApplicable, t.QuestionCol, t.PillarCol, t.ReasonCol, t.NotesCol)
 		for _, q := range items {
-			fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", cellCode(q.ID), inline(q.Title), inline(q.pillar.Name), reasonText(q.Reason), cell(q.Notes))
+			fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", cellCode(q.ID), inline(q.Title), inline(q.pillar.Name), planReason(c, q.Reason), cell(q.Notes))
 		}
 	}
-	for _, sec := range []struct {
-		r     questions.Risk
-		title string
-	}{{questions.Unanswered, "Unanswered"}, {questions.NoRisk, "No risk"}} {
-		items := s.byRisk(sec.r, opts.PillarOrder)
+	for _, r := range []questions.Risk{questions.Unanswered, questions.NoRisk} {
+		items := s.byRisk(r, opts.PillarOrder)
 		if len(items) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n## %s\n\n", sec.title)
+		fmt.Fprintf(&b, "\n## %s\n\n", c.Risk.Heading[r])
 		for _, q := range items {
 			fmt.Fprintf(&b, "- %s %s\n", codeSpan(q.ID), inline(q.Title))
 		}
 	}
-	writeMeeting(&b, s)
+	writeMeeting(&b, s, t)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // writeVotes says how the team voted on a question, when it did.
-func writeVotes(b *strings.Builder, q Question) {
+func writeVotes(b *strings.Builder, q Question, t *i18n.Plan) {
 	if len(q.Votes) == 0 {
 		return
 	}
 	if q.Contested {
-		b.WriteString("\nContested: the team's silent vote differed.\n\n")
+		b.WriteString("\n" + t.Contested + "\n\n")
 	} else {
-		b.WriteString("\nThe team's silent vote agreed.\n\n")
+		b.WriteString("\n" + t.Agreed + "\n\n")
 	}
 	for _, v := range q.Votes {
 		ids := make([]string, len(v.Selected))
@@ -134,7 +134,7 @@ func writeVotes(b *strings.Builder, q Question) {
 		}
 		ticked := strings.Join(ids, ", ")
 		if ticked == "" {
-			ticked = "nothing"
+			ticked = t.Nothing
 		}
 		fmt.Fprintf(b, "- %s: %s\n", inline(v.By), ticked)
 	}
@@ -142,7 +142,7 @@ func writeVotes(b *strings.Builder, q Question) {
 
 // writeMeeting ends the plan of a live review: the contested questions and
 // the time spent on each question.
-func writeMeeting(b *strings.Builder, s *Scored) {
+func writeMeeting(b *strings.Builder, s *Scored, t *i18n.Plan) {
 	var contested, timed []Question
 	for _, p := range s.Pillars {
 		for _, q := range p.Questions {
@@ -155,13 +155,13 @@ func writeMeeting(b *strings.Builder, s *Scored) {
 		}
 	}
 	if len(contested) > 0 {
-		b.WriteString("\n## Contested in the vote\n\n")
+		b.WriteString("\n## " + t.ContestedHead + "\n\n")
 		for _, q := range contested {
-			fmt.Fprintf(b, "- %s %s (%s)\n", codeSpan(q.ID), inline(q.Title), q.Risk)
+			fmt.Fprintf(b, "- %s %s (%s)\n", codeSpan(q.ID), inline(q.Title), t.Levels[q.Risk])
 		}
 	}
 	if len(timed) > 0 {
-		b.WriteString("\n## Time spent in the review\n\n| Question | Time |\n|---|---:|\n")
+		fmt.Fprintf(b, "\n## %s\n\n| %s | %s |\n|---|---:|\n", t.TimeHead, t.QuestionCol, t.TimeCol)
 		for _, q := range timed {
 			fmt.Fprintf(b, "| %s %s | %s |\n", cellCode(q.ID), inline(q.Title), q.TimeSpent)
 		}
@@ -169,14 +169,15 @@ func writeMeeting(b *strings.Builder, s *Scored) {
 }
 
 // writeItem is one HIGH or MEDIUM question of the plan.
-func writeItem(b *strings.Builder, q Question) {
+func writeItem(b *strings.Builder, q Question, c *i18n.Catalog) {
+	t := &c.Plan
 	fmt.Fprintf(b, "\n### %s %s\n\n", inline(q.ID), inline(q.Title))
-	fmt.Fprintf(b, "Risk: **%s** · Pillar: %s", q.Risk, inline(q.pillar.Name))
+	fmt.Fprintf(b, t.ItemFacts, t.Levels[q.Risk], inline(q.pillar.Name))
 	if q.AnsweredBy != "" {
-		fmt.Fprintf(b, " · Answered by %s", inline(q.AnsweredBy))
+		fmt.Fprintf(b, t.AnsweredBy, inline(q.AnsweredBy))
 	}
 	if q.TimeSpent != "" {
-		fmt.Fprintf(b, " · Time spent: %s", q.TimeSpent)
+		fmt.Fprintf(b, t.TimeSpent, q.TimeSpent)
 	}
 	b.WriteString("\n")
 	var inPlace []string
@@ -187,35 +188,36 @@ func writeItem(b *strings.Builder, q Question) {
 	}
 	switch {
 	case len(inPlace) > 0:
-		b.WriteString("\nAlready in place:\n\n" + strings.Join(inPlace, ""))
+		b.WriteString("\n" + t.InPlace + "\n\n" + strings.Join(inPlace, ""))
 	case len(q.Selected) > 0:
-		b.WriteString("\nThe team follows none of these practices yet.\n")
+		b.WriteString("\n" + t.FollowsNone + "\n")
 	}
 	if len(q.Missing) > 0 {
-		b.WriteString("\nWhat to do next:\n\n")
+		b.WriteString("\n" + t.WhatNext + "\n\n")
 		for _, c := range q.Missing {
 			fmt.Fprintf(b, "- **%s**", inline(c.Title))
 			if c.ImprovementPlan != "" {
 				b.WriteString(": " + inline(c.ImprovementPlan))
 			}
 			if c.URL != "" {
-				fmt.Fprintf(b, " (%s)", link("reference", c.URL))
+				fmt.Fprintf(b, " (%s)", link(t.Reference, c.URL))
 			}
 			b.WriteString("\n")
 		}
 	}
 	if q.Notes != "" {
-		b.WriteString("\nNotes:\n\n" + quote(q.Notes) + "\n")
+		b.WriteString("\n" + t.Notes + "\n\n" + quote(q.Notes) + "\n")
 	}
-	writeVotes(b, q)
+	writeVotes(b, q, t)
 	if len(q.Actions) > 0 {
-		b.WriteString("\nActions:\n\n")
-		writeTasks(b, q.Actions)
+		b.WriteString("\n" + t.ActionsHead + "\n\n")
+		writeTasks(b, q.Actions, c)
 	}
 }
 
 // writeTasks writes actions as a GitHub task list, ticked when closed.
-func writeTasks(b *strings.Builder, as []ActionItem) {
+func writeTasks(b *strings.Builder, as []ActionItem, c *i18n.Catalog) {
+	t := &c.Plan
 	for _, a := range as {
 		box := "[ ]"
 		if a.Status == review.StatusDone || a.Status == review.StatusAcceptedRisk {
@@ -224,27 +226,27 @@ func writeTasks(b *strings.Builder, as []ActionItem) {
 		fmt.Fprintf(b, "- %s **%s** %s", box, inline(a.ID), inline(a.Title))
 		var facts []string
 		if a.Owner != "" {
-			facts = append(facts, "owner "+inline(a.Owner))
+			facts = append(facts, fmt.Sprintf(t.TaskOwner, inline(a.Owner)))
 		}
 		if a.Due != "" {
-			due := "due " + a.Due
+			due := fmt.Sprintf(t.TaskDue, a.Due)
 			if a.Overdue {
-				due += " (**overdue**)"
+				due += " " + t.TaskOverdue
 			}
 			facts = append(facts, due)
 		}
-		facts = append(facts, inline(a.Status))
+		facts = append(facts, inline(c.Status(a.Status)))
 		if a.Status == review.StatusAcceptedRisk && a.Reason != "" {
-			facts = append(facts, "reason: "+inline(a.Reason))
+			facts = append(facts, fmt.Sprintf(t.TaskReason, inline(a.Reason)))
 		}
 		if a.Link != "" {
-			facts = append(facts, link("ticket", a.Link))
+			facts = append(facts, link(t.Ticket, a.Link))
 		}
-		fmt.Fprintf(b, " (%s)\n", strings.Join(facts, ", "))
+		fmt.Fprintf(b, " (%s)\n", strings.Join(facts, t.FactSep))
 	}
 }
 
-// levelName is a level as the plan's tables name it.
+// levelName is a level as the English tables of diffs name it.
 func levelName(r questions.Risk) string {
 	switch r {
 	case questions.NotApplicable:
@@ -253,6 +255,14 @@ func levelName(r questions.Risk) string {
 		return "Unanswered"
 	}
 	return r.String()
+}
+
+// planReason names a not-applicable reason in the plan's table.
+func planReason(c *i18n.Catalog, r string) string {
+	if n, ok := c.Reasons[r]; ok {
+		return n
+	}
+	return reasonText(r)
 }
 
 func reasonText(r string) string {

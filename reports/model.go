@@ -28,6 +28,11 @@ type Scored struct {
 	Notes     string         `json:"notes,omitempty"`
 	Pillars   []Pillar       `json:"pillars"`
 	Actions   ActionCounts   `json:"actions"`
+
+	// Language picks the language of the reports' own words (headings,
+	// labels): a tag such as "ja" or "en-GB". Score sets the lens's
+	// language; a caller may replace it (wafr's --lang, the locale).
+	Language string `json:"-"`
 }
 
 // ActionCounts tallies a review's actions.
@@ -140,6 +145,7 @@ func Score(in Input) *Scored {
 		Total:     res.Counts.Total(),
 		Counts:    res.Counts,
 		Notes:     r.Notes,
+		Language:  l.Language,
 	}
 	if out.Reviewers == nil {
 		out.Reviewers = []string{}

@@ -12,10 +12,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/internal/safeout"
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
-	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
 )
 
@@ -98,59 +98,70 @@ func plain(s string) string { return strings.Join(strings.Fields(textsafe.Clean(
 // a proportional bar and a total row, then the HIGH and MEDIUM questions.
 func WriteSummaryText(w io.Writer, s *Scored, opts TextOptions) error {
 	st := newSummaryStyles(w, opts.Color)
+	c := i18n.For(s.Language)
+	t := &c.Summary
 	var b strings.Builder
 	head := plain(s.Workload.Name)
 	if s.Workload.Environment != "" {
-		head += " (" + plain(review.EnvironmentLabel(s.Workload.Environment)) + ")"
+		head += " (" + plain(c.Environment(s.Workload.Environment)) + ")"
 	}
 	title := st.heading.Render(head) + " - " + plain(strings.TrimSpace(s.Lens.Name+" "+s.Lens.Version))
 	if opts.Width > 0 {
 		title = ansi.Truncate(title, opts.Width, "…")
 	}
 	b.WriteString(title + "\n")
-	line := fmt.Sprintf("answered %d of %d", s.Answered, s.Total)
+	line := fmt.Sprintf(t.Answered, s.Answered, s.Total)
 	if s.Milestone != "" {
-		line += " · at milestone " + plain(s.Milestone)
+		line += fmt.Sprintf(t.AtMilestone, plain(s.Milestone))
 	}
 	if len(s.UpdatedAt) >= 10 {
-		line += " · updated " + s.UpdatedAt[:10]
+		line += fmt.Sprintf(t.Updated, s.UpdatedAt[:10])
 	}
 	b.WriteString(line + "\n\n")
-	t := &Table{Header: []string{"PILLAR", "HIGH", "MEDIUM", "NONE", "N/A", "UNANSWERED", ""}, RightAlign: map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true}}
-	nameW, bar := len("PILLAR"), barWidth
+	header := []string{t.Pillar}
+	countsW := 0 // the count columns and their gaps of two
+	for _, r := range questions.Levels {
+		header = append(header, t.Columns[r])
+		countsW += max(3, ansi.StringWidth(t.Columns[r])) + 2
+	}
+	tb := &Table{Header: append(header, ""), RightAlign: map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true}}
+	nameW, bar := ansi.StringWidth(t.Pillar), barWidth
 	for _, p := range s.Pillars {
 		nameW = max(nameW, ansi.StringWidth(plain(p.Name)))
 	}
 	if opts.Width > 0 {
-		// The counts take 4+6+4+3+10 columns and six gaps of two.
-		nameW = min(nameW, max(12, opts.Width-27-12-8))
-		bar = min(barWidth, opts.Width-nameW-27-12)
+		nameW = min(nameW, max(12, opts.Width-countsW-2-8)) // keep 8 columns for a bar
+		bar = min(barWidth, opts.Width-nameW-countsW-2)
 		if bar < 4 {
 			bar = 0
 		}
 	}
 	cut := func(name string) string { return ansi.Truncate(plain(name), nameW, "…") }
 	for _, p := range s.Pillars {
-		t.Append(append(append([]string{cut(p.Name)}, countCells(st, p.Counts)...), st.bar(p.Counts, bar))...)
+		tb.Append(append(append([]string{cut(p.Name)}, countCells(st, p.Counts)...), st.bar(p.Counts, bar))...)
 	}
-	t.Append(append(append([]string{st.heading.Render("Total")}, countCells(st, s.Counts)...), st.bar(s.Counts, bar))...)
-	if err := t.Write(&b); err != nil {
+	tb.Append(append(append([]string{st.heading.Render(t.Total)}, countCells(st, s.Counts)...), st.bar(s.Counts, bar))...)
+	if err := tb.Write(&b); err != nil {
 		return err
 	}
-	b.WriteString(st.dim.Render("█ high  ▓ medium  ░ none  - n/a  · unanswered") + "\n")
+	legend := make([]string, 0, len(questions.Levels))
+	for _, r := range questions.Levels {
+		legend = append(legend, barGlyphs[r]+" "+t.Legend[r])
+	}
+	b.WriteString(st.dim.Render(strings.Join(legend, "  ")) + "\n")
 	if a := s.Actions; a.Open+a.Done+a.AcceptedRisk > 0 {
-		overdue := strconv.Itoa(a.Overdue) + " overdue"
+		overdue := fmt.Sprintf(t.Overdue, a.Overdue)
 		if a.Overdue > 0 {
 			overdue = st.risk[questions.HighRisk].Render(overdue)
 		}
-		fmt.Fprintf(&b, "\nactions: %d open (%s), %d done, %d accepted as risk\n", a.Open, overdue, a.Done, a.AcceptedRisk)
+		fmt.Fprintf(&b, "\n"+t.Actions+"\n", a.Open, overdue, a.Done, a.AcceptedRisk)
 	}
 	for _, r := range []questions.Risk{questions.HighRisk, questions.MediumRisk} {
 		items := s.byRisk(r, nil)
 		if len(items) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n%s\n", st.risk[r].Render(r.String()))
+		fmt.Fprintf(&b, "\n%s\n", st.risk[r].Render(c.Risk.Label[r]))
 		qt := &Table{}
 		idW := 0
 		for _, q := range items {
@@ -197,8 +208,13 @@ func dateOf(s *Scored) string {
 // with totals.
 func WriteConsolidatedText(w io.Writer, all []*Scored, opts TextOptions) error {
 	st := newSummaryStyles(w, opts.Color)
+	c := &i18n.For(languageOf(all)).Summary
+	header := []string{c.Workload, c.Lens, c.AnsweredCol}
+	for _, r := range questions.Levels {
+		header = append(header, c.Columns[r])
+	}
 	t := &Table{
-		Header:     []string{"WORKLOAD", "LENS", "ANSWERED", "HIGH", "MEDIUM", "NONE", "N/A", "UNANSWERED", "ACTIONS", "OVERDUE", "UPDATED"},
+		Header:     append(header, c.ActionsCol, c.OverdueCol, c.UpdatedCol),
 		RightAlign: map[int]bool{2: true, 3: true, 4: true, 5: true, 6: true, 7: true, 8: true, 9: true},
 	}
 	var total scoring.Counts
@@ -209,7 +225,7 @@ func WriteConsolidatedText(w io.Writer, all []*Scored, opts TextOptions) error {
 		total = total.Plus(s.Counts)
 		open, overdue = open+s.Actions.Open, overdue+s.Actions.Overdue
 	}
-	row := append([]string{st.heading.Render("Total"), fmt.Sprintf("%d reviews", len(all)), fmt.Sprintf("%d/%d", total.Answered(), total.Total())}, countCells(st, total)...)
+	row := append([]string{st.heading.Render(c.Total), fmt.Sprintf(c.Reviews, len(all)), fmt.Sprintf("%d/%d", total.Answered(), total.Total())}, countCells(st, total)...)
 	t.Append(append(row, strconv.Itoa(open), strconv.Itoa(overdue), "")...)
 	return t.Write(w)
 }
@@ -219,36 +235,50 @@ func WriteConsolidatedText(w io.Writer, all []*Scored, opts TextOptions) error {
 func WriteSummaryMarkdown(w io.Writer, all []*Scored) error {
 	var b strings.Builder
 	plain := newSummaryStyles(w, false)
+	t := &i18n.For(languageOf(all)).Summary
+	levels := make([]string, len(questions.Levels))
+	for i, r := range questions.Levels {
+		levels[i] = t.MDColumns[r]
+	}
 	if len(all) == 1 {
 		s := all[0]
-		fmt.Fprintf(&b, "## Risk summary: %s\n\n%s %s · answered %d of %d\n\n", inline(s.Workload.Name), inline(s.Lens.Name), inline(s.Lens.Version), s.Answered, s.Total)
-		b.WriteString("| Pillar | HIGH | MEDIUM | NONE | N/A | Unanswered |\n|---|---:|---:|---:|---:|---:|\n")
+		fmt.Fprintf(&b, "## "+t.MDTitle+"\n\n", inline(s.Workload.Name))
+		fmt.Fprintf(&b, t.MDLine+"\n\n", inline(s.Lens.Name), inline(s.Lens.Version), s.Answered, s.Total)
+		fmt.Fprintf(&b, "| %s | %s |\n|---|---:|---:|---:|---:|---:|\n", t.MDPillar, strings.Join(levels, " | "))
 		for _, p := range s.Pillars {
 			fmt.Fprintf(&b, "| %s | %s |\n", inline(p.Name), strings.Join(countCells(plain, p.Counts), " | "))
 		}
-		fmt.Fprintf(&b, "| **Total** | %s |\n", strings.Join(countCells(plain, s.Counts), " | "))
+		fmt.Fprintf(&b, "| **%s** | %s |\n", t.MDTotal, strings.Join(countCells(plain, s.Counts), " | "))
 		for _, r := range []questions.Risk{questions.HighRisk, questions.MediumRisk} {
 			items := s.byRisk(r, nil)
 			if len(items) == 0 {
 				continue
 			}
-			fmt.Fprintf(&b, "\n### %s\n\n", r)
+			fmt.Fprintf(&b, "\n### %s\n\n", t.MDColumns[r])
 			for _, q := range items {
 				fmt.Fprintf(&b, "- %s %s\n", codeSpan(q.ID), inline(q.Title))
 			}
 		}
 	} else {
-		b.WriteString("| Workload | Lens | Answered | HIGH | MEDIUM | NONE | N/A | Unanswered | Updated |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n")
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n", t.MDWorkload, t.MDLens, t.MDAnswered, strings.Join(levels, " | "), t.MDUpdated)
 		var total scoring.Counts
 		for _, s := range sortForConsolidation(all) {
 			fmt.Fprintf(&b, "| %s | %s | %d/%d | %s | %s |\n", inline(s.Workload.Name), inline(lensLabel(s)), s.Answered, s.Total,
 				strings.Join(countCells(plain, s.Counts), " | "), dateOf(s))
 			total = total.Plus(s.Counts)
 		}
-		fmt.Fprintf(&b, "| **Total** | %d reviews | %d/%d | %s | |\n", len(all), total.Answered(), total.Total(), strings.Join(countCells(plain, total), " | "))
+		fmt.Fprintf(&b, "| **%s** | "+t.Reviews+" | %d/%d | %s | |\n", t.MDTotal, len(all), total.Answered(), total.Total(), strings.Join(countCells(plain, total), " | "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// languageOf is the language of a table of several reviews: the first's.
+func languageOf(all []*Scored) string {
+	if len(all) == 0 {
+		return ""
+	}
+	return all[0].Language
 }
 
 // SummarySchema names the JSON summary format.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
@@ -21,6 +22,7 @@ type reportOptions struct {
 	at          string
 	pillarOrder []string
 	lens        string
+	lang        string
 }
 
 func newReportCmd(io *ioStreams, runF func(*reportOptions) error) *cobra.Command {
@@ -57,6 +59,9 @@ csv: one row per question and choice, for spreadsheets.
 			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
 			}
+			if err := langFlag(opts.lang); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -73,6 +78,8 @@ csv: one row per question and choice, for spreadsheets.
 	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
 	cmd.RegisterFlagCompletionFunc("at", completeMilestone(io))
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
+	f.StringVar(&opts.lang, "lang", "", langUsage)
+	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
 	return cmd
 }
 
@@ -88,6 +95,7 @@ func runReport(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	s.Language = i18n.Choose(opts.lang, s.Language, opts.io.Getenv)
 	for _, id := range opts.pillarOrder {
 		if !hasPillar(s, id) {
 			ids := make([]string, len(s.Pillars))
@@ -106,7 +114,7 @@ func runReport(opts *reportOptions) error {
 	case "html":
 		var h htmlContext
 		if h, err = readHTMLContext(again, opts.file, opts.at, opts.lens, s); err == nil {
-			err = reports.WriteHTML(&buf, s, reports.HTMLOptions{PillarOrder: opts.pillarOrder, History: h.history, Language: h.language})
+			err = reports.WriteHTML(&buf, s, reports.HTMLOptions{PillarOrder: opts.pillarOrder, History: h.history, Language: i18n.Choose(opts.lang, h.language, opts.io.Getenv)})
 		}
 	default:
 		err = reports.WritePlan(&buf, s, reports.PlanOptions{PillarOrder: opts.pillarOrder})

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/reports"
 )
 
@@ -16,6 +17,7 @@ type summaryOptions struct {
 	format string
 	at     string
 	failOn string
+	lang   string
 }
 
 func newSummaryCmd(io *ioStreams, runF func(*summaryOptions) error) *cobra.Command {
@@ -49,6 +51,9 @@ done, for CI.`,
 			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
 			}
+			if err := langFlag(opts.lang); err != nil {
+				return err
+			}
 			if opts.failOn != "" {
 				if err := oneOf("--fail-on", opts.failOn, failOns...); err != nil {
 					return err
@@ -70,6 +75,8 @@ done, for CI.`,
 	cmd.RegisterFlagCompletionFunc("fail-on", completeValues(failOns...))
 	cmd.RegisterFlagCompletionFunc("at", completeMilestone(io))
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
+	f.StringVar(&opts.lang, "lang", "", langUsage)
+	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
 	return cmd
 }
 
@@ -96,6 +103,7 @@ func runSummary(opts *summaryOptions) error {
 		if err != nil {
 			return err
 		}
+		s.Language = i18n.Choose(opts.lang, s.Language, opts.io.Getenv)
 		all = append(all, s)
 	}
 	w := opts.io.Out
@@ -141,7 +149,7 @@ func writePortfolio(streams *ioStreams, opts *summaryOptions, all []*reports.Sco
 			lang = ""
 		}
 	}
-	return reports.WritePortfolioHTML(opts.io.Out, items, reports.PortfolioOptions{Language: lang})
+	return reports.WritePortfolioHTML(opts.io.Out, items, reports.PortfolioOptions{Language: i18n.Choose(opts.lang, lang, opts.io.Getenv)})
 }
 
 // failOn reports a failed --fail-on check (exit 1).

@@ -1,0 +1,13 @@
+package main
+
+// langUsage documents --lang on the commands that write wafr's own words.
+const langUsage = "language of wafr's own text: en or ja (default: the lens's language, else LC_ALL/LC_MESSAGES/LANG)"
+
+// langFlag checks --lang: empty (decide from the lens and the locale), en
+// or ja.
+func langFlag(lang string) error {
+	if lang == "" {
+		return nil
+	}
+	return oneOf("--lang", lang, "en", "ja")
+}

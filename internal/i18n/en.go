@@ -1,0 +1,261 @@
+package i18n
+
+import "github.com/wafr-dev/wafr/questions"
+
+func english() *Catalog {
+	return &Catalog{
+		Lang: English,
+		Risk: RiskNames{
+			Label: map[questions.Risk]string{
+				questions.HighRisk: "HIGH", questions.MediumRisk: "MEDIUM", questions.NoRisk: "NONE",
+				questions.NotApplicable: "N/A", questions.Unanswered: "unanswered",
+			},
+			Word: map[questions.Risk]string{
+				questions.HighRisk: "HIGH", questions.MediumRisk: "MEDIUM", questions.NoRisk: "NONE",
+				questions.NotApplicable: "not applicable", questions.Unanswered: "unanswered",
+			},
+			Heading: map[questions.Risk]string{
+				questions.HighRisk: "HIGH risk", questions.MediumRisk: "MEDIUM risk", questions.NoRisk: "No risk",
+				questions.NotApplicable: "Not applicable", questions.Unanswered: "Unanswered",
+			},
+		},
+		Reasons: map[string]string{
+			"OUT_OF_SCOPE": "out of scope", "BUSINESS_PRIORITIES": "business priorities",
+			"ARCHITECTURE_CONSTRAINTS": "architecture constraints", "OTHER": "other", "NONE": "none",
+		},
+		Statuses:     map[string]string{},
+		Environments: map[string]string{"PRODUCTION": "production", "PREPRODUCTION": "pre-production"},
+		TUI:          englishTUI(),
+		Plan:         englishPlan(),
+		Summary:      englishSummary(),
+		HTML:         englishHTML(),
+	}
+}
+
+func englishPlan() Plan {
+	return Plan{
+		Title: "Improvement plan: %s",
+		Lens:  "Lens", Environment: "Environment", Owner: "Owner", Milestone: "Milestone", Date: "Date",
+		Reviewers: "Reviewers", Answered: "Answered", Actions: "Actions",
+		AnsweredOf:     "%[1]d of %[2]d questions",
+		ActionsSummary: "%[1]d open (%[2]d overdue), %[3]d done, %[4]d accepted as risk",
+		RiskCol:        "Risk", QuestionsCol: "Questions", PieTitle: "Questions by risk",
+		Levels: map[questions.Risk]string{
+			questions.HighRisk: "HIGH", questions.MediumRisk: "MEDIUM", questions.NoRisk: "NONE",
+			questions.NotApplicable: "Not applicable", questions.Unanswered: "Unanswered",
+		},
+		OtherActions: "Other actions", OtherItem: "%[1]s %[2]s (%[3]s):", NotApplicable: "Not applicable",
+		QuestionCol: "Question", PillarCol: "Pillar", ReasonCol: "Reason", NotesCol: "Notes",
+		ItemFacts: "Risk: **%[1]s** · Pillar: %[2]s", AnsweredBy: " · Answered by %s",
+		InPlace: "Already in place:", FollowsNone: "The team follows none of these practices yet.",
+		WhatNext: "What to do next:", Reference: "reference", Notes: "Notes:", ActionsHead: "Actions:",
+		LearnMore: "Learn more", ToImprove: "To improve",
+		Contested: "Contested: the team's silent vote differed.", Agreed: "The team's silent vote agreed.", Nothing: "nothing",
+		ContestedHead: "Contested in the vote", TimeHead: "Time spent in the review", TimeCol: "Time", TimeSpent: " · Time spent: %s",
+		FactSep: ", ", TaskOwner: "owner %s", TaskDue: "due %s", TaskOverdue: "(**overdue**)", TaskReason: "reason: %s", Ticket: "ticket",
+	}
+}
+
+func englishSummary() Summary {
+	return Summary{
+		Answered: "answered %[1]d of %[2]d", AtMilestone: " · at milestone %s", Updated: " · updated %s",
+		Pillar: "PILLAR", Total: "Total",
+		Columns: map[questions.Risk]string{
+			questions.HighRisk: "HIGH", questions.MediumRisk: "MEDIUM", questions.NoRisk: "NONE",
+			questions.NotApplicable: "N/A", questions.Unanswered: "UNANSWERED",
+		},
+		Legend: map[questions.Risk]string{
+			questions.HighRisk: "high", questions.MediumRisk: "medium", questions.NoRisk: "none",
+			questions.NotApplicable: "n/a", questions.Unanswered: "unanswered",
+		},
+		Actions:  "actions: %[1]d open (%[2]s), %[3]d done, %[4]d accepted as risk",
+		Overdue:  "%d overdue",
+		Workload: "WORKLOAD", Lens: "LENS", AnsweredCol: "ANSWERED", ActionsCol: "ACTIONS", OverdueCol: "OVERDUE", UpdatedCol: "UPDATED",
+		Reviews: "%d reviews",
+		MDTitle: "Risk summary: %s", MDLine: "%[1]s %[2]s · answered %[3]d of %[4]d", MDPillar: "Pillar",
+		MDColumns: map[questions.Risk]string{
+			questions.HighRisk: "HIGH", questions.MediumRisk: "MEDIUM", questions.NoRisk: "NONE",
+			questions.NotApplicable: "N/A", questions.Unanswered: "Unanswered",
+		},
+		MDTotal: "Total", MDLens: "Lens", MDUpdated: "Updated", MDWorkload: "Workload", MDAnswered: "Answered",
+	}
+}
+
+func englishHTML() HTML {
+	return HTML{
+		Levels: map[questions.Risk]string{
+			questions.HighRisk: "HIGH", questions.MediumRisk: "MEDIUM", questions.NoRisk: "NONE",
+			questions.NotApplicable: "N/A", questions.Unanswered: "Unanswered",
+		},
+		PlanTitle: "Improvement plan: %s", Contents: "Contents",
+		Summary: "Executive summary", Pillars: "Risk by pillar", Trend: "Risk trend",
+		HighRisk: "HIGH risk", MediumRisk: "MEDIUM risk", OtherActions: "Other actions",
+		NotApplicable: "Not applicable", Unanswered: "Unanswered", NoRisk: "No risk",
+
+		Lens: "Lens", Environment: "Environment", Owner: "Owner", Milestone: "Milestone", Date: "Date",
+		Reviewers: "Reviewers", AnsweredFact: "Answered", ActionsFact: "Actions",
+
+		AnsweredOf:     "%[1]d of %[2]d questions",
+		ActionsSummary: "%d open (%d overdue), %d done, %d accepted as risk",
+		AnsweredLine:   "%[1]d of %[2]d questions answered: %[3]s.",
+		Riskiest:       "Riskiest pillars: %s.",
+		NoRiskiest:     "No pillar has a HIGH or MEDIUM risk.",
+		PillarWith:     "%[1]s (%[2]s)",
+		LevelCount:     "%[1]d %[2]s",
+		ListSep:        ", ", ListLast: " and ",
+
+		Legend: "Legend", BarCol: "Share of questions", Total: "Total", RiskCol: "Risk", QuestionsCol: "Questions", PillarCol: "Pillar",
+		QuestionCol: "Question", ReasonCol: "Reason", NotesCol: "Notes",
+
+		RiskIs: "Risk", PillarIs: "Pillar", AnsweredBy: "Answered by %s",
+		InPlace: "Already in place", FollowsNone: "The team follows none of these practices yet.",
+		WhatNext: "What to do next", Reference: "reference", Notes: "Notes", Actions: "Actions",
+		NotALink:    "%s (not a web link)",
+		ActionOwner: "owner %s", ActionDue: "due %s", ActionReason: "reason: %s",
+		Overdue: "overdue", Ticket: "ticket",
+
+		TrendCaption: "HIGH and MEDIUM questions at each milestone", TrendDate: "Date",
+		TrendMilestone: "Milestone", Current: "current",
+		NotScored:  "* its lens could not be loaded; the risks recorded in the file are counted",
+		TrendTable: "The trend as a table",
+		Footer:     "Written by wafr from %[1]s with the lens %[2]s.",
+
+		PortfolioTitle: "Portfolio: %d reviews",
+		PortfolioLine:  "%[1]d reviews: %[2]s; %[3]d open actions, %[4]d overdue.",
+		Workload:       "Workload", Workloads: "Workloads", Due: "Due", Updated: "Updated", OpenActions: "Open actions", OverdueActions: "Overdue",
+		HeatMap: "Heat map: pillars by workload", HeatMapCaption: "HIGH and MEDIUM questions per pillar; the shade is the worst risk in the cell",
+		NotInLens:        "not in this lens",
+		TrendPerWorkload: "Trend per workload", NoMilestones: "no milestones yet",
+		OverdueList: "Overdue actions", NoOverdue: "No action is overdue.",
+		Reviews: "%d reviews",
+	}
+}
+
+func englishTUI() TUI {
+	return TUI{
+		Keys: Keys{
+			Quit: "save & quit", Help: "help", Navigator: "go to question", Summary: "summary", Back: "back",
+			Up: "up", Down: "down", Tick: "tick", Next: "next question", Prev: "previous", Focus: "choices/help pane",
+			NotApplicable: "not applicable", Notes: "edit notes", Milestone: "save a milestone",
+			Action: "action for this practice", PageUp: "scroll help up", PageDown: "scroll help down",
+			Open: "open", Filter: "filter: all/unanswered/high", Search: "search", Close: "close",
+			NextField: "next field", PrevField: "previous field", Confirm: "confirm", Cancel: "cancel", Done: "done",
+			Reload: "reload from disk", Keep: "keep mine", Retry: "retry saving", Force: "quit without saving",
+			Switch: "switch", Abort: "quit", QuitAside: "quit, file untouched",
+		},
+		Status: Status{
+			NewReview:     "new review: %s",
+			NotCreated:    "not created yet",
+			SaveFailed:    "not saved: %s (answers kept in memory, retrying)",
+			ChangedOnDisk: "not saved: the file changed on disk",
+			Waiting:       "waiting for another program to finish writing the file…",
+			Saving:        "saving…", NoChanges: "no changes", SavedJustNow: "saved just now", SavedAgo: "saved %s ago",
+			Seconds: "%ds", Minutes: "%dm", Hours: "%dh",
+			Progress:  "%[1]d/%[2]d answered · HIGH %[3]d · MEDIUM %[4]d ",
+			KeysTitle: "Keys", KeysClose: "(? or esc closes)",
+			TooSmall: "Terminal too small: %[1]dx%[2]d. wafr needs at least %[3]dx%[4]d; enlarge the window (q quits).",
+		},
+		Question: Question{
+			Position:      "%[1]s - %[2]d/%[3]d",
+			NotApplicable: "Not applicable: %s  (a to change)",
+			NoReason:      "no reason given",
+			NoNotes:       "No notes (e to add).",
+			NotesLine:     "Notes: %s",
+			MoreLines:     "(+%d lines)", MoreLine: "(+1 line)",
+			MoreActions: "+%d more actions (wafr action list)",
+			Due:         "due %s", Overdue: "overdue",
+			ChoiceOf: "choice %[1]d of %[2]d", Above: "↑ %d above", Below: "↓ %d below",
+			PaneMore: "↓ more (%d%%)", PaneEnd: "end", PaneAbove: "↑ more",
+			LearnMore: "Learn more", ToImprove: "To improve", Rendering: "…",
+
+			NotEditableTitle: "This note cannot be edited here",
+			NotEditable:      "The note of %[1]s %[2]s, which the editor here would change. It is kept as it is; to replace it, run:\n\n  wafr answer %[3]s %[1]s --notes TEXT",
+			TooManyLines:     "has more than 10,000 lines", HasTabs: "holds tabs", HasCR: "holds carriage returns",
+			HasControls: "holds control characters",
+
+			NothingToAdopt: `"None of these": nothing to adopt`,
+			AlreadyTicked:  "already ticked: no action needed",
+			NoSuchQuestion: "no such question",
+		},
+		Lists: Lists{
+			Pillar: "PILLAR", Answered: "ANSWERED", Total: "Total", OwnerIs: "owner %s",
+			LensLine:  "%[1]s %[2]s · %[3]s · %[4]s",
+			PillarOne: "1 pillar", Pillars: "%d pillars", QuestionOne: "1 question", Questions: "%d questions",
+			GoTo: "Go to question", Showing: "showing %s (f to change, / to search)",
+			All: "all questions", Unanswered: "unanswered", HighOnly: "HIGH risk",
+			PillarCount: "%[1]d/%[2]d answered", Empty: "No question to show.",
+		},
+		Search: Search{
+			Prompt: "Search: ", Hint: "ids, titles, choices, descriptions, notes and actions; enter opens, esc clears",
+			Matches: "%d questions match", OneMatch: "1 question matches", NoMatch: "no question matches",
+			InChoice: "choice %s", Description: "description", Note: "note", InAction: "action %s", Resource: "resources of %s",
+		},
+		Summary: TUISummary{
+			Title: "Risk summary", Answered: "answered %[1]d of %[2]d",
+			Actions: "Actions: %[1]d open, %[2]d overdue, %[3]d closed",
+			NoRisks: "No HIGH or MEDIUM risks.", RiskList: "HIGH and MEDIUM questions", EnterOpens: "(enter opens)",
+		},
+		Setup: Setup{
+			Title: "New review", File: "file %s",
+			Intro:           "A review looks at one workload (a service or system) with the lens %s.",
+			Name:            "Workload name",
+			NamePlaceholder: "e.g. Payments API",
+			Suggested:       "enter keeps %s; typing replaces it",
+			Environment:     "Environment", SpaceToSwitch: "(space to switch)",
+			Production: "production", PreProduction: "pre-production",
+			Owner: "Owner", OwnerPlaceholder: "team or person (optional)",
+			Hint:      "enter: next / start · esc: quit without creating the file",
+			NeedsName: "the workload needs a name",
+		},
+		NA: NotApplicable{
+			Title: "%s does not apply because…", Unmark: "Applicable again (unmark)", Current: "%s (current)",
+			OutOfScope: "Out of scope", Business: "Business priorities", Constraints: "Architecture constraints",
+			Other: "Other (say why)", None: "None (no reason)",
+			OtherTitle: "Why %s does not apply", OtherAsk: "In a few words (kept in the question's notes):",
+			OtherHint:   "enter saves · esc goes back",
+			OtherNeeded: "say why, or go back and pick another reason",
+			NotePrefix:  "Not applicable: ",
+		},
+		Notes: Notes{
+			Title: "Notes for %s", Placeholder: "What the team said, who follows up, links…",
+			Hint: "Saved as you type. esc or ctrl+s closes.",
+		},
+		Mile: Milestone{
+			Title:       "Save a milestone",
+			Body:        "Snapshot the current answers under a name, to compare later (wafr diff FILE@NAME FILE, wafr history FILE).",
+			Placeholder: "e.g. 2026 Q4 review",
+			NeedsName:   "a milestone needs a name", Exists: "there is already a milestone with that name",
+		},
+		Action: Action{
+			Title: "New action", Adopt: "Adopt: %s", Owner: "Owner", Due: "Due",
+			OwnerPlaceholder: "who will do it", DuePlaceholder: "YYYY-MM-DD (optional)",
+			BadDue: "due date %q is not a date like 2026-12-31",
+		},
+		Conflict: Conflict{
+			Title:       "The review file changed on disk",
+			Changed:     "%s was changed outside this session (a git pull, or another wafr). Nothing has been overwritten.",
+			BothChanged: "Both changed: %s",
+			DoesNotLoad: "The new version does not load: %s",
+			KeepWorking: "esc  keep working; saving resumes once the file loads again",
+			QuitBroken:  "q    quit and leave the file; this session's answers go to %s",
+			Reload:      "r  reload the file (this session's changes to those questions are dropped)",
+			Keep:        "k  keep this session's answers to those questions; merge the rest",
+			Quit:        "q  quit and leave the file; this session's answers go to %s",
+		},
+		Failed: SaveFailed{
+			Title: "Could not save %s",
+			Body:  "Your answers are still here. Fix the problem (disk space, permissions) and retry, or quit and lose the changes since the last save.",
+			Keys:  "r    retry\nesc  go back to the review\nQ    quit without saving",
+		},
+		Notice: Notices{
+			ApplicableAgain: "%s is applicable again: a tick answers it",
+			Milestone:       "milestone %q recorded",
+			ActionAdded:     "action %s added",
+			Merged:          "merged changes made outside this session",
+			Reloaded:        "reloaded %s from disk",
+			KeptOurs:        "keeping this session's answers to %d questions; the rest is merged",
+			LintWarnings:    "the lens has %[1]d lint warnings (wafr lens lint %[2]s)",
+			LintWarning:     "the lens has 1 lint warning (wafr lens lint %s)",
+		},
+	}
+}

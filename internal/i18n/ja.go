@@ -1,0 +1,247 @@
+package i18n
+
+import "github.com/wafr-dev/wafr/questions"
+
+// Japanese, written for Japanese engineers: the words the AWS console and
+// Japanese SRE writing use (高リスク, マイルストーン, 適用外), short status
+// phrases without a full stop, and full sentences with one. "Not
+// applicable" is 適用外 throughout, never 該当なし, which lenses use for
+// "None of these".
+func japanese() *Catalog {
+	levels := map[questions.Risk]string{
+		questions.HighRisk: "高リスク", questions.MediumRisk: "中リスク", questions.NoRisk: "リスクなし",
+		questions.NotApplicable: "適用外", questions.Unanswered: "未回答",
+	}
+	return &Catalog{
+		Lang: Japanese,
+		Risk: RiskNames{Label: levels, Word: levels, Heading: levels},
+		Reasons: map[string]string{
+			"OUT_OF_SCOPE": "対象外", "BUSINESS_PRIORITIES": "事業上の優先順位",
+			"ARCHITECTURE_CONSTRAINTS": "アーキテクチャ上の制約", "OTHER": "その他", "NONE": "理由なし",
+		},
+		Statuses: map[string]string{
+			"open": "未着手", "in-progress": "対応中", "done": "完了", "accepted-risk": "リスク受容",
+		},
+		Environments: map[string]string{"PRODUCTION": "本番", "PREPRODUCTION": "本番前"},
+		TUI:          japaneseTUI(),
+		Plan:         japanesePlan(levels),
+		Summary:      japaneseSummary(levels),
+		HTML:         japaneseHTML(levels),
+	}
+}
+
+func japanesePlan(levels map[questions.Risk]string) Plan {
+	return Plan{
+		Title: "改善計画: %s",
+		Lens:  "レンズ", Environment: "環境", Owner: "オーナー", Milestone: "マイルストーン", Date: "日付",
+		Reviewers: "レビュー参加者", Answered: "回答", Actions: "アクション",
+		AnsweredOf:     "全 %[2]d 問中 %[1]d 問",
+		ActionsSummary: "未完了 %[1]d 件(うち期限切れ %[2]d 件)、完了 %[3]d 件、リスク受容 %[4]d 件",
+		RiskCol:        "リスク", QuestionsCol: "質問数", PieTitle: "リスク別の質問数",
+		Levels:       levels,
+		OtherActions: "その他のアクション", OtherItem: "%[1]s %[2]s(%[3]s):", NotApplicable: "適用外",
+		QuestionCol: "質問", PillarCol: "柱", ReasonCol: "理由", NotesCol: "メモ",
+		ItemFacts: "リスク: **%[1]s** · 柱: %[2]s", AnsweredBy: " · 回答者: %s",
+		InPlace: "実施済みのプラクティス:", FollowsNone: "これらのプラクティスはまだどれも実施していません。",
+		WhatNext: "次にやること:", Reference: "参考資料", Notes: "メモ:", ActionsHead: "アクション:",
+		LearnMore: "参考資料", ToImprove: "改善するには",
+		Contested: "意見が分かれました: 個別投票の結果が一致していません。", Agreed: "個別投票の結果は一致しました。", Nothing: "なし",
+		ContestedHead: "個別投票で意見が分かれた質問", TimeHead: "レビューにかけた時間", TimeCol: "時間", TimeSpent: " · かけた時間: %s",
+		FactSep: "、", TaskOwner: "担当 %s", TaskDue: "期限 %s", TaskOverdue: "(**期限切れ**)", TaskReason: "理由: %s", Ticket: "チケット",
+	}
+}
+
+func japaneseSummary(levels map[questions.Risk]string) Summary {
+	return Summary{
+		Answered: "全 %[2]d 問中 %[1]d 問に回答", AtMilestone: " · マイルストーン「%s」の時点", Updated: " · 更新日 %s",
+		Pillar: "柱", Total: "合計",
+		Columns: map[questions.Risk]string{
+			questions.HighRisk: "高", questions.MediumRisk: "中", questions.NoRisk: "なし",
+			questions.NotApplicable: "適用外", questions.Unanswered: "未回答",
+		},
+		Legend:   levels,
+		Actions:  "アクション: 未完了 %[1]d 件(%[2]s)、完了 %[3]d 件、リスク受容 %[4]d 件",
+		Overdue:  "うち期限切れ %d 件",
+		Workload: "ワークロード", Lens: "レンズ", AnsweredCol: "回答", ActionsCol: "アクション", OverdueCol: "期限切れ", UpdatedCol: "更新日",
+		Reviews: "レビュー %d 件",
+		MDTitle: "リスクのサマリー: %s", MDLine: "%[1]s %[2]s · 全 %[4]d 問中 %[3]d 問に回答", MDPillar: "柱",
+		MDColumns: levels,
+		MDTotal:   "合計", MDLens: "レンズ", MDUpdated: "更新日", MDWorkload: "ワークロード", MDAnswered: "回答",
+	}
+}
+
+func japaneseHTML(levels map[questions.Risk]string) HTML {
+	return HTML{
+		Levels:    levels,
+		PlanTitle: "改善計画: %s", Contents: "目次",
+		Summary: "概要", Pillars: "柱ごとのリスク", Trend: "リスクの推移",
+		HighRisk: "高リスク", MediumRisk: "中リスク", OtherActions: "その他のアクション",
+		NotApplicable: "適用外", Unanswered: "未回答", NoRisk: "リスクなし",
+
+		Lens: "レンズ", Environment: "環境", Owner: "オーナー", Milestone: "マイルストーン", Date: "日付",
+		Reviewers: "レビュー参加者", AnsweredFact: "回答", ActionsFact: "アクション",
+
+		AnsweredOf:     "全 %[2]d 問中 %[1]d 問",
+		ActionsSummary: "未完了 %d 件(うち期限切れ %d 件)、完了 %d 件、リスク受容 %d 件",
+		AnsweredLine:   "全 %[2]d 問中 %[1]d 問に回答済み: %[3]s。",
+		Riskiest:       "リスクの高い柱: %s。",
+		NoRiskiest:     "高リスク・中リスクの質問がある柱はありません。",
+		PillarWith:     "%[1]s(%[2]s)",
+		LevelCount:     "%[2]s %[1]d 問",
+		ListSep:        "、", ListLast: "、",
+
+		Legend: "凡例", BarCol: "質問の割合", Total: "合計", RiskCol: "リスク", QuestionsCol: "質問数", PillarCol: "柱",
+		QuestionCol: "質問", ReasonCol: "理由", NotesCol: "メモ",
+
+		RiskIs: "リスク", PillarIs: "柱", AnsweredBy: "回答者: %s",
+		InPlace: "実施済みのプラクティス", FollowsNone: "これらのプラクティスはまだどれも実施していません。",
+		WhatNext: "次にやること", Reference: "参考資料", Notes: "メモ", Actions: "アクション",
+		NotALink:    "%s(Web のリンクではありません)",
+		ActionOwner: "担当 %s", ActionDue: "期限 %s", ActionReason: "理由: %s",
+		Overdue: "期限切れ", Ticket: "チケット",
+
+		TrendCaption: "マイルストーンごとの高リスク・中リスクの質問数", TrendDate: "日付",
+		TrendMilestone: "マイルストーン", Current: "現在",
+		NotScored:  "* レンズを読み込めなかったため、ファイルに記録されたリスクを数えています",
+		TrendTable: "推移の表",
+		Footer:     "wafr が %[1]s からレンズ %[2]s で作成しました。",
+
+		PortfolioTitle: "ポートフォリオ: レビュー %d 件",
+		PortfolioLine:  "レビュー %[1]d 件: %[2]s。未完了のアクション %[3]d 件(うち期限切れ %[4]d 件)。",
+		Workload:       "ワークロード", Workloads: "ワークロード一覧", Due: "期限", Updated: "更新日", OpenActions: "未完了のアクション", OverdueActions: "期限切れ",
+		HeatMap: "ヒートマップ: ワークロード別・柱別のリスク", HeatMapCaption: "柱ごとの高リスク・中リスクの質問数。色と記号はそのセルで最も高いリスクを表します",
+		NotInLens:        "このレンズにはありません",
+		TrendPerWorkload: "ワークロードごとの推移", NoMilestones: "マイルストーンはまだありません",
+		OverdueList: "期限切れのアクション", NoOverdue: "期限切れのアクションはありません。",
+		Reviews: "%d 件",
+	}
+}
+
+func japaneseTUI() TUI {
+	return TUI{
+		Keys: Keys{
+			Quit: "保存して終了", Help: "ヘルプ", Navigator: "質問へ移動", Summary: "サマリー", Back: "戻る",
+			Up: "上へ", Down: "下へ", Tick: "チェック", Next: "次の質問", Prev: "前の質問", Focus: "選択肢/ヘルプ欄の切り替え",
+			NotApplicable: "適用外にする", Notes: "メモを編集", Milestone: "マイルストーンを保存",
+			Action: "このプラクティスのアクションを作成", PageUp: "ヘルプを上へスクロール", PageDown: "ヘルプを下へスクロール",
+			Open: "開く", Filter: "絞り込み: すべて/未回答/高リスク", Search: "検索", Close: "閉じる",
+			NextField: "次の項目", PrevField: "前の項目", Confirm: "決定", Cancel: "キャンセル", Done: "完了",
+			Reload: "ディスクから読み直す", Keep: "自分の回答を残す", Retry: "保存を再試行", Force: "保存せずに終了",
+			Switch: "切り替え", Abort: "終了", QuitAside: "ファイルを変えずに終了",
+		},
+		Status: Status{
+			NewReview:     "新しいレビュー: %s",
+			NotCreated:    "ファイルはまだ作成していません",
+			SaveFailed:    "保存できていません: %s(回答はメモリー上に残し、再試行しています)",
+			ChangedOnDisk: "保存できていません: ディスク上のファイルが変更されました",
+			Waiting:       "別のプログラムがファイルを書き終えるのを待っています…",
+			Saving:        "保存中…", NoChanges: "変更なし", SavedJustNow: "保存しました", SavedAgo: "%s前に保存",
+			Seconds: "%d 秒", Minutes: "%d 分", Hours: "%d 時間",
+			Progress:  "回答済み %[1]d/%[2]d · 高リスク %[3]d · 中リスク %[4]d ",
+			KeysTitle: "キー操作", KeysClose: "(? か esc で閉じる)",
+			TooSmall: "端末が小さすぎます(%[1]dx%[2]d)。wafr には %[3]dx%[4]d 以上が必要です。ウィンドウを広げてください(q で終了)。",
+		},
+		Question: Question{
+			Position:      "%[1]s - %[2]d/%[3]d",
+			NotApplicable: "適用外: %s(a で変更)",
+			NoReason:      "理由の記載なし",
+			NoNotes:       "メモなし(e で追加)",
+			NotesLine:     "メモ: %s",
+			MoreLines:     "(ほか %d 行)", MoreLine: "(ほか 1 行)",
+			MoreActions: "ほかにアクションが %d 件あります(wafr action list)",
+			Due:         "期限 %s", Overdue: "期限切れ",
+			ChoiceOf: "選択肢 %[1]d/%[2]d", Above: "↑ 上に %d 件", Below: "↓ 下に %d 件",
+			PaneMore: "↓ 続きあり(%d%%)", PaneEnd: "ここまで", PaneAbove: "↑ 上に続きあり",
+			LearnMore: "参考資料", ToImprove: "改善するには", Rendering: "…",
+
+			NotEditableTitle: "このメモはここでは編集できません",
+			NotEditable:      "%[1]s のメモは%[2]sため、ここで編集すると内容が変わってしまいます。メモはそのまま残してあります。書き換えるには次を実行してください。\n\n  wafr answer %[3]s %[1]s --notes TEXT",
+			TooManyLines:     "1 万行を超える", HasTabs: "タブを含む", HasCR: "復帰文字(CR)を含む",
+			HasControls: "制御文字を含む",
+
+			NothingToAdopt: "「どれにも当てはまらない」という選択肢なので、アクションは作れません",
+			AlreadyTicked:  "チェック済みなので、アクションは不要です",
+			NoSuchQuestion: "その質問はありません",
+		},
+		Lists: Lists{
+			Pillar: "柱", Answered: "回答済み", Total: "合計", OwnerIs: "オーナー: %s",
+			LensLine:  "%[1]s %[2]s · %[3]s · %[4]s",
+			PillarOne: "柱: 1", Pillars: "柱: %d", QuestionOne: "質問: 1", Questions: "質問: %d",
+			GoTo: "質問へ移動", Showing: "表示中: %s(f で切り替え、/ で検索)",
+			All: "すべての質問", Unanswered: "未回答の質問", HighOnly: "高リスクの質問",
+			PillarCount: "回答済み %[1]d/%[2]d", Empty: "表示する質問はありません。",
+		},
+		Search: Search{
+			Prompt: "検索: ", Hint: "ID・タイトル・選択肢・説明・メモ・アクションから探します。enter で開き、esc で消去",
+			Matches: "%d 問が一致", OneMatch: "1 問が一致", NoMatch: "一致する質問はありません",
+			InChoice: "選択肢 %s", Description: "説明", Note: "メモ", InAction: "アクション %s", Resource: "%s の参考資料",
+		},
+		Summary: TUISummary{
+			Title: "リスクのサマリー", Answered: "全 %[2]d 問中 %[1]d 問に回答",
+			Actions: "アクション: 未完了 %[1]d 件、期限切れ %[2]d 件、完了 %[3]d 件",
+			NoRisks: "高リスク・中リスクの質問はありません。", RiskList: "高リスク・中リスクの質問", EnterOpens: "(enter で開く)",
+		},
+		Setup: Setup{
+			Title: "新しいレビュー", File: "ファイル: %s",
+			Intro:           "レビューでは、1 つのワークロード(サービスやシステム)をレンズ「%s」に沿って確認します。",
+			Name:            "ワークロード名",
+			NamePlaceholder: "例: 決済 API",
+			Suggested:       "enter で「%s」を使います。入力すると置き換わります",
+			Environment:     "環境", SpaceToSwitch: "(space で切り替え)",
+			Production: "本番", PreProduction: "本番前",
+			Owner: "オーナー", OwnerPlaceholder: "チーム名または担当者名(任意)",
+			Hint:      "enter: 次へ/開始 · esc: ファイルを作らずに終了",
+			NeedsName: "ワークロード名を入力してください",
+		},
+		NA: NotApplicable{
+			Title: "%s が適用外である理由", Unmark: "適用外を解除する", Current: "%s(現在の理由)",
+			OutOfScope: "対象外", Business: "事業上の優先順位", Constraints: "アーキテクチャ上の制約",
+			Other: "その他(理由を書く)", None: "理由なし",
+			OtherTitle: "%s が適用外である理由", OtherAsk: "理由を簡単に書いてください(質問のメモに残ります):",
+			OtherHint:   "enter で保存 · esc で戻る",
+			OtherNeeded: "理由を書くか、戻ってほかの理由を選んでください",
+			NotePrefix:  "適用外の理由: ",
+		},
+		Notes: Notes{
+			Title: "%s のメモ", Placeholder: "チームで話したこと、フォローする人、リンクなど…",
+			Hint: "入力した内容はその都度保存されます。esc か ctrl+s で閉じます。",
+		},
+		Mile: Milestone{
+			Title:       "マイルストーンを保存",
+			Body:        "今の回答に名前を付けて保存し、あとで比べられるようにします(wafr diff FILE@NAME FILE、wafr history FILE)。",
+			Placeholder: "例: 2026 年度第 4 四半期のレビュー",
+			NeedsName:   "マイルストーン名を入力してください", Exists: "同じ名前のマイルストーンがすでにあります",
+		},
+		Action: Action{
+			Title: "新しいアクション", Adopt: "取り入れるプラクティス: %s", Owner: "担当", Due: "期限",
+			OwnerPlaceholder: "担当する人", DuePlaceholder: "YYYY-MM-DD(任意)",
+			BadDue: "期限「%s」は 2026-12-31 のような形式の日付ではありません",
+		},
+		Conflict: Conflict{
+			Title:       "ディスク上のレビューファイルが変更されました",
+			Changed:     "%s がこのセッションの外で変更されました(git pull や別の wafr など)。何も上書きしていません。",
+			BothChanged: "双方で変更された質問: %s",
+			DoesNotLoad: "新しい版のファイルを読み込めません: %s",
+			KeepWorking: "esc  作業を続ける(ファイルを読み込めるようになれば保存を再開します)",
+			QuitBroken:  "q    ファイルには触れずに終了(このセッションの回答は %s に書き出します)",
+			Reload:      "r  ファイルを読み直す(これらの質問に対するこのセッションの変更は破棄します)",
+			Keep:        "k  これらの質問はこのセッションの回答を残し、ほかはマージする",
+			Quit:        "q  ファイルには触れずに終了(このセッションの回答は %s に書き出します)",
+		},
+		Failed: SaveFailed{
+			Title: "%s を保存できませんでした",
+			Body:  "回答はまだ失われていません。問題(ディスクの空き容量や権限など)を解決して再試行するか、前回の保存以降の変更を破棄して終了してください。",
+			Keys:  "r    再試行\nesc  レビューに戻る\nQ    保存せずに終了",
+		},
+		Notice: Notices{
+			ApplicableAgain: "%s の適用外を解除しました。チェックした選択肢が回答になります",
+			Milestone:       "マイルストーン「%s」を記録しました",
+			ActionAdded:     "アクション %s を追加しました",
+			Merged:          "このセッションの外で行われた変更をマージしました",
+			Reloaded:        "%s をディスクから読み直しました",
+			KeptOurs:        "%d 問はこのセッションの回答を残し、それ以外はマージします",
+			LintWarnings:    "レンズに lint の警告が %[1]d 件あります(wafr lens lint %[2]s)",
+			LintWarning:     "レンズに lint の警告が 1 件あります(wafr lens lint %s)",
+		},
+	}
+}

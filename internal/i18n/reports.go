@@ -1,0 +1,149 @@
+package i18n
+
+import "github.com/wafr-dev/wafr/questions"
+
+// Plan is the fixed text of the Markdown improvement plan.
+type Plan struct {
+	Title string // %s: the workload
+
+	// The header table's rows.
+	Lens, Environment, Owner, Milestone, Date, Reviewers, Answered, Actions string
+
+	AnsweredOf     string // %[1]d answered, %[2]d in all
+	ActionsSummary string // %[1]d open, %[2]d overdue, %[3]d done, %[4]d accepted as risk
+	RiskCol        string
+	QuestionsCol   string
+	PieTitle       string
+	// Levels names the levels in the plan's tables and its sections'
+	// headings come from Catalog.Risk.Heading.
+	Levels map[questions.Risk]string
+
+	OtherActions  string // heading
+	OtherItem     string // %[1]s id, %[2]s title, %[3]s level: the line above a question's actions
+	NotApplicable string // heading
+	QuestionCol   string
+	PillarCol     string
+	ReasonCol     string
+	NotesCol      string
+
+	ItemFacts   string // %[1]s level (bold), %[2]s pillar
+	AnsweredBy  string // %s: a person, after ItemFacts
+	InPlace     string
+	FollowsNone string
+	WhatNext    string
+	Reference   string // a link's text
+	Notes       string
+	ActionsHead string
+	// LearnMore and ToImprove head a practice's further resources: its
+	// helpful resources and its improvement plans.
+	LearnMore string
+	ToImprove string
+
+	// A live review's votes and time.
+	Contested     string
+	Agreed        string
+	Nothing       string // a ballot that ticked nothing
+	ContestedHead string
+	TimeHead      string
+	TimeCol       string
+	TimeSpent     string // %s, after ItemFacts
+
+	FactSep     string // between an action's facts
+	TaskOwner   string // %s
+	TaskDue     string // %s
+	TaskOverdue string
+	TaskReason  string // %s
+	Ticket      string
+}
+
+// Summary is the fixed text of "wafr summary" in text and Markdown.
+type Summary struct {
+	Answered    string // %[1]d answered, %[2]d in all
+	AtMilestone string // %s: a milestone, after Answered
+	Updated     string // %s: a date, after Answered
+	Pillar      string // column
+	Total       string // the total row
+	// Columns names the level columns of the text table, Legend the
+	// levels in the legend under it.
+	Columns map[questions.Risk]string
+	Legend  map[questions.Risk]string
+	Actions string // %[1]d open, %[2]s overdue (OverdueN), %[3]d done, %[4]d accepted as risk
+	Overdue string // %d
+
+	// The table of several reviews.
+	Workload, Lens, AnsweredCol, ActionsCol, OverdueCol, UpdatedCol string
+	Reviews                                                         string // %d reviews
+
+	// Markdown.
+	MDTitle    string // %s: the workload
+	MDLine     string // %[1]s lens, %[2]s version, %[3]d answered, %[4]d in all
+	MDPillar   string
+	MDColumns  map[questions.Risk]string
+	MDTotal    string
+	MDLens     string
+	MDUpdated  string
+	MDWorkload string
+	MDAnswered string
+}
+
+// HTML is every fixed string of the HTML pages.
+type HTML struct {
+	// Levels names the levels in columns and legends (Catalog.Risk.Word
+	// in sentences).
+	Levels map[questions.Risk]string
+
+	// Report page.
+	PlanTitle     string // %s: workload
+	Contents      string
+	Summary       string
+	Pillars       string
+	Trend         string
+	HighRisk      string
+	MediumRisk    string
+	OtherActions  string
+	NotApplicable string
+	Unanswered    string
+	NoRisk        string
+
+	Lens, Environment, Owner, Milestone, Date, Reviewers, AnsweredFact, ActionsFact string
+
+	AnsweredOf     string // %[1]d answered, %[2]d total
+	ActionsSummary string // open, overdue, done, accepted
+	AnsweredLine   string // %[1]d answered, %[2]d total, %[3]s level counts
+	Riskiest       string // %s: a list of pillars with their counts
+	NoRiskiest     string
+	PillarWith     string // %[1]s pillar, %[2]s its counts
+	LevelCount     string // %[1]d count, %[2]s level name
+	ListSep        string
+	ListLast       string
+
+	Legend, BarCol, Total, RiskCol, QuestionsCol, PillarCol, QuestionCol, ReasonCol, NotesCol string
+
+	RiskIs, PillarIs, AnsweredBy                              string // AnsweredBy: %s a person
+	InPlace, FollowsNone, WhatNext, Reference, Notes, Actions string
+	NotALink                                                  string // %s: a URL that is not http(s)
+	ActionOwner, ActionDue, ActionReason                      string // %s
+	Overdue, Ticket                                           string
+
+	TrendCaption, TrendDate, TrendMilestone, Current, NotScored string
+	TrendTable                                                  string
+	Footer                                                      string // %[1]s file, %[2]s lens
+
+	// Portfolio page.
+	PortfolioTitle   string // %d reviews
+	PortfolioLine    string // %[1]d reviews, %[2]s counts, %[3]d open actions, %[4]d overdue
+	Workload         string
+	Workloads        string
+	Due              string
+	Updated          string
+	OpenActions      string
+	OverdueActions   string
+	HeatMap          string
+	HeatMapCaption   string
+	NotInLens        string
+	TrendPerWorkload string
+	NoMilestones     string
+	OverdueList      string
+	NoOverdue        string
+	Reviews          string // %d reviews
+}

@@ -1,0 +1,225 @@
+package i18n
+
+// TUI is every string the review TUI writes itself: key help, headings,
+// the status line, dialogs and notices.
+type TUI struct {
+	Keys     Keys
+	Status   Status
+	Question Question
+	Lists    Lists
+	Search   Search
+	Summary  TUISummary
+	Setup    Setup
+	NA       NotApplicable
+	Notes    Notes
+	Mile     Milestone
+	Action   Action
+	Conflict Conflict
+	Failed   SaveFailed
+	Notice   Notices
+}
+
+// Keys are the descriptions in the key help (the keys themselves are key
+// names, the same in every language).
+type Keys struct {
+	Quit, Help, Navigator, Summary, Back                               string
+	Up, Down, Tick, Next, Prev, Focus, NotApplicable, Notes, Milestone string
+	Action, PageUp, PageDown                                           string
+	Open, Filter, Search, Close                                        string
+	NextField, PrevField, Confirm, Cancel, Done, Reload, Keep, Retry   string
+	Force, Switch, Abort, QuitAside                                    string
+}
+
+// Status is the title bar, the status line and the screens around them.
+type Status struct {
+	NewReview     string // %s: the file, in the title bar while the form asks
+	NotCreated    string
+	SaveFailed    string // %s: the error
+	ChangedOnDisk string
+	Waiting       string
+	Saving        string
+	NoChanges     string
+	SavedJustNow  string
+	SavedAgo      string // %s: a duration
+	Seconds       string // %d
+	Minutes       string // %d
+	Hours         string // %d
+	Progress      string // %[1]d answered, %[2]d in all, %[3]d HIGH, %[4]d MEDIUM
+	KeysTitle     string
+	KeysClose     string
+	TooSmall      string // %[1]dx%[2]d now, %[3]dx%[4]d needed
+}
+
+// Question is the question screen and its help pane.
+type Question struct {
+	Position      string // %[1]s pillar, %[2]d question, %[3]d questions in it
+	NotApplicable string // %s: the reason
+	NoReason      string
+	NoNotes       string
+	NotesLine     string // %s: the first line
+	MoreLines     string // %d: lines after the first
+	MoreLine      string // one line after the first
+	MoreActions   string // %d
+	Due           string // %s
+	Overdue       string
+	ChoiceOf      string // %[1]d highlighted, %[2]d in all
+	Above         string // %d
+	Below         string // %d
+	PaneMore      string // %d: the percentage read
+	PaneEnd       string
+	PaneAbove     string
+	LearnMore     string
+	ToImprove     string
+	Rendering     string
+
+	NotEditableTitle string
+	NotEditable      string // %[1]s question, %[2]s why, %[3]s file
+	TooManyLines     string
+	HasTabs          string
+	HasCR            string
+	HasControls      string
+
+	NothingToAdopt string
+	AlreadyTicked  string
+	NoSuchQuestion string
+}
+
+// Lists are the overview, navigator and their rows.
+type Lists struct {
+	Pillar      string // column
+	Answered    string // column
+	Total       string
+	OwnerIs     string // %s
+	LensLine    string // %[1]s lens, %[2]s version, %[3]s pillars, %[4]s questions
+	PillarOne   string
+	Pillars     string // %d
+	QuestionOne string
+	Questions   string // %d
+	GoTo        string
+	Showing     string // %s: the filter
+	All         string
+	Unanswered  string
+	HighOnly    string
+	PillarCount string // %[1]d answered, %[2]d questions
+	Empty       string
+}
+
+// Search is the navigator's search.
+type Search struct {
+	Prompt      string
+	Hint        string
+	Matches     string // %d
+	OneMatch    string
+	NoMatch     string
+	InChoice    string // %s: the choice's id
+	Description string
+	Note        string
+	InAction    string // %s: the action's id
+	Resource    string // %s: the choice's id
+}
+
+// TUISummary is the summary screen.
+type TUISummary struct {
+	Title      string
+	Answered   string // %[1]d answered, %[2]d in all
+	Actions    string // %[1]d open, %[2]d overdue, %[3]d closed
+	NoRisks    string
+	RiskList   string
+	EnterOpens string
+}
+
+// Setup is the form of a new review.
+type Setup struct {
+	Title            string
+	File             string // %s
+	Intro            string // %s: the lens
+	Name             string
+	NamePlaceholder  string
+	Suggested        string // %s: the suggested name
+	Environment      string
+	SpaceToSwitch    string
+	Production       string
+	PreProduction    string
+	Owner            string
+	OwnerPlaceholder string
+	Hint             string
+	NeedsName        string
+}
+
+// NotApplicable is the dialog that marks a question not applicable.
+type NotApplicable struct {
+	Title       string // %s: the question
+	Unmark      string
+	Current     string // %s: a reason
+	OutOfScope  string
+	Business    string
+	Constraints string
+	Other       string
+	None        string
+	OtherTitle  string // %s: the question
+	OtherAsk    string
+	OtherHint   string
+	OtherNeeded string
+	// NotePrefix starts the line of the notes that holds the reason
+	// typed for "Other".
+	NotePrefix string
+}
+
+// Notes is the notes editor.
+type Notes struct {
+	Title       string // %s: the question
+	Placeholder string
+	Hint        string
+}
+
+// Milestone is the dialog that records a milestone.
+type Milestone struct {
+	Title       string
+	Body        string
+	Placeholder string
+	NeedsName   string
+	Exists      string
+}
+
+// Action is the dialog that records an action.
+type Action struct {
+	Title            string
+	Adopt            string // %s: the practice
+	Owner            string
+	Due              string
+	OwnerPlaceholder string
+	DuePlaceholder   string
+	BadDue           string // %s: what was typed
+}
+
+// Conflict is the dialog about a file changed on disk.
+type Conflict struct {
+	Title       string
+	Changed     string // %s: the file
+	BothChanged string // %s: question ids
+	DoesNotLoad string // %s: the error
+	KeepWorking string
+	QuitBroken  string // %s: the set-aside file
+	Reload      string
+	Keep        string
+	Quit        string // %s: the set-aside file
+}
+
+// SaveFailed is the dialog when saving on quit failed.
+type SaveFailed struct {
+	Title string // %s: the file
+	Body  string
+	Keys  string
+}
+
+// Notices are the one-line messages in the status line.
+type Notices struct {
+	ApplicableAgain string // %s: the question
+	Milestone       string // %s: its name
+	ActionAdded     string // %s: its id
+	Merged          string
+	Reloaded        string // %s: the file
+	KeptOurs        string // %d questions
+	LintWarnings    string // %[1]d warnings, %[2]s the lens
+	LintWarning     string // %s: the lens (one warning)
+}
