@@ -203,6 +203,7 @@ func writeItem(b *strings.Builder, q Question, c *i18n.Catalog) {
 				fmt.Fprintf(b, " (%s)", link(t.Reference, c.URL))
 			}
 			b.WriteString("\n")
+			writeResources(b, c, t)
 		}
 	}
 	if q.Notes != "" {

@@ -117,6 +117,24 @@ type Choice struct {
 	Title           string `json:"title"`
 	ImprovementPlan string `json:"improvementPlan,omitempty"`
 	URL             string `json:"url,omitempty"`
+	// HelpfulResource explains the practice, with a link when the lens
+	// gives one; AdditionalResources are the lens's further resources,
+	// each of type HELPFUL_RESOURCE or IMPROVEMENT_PLAN.
+	HelpfulResource     *Resource       `json:"helpfulResource,omitempty"`
+	AdditionalResources []ResourceGroup `json:"additionalResources,omitempty"`
+}
+
+// Resource is a lens's text with an optional link.
+type Resource struct {
+	DisplayText string `json:"displayText,omitempty"`
+	URL         string `json:"url,omitempty"`
+}
+
+// ResourceGroup is a choice's further resources of one type:
+// HELPFUL_RESOURCE (to learn more) or IMPROVEMENT_PLAN (to improve).
+type ResourceGroup struct {
+	Type    string     `json:"type"`
+	Content []Resource `json:"content"`
 }
 
 // Input is what Score needs.
@@ -199,6 +217,16 @@ func question(qr scoring.QuestionResult, a *review.Answer) Question {
 		ch := Choice{ID: c.ID, Title: c.Title}
 		if c.ImprovementPlan != nil {
 			ch.ImprovementPlan, ch.URL = c.ImprovementPlan.DisplayText, c.ImprovementPlan.URL
+		}
+		if r := c.HelpfulResource; r != nil && (r.DisplayText != "" || r.URL != "") {
+			ch.HelpfulResource = &Resource{DisplayText: r.DisplayText, URL: r.URL}
+		}
+		for _, a := range c.AdditionalResources {
+			g := ResourceGroup{Type: a.Type, Content: []Resource{}}
+			for _, r := range a.Content {
+				g.Content = append(g.Content, Resource{DisplayText: r.DisplayText, URL: r.URL})
+			}
+			ch.AdditionalResources = append(ch.AdditionalResources, g)
 		}
 		switch {
 		case ticked[c.ID]:
