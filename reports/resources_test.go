@@ -98,8 +98,8 @@ func TestJSONHasResources(t *testing.T) {
 func TestMarkdownLinksAreWebOnly(t *testing.T) {
 	for addr, want := range map[string]string{
 		"https://example.com/a(b)": "[x](https://example.com/a%28b%29)",
-		"javascript:alert(1)":     "x `javascript:alert(1)`",
-		"":                        "x",
+		"javascript:alert(1)":      "x `javascript:alert(1)`",
+		"":                         "x",
 	} {
 		if got := mdLink("x", addr); got != want {
 			t.Errorf("mdLink(x, %q) = %q, want %q", addr, got, want)

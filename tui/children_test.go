@@ -21,7 +21,8 @@ func childFixture(t *testing.T) (*common, *Snapshot) {
 	r.AddMilestone("first", "", l, testNow)
 	s := NewSession(SessionOptions{Path: "r.yaml", Review: r, Lens: l})
 	rd := testRenderer(false)
-	c := &common{width: 80, height: 21, styles: NewStyles(rd), keys: DefaultKeyMap(), md: newMarkdown(rd), now: func() time.Time { return testNow }}
+	c := newCommon(rd, "en", false, func() time.Time { return testNow })
+	c.width, c.height = 80, 21
 	return c, s.Snapshot()
 }
 
@@ -146,8 +147,8 @@ func TestListScreensAlone(t *testing.T) {
 	n := newNavigatorScreen(c, snap).open(0)
 	n, _, _ = n.update(keyMsg("f"))
 	n = n.refresh()
-	if n.filter != filterUnanswered || len(n.list.VisibleItems()) != 5 {
-		t.Errorf("navigator filter %v, %d rows", n.filter, len(n.list.VisibleItems()))
+	if n.filter != filterUnanswered || len(questionRows(n.list)) != 5 {
+		t.Errorf("navigator filter %v, %d rows", n.filter, len(questionRows(n.list)))
 	}
 	s := newSummaryScreen(c, snap).open()
 	if _, _, evs := s.update(keyMsg("enter")); len(evs) != 1 || evs[0] != (openQuestionEvent{0}) {

@@ -8,14 +8,28 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/wafr-dev/wafr/internal/i18n"
 )
 
 func keyMatches(msg tea.KeyMsg, b key.Binding) bool { return key.Matches(msg, b) }
 
-// titleBar is the first line: the tool, the workload and the lens.
+// noticeLint is the viewer's own notice of a lens with lint warnings.
+const noticeLint NoticeKind = -1
+
+// titleBar is the first line: the tool, the workload and the lens. While
+// the form of a new review asks for the workload, it names the file
+// instead (the workload's name is not known yet).
 func (v *Viewer) titleBar() string {
-	left := " wafr · " + oneLine(sanitize(v.snap.Review.Workload.Name))
 	right := oneLine(sanitize(v.snap.Lens.Name+" "+v.snap.Lens.Version)) + " "
+	name := oneLine(sanitize(v.snap.Review.Workload.Name))
+	if v.current == screenSetup {
+		// A path is cut at its start: its end names the file.
+		label := fmt.Sprintf(v.c.t.Status.NewReview, "")
+		room := v.termW - displayWidth(" wafr · "+label) - displayWidth(right) - 1
+		name = label + truncateLeft(oneLine(sanitize(v.snap.Path)), max(12, room))
+	}
+	left := " wafr · " + name
 	return v.c.styles.TitleBar.Render(spread(left, right, v.termW))
 }
 
@@ -28,63 +42,99 @@ func (v *Viewer) refreshStatus() {
 		left += "  " + s.Notice.Render(sanitize(n))
 	}
 	c := v.snap.Score.Counts
-	right := s.Status.Render(fmt.Sprintf("%d/%d answered · HIGH %d · MEDIUM %d ", c.Answered(), c.Total(), c.High, c.Medium))
+	right := s.Status.Render(fmt.Sprintf(v.c.t.Status.Progress, c.Answered(), c.Total(), c.High, c.Medium))
 	v.status = spread(" "+left, right, v.termW)
 }
 
 // currentNotice is the newest notice, the viewer's own or the session's,
-// while it is fresh.
+// while it is fresh, in the viewer's words.
 func (v *Viewer) currentNotice() string {
 	n := v.notice
 	if sn := v.snap.Notice; sn.At.After(n.At) {
 		n = sn
 	}
-	if n.Text == "" || v.c.now().Sub(n.At) > noticeFor {
+	if n.Empty() || v.c.now().Sub(n.At) > noticeFor {
 		return ""
+	}
+	return noticeText(v.c.t, n)
+}
+
+// noticeText words a notice.
+func noticeText(t *i18n.TUI, n Notice) string {
+	w := &t.Notice
+	switch n.Kind {
+	case NoticeApplicableAgain:
+		return fmt.Sprintf(w.ApplicableAgain, n.Arg)
+	case NoticeMilestone:
+		return fmt.Sprintf(w.Milestone, n.Arg)
+	case NoticeActionAdded:
+		return fmt.Sprintf(w.ActionAdded, n.Arg)
+	case NoticeMerged:
+		return w.Merged
+	case NoticeReloaded:
+		return fmt.Sprintf(w.Reloaded, n.Arg)
+	case NoticeKeptOurs:
+		return fmt.Sprintf(w.KeptOurs, n.N)
+	case NoticeParked:
+		return fmt.Sprintf(t.Meeting.Parked, n.Arg)
+	case NoticeParkDropped:
+		return t.Meeting.ParkDropped
+	case NoticeParkedToAction:
+		return fmt.Sprintf(t.Meeting.ParkedToAction, n.Arg)
+	case NoticeParkedToNotes:
+		return fmt.Sprintf(t.Meeting.ParkedToNotes, n.Arg)
+	case noticeLint:
+		if n.N == 1 {
+			return fmt.Sprintf(w.LintWarning, n.Arg)
+		}
+		return fmt.Sprintf(w.LintWarnings, n.N, n.Arg)
 	}
 	return n.Text
 }
 
 // saveStatus is the left part of the status line.
 func (v *Viewer) saveStatus() string {
-	s := v.c.styles
+	s, t := v.c.styles, &v.c.t.Status
 	st := v.snap.Save
 	switch {
 	case !v.snap.Created:
-		return s.Status.Render("not created yet")
+		return s.Status.Render(t.NotCreated)
 	case st.Err != nil:
-		return s.StatusError.Render(fmt.Sprintf("not saved: %v (answers kept in memory, retrying)", sanitize(st.Err.Error())))
+		return s.StatusError.Render(fmt.Sprintf(t.SaveFailed, sanitize(st.Err.Error())))
 	case v.snap.Conflict != nil:
-		return s.StatusError.Render("not saved: the file changed on disk")
+		return s.StatusError.Render(t.ChangedOnDisk)
 	case st.Waiting:
-		return s.Status.Render("waiting for another program to finish writing the file…")
+		return s.Status.Render(t.Waiting)
 	case st.Pending:
-		return s.Status.Render("saving…")
+		return s.Status.Render(t.Saving)
 	case st.LastSaved.IsZero():
-		return s.Status.Render("no changes")
+		return s.Status.Render(t.NoChanges)
 	}
 	ago := v.c.now().Sub(st.LastSaved).Round(time.Second)
 	if ago < time.Second {
-		return s.Status.Render("saved just now")
+		return s.Status.Render(t.SavedJustNow)
 	}
-	return s.Status.Render(fmt.Sprintf("saved %s ago", shortDuration(ago)))
+	return s.Status.Render(fmt.Sprintf(t.SavedAgo, shortDuration(t, ago)))
 }
 
-func shortDuration(d time.Duration) string {
+func shortDuration(t *i18n.Status, d time.Duration) string {
 	switch {
 	case d < time.Minute:
-		return fmt.Sprintf("%ds", int(d.Seconds()))
+		return fmt.Sprintf(t.Seconds, int(d.Seconds()))
 	case d < time.Hour:
-		return fmt.Sprintf("%dm", int(d.Minutes()))
+		return fmt.Sprintf(t.Minutes, int(d.Minutes()))
 	}
-	return fmt.Sprintf("%dh", int(d.Hours()))
+	return fmt.Sprintf(t.Hours, int(d.Hours()))
 }
 
 // fullHelpView shows every key of what lies under the overlay: the groups
-// side by side when they fit, else one under the other, so no key is ever
-// cut off.
+// side by side when they fit, else one under the other; when that is
+// taller than the screen, every key in as many columns as the height
+// needs, so no key is ever cut off.
 func (v *Viewer) fullHelpView() string {
 	_, full := v.belowOverlay()
+	t := &v.c.t.Status
+	head := v.c.styles.Heading.Render(t.KeysTitle) + "  " + v.c.styles.Dim.Render(t.KeysClose) + "\n\n"
 	h := v.help
 	h.ShowAll = true
 	h.Width = 0 // never truncate: the layout below decides
@@ -103,11 +153,59 @@ func (v *Viewer) fullHelpView() string {
 		}
 	}
 	body := strings.Join(append(rows, row), "\n\n")
-	return v.c.styles.Heading.Render("Keys") + "  " + v.c.styles.Dim.Render("(? or esc closes)") + "\n\n" + body
+	if lipgloss.Height(body) <= v.c.height-2 {
+		return head + body
+	}
+	return head + v.keyColumns(full, v.c.height-2)
+}
+
+// keyColumns lays every key out top to bottom in columns of at most rows
+// lines, as many columns as that takes.
+func (v *Viewer) keyColumns(groups [][]key.Binding, rows int) string {
+	var keys, descs []string
+	for _, g := range groups {
+		for _, b := range g {
+			if b.Enabled() {
+				keys, descs = append(keys, b.Help().Key), append(descs, b.Help().Desc)
+			}
+		}
+	}
+	rows = max(1, rows)
+	var cols []string
+	for start := 0; start < len(keys); start += rows {
+		end := min(len(keys), start+rows)
+		kw := 0
+		for _, k := range keys[start:end] {
+			kw = max(kw, displayWidth(k))
+		}
+		lines := make([]string, 0, end-start)
+		for i := start; i < end; i++ {
+			lines = append(lines, v.c.styles.Heading.Render(padRight(keys[i], kw))+" "+v.c.styles.Footer.Render(descs[i]))
+		}
+		cols = append(cols, strings.Join(lines, "\n"))
+	}
+	out := lipgloss.JoinHorizontal(lipgloss.Top, interleave(cols, "  ")...)
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		lines[i] = truncate(strings.TrimRight(l, " "), v.termW)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// interleave puts sep between the items.
+func interleave(items []string, sep string) []string {
+	var out []string
+	for i, it := range items {
+		if i > 0 {
+			out = append(out, sep)
+		}
+		out = append(out, it)
+	}
+	return out
 }
 
 // tooSmallView says the terminal is too small, wrapped to fit it.
-func tooSmallView(w, h int) string {
-	msg := fmt.Sprintf("Terminal too small: %dx%d. wafr needs at least %dx%d; enlarge the window (q quits).", w, h, minWidth, minHeight)
+func tooSmallView(t *i18n.Status, w, h int) string {
+	msg := fmt.Sprintf(t.TooSmall, w, h, minWidth, minHeight)
 	return fitHeight(wrap(msg, max(1, w)), max(1, h))
 }

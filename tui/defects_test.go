@@ -48,8 +48,8 @@ func TestBurstTypingIsText(t *testing.T) {
 	}
 	press(p, "esc", "g", "/")
 	typeText(p, "up end esc")
-	if !p.v.navigator.filtering() || p.v.navigator.list.FilterValue() != "up end esc" {
-		t.Errorf("search text %q", p.v.navigator.list.FilterValue())
+	if !p.v.navigator.filtering() || p.v.navigator.input.Value() != "up end esc" {
+		t.Errorf("search text %q", p.v.navigator.input.Value())
 	}
 	if p.quitting {
 		t.Error("quit while typing")
@@ -129,7 +129,7 @@ func TestTooSmallActsOnlyOnQuit(t *testing.T) {
 	p.Update(tea.WindowSizeMsg{Width: 50, Height: 15})
 	runCmd(p, p.Init())
 	cmd := press(p, "q")
-	if p.v.setup.name.Value() != "W" || !runCmd(p, cmd) {
+	if p.v.setup.name.Value() != "" || !runCmd(p, cmd) {
 		t.Errorf("q at 50x15 on the setup form: name %q", p.v.setup.name.Value())
 	}
 }
@@ -159,7 +159,7 @@ func TestLayoutAfterMerge(t *testing.T) {
 	// The same review opened fresh is laid out the same.
 	fresh := newTestProgram(t, l, p.s.Snapshot().Review.Clone(), 80, 24)
 	press(fresh, "p")
-	if a, b := p.v.question.pane.Height, fresh.v.question.pane.Height; a != b {
+	if a, b := p.v.question.pane.height, fresh.v.question.pane.height; a != b {
 		t.Errorf("pane height %d after the merge, %d when opened fresh", a, b)
 	}
 	// So after a reload and keep-mine.

@@ -34,16 +34,24 @@ func (f frame) textWidth() int {
 	return max(20, min(70, f.w-2-f.c.styles.Dialog.GetHorizontalFrameSize()))
 }
 
-// box draws a dialog with a title, centred in the body. Every line of the
-// body is wrapped to the dialog's width, so a dialog fits the smallest
-// terminal.
+// box draws a dialog around plain text, wrapped to the dialog's width.
 func (f frame) box(title, body string) string {
+	return f.boxLines(title, strings.Split(wrap(body, f.textWidth()), "\n"))
+}
+
+// boxLines draws a dialog with a title around lines already fitted to its
+// width (text fields, styled lines), centred in the body. The title wraps;
+// a body taller than the terminal loses its last lines to "…".
+func (f frame) boxLines(title string, lines []string) string {
 	w := f.textWidth()
-	lines := strings.Split(wrap(body, w), "\n")
-	if room := f.h - 4; len(lines) > room { // border, title, gap
+	head := strings.Split(wrap(sanitize(title), w), "\n")
+	if room := f.h - 3 - len(head); len(lines) > room { // border, gap
 		lines = append(lines[:max(1, room-1)], "…")
 	}
-	inner := f.c.styles.Heading.Render(truncate(sanitize(title), w)) + "\n\n" + strings.Join(lines, "\n")
+	for i, l := range lines {
+		lines[i] = truncate(l, w)
+	}
+	inner := f.c.styles.Heading.Render(strings.Join(head, "\n")) + "\n\n" + strings.Join(lines, "\n")
 	return lipgloss.Place(f.w, f.h, lipgloss.Center, lipgloss.Center, f.c.styles.Dialog.Render(inner))
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -43,26 +44,45 @@ func (d conflictDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 }
 
 func (d conflictDialog) view() string {
-	s := d.c.styles
+	s, t := d.c.styles, &d.c.t.Conflict
 	w := d.textWidth()
-	lines := []string{wrap(sanitize(d.path)+" was changed outside this session (a git pull, or another wafr). Nothing has been overwritten.", w), ""}
+	text := func(s string) []string { return strings.Split(wrap(s, w), "\n") }
+	lines := append(text(fmt.Sprintf(t.Changed, sanitize(d.path))), "")
 	if qs := d.conflict.Questions; len(qs) > 0 {
-		lines = append(lines, wrap("Both changed: "+sanitize(strings.Join(qs, ", ")), w), "")
+		lines = append(append(lines, text(fmt.Sprintf(t.BothChanged, sanitize(strings.Join(qs, ", "))))...), "")
 	}
-	quit := "q    quit and leave the file; this session's answers go to " + sanitize(filepath.Base(d.path)) + ".wafr-unsaved"
+	aside := sanitize(filepath.Base(d.path)) + ".wafr-unsaved"
+	quitBroken, quit := keyLines(fmt.Sprintf(t.QuitBroken, aside), w), keyLines(fmt.Sprintf(t.Quit, aside), w)
 	if d.meeting {
-		quit = "q    leave the live review (its answers stay with the host's wafr)"
+		quitBroken, quit = keyLines(t.LeaveMeeting, w), keyLines(t.LeaveMeeting, w)
 	}
 	if d.conflict.LoadErr != nil {
-		lines = append(lines, s.StatusError.Render(wrap("The new version does not load: "+sanitize(d.conflict.LoadErr.Error()), w)), "",
-			"esc  keep working; saving resumes once the file loads again",
-			quit)
-		return d.box("The review file changed on disk", strings.Join(lines, "\n"))
+		for _, l := range text(fmt.Sprintf(t.DoesNotLoad, sanitize(d.conflict.LoadErr.Error()))) {
+			lines = append(lines, s.StatusError.Render(l))
+		}
+		lines = append(append(append(lines, ""), keyLines(t.KeepWorking, w)...), quitBroken...)
+		return d.boxLines(t.Title, lines)
 	}
-	lines = append(lines, "r    take the file's answers to those questions; keep the rest of this session's",
-		"k    keep this session's answers to those questions; merge the rest",
-		quit)
-	return d.box("The review file changed on disk", strings.Join(lines, "\n"))
+	lines = append(lines, keyLines(t.Reload, w)...)
+	lines = append(lines, keyLines(t.Keep, w)...)
+	lines = append(lines, quit...)
+	return d.boxLines(t.Title, lines)
+}
+
+// keyLines wraps "key  what it does" so that the text wraps under itself,
+// not under the key.
+func keyLines(s string, w int) []string {
+	k, rest, _ := strings.Cut(s, " ")
+	pad := len(k) + 1 + len(rest) - len(strings.TrimLeft(rest, " "))
+	lines := strings.Split(wrap(strings.TrimLeft(rest, " "), max(10, w-pad)), "\n")
+	for i := range lines {
+		if i == 0 {
+			lines[i] = padRight(k, pad) + lines[i]
+		} else {
+			lines[i] = strings.Repeat(" ", pad) + lines[i]
+		}
+	}
+	return lines
 }
 
 func (d conflictDialog) setSize(w, h int) dialog  { d.w, d.h = w, h; return d }
@@ -108,11 +128,17 @@ func (d saveFailedDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 }
 
 func (d saveFailedDialog) view() string {
+	t := &d.c.t.Failed
 	w := d.textWidth()
-	body := d.c.styles.StatusError.Render(wrap(sanitize(d.err.Error()), w)) + "\n\n" +
-		wrap("Your answers are still here. Fix the problem (disk space, permissions) and retry, or quit and lose the changes since the last save.", w) + "\n\n" +
-		"r    retry\nesc  go back to the review\nQ    quit without saving"
-	return d.box("Could not save "+d.path, body)
+	var lines []string
+	for _, l := range strings.Split(wrap(sanitize(d.err.Error()), w), "\n") {
+		lines = append(lines, d.c.styles.StatusError.Render(l))
+	}
+	lines = append(append(append(lines, ""), strings.Split(wrap(t.Body, w), "\n")...), "")
+	for _, k := range strings.Split(t.Keys, "\n") {
+		lines = append(lines, keyLines(k, w)...)
+	}
+	return d.boxLines(fmt.Sprintf(t.Title, sanitize(d.path)), lines)
 }
 
 func (d saveFailedDialog) setSize(w, h int) dialog  { d.w, d.h = w, h; return d }

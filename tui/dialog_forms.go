@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -22,7 +23,7 @@ type milestoneDialog struct {
 
 func newMilestoneDialog(c *common, snap *Snapshot) milestoneDialog {
 	in := newTextInput()
-	in.Placeholder = "e.g. 2026 Q4 review"
+	in.Placeholder = c.t.Mile.Placeholder
 	in.CharLimit = 100
 	return milestoneDialog{frame: frame{c: c}, snap: snap, input: in}
 }
@@ -36,9 +37,9 @@ func (d milestoneDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 			name := strings.TrimSpace(d.input.Value())
 			switch {
 			case name == "":
-				d.err = "a milestone needs a name"
+				d.err = d.c.t.Mile.NeedsName
 			case d.snap.Review.Milestone(name) != nil:
-				d.err = "there is already a milestone with that name"
+				d.err = d.c.t.Mile.Exists
 			default:
 				return d, nil, []event{closeDialogEvent{}, applyEvent{MilestoneIntent{Name: name}}}
 			}
@@ -51,11 +52,12 @@ func (d milestoneDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 }
 
 func (d milestoneDialog) view() string {
-	body := "Snapshot the current answers under a name, to compare later\n(wafr diff FILE@NAME FILE, wafr history FILE).\n\n" + d.input.View()
+	w := d.textWidth()
+	lines := append(strings.Split(wrap(d.c.t.Mile.Body, w), "\n"), "", d.input.View())
 	if d.err != "" {
-		body += "\n\n" + d.c.styles.StatusError.Render(sanitize(d.err))
+		lines = append(lines, "", d.c.styles.StatusError.Render(wrap(sanitize(d.err), w)))
 	}
-	return d.box("Save a milestone", body)
+	return d.boxLines(d.c.t.Mile.Title, lines)
 }
 
 func (d milestoneDialog) setSize(w, h int) dialog {
@@ -83,8 +85,8 @@ type actionDialog struct {
 
 func newActionDialog(c *common, _ *Snapshot, item int, choice *questions.Choice) actionDialog {
 	d := actionDialog{frame: frame{c: c}, item: item, choice: choice, owner: newTextInput(), due: newTextInput()}
-	d.owner.Placeholder = "who will do it"
-	d.due.Placeholder = "YYYY-MM-DD (optional)"
+	d.owner.Placeholder = c.t.Action.OwnerPlaceholder
+	d.due.Placeholder = c.t.Action.DuePlaceholder
 	d.due.CharLimit = 10
 	return d
 }
@@ -106,7 +108,7 @@ func (d actionDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 		case keyMatches(km, k.Confirm):
 			due := strings.TrimSpace(d.due.Value())
 			if _, err := review.ParseDue(due); err != nil {
-				d.err = err.Error()
+				d.err = fmt.Sprintf(d.c.t.Action.BadDue, due)
 				return d, nil, nil
 			}
 			intent := ActionIntent{Item: d.item, ChoiceID: d.choice.ID, Owner: strings.TrimSpace(d.owner.Value()), Due: due}
@@ -123,18 +125,20 @@ func (d actionDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 }
 
 func (d actionDialog) view() string {
+	t := &d.c.t.Action
 	w := d.textWidth()
-	body := wrap("Adopt: "+sanitize(d.choice.Title), w) + "\n\n" +
-		"Owner  " + d.owner.View() + "\n" + "Due    " + d.due.View()
+	lw := max(displayWidth(t.Owner), displayWidth(t.Due)) + 2
+	lines := append(strings.Split(wrap(fmt.Sprintf(t.Adopt, sanitize(d.choice.Title)), w), "\n"), "",
+		padRight(t.Owner, lw)+d.owner.View(), padRight(t.Due, lw)+d.due.View())
 	if d.err != "" {
-		body += "\n\n" + d.c.styles.StatusError.Render(wrap(sanitize(d.err), w))
+		lines = append(lines, "", d.c.styles.StatusError.Render(wrap(sanitize(d.err), w)))
 	}
-	return d.box("New action", body)
+	return d.boxLines(t.Title, lines)
 }
 
 func (d actionDialog) setSize(w, h int) dialog {
 	d.w, d.h = w, h
-	d.owner.Width, d.due.Width = min(40, d.textWidth()-10), 22
+	d.owner.Width, d.due.Width = min(40, d.textWidth()-14), 22
 	return d
 }
 

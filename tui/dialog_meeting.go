@@ -47,11 +47,12 @@ func (d textDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 }
 
 func (d textDialog) view() string {
-	body := d.intro + "\n\n" + d.input.View()
+	w := d.textWidth()
+	lines := append(strings.Split(wrap(d.intro, w), "\n"), "", d.input.View())
 	if d.err != "" {
-		body += "\n\n" + d.c.styles.StatusError.Render(d.err)
+		lines = append(lines, "", d.c.styles.StatusError.Render(wrap(d.err, w)))
 	}
-	return d.box(d.title, body)
+	return d.boxLines(d.title, lines)
 }
 
 func (d textDialog) setSize(w, h int) dialog {
@@ -67,25 +68,24 @@ func (d textDialog) keys() []key.Binding {
 func (d textDialog) typing() bool { return true }
 
 func newParkDialog(c *common, snap *Snapshot, item int) textDialog {
-	q := sanitize(snap.Items[item].Question.ID)
-	return newTextDialog(c, "Park an item on "+q, "A line to come back to before the review ends (it becomes an action or a note).",
-		"e.g. check the DR runbook with the DBA team", 300, func(text string) (Intent, string) {
-			if text == "" {
-				return nil, "write what to come back to"
-			}
-			return ParkIntent{Item: item, Text: text}, ""
-		})
+	q, t := sanitize(snap.Items[item].Question.ID), &c.t.Meeting
+	return newTextDialog(c, fmt.Sprintf(t.ParkTitle, q), t.ParkIntro, t.ParkPlaceholder, 300, func(text string) (Intent, string) {
+		if text == "" {
+			return nil, t.ParkEmpty
+		}
+		return ParkIntent{Item: item, Text: text}, ""
+	})
 }
 
 func newTimeBoxDialog(c *common, m *Meeting) textDialog {
-	d := newTextDialog(c, "Minutes per question", "Everyone sees the time left on the shared question, and overtime. 0 turns the time-box off.",
-		"e.g. 5", 3, func(text string) (Intent, string) {
-			n, err := strconv.Atoi(text)
-			if err != nil || n < 0 || n > 240 {
-				return nil, "a number of minutes, 0 to 240"
-			}
-			return TimeBoxIntent{Minutes: n}, ""
-		})
+	t := &c.t.Meeting
+	d := newTextDialog(c, t.TimeBoxTitle, t.TimeBoxIntro, t.TimeBoxExample, 3, func(text string) (Intent, string) {
+		n, err := strconv.Atoi(text)
+		if err != nil || n < 0 || n > 240 {
+			return nil, t.TimeBoxBad
+		}
+		return TimeBoxIntent{Minutes: n}, ""
+	})
 	if m.TimeBox.PerQuestion > 0 {
 		d.input.SetValue(strconv.Itoa(int(m.TimeBox.PerQuestion.Minutes())))
 	}
@@ -129,17 +129,19 @@ func (d pickDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 func (d pickDialog) view() string {
 	s := d.c.styles
 	if len(d.labels) == 0 {
-		return d.box(d.title, s.Dim.Render(d.empty))
+		return d.boxLines(d.title, []string{s.Dim.Render(wrap(d.empty, d.textWidth()))})
 	}
-	lines := make([]string, len(d.labels))
+	var lines []string
 	for i, l := range d.labels {
-		if i == d.cursor {
-			lines[i] = s.Cursor.Render("› ") + s.Selected.Render(l)
-		} else {
-			lines[i] = "  " + l
+		for j, part := range strings.Split(wrap(l, d.textWidth()-2), "\n") {
+			if i == d.cursor && j == 0 {
+				lines = append(lines, s.Cursor.Render("› ")+s.Selected.Render(part))
+			} else {
+				lines = append(lines, "  "+part)
+			}
 		}
 	}
-	return d.box(d.title, strings.Join(lines, "\n"))
+	return d.boxLines(d.title, lines)
 }
 
 func (d pickDialog) setSize(w, h int) dialog  { d.w, d.h = w, h; return d }
@@ -154,19 +156,20 @@ func newHandOverDialog(c *common, m *Meeting) pickDialog {
 			ids, labels = append(ids, p.ID), append(labels, oneLine(sanitize(p.Name)))
 		}
 	}
-	return pickDialog{frame: frame{c: c}, title: "Hand the facilitator role to…", labels: labels, empty: "No one else here can take it.",
+	return pickDialog{frame: frame{c: c}, title: c.t.Meeting.HandOverTitle, labels: labels, empty: c.t.Meeting.HandOverEmpty,
 		help: []key.Binding{c.keys.Question.Up, c.keys.Question.Down, c.keys.Form.Confirm, c.keys.Form.Cancel},
 		pick: func(i int) []event { return []event{closeDialogEvent{}, applyEvent{HandOverIntent{To: ids[i]}}} }}
 }
 
 func newSettleVoteDialog(c *common, snap *Snapshot, vt *VoteView) pickDialog {
-	majority := "nothing"
+	t := &c.t.Meeting
+	majority := t.SettleNothing
 	if len(vt.Majority) > 0 {
 		majority = strings.Join(vt.Majority, ", ")
 	}
 	q := sanitize(snap.Items[vt.Item].Question.ID)
-	labels := []string{"Take what most ticked as the answer: " + sanitize(majority), "Keep the answer as it is now", "Go on voting (back)"}
-	return pickDialog{frame: frame{c: c}, title: "Settle the vote on " + q, labels: labels,
+	labels := []string{fmt.Sprintf(t.SettleMajority, sanitize(majority)), t.SettleKeep, t.SettleBack}
+	return pickDialog{frame: frame{c: c}, title: fmt.Sprintf(t.SettleTitle, q), labels: labels,
 		help: []key.Binding{c.keys.Question.Up, c.keys.Question.Down, c.keys.Form.Confirm, c.keys.Form.Cancel},
 		pick: func(i int) []event {
 			switch i {
@@ -185,14 +188,15 @@ func newParkingLotDialog(c *common, snap *Snapshot, chair bool) pickDialog {
 	for i, p := range parked {
 		labels[i] = fmt.Sprintf("%s  %s (%s)", sanitize(p.QuestionID), oneLine(sanitize(p.Text)), sanitize(p.By))
 	}
-	d := pickDialog{frame: frame{c: c}, title: "Parking lot", labels: labels, empty: "Nothing is parked. L on a question parks an item.",
+	t := &c.t.Meeting
+	d := pickDialog{frame: frame{c: c}, title: t.LotTitle, labels: labels, empty: t.LotEmpty,
 		help: []key.Binding{c.keys.Question.Up, c.keys.Question.Down, c.keys.Form.Cancel}}
 	if !chair {
 		return d
 	}
-	d.title = "Parking lot: a action · n note · x drop"
-	d.help = append(d.help, key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "to an action")),
-		key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "to notes")), key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "drop")))
+	d.title = t.LotChairTitle
+	d.help = append(d.help, key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.LotToAction)),
+		key.NewBinding(key.WithKeys("n"), key.WithHelp("n", t.LotToNotes)), key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t.LotDrop)))
 	d.extra = func(i int, km tea.KeyMsg) []event {
 		switch km.String() {
 		case "a":
@@ -210,13 +214,13 @@ func newParkingLotDialog(c *common, snap *Snapshot, chair bool) pickDialog {
 // newParkedActionDialog asks who owns the action a parked item becomes,
 // and by when, as "owner, YYYY-MM-DD".
 func newParkedActionDialog(c *common, p review.Parked) textDialog {
-	return newTextDialog(c, "Action from the parking lot", "“"+oneLine(sanitize(p.Text))+"”\n\nOwner, and a due date if there is one: alice, 2027-01-31",
-		"owner, YYYY-MM-DD", 200, func(text string) (Intent, string) {
-			owner, due, _ := strings.Cut(text, ",")
-			owner, due = strings.TrimSpace(owner), strings.TrimSpace(due)
-			if _, err := review.ParseDue(due); err != nil {
-				return nil, err.Error()
-			}
-			return ResolveParkedIntent{Item: p, Into: ParkedToAction, Owner: owner, Due: due}, ""
-		})
+	t := &c.t.Meeting
+	return newTextDialog(c, t.ParkedTitle, fmt.Sprintf(t.ParkedIntro, oneLine(sanitize(p.Text))), t.ParkedExample, 200, func(text string) (Intent, string) {
+		owner, due, _ := strings.Cut(text, ",")
+		owner, due = strings.TrimSpace(owner), strings.TrimSpace(due)
+		if _, err := review.ParseDue(due); err != nil {
+			return nil, fmt.Sprintf(c.t.Action.BadDue, due)
+		}
+		return ResolveParkedIntent{Item: p, Into: ParkedToAction, Owner: owner, Due: due}, ""
+	})
 }

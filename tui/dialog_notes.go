@@ -1,12 +1,15 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/wafr-dev/wafr/internal/i18n"
 )
 
 // notesDialog edits a question's notes. Every change is applied at once, so
@@ -18,10 +21,10 @@ type notesDialog struct {
 	area     textarea.Model
 }
 
-func newNotesArea() textarea.Model {
+func newNotesArea(placeholder string) textarea.Model {
 	t := textarea.New()
 	t.Cursor.SetMode(cursor.CursorStatic)
-	t.Placeholder = "What the team said, who follows up, links…"
+	t.Placeholder = placeholder
 	t.ShowLineNumbers = false
 	t.CharLimit = 0
 	t.MaxHeight = 0
@@ -29,7 +32,7 @@ func newNotesArea() textarea.Model {
 }
 
 func newNotesDialog(c *common, snap *Snapshot, item int, notes string) notesDialog {
-	d := notesDialog{frame: frame{c: c}, item: item, question: snap.Items[item].Question.ID, area: newNotesArea()}
+	d := notesDialog{frame: frame{c: c}, item: item, question: snap.Items[item].Question.ID, area: newNotesArea(c.t.Notes.Placeholder)}
 	d.area.SetValue(notes)
 	d.area.CursorEnd()
 	return d
@@ -39,23 +42,23 @@ func newNotesDialog(c *common, snap *Snapshot, item int, notes string) notesDial
 // ("" when it can): the editor holds at most 10,000 lines, turns tabs into
 // spaces and CR LF into LF, and shows no control characters. Such a note is
 // never opened in it, so that saving never changes text nobody touched.
-func notEditable(notes string) string {
+func notEditable(notes string, t *i18n.Question) string {
 	if notes == "" {
 		return ""
 	}
-	t := newNotesArea()
-	t.SetValue(notes)
+	a := newNotesArea("")
+	a.SetValue(notes)
 	switch {
-	case t.Value() == notes && sanitize(notes) == notes:
+	case a.Value() == notes && sanitize(notes) == notes:
 		return ""
 	case strings.Count(notes, "\n") >= 10000:
-		return "has more than 10,000 lines"
+		return t.TooManyLines
 	case strings.Contains(notes, "\t"):
-		return "holds tabs"
+		return t.HasTabs
 	case strings.Contains(notes, "\r"):
-		return "holds carriage returns"
+		return t.HasCR
 	}
-	return "holds control characters"
+	return t.HasControls
 }
 
 func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
@@ -72,14 +75,21 @@ func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	return d, cmd, nil
 }
 
+// view draws the editor as it is: its lines are never wrapped again (a
+// wrapped line would lose its prompt and grow the box).
 func (d notesDialog) view() string {
-	return d.box("Notes for "+d.question, d.area.View()+"\n"+d.c.styles.Dim.Render("Saved as you type. esc or ctrl+s closes."))
+	t := &d.c.t.Notes
+	lines := strings.Split(d.area.View(), "\n")
+	lines = append(lines, strings.Split(d.c.styles.Dim.Render(wrap(t.Hint, d.textWidth())), "\n")...)
+	return d.boxLines(fmt.Sprintf(t.Title, sanitize(d.question)), lines)
 }
 
 func (d notesDialog) setSize(w, h int) dialog {
 	d.w, d.h = w, h
-	d.area.SetWidth(min(d.textWidth(), 100))
-	d.area.SetHeight(max(3, min(10, h-8)))
+	// One column fewer than the dialog: the cursor after a full line
+	// needs a cell of its own.
+	d.area.SetWidth(min(d.textWidth(), 100) - 1)
+	d.area.SetHeight(max(3, min(10, h-8-strings.Count(wrap(d.c.t.Notes.Hint, d.textWidth()), "\n"))))
 	return d
 }
 

@@ -207,3 +207,14 @@ func writeOutside(t *testing.T, path string, r *review.Review) {
 	old := time.Now().Add(-time.Minute)
 	os.Chtimes(path, old, old)
 }
+
+// questionRows are the questions a list shows, in order (not its headers).
+func questionRows(l rowList) []int {
+	var out []int
+	for _, r := range l.rows {
+		if !r.header && r.item >= 0 {
+			out = append(out, r.item)
+		}
+	}
+	return out
+}

@@ -1,6 +1,10 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/wafr-dev/wafr/internal/i18n"
+)
 
 // KeyMap holds every key binding, grouped by where it applies. The footer's
 // help is built from it, so what the help says is what the keys do.
@@ -60,10 +64,13 @@ type QuestionKeys struct {
 
 // ListKeys work on the overview, navigator and summary lists.
 type ListKeys struct {
-	Up     key.Binding
-	Down   key.Binding
-	Open   key.Binding
-	Filter key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Open     key.Binding
+	Filter   key.Binding
+	Search   key.Binding
 }
 
 // FormKeys work in dialogs and the setup form.
@@ -82,67 +89,74 @@ type FormKeys struct {
 	QuitAside key.Binding // quit without overwriting a file changed on disk
 }
 
-// DefaultKeyMap returns wafr's key bindings.
-func DefaultKeyMap() *KeyMap {
+// DefaultKeyMap returns wafr's key bindings, described in English.
+func DefaultKeyMap() *KeyMap { return keyMapFor(&i18n.New(i18n.English).TUI.Keys) }
+
+// keyMapFor returns wafr's key bindings with the catalogue's descriptions:
+// the keys are the same in every language.
+func keyMapFor(d *i18n.Keys) *KeyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	return &KeyMap{
 		Global: GlobalKeys{
-			Quit:      b("q", "save & quit", "q", "ctrl+c"),
-			Help:      b("?", "help", "?"),
-			Navigator: b("g", "go to question", "g"),
-			Summary:   b("s", "summary", "s"),
-			Back:      b("esc", "back", "esc"),
+			Quit:      b("q", d.Quit, "q", "ctrl+c"),
+			Help:      b("?", d.Help, "?"),
+			Navigator: b("g", d.Navigator, "g"),
+			Summary:   b("s", d.Summary, "s"),
+			Back:      b("esc", d.Back, "esc"),
 		},
 		Question: QuestionKeys{
-			Up:            b("↑/k", "up", "up", "k"),
-			Down:          b("↓/j", "down", "down", "j"),
-			Toggle:        b("space/x", "tick", " ", "x"),
-			Next:          b("enter/n/→", "next question", "enter", "n", "right", "l"),
-			Prev:          b("p/←", "previous", "p", "left", "h"),
-			Focus:         b("tab", "choices/help pane", "tab", "shift+tab"),
-			NotApplicable: b("a", "not applicable", "a"),
-			Notes:         b("e", "edit notes", "e"),
-			Milestone:     b("M", "save a milestone", "M"),
-			Action:        b("A", "action for this practice", "A"),
-			PageUp:        b("pgup", "scroll help up", "pgup"),
-			PageDown:      b("pgdn", "scroll help down", "pgdown"),
+			Up:            b("↑/k", d.Up, "up", "k"),
+			Down:          b("↓/j", d.Down, "down", "j"),
+			Toggle:        b("space/x", d.Tick, " ", "x"),
+			Next:          b("enter/n/→", d.Next, "enter", "n", "right", "l"),
+			Prev:          b("p/←", d.Prev, "p", "left", "h"),
+			Focus:         b("tab", d.Focus, "tab", "shift+tab"),
+			NotApplicable: b("a", d.NotApplicable, "a"),
+			Notes:         b("e", d.Notes, "e"),
+			Milestone:     b("M", d.Milestone, "M"),
+			Action:        b("A", d.Action, "A"),
+			PageUp:        b("pgup", d.PageUp, "pgup"),
+			PageDown:      b("pgdn", d.PageDown, "pgdown"),
 		},
 		List: ListKeys{
-			Up:     b("↑/k", "up", "up", "k"),
-			Down:   b("↓/j", "down", "down", "j"),
-			Open:   b("enter", "open", "enter"),
-			Filter: b("f", "filter: all/unanswered/high", "f"),
+			Up:       b("↑/k", d.Up, "up", "k"),
+			Down:     b("↓/j", d.Down, "down", "j"),
+			PageUp:   b("pgup", d.Up, "pgup"),
+			PageDown: b("pgdn", d.Down, "pgdown"),
+			Open:     b("enter", d.Open, "enter"),
+			Filter:   b("f", d.Filter, "f"),
+			Search:   b("/", d.Search, "/"),
 		},
 		Meeting: MeetingKeys{
-			Follow:     b("F", "follow the facilitator / roam", "F"),
-			Vote:       b("v", "vote: open, reveal, settle", "v"),
-			Accept:     b("y", "accept the proposal", "y"),
-			Decline:    b("d", "decline the proposal", "d"),
-			TimeBox:    b("T", "minutes per question", "T"),
-			Writers:    b("W", "contributors edit / propose", "W"),
-			HandOver:   b("H", "hand the facilitator role over", "H"),
-			Park:       b("L", "park an item for later", "L"),
-			ParkingLot: b("K", "the parking lot", "K"),
-			Redraw:     b("ctrl+l", "redraw the screen", "ctrl+l"),
+			Follow:     b("F", d.Follow, "F"),
+			Vote:       b("v", d.Vote, "v"),
+			Accept:     b("y", d.Accept, "y"),
+			Decline:    b("d", d.Decline, "d"),
+			TimeBox:    b("T", d.TimeBox, "T"),
+			Writers:    b("W", d.Writers, "W"),
+			HandOver:   b("H", d.HandOver, "H"),
+			Park:       b("L", d.Park, "L"),
+			ParkingLot: b("K", d.ParkingLot, "K"),
+			Redraw:     b("ctrl+l", d.Redraw, "ctrl+l"),
 		},
 		Overlay: OverlayKeys{
-			Close: b("?/esc/q", "close", "?", "esc", "q"),
+			Close: b("?/esc/q", d.Close, "?", "esc", "q"),
 		},
 		Form: FormKeys{
-			Next:      b("tab/↓", "next field", "tab", "down"),
-			Prev:      b("shift+tab/↑", "previous field", "shift+tab", "up"),
-			Confirm:   b("enter", "confirm", "enter"),
-			Cancel:    b("esc", "cancel", "esc"),
-			Done:      b("esc/ctrl+s", "done", "esc", "ctrl+s"),
-			Reload:    b("r", "reload from disk", "r"),
-			Keep:      b("k", "keep mine", "k"),
-			Retry:     b("r", "retry saving", "r"),
-			Force:     b("Q", "quit without saving", "Q"),
-			Switch:    b("space/←/→", "switch", " ", "left", "right"),
-			Abort:     b("ctrl+c", "quit", "ctrl+c"),
-			QuitAside: b("q", "quit, file untouched", "q", "ctrl+c"),
+			Next:      b("tab/↓", d.NextField, "tab", "down"),
+			Prev:      b("shift+tab/↑", d.PrevField, "shift+tab", "up"),
+			Confirm:   b("enter", d.Confirm, "enter"),
+			Cancel:    b("esc", d.Cancel, "esc"),
+			Done:      b("esc/ctrl+s", d.Done, "esc", "ctrl+s"),
+			Reload:    b("r", d.Reload, "r"),
+			Keep:      b("k", d.Keep, "k"),
+			Retry:     b("r", d.Retry, "r"),
+			Force:     b("Q", d.Force, "Q"),
+			Switch:    b("space/←/→", d.Switch, " ", "left", "right"),
+			Abort:     b("ctrl+c", d.Abort, "ctrl+c"),
+			QuitAside: b("q", d.QuitAside, "q", "ctrl+c"),
 		},
 	}
 }

@@ -2,61 +2,47 @@ package tui
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/list"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/scoring"
 )
 
-// row is one line of a list: text prepared in refresh, and what it opens.
-type row struct {
-	text   string
-	filter string
-	item   int // question index, or -1
-	pillar int // pillar index, or -1
+// countColumns are the count columns of the overview and the summary:
+// their headers and widths (a header wider than its numbers widens the
+// column).
+type countColumns struct {
+	headers []string
+	widths  []int
 }
 
-func (r row) FilterValue() string { return r.filter }
-
-// rowDelegate draws prepared rows, one line each, with a cursor mark.
-type rowDelegate struct{ cursor, blank string }
-
-func (d rowDelegate) Height() int                         { return 1 }
-func (d rowDelegate) Spacing() int                        { return 0 }
-func (d rowDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
-func (d rowDelegate) Render(w io.Writer, m list.Model, index int, it list.Item) {
-	r, _ := it.(row)
-	mark := d.blank
-	if index == m.Index() {
-		mark = d.cursor
+func newCountColumns(c *common) countColumns {
+	labels := c.cat.Summary.Columns
+	headers := []string{c.t.Lists.Answered, labels[questions.HighRisk], labels[questions.MediumRisk], labels[questions.NoRisk], labels[questions.NotApplicable]}
+	widths := []int{7, 3, 3, 3, 3}
+	for i, h := range headers {
+		widths[i] = max(widths[i], displayWidth(h))
 	}
-	io.WriteString(w, truncate(mark+r.text, m.Width()))
+	return countColumns{headers: headers, widths: widths}
 }
 
-func newList(c *common, filtering bool) list.Model {
-	l := list.New(nil, rowDelegate{cursor: c.styles.Cursor.Render("› "), blank: "  "}, 0, 0)
-	l.SetShowTitle(false)
-	l.SetShowHelp(false)
-	l.SetShowStatusBar(filtering)
-	l.SetFilteringEnabled(filtering)
-	l.DisableQuitKeybindings()
-	l.FilterInput.Cursor.SetMode(cursor.CursorStatic)
-	l.KeyMap.ShowFullHelp.SetEnabled(false)
-	l.KeyMap.CloseFullHelp.SetEnabled(false)
-	l.Styles.StatusBar = c.styles.Dim
-	l.Styles.NoItems = c.styles.Dim
-	l.SetStatusBarItemName("question", "questions")
-	return l
+func (cc countColumns) header() string {
+	parts := make([]string, len(cc.headers))
+	for i, h := range cc.headers {
+		parts[i] = strings.Repeat(" ", cc.widths[i]-displayWidth(h)) + h
+	}
+	return strings.Join(parts, "  ")
 }
 
-// counts formats a tally as fixed-width columns.
-func counts(s *Styles, c scoring.Counts) string {
+func (cc countColumns) width() int { return displayWidth(cc.header()) }
+
+// counts formats a tally in the columns.
+func (cc countColumns) counts(s *Styles, c scoring.Counts) string {
 	cell := func(n int, r questions.Risk, w int) string {
 		text := fmt.Sprintf("%*d", w, n)
 		if n == 0 {
@@ -64,21 +50,54 @@ func counts(s *Styles, c scoring.Counts) string {
 		}
 		return s.Risk(r).Render(text)
 	}
-	return fmt.Sprintf("%8s  %s  %s  %s  %s",
-		fmt.Sprintf("%d/%d", c.Answered(), c.Total()),
-		cell(c.High, questions.HighRisk, 4), cell(c.Medium, questions.MediumRisk, 6),
-		cell(c.None, questions.NoRisk, 4), cell(c.NotApplicable, questions.NotApplicable, 3))
+	w := cc.widths
+	return strings.Join([]string{
+		fmt.Sprintf("%*s", w[0], fmt.Sprintf("%d/%d", c.Answered(), c.Total())),
+		cell(c.High, questions.HighRisk, w[1]), cell(c.Medium, questions.MediumRisk, w[2]),
+		cell(c.None, questions.NoRisk, w[3]), cell(c.NotApplicable, questions.NotApplicable, w[4]),
+	}, "  ")
 }
 
-const countsHeader = "ANSWERED  HIGH  MEDIUM  NONE  N/A"
-
-// questionRow formats a question for the navigator and summary lists.
-func questionRow(s *Styles, snap *Snapshot, i, pillarW int) row {
+// questionLines is a question as a list row: its id, its risk and its
+// title, the title wrapped under itself on up to two lines, so that
+// questions whose titles start alike still read apart at 80 columns. The
+// text comes first: only a title longer than two lines is cut.
+func questionLines(c *common, snap *Snapshot, i, idW, w int) []string {
+	s := c.styles
 	it := snap.Items[i]
-	pillar := padRight(truncate(oneLine(sanitize(it.Pillar.Name)), pillarW), pillarW)
-	id := sanitize(it.Question.ID)
-	text := fmt.Sprintf("%s  %s  %s  %s", s.Dim.Render(pillar), padRight(id, 8), s.riskTags[snap.Risk(i)], oneLine(sanitize(it.Question.Title)))
-	return row{text: text, filter: it.Pillar.Name + " " + it.Question.ID + " " + it.Question.Title, item: i, pillar: it.PI}
+	lead := padRight(sanitize(it.Question.ID), idW) + "  " + s.riskTags[snap.Risk(i)] + "  "
+	pad := strings.Repeat(" ", idW+2+s.tagWidth+2)
+	tw := max(10, w-2-len(pad)) // the list's mark takes two columns
+	title := strings.Split(wrap(oneLine(sanitize(it.Question.Title)), tw), "\n")
+	if len(title) > 2 {
+		title = []string{title[0], truncate(title[1]+" "+strings.Join(title[2:], " "), tw)}
+	}
+	lines := []string{lead + title[0]}
+	for _, t := range title[1:] {
+		lines = append(lines, pad+t)
+	}
+	return lines
+}
+
+// idWidth is the width of the widest question id, within reason.
+func idWidth(snap *Snapshot) int {
+	w := 4
+	for _, it := range snap.Items {
+		w = max(w, displayWidth(sanitize(it.Question.ID)))
+	}
+	return min(w, 16)
+}
+
+// pillarHeader is a pillar's name over its questions, with its progress.
+func pillarHeader(c *common, p scoring.PillarResult, w int) listRow {
+	name := oneLine(sanitize(p.Pillar.Name))
+	count := fmt.Sprintf(c.t.Lists.PillarCount, p.Counts.Answered(), p.Counts.Total())
+	lines := strings.Split(wrap(name, max(10, w-displayWidth(count)-2)), "\n")
+	lines[0] = c.styles.Heading.Render(lines[0]) + "  " + c.styles.Dim.Render(count)
+	for i := 1; i < len(lines); i++ {
+		lines[i] = c.styles.Heading.Render(lines[i])
+	}
+	return listRow{lines: lines, item: -1, pillar: -1, header: true}
 }
 
 // --- overview ---
@@ -88,54 +107,62 @@ type overviewScreen struct {
 	c       *common
 	snap    *Snapshot
 	heading string
-	list    list.Model
+	list    rowList
 }
 
 func newOverviewScreen(c *common, snap *Snapshot) overviewScreen {
-	return overviewScreen{c: c, snap: snap, list: newList(c, false)}
+	return overviewScreen{c: c, snap: snap, list: newRowList(c.styles.Cursor.Render("› "))}
 }
 
 func (o overviewScreen) refresh() overviewScreen {
-	s := o.c.styles
+	s, t := o.c.styles, &o.c.t.Lists
 	w := o.c.width
-	nameW := max(12, w-len(countsHeader)-6)
+	cc := newCountColumns(o.c)
+	nameW := max(12, w-cc.width()-6)
 	wl := o.snap.Review.Workload
 	var details []string
 	if wl.Environment != "" {
-		details = append(details, strings.ToLower(wl.Environment))
+		details = append(details, o.c.cat.Environment(wl.Environment))
 	}
 	if wl.Owner != "" {
-		details = append(details, "owner "+sanitize(wl.Owner))
+		details = append(details, fmt.Sprintf(t.OwnerIs, sanitize(wl.Owner)))
 	}
 	l := o.snap.Lens
+	pillars := i18n.Plural(len(l.Pillars), t.PillarOne, fmt.Sprintf(t.Pillars, len(l.Pillars)))
+	qs := i18n.Plural(len(o.snap.Items), t.QuestionOne, fmt.Sprintf(t.Questions, len(o.snap.Items)))
 	o.heading = strings.Join([]string{
 		s.Heading.Render(truncate(oneLine(sanitize(wl.Name)), w)) + "  " + s.Dim.Render(strings.Join(details, ", ")),
-		truncate(fmt.Sprintf("%s %s · %s · %s", oneLine(sanitize(l.Name)), sanitize(l.Version),
-			plural(len(l.Pillars), "pillar"), plural(len(o.snap.Items), "question")), w),
+		truncate(fmt.Sprintf(t.LensLine, oneLine(sanitize(l.Name)), sanitize(l.Version), pillars, qs), w),
 		"",
-		s.Dim.Render("  " + padRight("PILLAR", nameW) + "  " + countsHeader),
+		s.Dim.Render("  " + padRight(t.Pillar, nameW) + "  " + cc.header()),
 	}, "\n")
-	var rows []list.Item
+	var rows []listRow
 	for pi, p := range o.snap.Score.Pillars {
-		rows = append(rows, row{text: padRight(truncate(oneLine(sanitize(p.Pillar.Name)), nameW), nameW) + "  " + counts(s, p.Counts), item: -1, pillar: pi})
+		name := strings.Split(wrap(oneLine(sanitize(p.Pillar.Name)), nameW), "\n")
+		lines := []string{padRight(name[0], nameW) + "  " + cc.counts(s, p.Counts)}
+		lines = append(lines, name[1:]...)
+		rows = append(rows, listRow{lines: lines, item: -1, pillar: pi})
 	}
-	rows = append(rows, row{text: s.Heading.Render(padRight("Total", nameW)) + "  " + counts(s, o.snap.Score.Counts), item: -1, pillar: -1})
-	o.list.SetItems(rows)
-	o.list.SetSize(w, o.c.height-4)
+	rows = append(rows, listRow{lines: []string{s.Heading.Render(padRight(t.Total, nameW)) + "  " + cc.counts(s, o.snap.Score.Counts)}, item: -1, pillar: -1})
+	o.list = o.list.setRows(rows).setHeight(o.c.height - 4)
 	return o
 }
 
 func (o overviewScreen) update(msg tea.KeyMsg) (overviewScreen, tea.Cmd, []event) {
-	if keyMatches(msg, o.c.keys.List.Open) {
-		r, _ := o.list.SelectedItem().(row)
-		if r.pillar < 0 {
+	k := o.c.keys.List
+	switch {
+	case keyMatches(msg, k.Open):
+		r, ok := o.list.selected()
+		if !ok || r.pillar < 0 {
 			return o, nil, nil
 		}
 		return o, nil, []event{openQuestionEvent{firstOfPillar(o.snap, r.pillar)}}
+	case keyMatches(msg, k.Up):
+		o.list = o.list.move(-1)
+	case keyMatches(msg, k.Down):
+		o.list = o.list.move(1)
 	}
-	var cmd tea.Cmd
-	o.list, cmd = o.list.Update(msg)
-	return o, cmd, nil
+	return o, nil, nil
 }
 
 // firstOfPillar is the pillar's first unanswered question, else its first.
@@ -155,7 +182,7 @@ func firstOfPillar(snap *Snapshot, pi int) int {
 	return first
 }
 
-func (o overviewScreen) view() string { return o.heading + "\n" + o.list.View() }
+func (o overviewScreen) view() string { return o.heading + "\n" + o.list.view() }
 
 func (o overviewScreen) keys() (short []key.Binding, full [][]key.Binding) {
 	g, l, m := o.c.keys.Global, o.c.keys.List, o.c.keys.Question.Milestone
@@ -175,93 +202,196 @@ const (
 )
 
 // name is how the navigator's heading names the filter.
-func (f navFilter) name() string {
-	return [...]string{"all questions", "unanswered", "HIGH risk"}[f]
+func (f navFilter) name(t *i18n.Lists) string {
+	return [...]string{t.All, t.Unanswered, t.HighOnly}[f]
 }
 
 const navFilters = 3
 
-// navigatorScreen lists every question, to jump to one; it filters by
-// state and searches.
+// navigatorScreen lists every question under its pillar, to jump to one;
+// it filters by state, and searches everything a question says (search.go).
 type navigatorScreen struct {
 	c       *common
 	snap    *Snapshot
 	heading string
-	list    list.Model
+	list    rowList
 	filter  navFilter
+
+	searching bool // the search field has the keys
+	input     textinput.Model
+	index     *searchIndex // built when a search starts, per snapshot
+	matches   int
 }
 
 func newNavigatorScreen(c *common, snap *Snapshot) navigatorScreen {
-	return navigatorScreen{c: c, snap: snap, list: newList(c, true)}
+	in := newTextInput()
+	in.Prompt = c.t.Search.Prompt
+	in.CharLimit = 100
+	return navigatorScreen{c: c, snap: snap, list: newRowList(c.styles.Cursor.Render("› ")), input: in}
 }
 
-// open shows the navigator with question cur highlighted.
+// open shows the navigator with question cur highlighted and no search.
 func (n navigatorScreen) open(cur int) navigatorScreen {
-	n.list.ResetFilter()
+	n.searching = false
+	n.input.SetValue("")
+	n.input.Blur()
 	n = n.refresh()
-	for i, it := range n.list.VisibleItems() {
-		if r, ok := it.(row); ok && r.item == cur {
-			n.list.Select(i)
-		}
-	}
+	n.list = n.list.selectWhere(func(r listRow) bool { return r.item == cur })
 	return n
 }
 
-func (n navigatorScreen) filtering() bool { return n.list.FilterState() == list.Filtering }
+func (n navigatorScreen) filtering() bool { return n.searching }
+
+// shown reports whether the filter lets question i through.
+func (n navigatorScreen) shown(i int) bool {
+	r := n.snap.Risk(i)
+	return !(n.filter == filterUnanswered && r != questions.Unanswered || n.filter == filterHigh && r != questions.HighRisk)
+}
 
 func (n navigatorScreen) refresh() navigatorScreen {
-	pillarW := min(24, max(8, n.c.width/5))
-	var rows []list.Item
-	for i := range n.snap.Items {
-		r := n.snap.Risk(i)
-		if n.filter == filterUnanswered && r != questions.Unanswered || n.filter == filterHigh && r != questions.HighRisk {
-			continue
+	s, t := n.c.styles, &n.c.t.Lists
+	w := n.c.width
+	query := strings.TrimSpace(n.input.Value())
+	if query != "" && (n.index == nil || n.index.snap != n.snap) {
+		n.index = newSearchIndex(n.snap, n.c)
+	}
+	idW := idWidth(n.snap)
+	var rows []listRow
+	n.matches = 0
+	for pi, p := range n.snap.Score.Pillars {
+		var group []listRow
+		for i, it := range n.snap.Items {
+			if it.PI != pi || !n.shown(i) {
+				continue
+			}
+			lines := questionLines(n.c, n.snap, i, idW, w)
+			if query != "" {
+				m, ok := n.index.match(i, query)
+				if !ok {
+					continue
+				}
+				n.matches++
+				lines = append(lines, m.lines(n.c, idW, w)...)
+			}
+			group = append(group, listRow{lines: lines, item: i, pillar: pi})
 		}
-		rows = append(rows, questionRow(n.c.styles, n.snap, i, pillarW))
+		if len(group) > 0 {
+			rows = append(append(rows, pillarHeader(n.c, p, w)), group...)
+		}
 	}
-	n.heading = truncate(n.c.styles.Heading.Render("Go to question")+"  "+
-		n.c.styles.Dim.Render(fmt.Sprintf("showing %s (f to change, / to search)", n.filter.name())), n.c.width)
-	if n.list.FilterState() == list.Unfiltered {
-		n.list.SetItems(rows)
+	n.heading = n.headingText(query)
+	if len(rows) == 0 {
+		rows = []listRow{{lines: []string{s.Dim.Render(t.Empty)}, item: -1, pillar: -1, header: true}}
 	}
-	n.list.SetSize(n.c.width, n.c.height-2)
+	n.list = n.list.setRows(rows).setHeight(n.c.height - 2 - strings.Count(n.heading, "\n"))
 	return n
+}
+
+// headingText is the navigator's heading, and the search field when a
+// search is on.
+func (n navigatorScreen) headingText(query string) string {
+	s, t, st := n.c.styles, &n.c.t.Lists, &n.c.t.Search
+	w := n.c.width
+	head := truncate(s.Heading.Render(t.GoTo)+"  "+s.Dim.Render(fmt.Sprintf(t.Showing, n.filter.name(t))), w)
+	if !n.searching && query == "" {
+		return head
+	}
+	status := st.Hint
+	switch {
+	case query == "":
+	case n.matches == 0:
+		status = st.NoMatch
+	case n.matches == 1:
+		status = st.OneMatch
+	default:
+		status = fmt.Sprintf(st.Matches, n.matches)
+	}
+	return head + "\n" + n.input.View() + "\n" + s.Dim.Render(truncate(status, w))
 }
 
 func (n navigatorScreen) update(msg tea.KeyMsg) (navigatorScreen, tea.Cmd, []event) {
 	k := n.c.keys
-	if !n.filtering() {
-		switch {
-		case keyMatches(msg, k.List.Filter):
-			n.filter = (n.filter + 1) % navFilters
-			n.list.ResetFilter()
-			n.list.Select(0)
-			return n, nil, nil
-		case keyMatches(msg, k.List.Open):
-			if r, ok := n.list.SelectedItem().(row); ok {
-				return n, nil, []event{openQuestionEvent{r.item}}
-			}
-			return n, nil, nil
-		case keyMatches(msg, k.Global.Back) && n.list.FilterState() == list.Unfiltered:
-			return n, nil, []event{backEvent{}}
-		}
+	if n.searching {
+		return n.searchKey(msg)
 	}
+	switch {
+	case keyMatches(msg, k.List.Search):
+		n.searching = true
+		return n, n.input.Focus(), nil
+	case keyMatches(msg, k.List.Filter):
+		n.filter = (n.filter + 1) % navFilters
+		return n, nil, nil
+	case keyMatches(msg, k.List.Open):
+		if r, ok := n.list.selected(); ok && r.item >= 0 {
+			return n, nil, []event{openQuestionEvent{r.item}}
+		}
+	case keyMatches(msg, k.List.Up):
+		n.list = n.list.move(-1)
+	case keyMatches(msg, k.List.Down):
+		n.list = n.list.move(1)
+	case keyMatches(msg, k.List.PageUp):
+		n.list = n.list.move(-n.list.pageRows())
+	case keyMatches(msg, k.List.PageDown):
+		n.list = n.list.move(n.list.pageRows())
+	case keyMatches(msg, k.Global.Back) && n.input.Value() != "":
+		n.input.SetValue("")
+	case keyMatches(msg, k.Global.Back):
+		return n, nil, []event{backEvent{}}
+	}
+	return n, nil, nil
+}
+
+// searchKey handles a key while the search field has the keys: text goes
+// to the field and the list follows it; the arrows move among the
+// matches; enter opens the highlighted match at once; esc clears the
+// search.
+func (n navigatorScreen) searchKey(msg tea.KeyMsg) (navigatorScreen, tea.Cmd, []event) {
+	switch msg.Type {
+	case tea.KeyEnter:
+		if r, ok := n.list.selected(); ok && r.item >= 0 {
+			return n, nil, []event{openQuestionEvent{r.item}}
+		}
+		return n, nil, nil
+	case tea.KeyEsc:
+		n.searching = false
+		n.input.SetValue("")
+		n.input.Blur()
+		return n, nil, nil
+	case tea.KeyUp:
+		n.list = n.list.move(-1)
+		return n, nil, nil
+	case tea.KeyDown:
+		n.list = n.list.move(1)
+		return n, nil, nil
+	}
+	before := n.input.Value()
 	var cmd tea.Cmd
-	n.list, cmd = n.list.Update(msg)
+	n.input, cmd = n.input.Update(msg)
+	if n.input.Value() != before {
+		n = n.refresh()
+		n.list = n.list.selectWhere(func(listRow) bool { return true }) // the first match
+	}
 	return n, cmd, nil
 }
 
-// passthrough gives the list its own messages (search results).
+// passthrough gives the search field its own messages.
 func (n navigatorScreen) passthrough(msg tea.Msg) (navigatorScreen, tea.Cmd) {
+	if !n.searching {
+		return n, nil
+	}
 	var cmd tea.Cmd
-	n.list, cmd = n.list.Update(msg)
+	n.input, cmd = n.input.Update(msg)
 	return n, cmd
 }
 
-func (n navigatorScreen) view() string { return n.heading + "\n\n" + n.list.View() }
+func (n navigatorScreen) view() string { return n.heading + "\n\n" + n.list.view() }
 
 func (n navigatorScreen) keys() (short []key.Binding, full [][]key.Binding) {
 	g, l := n.c.keys.Global, n.c.keys.List
-	short = []key.Binding{g.Help, g.Quit, l.Open, l.Filter, g.Back, g.Summary}
-	return short, [][]key.Binding{{l.Up, l.Down, l.Open, l.Filter}, {g.Back, g.Summary, g.Help, g.Quit}}
+	if n.searching {
+		b := []key.Binding{l.Open, g.Back}
+		return b, [][]key.Binding{b}
+	}
+	short = []key.Binding{g.Help, g.Quit, l.Open, l.Search, l.Filter, g.Back, g.Summary}
+	return short, [][]key.Binding{{l.Up, l.Down, l.Open, l.Search, l.Filter}, {g.Back, g.Summary, g.Help, g.Quit}}
 }

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -57,7 +59,7 @@ func (v *Viewer) voteKey() tea.Cmd {
 	case vt == nil:
 		v.outbox = append(v.outbox, OpenVoteIntent{Item: v.question.cur})
 	case vt.Item != v.question.cur:
-		v.setNotice("a vote is open on " + sanitize(v.snap.Items[vt.Item].Question.ID) + ": settle it there first")
+		v.setNotice(fmt.Sprintf(v.c.t.Meeting.VoteElsewhere, sanitize(v.snap.Items[vt.Item].Question.ID)))
 	case !vt.Revealed:
 		v.outbox = append(v.outbox, RevealIntent{})
 	default:
@@ -80,7 +82,7 @@ func (v *Viewer) moved(item int) {
 	}
 	if following && m.Me.Role != Facilitator {
 		v.askFollow(false)
-		v.setNotice("roaming: F follows the facilitator again")
+		v.setNotice(v.c.t.Meeting.Roaming)
 	}
 }
 

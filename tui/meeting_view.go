@@ -6,6 +6,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/wafr-dev/wafr/internal/i18n"
 )
 
 // SetMeeting shows a live review's state: who is here, the shared
@@ -60,14 +62,14 @@ func (v *Viewer) askFollow(follow bool) {
 // presenceLine is who is here and where, with the time left on the shared
 // question.
 func (v *Viewer) presenceLine() string {
-	m, s := v.meeting, v.c.styles
+	m, s, t := v.meeting, v.c.styles, &v.c.t.Meeting
 	right := ""
 	if tb := m.TimeBox; tb.PerQuestion > 0 && !tb.Started.IsZero() {
 		left := tb.Left(v.c.now())
 		if left >= 0 {
-			right = s.Status.Render(" ⏱ " + clock(left) + " left ")
+			right = s.Status.Render(fmt.Sprintf(t.TimeLeft, clock(left)))
 		} else {
-			right = s.RiskHigh.Render(" ⏱ overtime " + clock(-left) + " ")
+			right = s.RiskHigh.Render(fmt.Sprintf(t.Overtime, clock(-left)))
 		}
 	}
 	var people []string
@@ -89,7 +91,7 @@ func (v *Viewer) presenceLine() string {
 	}
 	left := " " + strings.Join(people, " · ")
 	if n := len(m.Proposals); n > 0 && m.Me.Role == Facilitator {
-		left = s.Notice.Render(fmt.Sprintf(" %s (y accept, d decline) ", plural(n, "proposal"))) + left
+		left = s.Notice.Render(i18n.Plural(n, t.OneProposal, fmt.Sprintf(t.Proposals, n))) + left
 	}
 	return spread(s.Dim.Render(left), right, v.termW)
 }
@@ -103,30 +105,30 @@ func clock(d time.Duration) string {
 // review: the vote on this question, the proposal waiting, who changed
 // what last. It is "" when there is nothing to say.
 func (q questionScreen) banner(w int) string {
-	m, s := q.meeting, q.c.styles
+	m, s, t := q.meeting, q.c.styles, &q.c.t.Meeting
 	if m == nil {
 		return ""
 	}
 	if vt := m.Vote; vt != nil && vt.Item == q.cur {
 		if !vt.Revealed {
-			line := fmt.Sprintf("Silent vote: tick what you believe the team does (%d of %d voted)", vt.Voted, vt.Eligible)
+			line := fmt.Sprintf(t.VoteOpen, vt.Voted, vt.Eligible)
 			if m.Me.Role == Facilitator {
-				line += " · v reveals"
+				line += t.VoteReveals
 			}
 			return s.Notice.Render(truncate(line, w))
 		}
-		line := "Votes revealed: the team agrees"
-		if len(vt.Disagree) > 0 {
-			line = fmt.Sprintf("Votes revealed: the team disagrees on %s", plural(len(vt.Disagree), "choice"))
+		line := t.Agrees
+		if n := len(vt.Disagree); n > 0 {
+			line = i18n.Plural(n, t.DisagreesOne, fmt.Sprintf(t.Disagrees, n))
 		}
 		if m.Me.Role == Facilitator {
-			line += " · v to settle"
+			line += t.VoteSettles
 		}
 		return s.Notice.Render(truncate(line, w))
 	}
 	if len(m.Proposals) > 0 && m.Me.Role == Facilitator {
 		p := m.Proposals[0]
-		return s.Notice.Render(truncate(fmt.Sprintf("%s proposes on %s: %s · y accept, d decline", sanitize(p.By),
+		return s.Notice.Render(truncate(fmt.Sprintf(t.Proposes, sanitize(p.By),
 			sanitize(q.snap.Items[p.Item].Question.ID), sanitize(p.Summary)), w))
 	}
 	if lc := m.LastChange; lc.Text != "" && q.c.now().Sub(lc.At) < noticeFor {
@@ -159,19 +161,21 @@ func (q questionScreen) voteMarks(choiceID string) (box, suffix string, ok bool)
 	return "", suffix, false
 }
 
-// voteHelp is who ticked the highlighted choice, once revealed.
-func (q questionScreen) voteHelp(choiceID string) string {
-	m := q.meeting
+// voteHelp is who ticked the highlighted choice, once revealed: lines
+// for the top of the help pane, with a blank line after them.
+func (q questionScreen) voteHelp(choiceID string) []string {
+	m, t := q.meeting, &q.c.t.Meeting
 	if m == nil || m.Vote == nil || m.Vote.Item != q.cur || !m.Vote.Revealed {
-		return ""
+		return nil
 	}
 	names := m.Vote.Voters[choiceID]
 	if len(names) == 0 {
-		return q.c.styles.Dim.Render("No one ticked this in the vote.")
+		return append(q.c.tr.wrapRuns([]run{{text: t.NobodyTicked, style: tsDim}}, q.paneContentWidth(), "", ""), "")
 	}
 	clean := make([]string, len(names))
 	for i, n := range names {
-		clean[i] = sanitize(n)
+		clean[i] = oneLine(sanitize(n))
 	}
-	return q.c.styles.Heading.Render("Ticked in the vote by: ") + strings.Join(clean, ", ")
+	runs := []run{{text: t.TickedBy, style: tsBold}, {text: strings.Join(clean, ", ")}}
+	return append(q.c.tr.wrapRuns(runs, q.paneContentWidth(), "", ""), "")
 }

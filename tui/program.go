@@ -53,6 +53,15 @@ type Options struct {
 	Setup bool
 	// Notice is shown once in the status line (e.g. the lens changed).
 	Notice string
+	// LintWarnings is the number of the lens's lint warnings, said once in
+	// the status line.
+	LintWarnings int
+	// Language is the language of wafr's own words: a tag such as "ja"
+	// (see i18n.Choose); empty, the lens's language.
+	Language string
+	// Hyperlinks writes the help pane's web links as OSC 8 hyperlinks, for
+	// terminals that show them (the caller decides).
+	Hyperlinks bool
 	// Renderer draws for the terminal: its colour profile and background,
 	// decided by the caller before the program starts.
 	Renderer *lipgloss.Renderer
@@ -103,7 +112,8 @@ func newProgram(o Options) *program {
 		o.Author = func() string { return "unknown" }
 	}
 	s := NewSession(SessionOptions{Workspace: o.Workspace, Path: o.Path, Review: o.Review, Lens: o.Lens, Hash: o.Hash, Create: !o.Setup, Now: o.Now})
-	v := NewViewer(s.Snapshot(), ViewerOptions{Renderer: o.Renderer, Setup: o.Setup, Notice: o.Notice, Now: o.Now})
+	v := NewViewer(s.Snapshot(), ViewerOptions{Renderer: o.Renderer, Setup: o.Setup, Notice: o.Notice, LintWarnings: o.LintWarnings,
+		Language: o.Language, Hyperlinks: o.Hyperlinks, Now: o.Now})
 	return &program{s: s, v: v, author: o.Author, after: tea.Tick}
 }
 

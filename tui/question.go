@@ -6,11 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
-	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -26,21 +23,24 @@ type questionScreen struct {
 	cursor    int // the highlighted choice
 	choiceTop int // first visible choice when they scroll
 	paneFocus bool
-	pane      viewport.Model
-	helpMD    map[helpKey]string // rendered descriptions, per question and width
-	leftCol   lipgloss.Style     // the choices column in the wide layout
-	meeting   *Meeting           // a live review's state, or nil
+	pane      scroller
+	help      map[helpKey]helpText // rendered help, per question and width
+	meeting   *Meeting             // a live review's state, or nil
 
-	// Prepared in refresh, so view only joins strings.
-	top, choices, notes, actions string
+	// Prepared in refresh, so view only returns a string.
+	body string
 }
 
-// helpKey identifies a rendered help text: a question at a width.
-type helpKey struct{ item, width int }
+// helpKey identifies rendered help: a question at a pane width, and
+// whether the screen had to cut its title (the help then starts with it).
+type helpKey struct {
+	item, width int
+	title       bool
+}
 
 type helpRenderedMsg struct {
-	key helpKey
-	out string
+	key  helpKey
+	help helpText
 }
 
 // Layout of the question screen in a narrow terminal, top to bottom: the
@@ -53,7 +53,7 @@ const (
 )
 
 func newQuestionScreen(c *common, snap *Snapshot) questionScreen {
-	return questionScreen{c: c, snap: snap, pane: viewport.New(0, 0), helpMD: map[helpKey]string{}}
+	return questionScreen{c: c, snap: snap, help: map[helpKey]helpText{}}
 }
 
 func (q questionScreen) item() Item { return q.snap.Items[q.cur] }
@@ -61,13 +61,13 @@ func (q questionScreen) item() Item { return q.snap.Items[q.cur] }
 // open shows question i from its first choice.
 func (q questionScreen) open(i int) questionScreen {
 	q.cur, q.cursor, q.choiceTop, q.paneFocus = i, 0, 0, false
-	q.pane.GotoTop()
-	return q.layout()
+	q.pane.gotoTop()
+	return q.refreshPane()
 }
 
 func (q questionScreen) setSnapshot(snap *Snapshot) questionScreen {
 	q.snap = snap
-	return q.layout() // the number of actions may have changed
+	return q.refreshPane() // the number of actions may have changed
 }
 
 func (q questionScreen) setSize(w, h int) questionScreen {
@@ -75,22 +75,10 @@ func (q questionScreen) setSize(w, h int) questionScreen {
 		return q
 	}
 	q.w, q.h = w, h
-	return q.layout()
+	return q.refreshPane()
 }
 
 func (q questionScreen) wide() bool { return q.w >= wideWidth }
-
-// layout sizes the choices column and the help pane.
-func (q questionScreen) layout() questionScreen {
-	if len(q.snap.Items) == 0 || q.w == 0 {
-		return q
-	}
-	pw, ph := q.paneSize()
-	fw, fh := q.c.styles.Pane.GetFrameSize()
-	q.pane.Width, q.pane.Height = max(1, pw-fw), max(1, ph-fh)
-	q.leftCol = q.c.styles.Plain.Width(q.leftWidth() - 1)
-	return q.refreshPane()
-}
 
 // leftWidth is the width of the choices column.
 func (q questionScreen) leftWidth() int {
@@ -100,7 +88,15 @@ func (q questionScreen) leftWidth() int {
 	return q.w
 }
 
-// paneSize is the help pane's size including its border.
+// textWidth is the width of the text in the choices column.
+func (q questionScreen) textWidth() int {
+	if q.wide() {
+		return q.leftWidth() - 1 // a space between the columns
+	}
+	return q.w
+}
+
+// paneSize is the help pane's size including its frame.
 func (q questionScreen) paneSize() (w, h int) {
 	if q.wide() {
 		return q.w - q.leftWidth(), q.h
@@ -114,7 +110,8 @@ func (q questionScreen) topRows() int {
 	return 1 + titleLines + 1 + q.choiceRows() + 1 + q.actionRows()
 }
 
-// choiceRows is how many choices are visible at once.
+// choiceRows is how many lines the choices take: all of them when they
+// fit, else as many as fit, the last of which says where the list is.
 func (q questionScreen) choiceRows() int {
 	n := len(q.item().Question.Choices)
 	room := q.h - 1 - titleLines - 1 - 1 - q.actionRows() // position, title, n/a line, notes, actions
@@ -122,6 +119,15 @@ func (q questionScreen) choiceRows() int {
 		room -= minPaneHeight
 	}
 	return max(1, min(n, room))
+}
+
+// visibleChoices is how many choices the list shows at once.
+func (q questionScreen) visibleChoices() int {
+	rows := q.choiceRows()
+	if rows < len(q.item().Question.Choices) && rows > 1 {
+		return rows - 1 // the last row shows the position
+	}
+	return rows
 }
 
 // actionRows is how many lines the question's actions take.
@@ -137,18 +143,28 @@ func (q questionScreen) actionRows() int {
 
 func (q questionScreen) paneContentWidth() int {
 	w, _ := q.paneSize()
-	return boxWidth(q.c.styles.Pane, w)
+	return max(1, w-paneFrameW)
 }
 
-func (q questionScreen) helpKey(i int) helpKey { return helpKey{item: i, width: q.paneContentWidth()} }
+// titleCut reports whether the question's title needs more lines than
+// the screen gives it.
+func (q questionScreen) titleCut(i int) bool {
+	q.cur = i
+	return len(strings.Split(q.titleText(q.textWidth()), "\n")) > titleLines
+}
 
-// helpCmds render the help of this question and the next off the event
-// loop, once per width.
+func (q questionScreen) helpKey(i int) helpKey {
+	return helpKey{item: i, width: q.paneContentWidth(), title: q.titleCut(i)}
+}
+
+// helpCmds render the help of this question and its neighbours off the
+// event loop, once per width, so the next and the previous question open
+// with their help ready.
 func (q questionScreen) helpCmds() tea.Cmd {
 	if len(q.snap.Items) == 0 || q.w == 0 {
 		return nil
 	}
-	return tea.Batch(q.helpCmd(q.cur), q.helpCmd(q.cur+1))
+	return tea.Batch(q.helpCmd(q.cur), q.helpCmd(q.cur+1), q.helpCmd(q.cur-1))
 }
 
 func (q questionScreen) helpCmd(i int) tea.Cmd {
@@ -156,82 +172,44 @@ func (q questionScreen) helpCmd(i int) tea.Cmd {
 		return nil
 	}
 	k := q.helpKey(i)
-	if _, ok := q.helpMD[k]; ok || k.width < 10 {
+	if _, ok := q.help[k]; ok || k.width < 10 {
 		return nil
 	}
-	text, md := helpMarkdown(q.snap.Items[i].Question), q.c.md
-	return func() tea.Msg { return helpRenderedMsg{key: k, out: md.render(text, k.width)} }
+	question, hw := q.snap.Items[i].Question, helpWriter{tr: q.c.tr, t: &q.c.t.Question, width: k.width}
+	return func() tea.Msg { return helpRenderedMsg{key: k, help: buildHelp(question, hw, k.title)} }
 }
 
 func (q questionScreen) helpRendered(msg helpRenderedMsg) questionScreen {
-	q.helpMD[msg.key] = msg.out
+	q.help[msg.key] = msg.help
 	if len(q.snap.Items) > 0 && msg.key == q.helpKey(q.cur) {
 		return q.refreshPane()
 	}
 	return q
 }
 
-// helpMarkdown is the question's description and helpful resource.
-func helpMarkdown(q *questions.Question) string {
-	var b strings.Builder
-	b.WriteString(sanitize(q.Description))
-	if r := q.HelpfulResource; r != nil && (r.DisplayText != "" || r.URL != "") {
-		b.WriteString("\n\n---\n\n**Learn more:** ")
-		text := sanitize(r.DisplayText)
-		switch {
-		case r.URL != "" && text != "":
-			fmt.Fprintf(&b, "%s <%s>", text, sanitize(r.URL))
-		case r.URL != "":
-			fmt.Fprintf(&b, "<%s>", sanitize(r.URL))
-		default:
-			b.WriteString(text)
-		}
-	}
-	return b.String()
-}
-
-// refreshPane rebuilds the help pane: the highlighted choice's help, then
-// the question's rendered description (or a placeholder until it arrives).
+// refreshPane sizes the help pane and fills it: the highlighted choice's
+// help, then the question's description (or a mark until it is rendered).
 func (q questionScreen) refreshPane() questionScreen {
-	question := q.item().Question
-	var b strings.Builder
-	if q.cursor < len(question.Choices) {
-		if votes := q.voteHelp(question.Choices[q.cursor].ID); votes != "" {
-			b.WriteString(wrap(votes, q.pane.Width) + "\n\n")
-		}
-		b.WriteString(q.choiceHelp(question.Choices[q.cursor], q.pane.Width))
-		b.WriteString("\n\n")
+	if len(q.snap.Items) == 0 || q.w == 0 {
+		return q
 	}
-	if md, ok := q.helpMD[q.helpKey(q.cur)]; ok {
-		b.WriteString(md)
-	} else {
-		b.WriteString(q.c.styles.Dim.Render("…"))
+	_, ph := q.paneSize()
+	q.pane.setHeight(ph - paneFrameH)
+	h, ok := q.help[q.helpKey(q.cur)]
+	if !ok {
+		q.pane.setLines([]string{q.c.styles.Dim.Render(q.c.t.Question.Rendering)})
+		return q
 	}
-	q.pane.SetContent(b.String())
+	var lines []string
+	if q.cursor < len(h.choices) {
+		// Who ticked the choice in a revealed vote, the choice's help, a
+		// rule, then what the question says.
+		lines = q.voteHelp(q.item().Question.Choices[q.cursor].ID)
+		rule := q.c.styles.Dim.Render(strings.Repeat("─", q.paneContentWidth()))
+		lines = append(append(lines, strings.Split(h.choices[q.cursor], "\n")...), "", rule, "")
+	}
+	q.pane.setLines(append(lines, strings.Split(h.desc, "\n")...))
 	return q
-}
-
-// choiceHelp is the plain-text help of one choice, wrapped to width.
-func (q questionScreen) choiceHelp(c *questions.Choice, width int) string {
-	s := q.c.styles
-	parts := []string{s.Heading.Render(wrap(sanitize(c.Title), width))}
-	if r := c.HelpfulResource; r != nil && r.DisplayText != "" {
-		parts = append(parts, wrap(sanitize(r.DisplayText), width))
-	}
-	if r := c.ImprovementPlan; r != nil && r.DisplayText != "" {
-		parts = append(parts, "", s.Heading.Render("To improve"), wrap(sanitize(r.DisplayText), width))
-		if r.URL != "" {
-			parts = append(parts, s.Dim.Render(wrap(sanitize(r.URL), width)))
-		}
-	}
-	for _, a := range c.AdditionalResources {
-		for _, r := range a.Content {
-			if r.URL != "" {
-				parts = append(parts, s.Dim.Render(wrap(sanitize(r.URL), width)))
-			}
-		}
-	}
-	return strings.Join(parts, "\n")
 }
 
 func (q questionScreen) update(msg tea.KeyMsg) (questionScreen, tea.Cmd, []event) {
@@ -242,10 +220,12 @@ func (q questionScreen) update(msg tea.KeyMsg) (questionScreen, tea.Cmd, []event
 		case keyMatches(msg, k.Focus), keyMatches(msg, q.c.keys.Global.Back):
 			q.paneFocus = false
 			return q, nil, nil
-		case keyMatches(msg, k.Up), keyMatches(msg, k.Down), keyMatches(msg, k.PageUp), keyMatches(msg, k.PageDown):
-			var cmd tea.Cmd
-			q.pane, cmd = q.pane.Update(msg)
-			return q, cmd, nil
+		case keyMatches(msg, k.Up):
+			q.pane.scroll(-1)
+			return q, nil, nil
+		case keyMatches(msg, k.Down):
+			q.pane.scroll(1)
+			return q, nil, nil
 		}
 	}
 	switch {
@@ -255,7 +235,7 @@ func (q questionScreen) update(msg tea.KeyMsg) (questionScreen, tea.Cmd, []event
 		} else {
 			q.cursor = min(len(question.Choices)-1, q.cursor+1)
 		}
-		q.pane.GotoTop()
+		q.pane.gotoTop()
 		return q.refreshPane(), nil, nil
 	case keyMatches(msg, k.Toggle):
 		id := question.Choices[q.cursor].ID
@@ -272,10 +252,10 @@ func (q questionScreen) update(msg tea.KeyMsg) (questionScreen, tea.Cmd, []event
 		return q, nil, []event{openQuestionEvent{q.cur - 1}}
 	case keyMatches(msg, k.Focus):
 		q.paneFocus = true
-	case keyMatches(msg, k.PageUp), keyMatches(msg, k.PageDown):
-		var cmd tea.Cmd
-		q.pane, cmd = q.pane.Update(msg)
-		return q, cmd, nil
+	case keyMatches(msg, k.PageUp):
+		q.pane.scroll(-max(1, q.pane.height-1))
+	case keyMatches(msg, k.PageDown):
+		q.pane.scroll(max(1, q.pane.height-1))
 	case keyMatches(msg, k.NotApplicable):
 		return q, nil, []event{openDialogEvent{newNotApplicableDialog(q.c, q.snap, q.cur)}}
 	case keyMatches(msg, k.Notes):
@@ -295,10 +275,10 @@ func (q questionScreen) notesEvent() event {
 	if a := q.snap.Answer(q.cur); a != nil {
 		notes = a.Notes
 	}
-	if why := notEditable(notes); why != "" {
-		body := fmt.Sprintf("The note of %s %s, which the editor here would change. It is kept as it is; to replace it, run:\n\n  wafr answer %s %s --notes TEXT",
-			sanitize(q.item().Question.ID), why, sanitize(q.snap.Path), sanitize(q.item().Question.ID))
-		return openDialogEvent{messageDialog{frame: frame{c: q.c}, title: "This note cannot be edited here", body: body}}
+	t := &q.c.t.Question
+	if why := notEditable(notes, t); why != "" {
+		body := fmt.Sprintf(t.NotEditable, sanitize(q.item().Question.ID), why, sanitize(q.snap.Path))
+		return openDialogEvent{messageDialog{frame: frame{c: q.c}, title: t.NotEditableTitle, body: body}}
 	}
 	return openDialogEvent{newNotesDialog(q.c, q.snap, q.cur, notes)}
 }
@@ -308,21 +288,44 @@ func (q questionScreen) notesEvent() event {
 func (q questionScreen) actionEvent() event {
 	it := q.item()
 	c := it.Question.Choices[q.cursor]
-	switch _, err := q.snap.Review.CheckAdopt(it.Pillar, it.Question, c.ID); {
-	case errors.Is(err, review.ErrNothingToAdopt):
-		return noticeEvent{`"None of these": nothing to adopt`}
-	case errors.Is(err, review.ErrAlreadyTicked):
-		return noticeEvent{"already ticked: no action needed"}
-	case err != nil:
-		return noticeEvent{err.Error()}
+	if _, err := q.snap.Review.CheckAdopt(it.Pillar, it.Question, c.ID); err != nil {
+		return noticeEvent{q.c.errorText(err)}
 	}
 	return openDialogEvent{newActionDialog(q.c, q.snap, q.cur, c)}
 }
 
-func (q questionScreen) mouse(msg tea.MouseMsg) (questionScreen, tea.Cmd) {
-	var cmd tea.Cmd
-	q.pane, cmd = q.pane.Update(msg)
-	return q, cmd
+// errorText is an error from another package as the catalogue says it:
+// mapped by kind, and shown as it is only when wafr has no words for it.
+func (c *common) errorText(err error) string {
+	t := &c.t.Question
+	switch {
+	case errors.Is(err, review.ErrNothingToAdopt):
+		return t.NothingToAdopt
+	case errors.Is(err, review.ErrAlreadyTicked):
+		return t.AlreadyTicked
+	case errors.Is(err, ErrNoItem):
+		return t.NoSuchQuestion
+	case errors.Is(err, review.ErrMilestoneName):
+		return c.t.Mile.NeedsName
+	case errors.Is(err, ErrNotesChanged):
+		return t.NotesChanged
+	case errors.Is(err, ErrParkedGone):
+		return c.t.Meeting.ParkedGone
+	}
+	return err.Error()
+}
+
+func (q questionScreen) mouse(msg tea.MouseMsg) questionScreen {
+	if msg.Action != tea.MouseActionPress {
+		return q
+	}
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		q.pane.scroll(-3)
+	case tea.MouseButtonWheelDown:
+		q.pane.scroll(3)
+	}
+	return q
 }
 
 func (q questionScreen) keys() (short []key.Binding, full [][]key.Binding) {

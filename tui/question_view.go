@@ -3,48 +3,80 @@ package tui
 import (
 	"fmt"
 	"strings"
-
-	"github.com/charmbracelet/lipgloss"
 )
 
-// refresh rebuilds the question screen's text from the snapshot.
+// refresh rebuilds the question screen from the snapshot: everything
+// View shows, as one string.
 func (q questionScreen) refresh() questionScreen {
 	if len(q.snap.Items) == 0 || q.w == 0 {
 		return q
 	}
-	w := q.leftWidth()
-	if q.wide() {
-		w-- // a space between the columns
+	w := q.textWidth()
+	var choices string
+	choices, q.choiceTop = q.choiceText(w)
+	left := []string{q.topText(w), choices, q.notesText(w)}
+	if actions := q.actionText(w); actions != "" {
+		left = append(left, actions)
 	}
-	q.top = q.topText(w)
-	q.choices, q.choiceTop = q.choiceText(w)
-	q.notes = q.notesText(w)
-	q.actions = q.actionText(w)
+	pw, ph := q.paneSize()
+	pane := q.paneBox(pw, ph)
+	if !q.wide() {
+		q.body = fitHeight(strings.Join(left, "\n"), q.topRows()) + "\n" + pane
+		return q
+	}
+	// Side by side: the choices column padded to its width, a space, the
+	// pane.
+	ll := strings.Split(fitHeight(strings.Join(left, "\n"), q.h), "\n")
+	pl := strings.Split(pane, "\n")
+	out := make([]string, q.h)
+	for i := range out {
+		l, p := "", ""
+		if i < len(ll) {
+			l = ll[i]
+		}
+		if i < len(pl) {
+			p = pl[i]
+		}
+		out[i] = padRight(truncate(l, w), w) + " " + p
+	}
+	q.body = strings.Join(out, "\n")
 	return q
 }
 
-// topText is the position, the risk badge, the title and the
-// not-applicable line.
-func (q questionScreen) topText(w int) string {
-	s := q.c.styles
+// titleText is the question's id and title, wrapped to w.
+func (q questionScreen) titleText(w int) string {
 	it := q.item()
-	pos := fmt.Sprintf("%s - %d/%d", oneLine(sanitize(it.Pillar.Name)), it.QI+1, len(it.Pillar.Questions))
+	return wrap(sanitize(it.Question.ID)+"  "+oneLine(sanitize(it.Question.Title)), w)
+}
+
+// topText is the position, the risk badge, the title and the
+// not-applicable line. A title longer than its lines ends with "…"; the
+// help pane then starts with the whole of it.
+func (q questionScreen) topText(w int) string {
+	s, t := q.c.styles, &q.c.t.Question
+	it := q.item()
+	pos := fmt.Sprintf(t.Position, oneLine(sanitize(it.Pillar.Name)), it.QI+1, len(it.Pillar.Questions))
 	lines := []string{spread(s.Heading.Render(truncate(pos, w-14)), s.badges[q.snap.Risk(q.cur)], w)}
-	title := wrap(sanitize(it.Question.ID)+"  "+oneLine(sanitize(it.Question.Title)), w)
-	lines = append(lines, s.QuestionTitle.Render(fitHeight(title, titleLines)))
-	na := q.banner(w)
+	title := strings.Split(q.titleText(w), "\n")
+	if len(title) > titleLines {
+		title = title[:titleLines]
+		title[titleLines-1] = truncate(title[titleLines-1]+" …", w)
+	}
+	lines = append(lines, s.QuestionTitle.Render(fitHeight(strings.Join(title, "\n"), titleLines)))
+	na := q.banner(w) // a live review's vote, proposal or last change
 	if a := q.snap.Answer(q.cur); a != nil && a.NotApplicable && na == "" {
-		na = s.NotApplicable.Render(truncate("Not applicable: "+reasonLabel(a.Reason)+"  (a to change)", w))
+		na = s.NotApplicable.Render(truncate(fmt.Sprintf(t.NotApplicable, q.c.reasonLabel(a.Reason)), w))
 	}
 	return strings.Join(append(lines, na), "\n")
 }
 
 // choiceText is the visible window of the choices, scrolled so the cursor
-// shows, and the first choice in it.
+// shows, and the first choice in it. When the choices scroll, a last line
+// of its own says where the window is and what lies above and below.
 func (q questionScreen) choiceText(w int) (string, int) {
 	s := q.c.styles
 	choices := q.item().Question.Choices
-	rows := q.choiceRows()
+	rows := q.visibleChoices()
 	top := q.choiceTop
 	if q.cursor < top {
 		top = q.cursor
@@ -52,6 +84,7 @@ func (q questionScreen) choiceText(w int) (string, int) {
 	if q.cursor >= top+rows {
 		top = q.cursor - rows + 1
 	}
+	top = max(0, min(top, len(choices)-rows))
 	selected := map[string]bool{}
 	if a := q.snap.Answer(q.cur); a != nil {
 		for _, id := range a.Selected {
@@ -77,49 +110,69 @@ func (q questionScreen) choiceText(w int) (string, int) {
 		}
 		lines = append(lines, marker+box+" "+text)
 	}
-	if more := len(choices) - rows; more > 0 {
-		lines[len(lines)-1] = truncate(lines[len(lines)-1], w-8) + s.Dim.Render(fmt.Sprintf(" (%d/%d)", q.cursor+1, len(choices)))
+	if rows < len(choices) {
+		lines = append(lines, q.choicePosition(top, rows, w))
 	}
 	return strings.Join(lines, "\n"), top
 }
 
+// choicePosition is the line under scrolling choices: "↑ 2 above ·
+// choice 4 of 14 · ↓ 8 below".
+func (q questionScreen) choicePosition(top, rows, w int) string {
+	t := &q.c.t.Question
+	n := len(q.item().Question.Choices)
+	var parts []string
+	if top > 0 {
+		parts = append(parts, fmt.Sprintf(t.Above, top))
+	}
+	parts = append(parts, fmt.Sprintf(t.ChoiceOf, q.cursor+1, n))
+	if below := n - top - rows; below > 0 {
+		parts = append(parts, fmt.Sprintf(t.Below, below))
+	}
+	return q.c.styles.Dim.Render(truncate("      "+strings.Join(parts, " · "), w))
+}
+
 func (q questionScreen) notesText(w int) string {
-	s := q.c.styles
+	s, t := q.c.styles, &q.c.t.Question
 	a := q.snap.Answer(q.cur)
 	if a == nil || a.Notes == "" {
-		return s.Dim.Render("No notes (e to add).")
+		return s.Dim.Render(t.NoNotes)
 	}
 	first, rest, _ := strings.Cut(sanitize(a.Notes), "\n")
-	line := "Notes: " + first
+	line := fmt.Sprintf(t.NotesLine, first)
 	if rest != "" {
-		line += fmt.Sprintf(" (+%s)", plural(strings.Count(rest, "\n")+1, "line"))
+		more := t.MoreLine
+		if n := strings.Count(rest, "\n") + 1; n > 1 {
+			more = fmt.Sprintf(t.MoreLines, n)
+		}
+		line += " " + more
 	}
 	return s.Notes.Render(truncate(line, w))
 }
 
 func (q questionScreen) actionText(w int) string {
-	s := q.c.styles
+	s, t := q.c.styles, &q.c.t.Question
 	it := q.item()
 	actions := q.snap.Review.ActionsOf(it.Pillar.ID, it.Question.ID)
 	rows := q.actionRows()
 	var lines []string
 	for i, a := range actions {
 		if i == rows-1 && len(actions) > rows {
-			lines = append(lines, s.Dim.Render(fmt.Sprintf("  +%d more actions (wafr action list)", len(actions)-i)))
+			lines = append(lines, s.Dim.Render(truncate("  "+fmt.Sprintf(t.MoreActions, len(actions)-i), w)))
 			break
 		}
 		box := "[ ]"
 		if a.Closed() {
 			box = "[x]"
 		}
-		facts := []string{a.Status}
+		facts := []string{q.c.cat.Status(a.Status)}
 		if a.Owner != "" {
 			facts = append(facts, sanitize(a.Owner))
 		}
 		if a.Due != "" {
-			due := "due " + a.Due
+			due := fmt.Sprintf(t.Due, a.Due)
 			if a.Overdue(q.c.now()) {
-				due = s.RiskHigh.Render(due + " overdue")
+				due = s.RiskHigh.Render(due + " " + t.Overdue)
 			}
 			facts = append(facts, due)
 		}
@@ -130,32 +183,17 @@ func (q questionScreen) actionText(w int) string {
 	return strings.Join(lines, "\n")
 }
 
-func (q questionScreen) view() string {
-	left := q.top + "\n" + q.choices + "\n" + q.notes
-	if q.actions != "" {
-		left += "\n" + q.actions
-	}
-	paneStyle := q.c.styles.Pane
-	if q.paneFocus {
-		paneStyle = q.c.styles.PaneFocused
-	}
-	pane := paneStyle.Render(q.pane.View())
-	if q.wide() {
-		left = q.leftCol.Render(fitHeight(left, q.h))
-		return lipgloss.JoinHorizontal(lipgloss.Top, left, " ", pane)
-	}
-	return fitHeight(left, q.topRows()) + "\n" + pane
-}
+func (q questionScreen) view() string { return q.body }
 
 // reasonLabel is a not-applicable reason as people read it.
-func reasonLabel(r string) string {
-	for _, o := range naOptions() {
+func (c *common) reasonLabel(r string) string {
+	for _, o := range naOptions(&c.t.NA) {
 		if o.reason == r {
 			return o.label
 		}
 	}
 	if r == "" {
-		return "no reason given"
+		return c.t.Question.NoReason
 	}
-	return r
+	return sanitize(r)
 }

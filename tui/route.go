@@ -44,9 +44,7 @@ func (v *Viewer) route(msg tea.Msg) tea.Cmd {
 		return v.openDialog(newSaveFailedDialog(v.c, v.snap.Path, msg.Err))
 	case tea.MouseMsg:
 		if v.top() == layerScreen && v.current == screenQuestion {
-			var cmd tea.Cmd
-			v.question, cmd = v.question.mouse(msg)
-			return cmd
+			v.question = v.question.mouse(msg)
 		}
 		return nil
 	}

@@ -193,33 +193,33 @@ func TestQuestionNavigation(t *testing.T) {
 func TestHelpPaneFocusAndScroll(t *testing.T) {
 	p := opsProgram(t)
 	q := func() questionScreen { return p.v.question }
-	if q().pane.TotalLineCount() <= q().pane.Height {
-		t.Fatalf("help too short to scroll: %d lines in %d", q().pane.TotalLineCount(), q().pane.Height)
+	if len(q().pane.lines) <= q().pane.height {
+		t.Fatalf("help too short to scroll: %d lines in %d", len(q().pane.lines), q().pane.height)
 	}
 	press(p, "tab")
 	if !q().paneFocus {
 		t.Fatal("tab did not focus the pane")
 	}
 	press(p, "j", "j", "down")
-	if q().pane.YOffset != 3 || q().cursor != 0 {
-		t.Errorf("pane offset %d, cursor %d", q().pane.YOffset, q().cursor)
+	if q().pane.top != 3 || q().cursor != 0 {
+		t.Errorf("pane offset %d, cursor %d", q().pane.top, q().cursor)
 	}
 	p.Update(tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
-	if q().pane.YOffset <= 3 {
-		t.Errorf("mouse wheel did not scroll: %d", q().pane.YOffset)
+	if q().pane.top <= 3 {
+		t.Errorf("mouse wheel did not scroll: %d", q().pane.top)
 	}
 	press(p, "tab", "j")
 	if q().paneFocus || q().cursor != 1 {
 		t.Errorf("tab back: focus %v cursor %d", q().paneFocus, q().cursor)
 	}
-	if !strings.Contains(ansi.Strip(q().pane.View()), "An SLI is a measured quantity") {
-		t.Errorf("choice help missing:\n%s", ansi.Strip(q().pane.View()))
+	if pane := ansi.Strip(strings.Join(q().pane.visible(), "\n")); !strings.Contains(pane, "An SLI is a measured quantity") {
+		t.Errorf("choice help missing:\n%s", pane)
 	}
 }
 
 func TestNavigatorFiltersAndJumps(t *testing.T) {
 	p := opsProgram(t)
-	rows := func() int { return len(p.v.navigator.list.VisibleItems()) }
+	rows := func() int { return len(questionRows(p.v.navigator.list)) }
 	press(p, "x") // OPS1: HIGH
 	press(p, "n", "a", "enter")
 	press(p, "g")
@@ -244,7 +244,7 @@ func TestNavigatorFiltersAndJumps(t *testing.T) {
 	if p.v.current != screenNavigator || p.quitting {
 		t.Fatal("typing left the navigator")
 	}
-	press(p, "enter", "enter")
+	press(p, "enter") // one enter opens the match
 	if p.v.current != screenQuestion || current(p) != "OPS6" {
 		t.Errorf("search jump: %v %s", p.v.current, current(p))
 	}
@@ -262,8 +262,8 @@ func TestSummaryListsRisksAndJumps(t *testing.T) {
 	if !strings.Contains(v, "Risk summary") || !strings.Contains(v, "HIGH and MEDIUM questions") {
 		t.Fatalf("summary:\n%s", v)
 	}
-	rows := p.v.summary.list.VisibleItems()
-	if len(rows) != 2 || rows[0].(row).item != 0 || rows[1].(row).item != 1 {
+	rows := questionRows(p.v.summary.list)
+	if len(rows) != 2 || rows[0] != 0 || rows[1] != 1 {
 		t.Fatalf("rows %v", rows)
 	}
 	press(p, "j", "enter")

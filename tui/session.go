@@ -85,11 +85,39 @@ type Conflict struct {
 	LoadErr   error
 }
 
-// Notice is a one-line message for everyone (merged changes, reloads).
+// Notice is a one-line message (merged changes, reloads, an action
+// added). The session says what happened; each viewer words it in its own
+// language.
 type Notice struct {
+	Kind NoticeKind
+	Arg  string // a question id, a milestone's name, a file...
+	N    int
+	// Text is a message that has no words in the catalogue (a merge note
+	// from the review package, a notice given by the caller).
 	Text string
 	At   time.Time
 }
+
+// NoticeKind says what a notice is about.
+type NoticeKind int
+
+// The kinds of notice.
+const (
+	NoticeText            NoticeKind = iota // Text, as it is
+	NoticeApplicableAgain                   // Arg: the question
+	NoticeMilestone                         // Arg: its name
+	NoticeActionAdded                       // Arg: its id
+	NoticeMerged                            // changes made outside were merged
+	NoticeReloaded                          // Arg: the file
+	NoticeKeptOurs                          // N: questions kept
+	NoticeParked                            // Arg: the question
+	NoticeParkDropped                       // a parked item dropped
+	NoticeParkedToAction                    // Arg: the action's id
+	NoticeParkedToNotes                     // Arg: the question
+)
+
+// Empty reports whether there is nothing to say.
+func (n Notice) Empty() bool { return n.Kind == NoticeText && n.Text == "" }
 
 // Risk is the risk of item i.
 func (s *Snapshot) Risk(i int) questions.Risk {
@@ -162,8 +190,9 @@ func (s *Session) publish() {
 		Save: SaveStatus{Pending: st.dirty || st.inFlight, LastSaved: st.lastSaved, Err: st.err, Waiting: st.waiting}}
 }
 
-func (s *Session) setNotice(text string) {
-	s.notice = Notice{Text: text, At: s.now()}
+func (s *Session) setNotice(n Notice) {
+	n.At = s.now()
+	s.notice = n
 }
 
 // An Intent is a change someone asks the session to make.
@@ -177,11 +206,15 @@ type (
 		ChoiceID string
 	}
 	// NotApplicableIntent marks a question not applicable with a reason,
-	// or applicable again.
+	// or applicable again. Words are the team's own reason (for OTHER):
+	// they become the first line of the notes, after NotePrefix, replacing
+	// an earlier such line.
 	NotApplicableIntent struct {
 		Item       int
 		Applicable bool
 		Reason     string
+		Words      string
+		NotePrefix string
 	}
 	// NotesIntent replaces a question's notes. Base is the text the
 	// change was made to: when someone else changed the notes meanwhile,
@@ -220,10 +253,13 @@ func (KeepOursIntent) intent()      {}
 // Result says what an intent did.
 type Result struct {
 	Changed bool
-	// Notice is a message for the person who asked (e.g. "action A3
-	// added"); Err is why nothing changed.
-	Notice string
-	Err    error
+	// Message is a message for the person who asked (e.g. "action A3
+	// added"), which each viewer words in its language; Notice is one
+	// already in words (a live review's hub writes those). Err is why
+	// nothing changed.
+	Message Notice
+	Notice  string
+	Err     error
 }
 
 // Errors of intents.
@@ -233,6 +269,8 @@ var (
 	// ErrNotesChanged is a notes edit made to text someone else has
 	// changed since.
 	ErrNotesChanged = errors.New("someone else changed these notes meanwhile")
+	// ErrParkedGone is a parked item someone already dealt with.
+	ErrParkedGone = errors.New("that parked item is gone: someone dealt with it already")
 )
 
 // Apply makes a change on behalf of by (recorded as who answered).
@@ -259,7 +297,7 @@ func (s *Session) Apply(by string, in Intent) Result {
 			return Result{Err: err}
 		}
 		s.commit(next)
-		return Result{Changed: true, Notice: fmt.Sprintf("milestone %q recorded", in.Name)}
+		return Result{Changed: true, Message: Notice{Kind: NoticeMilestone, Arg: in.Name}}
 	}
 	it, ok := s.item(in)
 	if !ok {
@@ -270,7 +308,7 @@ func (s *Session) Apply(by string, in Intent) Result {
 	switch in := in.(type) {
 	case TickIntent:
 		if a := next.Answers.Get(p.ID, q.ID); a != nil && a.NotApplicable {
-			res.Notice = q.ID + " is applicable again: a tick answers it"
+			res.Message = Notice{Kind: NoticeApplicableAgain, Arg: q.ID}
 		}
 		next.Update(p.ID, q.ID, by, s.now(), func(a *review.Answer) {
 			a.Selected = scoring.Toggle(q, a.Selected, in.ChoiceID)
@@ -281,6 +319,9 @@ func (s *Session) Apply(by string, in Intent) Result {
 			a.NotApplicable, a.Reason = !in.Applicable, in.Reason
 			if in.Applicable {
 				a.Reason = ""
+			}
+			if !in.Applicable && in.Words != "" {
+				a.Notes = withReason(a.Notes, in.NotePrefix, in.Words)
 			}
 		})
 	case NotesIntent:
@@ -306,7 +347,7 @@ func (s *Session) Apply(by string, in Intent) Result {
 		if err != nil {
 			return Result{Err: err}
 		}
-		res.Notice = fmt.Sprintf("action %s added", a.ID)
+		res.Message = Notice{Kind: NoticeActionAdded, Arg: a.ID}
 	}
 	s.commit(next)
 	res.Changed = true

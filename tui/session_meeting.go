@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -24,7 +22,7 @@ func (s *Session) applyMeeting(by string, in Intent) (res Result, ok bool) {
 		next := s.rev.Clone()
 		next.Parked = append(next.Parked, review.Parked{PillarID: it.Pillar.ID, QuestionID: it.Question.ID, Text: text, By: by, At: s.stamp()})
 		s.commit(next)
-		return Result{Changed: true, Notice: "parked on " + it.Question.ID}, true
+		return Result{Changed: true, Message: Notice{Kind: NoticeParked, Arg: it.Question.ID}}, true
 	case ResolveParkedIntent:
 		return s.resolveParked(by, in), true
 	case RecordVoteIntent:
@@ -66,19 +64,19 @@ func (s *Session) resolveParked(by string, in ResolveParkedIntent) Result {
 		return p.PillarID == in.Item.PillarID && p.QuestionID == in.Item.QuestionID && p.Text == in.Item.Text && p.By == in.Item.By && p.At.Equal(in.Item.At)
 	})
 	if i < 0 {
-		return Result{Err: errors.New("that parked item is gone: someone dealt with it already")}
+		return Result{Err: ErrParkedGone}
 	}
 	next := s.rev.Clone()
 	p := next.Parked[i]
 	next.Parked = slices.Delete(next.Parked, i, i+1)
-	res := Result{Changed: true, Notice: "parked item dropped"}
+	res := Result{Changed: true, Message: Notice{Kind: NoticeParkDropped}}
 	switch in.Into {
 	case ParkedToAction:
 		a, err := next.AddAction(review.Action{PillarID: p.PillarID, QuestionID: p.QuestionID, Title: p.Text, Owner: in.Owner, Due: in.Due}, by, s.now())
 		if err != nil {
 			return Result{Err: err}
 		}
-		res.Notice = fmt.Sprintf("action %s added from the parking lot", a.ID)
+		res.Message = Notice{Kind: NoticeParkedToAction, Arg: a.ID}
 	case ParkedToNotes:
 		next.Update(p.PillarID, p.QuestionID, by, s.now(), func(a *review.Answer) {
 			if a.Notes != "" {
@@ -86,7 +84,7 @@ func (s *Session) resolveParked(by string, in ResolveParkedIntent) Result {
 			}
 			a.Notes += p.Text
 		})
-		res.Notice = "parked item added to the notes of " + p.QuestionID
+		res.Message = Notice{Kind: NoticeParkedToNotes, Arg: p.QuestionID}
 	}
 	s.commit(next)
 	return res

@@ -103,9 +103,9 @@ func (s *Session) FinishSave(o SaveOutcome) (again bool) {
 		st.lastSaved = s.now()
 	}
 	if res.Merged {
-		s.setNotice("merged changes made outside this session")
+		s.setNotice(Notice{Kind: NoticeMerged})
 		for _, n := range res.Notes {
-			s.setNotice(string(n))
+			s.setNotice(Notice{Text: string(n)})
 		}
 	}
 	if s.rev == sent {
@@ -120,7 +120,7 @@ func (s *Session) FinishSave(o SaveOutcome) (again bool) {
 	// change of someone else's into is a conflict, asked about like any.
 	merged, conflicts, notes := review.MergeWithNotes(sent, s.rev, res.Disk)
 	for _, n := range notes {
-		s.setNotice(string(n))
+		s.setNotice(Notice{Text: string(n)})
 	}
 	s.rev = merged
 	st.dirty = true
@@ -183,7 +183,7 @@ func (s *Session) reload() Result {
 	s.save.base, s.save.hash = c.theirs.Clone(), c.hash
 	s.save.conflict = nil
 	s.save.dirty = !sameReview(merged, c.theirs)
-	s.setNotice("took the file's answers to " + strings.Join(c.questions, ", ") + "; this session's other changes are kept")
+	s.setNotice(Notice{Kind: NoticeReloaded, Arg: strings.Join(c.questions, ", ")})
 	s.changed()
 	return Result{Changed: true}
 }
@@ -201,7 +201,7 @@ func (s *Session) keepOurs() Result {
 		return Result{} // a file that does not load is never overwritten
 	}
 	s.save.conflict, s.save.keepOurs, s.save.dirty = nil, &workspace.Decision{Hash: c.hash}, true
-	s.setNotice(fmt.Sprintf("keeping this session's answers to %d questions; the rest is merged", len(c.questions)))
+	s.setNotice(Notice{Kind: NoticeKeptOurs, N: len(c.questions)})
 	s.publish()
 	return Result{Changed: true}
 }

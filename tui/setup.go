@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -12,30 +13,43 @@ import (
 )
 
 // setupScreen asks for the workload's details when a review file is new.
+// The details the review starts with (the folder's name, an --owner) are
+// suggestions, not text to edit: each field shows its suggestion as a
+// placeholder, typing replaces it, and enter on an empty field takes it.
 type setupScreen struct {
-	c           *common
-	snap        *Snapshot
-	name, owner textinput.Model
-	production  bool
-	field       int // 0 name, 1 environment, 2 owner
-	problem     string
+	c            *common
+	snap         *Snapshot
+	name, owner  textinput.Model
+	suggestName  string
+	suggestOwner string
+	production   bool
+	field        int // 0 name, 1 environment, 2 owner
+	problem      string
+	width        int
 }
 
 const setupFields = 3
 
 func newSetupScreen(c *common, snap *Snapshot) setupScreen {
 	w := snap.Review.Workload
-	f := setupScreen{c: c, snap: snap, name: newTextInput(), owner: newTextInput(), production: w.Environment != review.PreProduction}
-	f.name.Placeholder = "e.g. Payments API"
-	f.name.SetValue(w.Name)
+	t := &c.t.Setup
+	f := setupScreen{c: c, snap: snap, name: newTextInput(), owner: newTextInput(), production: w.Environment != review.PreProduction,
+		suggestName: oneLine(sanitize(w.Name)), suggestOwner: oneLine(sanitize(w.Owner))}
+	f.name.Placeholder = t.NamePlaceholder
+	if f.suggestName != "" {
+		f.name.Placeholder = f.suggestName
+	}
 	f.name.CharLimit = 200
-	f.owner.Placeholder = "team or person (optional)"
-	f.owner.SetValue(w.Owner)
+	f.owner.Placeholder = t.OwnerPlaceholder
+	if f.suggestOwner != "" {
+		f.owner.Placeholder = f.suggestOwner
+	}
 	f.owner.CharLimit = 200
 	return f
 }
 
 func (f setupScreen) setSize(w, _ int) setupScreen {
+	f.width = w
 	f.name.Width = max(10, min(60, w-20))
 	f.owner.Width = f.name.Width
 	return f
@@ -95,11 +109,18 @@ func (f setupScreen) passthrough(msg tea.Msg) (setupScreen, tea.Cmd) {
 func (f setupScreen) finish() (setupScreen, tea.Cmd, []event) {
 	name := strings.TrimSpace(f.name.Value())
 	if name == "" {
+		name = f.suggestName
+	}
+	if name == "" {
 		f.field = 0
-		f.problem = "the workload needs a name"
+		f.problem = f.c.t.Setup.NeedsName
 		return f, f.focus(), nil
 	}
-	w := review.Workload{Name: name, Owner: strings.TrimSpace(f.owner.Value()), Environment: review.PreProduction}
+	owner := strings.TrimSpace(f.owner.Value())
+	if owner == "" {
+		owner = f.suggestOwner
+	}
+	w := review.Workload{Name: name, Owner: owner, Environment: review.PreProduction}
 	if f.production {
 		w.Environment = review.Production
 	}
@@ -108,7 +129,8 @@ func (f setupScreen) finish() (setupScreen, tea.Cmd, []event) {
 }
 
 func (f setupScreen) view() string {
-	s := f.c.styles
+	s, t := f.c.styles, &f.c.t.Setup
+	w := max(20, f.width)
 	env := func(label string, on bool) string {
 		if on {
 			return s.Selected.Render("(•) " + label)
@@ -121,24 +143,30 @@ func (f setupScreen) view() string {
 		}
 		return "  " + text
 	}
+	hint := func(suggestion string, in textinput.Model) string {
+		if suggestion == "" || in.Value() != "" {
+			return ""
+		}
+		return "\n" + s.Dim.Render(wrap("    "+fmt.Sprintf(t.Suggested, suggestion), w))
+	}
 	lines := []string{
-		s.Heading.Render("New review") + "  " + s.Dim.Render(sanitize(f.snap.Path)),
+		s.Heading.Render(t.Title), // the title bar names the file
 		"",
-		"A review looks at one workload (a service or system) with the lens " + oneLine(sanitize(f.snap.Lens.Name)) + ".",
+		wrap(fmt.Sprintf(t.Intro, oneLine(sanitize(f.snap.Lens.Name))), w),
 		"",
-		label(0, "Workload name"),
-		"    " + f.name.View(),
+		label(0, t.Name),
+		"    " + f.name.View() + hint(f.suggestName, f.name),
 		"",
-		label(1, "Environment") + s.Dim.Render("  (space to switch)"),
-		"    " + env("production", f.production) + "   " + env("pre-production", !f.production),
+		label(1, t.Environment) + s.Dim.Render("  "+t.SpaceToSwitch),
+		"    " + env(t.Production, f.production) + "   " + env(t.PreProduction, !f.production),
 		"",
-		label(2, "Owner"),
-		"    " + f.owner.View(),
+		label(2, t.Owner),
+		"    " + f.owner.View() + hint(f.suggestOwner, f.owner),
 		"",
-		s.Dim.Render("enter: next / start · esc: quit without creating the file"),
+		s.Dim.Render(wrap(t.Hint, w)),
 	}
 	if f.problem != "" {
-		lines = append(lines, "", s.StatusError.Render(f.problem))
+		lines = append(lines, "", s.StatusError.Render(wrap(f.problem, w)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -1,12 +1,13 @@
 package tui
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/questions"
 )
 
@@ -22,8 +23,6 @@ type Styles struct {
 	Selected      lipgloss.Style
 	Checked       lipgloss.Style
 	Unchecked     lipgloss.Style
-	Pane          lipgloss.Style
-	PaneFocused   lipgloss.Style
 	Dialog        lipgloss.Style
 	Footer        lipgloss.Style
 	Status        lipgloss.Style
@@ -42,16 +41,30 @@ type Styles struct {
 	BadgeNA         lipgloss.Style
 	BadgeUnanswered lipgloss.Style
 
+	// PaneBorder and PaneBorderFocused draw the help pane's frame, which
+	// wafr draws itself to put the scroll state in it.
+	PaneBorder        lipgloss.Style
+	PaneBorderFocused lipgloss.Style
+	Match             lipgloss.Style // what a search matched
+
 	// Rendered once: a badge per risk, and a fixed-width tag for lists.
 	badges   map[questions.Risk]string
 	riskTags map[questions.Risk]string
+	tagWidth int
+	// text styles help text by its textStyle flags; nil draws plain.
+	text [tsStyles]*lipgloss.Style
 }
 
-// NewStyles builds the styles for the terminal r draws on: colours for its
+// NewStyles builds the styles for the terminal r draws on, with English
+// names of the risk levels (see newStyles).
+func NewStyles(r *lipgloss.Renderer) *Styles { return newStyles(r, i18n.New(i18n.English).Risk.Label) }
+
+// newStyles builds the styles for the terminal r draws on: colours for its
 // background, and every style plain when its profile has no colour
 // (NO_COLOR, or not a colour terminal). Each style is made by r, never by
 // lipgloss's global renderer, so one process can draw for many terminals.
-func NewStyles(r *lipgloss.Renderer) *Styles {
+// labels name the risk levels in badges and lists.
+func newStyles(r *lipgloss.Renderer, labels map[questions.Risk]string) *Styles {
 	dark, color := r.HasDarkBackground(), r.ColorProfile() != termenv.Ascii
 	pick := func(onDark, onLight string) lipgloss.Color {
 		if dark {
@@ -76,8 +89,6 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 	s.Selected = r.NewStyle().Bold(true)
 	s.Checked = r.NewStyle().Foreground(none)
 	s.Unchecked = r.NewStyle().Foreground(dim)
-	s.Pane = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1)
-	s.PaneFocused = s.Pane.BorderForeground(accent)
 	s.Dialog = r.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
 	s.Footer = r.NewStyle().Foreground(dim)
 	s.Status = r.NewStyle().Foreground(dim)
@@ -96,21 +107,52 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 	s.BadgeNone = badge.Background(none).Foreground(lipgloss.Color("16"))
 	s.BadgeNA = badge.Background(na).Foreground(lipgloss.Color("16"))
 	s.BadgeUnanswered = badge.Foreground(dim)
+	s.PaneBorder = r.NewStyle().Foreground(border)
+	s.PaneBorderFocused = r.NewStyle().Foreground(accent)
+	s.Match = r.NewStyle().Bold(true).Underline(true)
 	if !color {
 		plainAll(s)
 	}
 	s.badges = map[questions.Risk]string{}
 	s.riskTags = map[questions.Risk]string{}
 	for _, r := range questions.Levels {
-		label := riskLabel(r)
+		s.tagWidth = max(s.tagWidth, ansi.StringWidth(labels[r]))
+	}
+	for _, r := range questions.Levels {
+		label := labels[r]
 		if color {
 			s.badges[r] = s.Badge(r).Render(label)
 		} else {
 			s.badges[r] = "[" + label + "]"
 		}
-		s.riskTags[r] = s.Risk(r).Render(fmt.Sprintf("%-10s", label))
+		s.riskTags[r] = s.Risk(r).Render(padRight(label, s.tagWidth))
+	}
+	if color {
+		s.text = textStyles(r, accent, dim)
 	}
 	return s
+}
+
+// textStyles builds a style for every combination of help-text flags.
+func textStyles(r *lipgloss.Renderer, link, dim lipgloss.Color) [tsStyles]*lipgloss.Style {
+	var out [tsStyles]*lipgloss.Style
+	for f := textStyle(1); f < tsStyles; f++ {
+		st := r.NewStyle()
+		if f&tsBold != 0 {
+			st = st.Bold(true)
+		}
+		if f&tsItalic != 0 {
+			st = st.Italic(true)
+		}
+		if f&tsDim != 0 || f&tsCode != 0 {
+			st = st.Foreground(dim)
+		}
+		if f&tsLink != 0 {
+			st = st.Foreground(link).Underline(f&tsDim == 0)
+		}
+		out[f] = &st
+	}
+	return out
 }
 
 // plainAll drops colours but keeps layout (borders, padding) so widths are
@@ -120,26 +162,11 @@ func plainAll(s *Styles) {
 		return st.UnsetForeground().UnsetBackground().UnsetBorderForeground().UnsetBold().UnsetItalic()
 	}
 	for _, p := range []*lipgloss.Style{&s.TitleBar, &s.Heading, &s.QuestionTitle, &s.Dim, &s.Cursor, &s.Selected,
-		&s.Checked, &s.Unchecked, &s.Pane, &s.PaneFocused, &s.Dialog, &s.Footer, &s.Status, &s.StatusError, &s.Notice,
+		&s.Checked, &s.Unchecked, &s.Dialog, &s.Footer, &s.Status, &s.StatusError, &s.Notice,
 		&s.Notes, &s.RiskHigh, &s.RiskMedium, &s.RiskNone, &s.NotApplicable, &s.Unanswered,
-		&s.BadgeHigh, &s.BadgeMedium, &s.BadgeNone, &s.BadgeNA, &s.BadgeUnanswered} {
+		&s.BadgeHigh, &s.BadgeMedium, &s.BadgeNone, &s.BadgeNA, &s.BadgeUnanswered, &s.PaneBorder, &s.PaneBorderFocused, &s.Match} {
 		*p = strip(*p)
 	}
-}
-
-// riskLabel is the short name of a level in badges and lists.
-func riskLabel(r questions.Risk) string {
-	switch r {
-	case questions.HighRisk:
-		return "HIGH"
-	case questions.MediumRisk:
-		return "MEDIUM"
-	case questions.NoRisk:
-		return "NONE"
-	case questions.NotApplicable:
-		return "N/A"
-	}
-	return "unanswered"
 }
 
 // Risk returns the text style of a risk level.

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/wafr-dev/wafr/internal/i18n"
 )
 
 // The smallest terminal the layout is designed for; below it wafr says so.
@@ -23,14 +25,27 @@ const (
 )
 
 // common is what every screen and dialog of one viewer shares: the body's
-// size, styles, keys and the Markdown renderer. Each viewer has its own, so
-// people on different terminals get their own colours.
+// size, styles, keys, words and the text renderer. Each viewer has its
+// own, so people on different terminals get their own colours, and their
+// own language.
 type common struct {
 	width, height int // the body between the title bar and the footer
 	styles        *Styles
 	keys          *KeyMap
-	md            *markdown
+	cat           *i18n.Catalog
+	t             *i18n.TUI // cat.TUI
+	tr            textRenderer
 	now           func() time.Time
+}
+
+// newCommon builds what a viewer's children share: styles for the
+// renderer's terminal, words and keys in the language of the tag, and
+// links as hyperlinks or not.
+func newCommon(r *lipgloss.Renderer, lang string, hyperlinks bool, now func() time.Time) *common {
+	cat := i18n.For(lang)
+	styles := newStyles(r, cat.Risk.Label)
+	return &common{styles: styles, keys: keyMapFor(&cat.TUI.Keys), cat: cat, t: &cat.TUI,
+		tr: textRenderer{styles: styles, hyperlinks: hyperlinks}, now: now}
 }
 
 // screenID names a screen.
@@ -73,6 +88,7 @@ type Viewer struct {
 	notice       Notice // the viewer's own notice
 	status       string
 	footerHelp   string
+	frame        string // what View returns, prepared by refresh
 	seenConflict *Conflict
 }
 
@@ -95,7 +111,16 @@ type ViewerOptions struct {
 	Setup bool
 	// Notice is shown once in the status line (e.g. the lens changed).
 	Notice string
-	Now    func() time.Time
+	// LintWarnings is the number of lint warnings of the lens, said once
+	// in the status line (instead of Notice).
+	LintWarnings int
+	// Language is the language of wafr's own words (a tag such as "ja");
+	// empty, the lens's language.
+	Language string
+	// Hyperlinks makes the URLs of the help pane OSC 8 hyperlinks: for a
+	// terminal that shows them (the caller decides).
+	Hyperlinks bool
+	Now        func() time.Time
 }
 
 // NewViewer makes a viewer of a session's snapshot, at 80x24 until told
@@ -107,7 +132,11 @@ func NewViewer(snap *Snapshot, o ViewerOptions) *Viewer {
 	if o.Renderer == nil {
 		o.Renderer = lipgloss.DefaultRenderer()
 	}
-	c := &common{styles: NewStyles(o.Renderer), keys: DefaultKeyMap(), md: newMarkdown(o.Renderer), now: o.Now}
+	lang := o.Language
+	if lang == "" {
+		lang = snap.Lens.Language
+	}
+	c := newCommon(o.Renderer, lang, o.Hyperlinks, o.Now)
 	v := &Viewer{c: c, snap: snap, termW: 80, termH: 24, help: help.New()}
 	v.help.Styles.ShortKey = c.styles.Footer
 	v.help.Styles.ShortDesc = c.styles.Footer
@@ -116,6 +145,9 @@ func NewViewer(snap *Snapshot, o ViewerOptions) *Viewer {
 	v.help.Styles.FullDesc = c.styles.Footer
 	if o.Notice != "" {
 		v.notice = Notice{Text: o.Notice, At: o.Now()}
+	}
+	if o.LintWarnings > 0 {
+		v.notice = Notice{Kind: noticeLint, N: o.LintWarnings, Arg: snap.Lens.Source, At: o.Now()}
 	}
 	v.setup = newSetupScreen(c, snap)
 	v.overview = newOverviewScreen(c, snap)
@@ -199,7 +231,11 @@ func (v *Viewer) TakeIntents() []Intent {
 func (v *Viewer) Applied(res Result) {
 	switch {
 	case res.Err != nil:
-		v.setNotice(res.Err.Error())
+		v.setNotice(v.c.errorText(res.Err))
+	case !res.Message.Empty():
+		n := res.Message
+		n.At = v.c.now()
+		v.notice = n
 	case res.Notice != "":
 		v.setNotice(res.Notice)
 	}
@@ -208,11 +244,15 @@ func (v *Viewer) Applied(res Result) {
 
 func (v *Viewer) setNotice(text string) { v.notice = Notice{Text: text, At: v.c.now()} }
 
-// View draws the viewer. It joins prepared text: no Markdown rendering, no
-// styles built.
-func (v *Viewer) View() string {
+// View draws the viewer: the frame refresh prepared. No Markdown
+// rendering, no wrapping, no styles built.
+func (v *Viewer) View() string { return v.frame }
+
+// frameText joins the title bar, the body of the top layer, the status
+// line and the key help.
+func (v *Viewer) frameText() string {
 	if v.tooSmall() {
-		return tooSmallView(v.termW, v.termH)
+		return tooSmallView(&v.c.t.Status, v.termW, v.termH)
 	}
 	var body string
 	switch {
@@ -280,6 +320,7 @@ func (v *Viewer) refresh() {
 	case screenQuestion:
 		v.question = v.question.refresh()
 	}
+	v.frame = v.frameText()
 }
 
 // bindings are the keys of whatever has the keys now, for the help.

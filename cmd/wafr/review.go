@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/tui"
@@ -22,6 +22,7 @@ type reviewOptions struct {
 	workload    string
 	owner       string
 	environment string
+	lang        string
 }
 
 func newReviewCmd(io *ioStreams, runF func(*reviewOptions) error) *cobra.Command {
@@ -47,6 +48,9 @@ in the TUI for the keys.`,
 			if len(args) == 1 {
 				opts.file = args[0]
 			}
+			if err := langFlag(opts.lang); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -59,6 +63,8 @@ in the TUI for the keys.`,
 	f.StringVar(&opts.workload, "workload", "", "workload name for a new file (skips the questions about it)")
 	f.StringVar(&opts.owner, "owner", "", "workload owner for a new file")
 	f.StringVar(&opts.environment, "environment", review.EnvironmentLabel(review.Production), "environment for a new file: "+orList(review.EnvironmentLabels()))
+	f.StringVar(&opts.lang, "lang", "", langUsage)
+	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
 	cmd.RegisterFlagCompletionFunc("environment", completeValues(review.EnvironmentLabels()...))
 	cmd.ValidArgsFunction = completeFiles(1)
@@ -83,20 +89,23 @@ func runReview(opts *reviewOptions) error {
 		return errors.New("wafr review needs a terminal; in scripts use 'wafr answer' and 'wafr summary'")
 	}
 	r, l, exists := f.Review, f.Lens, f.Exists
-	notice := lensNotice(l)
+	notice, lint := "", len(l.LintWarnings()) // the TUI words the lint warnings itself
 	if n := workspace.LensNotice(r, l); n != "" {
-		notice = n
+		notice, lint = n, 0
 	}
 	workspace.RecordLens(r, l, opts.file)
 
 	final, err := tui.Run(tui.Options{
 		Workspace: opts.io.ws,
 		Review:    r, Lens: l, Path: opts.file, Hash: f.Hash,
-		Author:   func() string { return opts.io.author(opts.by) },
-		Setup:    !exists && opts.workload == "",
-		Notice:   notice,
-		Renderer: opts.io.terminalRenderer(),
-		Now:      opts.io.Now,
+		Author:       func() string { return opts.io.author(opts.by) },
+		Setup:        !exists && opts.workload == "",
+		Notice:       notice,
+		LintWarnings: lint,
+		Language:     i18n.Choose(opts.lang, l.Language, opts.io.Getenv),
+		Hyperlinks:   hyperlinks(opts.io),
+		Renderer:     opts.io.terminalRenderer(),
+		Now:          opts.io.Now,
 	})
 	if err != nil {
 		return err
@@ -105,8 +114,9 @@ func runReview(opts *reviewOptions) error {
 		return nil // quit before the file was created: nothing to report
 	}
 	fmt.Fprintf(opts.io.Out, "Saved %s.\n\n", opts.file)
-	return reports.WriteSummaryText(opts.io.Out, reports.Score(reports.Input{File: opts.file, Review: final, Lens: l, Today: opts.io.Now()}),
-		reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
+	sc := reports.Score(reports.Input{File: opts.file, Review: final, Lens: l, Today: opts.io.Now()})
+	sc.Language = i18n.Choose(opts.lang, sc.Language, opts.io.Getenv)
+	return reports.WriteSummaryText(opts.io.Out, sc, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
 }
 
 func parseEnvironment(s string) (string, error) {
@@ -115,13 +125,4 @@ func parseEnvironment(s string) (string, error) {
 		return "", flagErrorf("--environment %v", err)
 	}
 	return env, nil
-}
-
-// lensNotice mentions lint warnings once, briefly. The lens is loaded
-// without the rule analysis, which LintWarnings runs for the count.
-func lensNotice(l *questions.Lens) string {
-	if n := len(l.LintWarnings()); n > 0 {
-		return fmt.Sprintf("the lens has %s (wafr lens lint %s)", plural(n, "lint warning"), l.Source)
-	}
-	return ""
 }

@@ -17,6 +17,7 @@ type TUI struct {
 	Conflict Conflict
 	Failed   SaveFailed
 	Notice   Notices
+	Meeting  Meeting
 }
 
 // Keys are the descriptions in the key help (the keys themselves are key
@@ -28,6 +29,9 @@ type Keys struct {
 	Open, Filter, Search, Close                                        string
 	NextField, PrevField, Confirm, Cancel, Done, Reload, Keep, Retry   string
 	Force, Switch, Abort, QuitAside                                    string
+
+	// A live review\'s keys.
+	Follow, Vote, Accept, Decline, TimeBox, Writers, HandOver, Park, ParkingLot, Redraw string
 }
 
 // Status is the title bar, the status line and the screens around them.
@@ -82,6 +86,7 @@ type Question struct {
 	NothingToAdopt string
 	AlreadyTicked  string
 	NoSuchQuestion string
+	NotesChanged   string
 }
 
 // Lists are the overview, navigator and their rows.
@@ -131,7 +136,6 @@ type TUISummary struct {
 // Setup is the form of a new review.
 type Setup struct {
 	Title            string
-	File             string // %s
 	Intro            string // %s: the lens
 	Name             string
 	NamePlaceholder  string
@@ -203,6 +207,8 @@ type Conflict struct {
 	Reload      string
 	Keep        string
 	Quit        string // %s: the set-aside file
+	// LeaveMeeting replaces the quit lines in a live review.
+	LeaveMeeting string
 }
 
 // SaveFailed is the dialog when saving on quit failed.
@@ -222,4 +228,55 @@ type Notices struct {
 	KeptOurs        string // %d questions
 	LintWarnings    string // %[1]d warnings, %[2]s the lens
 	LintWarning     string // %s: the lens (one warning)
+}
+
+// Meeting is a live review ("wafr serve"): who is here, votes, proposals,
+// the time-box and the parking lot.
+type Meeting struct {
+	TimeLeft    string // %s: m:ss
+	Overtime    string // %s: m:ss
+	Proposals   string // %d
+	OneProposal string
+
+	VoteOpen      string // %[1]d voted, %[2]d may vote
+	VoteReveals   string
+	Agrees        string
+	Disagrees     string // %d choices
+	DisagreesOne  string
+	VoteSettles   string
+	Proposes      string // %[1]s who, %[2]s question, %[3]s what
+	NobodyTicked  string
+	TickedBy      string
+	VoteElsewhere string // %s: the question with the open vote
+	Roaming       string
+
+	ParkTitle       string // %s: the question
+	ParkIntro       string
+	ParkPlaceholder string
+	ParkEmpty       string
+	TimeBoxTitle    string
+	TimeBoxIntro    string
+	TimeBoxExample  string
+	TimeBoxBad      string
+	HandOverTitle   string
+	HandOverEmpty   string
+	SettleTitle     string // %s: the question
+	SettleMajority  string // %s: the choices most ticked
+	SettleNothing   string
+	SettleKeep      string
+	SettleBack      string
+	LotTitle        string
+	LotChairTitle   string
+	LotEmpty        string
+	LotToAction     string
+	LotToNotes      string
+	LotDrop         string
+	ParkedTitle     string
+	ParkedIntro     string // %s: the parked text
+	ParkedExample   string
+	ParkedGone      string
+	Parked          string // %s: the question
+	ParkDropped     string
+	ParkedToAction  string // %s: the action
+	ParkedToNotes   string // %s: the question
 }

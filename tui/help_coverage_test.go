@@ -1,0 +1,242 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/wafr-dev/wafr/internal/plaintext"
+	"github.com/wafr-dev/wafr/questions"
+)
+
+// lensesToRead are the built-in lenses, our fixtures and, when the folder
+// is there, the real AWS lenses (skipped, and said so, without it).
+func lensesToRead(t *testing.T) []string {
+	srcs := []string{"builtin:ops", "builtin:ops-ja", "builtin:users", "builtin:users-ja",
+		"../testdata/aws/s3-style-resources.json", "../testdata/aws/ja-long-description.json", "testdata/ja.yaml"}
+	real, _ := filepath.Glob(filepath.Join("..", "..", "shared", "aws-lenses", "*.json"))
+	if len(real) == 0 {
+		t.Log("../../shared/aws-lenses is absent: the real AWS lenses are not read")
+	}
+	return append(srcs, real...)
+}
+
+// panePages scrolls the help pane of the highlighted choice from top to
+// end and returns every line of it as the screen showed it (the border
+// taken off), in order, raw (with styles and hyperlinks).
+func panePages(t *testing.T, p *program) []string {
+	t.Helper()
+	q := func() questionScreen { return p.v.question }
+	if q().wide() {
+		t.Fatal("panePages reads the narrow layout")
+	}
+	var content []string
+	for pages := 0; ; pages++ {
+		lines := strings.Split(p.View(), "\n")
+		start := -1
+		for i, l := range lines {
+			if strings.HasPrefix(ansi.Strip(l), "╭") {
+				start = i
+				break
+			}
+		}
+		if start < 0 {
+			t.Fatalf("no pane on screen:\n%s", p.View())
+		}
+		top := q().pane.top
+		for i := 0; i < q().pane.height; i++ {
+			// The border off; the hyperlinks kept, to check them.
+			l := strings.TrimSuffix(strings.TrimPrefix(lines[start+1+i], "│ "), " │")
+			for len(content) <= top+i {
+				content = append(content, "")
+			}
+			content[top+i] = strings.TrimRight(l, " ")
+		}
+		if q().pane.atBottom() {
+			break
+		}
+		if pages > 500 {
+			t.Fatal("the pane never reaches its end")
+		}
+		press(p, "pgdown")
+	}
+	return content
+}
+
+var (
+	wordRe = regexp.MustCompile(`[\p{L}\p{N}]+`)
+	urlRe  = regexp.MustCompile(`https?://[^\s<>"()\p{Han}\p{Hiragana}\p{Katakana}（）「」、。]+`)
+	linkRe = regexp.MustCompile(`\]\((https?://[^)\s]+)\)`)
+)
+
+// inOrder checks that the words of src appear in text in order, white
+// space aside (Japanese breaks anywhere), and reports the first missing.
+func inOrder(text, src string) string {
+	flat := strings.Join(strings.Fields(text), "")
+	at := 0
+	for _, w := range wordRe.FindAllString(src, -1) {
+		i := strings.Index(flat[at:], w)
+		if i < 0 {
+			return w
+		}
+		at += i + len(w)
+	}
+	return ""
+}
+
+// A review meeting reads the help aloud: at 80x24, scrolled to its end,
+// the help pane of every choice of every question of every lens shows
+// every word of the description, every choice title, every displayText
+// and every URL, and each URL unbroken (issue 16).
+func TestEveryWordOfTheHelpReachesThePane(t *testing.T) {
+	for _, src := range lensesToRead(t) {
+		t.Run(filepath.Base(src), func(t *testing.T) {
+			l := loadLens(t, src)
+			p := newTestProgram(t, l, nil, 80, 24)
+			p.v = NewViewer(p.s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), Hyperlinks: true, Now: func() time.Time { return testNow }})
+			p.v.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+			for i, it := range p.s.Snapshot().Items {
+				p.v.openQuestion(i)
+				renderHelp(p.v)
+				checkQuestionHelp(t, p, it.Question)
+			}
+		})
+	}
+}
+
+func checkQuestionHelp(t *testing.T, p *program, q *questions.Question) {
+	t.Helper()
+	width := p.v.question.paneContentWidth()
+	for ci, c := range q.Choices {
+		p.v.question.cursor = ci
+		p.v.question.pane.gotoTop()
+		p.v.question = p.v.question.refreshPane()
+		p.v.refresh()
+		pane := panePages(t, p)
+		plain := ansi.Strip(strings.Join(pane, "\n"))
+		where := q.ID + "/" + c.ID
+		var texts []string
+		texts = append(texts, c.Title)
+		for _, r := range choiceResources(c) {
+			texts = append(texts, r.DisplayText)
+		}
+		if ci == 0 { // the description is the same under every choice
+			desc := linkRe.ReplaceAllString(q.Description, "]") // link targets are notes after the block
+			texts = append(texts, urlRe.ReplaceAllString(desc, " "))
+			if r := q.HelpfulResource; r != nil {
+				texts = append(texts, r.DisplayText)
+			}
+		}
+		for _, text := range texts {
+			if missing := inOrder(plain, sanitize(text)); missing != "" {
+				t.Errorf("%s: %q never shows in the pane:\n%s", where, missing, plain)
+				return
+			}
+		}
+		for _, u := range paneURLs(q, c, ci == 0) {
+			checkURL(t, where, pane, u, width)
+		}
+	}
+}
+
+// paneURLs is every address the pane of choice c shows.
+func paneURLs(q *questions.Question, c *questions.Choice, desc bool) []string {
+	var out []string
+	for _, r := range choiceResources(c) {
+		out = append(out, urlRe.FindAllString(r.DisplayText, -1)...)
+		if r.URL != "" {
+			out = append(out, strings.TrimSpace(r.URL))
+		}
+	}
+	if desc {
+		out = append(out, urlRe.FindAllString(q.Description, -1)...)
+		if r := q.HelpfulResource; r != nil && r.URL != "" {
+			out = append(out, strings.TrimSpace(r.URL))
+		}
+	}
+	for i, u := range out {
+		out[i] = strings.TrimRight(sanitize(u), ".,;:!?")
+	}
+	return out
+}
+
+// checkURL: a URL that fits the pane is on one line of it; a longer one
+// runs over lines of its own, cut only after its own punctuation, and is
+// one hyperlink to the whole address.
+func checkURL(t *testing.T, where string, pane []string, u string, width int) {
+	t.Helper()
+	plain := make([]string, len(pane))
+	for i, l := range pane {
+		plain[i] = strings.TrimSpace(ansi.Strip(l))
+	}
+	for _, l := range plain {
+		if strings.Contains(l, u) {
+			return
+		}
+	}
+	if len(u) <= width-2 && !strings.Contains(u, " ") {
+		t.Errorf("%s: %s fits the pane but is broken:\n%s", where, u, strings.Join(plain, "\n"))
+		return
+	}
+	joined := strings.Join(plain, "")
+	if !strings.Contains(joined, u) {
+		t.Errorf("%s: %s does not show:\n%s", where, u, strings.Join(plain, "\n"))
+		return
+	}
+	if target, ok := hyperlinkTarget(u); ok && !strings.Contains(strings.Join(pane, "\n"), ";"+target+"\x1b\\") {
+		t.Errorf("%s: %s is not one hyperlink", where, u)
+	}
+}
+
+// Every help text a lens gives is laid out by wafr: glamour is gone from
+// the TUI, so its wrapping can never cut Japanese text again.
+func TestHelpIsNotWrappedByGlamour(t *testing.T) {
+	for _, f := range mustGlob(t, "*.go") {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, _ := os.ReadFile(f)
+		if strings.Contains(string(src), `"github.com/charmbracelet/glamour"`) {
+			t.Errorf("%s imports glamour", f)
+		}
+	}
+}
+
+func mustGlob(t *testing.T, pattern string) []string {
+	t.Helper()
+	m, err := filepath.Glob(pattern)
+	if err != nil || len(m) == 0 {
+		t.Fatalf("glob %s: %v", pattern, err)
+	}
+	return m
+}
+
+// The bullets of plain lens text keep their nesting in the pane.
+func TestResourceBulletsKeepTheirIndentation(t *testing.T) {
+	p := newTestProgram(t, loadLens(t, "../testdata/aws/s3-style-resources.json"), nil, 80, 24)
+	pane := strings.Join(panePages(t, p), "\n")
+	for _, want := range []string{
+		"Learn more\n• What Block Public Access covers:\n  ◦ bucket policies that grant public access\n  ◦ access control lists (ACLs)\n    ▪ on the bucket\n",
+		"To improve\nTurn on Block Public Access at the account level",
+		"• Roll it out safely:\n  ◦ find the buckets that are public today with IAM Access Analyzer\n",
+	} {
+		if !strings.Contains(ansi.Strip(pane), want) {
+			t.Errorf("pane lacks %q:\n%s", want, ansi.Strip(pane))
+		}
+	}
+	// Helpful resources are never under "To improve".
+	plainPane := ansi.Strip(pane)
+	if i, j := strings.Index(plainPane, "Learn more"), strings.Index(plainPane, "To improve"); i < 0 || j < i ||
+		strings.Contains(plainPane[j:], "Monitoring public access") {
+		t.Errorf("resources under the wrong heading:\n%s", plainPane)
+	}
+	if b := plaintext.Parse("- a\n  - b"); b[1].Level != 1 {
+		t.Fatal("plaintext nesting")
+	}
+}

@@ -1,0 +1,117 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The help pane's frame: a rounded border and one column of padding on
+// each side. wafr draws the frame itself, so the scroll state can sit in
+// the border, apart from the text.
+const (
+	paneFrameW = 4
+	paneFrameH = 2
+)
+
+// scroller is a window over lines of prepared text.
+type scroller struct {
+	lines  []string
+	top    int
+	height int
+}
+
+func (s *scroller) setLines(lines []string) {
+	s.lines = lines
+	s.clamp()
+}
+
+func (s *scroller) setHeight(h int) {
+	s.height = max(1, h)
+	s.clamp()
+}
+
+func (s *scroller) clamp() { s.top = max(0, min(s.top, s.maxTop())) }
+
+func (s scroller) maxTop() int { return max(0, len(s.lines)-s.height) }
+
+// scroll moves the window by n lines (up when negative).
+func (s *scroller) scroll(n int) {
+	s.top += n
+	s.clamp()
+}
+
+func (s *scroller) gotoTop() { s.top = 0 }
+
+func (s scroller) atBottom() bool { return s.top >= s.maxTop() }
+
+// seen is the share of the text read down to the window's last line, in
+// percent.
+func (s scroller) seen() int {
+	if len(s.lines) == 0 {
+		return 100
+	}
+	return min(100, (s.top+s.height)*100/len(s.lines))
+}
+
+func (s scroller) visible() []string {
+	end := min(len(s.lines), s.top+s.height)
+	return s.lines[min(s.top, end):end]
+}
+
+// paneBox draws the pane: the window's lines in a frame w wide and h
+// high. The top border says when text lies above; the bottom border says
+// how far down the text has been read, or that it ends here.
+func (q questionScreen) paneBox(w, h int) string {
+	s := q.c.styles
+	border := s.PaneBorder
+	if q.paneFocus {
+		border = s.PaneBorderFocused
+	}
+	t := &q.c.t.Question
+	inner := max(1, w-paneFrameW)
+	var upper, lower string
+	if q.pane.top > 0 {
+		upper = t.PaneAbove
+	}
+	switch {
+	case q.pane.maxTop() == 0:
+	case !q.pane.atBottom():
+		lower = fmt.Sprintf(t.PaneMore, q.pane.seen())
+	default:
+		lower = t.PaneEnd
+	}
+	lines := make([]string, 0, h)
+	lines = append(lines, border.Render(borderLine("╭", "╮", upper, w)))
+	side := border.Render("│")
+	vis := q.pane.visible()
+	for i := 0; i < h-paneFrameH; i++ {
+		text := ""
+		if i < len(vis) {
+			text = vis[i]
+		}
+		if ansi.StringWidth(text) > inner {
+			text = ansi.Truncate(text, inner, "")
+		}
+		lines = append(lines, side+" "+padRight(text, inner)+" "+side)
+	}
+	lines = append(lines, border.Render(borderLine("╰", "╯", lower, w)))
+	return strings.Join(lines, "\n")
+}
+
+// borderLine is a horizontal border w wide between two corners, with a
+// label near its right end.
+func borderLine(left, right, label string, w int) string {
+	fill := max(0, w-2)
+	if label == "" {
+		return left + strings.Repeat("─", fill) + right
+	}
+	label = " " + label + " "
+	lw := ansi.StringWidth(label)
+	if lw+2 > fill {
+		label = ansi.Truncate(label, max(0, fill-2), "")
+		lw = ansi.StringWidth(label)
+	}
+	return left + strings.Repeat("─", fill-lw-1) + label + "─" + right
+}

@@ -1,0 +1,146 @@
+package tui
+
+import (
+	"strings"
+)
+
+// listRow is one row of a list: one or more lines prepared in refresh,
+// and what it opens. A header row (a pillar's name) is not selectable.
+type listRow struct {
+	lines  []string
+	item   int // question index, or -1
+	pillar int // pillar index, or -1
+	header bool
+}
+
+// rowList is a scrolling list of rows of any height, with a cursor on the
+// rows that are not headers. It draws prepared lines only.
+type rowList struct {
+	rows   []listRow
+	cursor int // index into rows; -1 when no row is selectable
+	top    int // first row drawn
+	height int
+	mark   string // drawn before the cursor row's first line
+}
+
+func newRowList(mark string) rowList { return rowList{cursor: -1, mark: mark} }
+
+// setRows replaces the rows, keeping the cursor on the same question or
+// pillar when it is still there, else on the first selectable row.
+func (l rowList) setRows(rows []listRow) rowList {
+	var was listRow
+	had := l.cursor >= 0 && l.cursor < len(l.rows)
+	if had {
+		was = l.rows[l.cursor]
+	}
+	l.rows, l.cursor = rows, -1
+	for i, r := range rows {
+		if !r.header && had && r.item == was.item && r.pillar == was.pillar {
+			l.cursor = i
+		}
+	}
+	if l.cursor < 0 {
+		l.cursor = l.next(-1, 1)
+	}
+	return l.scrolled()
+}
+
+func (l rowList) setHeight(h int) rowList {
+	l.height = max(1, h)
+	return l.scrolled()
+}
+
+// next is the first selectable row after i in direction d, or i.
+func (l rowList) next(i, d int) int {
+	for j := i + d; j >= 0 && j < len(l.rows); j += d {
+		if !l.rows[j].header {
+			return j
+		}
+	}
+	return i
+}
+
+// move moves the cursor n selectable rows (up when negative).
+func (l rowList) move(n int) rowList {
+	d := 1
+	if n < 0 {
+		d, n = -1, -n
+	}
+	for ; n > 0; n-- {
+		l.cursor = l.next(l.cursor, d)
+	}
+	return l.scrolled()
+}
+
+// selectWhere puts the cursor on the first row that matches.
+func (l rowList) selectWhere(match func(listRow) bool) rowList {
+	for i, r := range l.rows {
+		if !r.header && match(r) {
+			l.cursor = i
+			break
+		}
+	}
+	return l.scrolled()
+}
+
+func (l rowList) selected() (listRow, bool) {
+	if l.cursor < 0 || l.cursor >= len(l.rows) {
+		return listRow{}, false
+	}
+	return l.rows[l.cursor], true
+}
+
+// scrolled moves the window so the cursor's row shows whole, with the
+// header above it when that fits too.
+func (l rowList) scrolled() rowList {
+	if l.cursor < 0 {
+		l.top = 0
+		return l
+	}
+	first := l.cursor
+	if first > 0 && l.rows[first-1].header {
+		first--
+	}
+	if first < l.top {
+		l.top = first
+	}
+	for l.top < l.cursor && l.linesBetween(l.top, l.cursor) > l.height {
+		l.top++
+	}
+	l.top = max(0, min(l.top, len(l.rows)-1))
+	return l
+}
+
+// linesBetween counts the lines of rows from..to, both included.
+func (l rowList) linesBetween(from, to int) int {
+	n := 0
+	for i := from; i <= to && i < len(l.rows); i++ {
+		n += len(l.rows[i].lines)
+	}
+	return n
+}
+
+// view draws the visible rows.
+func (l rowList) view() string {
+	var out []string
+	for i := l.top; i < len(l.rows) && len(out) < l.height; i++ {
+		r := l.rows[i]
+		for j, line := range r.lines {
+			if len(out) == l.height {
+				break
+			}
+			switch {
+			case r.header:
+				out = append(out, line)
+			case i == l.cursor && j == 0:
+				out = append(out, l.mark+line)
+			default:
+				out = append(out, "  "+line)
+			}
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// pageRows is how many selectable rows a page moves.
+func (l rowList) pageRows() int { return max(1, l.height/2) }
