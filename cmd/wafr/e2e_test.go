@@ -447,3 +447,36 @@ func freePort(t *testing.T) int {
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port
 }
+
+// Search in the navigator looks in choices and their help too: "backup"
+// finds OPS3 and one enter opens it. A Japanese lens gets a Japanese tool,
+// and its help pane says that more follows (issue 16).
+func TestEndToEndSearchAndJapanese(t *testing.T) {
+	t.Run("search", func(t *testing.T) {
+		s := startTmux(t, "review", "review.yaml", "--workload", "Search")
+		s.waitFor("Operational Excellence - 1/6")
+		s.keys("g")
+		s.waitFor("Go to question")
+		s.keys("/")
+		s.text("backup")
+		s.waitFor("1 question matches")
+		s.keys("Enter")
+		scr := s.waitFor("Operational Excellence - 3/6")
+		if !strings.Contains(scr, "OPS3  How do you know that the workload is ready to be operated?") {
+			t.Errorf("search did not land on OPS3:\n%s", scr)
+		}
+		s.keys("q")
+		waitForFile(t, s.path("status.txt"), "exit=")
+	})
+	t.Run("japanese", func(t *testing.T) {
+		s := startTmux(t, "review", "ja.yaml", "--workload", "決済", "--lens", "builtin:ops-ja")
+		scr := s.waitFor("運用上の優秀性 - 1/6")
+		for _, want := range []string{"保存して終了", "↓ 続きあり", "メモなし"} {
+			if !strings.Contains(scr, want) {
+				t.Errorf("the Japanese screen lacks %q:\n%s", want, scr)
+			}
+		}
+		s.keys("q")
+		waitForFile(t, s.path("status.txt"), "exit=")
+	})
+}
