@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -88,5 +89,31 @@ pillars:
 				t.Errorf("colour %v, after %v: an OSC sequence from an id reached the screen", color, keys)
 			}
 		}
+	}
+}
+
+// With hyperlinks on, the only OSC sequences on screen are wafr's own OSC
+// 8 links, to checked http(s) addresses of printable ASCII: the OSC 8 and
+// OSC 52 sequences a crafted lens carries never reach the terminal.
+func TestHostileTextWithHyperlinks(t *testing.T) {
+	l := loadLens(t, "../testdata/hostile/lens.yaml")
+	ours := regexp.MustCompile("\x1b\\]8;id=wafr[0-9a-z]+;https?://[\x21-\x7e]+?\x1b\\\\|\x1b\\]8;;\x1b\\\\")
+	m := newTestProgram(t, l, nil, 100, 30)
+	m.v = NewViewer(m.s.Snapshot(), ViewerOptions{Renderer: testRenderer(true), Hyperlinks: true, Now: func() time.Time { return testNow }})
+	m.v.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	renderHelp(m.v)
+	links := 0
+	for _, keys := range [][]string{nil, {"j"}, {"pgdown"}, {"pgdown"}} {
+		press(m, keys...)
+		renderHelp(m.v)
+		v := m.View()
+		links += len(ours.FindAllString(v, -1))
+		rest := ours.ReplaceAllString(v, "")
+		if bad := badRune(rest, true); bad != "" {
+			t.Errorf("after %v: raw control near %q", keys, bad)
+		}
+	}
+	if links == 0 {
+		t.Error("no hyperlink at all: the test sees nothing")
 	}
 }

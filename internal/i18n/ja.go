@@ -214,7 +214,7 @@ func japaneseTUI() TUI {
 		Mile: Milestone{
 			Title:       "マイルストーンを保存",
 			Body:        "今の回答に名前を付けて保存し、あとで比べられるようにします(wafr diff FILE@NAME FILE、wafr history FILE)。",
-			Placeholder: "例: 2026 年度第 4 四半期のレビュー",
+			Placeholder: "例: 2026 年第 4 四半期のレビュー",
 			NeedsName:   "マイルストーン名を入力してください", Exists: "同じ名前のマイルストーンがすでにあります",
 		},
 		Action: Action{
