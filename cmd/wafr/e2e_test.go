@@ -470,12 +470,16 @@ func TestEndToEndSearchAndJapanese(t *testing.T) {
 	})
 	t.Run("japanese", func(t *testing.T) {
 		s := startTmux(t, "review", "ja.yaml", "--workload", "決済", "--lens", "builtin:ops-ja")
-		scr := s.waitFor("運用上の優秀性 - 1/6")
-		for _, want := range []string{"保存して終了", "↓ 続きあり", "メモなし"} {
+		s.waitFor("運用上の優秀性 - 1/6")
+		scr := s.waitFor("↓ 続きあり") // once the help is laid out, off the event loop
+		for _, want := range []string{"保存して終了", "メモなし"} {
 			if !strings.Contains(scr, want) {
 				t.Errorf("the Japanese screen lacks %q:\n%s", want, scr)
 			}
 		}
+		// The description follows the choice's help, a page down.
+		s.keys("PageDown")
+		s.waitFor("運用の目的は、ユーザーを困らせないことです")
 		s.keys("q")
 		waitForFile(t, s.path("status.txt"), "exit=")
 	})
