@@ -70,3 +70,15 @@ func BenchmarkTick(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// Laying out a question's help (a 5 KB description and 15 choices), which
+// runs in a command, off the event loop, once per question and width.
+func BenchmarkHelpLayout(b *testing.B) {
+	m := benchModel(b, 80, 24)
+	q := m.s.Snapshot().Items[0].Question
+	hw := helpWriter{tr: m.v.c.tr, t: &m.v.c.t.Question, width: 76}
+	b.ResetTimer()
+	for b.Loop() {
+		_ = buildHelp(q, hw, false)
+	}
+}
