@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -36,5 +38,27 @@ func TestPlanShowsVotesAndTimeSpent(t *testing.T) {
 	WriteReportJSON(&j, s)
 	if !strings.Contains(j.String(), `"contested": true`) || !strings.Contains(j.String(), `"timeSpent": "7m5s"`) {
 		t.Errorf("JSON lacks the vote or the time:\n%.2000s", j.String())
+	}
+}
+
+// On a terminal the plan is drawn with glamour: styled when colour is on,
+// plain words without Markdown marks when it is off, nothing lost.
+func TestPlanDrawnForTheTerminal(t *testing.T) {
+	s := scoredFixture(t)
+	var md bytes.Buffer
+	WritePlan(&md, s, PlanOptions{})
+	for _, color := range []bool{true, false} {
+		var b bytes.Buffer
+		if err := WriteMarkdownTerminal(&b, md.Bytes(), TerminalOptions{Color: color, Dark: true, Width: 100, Wrap: true}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if has := strings.Contains(out, "\x1b["); has != color {
+			t.Errorf("colour %v: escape codes %v", color, has)
+		}
+		plain := ansi.Strip(out)
+		if color && strings.Contains(plain, "**") || strings.Contains(plain, "|---|") || !strings.Contains(plain, "決済 API") {
+			t.Errorf("colour %v: not drawn, or the workload is missing:\n%.1500s", color, plain)
+		}
 	}
 }

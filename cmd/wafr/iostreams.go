@@ -33,8 +33,10 @@ type ioStreams struct {
 
 	// ws does all file work; one per process, so each lens loads once.
 	ws *workspace.Workspace
-	// gitUser caches 'git config user.name', asked for at most once.
+	// gitUser caches 'git config user.name', asked for at most once;
+	// dark the terminal's background.
 	gitUser *string
+	dark    *bool
 }
 
 func newSystemStreams() *ioStreams {
@@ -86,3 +88,13 @@ func (s *ioStreams) author(by string) string {
 // terminalRenderer draws on stdout, with colour only when the streams allow
 // it.
 func (s *ioStreams) terminalRenderer() *tui.Renderer { return tui.TerminalRenderer(s.Color) }
+
+// darkBackground says whether the terminal's background is dark, asking it
+// at most once.
+func (s *ioStreams) darkBackground() bool {
+	if s.dark == nil {
+		d := s.OutTTY && tui.TerminalRenderer(s.Color).HasDarkBackground()
+		s.dark = &d
+	}
+	return *s.dark
+}

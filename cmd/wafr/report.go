@@ -23,6 +23,7 @@ type reportOptions struct {
 	pillarOrder []string
 	lens        string
 	lang        string
+	raw         bool
 }
 
 func newReportCmd(io *ioStreams, runF func(*reportOptions) error) *cobra.Command {
@@ -37,7 +38,8 @@ md (default): a header with the lens, date, reviewers and risk counts (with a
 Mermaid pie chart GitHub draws), then HIGH items, then MEDIUM items, by pillar
 and question: what the team already does, what to do next (each missing best
 practice's improvement plan and link) and the team's notes; then questions
-not applicable, unanswered, and with no risk.
+not applicable, unanswered, and with no risk. On a terminal the plan is drawn
+for reading (as glow draws Markdown); --raw, a pipe or -o give the Markdown.
 
 html: the same plan as one self-contained page for readers outside the
 terminal (inline CSS and SVG, no script, nothing fetched; prints to clean
@@ -79,6 +81,7 @@ csv: one row per question and choice, for spreadsheets.
 	cmd.RegisterFlagCompletionFunc("at", completeMilestone(io))
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
 	f.StringVar(&opts.lang, "lang", "", langUsage)
+	f.BoolVar(&opts.raw, "raw", false, "on a terminal, print the Markdown itself rather than draw it")
 	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
 	return cmd
 }
@@ -118,6 +121,12 @@ func runReport(opts *reportOptions) error {
 		}
 	default:
 		err = reports.WritePlan(&buf, s, reports.PlanOptions{PillarOrder: opts.pillarOrder})
+		if err == nil && opts.out == "" && opts.io.OutTTY && !opts.raw {
+			// Read on a terminal: drawn as glow would; a pipe or -o gets
+			// the Markdown itself.
+			return reports.WriteMarkdownTerminal(opts.io.Out, buf.Bytes(), reports.TerminalOptions{
+				Color: opts.io.Color, Dark: opts.io.darkBackground(), Width: opts.io.Width, Wrap: s.Language != "ja"})
+		}
 	}
 	if err != nil {
 		return err
