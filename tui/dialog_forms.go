@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -53,7 +54,8 @@ func (d milestoneDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 
 func (d milestoneDialog) view() string {
 	w := d.textWidth()
-	lines := append(strings.Split(wrap(d.c.t.Mile.Body, w), "\n"), "", d.input.View())
+	body := fmt.Sprintf(d.c.t.Mile.Body, textsafe.ShellQuote(sanitize(d.snap.Path)))
+	lines := append(strings.Split(wrap(body, w), "\n"), "", d.input.View())
 	if d.err != "" {
 		lines = append(lines, "", d.c.styles.StatusError.Render(wrap(sanitize(d.err), w)))
 	}

@@ -313,6 +313,9 @@ func TestMilestoneKey(t *testing.T) {
 	if _, ok := topDialog(p.v).(milestoneDialog); !ok {
 		t.Fatal("M did not ask for a name")
 	}
+	if v := strings.Join(strings.Fields(plainView(p)), ""); !strings.Contains(v, "review.yaml@NAME") || strings.Contains(v, "FILE") {
+		t.Errorf("the hint does not name the file:\n%s", plainView(p))
+	}
 	typeText(p, "first review")
 	press(p, "enter")
 	ms := p.s.Snapshot().Review.Milestones
@@ -381,7 +384,7 @@ func TestCreateActionFromQuestion(t *testing.T) {
 		t.Errorf("A on None of these:\n%s", plainView(p))
 	}
 	press(p, "s")
-	if v := plainView(p); !strings.Contains(v, "Actions: 1 open, 1 overdue, 0 closed") {
+	if v := plainView(p); !strings.Contains(v, "Actions: 1 open, 1 overdue, 0 done, 0 accepted as risk") {
 		t.Errorf("summary lacks action counts:\n%s", v)
 	}
 }

@@ -84,7 +84,7 @@ func (m summaryScreen) refresh() summaryScreen {
 	lines = append(lines, "", truncate(strings.Join(legend, "  "), w), "")
 	if acts := m.snap.Review.Actions; len(acts) > 0 {
 		ac := review.CountActions(acts, m.c.now())
-		line := fmt.Sprintf(t.Actions, ac.Open, ac.Overdue, ac.Done+ac.AcceptedRisk)
+		line := fmt.Sprintf(t.Actions, ac.Open, ac.Overdue, ac.Done, ac.AcceptedRisk)
 		if ac.Overdue > 0 {
 			line = s.RiskHigh.Render(line)
 		}

@@ -197,7 +197,7 @@ func englishTUI() TUI {
 		},
 		Summary: TUISummary{
 			Title: "Risk summary", Answered: "answered %[1]d of %[2]d",
-			Actions: "Actions: %[1]d open, %[2]d overdue, %[3]d closed",
+			Actions: "Actions: %[1]d open, %[2]d overdue, %[3]d done, %[4]d accepted as risk",
 			NoRisks: "No HIGH or MEDIUM risks.", RiskList: "HIGH and MEDIUM questions", EnterOpens: "(enter opens)",
 		},
 		Setup: Setup{
@@ -227,7 +227,7 @@ func englishTUI() TUI {
 		},
 		Mile: Milestone{
 			Title:       "Save a milestone",
-			Body:        "Snapshot the current answers under a name, to compare later (wafr diff FILE@NAME FILE, wafr history FILE).",
+			Body:        "Snapshot the current answers under a name, to compare later (wafr diff %[1]s@NAME %[1]s, wafr history %[1]s).",
 			Placeholder: "e.g. 2026 Q4 review",
 			NeedsName:   "a milestone needs a name", Exists: "there is already a milestone with that name",
 		},

@@ -183,7 +183,7 @@ func japaneseTUI() TUI {
 		},
 		Summary: TUISummary{
 			Title: "リスクのサマリー", Answered: "全 %[2]d 問中 %[1]d 問に回答",
-			Actions: "アクション: 未完了 %[1]d 件、期限切れ %[2]d 件、完了 %[3]d 件",
+			Actions: "アクション: 未完了 %[1]d 件、期限切れ %[2]d 件、完了 %[3]d 件、リスク受容 %[4]d 件",
 			NoRisks: "高リスク・中リスクの質問はありません。", RiskList: "高リスク・中リスクの質問", EnterOpens: "(enter で開く)",
 		},
 		Setup: Setup{
@@ -213,7 +213,7 @@ func japaneseTUI() TUI {
 		},
 		Mile: Milestone{
 			Title:       "マイルストーンを保存",
-			Body:        "今の回答に名前を付けて保存し、あとで比べられるようにします(wafr diff FILE@NAME FILE、wafr history FILE)。",
+			Body:        "今の回答に名前を付けて保存し、あとで比べられるようにします(wafr diff %[1]s@NAME %[1]s、wafr history %[1]s)。",
 			Placeholder: "例: 2026 年第 4 四半期のレビュー",
 			NeedsName:   "マイルストーン名を入力してください", Exists: "同じ名前のマイルストーンがすでにあります",
 		},
