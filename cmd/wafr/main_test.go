@@ -12,11 +12,11 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"wafr": func() { os.Exit(run(os.Args[1:], newSystemStreams())) },
+		"wafr": func() { os.Exit(run(os.Args[1:], scriptStreams())) },
 		// wafr-exit CODE ARGS... runs wafr and succeeds only if it exits
 		// with CODE, so scripts can tell exit 1 (a failed check) from 2.
 		"wafr-exit": func() {
-			code := run(os.Args[2:], newSystemStreams())
+			code := run(os.Args[2:], scriptStreams())
 			if strconv.Itoa(code) != os.Args[1] {
 				fmt.Fprintf(os.Stderr, "wafr exited %d, want %s\n", code, os.Args[1])
 				os.Exit(1)
