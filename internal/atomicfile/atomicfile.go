@@ -39,6 +39,9 @@ func Write(path string, data []byte) error {
 	}
 	tmp, err := newTemp(target)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("save %s: the folder %s does not exist", path, filepath.Dir(target))
+		}
 		if isPermission(err) {
 			return fmt.Errorf("save %s: wafr saves by writing a new file beside it and renaming it, and the folder %s does not allow that: %w",
 				path, filepath.Dir(target), err)

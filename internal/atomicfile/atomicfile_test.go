@@ -113,3 +113,10 @@ func assertNoTemporaries(t *testing.T, dir string) {
 		}
 	}
 }
+
+func TestWriteIntoAMissingFolderSaysSo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nope", "r.yaml")
+	if err := Write(path, []byte("x")); err == nil || !strings.Contains(err.Error(), "the folder") || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("got %v", err)
+	}
+}
