@@ -24,8 +24,30 @@ func (r *Review) Clone() *Review {
 type Conflict struct{ PillarID, QuestionID string }
 
 // MergeNote says what a merge changed on the way: an action renumbered, a
-// milestone renamed, because the other side used the same id or name.
-type MergeNote string
+// milestone renamed, because the other side used the same id or name. Its
+// String is the English sentence; a caller in another language words it
+// from the kind and the two names.
+type MergeNote struct {
+	Kind MergeNoteKind
+	Was  string // the id or name both sides used
+	Now  string // what this session's became
+}
+
+// MergeNoteKind says what a merge renamed.
+type MergeNoteKind int
+
+// What a merge renames.
+const (
+	MilestoneRenamed MergeNoteKind = iota
+	ActionRenumbered
+)
+
+func (n MergeNote) String() string {
+	if n.Kind == ActionRenumbered {
+		return fmt.Sprintf("action %s was also created elsewhere; this session's is now %s", n.Was, n.Now)
+	}
+	return fmt.Sprintf("milestone %q was also saved elsewhere; this session's is now %q", n.Was, n.Now)
+}
 
 // Merge combines two versions of a review that both started from base:
 // ours (this session) and theirs (what is on disk now, after a git pull or
@@ -95,7 +117,7 @@ func MergeWithNotes(base, ours, theirs *Review) (*Review, []Conflict, []MergeNot
 			for i := 2; out.Milestone(name) != nil; i++ {
 				name = fmt.Sprintf("%s (%d)", m.Name, i)
 			}
-			notes = append(notes, MergeNote(fmt.Sprintf("milestone %q was also saved elsewhere; this session's is now %q", m.Name, name)))
+			notes = append(notes, MergeNote{Kind: MilestoneRenamed, Was: m.Name, Now: name})
 			m.Name = name
 		}
 		m.Answers = m.Answers.Clone()
@@ -150,7 +172,7 @@ func mergeActions(base, ours, out *Review) ([]Conflict, []MergeNote) {
 			out.Actions = append(out.Actions, o)
 		case b == nil: // both created this id: ours becomes a new one
 			id := out.nextActionID()
-			notes = append(notes, MergeNote(fmt.Sprintf("action %s was also created elsewhere; this session's is now %s", o.ID, id)))
+			notes = append(notes, MergeNote{Kind: ActionRenumbered, Was: o.ID, Now: id})
 			o.ID = id
 			out.Actions = append(out.Actions, o)
 		case *b == o: // unchanged here: theirs stands

@@ -97,8 +97,8 @@ type (
 	}
 	saveDoneMsg  struct{ o tui.SaveOutcome }
 	diskCheckMsg struct{ changed bool }
-	stopMsg      struct{ goodbye string }
-	noticeMsg    struct{ text string }
+	stopMsg      struct{ goodbye tui.Notice }
+	noticeMsg    struct{ n tui.Notice }
 	teamMsg      struct {
 		lookup func(string) (Member, bool)
 	}
@@ -144,7 +144,7 @@ func (h *Hub) Run(ctx context.Context) error {
 		case <-ticker.C:
 			h.safely(h.onTick)
 		case <-ctx.Done():
-			h.shutdown("The review was stopped on the host.")
+			h.shutdown(tui.Notice{Kind: tui.NoticeGoodbyeStopped})
 			return h.err
 		}
 	}
@@ -155,7 +155,7 @@ func (h *Hub) Run(ctx context.Context) error {
 func (h *Hub) safely(fn func()) {
 	defer func() {
 		if r := recover(); r != nil {
-			h.lastChange = tui.Notice{Text: fmt.Sprintf("wafr caught an internal error (%v); the review goes on", r), At: h.now()}
+			h.lastChange = tui.Notice{Kind: tui.NoticeInternalError, Text: fmt.Sprint(r), At: h.now()}
 		}
 	}()
 	fn()
@@ -196,9 +196,9 @@ func (h *Hub) Send(id string, intents []tui.Intent) {
 // Leave removes a participant.
 func (h *Hub) Leave(id string) { h.send(leaveMsg{id: id}) }
 
-// Stop ends the review: it saves, says goodbye to everyone and waits for
-// the hub to end.
-func (h *Hub) Stop(goodbye string) error {
+// Stop ends the review: it saves, says goodbye to everyone (each screen
+// words it) and waits for the hub to end.
+func (h *Hub) Stop(goodbye tui.Notice) error {
 	h.send(stopMsg{goodbye: goodbye})
 	<-h.ended
 	return h.err
@@ -209,8 +209,9 @@ func (h *Hub) Stop(goodbye string) error {
 func (h *Hub) SetTeam(lookup func(fingerprint string) (Member, bool)) { h.send(teamMsg{lookup}) }
 
 // Notify tells everyone something about the review itself (the team file
-// was read again with a problem, a session ended on an error).
-func (h *Hub) Notify(text string) { h.send(noticeMsg{text}) }
+// was read again with a problem, a session ended on an error), as a
+// notice each screen words.
+func (h *Hub) Notify(n tui.Notice) { h.send(noticeMsg{n}) }
 
 // Done is closed when the review has ended.
 func (h *Hub) Done() <-chan struct{} { return h.done }
@@ -247,7 +248,7 @@ func (h *Hub) handle(m any) {
 			}
 			m, ok := m.lookup(p.Fingerprint)
 			if !ok {
-				p.box.put(&Update{Version: h.version + 1, Snap: h.s.Snapshot(), Meeting: h.meetingFor(p), Goodbye: "Your key is no longer on the team of this review."})
+				p.box.put(&Update{Version: h.version + 1, Snap: h.s.Snapshot(), Meeting: h.meetingFor(p), Goodbye: tui.Notice{Kind: tui.NoticeGoodbyeRemoved}})
 				h.leave(id)
 				continue
 			}
@@ -255,7 +256,8 @@ func (h *Hub) handle(m any) {
 		}
 		h.publish()
 	case noticeMsg:
-		h.lastChange = tui.Notice{Text: m.text, At: h.now()}
+		m.n.At = h.now()
+		h.lastChange = m.n
 		h.publish()
 	case diskCheckMsg:
 		h.watching = false
@@ -313,7 +315,7 @@ func (h *Hub) leave(id string) {
 func (h *Hub) onTick() {
 	if h.chair == "" && h.heldFor != "" && h.now().After(h.heldUntil) {
 		h.chair, h.heldFor = h.host, ""
-		h.lastChange = tui.Notice{Text: "the facilitator did not come back: the host facilitates again", At: h.now()}
+		h.lastChange = tui.Notice{Kind: tui.NoticeChairBack, At: h.now()}
 		h.changed()
 	}
 	if hash := h.s.WatchHash(); hash != "" && !h.saving && !h.watching {
@@ -358,7 +360,7 @@ func (h *Hub) startSave(outside bool) {
 
 // shutdown records the time spent on the shared question, saves, and says
 // goodbye to everyone.
-func (h *Hub) shutdown(goodbye string) {
+func (h *Hub) shutdown(goodbye tui.Notice) {
 	h.spend()
 	h.saveTimer.Stop()
 	for h.saving { // let the save in flight finish, so nothing runs twice

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -92,9 +93,21 @@ func sel(u *Update, q string) string {
 	return ""
 }
 
-func hasNotice(u *Update, part string) bool {
+// refused reports whether one of the update's results is a refusal for
+// the reason err.
+func refused(u *Update, err error) bool {
 	for _, r := range u.Results {
-		if r.Err != nil && strings.Contains(r.Err.Error(), part) || strings.Contains(r.Notice, part) {
+		if errors.Is(r.Err, err) {
+			return true
+		}
+	}
+	return false
+}
+
+// told reports whether one of the update's results tells of kind.
+func told(u *Update, kind tui.NoticeKind) bool {
+	for _, r := range u.Results {
+		if r.Err == nil && r.Message.Kind == kind {
 			return true
 		}
 	}
@@ -111,28 +124,33 @@ func TestHubRoles(t *testing.T) {
 
 	h.Send("host", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_slo"}})
 	u := waitFor(t, bob, "hana's tick", func(u *Update) bool { return sel(u, "OPS1") == "OPS1_slo" })
-	if a := u.Snap.Review.Answers.Get(pillar, "OPS1"); a.AnsweredBy != "hana" || !strings.Contains(u.Meeting.LastChange.Text, "hana") {
-		t.Errorf("who changed it: %+v / %q", a, u.Meeting.LastChange.Text)
+	if a, lc := u.Snap.Review.Answers.Get(pillar, "OPS1"), u.Meeting.LastChange; a.AnsweredBy != "hana" ||
+		lc.Kind != tui.NoticeTicked || lc.Who != "hana" || lc.Arg != "OPS1_slo" {
+		t.Errorf("who changed it: %+v / %+v", a, lc)
 	}
 
 	h.Send("olga", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_users"}, tui.MilestoneIntent{Name: "x"}})
-	waitFor(t, olga, "the refusal", func(u *Update) bool { return hasNotice(u, "observers") })
+	waitFor(t, olga, "the refusal", func(u *Update) bool { return refused(u, tui.ErrObserverReadOnly) })
 
 	h.Send("bob", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_budget"}})
 	u = waitFor(t, host, "bob's proposal", func(u *Update) bool { return len(u.Meeting.Proposals) == 1 })
-	if sel(u, "OPS1") != "OPS1_slo" || u.Meeting.Proposals[0].By != "bob" {
+	if p := u.Meeting.Proposals[0]; sel(u, "OPS1") != "OPS1_slo" || p.By != "bob" || p.Untick || p.Intent != (tui.TickIntent{Item: 0, ChoiceID: "OPS1_budget"}) {
 		t.Fatalf("a proposal changed the answer: %q %+v", sel(u, "OPS1"), u.Meeting.Proposals)
 	}
+	waitFor(t, bob, "proposed", func(u *Update) bool { return told(u, tui.NoticeProposed) })
 	h.Send("host", []tui.Intent{tui.DecideIntent{Proposal: u.Meeting.Proposals[0].ID, Accept: true}})
 	u = waitFor(t, bob, "the accepted proposal", func(u *Update) bool { return sel(u, "OPS1") == "OPS1_slo,OPS1_budget" })
 	if a := u.Snap.Review.Answers.Get(pillar, "OPS1"); a.AnsweredBy != "bob" || len(u.Meeting.Proposals) != 0 {
 		t.Errorf("accepted: %+v, proposals %v", a, u.Meeting.Proposals)
 	}
+	if lc := u.Meeting.LastChange; lc.Kind != tui.NoticeAcceptedProposal || lc.Who != "hana" || lc.Whom != "bob" || lc.Proposal == nil {
+		t.Errorf("the accepted proposal is told as %+v", lc)
+	}
 	// Declined: nothing changes.
 	h.Send("bob", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_users"}})
 	u = waitFor(t, host, "a second proposal", func(u *Update) bool { return len(u.Meeting.Proposals) == 1 })
 	h.Send("host", []tui.Intent{tui.DecideIntent{Proposal: u.Meeting.Proposals[0].ID}})
-	u = waitFor(t, host, "the decline", func(u *Update) bool { return len(u.Meeting.Proposals) == 0 })
+	u = waitFor(t, host, "the decline", func(u *Update) bool { return len(u.Meeting.Proposals) == 0 && told(u, tui.NoticeDeclined) })
 	if sel(u, "OPS1") != "OPS1_slo,OPS1_budget" {
 		t.Errorf("declined proposal applied: %q", sel(u, "OPS1"))
 	}
@@ -142,7 +160,7 @@ func TestHubRoles(t *testing.T) {
 	waitFor(t, host, "bob's own tick", func(u *Update) bool { return sel(u, "OPS2") == "OPS2_no" })
 	// Only the facilitator runs the meeting.
 	h.Send("bob", []tui.Intent{tui.OpenVoteIntent{Item: 0}, tui.TimeBoxIntent{Minutes: 5}})
-	waitFor(t, bob, "the refusal", func(u *Update) bool { return hasNotice(u, "only the facilitator") })
+	waitFor(t, bob, "the refusal", func(u *Update) bool { return refused(u, tui.ErrFacilitatorOnly) })
 }
 
 // A silent vote: ballots stay private until revealed; the reveal shows who
@@ -178,7 +196,7 @@ func TestHubVote(t *testing.T) {
 	if sel(u, "OPS1") != "OPS1_users,OPS1_slo" || len(a.Votes) != 3 || !review.Contested(a.Votes) {
 		t.Fatalf("answer after the vote %+v", a)
 	}
-	h.Stop("bye")
+	h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeStopped})
 	if r, err := review.Load(h.path); err != nil || len(r.Answers.Get(pillar, "OPS1").Votes) != 3 {
 		t.Errorf("votes not in the file: %v", err)
 	}
@@ -215,7 +233,7 @@ func TestHubHandOverAndHold(t *testing.T) {
 	h.Leave("bob-again")
 	waitFor(t, host, "bob gone again", func(u *Update) bool { return len(u.Meeting.People) == 1 })
 	h.clock.Add(2 * time.Minute)
-	waitFor(t, host, "the chair back", func(u *Update) bool { return strings.Contains(u.Meeting.LastChange.Text, "did not come back") })
+	waitFor(t, host, "the chair back", func(u *Update) bool { return u.Meeting.LastChange.Kind == tui.NoticeChairBack })
 	h.join("bob-late", "bob", tui.Contributor, false)
 	u = waitFor(t, host, "bob back too late", func(u *Update) bool { return len(u.Meeting.People) == 2 })
 	if u.Meeting.Me.Role != tui.Facilitator || u.Meeting.People[1].Role != tui.Contributor {
@@ -243,7 +261,7 @@ func TestHubTimeBoxAndTimeSpent(t *testing.T) {
 		t.Errorf("time spent stamped an author: %+v", a)
 	}
 	h.clock.Add(90 * time.Second)
-	h.Stop("bye")
+	h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeStopped})
 	r := load(t, h.path)
 	if a := r.Answers.Get(pillar, "OPS2"); a == nil || a.TimeSpent != 90*time.Second {
 		t.Errorf("time on the last question not saved: %+v", a)
@@ -260,7 +278,7 @@ func TestHubParkingLot(t *testing.T) {
 	u := waitFor(t, host, "two parked items", func(u *Update) bool { return len(u.Snap.Review.Parked) == 2 })
 	parked := u.Snap.Review.Parked
 	h.Send("bob", []tui.Intent{tui.ResolveParkedIntent{Item: parked[0], Into: tui.ParkedToAction}})
-	waitFor(t, bob, "the refusal", func(u *Update) bool { return hasNotice(u, "only the facilitator") })
+	waitFor(t, bob, "the refusal", func(u *Update) bool { return refused(u, tui.ErrFacilitatorOnly) })
 	h.Send("host", []tui.Intent{tui.ResolveParkedIntent{Item: parked[0], Into: tui.ParkedToAction, Owner: "dba-team", Due: "2027-01-31"},
 		tui.ResolveParkedIntent{Item: parked[1], Into: tui.ParkedToNotes},
 		tui.ResolveParkedIntent{Item: parked[1], Into: tui.ParkedDropped}}) // gone already: refused, nothing else dropped
@@ -324,10 +342,10 @@ func TestHubStopSavesAndSaysGoodbye(t *testing.T) {
 	h.join("host", "hana", tui.Facilitator, true)
 	bob := h.join("bob", "bob", tui.Contributor, false)
 	h.Send("host", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_no"}})
-	if err := h.Stop("The review has ended."); err != nil {
+	if err := h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeSaved, Arg: h.path}); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, bob, "goodbye", func(u *Update) bool { return u.Goodbye == "The review has ended." })
+	waitFor(t, bob, "goodbye", func(u *Update) bool { return u.Goodbye.Kind == tui.NoticeGoodbyeSaved && u.Goodbye.Arg == h.path })
 	if r := load(t, h.path); r.Answers.Get(pillar, "OPS1") == nil {
 		t.Error("not saved on stop")
 	}
@@ -356,8 +374,12 @@ func TestParseTeam(t *testing.T) {
 		`role="observer" ` + keys[2].authorized + " carol\n" +
 		"role=boss " + keys[2].authorized + " mallory\n"
 	team, problems := ParseTeam("team.keys", []byte(data))
-	if team.Len() != 3 || len(problems) != 2 || !strings.HasPrefix(problems[0], "team.keys:3: ") || !strings.HasPrefix(problems[1], "team.keys:6: ") {
+	if team.Len() != 3 || len(problems) != 2 || !strings.HasPrefix(problems[0].String(), "team.keys:3: ") || !strings.HasPrefix(problems[1].String(), "team.keys:6: ") {
 		t.Fatalf("%d members, problems %q", team.Len(), problems)
+	}
+	if p := problems[1]; p.Kind != tui.TeamBadRole || p.Value != "boss" || p.Line != 6 ||
+		p.String() != `team.keys:6: role "boss" is not facilitator, contributor or observer; the line is skipped` {
+		t.Errorf("the bad role: %+v %q", p, p)
 	}
 	for i, want := range []Member{{Name: "alice", Role: tui.Facilitator}, {Name: "bob builder", Role: tui.Contributor}, {Name: "carol", Role: tui.Observer}} {
 		m, ok := team.Lookup(keys[i].public)
@@ -398,7 +420,7 @@ func TestHubTeamChanges(t *testing.T) {
 		t.Errorf("bob's new role: %+v", u.Meeting.People)
 	}
 	h.Send("bob", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_slo"}})
-	waitFor(t, bob, "bob refused", func(u *Update) bool { return hasNotice(u, "observers") })
+	waitFor(t, bob, "bob refused", func(u *Update) bool { return refused(u, tui.ErrObserverReadOnly) })
 }
 
 // A stream of moves (an observer roaming every 100 ms) never pushes the
@@ -472,8 +494,8 @@ func TestHubNotesAreNotOverwritten(t *testing.T) {
 		return a != nil && a.Notes == "hana's words"
 	})
 	h.Send("bob", []tui.Intent{tui.NotesIntent{Item: 0, Notes: "bob's words", Base: ""}})
-	waitFor(t, bob, "the refusal", func(u *Update) bool { return hasNotice(u, "changed these notes meanwhile") })
-	h.Stop("bye")
+	waitFor(t, bob, "the refusal", func(u *Update) bool { return refused(u, tui.ErrNotesChanged) })
+	h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeStopped})
 	if a := load(t, h.path).Answers.Get(pillar, "OPS1"); a.Notes != "hana's words" {
 		t.Errorf("notes %q", a.Notes)
 	}

@@ -14,8 +14,9 @@ type Update struct {
 	Snap    *tui.Snapshot
 	Meeting *tui.Meeting
 	Results []tui.Result
-	// Goodbye is set when the review has ended: show it and leave.
-	Goodbye string
+	// Goodbye is set when the review has ended for this participant: say
+	// it, in their words, and leave.
+	Goodbye tui.Notice
 }
 
 // Mailbox holds the newest update for one participant, one slot, newest
@@ -35,7 +36,7 @@ func (m *Mailbox) put(u *Update) {
 	if old := m.next; old != nil && len(old.Results) > 0 {
 		u.Results = append(old.Results, u.Results...)
 	}
-	if m.next != nil && m.next.Goodbye != "" {
+	if m.next != nil && !m.next.Goodbye.Empty() {
 		u.Goodbye = m.next.Goodbye
 	}
 	m.next = u

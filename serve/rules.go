@@ -1,23 +1,13 @@
 package serve
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
 	"github.com/wafr-dev/wafr/tui"
-)
-
-// Why an intent was refused.
-var (
-	errObserver    = errors.New("observers follow the review: they do not change it")
-	errFacilitator = errors.New("only the facilitator can do that")
-	errNoVote      = errors.New("no vote is open")
 )
 
 // vote is a silent vote in progress: each person's ballot, by connection.
@@ -52,28 +42,28 @@ func (h *Hub) apply(p *person, in tui.Intent) tui.Result {
 	}
 	switch in.(type) {
 	case tui.RecordVoteIntent, tui.TimeSpentIntent, tui.WorkloadIntent:
-		return tui.Result{Err: errors.New("not in a live review")}
+		return tui.Result{Err: tui.ErrNotLive}
 	case tui.ReloadIntent, tui.KeepOursIntent, tui.ResolveParkedIntent:
 		if role != tui.Facilitator {
-			return tui.Result{Err: errFacilitator}
+			return tui.Result{Err: tui.ErrFacilitatorOnly}
 		}
 	case tui.ParkIntent:
 		if role == tui.Observer {
-			return tui.Result{Err: errObserver}
+			return tui.Result{Err: tui.ErrObserverReadOnly}
 		}
 		if h.parkedBy(p.Name) >= maxParked {
-			return tui.Result{Err: fmt.Errorf("you have %d items in the parking lot already", maxParked)}
+			return tui.Result{Err: &tui.LimitError{Err: tui.ErrTooManyParked, N: maxParked}}
 		}
 	case tui.TickIntent, tui.NotesIntent:
 		switch {
 		case role == tui.Observer:
-			return tui.Result{Err: errObserver}
+			return tui.Result{Err: tui.ErrObserverReadOnly}
 		case role == tui.Contributor && !h.editOpen:
 			return h.propose(p, in)
 		}
 	default: // not applicable, actions, milestones
 		if role == tui.Observer || role == tui.Contributor && !h.editOpen {
-			return tui.Result{Err: errors.New("ask the facilitator: only they can do that now")}
+			return tui.Result{Err: tui.ErrAskFacilitator}
 		}
 	}
 	res := h.s.Apply(p.Name, in)
@@ -88,7 +78,7 @@ func (h *Hub) apply(p *person, in tui.Intent) tui.Result {
 func (h *Hub) applyMeeting(p *person, role tui.Role, in tui.Intent) (tui.Result, bool) {
 	chairOnly := func(fn func() tui.Result) (tui.Result, bool) {
 		if role != tui.Facilitator {
-			return tui.Result{Err: errFacilitator}, true
+			return tui.Result{Err: tui.ErrFacilitatorOnly}, true
 		}
 		return fn(), true
 	}
@@ -120,17 +110,17 @@ func (h *Hub) applyMeeting(p *person, role tui.Role, in tui.Intent) (tui.Result,
 			h.timeBox = time.Duration(in.Minutes) * time.Minute
 			h.sharedSince = h.now()
 			if in.Minutes == 0 {
-				return tui.Result{Notice: "time-box off"}
+				return tui.Result{Message: tui.Notice{Kind: tui.NoticeTimeBoxOff}}
 			}
-			return tui.Result{Notice: fmt.Sprintf("%d minutes per question", in.Minutes)}
+			return tui.Result{Message: tui.Notice{Kind: tui.NoticeTimeBox, N: in.Minutes}}
 		})
 	case tui.EditOpenIntent:
 		return chairOnly(func() tui.Result {
 			h.editOpen = in.Open
 			if in.Open {
-				return tui.Result{Notice: "contributors change answers themselves"}
+				return tui.Result{Message: tui.Notice{Kind: tui.NoticeEditOpen}}
 			}
-			return tui.Result{Notice: "contributors propose; you accept or decline"}
+			return tui.Result{Message: tui.Notice{Kind: tui.NoticeEditClosed}}
 		})
 	case tui.HandOverIntent:
 		return chairOnly(func() tui.Result { return h.handOver(p, in.To) })
@@ -166,51 +156,47 @@ func (h *Hub) handOver(from *person, to string) tui.Result {
 	p := h.people[to]
 	switch {
 	case p == nil:
-		return tui.Result{Err: errors.New("that person has left")}
+		return tui.Result{Err: tui.ErrPersonLeft}
 	case p.Role == tui.Observer:
-		return tui.Result{Err: errors.New("an observer cannot facilitate")}
+		return tui.Result{Err: tui.ErrObserverCannotFacilitate}
 	}
 	h.chair = to
-	h.lastChange = tui.Notice{Text: fmt.Sprintf("%s handed the facilitator role to %s", from.Name, p.Name), At: h.now()}
-	return tui.Result{Notice: p.Name + " facilitates now"}
+	h.lastChange = tui.Notice{Kind: tui.NoticeHandedOver, Who: from.Name, Whom: p.Name, At: h.now()}
+	return tui.Result{Message: tui.Notice{Kind: tui.NoticeFacilitates, Whom: p.Name}}
 }
 
 // propose keeps a contributor's tick or note for the facilitator to accept
 // or decline. A note being typed updates its one proposal.
 func (h *Hub) propose(p *person, in tui.Intent) tui.Result {
 	snap := h.s.Snapshot()
-	var item int
-	var summary string
+	prop := tui.Proposal{By: p.Name, Intent: in}
 	switch in := in.(type) {
 	case tui.TickIntent:
-		item = in.Item
-		if item < 0 || item >= len(snap.Items) {
+		prop.Item = in.Item
+		if prop.Item < 0 || prop.Item >= len(snap.Items) {
 			return tui.Result{Err: tui.ErrNoItem}
 		}
-		verb := "tick"
-		if a := snap.Answer(item); a != nil && slices.Contains(a.Selected, in.ChoiceID) {
-			verb = "untick"
-		}
-		summary = verb + " " + choiceTitle(snap, item, in.ChoiceID)
+		a := snap.Answer(prop.Item)
+		prop.Untick = a != nil && slices.Contains(a.Selected, in.ChoiceID)
 	case tui.NotesIntent:
-		item = in.Item
-		if item < 0 || item >= len(snap.Items) {
+		prop.Item = in.Item
+		if prop.Item < 0 || prop.Item >= len(snap.Items) {
 			return tui.Result{Err: tui.ErrNoItem}
 		}
-		summary = "notes: " + strings.Join(strings.Fields(in.Notes), " ")
 		for i, old := range h.proposals {
-			if _, isNote := old.Intent.(tui.NotesIntent); isNote && old.By == p.Name && old.Item == item {
-				h.proposals[i].Intent, h.proposals[i].Summary = in, summary // a note being typed: one proposal
+			if _, isNote := old.Intent.(tui.NotesIntent); isNote && old.By == p.Name && old.Item == prop.Item {
+				h.proposals[i].Intent = in // a note being typed: one proposal
 				return tui.Result{}
 			}
 		}
 	}
 	if n := h.proposalsBy(p.Name); n >= maxProposals {
-		return tui.Result{Err: fmt.Errorf("you have %d proposals waiting: let the facilitator catch up", n)}
+		return tui.Result{Err: &tui.LimitError{Err: tui.ErrTooManyProposals, N: n}}
 	}
 	h.nextProposal++
-	h.proposals = append(h.proposals, tui.Proposal{ID: h.nextProposal, By: p.Name, Item: item, Intent: in, Summary: summary})
-	return tui.Result{Notice: "proposed to the facilitator: " + summary}
+	prop.ID = h.nextProposal
+	h.proposals = append(h.proposals, prop)
+	return tui.Result{Message: tui.Notice{Kind: tui.NoticeProposed, Proposal: &prop}}
 }
 
 // Caps on what one person can pile up: a contributor must not be able to
@@ -230,27 +216,20 @@ func (h *Hub) proposalsBy(name string) int {
 	return n
 }
 
-func choiceTitle(snap *tui.Snapshot, item int, id string) string {
-	if c := snap.Items[item].Question.Choice(id); c != nil {
-		return id + " (" + c.Title + ")"
-	}
-	return id
-}
-
 func (h *Hub) decide(p *person, in tui.DecideIntent) tui.Result {
 	i := slices.IndexFunc(h.proposals, func(x tui.Proposal) bool { return x.ID == in.Proposal })
 	if i < 0 {
-		return tui.Result{Err: errors.New("that proposal is gone")}
+		return tui.Result{Err: tui.ErrProposalGone}
 	}
 	prop := h.proposals[i]
 	h.proposals = slices.Delete(h.proposals, i, i+1)
 	if !in.Accept {
-		h.lastChange = tui.Notice{Text: fmt.Sprintf("%s declined %s's proposal: %s", p.Name, prop.By, prop.Summary), At: h.now()}
-		return tui.Result{Notice: "declined"}
+		h.lastChange = tui.Notice{Kind: tui.NoticeDeclinedProposal, Who: p.Name, Whom: prop.By, Proposal: &prop, At: h.now()}
+		return tui.Result{Message: tui.Notice{Kind: tui.NoticeDeclined}}
 	}
 	res := h.s.Apply(prop.By, prop.Intent)
 	if res.Changed {
-		h.lastChange = tui.Notice{Text: fmt.Sprintf("%s accepted %s's proposal: %s", p.Name, prop.By, prop.Summary), At: h.now()}
+		h.lastChange = tui.Notice{Kind: tui.NoticeAcceptedProposal, Who: p.Name, Whom: prop.By, Proposal: &prop, At: h.now()}
 	}
 	return res
 }
@@ -258,49 +237,50 @@ func (h *Hub) decide(p *person, in tui.DecideIntent) tui.Result {
 // noteChange records who made the latest change, for everyone to see.
 func (h *Hub) noteChange(by string, in tui.Intent) {
 	snap := h.s.Snapshot()
-	what := ""
+	n := tui.Notice{Kind: tui.NoticeChangedReview, Who: by, At: h.now()}
 	switch in := in.(type) {
 	case tui.TickIntent:
-		what = "ticked or unticked " + in.ChoiceID
+		n.Kind, n.Arg = tui.NoticeUnticked, in.ChoiceID
+		if a := snap.Answer(in.Item); a != nil && slices.Contains(a.Selected, in.ChoiceID) {
+			n.Kind = tui.NoticeTicked
+		}
 	case tui.NotApplicableIntent:
-		what = "marked " + snap.Items[in.Item].Question.ID + " not applicable"
+		n.Kind, n.Arg = tui.NoticeMarkedNA, snap.Items[in.Item].Question.ID
 		if in.Applicable {
-			what = "made " + snap.Items[in.Item].Question.ID + " applicable"
+			n.Kind = tui.NoticeMadeApplicable
 		}
 	case tui.NotesIntent:
-		what = "edited the notes of " + snap.Items[in.Item].Question.ID
+		n.Kind, n.Arg = tui.NoticeEditedNotes, snap.Items[in.Item].Question.ID
 	case tui.ActionIntent:
-		what = "added an action for " + in.ChoiceID
+		n.Kind, n.Arg = tui.NoticeAddedAction, in.ChoiceID
 	case tui.MilestoneIntent:
-		what = "recorded the milestone " + in.Name
+		n.Kind, n.Arg = tui.NoticeRecordedMilestone, in.Name
 	case tui.ParkIntent:
-		what = "parked an item on " + snap.Items[in.Item].Question.ID
-	default:
-		what = "changed the review"
+		n.Kind, n.Arg = tui.NoticeParkedItem, snap.Items[in.Item].Question.ID
 	}
-	h.lastChange = tui.Notice{Text: by + " " + what, At: h.now()}
+	h.lastChange = n
 }
 
 func (h *Hub) openVote(p *person, item int) tui.Result {
 	if h.vote != nil {
-		return tui.Result{Err: errors.New("a vote is open already: settle it first")}
+		return tui.Result{Err: tui.ErrVoteOpen}
 	}
 	if item < 0 || item >= len(h.s.Snapshot().Items) {
 		return tui.Result{Err: tui.ErrNoItem}
 	}
 	h.vote = &vote{item: item, ballots: map[string][]string{}}
-	h.lastChange = tui.Notice{Text: p.Name + " opened a silent vote", At: h.now()}
-	return tui.Result{Notice: "vote open: everyone ticks privately; v reveals"}
+	h.lastChange = tui.Notice{Kind: tui.NoticeOpenedVote, Who: p.Name, At: h.now()}
+	return tui.Result{Message: tui.Notice{Kind: tui.NoticeVoteOpened}}
 }
 
 func (h *Hub) ballot(p *person, role tui.Role, choiceID string) tui.Result {
 	switch {
 	case role == tui.Observer:
-		return tui.Result{Err: errObserver}
+		return tui.Result{Err: tui.ErrObserverReadOnly}
 	case h.vote == nil:
-		return tui.Result{Err: errNoVote}
+		return tui.Result{Err: tui.ErrNoVote}
 	case h.vote.revealed:
-		return tui.Result{Err: errors.New("the votes are revealed: the facilitator settles the answer")}
+		return tui.Result{Err: tui.ErrVotesRevealed}
 	}
 	q := h.s.Snapshot().Items[h.vote.item].Question
 	h.vote.ballots[p.ID] = scoring.Toggle(q, h.vote.ballots[p.ID], choiceID)
@@ -309,10 +289,10 @@ func (h *Hub) ballot(p *person, role tui.Role, choiceID string) tui.Result {
 
 func (h *Hub) reveal(p *person) tui.Result {
 	if h.vote == nil {
-		return tui.Result{Err: errNoVote}
+		return tui.Result{Err: tui.ErrNoVote}
 	}
 	h.vote.revealed = true
-	h.lastChange = tui.Notice{Text: p.Name + " revealed the votes", At: h.now()}
+	h.lastChange = tui.Notice{Kind: tui.NoticeRevealedVotes, Who: p.Name, At: h.now()}
 	return tui.Result{}
 }
 
@@ -321,7 +301,7 @@ func (h *Hub) reveal(p *person) tui.Result {
 func (h *Hub) closeVote(p *person, majority bool) tui.Result {
 	v := h.vote
 	if v == nil {
-		return tui.Result{Err: errNoVote}
+		return tui.Result{Err: tui.ErrNoVote}
 	}
 	in := tui.RecordVoteIntent{Item: v.item, Votes: h.ballots(v)}
 	if majority {
@@ -335,7 +315,7 @@ func (h *Hub) closeVote(p *person, majority bool) tui.Result {
 		return res
 	}
 	h.vote = nil
-	h.lastChange = tui.Notice{Text: p.Name + " settled the vote", At: h.now()}
+	h.lastChange = tui.Notice{Kind: tui.NoticeSettledVote, Who: p.Name, At: h.now()}
 	return res
 }
 

@@ -49,7 +49,7 @@ func (s *screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // take shows an update from the hub; an older one than shown is ignored.
 func (s *screen) take(u *Update) tea.Cmd {
-	if u.Version < s.version && u.Goodbye == "" {
+	if u.Version < s.version && u.Goodbye.Empty() {
 		return nil
 	}
 	s.version = u.Version
@@ -58,8 +58,8 @@ func (s *screen) take(u *Update) tea.Cmd {
 	for _, r := range u.Results {
 		s.v.Applied(r)
 	}
-	if u.Goodbye != "" {
-		s.goodbye = u.Goodbye
+	if !u.Goodbye.Empty() {
+		s.goodbye = s.v.Words(u.Goodbye)
 		return tea.Quit
 	}
 	return cmd

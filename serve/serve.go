@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish/bubbletea"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/tui"
 	"github.com/wafr-dev/wafr/workspace"
 )
@@ -33,8 +34,9 @@ type Options struct {
 	Home string
 	// HostName is recorded as who answered for the host.
 	HostName string
-	// Notice is shown once in the host's status line.
-	Notice string
+	// LensChange, when the lens is not the one the review was saved with,
+	// is said once in the host's status line.
+	LensChange *workspace.LensDrift
 	Now    func() time.Time
 	// Out gets the start-up lines (how to join, the host key) and the log.
 	Out io.Writer
@@ -90,7 +92,7 @@ func Run(ctx context.Context, o Options) error {
 		Hash: o.File.Hash, Create: true, Now: o.Now})
 	hub := NewHub(session, HubOptions{Now: o.Now})
 	srv.hub = hub
-	srv.logf = func(format string, args ...any) { hub.Notify(fmt.Sprintf(format, args...)) }
+	srv.notify = hub.Notify
 	// The hub ends by Stop, with the goodbye below, however the review ends.
 	hubCtx, stopHub := context.WithCancel(context.Background())
 	defer stopHub()
@@ -107,7 +109,7 @@ func Run(ctx context.Context, o Options) error {
 	} else {
 		<-ctx.Done()
 	}
-	err = hub.Stop("The review has ended; the answers are saved in " + o.File.Path + ". Thank you!")
+	err = hub.Stop(tui.Notice{Kind: tui.NoticeGoodbyeSaved, Arg: o.File.Path})
 	<-hubErr // the same error as Stop's, once the hub has ended
 	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
@@ -129,7 +131,11 @@ func prepare(o Options) (*server, HostKey, error) {
 	if err != nil {
 		return nil, HostKey{}, err
 	}
-	srv := &server{now: o.Now, renderer: o.Renderer, logf: discardLog}
+	lang := ""
+	if o.File != nil {
+		lang = o.File.Lens.Language // the language every screen speaks
+	}
+	srv := &server{now: o.Now, renderer: o.Renderer, notify: discardNotice, words: &i18n.For(lang).TUI.Live}
 	if o.TeamPath != "" {
 		srv.team = &teamFile{path: o.TeamPath}
 		if _, err := os.Stat(o.TeamPath); err != nil {
@@ -200,7 +206,7 @@ func runHost(ctx context.Context, hub *Hub, o Options) error {
 		return err
 	}
 	first := box.Take()
-	s := newScreen(hub, "host", first, tui.ViewerOptions{Renderer: o.HostRenderer, Notice: o.Notice, Now: o.Now})
+	s := newScreen(hub, "host", first, tui.ViewerOptions{Renderer: o.HostRenderer, LensChange: o.LensChange, Now: o.Now})
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler(), tea.WithContext(ctx)}
 	if o.HostInput != nil {
 		progOpts = append(progOpts, tea.WithInput(o.HostInput))
@@ -233,7 +239,7 @@ func watchTeam(ctx context.Context, f *teamFile, hub *Hub) {
 				continue
 			}
 			for _, p := range problems {
-				hub.Notify(p)
+				hub.Notify(tui.Notice{Kind: tui.NoticeTeamProblem, Team: &p})
 			}
 			hub.SetTeam(func(fp string) (Member, bool) {
 				m, ok := team.members[fp]

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/tui"
 )
 
@@ -22,7 +23,8 @@ type server struct {
 	fixed    *Team // the team when there is no file
 	now      func() time.Time
 	renderer func(ssh.Session) *tui.Renderer
-	logf     func(format string, args ...any)
+	notify   func(tui.Notice) // tells everyone in the review
+	words    *i18n.Live       // the lines a session gets outside its screen
 	count    atomic.Int64
 }
 
@@ -33,7 +35,7 @@ func (srv *server) currentTeam() *Team {
 	t, problems, reread := srv.team.current()
 	if reread && len(problems) > 0 {
 		for _, p := range problems {
-			srv.logf("%s", p)
+			srv.notify(tui.Notice{Kind: tui.NoticeTeamProblem, Team: &p})
 		}
 	}
 	return t
@@ -59,8 +61,8 @@ func (srv *server) middleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer func() {
 			if r := recover(); r != nil {
-				srv.logf("a session ended on an internal error: %v", r)
-				fmt.Fprintln(sess, "\r\nwafr: this session ended on an internal error; the review goes on, and your answers are saved.")
+				srv.notify(tui.Notice{Kind: tui.NoticeSessionCrashed, Text: fmt.Sprint(r)})
+				fmt.Fprintln(sess, "\r\n"+srv.words.Crashed)
 			}
 			next(sess)
 		}()
@@ -71,24 +73,24 @@ func (srv *server) middleware(next ssh.Handler) ssh.Handler {
 func (srv *server) run(sess ssh.Session) {
 	pty, windows, ok := sess.Pty()
 	if !ok {
-		wish.Fatalln(sess, "wafr serve needs a terminal: join with ssh -t (or without a command)")
+		wish.Fatalln(sess, srv.words.NeedsTerminal)
 		return
 	}
 	member, ok := srv.currentTeam().Lookup(sess.PublicKey()) // the key this session proved, looked up now
 	if !ok {
-		wish.Fatalln(sess, "wafr: your key is no longer on the team")
+		wish.Fatalln(sess, srv.words.NotOnTeam)
 		return
 	}
 	id := fmt.Sprintf("%s#%d", member.Fingerprint, srv.count.Add(1))
 	box, err := srv.hub.Join(Participant{ID: id, Fingerprint: member.Fingerprint, Name: member.Name, Role: member.Role}, false)
-	if err != nil {
-		wish.Println(sess, "wafr: "+err.Error())
+	if err != nil { // the hub has stopped
+		wish.Println(sess, srv.words.Ended)
 		return
 	}
 	defer srv.hub.Leave(id)
 	first := box.Take()
-	if first == nil || first.Goodbye != "" {
-		wish.Println(sess, "wafr: the review has ended")
+	if first == nil || !first.Goodbye.Empty() {
+		wish.Println(sess, srv.words.Ended)
 		return
 	}
 	s := newScreen(srv.hub, id, first, tui.ViewerOptions{Renderer: srv.renderer(sess), Now: srv.now})
@@ -112,7 +114,7 @@ func (srv *server) run(sess ssh.Session) {
 	}()
 	s.size = &tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height}
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
-		srv.logf("session of %s: %v", member.Name, err)
+		srv.notify(tui.Notice{Kind: tui.NoticeSessionFailed, Who: member.Name, Text: err.Error()})
 	}
 	if s.goodbye != "" {
 		fmt.Fprintln(sess, s.goodbye)
@@ -156,5 +158,5 @@ func (q *quitOnEOF) Read(b []byte) (int, error) {
 	return n, err
 }
 
-// discardLog is a logf that drops messages.
-func discardLog(string, ...any) {}
+// discardNotice is a notify that drops notices.
+func discardNotice(tui.Notice) {}

@@ -3,7 +3,6 @@ package serve
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,9 +45,9 @@ func (t *Team) Len() int { return len(t.members) }
 // role (facilitator, contributor or observer; contributor when absent); the
 // comment is the person's name. A line that does not parse is reported, by
 // its line number, and skipped: it never locks everyone out.
-func ParseTeam(name string, data []byte) (*Team, []string) {
+func ParseTeam(name string, data []byte) (*Team, []tui.TeamProblem) {
 	t := &Team{members: map[string]Member{}}
-	var problems []string
+	var problems []tui.TeamProblem
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	for line := 1; sc.Scan(); line++ {
@@ -57,26 +56,29 @@ func ParseTeam(name string, data []byte) (*Team, []string) {
 			continue
 		}
 		m, problem := parseMember(text)
-		if problem != "" {
-			problems = append(problems, fmt.Sprintf("%s:%d: %s; the line is skipped", name, line, problem))
+		if problem != nil {
+			problem.File, problem.Line = name, line
+			problems = append(problems, *problem)
 			continue
 		}
 		if old, dup := t.members[m.Fingerprint]; dup {
-			problems = append(problems, fmt.Sprintf("%s:%d: the key of %s is listed again (as %s); the first line counts", name, line, old.Name, m.Name))
+			problems = append(problems, tui.TeamProblem{Kind: tui.TeamDuplicate, File: name, Line: line, Value: old.Name, Name: m.Name})
 			continue
 		}
 		t.members[m.Fingerprint] = m
 	}
 	if err := sc.Err(); err != nil {
-		problems = append(problems, fmt.Sprintf("%s: %v", name, err))
+		problems = append(problems, tui.TeamProblem{Kind: tui.TeamUnreadable, File: name, Err: err.Error()})
 	}
 	return t, problems
 }
 
-func parseMember(line string) (Member, string) {
+// parseMember reads one line of a team file; a problem says what is wrong
+// with it (the caller adds where).
+func parseMember(line string) (Member, *tui.TeamProblem) {
 	key, comment, options, _, err := gossh.ParseAuthorizedKey([]byte(line))
 	if err != nil {
-		return Member{}, "not a public key line (" + err.Error() + ")"
+		return Member{}, &tui.TeamProblem{Kind: tui.TeamNotAKey, Err: err.Error()}
 	}
 	m := Member{Role: tui.Contributor, Fingerprint: gossh.FingerprintSHA256(key), Name: cleanName(comment)}
 	for _, opt := range options {
@@ -85,7 +87,7 @@ func parseMember(line string) (Member, string) {
 		case "role":
 			role, ok := tui.ParseRole(strings.Trim(value, `"`))
 			if !ok {
-				return Member{}, fmt.Sprintf("role %q is not facilitator, contributor or observer", value)
+				return Member{}, &tui.TeamProblem{Kind: tui.TeamBadRole, Value: value}
 			}
 			m.Role = role
 		case "no-agent-forwarding", "no-port-forwarding", "no-x11-forwarding", "no-user-rc":
@@ -94,16 +96,16 @@ func parseMember(line string) (Member, string) {
 			// command=, from=, restrict, no-pty, expiry-time=…: the key is
 			// meant for something narrower than a whole review session,
 			// and wafr cannot honour that.
-			return Member{}, fmt.Sprintf("the key has the option %q, which wafr serve cannot honour", name)
+			return Member{}, &tui.TeamProblem{Kind: tui.TeamBadOption, Value: name}
 		}
 	}
 	if strings.Contains(comment, "role=") {
-		return Member{}, "role= must come before the key type (it is in the name here)"
+		return Member{}, &tui.TeamProblem{Kind: tui.TeamRoleInName}
 	}
 	if m.Name == "" {
 		m.Name = m.Fingerprint[:min(len(m.Fingerprint), 15)]
 	}
-	return m, ""
+	return m, nil
 }
 
 // cleanName is a key comment fit to show and to record.
@@ -118,12 +120,12 @@ type teamFile struct {
 	modTime  time.Time
 	size     int64
 	team     *Team
-	problems []string
+	problems []tui.TeamProblem
 }
 
 // current returns the team, reading the file again when it changed since
 // the last read. A file that cannot be read keeps the last good team.
-func (f *teamFile) current() (*Team, []string, bool) {
+func (f *teamFile) current() (*Team, []tui.TeamProblem, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	st, err := os.Stat(f.path)
@@ -132,14 +134,14 @@ func (f *teamFile) current() (*Team, []string, bool) {
 		// old copy.
 		reread := f.team == nil || f.team.Len() > 0
 		f.team, f.modTime, f.size = &Team{members: map[string]Member{}}, time.Time{}, 0
-		return f.team, []string{fmt.Sprintf("%s: %v; no one else can join until it is back", f.path, err)}, reread
+		return f.team, []tui.TeamProblem{{Kind: tui.TeamGone, File: f.path, Err: err.Error()}}, reread
 	}
 	if f.team != nil && st.ModTime().Equal(f.modTime) && st.Size() == f.size {
 		return f.team, nil, false
 	}
 	data, err := os.ReadFile(f.path)
 	if err != nil {
-		return f.team, []string{fmt.Sprintf("%s: %v", f.path, err)}, false
+		return f.team, []tui.TeamProblem{{Kind: tui.TeamUnreadable, File: f.path, Err: err.Error()}}, false
 	}
 	f.team, f.problems = ParseTeam(f.path, data)
 	f.modTime, f.size = st.ModTime(), st.Size()
@@ -149,7 +151,7 @@ func (f *teamFile) current() (*Team, []string, bool) {
 // HostTeam is the team when no team file is given: the keys of the user
 // running wafr (~/.ssh/authorized_keys, else ~/.ssh/*.pub), as
 // facilitators. It also says where they came from.
-func HostTeam(home, name string) (*Team, string, []string) {
+func HostTeam(home, name string) (*Team, string, []tui.TeamProblem) {
 	sshDir := filepath.Join(home, ".ssh")
 	if data, err := os.ReadFile(filepath.Join(sshDir, "authorized_keys")); err == nil {
 		t, problems := ParseTeam(filepath.Join(sshDir, "authorized_keys"), data)

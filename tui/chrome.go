@@ -14,9 +14,6 @@ import (
 
 func keyMatches(msg tea.KeyMsg, b key.Binding) bool { return key.Matches(msg, b) }
 
-// noticeLint is the viewer's own notice of a lens with lint warnings.
-const noticeLint NoticeKind = -1
-
 // titleBar is the first line: the tool, the workload and the lens. While
 // the form of a new review asks for the workload, it names the file
 // instead (the workload's name is not known yet).
@@ -56,40 +53,7 @@ func (v *Viewer) currentNotice() string {
 	if n.Empty() || v.c.now().Sub(n.At) > noticeFor {
 		return ""
 	}
-	return noticeText(v.c.t, n)
-}
-
-// noticeText words a notice.
-func noticeText(t *i18n.TUI, n Notice) string {
-	w := &t.Notice
-	switch n.Kind {
-	case NoticeApplicableAgain:
-		return fmt.Sprintf(w.ApplicableAgain, n.Arg)
-	case NoticeMilestone:
-		return fmt.Sprintf(w.Milestone, n.Arg)
-	case NoticeActionAdded:
-		return fmt.Sprintf(w.ActionAdded, n.Arg)
-	case NoticeMerged:
-		return w.Merged
-	case NoticeReloaded:
-		return fmt.Sprintf(w.Reloaded, n.Arg)
-	case NoticeKeptOurs:
-		return fmt.Sprintf(w.KeptOurs, n.N)
-	case NoticeParked:
-		return fmt.Sprintf(t.Meeting.Parked, n.Arg)
-	case NoticeParkDropped:
-		return t.Meeting.ParkDropped
-	case NoticeParkedToAction:
-		return fmt.Sprintf(t.Meeting.ParkedToAction, n.Arg)
-	case NoticeParkedToNotes:
-		return fmt.Sprintf(t.Meeting.ParkedToNotes, n.Arg)
-	case noticeLint:
-		if n.N == 1 {
-			return fmt.Sprintf(w.LintWarning, n.Arg)
-		}
-		return fmt.Sprintf(w.LintWarnings, n.N, n.Arg)
-	}
-	return n.Text
+	return v.c.noticeText(v.snap, n)
 }
 
 // saveStatus is the left part of the status line.
@@ -100,7 +64,7 @@ func (v *Viewer) saveStatus() string {
 	case !v.snap.Created:
 		return s.Status.Render(t.NotCreated)
 	case st.Err != nil:
-		return s.StatusError.Render(fmt.Sprintf(t.SaveFailed, sanitize(st.Err.Error())))
+		return s.StatusError.Render(fmt.Sprintf(t.SaveFailed, sanitize(saveErrorText(t, st.Err))))
 	case v.snap.Conflict != nil:
 		return s.StatusError.Render(t.ChangedOnDisk)
 	case st.Waiting:

@@ -131,7 +131,7 @@ func (d saveFailedDialog) view() string {
 	t := &d.c.t.Failed
 	w := d.textWidth()
 	var lines []string
-	for _, l := range strings.Split(wrap(sanitize(d.err.Error()), w), "\n") {
+	for _, l := range strings.Split(wrap(sanitize(saveErrorText(&d.c.t.Status, d.err)), w), "\n") {
 		lines = append(lines, d.c.styles.StatusError.Render(l))
 	}
 	lines = append(append(append(lines, ""), strings.Split(wrap(t.Body, w), "\n")...), "")

@@ -132,7 +132,7 @@ func jaMeetingScreens(t *testing.T) map[string]string {
 	v.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	me := Person{ID: "host", Name: "花子", Role: Facilitator}
 	m := &Meeting{Me: me, People: []Person{me, {ID: "b", Name: "次郎", Role: Contributor, Item: 2}, {ID: "c", Name: "三郎", Role: Observer}},
-		Proposals: []Proposal{{ID: 1, By: "次郎", Item: 0, Summary: "OPS1_slo"}}, TimeBox: TimeBox{PerQuestion: 5 * time.Minute, Started: testNow.Add(-2 * time.Minute)}}
+		Proposals: []Proposal{{ID: 1, By: "次郎", Item: 0, Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}}}, TimeBox: TimeBox{PerQuestion: 5 * time.Minute, Started: testNow.Add(-2 * time.Minute)}}
 	out := map[string]string{}
 	shot := func(name string, keys ...string) {
 		for _, k := range keys {

@@ -49,13 +49,15 @@ type Person struct {
 	Voted     bool // has a ballot in the open vote
 }
 
-// Proposal is a change a contributor asked for, waiting for the facilitator.
+// Proposal is a change a contributor asked for, waiting for the
+// facilitator. Each viewer words it: "tick OPS1_slo (title)", "notes: …".
 type Proposal struct {
-	ID      int
-	By      string
-	Item    int
-	Intent  Intent // a TickIntent or a NotesIntent
-	Summary string // "tick OPS1_slo", "notes: …"
+	ID     int
+	By     string
+	Item   int
+	Intent Intent // a TickIntent or a NotesIntent
+	// Untick is a TickIntent on a choice that was ticked when proposed.
+	Untick bool
 }
 
 // VoteView is a silent vote as one participant sees it.
@@ -92,7 +94,8 @@ type Meeting struct {
 	Proposals []Proposal
 	Vote      *VoteView
 	TimeBox   TimeBox
-	// LastChange says who made the latest change: "alice ticked OPS1_slo".
+	// LastChange says who made the latest change ("alice ticked
+	// OPS1_slo"), as a kind and its facts that each viewer words.
 	LastChange Notice
 }
 

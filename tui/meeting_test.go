@@ -110,7 +110,7 @@ func TestMeetingVoteKeys(t *testing.T) {
 func TestMeetingFacilitatorKeys(t *testing.T) {
 	v, m := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
 	withProposal := *m
-	withProposal.Proposals = []Proposal{{ID: 7, By: "bob", Item: 0, Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}, Summary: "tick OPS1_slo"}}
+	withProposal.Proposals = []Proposal{{ID: 7, By: "bob", Item: 0, Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}}}
 	v.SetMeeting(&withProposal)
 	if view := ansi.Strip(v.View()); !strings.Contains(view, "bob proposes on OPS1: tick OPS1_slo") {
 		t.Errorf("proposal not shown:\n%s", view)

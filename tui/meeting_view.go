@@ -128,11 +128,11 @@ func (q questionScreen) banner(w int) string {
 	}
 	if len(m.Proposals) > 0 && m.Me.Role == Facilitator {
 		p := m.Proposals[0]
-		return s.Notice.Render(truncate(fmt.Sprintf(t.Proposes, sanitize(p.By),
-			sanitize(q.snap.Items[p.Item].Question.ID), sanitize(p.Summary)), w))
+		return s.Notice.Render(truncate(fmt.Sprintf(t.Proposes, oneLine(sanitize(p.By)),
+			sanitize(q.snap.Items[p.Item].Question.ID), sanitize(q.c.proposalText(q.snap, &p))), w))
 	}
-	if lc := m.LastChange; lc.Text != "" && q.c.now().Sub(lc.At) < noticeFor {
-		return s.Dim.Render(truncate(sanitize(lc.Text), w))
+	if lc := m.LastChange; !lc.Empty() && q.c.now().Sub(lc.At) < noticeFor {
+		return s.Dim.Render(truncate(sanitize(q.c.noticeText(q.snap, lc)), w))
 	}
 	return ""
 }

@@ -51,8 +51,9 @@ type Options struct {
 	// Setup asks for the workload's name, environment and owner first (a
 	// new file whose details were not given as flags).
 	Setup bool
-	// Notice is shown once in the status line (e.g. the lens changed).
-	Notice string
+	// LensChange, when the lens is not the one the review was saved
+	// with, is said once in the status line (workspace.DiffLens).
+	LensChange *workspace.LensDrift
 	// LintWarnings is the number of the lens's lint warnings, said once in
 	// the status line.
 	LintWarnings int
@@ -112,7 +113,7 @@ func newProgram(o Options) *program {
 		o.Author = func() string { return "unknown" }
 	}
 	s := NewSession(SessionOptions{Workspace: o.Workspace, Path: o.Path, Review: o.Review, Lens: o.Lens, Hash: o.Hash, Create: !o.Setup, Now: o.Now})
-	v := NewViewer(s.Snapshot(), ViewerOptions{Renderer: o.Renderer, Setup: o.Setup, Notice: o.Notice, LintWarnings: o.LintWarnings,
+	v := NewViewer(s.Snapshot(), ViewerOptions{Renderer: o.Renderer, Setup: o.Setup, LensChange: o.LensChange, LintWarnings: o.LintWarnings,
 		Language: o.Language, Hyperlinks: o.Hyperlinks, Now: o.Now})
 	return &program{s: s, v: v, author: o.Author, after: tea.Tick}
 }

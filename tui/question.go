@@ -311,6 +311,11 @@ func (c *common) errorText(err error) string {
 		return t.NotesChanged
 	case errors.Is(err, ErrParkedGone):
 		return c.t.Meeting.ParkedGone
+	case errors.Is(err, ErrMilestoneExists):
+		return c.t.Mile.Exists
+	}
+	if text, ok := liveErrorText(&c.t.Live, err); ok {
+		return text
 	}
 	return err.Error()
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/wafr-dev/wafr/questions"
@@ -84,40 +85,6 @@ type Conflict struct {
 	Questions []string
 	LoadErr   error
 }
-
-// Notice is a one-line message (merged changes, reloads, an action
-// added). The session says what happened; each viewer words it in its own
-// language.
-type Notice struct {
-	Kind NoticeKind
-	Arg  string // a question id, a milestone's name, a file...
-	N    int
-	// Text is a message that has no words in the catalogue (a merge note
-	// from the review package, a notice given by the caller).
-	Text string
-	At   time.Time
-}
-
-// NoticeKind says what a notice is about.
-type NoticeKind int
-
-// The kinds of notice.
-const (
-	NoticeText            NoticeKind = iota // Text, as it is
-	NoticeApplicableAgain                   // Arg: the question
-	NoticeMilestone                         // Arg: its name
-	NoticeActionAdded                       // Arg: its id
-	NoticeMerged                            // changes made outside were merged
-	NoticeReloaded                          // Arg: the file
-	NoticeKeptOurs                          // N: questions kept
-	NoticeParked                            // Arg: the question
-	NoticeParkDropped                       // a parked item dropped
-	NoticeParkedToAction                    // Arg: the action's id
-	NoticeParkedToNotes                     // Arg: the question
-)
-
-// Empty reports whether there is nothing to say.
-func (n Notice) Empty() bool { return n.Kind == NoticeText && n.Text == "" }
 
 // Risk is the risk of item i.
 func (s *Snapshot) Risk(i int) questions.Risk {
@@ -254,11 +221,10 @@ func (KeepOursIntent) intent()      {}
 type Result struct {
 	Changed bool
 	// Message is a message for the person who asked (e.g. "action A3
-	// added"), which each viewer words in its language; Notice is one
-	// already in words (a live review's hub writes those). Err is why
-	// nothing changed.
+	// added"), which each viewer words in its language. Err is why
+	// nothing changed: a viewer words the errors of this package, and of
+	// the review package, by kind.
 	Message Notice
-	Notice  string
 	Err     error
 }
 
@@ -271,6 +237,8 @@ var (
 	ErrNotesChanged = errors.New("someone else changed these notes meanwhile")
 	// ErrParkedGone is a parked item someone already dealt with.
 	ErrParkedGone = errors.New("that parked item is gone: someone dealt with it already")
+	// ErrMilestoneExists is a milestone name the review has already.
+	ErrMilestoneExists = errors.New("there is already a milestone with that name")
 )
 
 // Apply makes a change on behalf of by (recorded as who answered).
@@ -292,6 +260,9 @@ func (s *Session) Apply(by string, in Intent) Result {
 		s.created = true
 		return Result{Changed: true}
 	case MilestoneIntent:
+		if s.rev.Milestone(strings.TrimSpace(in.Name)) != nil {
+			return Result{Err: fmt.Errorf("%w: %q", ErrMilestoneExists, strings.TrimSpace(in.Name))}
+		}
 		next := s.rev.Clone()
 		if err := next.AddMilestone(in.Name, "", s.lens, s.now()); err != nil {
 			return Result{Err: err}

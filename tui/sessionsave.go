@@ -105,7 +105,7 @@ func (s *Session) FinishSave(o SaveOutcome) (again bool) {
 	if res.Merged {
 		s.setNotice(Notice{Kind: NoticeMerged})
 		for _, n := range res.Notes {
-			s.setNotice(Notice{Text: string(n)})
+			s.setNotice(mergeNotice(n))
 		}
 	}
 	if s.rev == sent {
@@ -120,7 +120,7 @@ func (s *Session) FinishSave(o SaveOutcome) (again bool) {
 	// change of someone else's into is a conflict, asked about like any.
 	merged, conflicts, notes := review.MergeWithNotes(sent, s.rev, res.Disk)
 	for _, n := range notes {
-		s.setNotice(Notice{Text: string(n)})
+		s.setNotice(mergeNotice(n))
 	}
 	s.rev = merged
 	st.dirty = true

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 // The smallest terminal the layout is designed for; below it wafr says so.
@@ -109,10 +110,11 @@ type ViewerOptions struct {
 	Renderer *lipgloss.Renderer
 	// Setup starts on the form that asks for a new review's workload.
 	Setup bool
-	// Notice is shown once in the status line (e.g. the lens changed).
-	Notice string
+	// LensChange, when the lens is not the one the review was saved
+	// with, is said once in the status line.
+	LensChange *workspace.LensDrift
 	// LintWarnings is the number of lint warnings of the lens, said once
-	// in the status line (instead of Notice).
+	// in the status line (instead of LensChange).
 	LintWarnings int
 	// Language is the language of wafr's own words (a tag such as "ja");
 	// empty, the lens's language.
@@ -143,8 +145,8 @@ func NewViewer(snap *Snapshot, o ViewerOptions) *Viewer {
 	v.help.Styles.ShortSeparator = c.styles.Footer
 	v.help.Styles.FullKey = c.styles.Heading
 	v.help.Styles.FullDesc = c.styles.Footer
-	if o.Notice != "" {
-		v.notice = Notice{Text: o.Notice, At: o.Now()}
+	if d := o.LensChange; d != nil && d.Kind != workspace.LensSame {
+		v.notice = Notice{Kind: NoticeLensChanged, Lens: d, At: o.Now()}
 	}
 	if o.LintWarnings > 0 {
 		v.notice = Notice{Kind: noticeLint, N: o.LintWarnings, Arg: snap.Lens.Source, At: o.Now()}
@@ -236,8 +238,6 @@ func (v *Viewer) Applied(res Result) {
 		n := res.Message
 		n.At = v.c.now()
 		v.notice = n
-	case res.Notice != "":
-		v.setNotice(res.Notice)
 	}
 	v.refresh()
 }

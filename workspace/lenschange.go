@@ -7,31 +7,79 @@ import (
 	"github.com/wafr-dev/wafr/review"
 )
 
-// LensChange says, in one sentence, how the lens differs from the one the
-// review was saved with: another lens altogether, or another edition of
-// the same one. It is "" when the lens is the recorded one. The command
-// line and the TUI both use this wording.
-func LensChange(r *review.Review, l *questions.Lens) string {
-	if r.Lens.Digest == "" || r.Lens.Digest == l.Digest {
-		return ""
-	}
-	if r.Lens.ID != "" && r.Lens.ID != l.ID {
-		return fmt.Sprintf("this review was answered with the lens %s and is scored here with another lens, %s", r.Lens.ID, l.ID)
-	}
-	if r.Lens.Version == l.Version {
-		return fmt.Sprintf("the lens %s changed since this review was saved (same version %s, other content)", l.ID, orDash(l.Version))
-	}
-	return fmt.Sprintf("the lens %s changed since this review was saved (version %s, now %s)", l.ID, orDash(r.Lens.Version), orDash(l.Version))
+// LensDrift is how the lens differs from the one a review was saved
+// with, as facts: LensChange and LensNotice word it in English for the
+// command line, and a screen in another language words it itself.
+type LensDrift struct {
+	Kind LensDriftKind
+	// Was is the id of the lens the review was answered with, Lens the id
+	// of the lens it is scored with now.
+	Was, Lens string
+	// WasVersion and Version are their versions ("" when a lens has none).
+	WasVersion, Version string
+	// Orphans counts the answers the lens no longer matches, which are
+	// kept (DiffLens counts them; LensChange does not).
+	Orphans int
 }
 
-// LensNotice is LensChange with a count of the answers the lens no longer
+// LensDriftKind says how the lens changed.
+type LensDriftKind int
+
+// How a lens can differ from the recorded one.
+const (
+	LensSame       LensDriftKind = iota // the recorded lens, or none recorded
+	LensReplaced                        // another lens altogether
+	LensEdited                          // the same version with other content
+	LensNewVersion                      // another version of the same lens
+)
+
+// DiffLens says how the lens differs from the one the review was saved
+// with, counting the answers it no longer matches.
+func DiffLens(r *review.Review, l *questions.Lens) LensDrift {
+	d := lensDrift(r, l)
+	if d.Kind != LensSame {
+		d.Orphans = len(r.Answers.Orphans(l))
+	}
+	return d
+}
+
+func lensDrift(r *review.Review, l *questions.Lens) LensDrift {
+	d := LensDrift{Was: r.Lens.ID, Lens: l.ID, WasVersion: r.Lens.Version, Version: l.Version}
+	switch {
+	case r.Lens.Digest == "" || r.Lens.Digest == l.Digest:
+		d.Kind = LensSame
+	case r.Lens.ID != "" && r.Lens.ID != l.ID:
+		d.Kind = LensReplaced
+	case r.Lens.Version == l.Version:
+		d.Kind = LensEdited
+	default:
+		d.Kind = LensNewVersion
+	}
+	return d
+}
+
+// Change is the drift in one English sentence; "" when the lens is the
+// recorded one.
+func (d LensDrift) Change() string {
+	switch d.Kind {
+	case LensReplaced:
+		return fmt.Sprintf("this review was answered with the lens %s and is scored here with another lens, %s", d.Was, d.Lens)
+	case LensEdited:
+		return fmt.Sprintf("the lens %s changed since this review was saved (same version %s, other content)", d.Lens, orDash(d.Version))
+	case LensNewVersion:
+		return fmt.Sprintf("the lens %s changed since this review was saved (version %s, now %s)", d.Lens, orDash(d.WasVersion), orDash(d.Version))
+	}
+	return ""
+}
+
+// Notice is Change with the count of the answers the lens no longer
 // matches, for a one-line notice.
-func LensNotice(r *review.Review, l *questions.Lens) string {
-	msg := LensChange(r, l)
+func (d LensDrift) Notice() string {
+	msg := d.Change()
 	if msg == "" {
 		return ""
 	}
-	switch n := len(r.Answers.Orphans(l)); {
+	switch n := d.Orphans; {
 	case n == 1:
 		msg += "; 1 answer no longer matches it and is kept"
 	case n > 1:
@@ -39,6 +87,15 @@ func LensNotice(r *review.Review, l *questions.Lens) string {
 	}
 	return msg
 }
+
+// LensChange says, in one sentence, how the lens differs from the one the
+// review was saved with: another lens altogether, or another edition of
+// the same one. It is "" when the lens is the recorded one.
+func LensChange(r *review.Review, l *questions.Lens) string { return lensDrift(r, l).Change() }
+
+// LensNotice is LensChange with a count of the answers the lens no longer
+// matches, for a one-line notice.
+func LensNotice(r *review.Review, l *questions.Lens) string { return DiffLens(r, l).Notice() }
 
 // OrphanNotes lists, one sentence each, the answers and ticked choices that
 // are kept although the lens no longer has their question or choice.
@@ -54,6 +111,7 @@ func OrphanNotes(r *review.Review, l *questions.Lens) []string {
 	return out
 }
 
+// orDash is a version as wafr shows it: "-" for none.
 func orDash(s string) string {
 	if s == "" {
 		return "-"

@@ -89,9 +89,9 @@ func runReview(opts *reviewOptions) error {
 		return errors.New("wafr review needs a terminal; in scripts use 'wafr answer' and 'wafr summary'")
 	}
 	r, l, exists := f.Review, f.Lens, f.Exists
-	notice, lint := "", len(l.LintWarnings()) // the TUI words the lint warnings itself
-	if n := workspace.LensNotice(r, l); n != "" {
-		notice, lint = n, 0
+	drift, lint := workspace.DiffLens(r, l), len(l.LintWarnings()) // the TUI words both itself
+	if drift.Kind != workspace.LensSame {
+		lint = 0
 	}
 	workspace.RecordLens(r, l, opts.file)
 
@@ -100,7 +100,7 @@ func runReview(opts *reviewOptions) error {
 		Review:    r, Lens: l, Path: opts.file, Hash: f.Hash,
 		Author:       func() string { return opts.io.author(opts.by) },
 		Setup:        !exists && opts.workload == "",
-		Notice:       notice,
+		LensChange:   &drift,
 		LintWarnings: lint,
 		Language:     i18n.Choose(opts.lang, l.Language, opts.io.Getenv),
 		Hyperlinks:   hyperlinks(opts.io),

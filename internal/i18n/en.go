@@ -158,6 +158,11 @@ func englishTUI() TUI {
 			Progress:  "%[1]d/%[2]d answered · HIGH %[3]d · MEDIUM %[4]d ",
 			KeysTitle: "Keys", KeysClose: "(? or esc closes)",
 			TooSmall: "Terminal too small: %[1]dx%[2]d. wafr needs at least %[3]dx%[4]d; enlarge the window (q quits).",
+
+			Locked:        "another wafr is writing this file",
+			StillChanging: "the file is still being changed by another program",
+			TooLarge:      "the review would be too large to read back (old milestones or very long notes are the usual cause)",
+			Unreadable:    "wafr would not be able to read what it was about to write",
 		},
 		Question: Question{
 			Position:      "%[1]s - %[2]d/%[3]d",
@@ -262,6 +267,15 @@ func englishTUI() TUI {
 			KeptOurs:        "keeping this session's answers to %d questions; the rest is merged",
 			LintWarnings:    "the lens has %[1]d lint warnings (wafr lens lint %[2]s)",
 			LintWarning:     "the lens has 1 lint warning (wafr lens lint %s)",
+
+			LensReplaced:   "this review was answered with the lens %[1]s and is scored here with another lens, %[2]s",
+			LensEdited:     "the lens %[1]s changed since this review was saved (same version %[2]s, other content)",
+			LensNewVersion: "the lens %[1]s changed since this review was saved (version %[2]s, now %[3]s)",
+			LensOrphan:     "; 1 answer no longer matches it and is kept",
+			LensOrphans:    "; %d answers no longer match it and are kept",
+
+			MilestoneRenamed: "milestone %[1]q was also saved elsewhere; this session's is now %[2]q",
+			ActionRenumbered: "action %[1]s was also created elsewhere; this session's is now %[2]s",
 		},
 		Meeting: Meeting{
 			TimeLeft: " ⏱ %s left ", Overtime: " ⏱ overtime %s ",
@@ -292,5 +306,71 @@ func englishTUI() TUI {
 			Parked:        "parked on %s", ParkDropped: "parked item dropped",
 			ParkedToAction: "action %s added from the parking lot", ParkedToNotes: "parked item added to the notes of %s",
 		},
+		Live: englishLive(),
+	}
+}
+
+func englishLive() Live {
+	return Live{
+		ObserverReadOnly:   "observers follow the review: they do not change it",
+		FacilitatorOnly:    "only the facilitator can do that",
+		AskFacilitator:     "ask the facilitator: only they can do that now",
+		NoVote:             "no vote is open",
+		VoteOpenAlready:    "a vote is open already: settle it first",
+		VotesRevealed:      "the votes are revealed: the facilitator settles the answer",
+		NotLive:            "that cannot be done in a live review",
+		PersonLeft:         "that person has left",
+		ObserverCannotLead: "an observer cannot facilitate",
+		ProposalGone:       "that proposal is gone",
+		TooManyProposals:   "you have %d proposals waiting: let the facilitator catch up",
+		TooManyParked:      "you have %d items in the parking lot already",
+
+		TimeBoxOff:  "time-box off",
+		TimeBoxSet:  "%d minutes per question",
+		EditOpen:    "contributors change answers themselves",
+		EditClosed:  "contributors propose; you accept or decline",
+		Facilitates: "%s facilitates now",
+		Proposed:    "proposed to the facilitator: %s",
+		Declined:    "declined",
+		VoteOpened:  "vote open: everyone ticks privately; v reveals",
+
+		ProposeTick: "tick %s", ProposeUntick: "untick %s", ProposeNotes: "notes: %s", ChoiceTitle: "%[1]s (%[2]s)",
+
+		Ticked:            "%[1]s ticked %[2]s",
+		Unticked:          "%[1]s unticked %[2]s",
+		MarkedNA:          "%[1]s marked %[2]s not applicable",
+		MadeApplicable:    "%[1]s made %[2]s applicable",
+		EditedNotes:       "%[1]s edited the notes of %[2]s",
+		AddedAction:       "%[1]s added an action for %[2]s",
+		RecordedMilestone: "%[1]s recorded the milestone %[2]s",
+		ParkedItem:        "%[1]s parked an item on %[2]s",
+		ChangedReview:     "%s changed the review",
+		HandedOver:        "%[1]s handed the facilitator role to %[2]s",
+		AcceptedProposal:  "%[1]s accepted %[2]s's proposal: %[3]s",
+		DeclinedProposal:  "%[1]s declined %[2]s's proposal: %[3]s",
+		OpenedVote:        "%s opened a silent vote",
+		RevealedVotes:     "%s revealed the votes",
+		SettledVote:       "%s settled the vote",
+		ChairBack:         "the facilitator did not come back: the host facilitates again",
+		InternalError:     "wafr caught an internal error (%s); the review goes on",
+		SessionCrashed:    "a session ended on an internal error: %s",
+		SessionFailed:     "the session of %[1]s ended on an error: %[2]s",
+
+		TeamNotAKey:    "%[1]s:%[2]d: not a public key line (%[3]s); the line is skipped",
+		TeamBadRole:    "%[1]s:%[2]d: role %[3]q is not facilitator, contributor or observer; the line is skipped",
+		TeamBadOption:  "%[1]s:%[2]d: the key has the option %[3]q, which wafr serve cannot honour; the line is skipped",
+		TeamRoleInName: "%[1]s:%[2]d: role= must come before the key type (it is in the name here); the line is skipped",
+		TeamDuplicate:  "%[1]s:%[2]d: the key of %[3]s is listed again (as %[4]s); the first line counts",
+		TeamUnreadable: "the team file %[1]s cannot be read: %[2]s",
+		TeamGone:       "the team file %[1]s cannot be read (%[2]s): no one else can join until it is back",
+
+		GoodbyeSaved:   "The review has ended; the answers are saved in %s. Thank you!",
+		GoodbyeStopped: "The review was stopped on the host.",
+		GoodbyeRemoved: "Your key is no longer on the team of this review.",
+
+		NeedsTerminal: "wafr serve needs a terminal: join with ssh -t (or without a command)",
+		NotOnTeam:     "wafr: your key is no longer on the team",
+		Ended:         "wafr: the review has ended",
+		Crashed:       "wafr: this session ended on an internal error; the review goes on, and your answers are saved.",
 	}
 }

@@ -144,6 +144,11 @@ func japaneseTUI() TUI {
 			Progress:  "回答済み %[1]d/%[2]d · 高リスク %[3]d · 中リスク %[4]d ",
 			KeysTitle: "キー操作", KeysClose: "(? か esc で閉じる)",
 			TooSmall: "端末が小さすぎます(%[1]dx%[2]d)。wafr には %[3]dx%[4]d 以上が必要です。ウィンドウを広げてください(q で終了)。",
+
+			Locked:        "別の wafr がこのファイルに書き込み中です",
+			StillChanging: "ファイルがまだ別のプログラムによって書き換えられています",
+			TooLarge:      "レビューファイルが大きくなりすぎて読み込めなくなるため、書き込んでいません(古いマイルストーンや長いメモが主な原因です)",
+			Unreadable:    "書き込もうとした内容を wafr が読み込めなくなるため、書き込んでいません",
 		},
 		Question: Question{
 			Position:      "%[1]s - %[2]d/%[3]d",
@@ -248,6 +253,15 @@ func japaneseTUI() TUI {
 			KeptOurs:        "%d 問はこのセッションの回答を残し、それ以外はマージします",
 			LintWarnings:    "レンズに lint の警告が %[1]d 件あります(wafr lens lint %[2]s)",
 			LintWarning:     "レンズに lint の警告が 1 件あります(wafr lens lint %s)",
+
+			LensReplaced:   "このレビューはレンズ %[1]s で回答されたものですが、ここでは別のレンズ %[2]s で評価しています",
+			LensEdited:     "レビューの保存後にレンズ %[1]s の内容が変わりました(バージョンは %[2]s のまま)",
+			LensNewVersion: "レビューの保存後にレンズ %[1]s が更新されました(バージョン %[2]s → %[3]s)",
+			LensOrphan:     "。1 件の回答がレンズと対応しなくなりましたが、そのまま残しています",
+			LensOrphans:    "。%d 件の回答がレンズと対応しなくなりましたが、そのまま残しています",
+
+			MilestoneRenamed: "マイルストーン「%[1]s」は別の場所でも保存されていたため、このセッションのものを「%[2]s」に改名しました",
+			ActionRenumbered: "アクション %[1]s は別の場所でも作成されていたため、このセッションのものを %[2]s に振り直しました",
 		},
 		Meeting: Meeting{
 			TimeLeft: " ⏱ 残り %s ", Overtime: " ⏱ %s 超過 ",
@@ -278,5 +292,73 @@ func japaneseTUI() TUI {
 			Parked:        "%s に保留しました", ParkDropped: "保留中の項目を削除しました",
 			ParkedToAction: "保留リストからアクション %s を追加しました", ParkedToNotes: "保留中の項目を %s のメモに追加しました",
 		},
+		Live: japaneseLive(),
+	}
+}
+
+// japaneseLive speaks of people as "さん", as Japanese tools and meetings
+// do; a sentence about what someone did ends in した.
+func japaneseLive() Live {
+	return Live{
+		ObserverReadOnly:   "オブザーバーは閲覧のみで、レビューの内容は変更できません",
+		FacilitatorOnly:    "この操作はファシリテーターだけができます",
+		AskFacilitator:     "今はファシリテーターだけが操作できます。ファシリテーターに依頼してください",
+		NoVote:             "投票は行われていません",
+		VoteOpenAlready:    "すでに投票中です。先にその投票を確定してください",
+		VotesRevealed:      "投票結果は公開済みです。回答はファシリテーターが確定します",
+		NotLive:            "ライブレビューではこの操作はできません",
+		PersonLeft:         "その人はすでに退出しています",
+		ObserverCannotLead: "オブザーバーはファシリテーターになれません",
+		ProposalGone:       "その提案はもうありません",
+		TooManyProposals:   "未処理の提案が %d 件あります。ファシリテーターが対応するまでお待ちください",
+		TooManyParked:      "保留中の項目がすでに %d 件あります",
+
+		TimeBoxOff:  "タイムボックスを解除しました",
+		TimeBoxSet:  "1 問あたり %d 分に設定しました",
+		EditOpen:    "参加者が自分で回答を変更できるようにしました",
+		EditClosed:  "参加者の変更は提案として届きます。受け入れるか断るかを選んでください",
+		Facilitates: "%s さんがファシリテーターになりました",
+		Proposed:    "ファシリテーターに提案しました: %s",
+		Declined:    "提案を断りました",
+		VoteOpened:  "投票を始めました。各自が非公開でチェックします(v で公開)",
+
+		ProposeTick: "%s をチェック", ProposeUntick: "%s のチェックを外す", ProposeNotes: "メモ: %s", ChoiceTitle: "%[1]s(%[2]s)",
+
+		Ticked:            "%[1]s さんが %[2]s をチェックしました",
+		Unticked:          "%[1]s さんが %[2]s のチェックを外しました",
+		MarkedNA:          "%[1]s さんが %[2]s を適用外にしました",
+		MadeApplicable:    "%[1]s さんが %[2]s の適用外を解除しました",
+		EditedNotes:       "%[1]s さんが %[2]s のメモを編集しました",
+		AddedAction:       "%[1]s さんが %[2]s のアクションを追加しました",
+		RecordedMilestone: "%[1]s さんがマイルストーン「%[2]s」を記録しました",
+		ParkedItem:        "%[1]s さんが %[2]s に項目を保留しました",
+		ChangedReview:     "%s さんがレビューを変更しました",
+		HandedOver:        "%[1]s さんが %[2]s さんにファシリテーター役を渡しました",
+		AcceptedProposal:  "%[1]s さんが %[2]s さんの提案を受け入れました: %[3]s",
+		DeclinedProposal:  "%[1]s さんが %[2]s さんの提案を断りました: %[3]s",
+		OpenedVote:        "%s さんが個別投票を始めました",
+		RevealedVotes:     "%s さんが投票結果を公開しました",
+		SettledVote:       "%s さんが投票を確定しました",
+		ChairBack:         "ファシリテーターが戻らなかったため、ホストがファシリテーターに戻りました",
+		InternalError:     "wafr で内部エラーが発生しました(%s)。レビューはそのまま続けられます",
+		SessionCrashed:    "内部エラーでセッションが 1 つ終了しました: %s",
+		SessionFailed:     "%[1]s さんのセッションがエラーで終了しました: %[2]s",
+
+		TeamNotAKey:    "%[1]s の %[2]d 行目は公開鍵の行ではありません(%[3]s)。この行は読み飛ばします",
+		TeamBadRole:    "%[1]s の %[2]d 行目: role「%[3]s」は facilitator・contributor・observer のいずれでもありません。この行は読み飛ばします",
+		TeamBadOption:  "%[1]s の %[2]d 行目: 鍵にオプション「%[3]s」が付いていますが、wafr serve はこれに従えません。この行は読み飛ばします",
+		TeamRoleInName: "%[1]s の %[2]d 行目: role= は鍵の種類より前に書いてください(この行では名前の部分にあります)。この行は読み飛ばします",
+		TeamDuplicate:  "%[1]s の %[2]d 行目: %[3]s さんの鍵が、%[4]s として再び書かれています。最初の行を使います",
+		TeamUnreadable: "チームファイル %[1]s を読み込めません: %[2]s",
+		TeamGone:       "チームファイル %[1]s を読み込めません(%[2]s)。ファイルが戻るまで、新たに参加できる人はいません",
+
+		GoodbyeSaved:   "レビューは終了しました。回答は %s に保存されています。お疲れさまでした。",
+		GoodbyeStopped: "ホストがレビューを停止しました。",
+		GoodbyeRemoved: "あなたの鍵はこのレビューのチームから外されました。",
+
+		NeedsTerminal: "wafr serve には端末が必要です。ssh -t を付けるか、コマンドを付けずに接続してください",
+		NotOnTeam:     "wafr: あなたの鍵はチームに含まれていません",
+		Ended:         "wafr: レビューは終了しました",
+		Crashed:       "wafr: 内部エラーのため、このセッションは終了しました。レビューは続いており、回答は保存されています。",
 	}
 }

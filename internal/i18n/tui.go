@@ -18,6 +18,7 @@ type TUI struct {
 	Failed   SaveFailed
 	Notice   Notices
 	Meeting  Meeting
+	Live     Live
 }
 
 // Keys are the descriptions in the key help (the keys themselves are key
@@ -52,6 +53,13 @@ type Status struct {
 	KeysTitle     string
 	KeysClose     string
 	TooSmall      string // %[1]dx%[2]d now, %[3]dx%[4]d needed
+
+	// Why a save failed, where wafr knows (an error of the system is
+	// shown as the system says it).
+	Locked        string
+	StillChanging string
+	TooLarge      string
+	Unreadable    string
 }
 
 // Question is the question screen and its help pane.
@@ -228,6 +236,17 @@ type Notices struct {
 	KeptOurs        string // %d questions
 	LintWarnings    string // %[1]d warnings, %[2]s the lens
 	LintWarning     string // %s: the lens (one warning)
+
+	// The lens is not the one the review was saved with.
+	LensReplaced   string // %[1]s the lens answered with, %[2]s the lens now
+	LensEdited     string // %[1]s the lens, %[2]s its version
+	LensNewVersion string // %[1]s the lens, %[2]s the version saved with, %[3]s now
+	LensOrphan     string // added: one answer the lens no longer matches
+	LensOrphans    string // added: %d answers
+
+	// What merging an outside change renamed.
+	MilestoneRenamed string // %[1]s the name, %[2]s this session's new name
+	ActionRenumbered string // %[1]s the id, %[2]s this session's new id
 }
 
 // Meeting is a live review ("wafr serve"): who is here, votes, proposals,
@@ -279,4 +298,80 @@ type Meeting struct {
 	ParkDropped     string
 	ParkedToAction  string // %s: the action
 	ParkedToNotes   string // %s: the question
+}
+
+// Live is what the hub of a live review says: why it refused an intent,
+// what it did, who changed what, problems of the team file, and the lines
+// an SSH session gets around its screen.
+type Live struct {
+	// Refusals.
+	ObserverReadOnly   string
+	FacilitatorOnly    string
+	AskFacilitator     string
+	NoVote             string
+	VoteOpenAlready    string
+	VotesRevealed      string
+	NotLive            string
+	PersonLeft         string
+	ObserverCannotLead string
+	ProposalGone       string
+	TooManyProposals   string // %d waiting
+	TooManyParked      string // %d parked
+
+	// What the hub did, for the one who asked.
+	TimeBoxOff  string
+	TimeBoxSet  string // %d minutes
+	EditOpen    string
+	EditClosed  string
+	Facilitates string // %s: who
+	Proposed    string // %s: the proposal
+	Declined    string
+	VoteOpened  string
+
+	// A proposal, in a sentence.
+	ProposeTick   string // %s: the choice
+	ProposeUntick string // %s: the choice
+	ProposeNotes  string // %s: the notes
+	ChoiceTitle   string // %[1]s the choice's id, %[2]s its title
+
+	// Who changed what: the latest change, for everyone.
+	Ticked            string // %[1]s who, %[2]s the choice
+	Unticked          string // %[1]s who, %[2]s the choice
+	MarkedNA          string // %[1]s who, %[2]s the question
+	MadeApplicable    string // %[1]s who, %[2]s the question
+	EditedNotes       string // %[1]s who, %[2]s the question
+	AddedAction       string // %[1]s who, %[2]s the choice
+	RecordedMilestone string // %[1]s who, %[2]s the name
+	ParkedItem        string // %[1]s who, %[2]s the question
+	ChangedReview     string // %s: who
+	HandedOver        string // %[1]s who, %[2]s to whom
+	AcceptedProposal  string // %[1]s who, %[2]s whose, %[3]s the proposal
+	DeclinedProposal  string // %[1]s who, %[2]s whose, %[3]s the proposal
+	OpenedVote        string // %s: who
+	RevealedVotes     string // %s: who
+	SettledVote       string // %s: who
+	ChairBack         string
+	InternalError     string // %s: what went wrong
+	SessionCrashed    string // %s: what went wrong
+	SessionFailed     string // %[1]s whose session, %[2]s the error
+
+	// Problems of the team file: %[1]s the file, %[2]d the line.
+	TeamNotAKey    string // %[3]s why
+	TeamBadRole    string // %[3]s the role
+	TeamBadOption  string // %[3]s the option
+	TeamRoleInName string
+	TeamDuplicate  string // %[3]s the name listed first, %[4]s the one listed again
+	TeamUnreadable string // %[1]s the file, %[2]s the error
+	TeamGone       string // %[1]s the file, %[2]s the error
+
+	// Goodbyes, when a participant's screen ends.
+	GoodbyeSaved   string // %s: the review file
+	GoodbyeStopped string
+	GoodbyeRemoved string
+
+	// Lines an SSH session gets outside its screen.
+	NeedsTerminal string
+	NotOnTeam     string
+	Ended         string
+	Crashed       string
 }
