@@ -37,7 +37,7 @@ type Options struct {
 	// LensChange, when the lens is not the one the review was saved with,
 	// is said once in the host's status line.
 	LensChange *workspace.LensDrift
-	Now    func() time.Time
+	Now        func() time.Time
 	// Out gets the start-up lines (how to join, the host key) and the log.
 	Out io.Writer
 
