@@ -296,3 +296,28 @@ func TestMerge(t *testing.T) {
 
 // writeReview saves a review the plain way, for tests of the file format.
 func writeReview(r *Review, path string) error { return os.WriteFile(path, r.Marshal(), 0o644) }
+
+// A merge says what it renamed as facts (for a screen to word), and in the
+// English sentences it always had.
+func TestMergeNotes(t *testing.T) {
+	base := sample(t)
+	ours, theirs := base.Clone(), base.Clone()
+	for _, r := range []*Review{ours, theirs} {
+		r.Milestones = append(r.Milestones, Milestone{Name: "sprint", RecordedAt: t0, Lens: base.Lens, Answers: Answers{}})
+		if _, err := r.AddAction(Action{PillarID: "operationalExcellence", QuestionID: "OPS1", Title: "x"}, "me", t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, _, notes := MergeWithNotes(base, ours, theirs)
+	id := ours.Actions[len(ours.Actions)-1].ID
+	if len(notes) != 2 {
+		t.Fatalf("notes %+v", notes)
+	}
+	if n := notes[0]; n.Kind != ActionRenumbered || n.Was != id || n.String() != "action "+id+" was also created elsewhere; this session's is now "+n.Now {
+		t.Errorf("action: %+v %q", n, n)
+	}
+	if n := notes[1]; n != (MergeNote{Kind: MilestoneRenamed, Was: "sprint", Now: "sprint (2)"}) ||
+		n.String() != `milestone "sprint" was also saved elsewhere; this session's is now "sprint (2)"` {
+		t.Errorf("milestone: %+v %q", n, n)
+	}
+}

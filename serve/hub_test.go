@@ -467,6 +467,16 @@ func TestTeamFailsClosed(t *testing.T) {
 	if team.Len() != 1 || len(problems) != 3 {
 		t.Fatalf("%d members, problems %q", team.Len(), problems)
 	}
+	// The command line says them as it always did.
+	for i, want := range []string{
+		`team.keys:1: the key has the option "command", which wafr serve cannot honour; the line is skipped`,
+		`team.keys:2: the key has the option "from", which wafr serve cannot honour; the line is skipped`,
+		`team.keys:3: role= must come before the key type (it is in the name here); the line is skipped`,
+	} {
+		if got := problems[i].String(); got != want {
+			t.Errorf("problem %d: %q", i, got)
+		}
+	}
 	if m, ok := team.Lookup(keys[3].public); !ok || m.Role != tui.Observer {
 		t.Errorf("dave: %+v", m)
 	}
@@ -477,8 +487,9 @@ func TestTeamFailsClosed(t *testing.T) {
 		t.Fatal("first read")
 	}
 	os.Remove(path)
-	if tm, problems, reread := f.current(); tm.Len() != 0 || !reread || len(problems) == 0 {
-		t.Errorf("a deleted team file still lets %d in", tm.Len())
+	if tm, problems, reread := f.current(); tm.Len() != 0 || !reread || len(problems) == 0 || problems[0].Kind != tui.TeamGone ||
+		!strings.HasSuffix(problems[0].String(), "; no one else can join until it is back") {
+		t.Errorf("a deleted team file still lets %d in: %q", tm.Len(), problems)
 	}
 }
 

@@ -34,10 +34,7 @@ type Options struct {
 	Home string
 	// HostName is recorded as who answered for the host.
 	HostName string
-	// LensChange, when the lens is not the one the review was saved with,
-	// is said once in the host's status line.
-	LensChange *workspace.LensDrift
-	Now        func() time.Time
+	Now      func() time.Time
 	// Out gets the start-up lines (how to join, the host key) and the log.
 	Out io.Writer
 
@@ -88,6 +85,10 @@ func Run(ctx context.Context, o Options) error {
 		o.Ready(ln.Addr().String())
 	}
 
+	// The host hears once if the lens is not the one the file was saved
+	// with; from now on the file records this one.
+	drift := workspace.DiffLens(o.File.Review, o.File.Lens)
+	workspace.RecordLens(o.File.Review, o.File.Lens, o.File.Path)
 	session := tui.NewSession(tui.SessionOptions{Workspace: o.Workspace, Path: o.File.Path, Review: o.File.Review, Lens: o.File.Lens,
 		Hash: o.File.Hash, Create: true, Now: o.Now})
 	hub := NewHub(session, HubOptions{Now: o.Now})
@@ -105,7 +106,7 @@ func Run(ctx context.Context, o Options) error {
 
 	var hostErr error
 	if !o.Headless {
-		hostErr = runHost(ctx, hub, o)
+		hostErr = runHost(ctx, hub, o, &drift)
 	} else {
 		<-ctx.Done()
 	}
@@ -196,7 +197,7 @@ func people(n int) string {
 
 // runHost is the host's own screen, on this terminal: the first
 // facilitator. When it quits, the review ends.
-func runHost(ctx context.Context, hub *Hub, o Options) error {
+func runHost(ctx context.Context, hub *Hub, o Options, drift *workspace.LensDrift) error {
 	name := o.HostName
 	if name == "" {
 		name = "host"
@@ -206,7 +207,7 @@ func runHost(ctx context.Context, hub *Hub, o Options) error {
 		return err
 	}
 	first := box.Take()
-	s := newScreen(hub, "host", first, tui.ViewerOptions{Renderer: o.HostRenderer, LensChange: o.LensChange, Now: o.Now})
+	s := newScreen(hub, "host", first, tui.ViewerOptions{Renderer: o.HostRenderer, LensChange: drift, Now: o.Now})
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler(), tea.WithContext(ctx)}
 	if o.HostInput != nil {
 		progOpts = append(progOpts, tea.WithInput(o.HostInput))

@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -18,6 +19,7 @@ import (
 	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/workspace"
 )
@@ -35,9 +37,15 @@ type liveReview struct {
 
 func startReview(t *testing.T, path, team string, renderer func(ssh.Session) *lipgloss.Renderer) *liveReview {
 	t.Helper()
+	return startReviewOf(t, path, team, renderer, "")
+}
+
+// startReviewOf is startReview with a lens ("": the default lens).
+func startReviewOf(t *testing.T, path, team string, renderer func(ssh.Session) *lipgloss.Renderer, lens string) *liveReview {
+	t.Helper()
 	ws := workspace.New()
 	ws.Settle, ws.DeleteSettle = time.Millisecond, 0
-	f, err := ws.Open(path, nil, workspace.OpenOptions{Create: &review.Workload{Name: "Live"}})
+	f, err := ws.Open(path, nil, workspace.OpenOptions{Lens: lens, Create: &review.Workload{Name: "Live"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,5 +349,110 @@ func TestClosedSessionLeaves(t *testing.T) {
 			t.Fatal("bob stays in the review after closing his session")
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// A Japanese review over SSH: what the hub says reaches each screen in
+// Japanese (a proposal, a refusal), and so do the lines a session gets
+// outside its screen (no terminal, the goodbye).
+func TestLiveReviewOverSSHInJapanese(t *testing.T) {
+	keys := testKeys(t, 3)
+	team := writeTeam(t, keys)
+	path := filepath.Join(t.TempDir(), "review.yaml")
+	lr := startReviewOf(t, path, team, nil, "builtin:ops-ja")
+	ja := i18n.New(i18n.Japanese).TUI.Live
+	bob, err := dial(t, lr.addr, keys[1], "bob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	carol, err := dial(t, lr.addr, keys[2], "carol")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bob.waitFor("OPS1")
+	bob.keys("x")
+	bob.waitFor(strings.TrimSuffix(ja.Proposed, ": %s")) // the status line may cut what follows
+	carol.waitFor("OPS1")
+	carol.keys("x")
+	carol.waitFor(string([]rune(ja.ObserverReadOnly)[:12]))
+
+	// Without a terminal, the session is told how to join, in Japanese.
+	conn, err := gossh.Dial("tcp", lr.addr, &gossh.ClientConfig{User: "bob", Auth: []gossh.AuthMethod{gossh.PublicKeys(keys[1].signer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	sess, err := conn.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := sess.CombinedOutput("")
+	if !strings.Contains(string(out), ja.NeedsTerminal) {
+		t.Errorf("without a terminal: %q", out)
+	}
+
+	if err := lr.end(); err != nil {
+		t.Fatal(err)
+	}
+	bob.waitFor(fmt.Sprintf(ja.GoodbyeSaved, path))
+}
+
+// lockedBuffer is a bytes.Buffer safe to write from one goroutine and read
+// from another.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return ansi.Strip(b.buf.String())
+}
+
+// The host hears when the lens is not the one the file was saved with
+// (the file records the lens once the review opens: the notice must come
+// from what the file said before).
+func TestHostHearsTheLensChanged(t *testing.T) {
+	ws := workspace.New()
+	path := filepath.Join(t.TempDir(), "review.yaml")
+	l, err := ws.Lens("builtin:ops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := review.New(l, review.Workload{Name: "Live"})
+	r.Lens.Digest, r.Lens.Version = "sha256:old", "0.9.0"
+	if err := os.WriteFile(path, r.Marshal(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := ws.Open(path, nil, workspace.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, keys := io.Pipe()
+	defer keys.Close()
+	var screen lockedBuffer
+	hostR := lipgloss.NewRenderer(io.Discard)
+	hostR.SetColorProfile(termenv.Ascii)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{Workspace: ws, File: f, Listen: "127.0.0.1:0", HostKeyPath: filepath.Join(t.TempDir(), "host_key"),
+			Home: t.TempDir(), HostName: "hana", Out: io.Discard, HostRenderer: hostR, HostInput: in, HostOutput: &screen})
+	}()
+	defer func() { cancel(); <-done }()
+	want := "the lens ops changed since" // the status line at 80 columns cuts the rest
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(screen.String(), want); {
+		if time.Now().After(deadline) {
+			t.Fatalf("the host's screen never said the lens changed:\n%s", tail(screen.String()))
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

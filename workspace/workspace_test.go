@@ -530,3 +530,33 @@ func TestUnreadableFileIsWatched(t *testing.T) {
 		t.Error("the file can be read again, but no change was seen")
 	}
 }
+
+// DiffLens gives the facts of a lens change for a screen to word; the
+// command line's English sentences are made of the same facts.
+func TestDiffLens(t *testing.T) {
+	l := opsLens(t)
+	r := review.New(l, review.Workload{Name: "w"})
+	if d := DiffLens(r, l); d.Kind != LensSame || d.Notice() != "" {
+		t.Errorf("same lens: %+v", d)
+	}
+	r.Lens.Digest = "sha256:old"
+	d := DiffLens(r, l)
+	if d.Kind != LensEdited || d.Lens != "ops" || d.Version != "1.0.0" ||
+		LensChange(r, l) != "the lens ops changed since this review was saved (same version 1.0.0, other content)" {
+		t.Errorf("edited: %+v %q", d, LensChange(r, l))
+	}
+	r.Lens.Version = "0.9.0"
+	r.Update(pillar, "OPS9", "me", t0, func(a *review.Answer) { a.Selected = []string{"x"} })
+	r.Update(pillar, "OPS8", "me", t0, func(a *review.Answer) { a.Selected = []string{"x"} })
+	d = DiffLens(r, l)
+	if want := (LensDrift{Kind: LensNewVersion, Was: "ops", Lens: "ops", WasVersion: "0.9.0", Version: "1.0.0", Orphans: 2}); d != want {
+		t.Errorf("new version: %+v", d)
+	}
+	if n := LensNotice(r, l); n != "the lens ops changed since this review was saved (version 0.9.0, now 1.0.0); 2 answers no longer match it and are kept" {
+		t.Errorf("notice %q", n)
+	}
+	r.Lens.ID = "ecs"
+	if d := DiffLens(r, l); d.Kind != LensReplaced || d.Was != "ecs" || d.Lens != "ops" {
+		t.Errorf("other lens: %+v", d)
+	}
+}

@@ -75,14 +75,12 @@ func runServe(opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	drift := workspace.DiffLens(f.Review, f.Lens) // before the lens is recorded
-	workspace.RecordLens(f.Review, f.Lens, opts.file)
 	home, _ := os.UserHomeDir()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
 	defer stop()
 	return serve.Run(ctx, serve.Options{
 		Workspace: opts.io.ws, File: f, Listen: opts.listen, TeamPath: opts.team, HostKeyPath: opts.hostKey,
-		Home: home, HostName: opts.io.author(opts.by), LensChange: &drift,
+		Home: home, HostName: opts.io.author(opts.by),
 		Now: opts.io.Now, Out: opts.io.ErrOut, HostRenderer: opts.io.terminalRenderer(),
 	})
 }
