@@ -280,7 +280,7 @@ func (c *common) reviewNoticeText(n Notice) string {
 }
 
 // proposalText is what a proposal asks for, in a few words: tick or untick
-// a choice (with its title), or notes.
+// a choice, then its title (what a narrow line cuts first), or notes.
 func (c *common) proposalText(snap *Snapshot, p *Proposal) string {
 	t := &c.t.Live
 	if p == nil {
@@ -288,16 +288,16 @@ func (c *common) proposalText(snap *Snapshot, p *Proposal) string {
 	}
 	switch in := p.Intent.(type) {
 	case TickIntent:
-		choice := in.ChoiceID
+		what := fmt.Sprintf(t.ProposeTick, in.ChoiceID)
+		if p.Untick {
+			what = fmt.Sprintf(t.ProposeUntick, in.ChoiceID)
+		}
 		if snap != nil && in.Item >= 0 && in.Item < len(snap.Items) {
 			if ch := snap.Items[in.Item].Question.Choice(in.ChoiceID); ch != nil {
-				choice = fmt.Sprintf(t.ChoiceTitle, in.ChoiceID, oneLine(ch.Title))
+				what = fmt.Sprintf(t.WithTitle, what, oneLine(ch.Title))
 			}
 		}
-		if p.Untick {
-			return fmt.Sprintf(t.ProposeUntick, choice)
-		}
-		return fmt.Sprintf(t.ProposeTick, choice)
+		return what
 	case NotesIntent:
 		return fmt.Sprintf(t.ProposeNotes, strings.Join(strings.Fields(in.Notes), " "))
 	}

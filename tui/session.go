@@ -260,15 +260,7 @@ func (s *Session) Apply(by string, in Intent) Result {
 		s.created = true
 		return Result{Changed: true}
 	case MilestoneIntent:
-		if s.rev.Milestone(strings.TrimSpace(in.Name)) != nil {
-			return Result{Err: fmt.Errorf("%w: %q", ErrMilestoneExists, strings.TrimSpace(in.Name))}
-		}
-		next := s.rev.Clone()
-		if err := next.AddMilestone(in.Name, "", s.lens, s.now()); err != nil {
-			return Result{Err: err}
-		}
-		s.commit(next)
-		return Result{Changed: true, Message: Notice{Kind: NoticeMilestone, Arg: in.Name}}
+		return s.milestone(in.Name)
 	}
 	it, ok := s.item(in)
 	if !ok {
@@ -323,6 +315,20 @@ func (s *Session) Apply(by string, in Intent) Result {
 	s.commit(next)
 	res.Changed = true
 	return res
+}
+
+// milestone snapshots the answers under a name the review does not have
+// yet (someone else may have taken it since the dialog checked).
+func (s *Session) milestone(name string) Result {
+	if s.rev.Milestone(strings.TrimSpace(name)) != nil {
+		return Result{Err: fmt.Errorf("%w: %q", ErrMilestoneExists, strings.TrimSpace(name))}
+	}
+	next := s.rev.Clone()
+	if err := next.AddMilestone(name, "", s.lens, s.now()); err != nil {
+		return Result{Err: err}
+	}
+	s.commit(next)
+	return Result{Changed: true, Message: Notice{Kind: NoticeMilestone, Arg: name}}
 }
 
 func (s *Session) item(in Intent) (Item, bool) {

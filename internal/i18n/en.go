@@ -334,7 +334,7 @@ func englishLive() Live {
 		Declined:    "declined",
 		VoteOpened:  "vote open: everyone ticks privately; v reveals",
 
-		ProposeTick: "tick %s", ProposeUntick: "untick %s", ProposeNotes: "notes: %s", ChoiceTitle: "%[1]s (%[2]s)",
+		ProposeTick: "tick %s", ProposeUntick: "untick %s", ProposeNotes: "notes: %s", WithTitle: "%[1]s (%[2]s)",
 
 		Ticked:            "%[1]s ticked %[2]s",
 		Unticked:          "%[1]s unticked %[2]s",

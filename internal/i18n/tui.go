@@ -329,10 +329,10 @@ type Live struct {
 	VoteOpened  string
 
 	// A proposal, in a sentence.
-	ProposeTick   string // %s: the choice
-	ProposeUntick string // %s: the choice
+	ProposeTick   string // %s: the choice's id
+	ProposeUntick string // %s: the choice's id
 	ProposeNotes  string // %s: the notes
-	ChoiceTitle   string // %[1]s the choice's id, %[2]s its title
+	WithTitle     string // %[1]s a tick or untick proposed, %[2]s the choice's title
 
 	// Who changed what: the latest change, for everyone.
 	Ticked            string // %[1]s who, %[2]s the choice
