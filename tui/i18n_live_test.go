@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -162,6 +163,7 @@ func TestSaveErrorsInTheViewersWords(t *testing.T) {
 		fmt.Errorf("r.yaml: %w (waited 5s)", workspace.ErrLocked):                        ja.Locked,
 		fmt.Errorf("%w: yaml: line 3; nothing was written", workspace.ErrUnreadable):     ja.Unreadable,
 		fmt.Errorf("save r.yaml: wafr saves by writing a new file beside it: %w", osErr): osErr.Error(),
+		fmt.Errorf("lock r.yaml: %w", syscall.EAGAIN):                                    syscall.EAGAIN.Error(),
 		errors.New("a message wafr has no words for"):                                    "a message wafr has no words for",
 	} {
 		if got := saveErrorText(ja, err); got != want {

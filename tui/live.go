@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"syscall"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/workspace"
@@ -87,11 +88,14 @@ func saveErrorText(t *i18n.Status, err error) string {
 	}
 	var pathErr *fs.PathError
 	var linkErr *os.LinkError
+	var errno syscall.Errno
 	switch {
 	case errors.As(err, &pathErr):
 		return pathErr.Error()
 	case errors.As(err, &linkErr):
 		return linkErr.Error()
+	case errors.As(err, &errno):
+		return errno.Error()
 	}
 	return err.Error()
 }
