@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -136,6 +137,8 @@ func jaLiveScreens(t *testing.T) map[string]string {
 		"still changing": fmt.Errorf("r.yaml: %w; try again when it has finished", workspace.ErrStillChanging),
 		"too large":      fmt.Errorf("r.yaml: %w: it would be 9 MiB", workspace.ErrTooLarge),
 		"unreadable":     fmt.Errorf("%w: yaml: line 3; nothing was written", workspace.ErrUnreadable),
+		"no folder":      fmt.Errorf("save r.yaml: %w", workspace.ErrNoFolder),
+		"not regular":    fmt.Errorf("save r.yaml: %w", workspace.ErrNotRegular),
 	} {
 		snap := *s.Snapshot()
 		snap.Save = SaveStatus{Err: err}
@@ -170,7 +173,25 @@ func TestSaveErrorsInTheViewersWords(t *testing.T) {
 			t.Errorf("%v: %q, want %q", err, got, want)
 		}
 	}
+	// The folder of the review file went away during the session.
+	l := loadLens(t, "builtin:ops-ja")
+	missing := filepath.Join(t.TempDir(), "gone", "r.yaml")
+	_, err := testWorkspace().Sync(workspace.SyncRequest{Path: missing, Lens: l, Ours: review.New(l, review.Workload{Name: "決済"}), Dirty: true})
+	if got := saveErrorText(ja, err); err == nil || got != ja.NoFolder {
+		t.Errorf("%v: %q", err, got)
+	}
+	perm := fmt.Errorf("save r.yaml: %w", &writeRefusal{osErr})
+	if got := saveErrorText(ja, perm); got != fmt.Sprintf(ja.NotWritable, osErr.Error()) {
+		t.Errorf("read-only folder: %q", got)
+	}
 }
+
+// writeRefusal is a refusal of a read-only folder, as the workspace gives
+// it: the kind and the system's error.
+type writeRefusal struct{ err error }
+
+func (e *writeRefusal) Error() string   { return "the folder does not allow that: " + e.err.Error() }
+func (e *writeRefusal) Unwrap() []error { return []error{workspace.ErrFolderNotWritable, e.err} }
 
 // A milestone name the review has already is refused as such, also when
 // someone else recorded it meanwhile (in a live review, say).

@@ -85,7 +85,19 @@ func saveErrorText(t *i18n.Status, err error) string {
 		return t.TooLarge
 	case errors.Is(err, workspace.ErrUnreadable):
 		return t.Unreadable
+	case errors.Is(err, workspace.ErrNotRegular):
+		return t.NotRegular
+	case errors.Is(err, workspace.ErrNoFolder):
+		return t.NoFolder
+	case errors.Is(err, workspace.ErrFolderNotWritable):
+		return fmt.Sprintf(t.NotWritable, systemErrorText(err))
 	}
+	return systemErrorText(err)
+}
+
+// systemErrorText is what the system said inside err, as it said it; err
+// as it is when it holds nothing of the system's.
+func systemErrorText(err error) string {
 	var pathErr *fs.PathError
 	var linkErr *os.LinkError
 	var errno syscall.Errno

@@ -15,6 +15,36 @@ import (
 	"syscall"
 )
 
+// Why Write refused, beyond what the system says: its errors name the
+// file in English, and are these for errors.Is, so a caller in another
+// language can word them.
+var (
+	// ErrNotRegular: the path names something other than a regular file.
+	ErrNotRegular = errors.New("not a regular file")
+	// ErrNoFolder: the file's folder does not exist.
+	ErrNoFolder = errors.New("the folder does not exist")
+	// ErrFolderNotWritable: the folder does not let a new file be written
+	// beside the old one (the system's error is wrapped too).
+	ErrFolderNotWritable = errors.New("the folder does not allow writing a new file in it")
+)
+
+// writeError is an error of Write with its message as it always read, of
+// one of the kinds above, wrapping the system's error when there is one.
+type writeError struct {
+	msg  string
+	kind error
+	err  error
+}
+
+func (e *writeError) Error() string { return e.msg }
+
+func (e *writeError) Unwrap() []error {
+	if e.err == nil {
+		return []error{e.kind}
+	}
+	return []error{e.kind, e.err}
+}
+
 // tempMarker is part of every temporary file's name, so that a temporary
 // left by a killed process can be recognised and removed later.
 const tempMarker = ".tmp-"
@@ -33,18 +63,18 @@ func Write(path string, data []byte) error {
 	keep := fs.FileMode(0) // a new file gets the umask's mode, as any new file
 	if st, err := os.Stat(target); err == nil {
 		if !st.Mode().IsRegular() {
-			return fmt.Errorf("save %s: not a regular file", path)
+			return &writeError{msg: fmt.Sprintf("save %s: not a regular file", path), kind: ErrNotRegular}
 		}
 		keep = st.Mode().Perm()
 	}
 	tmp, err := newTemp(target)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("save %s: the folder %s does not exist", path, filepath.Dir(target))
+			return &writeError{msg: fmt.Sprintf("save %s: the folder %s does not exist", path, filepath.Dir(target)), kind: ErrNoFolder}
 		}
 		if isPermission(err) {
-			return fmt.Errorf("save %s: wafr saves by writing a new file beside it and renaming it, and the folder %s does not allow that: %w",
-				path, filepath.Dir(target), err)
+			return &writeError{msg: fmt.Sprintf("save %s: wafr saves by writing a new file beside it and renaming it, and the folder %s does not allow that: %v",
+				path, filepath.Dir(target), err), kind: ErrFolderNotWritable, err: err}
 		}
 		return fmt.Errorf("save %s: %w", path, err)
 	}

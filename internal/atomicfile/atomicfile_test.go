@@ -120,3 +120,29 @@ func TestWriteIntoAMissingFolderSaysSo(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// Write's refusals say why in English, and are kinds a caller in another
+// language can word (errors.Is), the system's error still inside.
+func TestWriteRefusalsHaveKinds(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "nope", "r.yaml")
+	err := Write(missing, []byte("x"))
+	if !errors.Is(err, ErrNoFolder) || err.Error() != "save "+missing+": the folder "+filepath.Join(dir, "nope")+" does not exist" {
+		t.Errorf("missing folder: %v", err)
+	}
+	if err := Write(os.DevNull, []byte("x")); !errors.Is(err, ErrNotRegular) || err.Error() != "save "+os.DevNull+": not a regular file" {
+		t.Errorf("device: %v", err)
+	}
+	if os.Geteuid() == 0 {
+		t.Skip("root writes in any folder")
+	}
+	locked := filepath.Join(dir, "locked")
+	os.Mkdir(locked, 0o755)
+	os.WriteFile(filepath.Join(locked, "r.yaml"), []byte("old"), 0o644)
+	os.Chmod(locked, 0o555)
+	defer os.Chmod(locked, 0o755)
+	err = Write(filepath.Join(locked, "r.yaml"), []byte("new"))
+	if !errors.Is(err, ErrFolderNotWritable) || !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "does not allow that: ") {
+		t.Errorf("read-only folder: %v", err)
+	}
+}

@@ -163,6 +163,9 @@ func englishTUI() TUI {
 			StillChanging: "the file is still being changed by another program",
 			TooLarge:      "the review would be too large to read back (old milestones or very long notes are the usual cause)",
 			Unreadable:    "wafr would not be able to read what it was about to write",
+			NotRegular:    "the review file is not a regular file",
+			NoFolder:      "the folder of the review file does not exist",
+			NotWritable:   "wafr saves by writing a new file beside the review file and renaming it, and its folder does not allow that: %s",
 		},
 		Question: Question{
 			Position:      "%[1]s - %[2]d/%[3]d",

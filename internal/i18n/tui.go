@@ -60,6 +60,9 @@ type Status struct {
 	StillChanging string
 	TooLarge      string
 	Unreadable    string
+	NotRegular    string
+	NoFolder      string
+	NotWritable   string // %s: what the system said
 }
 
 // Question is the question screen and its help pane.
