@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -133,15 +134,31 @@ func TestWriteRefusalsHaveKinds(t *testing.T) {
 	if err := Write(os.DevNull, []byte("x")); !errors.Is(err, ErrNotRegular) || err.Error() != "save "+os.DevNull+": not a regular file" {
 		t.Errorf("device: %v", err)
 	}
-	if os.Geteuid() == 0 {
-		t.Skip("root writes in any folder")
+}
+
+// A folder we may not write gives its own kind of error. Root writes in
+// any folder, so as root the test runs itself again without that power
+// (setpriv drops CAP_DAC_OVERRIDE).
+func TestWriteInAReadOnlyFolder(t *testing.T) {
+	if os.Geteuid() == 0 && os.Getenv("ATOMICFILE_NO_DAC") == "" {
+		setpriv, err := exec.LookPath("setpriv")
+		if err != nil {
+			t.Skip("setpriv is not installed (util-linux): root writes in any folder without it")
+		}
+		cmd := exec.Command(setpriv, "--bounding-set=-dac_override,-dac_read_search", os.Args[0], "-test.run=^TestWriteInAReadOnlyFolder$", "-test.v")
+		cmd.Env = append(os.Environ(), "ATOMICFILE_NO_DAC=1")
+		if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "--- PASS: TestWriteInAReadOnlyFolder") {
+			t.Errorf("without root's powers: %v\n%s", err, out)
+		}
+		return
 	}
+	dir := t.TempDir()
 	locked := filepath.Join(dir, "locked")
 	os.Mkdir(locked, 0o755)
 	os.WriteFile(filepath.Join(locked, "r.yaml"), []byte("old"), 0o644)
 	os.Chmod(locked, 0o555)
 	defer os.Chmod(locked, 0o755)
-	err = Write(filepath.Join(locked, "r.yaml"), []byte("new"))
+	err := Write(filepath.Join(locked, "r.yaml"), []byte("new"))
 	if !errors.Is(err, ErrFolderNotWritable) || !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "does not allow that: ") {
 		t.Errorf("read-only folder: %v", err)
 	}
