@@ -202,12 +202,12 @@ func runHost(ctx context.Context, hub *Hub, o Options, drift *workspace.LensDrif
 	if name == "" {
 		name = "host"
 	}
-	box, err := hub.Join(Participant{ID: "host", Name: name, Role: tui.Facilitator}, true)
+	box, err := hub.Join(Participant{ID: tui.HostID, Name: name, Role: tui.Facilitator}, true)
 	if err != nil {
 		return err
 	}
 	first := box.Take()
-	s := newScreen(hub, "host", first, tui.ViewerOptions{Renderer: o.HostRenderer, LensChange: drift, Now: o.Now})
+	s := newScreen(hub, tui.HostID, first, tui.ViewerOptions{Renderer: o.HostRenderer, LensChange: drift, Now: o.Now})
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler(), tea.WithContext(ctx)}
 	if o.HostInput != nil {
 		progOpts = append(progOpts, tea.WithInput(o.HostInput))

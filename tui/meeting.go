@@ -6,6 +6,10 @@ import (
 	"github.com/wafr-dev/wafr/review"
 )
 
+// HostID is the connection id of a live review's host: the terminal that
+// started it.
+const HostID = "host"
+
 // Role is what a participant of a live review may do.
 type Role int
 

@@ -147,3 +147,16 @@ type fakeModel struct{ v *Viewer }
 func (f fakeModel) Init() tea.Cmd                         { return nil }
 func (f fakeModel) Update(m tea.Msg) (tea.Model, tea.Cmd) { return f, f.v.Update(m) }
 func (f fakeModel) View() string                          { return f.v.View() }
+
+// In a live review q leaves; for the host it ends the review for everyone,
+// and the key help says which.
+func TestMeetingQuitSaysWhatItDoes(t *testing.T) {
+	v, _ := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	if !strings.Contains(ansi.Strip(v.View()), "q leave the review") {
+		t.Errorf("a participant's q:\n%s", ansi.Strip(v.View()))
+	}
+	h, _ := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})
+	if !strings.Contains(ansi.Strip(h.View()), "q save & end the review for all") {
+		t.Errorf("the host's q:\n%s", ansi.Strip(h.View()))
+	}
+}

@@ -15,6 +15,14 @@ import (
 // facilitator's question.
 func (v *Viewer) SetMeeting(m *Meeting) tea.Cmd {
 	first := v.meeting == nil
+	if first && m != nil {
+		// q leaves a live review; for its host, it ends it for everyone.
+		desc := v.c.t.Keys.Leave
+		if m.Me.ID == HostID {
+			desc = v.c.t.Keys.EndReview
+		}
+		v.c.keys.Global.Quit.SetHelp(v.c.keys.Global.Quit.Help().Key, desc)
+	}
 	v.meeting = m
 	v.question.meeting = m
 	if m != nil && v.asked != nil && m.Me.Following == *v.asked {

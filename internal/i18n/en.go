@@ -134,7 +134,7 @@ func englishHTML() HTML {
 func englishTUI() TUI {
 	return TUI{
 		Keys: Keys{
-			Quit: "save & quit", Help: "help", Navigator: "go to question", Summary: "summary", Back: "back",
+			Quit: "save & quit", Leave: "leave the review", EndReview: "save & end the review for all", Help: "help", Navigator: "go to question", Summary: "summary", Back: "back",
 			Up: "up", Down: "down", Tick: "tick", Next: "next question", Prev: "previous", Focus: "choices/help pane",
 			NotApplicable: "not applicable", Notes: "edit notes", Milestone: "save a milestone",
 			Action: "action for this practice", PageUp: "scroll help up", PageDown: "scroll help down",

@@ -120,7 +120,7 @@ func japaneseHTML(levels map[questions.Risk]string) HTML {
 func japaneseTUI() TUI {
 	return TUI{
 		Keys: Keys{
-			Quit: "保存して終了", Help: "ヘルプ", Navigator: "質問へ移動", Summary: "サマリー", Back: "戻る",
+			Quit: "保存して終了", Leave: "レビューから抜ける", EndReview: "保存して全員のレビューを終了", Help: "ヘルプ", Navigator: "質問へ移動", Summary: "サマリー", Back: "戻る",
 			Up: "上へ", Down: "下へ", Tick: "チェック", Next: "次の質問", Prev: "前の質問", Focus: "選択肢/ヘルプ欄の切り替え",
 			NotApplicable: "適用外にする", Notes: "メモを編集", Milestone: "マイルストーンを保存",
 			Action: "このプラクティスのアクションを作成", PageUp: "ヘルプを上へスクロール", PageDown: "ヘルプを下へスクロール",

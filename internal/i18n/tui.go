@@ -30,6 +30,8 @@ type Keys struct {
 	Open, Filter, Search, Close                                        string
 	NextField, PrevField, Confirm, Cancel, Done, Reload, Keep, Retry   string
 	Force, Switch, Abort, QuitAside                                    string
+	// Quit in a live review: a participant leaves; the host ends it.
+	Leave, EndReview string
 
 	// A live review\'s keys.
 	Follow, Vote, Accept, Decline, TimeBox, Writers, HandOver, Park, ParkingLot, Redraw string
