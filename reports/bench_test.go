@@ -2,9 +2,11 @@ package reports
 
 import (
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/wafr-dev/wafr/internal/lensgen"
+	"github.com/wafr-dev/wafr/internal/reviewgen"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -44,5 +46,53 @@ func BenchmarkSummary200Questions(b *testing.B) {
 		if err := WriteSummaryText(io.Discard, Score(Input{Review: r, Lens: l}), TextOptions{Color: true}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// scored57 is the 57-question review of a generated 400 KB AWS lens, with
+// notes and actions, scored.
+func scored57(b *testing.B) *Scored {
+	l, problems := questions.Parse("gen.json", lensgen.AWSJSON(6, 57, 6, 170), questions.Options{})
+	if l == nil {
+		b.Fatal(problems)
+	}
+	r := reviewgen.Review(l, reviewgen.Options{Workload: "bench", Now: t0})
+	return Score(Input{Review: r, Lens: l, Today: t0})
+}
+
+// The Markdown plan of the 57-question review (its text escaping most of
+// all), scoring excluded.
+func BenchmarkWritePlan57(b *testing.B) {
+	s := scored57(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := WritePlan(io.Discard, s, PlanOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Scoring the 57-question review into the report model.
+func BenchmarkScore57(b *testing.B) {
+	l, problems := questions.Parse("gen.json", lensgen.AWSJSON(6, 57, 6, 170), questions.Options{})
+	if l == nil {
+		b.Fatal(problems)
+	}
+	r := reviewgen.Review(l, reviewgen.Options{Workload: "bench", Now: t0})
+	b.ReportAllocs()
+	for b.Loop() {
+		Score(Input{Review: r, Lens: l, Today: t0})
+	}
+}
+
+// inline on lens text: a long improvement plan with no Markdown in it, and
+// a short note with some.
+func BenchmarkInline(b *testing.B) {
+	long := strings.Repeat("Teams that follow this practice review it regularly and write down what they decided. ", 4)
+	note := "Checked with alice | see #ops-3; `config` is *mostly* done.\n1. next: [runbook](https://wiki.example.com/x) <soon>"
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = inline(long)
+		_ = inline(note)
 	}
 }

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/wafr-dev/wafr/internal/lensgen"
+	"github.com/wafr-dev/wafr/internal/reviewgen"
+	"github.com/wafr-dev/wafr/questions"
+)
+
+// benchNow is the generated reviews' clock.
+func benchNow() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC) }
+
+// benchFiles writes a generated 400 KB AWS lens (57 questions) and n
+// reviews of it with actions, each with the given number of milestones,
+// into a temporary folder, and returns the review paths.
+func benchFiles(b *testing.B, n, milestones int) []string {
+	b.Helper()
+	dir := b.TempDir()
+	lensPath := filepath.Join(dir, "lens.json")
+	if err := os.WriteFile(lensPath, lensgen.AWSJSON(6, 57, 6, 170), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	l, err := questions.Load(lensPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	o := reviewgen.Options{Workload: "Service", Milestones: milestones, Now: benchNow()}
+	if n == 1 {
+		path := filepath.Join(dir, "review.yaml")
+		if err := reviewgen.Write(path, lensPath, l, o); err != nil {
+			b.Fatal(err)
+		}
+		settle(b, path)
+		return []string{path}
+	}
+	paths, err := reviewgen.WriteMany(dir, lensPath, l, n, o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	settle(b, paths...)
+	return paths
+}
+
+// settle dates files an hour back, as files at rest are: wafr waits for
+// a file written within the last moments to stop changing.
+func settle(b *testing.B, paths ...string) {
+	b.Helper()
+	past := time.Now().Add(-time.Hour)
+	for _, p := range paths {
+		if err := os.Chtimes(p, past, past); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchRun runs one wafr command line per iteration, each on fresh
+// streams and a fresh workspace, as a new process would (package init
+// and process start-up excepted: scripts/compare.sh measures those).
+func benchRun(b *testing.B, args ...string) {
+	b.Helper()
+	b.ReportAllocs()
+	for b.Loop() {
+		io, out, errOut := testStreams()
+		io.Now = benchNow
+		if code := run(args, io); code != 0 {
+			b.Fatalf("wafr %v: exit %d\n%s", args[:2], code, errOut)
+		}
+		if out.Len() == 0 {
+			b.Fatal("no output")
+		}
+	}
+}
+
+// One review of a 57-question, 400 KB lens: summary, report, diff and
+// action list, each a whole command with the lens load.
+func BenchmarkCommand(b *testing.B) {
+	files := benchFiles(b, 2, 0)
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"summary", []string{"summary", files[0]}},
+		{"report", []string{"report", files[0]}},
+		{"diff", []string{"diff", files[1], files[0]}},
+		{"actionList", []string{"action", "list", files[0]}},
+	} {
+		b.Run(c.name, func(b *testing.B) { benchRun(b, c.args...) })
+	}
+}
+
+// history of a review with 100 milestones.
+func BenchmarkHistory100Milestones(b *testing.B) {
+	files := benchFiles(b, 1, 100)
+	benchRun(b, "history", files[0])
+}
+
+// The consolidated summary and action list over 10, 100 and 1,000
+// reviews of the 400 KB lens.
+func BenchmarkPortfolio(b *testing.B) {
+	for _, n := range []int{10, 100, 1000} {
+		files := benchFiles(b, n, 0)
+		b.Run(fmt.Sprintf("summary/files=%d", n), func(b *testing.B) {
+			benchRun(b, append([]string{"summary"}, files...)...)
+		})
+		b.Run(fmt.Sprintf("actionList/files=%d", n), func(b *testing.B) {
+			benchRun(b, append([]string{"action", "list"}, files...)...)
+		})
+	}
+}
