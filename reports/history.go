@@ -46,7 +46,9 @@ func withChange(n, prev int, first bool) string {
 	return fmt.Sprintf("%d (%+d)", n, n-prev)
 }
 
-var sparkChars = []rune("▁▂▃▄▅▆▇█")
+// sparkLevels is how many bar heights a sparkline has: U+2581 (▁) to
+// U+2588 (█).
+const sparkLevels = 8
 
 // sparkline draws values as a row of bars scaled to the largest.
 func sparkline(values []int) string {
@@ -58,9 +60,9 @@ func sparkline(values []int) string {
 	for _, v := range values {
 		i := 0
 		if top > 0 {
-			i = v * (len(sparkChars) - 1) / top
+			i = v * (sparkLevels - 1) / top
 		}
-		b.WriteRune(sparkChars[i])
+		b.WriteRune('▁' + rune(i))
 	}
 	return b.String()
 }

@@ -63,18 +63,29 @@ func newSummaryStyles(w io.Writer, color bool) summaryStyles {
 	return s
 }
 
-// barGlyphs draw each level in the proportional bar; distinct without
+// barGlyph draws a level in the proportional bar; distinct without
 // colour too.
-var barGlyphs = map[questions.Risk]string{
-	questions.HighRisk: "█", questions.MediumRisk: "▓", questions.NoRisk: "░",
-	questions.NotApplicable: "-", questions.Unanswered: "·",
+func barGlyph(r questions.Risk) string {
+	switch r {
+	case questions.HighRisk:
+		return "█"
+	case questions.MediumRisk:
+		return "▓"
+	case questions.NoRisk:
+		return "░"
+	case questions.NotApplicable:
+		return "-"
+	case questions.Unanswered:
+		return "·"
+	}
+	return ""
 }
 
 func (st summaryStyles) bar(c scoring.Counts, w int) string {
 	var b strings.Builder
 	for i, n := range c.Bar(w) {
 		r := questions.Levels[i]
-		b.WriteString(st.risk[r].Render(strings.Repeat(barGlyphs[r], n)))
+		b.WriteString(st.risk[r].Render(strings.Repeat(barGlyph(r), n)))
 	}
 	return b.String()
 }
@@ -146,7 +157,7 @@ func WriteSummaryText(w io.Writer, s *Scored, opts TextOptions) error {
 	}
 	legend := make([]string, 0, len(questions.Levels))
 	for _, r := range questions.Levels {
-		legend = append(legend, barGlyphs[r]+" "+t.Legend[r])
+		legend = append(legend, barGlyph(r)+" "+t.Legend[r])
 	}
 	b.WriteString(st.dim.Render(strings.Join(legend, "  ")) + "\n")
 	if a := s.Actions; a.Open+a.Done+a.AcceptedRisk > 0 {

@@ -36,15 +36,22 @@ func isReviewKey(k string) bool {
 // (AWS custom-lens JSON or a wafr YAML lens).
 func isLensKey(k string) bool { return k == "schemaVersion" || k == "pillars" }
 
-var (
-	// wafrKeyText finds a top-level "wafr:" key in text that does not parse.
-	wafrKeyText = regexp.MustCompile(`(?m)^(wafr|"wafr"|'wafr')[ \t]*:|"wafr"[ \t]*:`)
-	// lensKeyText finds a lens's top-level keys in text that does not parse
-	// (yaml.v3 refuses valid JSON with "\/" escapes, and AWS lenses have them).
-	lensKeyText = regexp.MustCompile(`(?m)^(schemaVersion|pillars)[ \t]*:|"(schemaVersion|pillars)"[ \t]*:`)
-	// markdownHeading is an ATX heading ("# Title"), which YAML reads as a comment.
-	markdownHeading = regexp.MustCompile(`(?m)^#{1,6} \S`)
-)
+// The patterns below run only on files that fail to load, so they are
+// compiled there and then, not at start-up.
+
+// wafrKeyText finds a top-level "wafr:" key in text that does not parse.
+func wafrKeyText() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^(wafr|"wafr"|'wafr')[ \t]*:|"wafr"[ \t]*:`)
+}
+
+// lensKeyText finds a lens's top-level keys in text that does not parse
+// (yaml.v3 refuses valid JSON with "\/" escapes, and AWS lenses have them).
+func lensKeyText() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^(schemaVersion|pillars)[ \t]*:|"(schemaVersion|pillars)"[ \t]*:`)
+}
+
+// markdownHeading is an ATX heading ("# Title"), which YAML reads as a comment.
+func markdownHeading() *regexp.Regexp { return regexp.MustCompile(`(?m)^#{1,6} \S`) }
 
 // notReview returns the error for a parsed file that is not a review file
 // (a lens, or something else), or nil when it may be one: a mapping with
@@ -86,10 +93,10 @@ func looksLikeError(name string, root *yaml.Node, what string) *LoadError {
 // not a review file either (it has no top-level "wafr" key), or nil. se is
 // the syntax error, kept in the message when the file is not a lens.
 func notReviewText(name string, data []byte, se *yamlnode.SyntaxError) *LoadError {
-	if len(bytes.TrimSpace(data)) == 0 || bytes.IndexByte(data, 0) >= 0 || wafrKeyText.Match(data) {
+	if len(bytes.TrimSpace(data)) == 0 || bytes.IndexByte(data, 0) >= 0 || wafrKeyText().Match(data) {
 		return nil // empty, binary, or a review file with a mistake in it
 	}
-	if loc := lensKeyText.FindSubmatchIndex(data); loc != nil {
+	if loc := lensKeyText().FindSubmatchIndex(data); loc != nil {
 		key := "schemaVersion"
 		if bytes.Contains(data[loc[0]:loc[1]], []byte("pillars")) {
 			key = "pillars"
@@ -133,7 +140,7 @@ func looksLike(name string, data []byte, root *yaml.Node, keys []string) string 
 	first := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	isMapping := root != nil && root.Kind == yaml.MappingNode
 	switch {
-	case ext == ".md" || ext == ".markdown" || !isMapping && markdownHeading.Match(data):
+	case ext == ".md" || ext == ".markdown" || !isMapping && markdownHeading().Match(data):
 		return "Markdown"
 	case len(first) > 0 && first[0] == '<':
 		return "HTML or XML"

@@ -7,8 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/wafr-dev/wafr/internal/atomicfile"
 	"github.com/wafr-dev/wafr/review"
@@ -71,8 +71,32 @@ func WriteOutput(path string, data []byte, stdout io.Writer, inputs ...string) e
 	return atomicfile.Write(path, data)
 }
 
-// fdPattern matches the names Linux gives a process's open descriptors.
-var fdPattern = regexp.MustCompile(`^/(?:dev|proc/(?:self|thread-self|[0-9]+))/fd/([0-9]+)$`)
+// descriptorName parses the names Linux gives a process's open
+// descriptors: /dev/fd/N, /proc/self/fd/N, /proc/thread-self/fd/N and
+// /proc/PID/fd/N.
+func descriptorName(p string) (fd string, ok bool) {
+	rest, ok := strings.CutPrefix(p, "/dev/fd/")
+	if !ok {
+		var proc string
+		if proc, ok = strings.CutPrefix(p, "/proc/"); !ok {
+			return "", false
+		}
+		var who string
+		if who, rest, ok = strings.Cut(proc, "/fd/"); !ok || (who != "self" && who != "thread-self" && !allDigits(who)) {
+			return "", false
+		}
+	}
+	return rest, allDigits(rest)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // descriptorPath reports whether path is, or is a chain of symlinks to, a
 // name of an open file descriptor, and which. Replacing such a file by
@@ -81,8 +105,8 @@ var fdPattern = regexp.MustCompile(`^/(?:dev|proc/(?:self|thread-self|[0-9]+))/f
 func descriptorPath(path string) (int, bool) {
 	p := path
 	for range 40 {
-		if m := fdPattern.FindStringSubmatch(filepath.Clean(p)); m != nil {
-			fd, err := strconv.Atoi(m[1])
+		if name, ok := descriptorName(filepath.Clean(p)); ok {
+			fd, err := strconv.Atoi(name)
 			return fd, err == nil
 		}
 		target, err := os.Readlink(p)

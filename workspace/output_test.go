@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 )
 
@@ -27,5 +28,19 @@ func TestDescriptorPath(t *testing.T) {
 	var stdout bytes.Buffer
 	if err := WriteOutput(link, []byte("plan"), &stdout); err != nil || stdout.String() != "plan" {
 		t.Errorf("%v %q", err, stdout.String())
+	}
+}
+
+// descriptorName reads exactly the names the pattern it replaced matched.
+func TestDescriptorName(t *testing.T) {
+	pattern := regexp.MustCompile(`^/(?:dev|proc/(?:self|thread-self|[0-9]+))/fd/([0-9]+)$`)
+	for _, p := range []string{"/dev/fd/1", "/dev/fd/", "/dev/fd/12a", "/proc/self/fd/2", "/proc/thread-self/fd/30",
+		"/proc/123/fd/4", "/proc/12x/fd/4", "/proc/self/fd/", "/proc//fd/1", "/proc/self/fd/1/2", "/proc/a/b/fd/1",
+		"/dev/stdout", "/proc/self/fdinfo/1", "dev/fd/1", "/dev/fd/1/fd/2", "/proc/1/fd/2/fd/3", "", "/", "/proc/fd/1"} {
+		m := pattern.FindStringSubmatch(p)
+		fd, ok := descriptorName(p)
+		if ok != (m != nil) || ok && fd != m[1] {
+			t.Errorf("descriptorName(%q) = %q, %v; the pattern says %q", p, fd, ok, m)
+		}
 	}
 }
