@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/internal/textsafe"
@@ -278,20 +280,87 @@ func reasonText(r string) string {
 // HTML tag.
 const mdSpecial = "\\`*_[]<>|#~&!"
 
+// isMDSpecial reports whether c is one of mdSpecial.
+func isMDSpecial(c byte) bool {
+	switch c {
+	case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '&', '!':
+		return true
+	}
+	return false
+}
+
 // inline escapes text for one line of Markdown: control characters are
-// removed, newlines become spaces, and Markdown syntax is escaped.
+// removed, newlines become spaces, and Markdown syntax is escaped. It is
+// one pass over s, the same as textsafe.Clean, then joining
+// strings.Fields with single spaces, then escaping each rune of mdSpecial
+// and a list marker or setext underline ("-+=") at the start; text that
+// needs none of it comes back as it is.
 func inline(s string) string {
-	s = strings.Join(strings.Fields(textsafe.Clean(s)), " ")
+	if inlinePlain(s) {
+		return s
+	}
 	var b strings.Builder
-	for i, r := range s {
-		if strings.ContainsRune(mdSpecial, r) {
+	b.Grow(len(s) + 8)
+	space := false // a run of white space is pending
+	for i := 0; i < len(s); {
+		if c := s[i]; plainByte(c) && (b.Len() > 0 || c != '-' && c != '+' && c != '=') {
+			// Copy a run of words that need nothing at once.
+			j := i + 1
+			for j < len(s) && (plainByte(s[j]) || s[j] == ' ' && j+1 < len(s) && plainByte(s[j+1])) {
+				j++
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:]) // as ranging over s does
+		}
+		i += size
+		r = textsafe.Rune(r)
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if r < utf8.RuneSelf && (isMDSpecial(byte(r)) || b.Len() == 0 && (r == '-' || r == '+' || r == '=')) {
 			b.WriteByte('\\')
-		} else if i == 0 && strings.ContainsRune("-+=", r) {
-			b.WriteByte('\\') // a list marker or setext underline at line start
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// plainByte reports whether inline copies c as it is wherever it stands
+// (but at the start of the text, where "-+=" are escaped): printable
+// ASCII other than a space and mdSpecial.
+func plainByte(c byte) bool { return c > ' ' && c < 0x7f && !isMDSpecial(c) }
+
+// inlinePlain reports whether inline would return s unchanged: printable
+// ASCII without Markdown syntax, single spaces only between words, and no
+// list marker at the start.
+func inlinePlain(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' || s[0] == '-' || s[0] == '+' || s[0] == '=' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !plainByte(c) && (c != ' ' || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // cell is inline text for a table cell, where an empty value reads "-".
@@ -380,7 +449,32 @@ func link(text, u string) string {
 	if !review.IsWebLink(u) {
 		return text + " " + codeSpan(u)
 	}
-	return "[" + text + "](" + urlEscaper.Replace(u) + ")"
+	return "[" + text + "](" + escapeURL(u) + ")"
 }
 
-var urlEscaper = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\n", "")
+// escapeURL percent-encodes what would end a Markdown link destination
+// early (space, parentheses, angle brackets) and drops line breaks.
+func escapeURL(u string) string {
+	if !strings.ContainsAny(u, " ()<>\n") {
+		return u
+	}
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		switch c := u[i]; c {
+		case ' ':
+			b.WriteString("%20")
+		case '(':
+			b.WriteString("%28")
+		case ')':
+			b.WriteString("%29")
+		case '<':
+			b.WriteString("%3C")
+		case '>':
+			b.WriteString("%3E")
+		case '\n':
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

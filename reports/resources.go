@@ -90,7 +90,7 @@ func mdLink(text, addr string) string {
 	case !review.IsWebLink(addr):
 		return strings.TrimSpace(inline(text) + " " + codeSpan(addr))
 	case text == "":
-		return "<" + urlEscaper.Replace(addr) + ">"
+		return "<" + escapeURL(addr) + ">"
 	}
 	return link(inline(text), addr)
 }

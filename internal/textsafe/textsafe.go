@@ -53,6 +53,16 @@ func isClean(s string) bool {
 	return true
 }
 
+// Rune is Clean for one rune, as ranging over a string yields them: an
+// unsafe rune, or utf8.RuneError for a byte that is not UTF-8, comes back
+// as U+FFFD, anything else unchanged.
+func Rune(r rune) rune {
+	if unsafe(r) {
+		return utf8.RuneError
+	}
+	return r
+}
+
 func unsafe(r rune) bool {
 	switch {
 	case r < 0x20:

@@ -1,0 +1,52 @@
+package reports
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/wafr-dev/wafr/internal/textsafe"
+)
+
+// inlineReference is inline as it was first written, in three passes: the
+// one-pass inline must give the same bytes for every input.
+func inlineReference(s string) string {
+	s = strings.Join(strings.Fields(textsafe.Clean(s)), " ")
+	var b strings.Builder
+	for i, r := range s {
+		if strings.ContainsRune(mdSpecial, r) {
+			b.WriteByte('\\')
+		} else if i == 0 && strings.ContainsRune("-+=", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+var inlineSeeds = []string{
+	"", " ", "plain text", "  leading and trailing  ", "two  spaces", "tab\there", "line\nbreak\r\n",
+	"- list", "+ plus", "= setext", " - after space", "1. ordered", "# heading", "a | b", "`code`", "*em* _em_",
+	"[link](x)", "<b>", "a & b", "~strike~", "!image", "back\\slash", "\x1b[31mred\x1b[0m", "nul\x00byte",
+	"bidi \u202e override", "c1 \u0085 next line", "nbsp\u00a0here", "ideographic\u3000space", "\u2028sep\u2029",
+	"invalid \xff\xfe utf-8", "real \ufffd replacement", "日本語のテキスト", "émoji 😀 ok", "\v\f vertical", "-",
+	"=-+", "\u00a0- after nbsp", "\x7f del",
+}
+
+func TestInlineMatchesReference(t *testing.T) {
+	for _, s := range inlineSeeds {
+		if got, want := inline(s), inlineReference(s); got != want {
+			t.Errorf("inline(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzInline(f *testing.F) {
+	for _, s := range inlineSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := inline(s), inlineReference(s); got != want {
+			t.Errorf("inline(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
