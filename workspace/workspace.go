@@ -12,11 +12,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/wafr-dev/wafr/internal/atomicfile"
@@ -337,35 +339,114 @@ func DefaultWorkload(reviewPath string) string {
 	return "workload"
 }
 
-// lensCache loads each lens once per process.
+// lensCache loads each lens once per process, and again only when its
+// file changes. An entry is keyed by the lens's absolute path (or its
+// builtin: name) and stamped with the file's identity, size and
+// modification time, checked with one stat per use. A file modified
+// within lensSettle of being read could change again within the file
+// system's timestamp resolution and keep its size (a fresh git checkout
+// is all such files), so until it has settled its content is compared
+// too, by a hash of its bytes; a file that differs is loaded again.
+// Concurrent uses of a lens being loaded wait for that load.
 type lensCache struct {
 	mu     sync.Mutex
-	loaded map[string]lensResult
+	loaded map[string]*lensEntry
+	seed   maphash.Seed
 }
 
-type lensResult struct {
-	lens *questions.Lens
-	err  error
+// lensSettle is how long a lens file must have been unchanged for its
+// stamp alone to vouch for its content.
+const lensSettle = 2 * time.Second
+
+type lensEntry struct {
+	ready chan struct{} // closed once the fields below are set
+	// stat is the file as it was before it was read; nil for a built-in
+	// lens or when stat failed (statErr).
+	stat    os.FileInfo
+	statErr bool
+	// sum hashes the bytes read when summed; settled is set once the
+	// stamp alone vouches for them.
+	sum     uint64
+	summed  bool
+	settled atomic.Bool
+	lens    *questions.Lens
+	err     error
 }
 
 func (c *lensCache) load(src string) (*questions.Lens, error) {
 	key := src
+	var st os.FileInfo
+	var statErr error
 	if !strings.HasPrefix(src, questions.BuiltinPrefix) {
 		if abs, err := filepath.Abs(src); err == nil {
 			key = abs
 		}
+		st, statErr = os.Stat(src)
 	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if r, ok := c.loaded[key]; ok {
-		return r.lens, r.err
-	}
-	l, err := questions.Load(src)
 	if c.loaded == nil {
-		c.loaded = map[string]lensResult{}
+		c.loaded, c.seed = map[string]*lensEntry{}, maphash.MakeSeed()
 	}
-	c.loaded[key] = lensResult{l, err}
-	return l, err
+	e := c.loaded[key]
+	c.mu.Unlock()
+	if e != nil {
+		<-e.ready
+		if c.current(e, src, st, statErr) {
+			return e.lens, e.err
+		}
+	}
+	e = &lensEntry{ready: make(chan struct{}), stat: st, statErr: statErr != nil}
+	c.mu.Lock()
+	c.loaded[key] = e
+	c.mu.Unlock()
+	if st != nil && st.Mode().IsRegular() && st.Size() <= questions.MaxFileSize {
+		e.sum, e.summed = c.hashFile(src)
+		e.settled.Store(time.Since(st.ModTime()) >= lensSettle)
+	}
+	e.lens, e.err = questions.Load(src)
+	close(e.ready)
+	return e.lens, e.err
+}
+
+// current reports whether a loaded entry still holds the file whose stat
+// now is st (or statErr).
+func (c *lensCache) current(e *lensEntry, src string, st os.FileInfo, statErr error) bool {
+	switch {
+	case e.stat == nil && !e.statErr:
+		return true // built-in
+	case statErr != nil || e.statErr:
+		return statErr != nil && e.statErr // still not there
+	case !os.SameFile(e.stat, st) || e.stat.Size() != st.Size() || !e.stat.ModTime().Equal(st.ModTime()):
+		return false
+	case e.settled.Load():
+		return true
+	case !e.summed:
+		return false
+	}
+	if sum, ok := c.hashFile(src); !ok || sum != e.sum {
+		return false
+	}
+	// Verified after the file had been still for lensSettle: any later
+	// change gets a later modification time.
+	if time.Since(st.ModTime()) >= lensSettle {
+		e.settled.Store(true)
+	}
+	return true
+}
+
+// hashFile hashes a file's bytes, reading them in small pieces.
+func (c *lensCache) hashFile(path string) (uint64, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, false
+	}
+	defer f.Close()
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	if _, err := io.CopyBuffer(&h, io.LimitReader(f, questions.MaxFileSize+1), make([]byte, 32<<10)); err != nil {
+		return 0, false
+	}
+	return h.Sum64(), true
 }
 
 // Lens loads a lens by its source (a path or builtin:NAME), once per

@@ -25,6 +25,7 @@ func benchFiles(b *testing.B, n, milestones int) []string {
 	if err := os.WriteFile(lensPath, lensgen.AWSJSON(6, 57, 6, 170), 0o644); err != nil {
 		b.Fatal(err)
 	}
+	settle(b, lensPath)
 	l, err := questions.Load(lensPath)
 	if err != nil {
 		b.Fatal(err)
