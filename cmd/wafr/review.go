@@ -28,8 +28,9 @@ type reviewOptions struct {
 func newReviewCmd(io *ioStreams, runF func(*reviewOptions) error) *cobra.Command {
 	opts := &reviewOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "review [FILE]",
-		Short: "Walk through a lens in the terminal and answer it (the TUI)",
+		Annotations: map[string]string{annotationInteractive: "true"},
+		Use:         "review [FILE]",
+		Short:       "Walk through a lens in the terminal and answer it (the TUI)",
 		Long: `Open the review TUI on FILE (default review.yaml).
 
 A new file asks for the workload's name, environment and owner first (give

@@ -44,7 +44,9 @@ a YAML review file that you commit next to the service.`,
 		SilenceErrors:     true,
 		SilenceUsage:      true,
 		PersistentPreRunE: checkFlagText,
+		Version:           version(),
 	}
+	root.SetVersionTemplate("wafr {{.Version}}\n")
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
@@ -97,6 +99,7 @@ const (
 func run(args []string, io *ioStreams) int {
 	root := newRootCmd(io)
 	root.SetArgs(args)
+	defer tuneGC(root, args)()
 	cmd, err := root.ExecuteC()
 	if err == nil {
 		return 0

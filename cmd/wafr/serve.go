@@ -28,8 +28,9 @@ type serveOptions struct {
 func newServeCmd(io *ioStreams, runF func(*serveOptions) error) *cobra.Command {
 	opts := &serveOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "serve [FILE]",
-		Short: "Hold a live review that the whole team joins over SSH",
+		Annotations: map[string]string{annotationInteractive: "true"},
+		Use:         "serve [FILE]",
+		Short:       "Hold a live review that the whole team joins over SSH",
 		Long: `Hold a live review of FILE (default review.yaml). Your terminal runs the
 review at once, as its facilitator; everyone else joins from their own
 terminal with the ssh command printed at start, sees every tick and note as

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// annotationInteractive marks the commands that run until the user quits
+// (the TUI, the live review): they keep Go's default garbage collector
+// settings.
+const annotationInteractive = "wafr/interactive"
+
+// Collector settings for a command that runs once and exits. Such a
+// command allocates a few megabytes (a lens, a review, a report) or, over
+// a portfolio, a few hundred, and keeps little of it: collecting less
+// often saves time, and the memory limit bounds what that costs.
+const (
+	oneShotGCPercent   = 400
+	oneShotMemoryLimit = 100 << 20
+)
+
+// tuneGC sets the collector for the command that args run and returns
+// what puts it back (run is also called in-process by tests). A GOGC or
+// GOMEMLIMIT in the environment is the user's choice and is left alone;
+// so are the interactive commands.
+func tuneGC(root *cobra.Command, args []string) (restore func()) {
+	cmd, _, err := root.Find(args)
+	if err != nil || cmd.Annotations[annotationInteractive] != "" || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	percent := debug.SetGCPercent(oneShotGCPercent)
+	limit := debug.SetMemoryLimit(oneShotMemoryLimit)
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
+}
+
+// version is wafr's version as Go recorded it in the binary: the module
+// version for "go install ...@v1.2.3", else "(devel)", with the commit
+// when the build recorded one.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if rev != "" {
+		v += " (" + rev[:min(len(rev), 12)] + modified + ")"
+	}
+	return v
+}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+// gcPercent reads the collector's percentage without changing it.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// One-shot commands collect less often, and put the setting back when
+// they return; the TUI and the live review, and a GOGC or GOMEMLIMIT the
+// user set, keep theirs.
+func TestTuneGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	io, _, _ := testStreams()
+	root := newRootCmd(io)
+	before, limit := gcPercent(), debug.SetMemoryLimit(-1)
+	for _, c := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"summary", "a.yaml", "b.yaml"}, oneShotGCPercent},
+		{[]string{"action", "list", "a.yaml"}, oneShotGCPercent},
+		{[]string{"--version"}, oneShotGCPercent},
+		{[]string{"review", "a.yaml"}, before},
+		{[]string{"serve", "a.yaml"}, before},
+		{[]string{"bogus"}, oneShotGCPercent}, // an error message, then exit
+	} {
+		restore := tuneGC(root, c.args)
+		if got := gcPercent(); got != c.want {
+			t.Errorf("%v: GC percent %d, want %d", c.args, got, c.want)
+		}
+		restore()
+		if got := gcPercent(); got != before || debug.SetMemoryLimit(-1) != limit {
+			t.Errorf("%v: not restored (GC percent %d, want %d)", c.args, got, before)
+		}
+	}
+	t.Setenv("GOGC", "50")
+	restore := tuneGC(root, []string{"summary", "a.yaml"})
+	if got := gcPercent(); got != before {
+		t.Errorf("with GOGC set: GC percent %d, want %d", got, before)
+	}
+	restore()
+}
