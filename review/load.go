@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/wafr-dev/wafr/internal/yamlfast"
 	"github.com/wafr-dev/wafr/internal/yamlnode"
 	"github.com/wafr-dev/wafr/questions"
 )
@@ -106,7 +107,13 @@ func Read(name string, r io.Reader) (*Review, error) {
 // Markdown, other YAML) gives a *LoadError wrapping ErrNotReview that says
 // what the file looks like.
 func Parse(name string, data []byte) (*Review, error) {
-	root, err := yamlnode.Parse(data, false)
+	// What wafr wrote is read by the fast parser; anything else, and every
+	// file that does not parse, by yaml.v3 (the same tree either way).
+	root, ok := yamlfast.Parse(data)
+	var err error
+	if !ok {
+		root, err = yamlnode.Parse(data, false)
+	}
 	if err != nil {
 		le := &LoadError{File: name, Err: err}
 		var se *yamlnode.SyntaxError

@@ -18,6 +18,8 @@ targets=(
   "./review FuzzRoundTrip"
   "./review FuzzMerge"
   "./watool FuzzImportAnswers"
+  "./internal/yamlfast FuzzSame"
+  "./internal/yamlfast FuzzSameEncoded"
 )
 parallel=()
 if [ -n "${FUZZ_PARALLEL:-}" ]; then parallel=(-parallel "$FUZZ_PARALLEL"); fi

@@ -1,0 +1,675 @@
+// Package yamlfast reads the YAML that wafr's own encoders write, several
+// times faster than yaml.v3 and with a fraction of its allocations, into
+// the same yaml.Node tree yaml.v3 would build, positions included.
+//
+// It knows only that shape: block mappings and sequences indented by two,
+// scalars that are plain, single- or double-quoted on one line or literal
+// blocks, and one-line flow sequences and mappings of scalars. Anything
+// else, a comment, an anchor, a tag, a multi-line plain scalar, a tab, a
+// carriage return, any doubt, makes Parse give up with ok false, and the
+// caller reads the file with yaml.v3 as before; so does every file that
+// does not parse, which keeps every error message what it was. The
+// differential tests hold the two parsers to the same trees.
+package yamlfast
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/wafr-dev/wafr/internal/yamlnode"
+)
+
+// Parse returns the root node of data, as yamlnode.Parse(data, false)
+// would, or ok false when data is outside the subset this package reads
+// (then nothing is decided about it: read it with yaml.v3).
+func Parse(data []byte) (root *yaml.Node, ok bool) {
+	if len(data) == 0 || data[len(data)-1] != '\n' || !plainText(data) {
+		return nil, false
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, bail := r.(giveUp); !bail {
+				panic(r)
+			}
+			root, ok = nil, false
+		}
+	}()
+	p := &parser{src: string(data)}
+	// About two nodes a line (a key and its value) and one more per item
+	// of a flow collection: one allocation for most files.
+	p.nodes = make([]yaml.Node, 0, 2*bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte(", "))+8)
+	p.readLine()
+	if p.eof || p.indent != 0 || p.isSeqEntry() {
+		return nil, false
+	}
+	root = p.blockMapping()
+	if !p.eof || p.count > yamlnode.MaxNodes {
+		p.fail() // yamlnode refuses a document of more values, and says so
+	}
+	return root, true
+}
+
+// plainText reports whether data is UTF-8 made only of characters that
+// every YAML reader treats alike: no control character but the line
+// feed (no tab, no carriage return), no DEL or C1 control, none of the
+// Unicode line separators, no byte order mark and no noncharacter.
+func plainText(data []byte) bool {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' && c != '\n' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1, r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff, r == 0xfffe, r == 0xffff:
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// giveUp is the panic that unwinds a parse leaving the subset.
+type giveUp struct{}
+
+type parser struct {
+	src string
+	// The current line: it starts at bol, its content (after indent
+	// spaces) at bol+indent and it ends at eol (the '\n'); line is its
+	// number from 1. A sequence entry "- " moves bol and indent past the
+	// dash so that its first key reads like a line of its own (col
+	// keeps the true column of bol).
+	bol, eol, indent int
+	line             int
+	col              int // column, from 0, where bol is
+	eof              bool
+	// next is where the line after the current one starts.
+	next  int
+	nodes []yaml.Node // allocated in chunks
+	count int         // nodes made
+	// colLine, colAt and colN remember the last column counted: on line
+	// colLine, offset colAt is colN characters from the line's start.
+	colLine, colAt, colN int
+}
+
+func (p *parser) fail() { panic(giveUp{}) }
+
+// readLine moves to the line starting at p.next.
+func (p *parser) readLine() {
+	if p.next >= len(p.src) {
+		p.eof = true
+		return
+	}
+	p.line++
+	p.bol, p.col = p.next, 0
+	end := strings.IndexByte(p.src[p.bol:], '\n')
+	p.eol = p.bol + end
+	p.next = p.eol + 1
+	i := p.bol
+	for i < p.eol && p.src[i] == ' ' {
+		i++
+	}
+	p.indent = i - p.bol
+	if i == p.eol || p.src[i] == '#' {
+		p.fail() // blank lines only occur in literal blocks; comments are not read here
+	}
+}
+
+// text is the current line's content after its indentation.
+func (p *parser) text() string { return p.src[p.bol+p.indent : p.eol] }
+
+func (p *parser) isSeqEntry() bool {
+	t := p.text()
+	return t == "-" || strings.HasPrefix(t, "- ")
+}
+
+// column is the 1-based column of byte offset at on the current line, in
+// characters as yaml.v3 counts them. Nodes come in order along a line, so
+// it counts on from the last offset asked about (a long line stays linear).
+func (p *parser) column(at int) int {
+	if p.colLine != p.line || p.colAt < p.bol || at < p.colAt {
+		p.colLine, p.colAt, p.colN = p.line, p.bol, p.col
+	}
+	s := p.src[p.colAt:at]
+	n := len(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			n = utf8.RuneCountInString(s)
+			break
+		}
+	}
+	p.colAt, p.colN = at, p.colN+n
+	return p.colN + 1
+}
+
+func (p *parser) node(kind yaml.Kind, tag, value string, at int) *yaml.Node {
+	if len(p.nodes) == cap(p.nodes) {
+		p.nodes = make([]yaml.Node, 0, 256)
+	}
+	p.count++
+	p.nodes = append(p.nodes, yaml.Node{Kind: kind, Tag: tag, Value: value, Line: p.line, Column: p.column(at)})
+	return &p.nodes[len(p.nodes)-1]
+}
+
+// blockMapping reads the entries at the current line's indentation.
+func (p *parser) blockMapping() *yaml.Node {
+	indent := p.indent
+	m := p.node(yaml.MappingNode, "!!map", "", p.bol+indent)
+	for !p.eof && p.indent == indent {
+		if p.isSeqEntry() {
+			p.fail()
+		}
+		key, rest := p.key(p.bol + indent)
+		m.Content = append(m.Content, key, p.value(indent, rest))
+	}
+	if !p.eof && p.indent > indent {
+		p.fail()
+	}
+	return m
+}
+
+// blockSequence reads the "- " entries at the current line's indentation.
+func (p *parser) blockSequence() *yaml.Node {
+	indent := p.indent
+	s := p.node(yaml.SequenceNode, "!!seq", "", p.bol+indent)
+	for !p.eof && p.indent == indent && p.isSeqEntry() {
+		if p.text() == "-" {
+			p.fail() // an entry on the lines below
+		}
+		// Read the entry as a line indented past "- ".
+		start := p.bol + indent + 2
+		if start >= p.eol || p.src[start] == ' ' {
+			p.fail()
+		}
+		p.col = p.column(start) - 1
+		p.bol, p.indent = start, 0
+		item := p.entry(indent + 2)
+		s.Content = append(s.Content, item)
+	}
+	if !p.eof && p.indent > indent {
+		p.fail()
+	}
+	return s
+}
+
+// entry reads a sequence entry whose content starts the current (shifted)
+// line: a mapping whose keys line up at column indent, or one value.
+func (p *parser) entry(indent int) *yaml.Node {
+	t := p.text()
+	if t[0] == '[' || t[0] == '{' || !p.startsKey() {
+		v := p.inline(indent-2, p.bol)
+		p.readLine()
+		return v
+	}
+	// The mapping's later lines are indented to where its first key is.
+	m := p.node(yaml.MappingNode, "!!map", "", p.bol)
+	first := true
+	for !p.eof && (first || p.indent == indent && !p.isSeqEntry()) {
+		start := p.bol + p.indent
+		key, rest := p.key(start)
+		m.Content = append(m.Content, key, p.value(indent, rest))
+		first = false
+	}
+	if !p.eof && p.indent > indent {
+		p.fail()
+	}
+	return m
+}
+
+// startsKey reports whether the current line's content is "KEY: ..." or
+// "KEY:".
+func (p *parser) startsKey() bool {
+	t := p.text()
+	switch t[0] {
+	case '"', '\'':
+		end := quotedEnd(t)
+		return end > 0 && end < len(t) && t[end] == ':'
+	}
+	i := strings.Index(t, ": ")
+	return i > 0 || strings.HasSuffix(t, ":")
+}
+
+// quotedEnd is the index just past the quoted scalar that t starts with,
+// or -1 when it does not close on this line.
+func quotedEnd(t string) int {
+	q := t[0]
+	for i := 1; i < len(t); i++ {
+		switch {
+		case q == '"' && t[i] == '\\':
+			i++
+		case t[i] == q:
+			if q == '\'' && i+1 < len(t) && t[i+1] == '\'' {
+				i++
+				continue
+			}
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// key reads "KEY:" at byte offset at of the current line and returns the
+// key and the offset after ": " (or the end of the line after "KEY:").
+func (p *parser) key(at int) (*yaml.Node, int) {
+	t := p.src[at:p.eol]
+	var k *yaml.Node
+	var end int
+	switch t[0] {
+	case '"', '\'':
+		end = quotedEnd(t)
+		if end < 0 {
+			p.fail()
+		}
+		k = p.quoted(t[:end], at)
+	default:
+		end = strings.Index(t, ": ")
+		if end < 0 {
+			if !strings.HasSuffix(t, ":") {
+				p.fail()
+			}
+			end = len(t) - 1
+		}
+		k = p.plain(t[:end], false, at)
+	}
+	if end >= len(t) || t[end] != ':' {
+		p.fail()
+	}
+	if end+1 == len(t) {
+		return k, p.eol
+	}
+	if t[end+1] != ' ' || end+2 == len(t) || t[end+2] == ' ' {
+		p.fail()
+	}
+	return k, at + end + 2
+}
+
+// value reads a mapping value that starts at byte offset at of the
+// current line (the end of the line: it is on the lines below, more
+// indented than the mapping's keys at indent), and moves past it.
+func (p *parser) value(indent, at int) *yaml.Node {
+	if at == p.eol {
+		p.readLine()
+		if p.eof || p.indent <= indent {
+			p.fail() // an empty value: null, left to yaml.v3
+		}
+		if p.isSeqEntry() {
+			return p.blockSequence()
+		}
+		return p.blockMapping()
+	}
+	if p.src[at] == '|' {
+		return p.literal(indent, at)
+	}
+	v := p.inline(indent, at)
+	p.readLine()
+	return v
+}
+
+// inline reads a value that fills the rest of the current line from at.
+func (p *parser) inline(indent, at int) *yaml.Node {
+	t := p.src[at:p.eol]
+	switch t[0] {
+	case '"', '\'':
+		if quotedEnd(t) != len(t) {
+			p.fail()
+		}
+		return p.quoted(t, at)
+	case '[', '{':
+		n, end := p.flow(at)
+		if end != p.eol {
+			p.fail()
+		}
+		return n
+	case '|':
+		p.fail() // a literal block as a sequence entry: not written by wafr
+	}
+	return p.plain(t, false, at)
+}
+
+// literal reads a literal block scalar ("|", "|-" or "|+" ending the
+// line at at) whose lines are indented more than indent.
+func (p *parser) literal(indent, at int) *yaml.Node {
+	n := p.node(yaml.ScalarNode, "!!str", "", at)
+	n.Style = yaml.LiteralStyle
+	chomp := p.src[at+1 : p.eol]
+	if chomp != "" && chomp != "-" && chomp != "+" {
+		p.fail()
+	}
+	// The first line sets the block's indentation; blank lines are empty
+	// lines of the block, and its end is the first line indented less.
+	var b strings.Builder
+	content, blank := -1, 0
+	for {
+		if p.next >= len(p.src) {
+			p.eof = true
+			break
+		}
+		start := p.next
+		end := start + strings.IndexByte(p.src[start:], '\n')
+		if end == start {
+			if content < 0 {
+				p.fail() // leading blank lines: not written by wafr
+			}
+			blank++
+			p.line++
+			p.next = end + 1
+			continue
+		}
+		i := start
+		for i < end && p.src[i] == ' ' {
+			i++
+		}
+		if i == end {
+			p.fail() // a line of spaces
+		}
+		if content < 0 {
+			content = i - start
+			if content <= indent {
+				p.fail() // an empty block
+			}
+		}
+		if i-start < content {
+			break // the block ends; this line is read below
+		}
+		if b.Len() > 0 || blank > 0 {
+			b.WriteByte('\n')
+			for ; blank > 0; blank-- {
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(p.src[start+content : end])
+		p.line++
+		p.next = end + 1
+	}
+	if content < 0 {
+		p.fail() // an empty block at the end of the file
+	}
+	switch chomp {
+	case "":
+		b.WriteByte('\n')
+	case "+":
+		b.WriteByte('\n')
+		for ; blank > 0; blank-- {
+			b.WriteByte('\n')
+		}
+	}
+	n.Value = b.String()
+	if !p.eof {
+		p.readLine()
+		if p.indent > indent {
+			p.fail()
+		}
+	}
+	return n
+}
+
+// flow reads a one-line flow sequence or mapping of scalars (and, in a
+// mapping, flow sequences) starting at at; it returns the node and the
+// offset just past it.
+func (p *parser) flow(at int) (*yaml.Node, int) {
+	open := p.src[at]
+	kind, tag, close := yaml.SequenceNode, "!!seq", byte(']')
+	if open == '{' {
+		kind, tag, close = yaml.MappingNode, "!!map", '}'
+	}
+	n := p.node(kind, tag, "", at)
+	n.Style = yaml.FlowStyle
+	i := at + 1
+	if i < p.eol && p.src[i] == close {
+		return n, i + 1
+	}
+	for {
+		if kind == yaml.MappingNode {
+			k, end := p.flowScalar(i, true)
+			if end+1 >= p.eol || p.src[end] != ':' || p.src[end+1] != ' ' {
+				p.fail()
+			}
+			n.Content = append(n.Content, k)
+			i = end + 2
+			if p.src[i] == '[' {
+				v, end := p.flow(i)
+				n.Content = append(n.Content, v)
+				i = end
+			} else {
+				v, end := p.flowScalar(i, false)
+				n.Content = append(n.Content, v)
+				i = end
+			}
+		} else {
+			v, end := p.flowScalar(i, false)
+			n.Content = append(n.Content, v)
+			i = end
+		}
+		switch {
+		case i < p.eol && p.src[i] == close:
+			return n, i + 1
+		case i+1 < p.eol && p.src[i] == ',' && p.src[i+1] == ' ':
+			i += 2
+		default:
+			p.fail()
+		}
+	}
+}
+
+// flowScalar reads a scalar inside a flow collection, starting at at: a
+// quoted one, or a plain one up to ",", the closing bracket or (for a
+// key) ":".
+func (p *parser) flowScalar(at int, key bool) (*yaml.Node, int) {
+	if at >= p.eol {
+		p.fail()
+	}
+	t := p.src[at:p.eol]
+	if t[0] == '"' || t[0] == '\'' {
+		end := quotedEnd(t)
+		if end < 0 {
+			p.fail()
+		}
+		return p.quoted(t[:end], at), at + end
+	}
+	end := strings.IndexAny(t, ",]}:")
+	if end < 0 {
+		p.fail()
+	}
+	if t[end] == ':' && !key {
+		p.fail()
+	}
+	return p.plain(t[:end], true, at), at + end
+}
+
+// quoted decodes a single- or double-quoted scalar s (quotes included)
+// found at byte offset at.
+func (p *parser) quoted(s string, at int) *yaml.Node {
+	n := p.node(yaml.ScalarNode, "!!str", "", at)
+	body := s[1 : len(s)-1]
+	if s[0] == '\'' {
+		n.Style = yaml.SingleQuotedStyle
+		n.Value = strings.ReplaceAll(body, "''", "'")
+		return n
+	}
+	n.Style = yaml.DoubleQuotedStyle
+	if strings.IndexByte(body, '\\') < 0 {
+		n.Value = body
+		return n
+	}
+	var b strings.Builder
+	b.Grow(len(body))
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if c != '\\' {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		if i >= len(body) {
+			p.fail()
+		}
+		switch body[i] {
+		case '0':
+			b.WriteByte(0)
+		case 'a':
+			b.WriteByte('\a')
+		case 'b':
+			b.WriteByte('\b')
+		case 't':
+			b.WriteByte('\t')
+		case 'n':
+			b.WriteByte('\n')
+		case 'v':
+			b.WriteByte('\v')
+		case 'f':
+			b.WriteByte('\f')
+		case 'r':
+			b.WriteByte('\r')
+		case 'e':
+			b.WriteByte(0x1b)
+		case ' ', '"', '\\':
+			b.WriteByte(body[i])
+		case 'N':
+			b.WriteRune('\u0085')
+		case '_':
+			b.WriteRune('\u00a0')
+		case 'L':
+			b.WriteRune('\u2028')
+		case 'P':
+			b.WriteRune('\u2029')
+		case 'x', 'u', 'U':
+			width := 2
+			switch body[i] {
+			case 'u':
+				width = 4
+			case 'U':
+				width = 8
+			}
+			if i+width >= len(body) {
+				p.fail()
+			}
+			v, err := strconv.ParseUint(body[i+1:i+1+width], 16, 32)
+			if err != nil || v >= 0xd800 && v <= 0xdfff || v > 0x10ffff {
+				p.fail()
+			}
+			b.WriteRune(rune(v))
+			i += width
+		default:
+			p.fail()
+		}
+	}
+	n.Value = b.String()
+	return n
+}
+
+// plain makes the node of a plain scalar s found at byte offset at, in a
+// flow collection when flow is set; it gives up on any plain scalar that
+// yaml.v3 might read otherwise (one that starts with an indicator, holds
+// ": " or " #", or whose type this package does not settle).
+func (p *parser) plain(s string, flow bool, at int) *yaml.Node {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || s[len(s)-1] == ':' ||
+		strings.Contains(s, ": ") || strings.Contains(s, " #") || flow && strings.ContainsAny(s, ",[]{}:") {
+		p.fail()
+	}
+	tag := plainTag(s)
+	if tag == "" {
+		p.fail()
+	}
+	return p.node(yaml.ScalarNode, tag, s, at)
+}
+
+// plainTag is the tag yaml.v3 resolves a plain scalar to, for the plain
+// scalars this package reads, or "" for any other.
+func plainTag(s string) string {
+	c := s[0]
+	switch {
+	case c >= utf8.RuneSelf || c == '_' || c == '/':
+		return "!!str"
+	case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		switch s {
+		case "true", "True", "TRUE", "false", "False", "FALSE":
+			return "!!bool"
+		case "null", "Null", "NULL":
+			return "!!null"
+		}
+		return "!!str"
+	case c == '.':
+		if len(s) > 1 && (s[1] == '.' || s[1] == '/') {
+			return "!!str" // a relative path
+		}
+	case c >= '0' && c <= '9':
+		switch {
+		case isDecimal(s):
+			return "!!int"
+		case isTimestamp(s):
+			return "!!timestamp"
+		case !numberLike(s):
+			return "!!str" // a duration, "1m30s"
+		case isVersion(s):
+			return "!!str"
+		}
+	}
+	return ""
+}
+
+// isVersion reports whether s is digits with two points or more between
+// them ("1.0.0"): neither a number (one point at most) nor a time.
+func isVersion(s string) bool {
+	points := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.':
+			if i == 0 || s[i-1] == '.' || i == len(s)-1 {
+				return false
+			}
+			points++
+		case c < '0' || c > '9':
+			return false
+		}
+	}
+	return points >= 2
+}
+
+// numberLike reports whether s has only characters that a number or a
+// time can be written with in YAML (digits, signs, points, exponents,
+// 0x/0o/0b prefixes and hexadecimal digits, underscores, date and time
+// separators): a string with any other is a string.
+func numberLike(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c >= 'a' && c <= 'f', c >= 'A' && c <= 'F':
+		case strings.IndexByte("xXoO._+-:TtZ ", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isDecimal reports whether s is a decimal number without a leading zero
+// that fits an int64 with room to spare.
+func isDecimal(s string) bool {
+	if len(s) > 18 || len(s) > 1 && s[0] == '0' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isTimestamp reports whether s is a valid time written as wafr writes
+// them, 2026-11-25T10:00:00Z.
+func isTimestamp(s string) bool {
+	if len(s) != len("2006-01-02T15:04:05Z") || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z' {
+		return false
+	}
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil
+}
