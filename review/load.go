@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -154,27 +156,40 @@ func (d *decoder) fail(n *yaml.Node, field, format string, args ...any) {
 	}
 }
 
-func (d *decoder) fields(n *yaml.Node, field string, known map[string]func(*yaml.Node)) {
+// fields walks the mapping n: set handles each key it knows and reports
+// whether it knew it. A key that appears twice, or that set does not know,
+// is an error (the first one found is kept, as always).
+func (d *decoder) fields(n *yaml.Node, field string, set func(name string, v *yaml.Node) bool) {
 	if yamlnode.IsNull(n) {
 		return
 	}
-	if yamlnode.Resolve(n).Kind != yaml.MappingNode {
+	m := yamlnode.Resolve(n)
+	if m.Kind != yaml.MappingNode {
 		d.fail(n, field, "expected a mapping, found %s", yamlnode.Describe(n))
 		return
 	}
-	seen := map[string]bool{}
-	for _, kv := range yamlnode.Pairs(n) {
-		name := kv.Key.Value
-		path := join(field, name)
-		switch h, ok := known[name]; {
-		case seen[name]:
-			d.fail(kv.Key, path, "appears twice")
-		case !ok:
-			d.fail(kv.Key, path, "unknown field (was this file written by a newer wafr?)")
-		default:
-			h(kv.Value)
+	var seen map[string]bool // for a long mapping; a short one is searched
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		key := yamlnode.Resolve(m.Content[i])
+		name := key.Value
+		dup := false
+		if len(m.Content) <= 32 {
+			for j := 0; j < i && !dup; j += 2 {
+				dup = yamlnode.Resolve(m.Content[j]).Value == name
+			}
+		} else {
+			if seen == nil {
+				seen = make(map[string]bool, len(m.Content)/2)
+			}
+			dup = seen[name]
+			seen[name] = true
 		}
-		seen[name] = true
+		switch {
+		case dup:
+			d.fail(key, join(field, name), "appears twice")
+		case !set(name, m.Content[i+1]):
+			d.fail(key, join(field, name), "unknown field (was this file written by a newer wafr?)")
+		}
 	}
 }
 
@@ -185,41 +200,46 @@ func join(parent, name string) string {
 	return parent + "." + name
 }
 
-func (d *decoder) str(n *yaml.Node, field string) string {
+// str reads the string at field.name (the path is only put together for a
+// message).
+func (d *decoder) str(n *yaml.Node, field, name string) string {
 	if yamlnode.IsNull(n) {
 		return ""
 	}
 	r := yamlnode.Resolve(n)
 	if r.Kind != yaml.ScalarNode {
-		d.fail(n, field, "expected a string, found %s", yamlnode.Describe(n))
+		d.fail(n, join(field, name), "expected a string, found %s", yamlnode.Describe(n))
 		return ""
 	}
 	return r.Value
 }
 
-func (d *decoder) time(n *yaml.Node, field string) time.Time {
-	s := d.str(n, field)
+func (d *decoder) time(n *yaml.Node, field, name string) time.Time {
+	s := d.str(n, field, name)
 	if s == "" {
 		return time.Time{}
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		d.fail(n, field, "%q is not a time like 2026-11-25T10:00:00Z", s)
+		d.fail(n, join(field, name), "%q is not a time like 2026-11-25T10:00:00Z", s)
 	}
 	return t.UTC()
 }
 
-func (d *decoder) list(n *yaml.Node, field string) []*yaml.Node {
+func (d *decoder) list(n *yaml.Node, field, name string) []*yaml.Node {
 	if yamlnode.IsNull(n) {
 		return nil
 	}
 	r := yamlnode.Resolve(n)
 	if r.Kind != yaml.SequenceNode {
-		d.fail(n, field, "expected a list, found %s", yamlnode.Describe(n))
+		d.fail(n, join(field, name), "expected a list, found %s", yamlnode.Describe(n))
 		return nil
 	}
 	return r.Content
 }
+
+// index is the path of a list's item, "actions[3]".
+func index(field string, i int) string { return field + "[" + strconv.Itoa(i) + "]" }
 
 func (d *decoder) review(n *yaml.Node) *Review {
 	r := &Review{Answers: Answers{}}
@@ -229,20 +249,32 @@ func (d *decoder) review(n *yaml.Node) *Review {
 	}
 	version := ""
 	var versionNode *yaml.Node
-	d.fields(n, "", map[string]func(*yaml.Node){
-		"wafr":      func(v *yaml.Node) { versionNode = v; version = d.str(v, "wafr") },
-		"workload":  func(v *yaml.Node) { r.Workload = d.workload(v) },
-		"lens":      func(v *yaml.Node) { r.Lens = d.lensRef(v, "lens") },
-		"updatedAt": func(v *yaml.Node) { r.UpdatedAt = d.time(v, "updatedAt") },
-		"notes":     func(v *yaml.Node) { r.Notes = d.str(v, "notes") },
-		"answers":   func(v *yaml.Node) { r.Answers = d.answers(v, "answers") },
-		"actions":   func(v *yaml.Node) { r.Actions = d.actions(v, "actions") },
-		"parked":    func(v *yaml.Node) { r.Parked = d.parked(v, "parked") },
-		"milestones": func(v *yaml.Node) {
-			for i, mn := range d.list(v, "milestones") {
+	d.fields(n, "", func(name string, v *yaml.Node) bool {
+		switch name {
+		case "wafr":
+			versionNode, version = v, d.str(v, "", "wafr")
+		case "workload":
+			r.Workload = d.workload(v)
+		case "lens":
+			r.Lens = d.lensRef(v, "lens")
+		case "updatedAt":
+			r.UpdatedAt = d.time(v, "", "updatedAt")
+		case "notes":
+			r.Notes = d.str(v, "", "notes")
+		case "answers":
+			r.Answers = d.answers(v, "answers")
+		case "actions":
+			r.Actions = d.actions(v, "actions")
+		case "parked":
+			r.Parked = d.parked(v, "parked")
+		case "milestones":
+			for i, mn := range d.list(v, "", "milestones") {
 				r.Milestones = append(r.Milestones, d.milestone(mn, i, r.Milestones))
 			}
-		},
+		default:
+			return false
+		}
+		return true
 	})
 	switch {
 	case d.err != nil:
@@ -258,26 +290,41 @@ func (d *decoder) review(n *yaml.Node) *Review {
 
 func (d *decoder) workload(n *yaml.Node) Workload {
 	var w Workload
-	d.fields(n, "workload", map[string]func(*yaml.Node){
-		"name":  func(v *yaml.Node) { w.Name = d.str(v, "workload.name") },
-		"owner": func(v *yaml.Node) { w.Owner = d.str(v, "workload.owner") },
-		"environment": func(v *yaml.Node) {
-			w.Environment = d.str(v, "workload.environment")
+	d.fields(n, "workload", func(name string, v *yaml.Node) bool {
+		switch name {
+		case "name":
+			w.Name = d.str(v, "workload", "name")
+		case "owner":
+			w.Owner = d.str(v, "workload", "owner")
+		case "environment":
+			w.Environment = d.str(v, "workload", "environment")
 			if w.Environment != "" && w.Environment != Production && w.Environment != PreProduction {
 				d.fail(v, "workload.environment", "%q is not %s or %s", w.Environment, Production, PreProduction)
 			}
-		},
+		default:
+			return false
+		}
+		return true
 	})
 	return w
 }
 
 func (d *decoder) lensRef(n *yaml.Node, field string) LensRef {
 	var l LensRef
-	d.fields(n, field, map[string]func(*yaml.Node){
-		"id":      func(v *yaml.Node) { l.ID = d.str(v, field+".id") },
-		"version": func(v *yaml.Node) { l.Version = d.str(v, field+".version") },
-		"source":  func(v *yaml.Node) { l.Source = d.str(v, field+".source") },
-		"digest":  func(v *yaml.Node) { l.Digest = d.str(v, field+".digest") },
+	d.fields(n, field, func(name string, v *yaml.Node) bool {
+		switch name {
+		case "id":
+			l.ID = d.str(v, field, "id")
+		case "version":
+			l.Version = d.str(v, field, "version")
+		case "source":
+			l.Source = d.str(v, field, "source")
+		case "digest":
+			l.Digest = d.str(v, field, "digest")
+		default:
+			return false
+		}
+		return true
 	})
 	return l
 }
@@ -300,12 +347,13 @@ func (d *decoder) answers(n *yaml.Node, field string) Answers {
 		if _, dup := out[pid]; dup {
 			d.fail(pkv.Key, pfield, "pillar appears twice")
 		}
-		if yamlnode.Resolve(pkv.Value).Kind != yaml.MappingNode {
+		qs := yamlnode.Resolve(pkv.Value)
+		if qs.Kind != yaml.MappingNode {
 			d.fail(pkv.Value, pfield, "expected question ids mapping to answers, found %s", yamlnode.Describe(pkv.Value))
 			continue
 		}
-		byQuestion := map[string]*Answer{}
-		for _, qkv := range yamlnode.Pairs(pkv.Value) {
+		byQuestion := make(map[string]*Answer, len(qs.Content)/2)
+		for _, qkv := range yamlnode.Pairs(qs) {
 			qid := qkv.Key.Value
 			if qid == "" {
 				d.fail(qkv.Key, pfield, "a question id is empty")
@@ -313,58 +361,79 @@ func (d *decoder) answers(n *yaml.Node, field string) Answers {
 			if _, dup := byQuestion[qid]; dup {
 				d.fail(qkv.Key, join(pfield, qid), "question appears twice")
 			}
-			byQuestion[qid] = d.answer(qkv.Value, join(pfield, qid))
+			byQuestion[qid] = d.answer(qkv.Value, pfield, qid)
 		}
 		out[pid] = byQuestion
 	}
 	return out
 }
 
-func (d *decoder) answer(n *yaml.Node, field string) *Answer {
+// answer reads the answer to question qid of the pillar at pfield.
+func (d *decoder) answer(n *yaml.Node, pfield, qid string) *Answer {
 	a := &Answer{}
+	field := join(pfield, qid)
 	var reasonNode *yaml.Node
-	d.fields(n, field, map[string]func(*yaml.Node){
-		"selected": func(v *yaml.Node) {
-			seen := map[string]bool{}
-			for _, s := range d.list(v, field+".selected") {
-				id := d.str(s, field+".selected")
-				if seen[id] {
-					d.fail(s, field+".selected", "choice %q is listed twice", id)
+	d.fields(n, field, func(name string, v *yaml.Node) bool {
+		switch name {
+		case "selected":
+			list := d.list(v, field, "selected")
+			if len(list) > 0 {
+				a.Selected = make([]string, 0, len(list))
+			}
+			var seen map[string]bool // for a long list; a short one is searched
+			for _, sn := range list {
+				id := d.str(sn, field, "selected")
+				dup := false
+				if len(list) <= 16 {
+					dup = slices.Contains(a.Selected, id)
+				} else {
+					if seen == nil {
+						seen = make(map[string]bool, len(list))
+					}
+					dup = seen[id]
+					seen[id] = true
 				}
-				seen[id] = true
+				if dup {
+					d.fail(sn, field+".selected", "choice %q is listed twice", id)
+				}
 				a.Selected = append(a.Selected, id)
 			}
-		},
-		"applicable": func(v *yaml.Node) {
-			switch s := d.str(v, field+".applicable"); s {
+		case "applicable":
+			switch s := d.str(v, field, "applicable"); s {
 			case "true":
 			case "false":
 				a.NotApplicable = true
 			default:
 				d.fail(v, field+".applicable", "expected true or false, found %q", s)
 			}
-		},
-		"reason": func(v *yaml.Node) { reasonNode = v; a.Reason = d.str(v, field+".reason") },
-		"risk": func(v *yaml.Node) {
-			s := d.str(v, field+".risk")
+		case "reason":
+			reasonNode, a.Reason = v, d.str(v, field, "reason")
+		case "risk":
+			s := d.str(v, field, "risk")
 			r, ok := questions.ParseRisk(s)
 			if !ok || r == questions.Unanswered {
 				d.fail(v, field+".risk", "%q is not HIGH, MEDIUM, NONE or NOT_APPLICABLE", s)
 			}
 			a.Risk = r
-		},
-		"notes":      func(v *yaml.Node) { a.Notes = d.str(v, field+".notes") },
-		"answeredBy": func(v *yaml.Node) { a.AnsweredBy = d.str(v, field+".answeredBy") },
-		"updatedAt":  func(v *yaml.Node) { a.UpdatedAt = d.time(v, field+".updatedAt") },
-		"timeSpent": func(v *yaml.Node) {
-			s := d.str(v, field+".timeSpent")
+		case "notes":
+			a.Notes = d.str(v, field, "notes")
+		case "answeredBy":
+			a.AnsweredBy = d.str(v, field, "answeredBy")
+		case "updatedAt":
+			a.UpdatedAt = d.time(v, field, "updatedAt")
+		case "timeSpent":
+			s := d.str(v, field, "timeSpent")
 			t, err := time.ParseDuration(s)
 			if err != nil || t < 0 {
 				d.fail(v, field+".timeSpent", "%q is not a duration like 6m30s", s)
 			}
 			a.TimeSpent = t
-		},
-		"votes": func(v *yaml.Node) { a.Votes = d.votes(v, field+".votes") },
+		case "votes":
+			a.Votes = d.votes(v, field+".votes")
+		default:
+			return false
+		}
+		return true
 	})
 	if reasonNode != nil && a.Reason != "" && !ValidReason(a.Reason) {
 		d.fail(reasonNode, field+".reason", "%q is not one of %s", a.Reason, strings.Join(Reasons, ", "))
@@ -377,16 +446,21 @@ func (d *decoder) answer(n *yaml.Node, field string) *Answer {
 
 func (d *decoder) votes(n *yaml.Node, field string) []Vote {
 	var out []Vote
-	for i, vn := range d.list(n, field) {
-		f := fmt.Sprintf("%s[%d]", field, i)
+	for i, vn := range d.list(n, "", field) {
+		f := index(field, i)
 		var v Vote
-		d.fields(vn, f, map[string]func(*yaml.Node){
-			"by": func(x *yaml.Node) { v.By = d.str(x, f+".by") },
-			"selected": func(x *yaml.Node) {
-				for _, s := range d.list(x, f+".selected") {
-					v.Selected = append(v.Selected, d.str(s, f+".selected"))
+		d.fields(vn, f, func(name string, x *yaml.Node) bool {
+			switch name {
+			case "by":
+				v.By = d.str(x, f, "by")
+			case "selected":
+				for _, s := range d.list(x, f, "selected") {
+					v.Selected = append(v.Selected, d.str(s, f, "selected"))
 				}
-			},
+			default:
+				return false
+			}
+			return true
 		})
 		out = append(out, v)
 	}
@@ -395,17 +469,26 @@ func (d *decoder) votes(n *yaml.Node, field string) []Vote {
 
 func (d *decoder) parked(n *yaml.Node, field string) []Parked {
 	var out []Parked
-	for i, pn := range d.list(n, field) {
-		f := fmt.Sprintf("%s[%d]", field, i)
+	for i, pn := range d.list(n, "", field) {
+		f := index(field, i)
 		var p Parked
 		var questionNode *yaml.Node
-		d.fields(pn, f, map[string]func(*yaml.Node){
-			"question": func(v *yaml.Node) { questionNode = v },
-			"text":     func(v *yaml.Node) { p.Text = d.str(v, f+".text") },
-			"by":       func(v *yaml.Node) { p.By = d.str(v, f+".by") },
-			"at":       func(v *yaml.Node) { p.At = d.time(v, f+".at") },
+		d.fields(pn, f, func(name string, v *yaml.Node) bool {
+			switch name {
+			case "question":
+				questionNode = v
+			case "text":
+				p.Text = d.str(v, f, "text")
+			case "by":
+				p.By = d.str(v, f, "by")
+			case "at":
+				p.At = d.time(v, f, "at")
+			default:
+				return false
+			}
+			return true
 		})
-		pid, qid, ok := strings.Cut(d.str(questionNode, f+".question"), "/")
+		pid, qid, ok := strings.Cut(d.str(questionNode, f, "question"), "/")
 		if !ok || pid == "" || qid == "" {
 			d.fail(pn, f+".question", "a parked item names its question as PILLAR/QUESTION")
 		}
@@ -415,17 +498,28 @@ func (d *decoder) parked(n *yaml.Node, field string) []Parked {
 	return out
 }
 
-func (d *decoder) milestone(n *yaml.Node, index int, earlier []Milestone) Milestone {
+func (d *decoder) milestone(n *yaml.Node, i int, earlier []Milestone) Milestone {
 	var m Milestone
-	field := fmt.Sprintf("milestones[%d]", index)
+	field := index("milestones", i)
 	var nameNode *yaml.Node
-	d.fields(n, field, map[string]func(*yaml.Node){
-		"name":       func(v *yaml.Node) { nameNode = v; m.Name = d.str(v, field+".name") },
-		"recordedAt": func(v *yaml.Node) { m.RecordedAt = d.time(v, field+".recordedAt") },
-		"notes":      func(v *yaml.Node) { m.Notes = d.str(v, field+".notes") },
-		"lens":       func(v *yaml.Node) { m.Lens = d.lensRef(v, field+".lens") },
-		"answers":    func(v *yaml.Node) { m.Answers = d.answers(v, field+".answers") },
-		"actions":    func(v *yaml.Node) { m.Actions = d.actions(v, field+".actions") },
+	d.fields(n, field, func(name string, v *yaml.Node) bool {
+		switch name {
+		case "name":
+			nameNode, m.Name = v, d.str(v, field, "name")
+		case "recordedAt":
+			m.RecordedAt = d.time(v, field, "recordedAt")
+		case "notes":
+			m.Notes = d.str(v, field, "notes")
+		case "lens":
+			m.Lens = d.lensRef(v, field+".lens")
+		case "answers":
+			m.Answers = d.answers(v, field+".answers")
+		case "actions":
+			m.Actions = d.actions(v, field+".actions")
+		default:
+			return false
+		}
+		return true
 	})
 	if m.Answers == nil {
 		m.Answers = Answers{}
@@ -435,7 +529,7 @@ func (d *decoder) milestone(n *yaml.Node, index int, earlier []Milestone) Milest
 		at = n
 	}
 	if strings.TrimSpace(m.Name) == "" {
-		d.fail(at, field+".name", "milestone %d has no name (milestones are read-only: restore it from git)", index+1)
+		d.fail(at, field+".name", "milestone %d has no name (milestones are read-only: restore it from git)", i+1)
 	}
 	for _, e := range earlier {
 		if e.Name == m.Name && m.Name != "" {
@@ -453,41 +547,60 @@ func (d *decoder) milestone(n *yaml.Node, index int, earlier []Milestone) Milest
 }
 
 func (d *decoder) actions(n *yaml.Node, field string) []Action {
-	var out []Action
-	seen := map[string]bool{}
-	for i, an := range d.list(n, field) {
-		f := fmt.Sprintf("%s[%d]", field, i)
+	list := d.list(n, "", field)
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]Action, 0, len(list))
+	seen := make(map[string]bool, len(list))
+	for i, an := range list {
+		f := index(field, i)
 		var a Action
 		var questionNode *yaml.Node
-		d.fields(an, f, map[string]func(*yaml.Node){
-			"id":       func(v *yaml.Node) { a.ID = d.str(v, f+".id") },
-			"question": func(v *yaml.Node) { questionNode = v },
-			"choice":   func(v *yaml.Node) { a.ChoiceID = d.str(v, f+".choice") },
-			"title":    func(v *yaml.Node) { a.Title = d.str(v, f+".title") },
-			"owner":    func(v *yaml.Node) { a.Owner = d.str(v, f+".owner") },
-			"due": func(v *yaml.Node) {
-				due, err := ParseDue(d.str(v, f+".due"))
+		d.fields(an, f, func(name string, v *yaml.Node) bool {
+			switch name {
+			case "id":
+				a.ID = d.str(v, f, "id")
+			case "question":
+				questionNode = v
+			case "choice":
+				a.ChoiceID = d.str(v, f, "choice")
+			case "title":
+				a.Title = d.str(v, f, "title")
+			case "owner":
+				a.Owner = d.str(v, f, "owner")
+			case "due":
+				due, err := ParseDue(d.str(v, f, "due"))
 				if err != nil {
 					d.fail(v, f+".due", "%v", err)
 				}
 				a.Due = due
-			},
-			"status": func(v *yaml.Node) {
-				a.Status = d.str(v, f+".status")
+			case "status":
+				a.Status = d.str(v, f, "status")
 				if !ValidStatus(a.Status) {
 					d.fail(v, f+".status", "%q is not one of %s", a.Status, strings.Join(Statuses, ", "))
 				}
-			},
-			"reason":    func(v *yaml.Node) { a.Reason = d.str(v, f+".reason") },
-			"link":      func(v *yaml.Node) { a.Link = d.str(v, f+".link") },
-			"notes":     func(v *yaml.Node) { a.Notes = d.str(v, f+".notes") },
-			"createdAt": func(v *yaml.Node) { a.CreatedAt = d.time(v, f+".createdAt") },
-			"createdBy": func(v *yaml.Node) { a.CreatedBy = d.str(v, f+".createdBy") },
-			"updatedAt": func(v *yaml.Node) { a.UpdatedAt = d.time(v, f+".updatedAt") },
-			"updatedBy": func(v *yaml.Node) { a.UpdatedBy = d.str(v, f+".updatedBy") },
+			case "reason":
+				a.Reason = d.str(v, f, "reason")
+			case "link":
+				a.Link = d.str(v, f, "link")
+			case "notes":
+				a.Notes = d.str(v, f, "notes")
+			case "createdAt":
+				a.CreatedAt = d.time(v, f, "createdAt")
+			case "createdBy":
+				a.CreatedBy = d.str(v, f, "createdBy")
+			case "updatedAt":
+				a.UpdatedAt = d.time(v, f, "updatedAt")
+			case "updatedBy":
+				a.UpdatedBy = d.str(v, f, "updatedBy")
+			default:
+				return false
+			}
+			return true
 		})
 		at := an
-		switch pid, qid, ok := strings.Cut(d.str(questionNode, f+".question"), "/"); {
+		switch pid, qid, ok := strings.Cut(d.str(questionNode, f, "question"), "/"); {
 		case !ok || pid == "" || qid == "":
 			d.fail(at, f+".question", "an action names its question as PILLAR/QUESTION")
 		default:
