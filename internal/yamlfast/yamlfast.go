@@ -99,6 +99,30 @@ type parser struct {
 	// colLine, colAt and colN remember the last column counted: on line
 	// colLine, offset colAt is colN characters from the line's start.
 	colLine, colAt, colN int
+	// stack holds the children of the collections being read; each gets
+	// an exact slice of kids when it ends.
+	stack, kids []*yaml.Node
+	// lastTime is the last timestamp checked: a file has few distinct ones.
+	lastTime string
+}
+
+func (p *parser) push(n *yaml.Node) { p.stack = append(p.stack, n) }
+
+// children ends a collection whose children are on the stack from base.
+func (p *parser) children(base int) []*yaml.Node {
+	n := len(p.stack) - base
+	if n == 0 {
+		return nil
+	}
+	if cap(p.kids)-len(p.kids) < n {
+		p.kids = make([]*yaml.Node, 0, max(n, 1024))
+	}
+	out := p.kids[len(p.kids) : len(p.kids)+n : len(p.kids)+n]
+	p.kids = p.kids[:len(p.kids)+n]
+	copy(out, p.stack[base:])
+	clear(p.stack[base:])
+	p.stack = p.stack[:base]
+	return out
 }
 
 func (p *parser) fail() { panic(giveUp{}) }
@@ -164,13 +188,16 @@ func (p *parser) node(kind yaml.Kind, tag, value string, at int) *yaml.Node {
 func (p *parser) blockMapping() *yaml.Node {
 	indent := p.indent
 	m := p.node(yaml.MappingNode, "!!map", "", p.bol+indent)
+	base := len(p.stack)
 	for !p.eof && p.indent == indent {
 		if p.isSeqEntry() {
 			p.fail()
 		}
 		key, rest := p.key(p.bol + indent)
-		m.Content = append(m.Content, key, p.value(indent, rest))
+		p.push(key)
+		p.push(p.value(indent, rest))
 	}
+	m.Content = p.children(base)
 	if !p.eof && p.indent > indent {
 		p.fail()
 	}
@@ -181,6 +208,7 @@ func (p *parser) blockMapping() *yaml.Node {
 func (p *parser) blockSequence() *yaml.Node {
 	indent := p.indent
 	s := p.node(yaml.SequenceNode, "!!seq", "", p.bol+indent)
+	base := len(p.stack)
 	for !p.eof && p.indent == indent && p.isSeqEntry() {
 		if p.text() == "-" {
 			p.fail() // an entry on the lines below
@@ -192,9 +220,9 @@ func (p *parser) blockSequence() *yaml.Node {
 		}
 		p.col = p.column(start) - 1
 		p.bol, p.indent = start, 0
-		item := p.entry(indent + 2)
-		s.Content = append(s.Content, item)
+		p.push(p.entry(indent + 2))
 	}
+	s.Content = p.children(base)
 	if !p.eof && p.indent > indent {
 		p.fail()
 	}
@@ -212,13 +240,16 @@ func (p *parser) entry(indent int) *yaml.Node {
 	}
 	// The mapping's later lines are indented to where its first key is.
 	m := p.node(yaml.MappingNode, "!!map", "", p.bol)
+	base := len(p.stack)
 	first := true
 	for !p.eof && (first || p.indent == indent && !p.isSeqEntry()) {
 		start := p.bol + p.indent
 		key, rest := p.key(start)
-		m.Content = append(m.Content, key, p.value(indent, rest))
+		p.push(key)
+		p.push(p.value(indent, rest))
 		first = false
 	}
+	m.Content = p.children(base)
 	if !p.eof && p.indent > indent {
 		p.fail()
 	}
@@ -427,30 +458,26 @@ func (p *parser) flow(at int) (*yaml.Node, int) {
 	if i < p.eol && p.src[i] == close {
 		return n, i + 1
 	}
+	base := len(p.stack)
 	for {
 		if kind == yaml.MappingNode {
 			k, end := p.flowScalar(i, true)
 			if end+1 >= p.eol || p.src[end] != ':' || p.src[end+1] != ' ' {
 				p.fail()
 			}
-			n.Content = append(n.Content, k)
+			p.push(k)
 			i = end + 2
-			if p.src[i] == '[' {
-				v, end := p.flow(i)
-				n.Content = append(n.Content, v)
-				i = end
-			} else {
-				v, end := p.flowScalar(i, false)
-				n.Content = append(n.Content, v)
-				i = end
-			}
-		} else {
-			v, end := p.flowScalar(i, false)
-			n.Content = append(n.Content, v)
-			i = end
 		}
+		var v *yaml.Node
+		if kind == yaml.MappingNode && p.src[i] == '[' {
+			v, i = p.flow(i)
+		} else {
+			v, i = p.flowScalar(i, false)
+		}
+		p.push(v)
 		switch {
 		case i < p.eol && p.src[i] == close:
+			n.Content = p.children(base)
 			return n, i + 1
 		case i+1 < p.eol && p.src[i] == ',' && p.src[i+1] == ' ':
 			i += 2
@@ -571,11 +598,31 @@ func (p *parser) quoted(s string, at int) *yaml.Node {
 // yaml.v3 might read otherwise (one that starts with an indicator, holds
 // ": " or " #", or whose type this package does not settle).
 func (p *parser) plain(s string, flow bool, at int) *yaml.Node {
-	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || s[len(s)-1] == ':' ||
-		strings.Contains(s, ": ") || strings.Contains(s, " #") || flow && strings.ContainsAny(s, ",[]{}:") {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || s[len(s)-1] == ':' {
 		p.fail()
 	}
-	tag := plainTag(s)
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case ':':
+			if flow || s[i+1] == ' ' {
+				p.fail()
+			}
+		case '#':
+			if s[i-1] == ' ' {
+				p.fail()
+			}
+		case ',', '[', ']', '{', '}':
+			if flow {
+				p.fail()
+			}
+		}
+	}
+	var tag string
+	if s == p.lastTime {
+		tag = "!!timestamp"
+	} else if tag = plainTag(s); tag == "!!timestamp" {
+		p.lastTime = s
+	}
 	if tag == "" {
 		p.fail()
 	}
