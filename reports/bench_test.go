@@ -72,16 +72,21 @@ func BenchmarkWritePlan57(b *testing.B) {
 	}
 }
 
-// Scoring the 57-question review into the report model.
+// Scoring the 57-question review into the report model (Score), and
+// into the summaries' smaller one (Summarize).
 func BenchmarkScore57(b *testing.B) {
 	l, problems := questions.Parse("gen.json", lensgen.AWSJSON(6, 57, 6, 170), questions.Options{})
 	if l == nil {
 		b.Fatal(problems)
 	}
 	r := reviewgen.Review(l, reviewgen.Options{Workload: "bench", Now: t0})
-	b.ReportAllocs()
-	for b.Loop() {
-		Score(Input{Review: r, Lens: l, Today: t0})
+	for name, score := range map[string]func(Input) *Scored{"Score": Score, "Summarize": Summarize} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				score(Input{Review: r, Lens: l, Today: t0})
+			}
+		})
 	}
 }
 

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"strings"
 	"time"
 
 	"github.com/wafr-dev/wafr/questions"
@@ -180,6 +181,44 @@ func Score(in Input) *Scored {
 		}
 	}
 	out.Actions = CountActions(r.Actions, in.Today)
+	return out
+}
+
+// Summarize is Score for the summaries, which show far less: the counts,
+// the pillars and, of the questions, only the HIGH and MEDIUM ones, each
+// with its id, title and risk. The rest of the model (reviewers, notes,
+// every other question, choices, actions) is left empty, so it is quick
+// to build and small to keep for a thousand reviews, and it holds no text
+// of the review file but copies (the workload, the milestone). Give its
+// result only to WriteSummaryText, WriteConsolidatedText,
+// WriteSummaryMarkdown and WriteSummaryJSON: they write from it exactly
+// what they write from Score's.
+func Summarize(in Input) *Scored {
+	r, l := in.Review, in.Lens
+	res := r.Score(l)
+	out := &Scored{
+		Schema:    Schema,
+		File:      in.File,
+		Workload:  Workload{Name: strings.Clone(r.Workload.Name), Environment: strings.Clone(r.Workload.Environment), Owner: strings.Clone(r.Workload.Owner)},
+		Lens:      Lens{ID: l.ID, Name: l.Name, Version: l.Version, Digest: l.Digest},
+		Milestone: strings.Clone(in.Milestone),
+		UpdatedAt: formatTime(r.UpdatedAt),
+		Answered:  res.Counts.Answered(),
+		Total:     res.Counts.Total(),
+		Counts:    res.Counts,
+		Actions:   CountActions(r.Actions, in.Today),
+		Language:  l.Language,
+		Pillars:   make([]Pillar, len(res.Pillars)),
+	}
+	for i, pr := range res.Pillars {
+		p := &out.Pillars[i]
+		*p = Pillar{ID: pr.Pillar.ID, Name: pr.Pillar.Name, Counts: pr.Counts}
+		for _, qr := range pr.Questions {
+			if qr.Risk == questions.HighRisk || qr.Risk == questions.MediumRisk {
+				p.Questions = append(p.Questions, Question{ID: qr.Question.ID, Title: qr.Question.Title, Risk: qr.Risk})
+			}
+		}
+	}
 	return out
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -257,6 +258,42 @@ func actionChanges(before, after review.Action) string {
 
 // --- action list ---
 
+// actionRows are the actions of one review file that the filters keep,
+// holding copies of the file's text rather than the text itself, so that
+// listing a thousand files keeps only what is listed.
+func actionRows(f *workspace.File, file string, opts *actionListOptions, today time.Time) []reports.ActionRow {
+	r := f.Review
+	var rows []reports.ActionRow
+	workload := ""
+	for _, a := range r.Actions {
+		row := reports.ActionRow{File: file, Question: a.PillarID + "/" + a.QuestionID,
+			Action: a, Overdue: a.Overdue(today), Stale: r.Staleness(f.Lens, &a)}
+		switch {
+		case opts.owner != "" && !strings.EqualFold(a.Owner, opts.owner),
+			opts.status != "" && a.Status != opts.status,
+			opts.overdue && !row.Overdue,
+			opts.stale && row.Stale == "":
+			continue
+		}
+		if workload == "" {
+			workload = strings.Clone(r.Workload.Name)
+		}
+		row.Workload = workload
+		row.Action = cloneAction(row.Action)
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// cloneAction copies an action's text out of the file it was read from.
+func cloneAction(a review.Action) review.Action {
+	for _, s := range []*string{&a.ID, &a.PillarID, &a.QuestionID, &a.ChoiceID, &a.Title, &a.Owner, &a.Due, &a.Status,
+		&a.Reason, &a.Link, &a.Notes, &a.CreatedBy, &a.UpdatedBy} {
+		*s = strings.Clone(*s)
+	}
+	return a
+}
+
 type actionListOptions struct {
 	io      *ioStreams
 	files   []string
@@ -310,24 +347,18 @@ closed) or whose question left the lens.`,
 func runActionList(opts *actionListOptions) error {
 	today := opts.io.Now()
 	var rows []reports.ActionRow
-	for _, file := range opts.files {
-		f, err := openFile(opts.io, file, "")
+	err := loadEach(opts.io, opts.files, func(io *ioStreams, file string) ([]reports.ActionRow, error) {
+		f, err := openFile(io, file, "")
 		if err != nil {
-			return err
+			return nil, err
 		}
-		r := f.Review
-		for _, a := range r.Actions {
-			row := reports.ActionRow{File: file, Workload: r.Workload.Name, Question: a.PillarID + "/" + a.QuestionID,
-				Action: a, Overdue: a.Overdue(today), Stale: r.Staleness(f.Lens, &a)}
-			switch {
-			case opts.owner != "" && !strings.EqualFold(a.Owner, opts.owner),
-				opts.status != "" && a.Status != opts.status,
-				opts.overdue && !row.Overdue,
-				opts.stale && row.Stale == "":
-				continue
-			}
-			rows = append(rows, row)
-		}
+		return actionRows(f, file, opts, today), nil
+	}, func(r []reports.ActionRow) error {
+		rows = append(rows, r...)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	w := opts.io.Out
 	switch opts.format {

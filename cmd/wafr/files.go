@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
@@ -20,27 +25,127 @@ func loadScored(io *ioStreams, file, at, lensFlag string) (*reports.Scored, erro
 	return s, err
 }
 
+// loadSummary is loadScored for the summaries, which show only counts and
+// the HIGH and MEDIUM questions (reports.Summarize).
+func loadSummary(io *ioStreams, file, at, lensFlag string) (*reports.Scored, error) {
+	in, _, err := loadInput(io, file, at, lensFlag)
+	if err != nil {
+		return nil, err
+	}
+	return reports.Summarize(in), nil
+}
+
 // loadScoredLens is loadScored, also returning the lens used: its Source
 // is an input of the command, which -o must not replace.
 func loadScoredLens(io *ioStreams, file, at, lensFlag string) (*reports.Scored, *questions.Lens, error) {
-	r, err := readReview(io, file)
+	in, l, err := loadInput(io, file, at, lensFlag)
 	if err != nil {
 		return nil, nil, err
+	}
+	return reports.Score(in), l, nil
+}
+
+// loadInput reads what scoring a review file needs: the review as of the
+// milestone at, and its lens (noting on stderr a lens that changed).
+func loadInput(io *ioStreams, file, at, lensFlag string) (reports.Input, *questions.Lens, error) {
+	r, err := readReview(io, file)
+	if err != nil {
+		return reports.Input{}, nil, err
 	}
 	snap, err := r.At(at)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", file, err)
+		return reports.Input{}, nil, fmt.Errorf("%s: %w", file, err)
 	}
 	l, err := io.ws.LensFor(snap, file, lensFlag)
 	if err != nil {
-		return nil, nil, err
+		return reports.Input{}, nil, err
 	}
 	noteLensChange(io.ErrOut, file, snap, l)
 	milestone := ""
 	if m := r.MilestoneAt(at); m != nil {
 		milestone = m.Name
 	}
-	return reports.Score(reports.Input{File: file, Review: snap, Lens: l, Milestone: milestone, Today: io.Now()}), l, nil
+	return reports.Input{File: file, Review: snap, Lens: l, Milestone: milestone, Today: io.Now()}, l, nil
+}
+
+// loadEach loads many files for one command: load runs on a bounded pool
+// of workers (one per processor), and use receives the results in file
+// order. What a load writes to stderr (a note that the lens changed) is
+// held and written in file order too, and the first failure in file order
+// ends the command with only the messages before it, exactly as loading
+// the files one after another did. Standard input ("-") among the files
+// makes it do just that.
+func loadEach[T any](io *ioStreams, files []string, load func(*ioStreams, string) (T, error), use func(T) error) error {
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	if workers <= 1 || slices.Contains(files, "-") {
+		for _, f := range files {
+			v, err := load(io, f)
+			if err != nil {
+				return err
+			}
+			if err := use(v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	type result struct {
+		v      T
+		err    error
+		stderr bytes.Buffer
+		ready  chan struct{}
+	}
+	results := make([]result, len(files))
+	for i := range results {
+		results[i].ready = make(chan struct{})
+	}
+	// Workers run at most ahead files ahead of use, which bounds what is
+	// held in memory whatever the number of files.
+	ahead := make(chan struct{}, 4*workers)
+	done := make(chan struct{})
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				select {
+				case ahead <- struct{}{}:
+				case <-done:
+					return
+				}
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				res := &results[i]
+				wio := *io
+				wio.ErrOut = &res.stderr
+				res.v, res.err = load(&wio, files[i])
+				close(res.ready)
+			}
+		})
+	}
+	defer func() {
+		close(done)
+		wg.Wait()
+	}()
+	for i := range results {
+		res := &results[i]
+		<-res.ready
+		if _, err := io.ErrOut.Write(res.stderr.Bytes()); err != nil {
+			return err
+		}
+		if res.err != nil {
+			return res.err
+		}
+		err := use(res.v)
+		results[i] = result{} // let it go
+		<-ahead
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // readReview reads a review file that must exist; "-" is standard input.

@@ -97,17 +97,24 @@ func runSummary(opts *summaryOptions) error {
 			return err
 		}
 	}
-	var all []*reports.Scored
-	for _, file := range opts.files {
-		s, err := loadScored(streams, file, opts.at, opts.lens)
-		if err != nil {
-			return err
-		}
+	// The summaries need only counts and the HIGH and MEDIUM questions; the
+	// question lines and the portfolio page need the whole scored review.
+	load := loadSummary
+	if opts.format == "lines" || opts.format == "html" {
+		load = loadScored
+	}
+	all := make([]*reports.Scored, 0, len(opts.files))
+	err := loadEach(streams, opts.files, func(io *ioStreams, file string) (*reports.Scored, error) {
+		return load(io, file, opts.at, opts.lens)
+	}, func(s *reports.Scored) error {
 		s.Language = i18n.Choose(opts.lang, s.Language, opts.io.Getenv)
 		all = append(all, s)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	w := opts.io.Out
-	var err error
 	switch {
 	case opts.format == "html":
 		err = writePortfolio(again, opts, all)
