@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/wafr-dev/wafr/internal/textsafe"
 )
 
@@ -47,6 +49,22 @@ func FuzzInline(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := inline(s), inlineReference(s); got != want {
 			t.Errorf("inline(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// plain and textWidth take shortcuts for printable ASCII: they must give
+// what the long way gives.
+func FuzzPlainAndWidth(f *testing.F) {
+	for _, s := range inlineSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := plain(s), strings.Join(strings.Fields(textsafe.Clean(s)), " "); got != want {
+			t.Errorf("plain(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := textWidth(s), ansi.StringWidth(s); got != want {
+			t.Errorf("textWidth(%q) = %d, want %d", s, got, want)
 		}
 	})
 }

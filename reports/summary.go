@@ -103,7 +103,29 @@ func countCells(st summaryStyles, c scoring.Counts) []string {
 }
 
 // plain makes lens and note text safe for a terminal and one line long.
-func plain(s string) string { return strings.Join(strings.Fields(textsafe.Clean(s)), " ") }
+func plain(s string) string {
+	if isPlainLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(textsafe.Clean(s)), " ")
+}
+
+// isPlainLine reports whether plain would return s unchanged: printable
+// ASCII with single spaces between words, as most ids and titles are.
+func isPlainLine(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
+}
 
 // WriteSummaryText writes one review's risk summary: per-pillar counts with
 // a proportional bar and a total row, then the HIGH and MEDIUM questions.

@@ -26,30 +26,36 @@ func (t *Table) Append(cells ...string) { t.Rows = append(t.Rows, cells) }
 // spaces.
 func (t *Table) Write(w io.Writer) error {
 	all := append([][]string{t.Header}, t.Rows...)
+	cellWidths := make([][]int, len(all))
 	var widths []int
-	for _, row := range all {
+	for r, row := range all {
+		cellWidths[r] = make([]int, len(row))
 		for i, c := range row {
 			if i >= len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], ansi.StringWidth(c))
+			cw := textWidth(c)
+			cellWidths[r][i] = cw
+			widths[i] = max(widths[i], cw)
 		}
 	}
-	var b strings.Builder
-	for _, row := range all {
+	var b, line strings.Builder
+	for r, row := range all {
 		if len(row) == 0 {
 			continue
 		}
-		var line strings.Builder
+		line.Reset()
 		for i, c := range row {
-			pad := strings.Repeat(" ", widths[i]-ansi.StringWidth(c))
+			pad := widths[i] - cellWidths[r][i]
 			if i > 0 {
 				line.WriteString("  ")
 			}
 			if t.RightAlign[i] {
-				line.WriteString(pad + c)
+				writeSpaces(&line, pad)
+				line.WriteString(c)
 			} else {
-				line.WriteString(c + pad)
+				line.WriteString(c)
+				writeSpaces(&line, pad)
 			}
 		}
 		b.WriteString(strings.TrimRight(line.String(), " "))
@@ -57,4 +63,25 @@ func (t *Table) Write(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func writeSpaces(b *strings.Builder, n int) {
+	const spaces = "                                "
+	for ; n > len(spaces); n -= len(spaces) {
+		b.WriteString(spaces)
+	}
+	if n > 0 {
+		b.WriteString(spaces[:n])
+	}
+}
+
+// textWidth is ansi.StringWidth, quicker for printable ASCII (one column
+// a byte, no escape codes), which most cells are.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }

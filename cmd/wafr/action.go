@@ -285,11 +285,23 @@ func actionRows(f *workspace.File, file string, opts *actionListOptions, today t
 	return rows
 }
 
-// cloneAction copies an action's text out of the file it was read from.
+// cloneAction copies an action's text out of the file it was read from,
+// into one new string.
 func cloneAction(a review.Action) review.Action {
-	for _, s := range []*string{&a.ID, &a.PillarID, &a.QuestionID, &a.ChoiceID, &a.Title, &a.Owner, &a.Due, &a.Status,
-		&a.Reason, &a.Link, &a.Notes, &a.CreatedBy, &a.UpdatedBy} {
-		*s = strings.Clone(*s)
+	fields := [...]*string{&a.ID, &a.PillarID, &a.QuestionID, &a.ChoiceID, &a.Title, &a.Owner, &a.Due, &a.Status,
+		&a.Reason, &a.Link, &a.Notes, &a.CreatedBy, &a.UpdatedBy}
+	n := 0
+	for _, f := range fields {
+		n += len(*f)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, f := range fields {
+		b.WriteString(*f)
+	}
+	all := b.String()
+	for _, f := range fields {
+		*f, all = all[:len(*f)], all[len(*f):]
 	}
 	return a
 }
