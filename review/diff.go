@@ -262,7 +262,23 @@ func refs(q *questions.Question, ids []string) []ChoiceRef {
 // Counts tallies a side: scored with its lens, or from the recorded risks
 // of its answers when the lens is unavailable (then unanswered questions
 // are not counted, since only the lens knows them).
-func (s Side) Counts() scoring.Counts { return view(s).counts }
+func (s Side) Counts() scoring.Counts {
+	if s.Lens != nil {
+		return s.Review.Score(s.Lens).Counts
+	}
+	// As view counts them: every answer, at the risk the file recorded.
+	var c scoring.Counts
+	for _, byQ := range s.Review.Answers {
+		for _, a := range byQ {
+			if a.NotApplicable {
+				c.Add(questions.NotApplicable)
+			} else {
+				c.Add(a.Risk)
+			}
+		}
+	}
+	return c
+}
 
 // ActionDiff is one action compared between two points.
 type ActionDiff struct {
