@@ -14,10 +14,12 @@ const annotationInteractive = "wafr/interactive"
 
 // Collector settings for a command that runs once and exits. Such a
 // command allocates a few megabytes (a lens, a review, a report) or, over
-// a portfolio, a few hundred, and keeps little of it: collecting less
-// often saves time, and the memory limit bounds what that costs.
+// a portfolio, a few hundred, and keeps little of it: it collects only
+// when the heap reaches the memory limit, which bounds the process near
+// that size. (A command that kept more than the limit alive would collect
+// often, with at most half the CPU: slower, never failing.)
 const (
-	oneShotGCPercent   = 400
+	oneShotGCPercent   = -1 // off: the memory limit decides
 	oneShotMemoryLimit = 100 << 20
 )
 
