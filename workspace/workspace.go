@@ -399,9 +399,10 @@ func (c *lensCache) load(src string) (*questions.Lens, error) {
 	c.mu.Lock()
 	c.loaded[key] = e
 	c.mu.Unlock()
-	if st != nil && st.Mode().IsRegular() && st.Size() <= questions.MaxFileSize {
-		e.sum, e.summed = c.hashFile(src)
-		e.settled.Store(time.Since(st.ModTime()) >= lensSettle)
+	if st != nil && time.Since(st.ModTime()) >= lensSettle {
+		e.settled.Store(true)
+	} else if st != nil && st.Mode().IsRegular() && st.Size() <= questions.MaxFileSize {
+		e.sum, e.summed = c.hashFile(src) // to tell, until it settles, whether it changed
 	}
 	e.lens, e.err = questions.Load(src)
 	close(e.ready)
