@@ -84,6 +84,7 @@ func FuzzParseLens(f *testing.F) {
 			}
 			return
 		}
+		checkCacheRoundTrip(t, l)
 		out, err := json.Marshal(l)
 		if err != nil {
 			t.Fatal(err)

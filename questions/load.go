@@ -36,6 +36,9 @@ type Options struct {
 	// show, review) need it; it never finds an error, so a lens loads the
 	// same without it, only faster and with fewer warnings.
 	Lint bool
+	// Cache, when set, keeps the parsed lens of a file for the next run
+	// (see Cache); nil parses every time.
+	Cache Cache
 }
 
 // Load reads a lens from a path (.yaml, .yml or .json) or from builtin:NAME,
@@ -62,12 +65,32 @@ func Check(source string, opts Options) (*Lens, []Problem) {
 	if err != nil {
 		return nil, []Problem{{File: name, Severity: Error, Msg: err.Error()}}
 	}
-	l, problems := Parse(name, data, opts)
+	l, problems := parseCached(name, data, opts, !strings.HasPrefix(source, BuiltinPrefix))
 	if l != nil {
 		l.Source = source
 		if l.ID == "" {
 			l.ID, l.idFromFile = idFromPath(source), true
 		}
+	}
+	return l, problems
+}
+
+// parseCached is Parse through opts.Cache when there is one and the lens
+// is a file (a built-in lens is in the binary and small). A lens that
+// loads is stored; one with errors is parsed every time, for its messages.
+func parseCached(name string, data []byte, opts Options, file bool) (*Lens, []Problem) {
+	if opts.Cache == nil || !file {
+		return Parse(name, data, opts)
+	}
+	key := cacheKey(name, data, opts)
+	if entry, ok := opts.Cache.Get(key); ok {
+		if l, ok := decodeLens(entry); ok {
+			return l, l.Warnings
+		}
+	}
+	l, problems := Parse(name, data, opts)
+	if l != nil {
+		opts.Cache.Put(key, encodeLens(l))
 	}
 	return l, problems
 }

@@ -20,6 +20,7 @@ targets=(
   "./watool FuzzImportAnswers"
   "./internal/yamlfast FuzzSame"
   "./internal/yamlfast FuzzSameEncoded"
+  "./questions FuzzDecodeLens"
 )
 parallel=()
 if [ -n "${FUZZ_PARALLEL:-}" ]; then parallel=(-parallel "$FUZZ_PARALLEL"); fi

@@ -77,6 +77,9 @@ type Workspace struct {
 	SettleWait time.Duration
 	// Now is the clock.
 	Now func() time.Time
+	// LensCache, when set, keeps parsed lens files between runs (see
+	// questions.Cache); nil parses each lens file once per process.
+	LensCache questions.Cache
 
 	lenses lensCache
 }
@@ -373,7 +376,7 @@ type lensEntry struct {
 	err     error
 }
 
-func (c *lensCache) load(src string) (*questions.Lens, error) {
+func (c *lensCache) load(src string, disk questions.Cache) (*questions.Lens, error) {
 	key := src
 	var st os.FileInfo
 	var statErr error
@@ -404,7 +407,7 @@ func (c *lensCache) load(src string) (*questions.Lens, error) {
 	} else if st != nil && st.Mode().IsRegular() && st.Size() <= questions.MaxFileSize {
 		e.sum, e.summed = c.hashFile(src) // to tell, until it settles, whether it changed
 	}
-	e.lens, e.err = questions.Load(src)
+	e.lens, e.err = questions.LoadWith(src, questions.Options{Cache: disk})
 	close(e.ready)
 	return e.lens, e.err
 }
@@ -452,7 +455,7 @@ func (c *lensCache) hashFile(path string) (uint64, bool) {
 
 // Lens loads a lens by its source (a path or builtin:NAME), once per
 // process.
-func (w *Workspace) Lens(src string) (*questions.Lens, error) { return w.lenses.load(src) }
+func (w *Workspace) Lens(src string) (*questions.Lens, error) { return w.lenses.load(src, w.LensCache) }
 
 // LensFor picks and loads the lens of a review: the flag, else the lens
 // the file records (a path is relative to the review file), else the

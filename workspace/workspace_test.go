@@ -288,6 +288,10 @@ func TestSyncWaitsForAHalfWrittenFile(t *testing.T) {
 	ours := base.Clone()
 	tick(ours, "OPS3", "OPS3_no")
 	w := testWorkspace()
+	// Longer than the test's usual timings: on a loaded machine the writer
+	// below can stall for tens of milliseconds between truncating the file
+	// and writing it, and an empty file that stays so is an error to report.
+	w.Settle, w.SettleWait, w.DeleteSettle = 100*time.Millisecond, 400*time.Millisecond, 2*time.Second
 	req := SyncRequest{Path: path, Lens: l, Base: base, Hash: Hash(data), Ours: ours, Dirty: true}
 
 	// A writer that keeps rewriting the file in place, in two halves with
@@ -313,7 +317,7 @@ func TestSyncWaitsForAHalfWrittenFile(t *testing.T) {
 			time.Sleep(time.Millisecond)
 		}
 	}()
-	for i := 0; i < 20; i++ {
+	for i := 0; i < 10; i++ {
 		res, err := w.Sync(req)
 		if err != nil || res.LoadErr != nil {
 			t.Fatalf("while changing: %+v %v", res, err)

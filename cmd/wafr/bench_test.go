@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wafr-dev/wafr/internal/lenscache"
 	"github.com/wafr-dev/wafr/internal/lensgen"
 	"github.com/wafr-dev/wafr/internal/reviewgen"
 	"github.com/wafr-dev/wafr/questions"
@@ -60,10 +61,16 @@ func settle(b *testing.B, paths ...string) {
 	}
 }
 
+// benchOptions: cache, when set, is the lens cache of each iteration's
+// workspace, as a process run again finds it.
+type benchOptions struct{ cache questions.Cache }
+
 // benchRun runs one wafr command line per iteration, each on fresh
 // streams and a fresh workspace, as a new process would (package init
 // and process start-up excepted: scripts/compare.sh measures those).
-func benchRun(b *testing.B, args ...string) {
+func benchRun(b *testing.B, args ...string) { benchRunWith(b, benchOptions{}, args...) }
+
+func benchRunWith(b *testing.B, o benchOptions, args ...string) {
 	b.Helper()
 	b.ReportAllocs()
 	// The collector as a one-shot process has it, for the whole benchmark
@@ -76,6 +83,7 @@ func benchRun(b *testing.B, args ...string) {
 	for b.Loop() {
 		io, out, errOut := testStreams()
 		io.Now = benchNow
+		io.ws.LensCache = o.cache
 		if code := run(args, io); code != 0 {
 			b.Fatalf("wafr %v: exit %d\n%s", args[:2], code, errOut)
 		}
@@ -84,10 +92,10 @@ func benchRun(b *testing.B, args ...string) {
 		}
 		// cobra keeps every flag that has a completion function in a
 		// package-level map for the life of the process, and with the flag
-		// the options it writes to and so these streams: drop the
-		// workspace, or every iteration's lenses stay live and the
-		// collector scans them all (a process runs once and never sees it).
-		io.ws = nil
+		// the options it writes to and so these streams: empty them, or
+		// every iteration's lenses and output stay live and the collector
+		// scans them all (a process runs once and never sees it).
+		*io = ioStreams{}
 	}
 }
 
@@ -105,6 +113,9 @@ func BenchmarkCommand(b *testing.B) {
 		{"actionList", []string{"action", "list", files[0]}},
 	} {
 		b.Run(c.name, func(b *testing.B) { benchRun(b, c.args...) })
+		// Run again with the lens in the cache a previous run left.
+		cache := lenscache.New(b.TempDir(), func(string) string { return "" })
+		b.Run(c.name+"/cached", func(b *testing.B) { benchRunWith(b, benchOptions{cache: cache}, c.args...) })
 	}
 }
 

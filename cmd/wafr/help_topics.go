@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -32,6 +33,26 @@ func helpTopics() []helpTopic {
      is gone.
 
 A review file that fails to load is never written to.`,
+		},
+		{
+			name:  "environment",
+			short: "The environment variables wafr reads",
+			long: `NO_COLOR          set (to anything): no colour, and no terminal links
+TERM=dumb         no terminal links
+WAFR_HYPERLINKS   1 draws links as terminal hyperlinks whatever the
+                  terminal, 0 never; unset: only on a terminal with colour
+WAFR_CACHE        off (or 0, false, no) stops wafr keeping parsed lens files
+                  between runs; nothing else changes, only speed
+WAFR_CACHE_DIR    the folder of that cache; unset: wafr/lenses under
+                  $XDG_CACHE_HOME, else ~/.cache (~/Library/Caches on
+                  macOS, %LocalAppData% on Windows). Entries are keyed by a
+                  lens's content and the build of wafr; a damaged entry is
+                  ignored and written again; at most 32 are kept.
+USER              who answers, when --by is not given and git has no
+                  user.name
+GOGC, GOMEMLIMIT  Go's garbage collector settings; when either is set,
+                  wafr leaves the collector as you set it (else one-shot
+                  commands collect only near 100 MiB, as they end soon)`,
 		},
 		{
 			name:  "lens-format",
@@ -159,9 +180,10 @@ screen whose terminal did not send its new size (Windows OpenSSH).`
 func newHelpCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "help [COMMAND|TOPIC]",
-		Short: "Help about any command, or a topic: exit-codes, lens-format, serve",
+		Short: "Help about any command, or a topic: environment, exit-codes, lens-format, serve",
 		Long: `Help about any command, for example 'wafr help answer', or a topic:
-'wafr help exit-codes', 'wafr help lens-format', 'wafr help serve'.`,
+'wafr help environment', 'wafr help exit-codes', 'wafr help lens-format',
+'wafr help serve'.`,
 		ValidArgsFunction: completeHelp,
 		RunE: func(c *cobra.Command, args []string) error {
 			target, rest, err := c.Root().Find(args)
@@ -180,5 +202,6 @@ func topicNames() []string {
 	for _, t := range helpTopics() {
 		out = append(out, t.name)
 	}
+	slices.Sort(out)
 	return out
 }

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/wafr-dev/wafr/internal/lenscache"
 	"github.com/wafr-dev/wafr/tui"
 	"github.com/wafr-dev/wafr/workspace"
 )
@@ -48,6 +49,12 @@ func newSystemStreams() *ioStreams {
 			width = w
 		}
 	}
+	ws := workspace.New()
+	if dir, err := lenscache.DefaultDir(os.Getenv); err == nil {
+		if c := lenscache.New(dir, os.Getenv); c != nil {
+			ws.LensCache = c
+		}
+	}
 	return &ioStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		OutTTY: outTTY,
@@ -56,7 +63,7 @@ func newSystemStreams() *ioStreams {
 		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		Getenv: os.Getenv,
 		Now:    time.Now,
-		ws:     workspace.New(),
+		ws:     ws,
 	}
 }
 

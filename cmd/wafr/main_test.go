@@ -8,10 +8,12 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/wafr-dev/wafr/internal/lenscache"
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(ownCache{m}, map[string]func(){
 		"wafr": func() { os.Exit(run(os.Args[1:], scriptStreams())) },
 		// wafr-exit CODE ARGS... runs wafr and succeeds only if it exits
 		// with CODE, so scripts can tell exit 1 (a failed check) from 2.
@@ -24,6 +26,24 @@ func TestMain(m *testing.M) {
 			os.Exit(0)
 		},
 	})
+}
+
+// ownCache runs the tests with WAFR_CACHE_DIR set to a folder of their
+// own, removed afterwards, so that wafr run by a test never writes to the
+// user's cache (a test that looks at the cache names its own folder).
+// testscript.Main calls Run only in the test process, not in the wafr
+// commands it starts.
+type ownCache struct{ m *testing.M }
+
+func (o ownCache) Run() int {
+	dir, err := os.MkdirTemp("", "wafr-test-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	os.Setenv(lenscache.EnvDir, dir)
+	return o.m.Run()
 }
 
 // TestScripts runs the command-line scenarios in testdata/script: each is a

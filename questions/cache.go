@@ -1,0 +1,320 @@
+package questions
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+)
+
+// Cache keeps parsed lenses between runs (Options.Cache), so that a
+// command run again on the same lens file decodes it in a fraction of the
+// time a parse takes. Get returns what Put stored under a key, if it has
+// it. The key covers everything Parse depends on (the file name, its
+// bytes, the options and this encoding's version); the code that parsed
+// is the cache's to tell apart (a build of wafr must not read what
+// another build stored). What Get returns is never trusted: an entry that
+// does not decode into a lens, however it was damaged, is parsed afresh
+// and stored again.
+type Cache interface {
+	Get(key string) ([]byte, bool)
+	Put(key string, data []byte)
+}
+
+// cacheFormat is the version of the encoding below; a change to it must
+// change this, so that entries of the old shape are not even tried.
+const cacheFormat = 1
+
+// cacheKey names the parse of data (read from the file called name) with
+// opts.
+func cacheKey(name string, data []byte, opts Options) string {
+	h := sha256.New()
+	var head []byte
+	head = binary.AppendUvarint(head, cacheFormat)
+	head = append(head, boolByte(opts.AWS), boolByte(opts.Lint))
+	head = binary.AppendUvarint(head, uint64(len(name)))
+	h.Write(head)
+	h.Write([]byte(name))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// encodeLens writes a lens as Parse returned it, every field that Parse
+// sets, for decodeLens. Lengths are written one more than they are, so
+// that 0 can stand for a nil slice and the decoded lens is the same down
+// to that (TestCacheRoundTrip compares them with reflect.DeepEqual).
+func encodeLens(l *Lens) []byte {
+	e := &lensEncoder{}
+	e.strs(l.SchemaVersion, l.Name, l.Description, l.ID, l.Version, l.Language, l.Digest, l.file)
+	e.bools(l.linted, l.idFromFile)
+	e.str(l.Source)
+	e.count(len(l.Warnings), l.Warnings == nil)
+	for _, p := range l.Warnings {
+		e.strs(p.File, p.Where, p.Msg)
+		e.ints(p.Line, p.Column, int(p.Severity))
+	}
+	e.count(len(l.Pillars), l.Pillars == nil)
+	for _, p := range l.Pillars {
+		e.strs(p.ID, p.Name)
+		e.pos(p.pos)
+		e.count(len(p.Questions), p.Questions == nil)
+		for _, q := range p.Questions {
+			e.question(q)
+		}
+	}
+	return e.b
+}
+
+type lensEncoder struct{ b []byte }
+
+func (e *lensEncoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+
+func (e *lensEncoder) ints(vs ...int) {
+	for _, v := range vs {
+		e.b = binary.AppendVarint(e.b, int64(v))
+	}
+}
+
+func (e *lensEncoder) str(s string) {
+	e.uint(uint64(len(s)))
+	e.b = append(e.b, s...)
+}
+
+func (e *lensEncoder) strs(ss ...string) {
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+func (e *lensEncoder) bools(bs ...bool) {
+	for _, b := range bs {
+		e.b = append(e.b, boolByte(b))
+	}
+}
+
+func (e *lensEncoder) count(n int, isNil bool) {
+	if isNil {
+		e.uint(0)
+		return
+	}
+	e.uint(uint64(n) + 1)
+}
+
+func (e *lensEncoder) pos(p Pos) { e.ints(p.Line, p.Column) }
+
+func (e *lensEncoder) resource(r *Resource) {
+	e.bools(r != nil)
+	if r != nil {
+		e.strs(r.DisplayText, r.URL)
+	}
+}
+
+func (e *lensEncoder) question(q *Question) {
+	e.strs(q.ID, q.Title, q.Description)
+	e.resource(q.HelpfulResource)
+	e.pos(q.pos)
+	e.bools(q.rulesBroken, q.choices == nil)
+	e.count(len(q.Choices), q.Choices == nil)
+	for _, c := range q.Choices {
+		e.strs(c.ID, c.Title)
+		e.resource(c.HelpfulResource)
+		e.resource(c.ImprovementPlan)
+		e.pos(c.pos)
+		e.count(len(c.AdditionalResources), c.AdditionalResources == nil)
+		for _, a := range c.AdditionalResources {
+			e.str(a.Type)
+			e.count(len(a.Content), a.Content == nil)
+			for _, r := range a.Content {
+				e.strs(r.DisplayText, r.URL)
+			}
+		}
+	}
+	// A rule's compiled condition is not written: decoding compiles the
+	// text again, so that a condition always comes from ParseCondition.
+	e.count(len(q.RiskRules), q.RiskRules == nil)
+	for _, r := range q.RiskRules {
+		e.str(r.Condition)
+		e.ints(int(r.Risk))
+		e.pos(r.pos)
+		e.bools(r.Compiled != nil)
+	}
+}
+
+// decodeLens reads what encodeLens wrote, or reports false for anything
+// else: every length is checked against what is left, every number
+// against its range, and every condition is compiled again, so no input
+// makes it panic or allocate more than the input's size in elements.
+func decodeLens(data []byte) (*Lens, bool) {
+	d := &lensDecoder{b: data, s: string(data)} // one copy; strings share it
+	l := &Lens{}
+	l.SchemaVersion, l.Name, l.Description, l.ID = d.str(), d.str(), d.str(), d.str()
+	l.Version, l.Language, l.Digest, l.file = d.str(), d.str(), d.str(), d.str()
+	l.linted, l.idFromFile = d.bool(), d.bool()
+	l.Source = d.str()
+	if n, isNil := d.count(); !isNil {
+		l.Warnings = make([]Problem, n)
+		for i := range l.Warnings {
+			p := &l.Warnings[i]
+			p.File, p.Where, p.Msg = d.str(), d.str(), d.str()
+			p.Line, p.Column = d.int(), d.int()
+			p.Severity = Severity(d.intIn(int(Warning), int(Error)))
+		}
+	}
+	if n, isNil := d.count(); !isNil {
+		l.Pillars = make([]*Pillar, n)
+		for i := range l.Pillars {
+			p := &Pillar{ID: d.str(), Name: d.str(), pos: d.pos()}
+			if n, isNil := d.count(); !isNil {
+				p.Questions = make([]*Question, n)
+				for j := range p.Questions {
+					p.Questions[j] = d.question()
+				}
+			}
+			l.Pillars[i] = p
+		}
+	}
+	if d.bad || d.i != len(d.b) {
+		return nil, false
+	}
+	return l, true
+}
+
+type lensDecoder struct {
+	b   []byte
+	s   string // b as a string, for substrings
+	i   int
+	bad bool
+}
+
+func (d *lensDecoder) uint() uint64 {
+	if d.bad {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b[d.i:])
+	if n <= 0 {
+		d.bad = true
+		return 0
+	}
+	d.i += n
+	return v
+}
+
+func (d *lensDecoder) int() int {
+	if d.bad {
+		return 0
+	}
+	v, n := binary.Varint(d.b[d.i:])
+	if n <= 0 || int64(int(v)) != v {
+		d.bad = true
+		return 0
+	}
+	d.i += n
+	return int(v)
+}
+
+// intIn reads an int that must lie in [lo, hi].
+func (d *lensDecoder) intIn(lo, hi int) int {
+	v := d.int()
+	if v < lo || v > hi {
+		d.bad = true
+		return lo
+	}
+	return v
+}
+
+func (d *lensDecoder) str() string {
+	n := d.uint()
+	if d.bad || n > uint64(len(d.b)-d.i) {
+		d.bad = true
+		return ""
+	}
+	s := d.s[d.i : d.i+int(n)]
+	d.i += int(n)
+	return s
+}
+
+func (d *lensDecoder) bool() bool {
+	if d.bad || d.i >= len(d.b) || d.b[d.i] > 1 {
+		d.bad = true
+		return false
+	}
+	d.i++
+	return d.b[d.i-1] == 1
+}
+
+// count reads a slice length. Every element takes at least one byte, so a
+// length beyond the bytes left is damage, refused before allocating.
+func (d *lensDecoder) count() (n int, isNil bool) {
+	v := d.uint()
+	if d.bad || v == 0 {
+		return 0, true
+	}
+	if v-1 > uint64(len(d.b)-d.i) {
+		d.bad = true
+		return 0, true
+	}
+	return int(v - 1), false
+}
+
+func (d *lensDecoder) pos() Pos { return Pos{d.int(), d.int()} }
+
+func (d *lensDecoder) resource() *Resource {
+	if !d.bool() {
+		return nil
+	}
+	return &Resource{DisplayText: d.str(), URL: d.str()}
+}
+
+func (d *lensDecoder) question() *Question {
+	q := &Question{ID: d.str(), Title: d.str(), Description: d.str()}
+	q.HelpfulResource = d.resource()
+	q.pos = d.pos()
+	q.rulesBroken = d.bool()
+	noIndex := d.bool()
+	if n, isNil := d.count(); !isNil {
+		q.Choices = make([]*Choice, n)
+		for i := range q.Choices {
+			c := &Choice{ID: d.str(), Title: d.str()}
+			c.HelpfulResource, c.ImprovementPlan = d.resource(), d.resource()
+			c.pos = d.pos()
+			if n, isNil := d.count(); !isNil {
+				c.AdditionalResources = make([]AdditionalResource, n)
+				for j := range c.AdditionalResources {
+					a := &c.AdditionalResources[j]
+					a.Type = d.str()
+					if n, isNil := d.count(); !isNil {
+						a.Content = make([]Resource, n)
+						for k := range a.Content {
+							a.Content[k] = Resource{DisplayText: d.str(), URL: d.str()}
+						}
+					}
+				}
+			}
+			q.Choices[i] = c
+		}
+	}
+	if !noIndex {
+		q.indexChoices()
+	}
+	if n, isNil := d.count(); !isNil {
+		q.RiskRules = make([]*Rule, n)
+		for i := range q.RiskRules {
+			r := &Rule{Condition: d.str(), Risk: Risk(d.intIn(int(Unanswered), int(HighRisk))), pos: d.pos()}
+			if d.bool() && !d.bad {
+				c, err := ParseCondition(r.Condition, q.ChoiceIndex)
+				if err != nil {
+					d.bad = true
+				}
+				r.Compiled = c
+			}
+			q.RiskRules[i] = r
+		}
+	}
+	return q
+}

@@ -1,0 +1,231 @@
+package questions
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/wafr-dev/wafr/internal/lensgen"
+)
+
+// checkCacheRoundTrip fails unless a lens comes back from the cache's
+// encoding the same in every field, unexported ones and nil slices too.
+func checkCacheRoundTrip(t *testing.T, l *Lens) {
+	t.Helper()
+	got, ok := decodeLens(encodeLens(l))
+	if !ok {
+		t.Fatal("the encoding of a lens does not decode")
+	}
+	if !reflect.DeepEqual(got, l) {
+		t.Fatalf("the lens decoded from the cache differs from the one parsed:\n%#v\n%#v", got, l)
+	}
+}
+
+// cacheTestLenses lists lens files of every kind: the built-ins, the AWS
+// files of testdata, a generated 400 KB lens and, when ../shared is there,
+// the real AWS lenses written by others.
+func cacheTestLenses(t *testing.T) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{"gen.json": lensgen.AWSJSON(6, 57, 6, 170), "gen.yaml": lensgen.YAML(3, 10, 6)}
+	for _, name := range Builtins() {
+		data, err := builtinFS.ReadFile("lenses/" + name + ".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[name+".yaml"] = data
+	}
+	for _, glob := range []string{"../testdata/aws/*.json", "../../shared/aws-lenses/*.json"} {
+		files, _ := filepath.Glob(glob)
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[filepath.Base(f)] = data
+		}
+	}
+	return out
+}
+
+// Every lens that parses comes back from the cache's encoding as Parse
+// made it, with and without the options that change warnings.
+func TestCacheRoundTrip(t *testing.T) {
+	parsed := 0
+	for name, data := range cacheTestLenses(t) {
+		for _, opts := range []Options{{}, {Lint: true}, {AWS: true, Lint: true}} {
+			l, _ := Parse(name, data, opts)
+			if l == nil {
+				continue
+			}
+			parsed++
+			t.Run(name, func(t *testing.T) { checkCacheRoundTrip(t, l) })
+		}
+	}
+	if parsed < 20 {
+		t.Fatalf("only %d lenses parsed", parsed)
+	}
+}
+
+// The encoding covers every field of a lens: a field added to one of these
+// types fails here until encodeLens and decodeLens carry it (or it is
+// listed as rebuilt on decoding).
+func TestCacheCoversEveryField(t *testing.T) {
+	want := map[reflect.Type][]string{
+		reflect.TypeFor[Lens](): {"SchemaVersion", "Name", "Description", "ID", "Version", "Language", "Pillars",
+			"Source", "Digest", "Warnings", "idFromFile", "file", "linted"},
+		reflect.TypeFor[Problem]():            {"File", "Line", "Column", "Severity", "Where", "Msg"},
+		reflect.TypeFor[Pillar]():             {"ID", "Name", "Questions", "pos"},
+		reflect.TypeFor[Question]():           {"ID", "Title", "Description", "HelpfulResource", "Choices", "RiskRules", "pos", "choices", "rulesBroken"},
+		reflect.TypeFor[Choice]():             {"ID", "Title", "HelpfulResource", "ImprovementPlan", "AdditionalResources", "pos"},
+		reflect.TypeFor[Resource]():           {"DisplayText", "URL"},
+		reflect.TypeFor[AdditionalResource](): {"Type", "Content"},
+		reflect.TypeFor[Rule]():               {"Condition", "Risk", "Compiled", "pos"}, // Compiled is compiled again
+		reflect.TypeFor[Pos]():                {"Line", "Column"},
+	}
+	for typ, fields := range want {
+		var got []string
+		for f := range typ.Fields() {
+			got = append(got, f.Name)
+		}
+		if !slices.Equal(got, fields) {
+			t.Errorf("%s has fields %v; the cache encoding knows %v", typ.Name(), got, fields)
+		}
+	}
+}
+
+// Damaged entries never decode: every truncation, and a changed byte
+// anywhere, gives false or a lens (never a panic); a lens from a changed
+// byte is at least a lens whose conditions compile.
+func TestCacheDamagedEntries(t *testing.T) {
+	l, problems := Parse("gen.yaml", lensgen.YAML(1, 3, 4), Options{Lint: true})
+	if l == nil {
+		t.Fatal(problems)
+	}
+	enc := encodeLens(l)
+	for n := range len(enc) {
+		if _, ok := decodeLens(enc[:n]); ok {
+			t.Fatalf("an entry cut at %d of %d bytes decoded", n, len(enc))
+		}
+	}
+	if _, ok := decodeLens(append(slices.Clone(enc), 0)); ok {
+		t.Fatal("an entry with a byte too many decoded")
+	}
+	for i := range enc {
+		for _, b := range []byte{0, 1, 0x7f, 0x80, 0xff} {
+			damaged := slices.Clone(enc)
+			damaged[i] = b
+			decodeLens(damaged)
+		}
+	}
+}
+
+// FuzzDecodeLens: no bytes make the decoder panic, and whatever it
+// accepts encodes back to the same bytes.
+func FuzzDecodeLens(f *testing.F) {
+	l, _ := Parse("gen.yaml", lensgen.YAML(1, 2, 3), Options{Lint: true})
+	f.Add(encodeLens(l))
+	f.Add([]byte{})
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, ok := decodeLens(data)
+		if !ok {
+			return
+		}
+		if again := encodeLens(got); string(again) != string(data) {
+			t.Fatalf("decoded %x, which encodes as %x", data, again)
+		}
+	})
+}
+
+// memoryCache is a Cache in a map, counting what reaches it.
+type memoryCache struct {
+	mu         sync.Mutex
+	entries    map[string][]byte
+	gets, puts int
+}
+
+func (c *memoryCache) Get(key string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gets++
+	e, ok := c.entries[key]
+	return e, ok
+}
+
+func (c *memoryCache) Put(key string, data []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.puts++
+	if c.entries == nil {
+		c.entries = map[string][]byte{}
+	}
+	c.entries[key] = data
+}
+
+// A lens file loads through the cache the same as without it: stored on
+// the first load, decoded on the second; a damaged entry is parsed again
+// and replaced; a changed file, another name or other options are other
+// keys; a built-in lens and a lens with errors are never stored.
+func TestCheckThroughCache(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lens.json")
+	if err := os.WriteFile(path, lensgen.AWSJSON(2, 5, 4, 40), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	plain, problems := Check(path, Options{})
+	if plain == nil {
+		t.Fatal(problems)
+	}
+	c := &memoryCache{}
+	first, _ := Check(path, Options{Cache: c})
+	second, warnings := Check(path, Options{Cache: c})
+	if c.puts != 1 || c.gets != 2 {
+		t.Fatalf("gets %d, puts %d; want 2 and 1", c.gets, c.puts)
+	}
+	for _, l := range []*Lens{first, second} {
+		if !reflect.DeepEqual(l, plain) {
+			t.Fatal("a lens loaded through the cache differs")
+		}
+	}
+	if !reflect.DeepEqual(warnings, plain.Warnings) {
+		t.Fatal("the warnings of a cached lens differ")
+	}
+	for key := range c.entries {
+		c.entries[key] = c.entries[key][:len(c.entries[key])/2]
+	}
+	if again, _ := Check(path, Options{Cache: c}); !reflect.DeepEqual(again, plain) || c.puts != 2 {
+		t.Fatalf("a damaged entry: puts %d, same %v", c.puts, reflect.DeepEqual(again, plain))
+	}
+	if l, _ := Check(path, Options{Cache: c, Lint: true}); l == nil || len(c.entries) != 2 {
+		t.Fatalf("Lint is not part of the key: %d entries", len(c.entries))
+	}
+	if err := os.WriteFile(path, lensgen.AWSJSON(2, 6, 4, 40), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ := Check(path, Options{Cache: c}); l == nil || l.QuestionCount() != 6 || len(c.entries) != 3 {
+		t.Fatalf("a changed file was not parsed again (%d entries)", len(c.entries))
+	}
+	bad := filepath.Join(dir, "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"name": "x"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := c.puts
+	for range 2 {
+		if l, problems := Check(bad, Options{Cache: c}); l != nil || !HasErrors(problems) {
+			t.Fatal("a lens with errors loaded")
+		}
+		if l, _ := Check(BuiltinPrefix+"ops", Options{Cache: c}); l == nil {
+			t.Fatal("the built-in lens does not load")
+		}
+	}
+	if c.puts != before {
+		t.Fatal("a lens with errors, or a built-in lens, was stored")
+	}
+	if !strings.Contains(first.file, "lens.json") {
+		t.Fatalf("file %q", first.file)
+	}
+}
