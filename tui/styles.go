@@ -191,13 +191,16 @@ func (s *Styles) Badge(r questions.Risk) lipgloss.Style {
 type Renderer = lipgloss.Renderer
 
 // TerminalRenderer draws on this process's standard output, coloured only
-// when color is set. It asks the terminal for its background once, here:
-// call it before any program reads the terminal.
+// when color is set. Its background is the one lipgloss's default renderer
+// found on the same standard output: bubbletea asks the terminal through
+// it at start-up, so asking again would only cost another round trip to
+// the terminal (if nothing asked yet, it asks now: call this before any
+// program reads the terminal).
 func TerminalRenderer(color bool) *Renderer {
 	r := lipgloss.NewRenderer(os.Stdout)
 	if !color {
 		r.SetColorProfile(termenv.Ascii)
 	}
-	r.SetHasDarkBackground(r.HasDarkBackground())
+	r.SetHasDarkBackground(lipgloss.DefaultRenderer().HasDarkBackground())
 	return r
 }
