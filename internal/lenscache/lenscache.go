@@ -2,7 +2,7 @@
 // questions.Cache), in the user's cache folder, never beside the files.
 //
 // Nothing read back is trusted. An entry holds the identity of the build
-// that wrote it, its key, the payload's length and a CRC-32C of the
+// that wrote it, its key, the payload's length and a CRC-32 of the
 // payload; a file that is short, long, damaged, written by another build
 // or for another key is a miss, and the lens is parsed and stored again.
 // Entries are written to a temporary name and renamed, so a reader sees a
@@ -53,8 +53,7 @@ const magic = "wafr lens cache\n"
 type Store struct {
 	dir string
 	// build names the running program (its Go build ID), read once.
-	build    func() string
-	crcTable *crc32.Table
+	build func() string
 }
 
 // New returns the store in dir (created when first written), or nil when
@@ -68,7 +67,7 @@ func New(dir string, getenv func(string) string) *Store {
 }
 
 func newStore(dir string, build func() string) *Store {
-	return &Store{dir: dir, build: build, crcTable: crc32.MakeTable(crc32.Castagnoli)}
+	return &Store{dir: dir, build: build}
 }
 
 // DefaultDir is the folder the environment (getenv) names in EnvDir, else
@@ -101,7 +100,7 @@ func (s *Store) header(key string, payload []byte) []byte {
 		h = binary.AppendUvarint(h, uint64(len(field)))
 		h = append(h, field...)
 	}
-	h = binary.BigEndian.AppendUint32(h, crc32.Checksum(payload, s.crcTable))
+	h = binary.BigEndian.AppendUint32(h, crc32.ChecksumIEEE(payload))
 	return binary.AppendUvarint(h, uint64(len(payload)))
 }
 
@@ -149,7 +148,7 @@ func (s *Store) payload(key string, data []byte) ([]byte, bool) {
 		return nil, false
 	}
 	payload := rest[4+w:]
-	if crc32.Checksum(payload, s.crcTable) != sum {
+	if crc32.ChecksumIEEE(payload) != sum {
 		return nil, false
 	}
 	return payload, true
