@@ -15,9 +15,17 @@ import (
 // another build stored). What Get returns is never trusted: an entry that
 // does not decode into a lens, however it was damaged, is parsed afresh
 // and stored again.
+//
+// Stamp lets a run that finds its lens in the cache skip reading it: it
+// names the file as it is now (on Unix: its device, inode, size,
+// modification and change times) when nothing can have changed the file
+// since without changing the stamp, and reports false otherwise (a file
+// changed in the last seconds, whose times may not have ticked yet). A
+// stamp maps to the content key of the bytes read under it.
 type Cache interface {
 	Get(key string) ([]byte, bool)
 	Put(key string, data []byte)
+	Stamp(path string) (string, bool)
 }
 
 // cacheFormat is the version of the encoding below; a change to it must
@@ -36,6 +44,11 @@ func cacheKey(name string, data []byte, opts Options) string {
 	h.Write([]byte(name))
 	h.Write(data)
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// stampKey names the parse of the file called name as Stamp found it.
+func stampKey(name, stamp string, opts Options) string {
+	return cacheKey(name, []byte("stamp\x00"+stamp), opts)
 }
 
 func boolByte(b bool) byte {

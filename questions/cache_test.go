@@ -141,11 +141,26 @@ func FuzzDecodeLens(f *testing.F) {
 	})
 }
 
-// memoryCache is a Cache in a map, counting what reaches it.
+// memoryCache is a Cache in a map, counting what reaches it. Its stamps
+// are what the test says: stamps[path] in turn, the last one kept.
 type memoryCache struct {
 	mu         sync.Mutex
 	entries    map[string][]byte
+	stamps     map[string][]string
 	gets, puts int
+}
+
+func (c *memoryCache) Stamp(path string) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	seq := c.stamps[path]
+	if len(seq) == 0 {
+		return "", false
+	}
+	if len(seq) > 1 {
+		c.stamps[path] = seq[1:]
+	}
+	return seq[0], seq[0] != ""
 }
 
 func (c *memoryCache) Get(key string) ([]byte, bool) {
@@ -227,5 +242,50 @@ func TestCheckThroughCache(t *testing.T) {
 	}
 	if !strings.Contains(first.file, "lens.json") {
 		t.Fatalf("file %q", first.file)
+	}
+}
+
+// A file with a stamp is found by it without being read: what is stored
+// for the stamp is what a load returns, even if the bytes on disk changed
+// (a real stamp changes with them); a new stamp reads the file again; a
+// stamp that changed while the file was read is not stored.
+func TestCheckByStamp(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lens.json")
+	if err := os.WriteFile(path, lensgen.AWSJSON(2, 5, 4, 40), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := Check(path, Options{})
+	c := &memoryCache{stamps: map[string][]string{path: {"s1"}}}
+	first, _ := Check(path, Options{Cache: c})
+	if !reflect.DeepEqual(first, plain) || c.puts != 2 {
+		t.Fatalf("first load: same %v, %d puts (want the lens and its stamp)", reflect.DeepEqual(first, plain), c.puts)
+	}
+	if err := os.WriteFile(path, lensgen.AWSJSON(2, 6, 4, 40), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	byStamp, _ := Check(path, Options{Cache: c})
+	if !reflect.DeepEqual(byStamp, plain) {
+		t.Fatal("a lens found by its stamp differs from the one stored")
+	}
+	if c.puts != 2 {
+		t.Fatalf("a load by stamp stored something (%d puts)", c.puts)
+	}
+	c.stamps[path] = []string{"s2", "s3"} // changed while read
+	changed, _ := Check(path, Options{Cache: c})
+	if changed == nil || changed.QuestionCount() != 6 || c.puts != 3 {
+		t.Fatalf("a new stamp: %d puts", c.puts)
+	}
+	c.stamps[path] = []string{"s2"}
+	if again, _ := Check(path, Options{Cache: c}); again.QuestionCount() != 6 || c.puts != 4 {
+		t.Fatalf("the stamp that changed while read was stored, or the next one not (%d puts)", c.puts)
+	}
+	// A stamp pointing at a damaged entry: the file is read.
+	for key, e := range c.entries {
+		if len(e) > 100 {
+			c.entries[key] = e[:10]
+		}
+	}
+	if l, _ := Check(path, Options{Cache: c}); l == nil || l.QuestionCount() != 6 {
+		t.Fatal("a stamp pointing at a damaged entry")
 	}
 }

@@ -61,36 +61,76 @@ func LoadWith(source string, opts Options) (*Lens, error) {
 // when it has errors.
 func Check(source string, opts Options) (*Lens, []Problem) {
 	name := source
+	cache := opts.Cache
+	if strings.HasPrefix(source, BuiltinPrefix) {
+		cache = nil // in the binary, and small
+	}
+	stamp, stamped := "", false
+	if cache != nil {
+		if stamp, stamped = cache.Stamp(source); stamped {
+			if l := fromStamp(cache, stampKey(name, stamp, opts)); l != nil {
+				return loaded(l, source), l.Warnings
+			}
+		}
+	}
 	data, err := read(source)
 	if err != nil {
 		return nil, []Problem{{File: name, Severity: Error, Msg: err.Error()}}
 	}
-	l, problems := parseCached(name, data, opts, !strings.HasPrefix(source, BuiltinPrefix))
+	if cache == nil {
+		l, problems := Parse(name, data, opts)
+		return loaded(l, source), problems
+	}
+	key := cacheKey(name, data, opts)
+	l, problems := parseCached(cache, key, name, data, opts)
+	if l != nil && stamped {
+		// The stamp names these bytes only if the file did not change
+		// while it was read.
+		if again, ok := cache.Stamp(source); ok && again == stamp {
+			cache.Put(stampKey(name, stamp, opts), []byte(key))
+		}
+	}
+	return loaded(l, source), problems
+}
+
+// loaded completes a lens as Parse made it with where it came from.
+func loaded(l *Lens, source string) *Lens {
 	if l != nil {
 		l.Source = source
 		if l.ID == "" {
 			l.ID, l.idFromFile = idFromPath(source), true
 		}
 	}
-	return l, problems
+	return l
 }
 
-// parseCached is Parse through opts.Cache when there is one and the lens
-// is a file (a built-in lens is in the binary and small). A lens that
-// loads is stored; one with errors is parsed every time, for its messages.
-func parseCached(name string, data []byte, opts Options, file bool) (*Lens, []Problem) {
-	if opts.Cache == nil || !file {
-		return Parse(name, data, opts)
+// fromStamp returns the lens that the entry under a stamp key points to,
+// or nil.
+func fromStamp(cache Cache, skey string) *Lens {
+	key, ok := cache.Get(skey)
+	if !ok {
+		return nil
 	}
-	key := cacheKey(name, data, opts)
-	if entry, ok := opts.Cache.Get(key); ok {
+	entry, ok := cache.Get(string(key))
+	if !ok {
+		return nil
+	}
+	l, _ := decodeLens(entry)
+	return l
+}
+
+// parseCached is Parse of data through the cache, under its content key.
+// A lens that loads is stored; a lens with errors is parsed every time,
+// for its messages.
+func parseCached(cache Cache, key, name string, data []byte, opts Options) (*Lens, []Problem) {
+	if entry, ok := cache.Get(key); ok {
 		if l, ok := decodeLens(entry); ok {
 			return l, l.Warnings
 		}
 	}
 	l, problems := Parse(name, data, opts)
 	if l != nil {
-		opts.Cache.Put(key, encodeLens(l))
+		cache.Put(key, encodeLens(l))
 	}
 	return l, problems
 }

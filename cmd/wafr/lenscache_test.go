@@ -63,6 +63,20 @@ func cacheEntries(t *testing.T, dir string) []string {
 	return entries
 }
 
+// lensEntries returns the entries that hold a lens, leaving out those that
+// point a file's stamp at one (a few hundred bytes; a file has a stamp once
+// it is two seconds old, so whether there is one depends on the clock).
+func lensEntries(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	for _, e := range cacheEntries(t, dir) {
+		if st, err := os.Stat(e); err == nil && st.Size() > 1024 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // The lens cache as a user meets it, with the real binary: the first run
 // stores the lens, later runs read it back and print the same, a damaged
 // entry is parsed afresh and mended, a changed lens is never answered from
@@ -87,7 +101,7 @@ func TestLensCacheEndToEnd(t *testing.T) {
 			t.Fatalf("wafr %v with the lens cached printed:\n%s\nwant:\n%s", args, got, want)
 		}
 	}
-	entries := cacheEntries(t, cache)
+	entries := lensEntries(t, cache)
 	if len(entries) != 1 {
 		t.Fatalf("%d entries for one lens: %v", len(entries), entries)
 	}
@@ -174,7 +188,7 @@ func TestLensCacheConcurrentProcesses(t *testing.T) {
 			t.Fatalf("process %d printed:\n%s\nwant:\n%s", i, out, want)
 		}
 	}
-	if n := len(cacheEntries(t, cache)); n != 1 {
+	if n := len(lensEntries(t, cache)); n != 1 {
 		t.Fatalf("%d entries", n)
 	}
 	if left, _ := filepath.Glob(filepath.Join(cache, ".tmp-*")); len(left) != 0 {
@@ -182,5 +196,39 @@ func TestLensCacheConcurrentProcesses(t *testing.T) {
 	}
 	if got := wafrWithCache(t, cache, nil, "summary", reviewPath); got != want {
 		t.Fatalf("after them, summary printed:\n%s", got)
+	}
+}
+
+// A lens file two seconds old is found by its stamp (its inode, size and
+// times) without being read; a change to it in place, even one that puts
+// its size and modification time back, is seen at once.
+func TestLensCacheStampedLens(t *testing.T) {
+	dir, reviewPath := cacheFixture(t)
+	cache := filepath.Join(t.TempDir(), "cache")
+	off := []string{lenscache.EnvSwitch + "=off"}
+	time.Sleep(2100 * time.Millisecond) // the lens's change time settles
+	want := wafrWithCache(t, cache, off, "report", reviewPath)
+	for range 2 {
+		if got := wafrWithCache(t, cache, nil, "report", reviewPath); got != want {
+			t.Fatalf("report printed:\n%s\nwant:\n%s", got, want)
+		}
+	}
+	if all, lenses := cacheEntries(t, cache), lensEntries(t, cache); len(lenses) != 1 || len(all) != 2 {
+		t.Fatalf("%d entries, %d of them lenses: want the lens and its stamp", len(all), len(lenses))
+	}
+	lensPath := filepath.Join(dir, "lens.json")
+	data, _ := os.ReadFile(lensPath)
+	st, _ := os.Stat(lensPath)
+	at := bytes.Index(data, []byte(`"title": "`)) + len(`"title": "`)
+	data[at] = 'Z'
+	os.WriteFile(lensPath, data, 0o644)
+	os.Chtimes(lensPath, st.ModTime(), st.ModTime())
+	time.Sleep(2100 * time.Millisecond) // settled again: only the change time tells
+	wantChanged := wafrWithCache(t, cache, off, "report", reviewPath)
+	if wantChanged == want {
+		t.Fatal("the report does not show the change")
+	}
+	if got := wafrWithCache(t, cache, nil, "report", reviewPath); got != wantChanged {
+		t.Fatalf("after the lens changed in place, report printed:\n%s\nwant:\n%s", got, wantChanged)
 	}
 }

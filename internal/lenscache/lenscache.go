@@ -54,6 +54,8 @@ type Store struct {
 	dir string
 	// build names the running program (its Go build ID), read once.
 	build func() string
+	// settle is stampSettle but in tests.
+	settle time.Duration
 }
 
 // New returns the store in dir (created when first written), or nil when
@@ -67,7 +69,7 @@ func New(dir string, getenv func(string) string) *Store {
 }
 
 func newStore(dir string, build func() string) *Store {
-	return &Store{dir: dir, build: build}
+	return &Store{dir: dir, build: build, settle: stampSettle}
 }
 
 // DefaultDir is the folder the environment (getenv) names in EnvDir, else

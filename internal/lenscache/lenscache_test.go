@@ -256,3 +256,42 @@ func TestGoBuildID(t *testing.T) {
 		}
 	}
 }
+
+// A file's stamp: none while it is fresh, the same while it is left alone,
+// another after any write, even one that restores its size and times.
+func TestStamp(t *testing.T) {
+	s := store(t, "b")
+	s.settle = 100 * time.Millisecond
+	path := filepath.Join(t.TempDir(), "lens.json")
+	os.WriteFile(path, []byte("one"), 0o644)
+	if _, ok := s.Stamp(path); ok && runtime.GOOS == "linux" {
+		t.Fatal("a file just written has a stamp")
+	}
+	if runtime.GOOS != "linux" && runtime.GOOS != "darwin" {
+		t.Skip("no change time here: no stamps")
+	}
+	time.Sleep(150 * time.Millisecond)
+	first, ok := s.Stamp(path)
+	if !ok {
+		t.Fatal("a settled file has no stamp")
+	}
+	if again, _ := s.Stamp(path); again != first {
+		t.Fatal("the stamp changed with the file left alone")
+	}
+	st, _ := os.Stat(path)
+	os.WriteFile(path, []byte("two"), 0o644)
+	os.Chtimes(path, st.ModTime(), st.ModTime())
+	time.Sleep(150 * time.Millisecond)
+	if after, ok := s.Stamp(path); !ok || after == first {
+		t.Fatalf("a write that kept the size and times kept the stamp (%v)", ok)
+	}
+	for _, p := range []string{filepath.Dir(path), filepath.Join(path, "missing")} {
+		if _, ok := s.Stamp(p); ok {
+			t.Fatalf("%s has a stamp", p)
+		}
+	}
+	var none *Store
+	if _, ok := none.Stamp(path); ok {
+		t.Fatal("a nil store stamps")
+	}
+}
