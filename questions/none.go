@@ -3,6 +3,7 @@ package questions
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -25,7 +26,7 @@ func looksLikeNone(title string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	if noneJapanese.MatchString(strings.Join(words, "")) {
+	if noneJapanese().MatchString(strings.Join(words, "")) {
 		return true
 	}
 	i := 0
@@ -75,11 +76,16 @@ func isNoneFiller(w string) bool {
 //   - いずれも/どれも/いずれにも/いずれでも + (該当|当てはま|実施...) + a
 //     negative ending: いずれもない, いずれも該当しない, どれも当てはまらない;
 //   - 該当する/当てはまる + もの/項目 + (は|が) + ない/なし/ありません.
-var noneJapanese = regexp.MustCompile(`^(?:上記|以上|これら|前記)?の?(?:` +
-	`(?:特に)?(?:該当(?:事項|項目|するもの)?)?(?:なし|無し|ない|無い|ありません)` +
-	`|(?:いずれ|どれ|何|なに)(?:に|で)?も(?:該当|当てはま|あてはま|実施|採用|対応)?(?:して)?(?:しない|しません|らない|りません|ない|無い|ありません|いない|いません|なし)` +
-	`|(?:該当|当てはまる|あてはまる)(?:する)?(?:もの|項目|選択肢)(?:は|が)?(?:ない|なし|無い|ありません|存在しない)` +
-	`)(?:です)?$`)
+//
+// It is compiled when first needed: a command that finds its lens in the
+// cache never needs it.
+var noneJapanese = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:上記|以上|これら|前記)?の?(?:` +
+		`(?:特に)?(?:該当(?:事項|項目|するもの)?)?(?:なし|無し|ない|無い|ありません)` +
+		`|(?:いずれ|どれ|何|なに)(?:に|で)?も(?:該当|当てはま|あてはま|実施|採用|対応)?(?:して)?(?:しない|しません|らない|りません|ない|無い|ありません|いない|いません|なし)` +
+		`|(?:該当|当てはまる|あてはまる)(?:する)?(?:もの|項目|選択肢)(?:は|が)?(?:ない|なし|無い|ありません|存在しない)` +
+		`)(?:です)?$`)
+})
 
 // containsFold reports whether s contains the lower-case ASCII word w in
 // any case.

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -27,14 +28,16 @@ import (
 // place (about a second); past it the message keeps yaml.v3's line.
 const locateBudget = 32 << 20
 
-var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlErrLine reads yaml.v3's messages; compiled when first needed (on an
+// error), like keyLine.
+var yamlErrLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // yamlError turns a yaml.v3 error on data into a *SyntaxError with the real
 // line and column, and a message that says what is wrong.
 func yamlError(data []byte, err error) error {
 	msg := err.Error()
 	reported := 0
-	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlErrLine().FindStringSubmatch(msg); m != nil {
 		reported, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {
@@ -230,7 +233,7 @@ func (l *locator) probe(end int) (msg string, line int, ok bool) {
 		}
 		if err != nil {
 			s := err.Error()
-			if m := yamlErrLine.FindStringSubmatch(s); m != nil {
+			if m := yamlErrLine().FindStringSubmatch(s); m != nil {
 				line, _ = strconv.Atoi(m[1])
 				return m[2], line, true
 			}
@@ -421,7 +424,9 @@ func quoteKind(q rune) string {
 
 // keyLine matches a line that reads as a YAML key, the sign that a quoted
 // string swallowed structure.
-var keyLine = regexp.MustCompile(`^\s*(?:- +)?[A-Za-z_][A-Za-z0-9_.-]*:(?:\s|$)`)
+var keyLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:- +)?[A-Za-z_][A-Za-z0-9_.-]*:(?:\s|$)`)
+})
 
 // unclosedQuote explains an error that follows a quoted string left open:
 // yaml.v3 reads on, across lines, to the next quote of the same kind and
@@ -452,7 +457,7 @@ func (l *locator) unclosedQuote(line, col int) *SyntaxError {
 		}
 		swallowed := false
 		for j := k + 1; j <= closeLine && !swallowed; j++ {
-			swallowed = keyLine.Match(l.data[l.lines[j-1]:l.lineEnd(j)])
+			swallowed = keyLine().Match(l.data[l.lines[j-1]:l.lineEnd(j)])
 		}
 		if !swallowed {
 			return nil
