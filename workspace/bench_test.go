@@ -6,11 +6,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wafr-dev/wafr/internal/lenscache"
 	"github.com/wafr-dev/wafr/internal/lensgen"
 )
 
 // Loading a generated 400 KB AWS lens (57 questions) through the
-// workspace: the first load in a process, and every later one, of a file
+// workspace: the first load in a process (parsed, or from the disk cache),
+// and every later one, of a file
 // at rest (again) and of one written a moment ago (againFresh, whose
 // content is compared until it has settled: dated an hour ahead here, so
 // that it stays unsettled for the whole benchmark).
@@ -34,6 +36,34 @@ func BenchmarkLens400KB(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := New().Lens(path); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// A new process, with the lens in the disk cache of an earlier run:
+	// found by content (a file changed in the last two seconds: it is
+	// read and hashed) and by stamp (older: it is not read).
+	cache := lenscache.New(b.TempDir(), func(string) string { return "" })
+	if _, err := (&Workspace{LensCache: cache}).Lens(path); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("firstCached", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			w := New()
+			w.LensCache = cache
+			if _, err := w.Lens(path); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	time.Sleep(2100 * time.Millisecond) // the file's change time settles
+	b.Run("firstStamped", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			w := New()
+			w.LensCache = cache
+			if _, err := w.Lens(path); err != nil {
 				b.Fatal(err)
 			}
 		}
