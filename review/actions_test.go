@@ -2,8 +2,10 @@ package review
 
 import (
 	"errors"
+	"net/url"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // Only http(s) links are accepted, on every path that sets one (item 17).
@@ -89,4 +91,43 @@ func mustEncode(t *testing.T, r *Review) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// The quick path of IsWebLink says yes only where url.Parse does: over
+// links of every shape, and over every byte in every position of one.
+func TestPlainWebLinkAgreesWithURLParse(t *testing.T) {
+	slow := func(s string) bool {
+		for _, r := range s {
+			if r <= ' ' || r == 0x7f || r >= 0x80 && r < 0xa0 || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+				return false
+			}
+		}
+		u, err := url.Parse(s)
+		return err == nil && u.Host != "" && u.Opaque == "" && (strings.EqualFold(u.Scheme, "https") || strings.EqualFold(u.Scheme, "http"))
+	}
+	links := []string{
+		"https://docs.aws.amazon.com/wellarchitected/latest/framework/ops.html",
+		"HTTP://Example.COM", "https://a", "https://a/", "https://a?x=1#y", "https://a.b-c.d:443/p",
+		"https://user@host/", "https://host/path;p=1?q=(a)&r='b'*+,", "https:///nohost", "https://", "http:/x",
+		"https://a/%41", "https://a/%zz", "https://[::1]/", "https://a b", "https://a/\x00", "javascript://a/",
+		"https://a#frag#frag", "https://a/~x_y.z", "https://-/", "https://./", "ftp://a/", "https:x",
+	}
+	for _, s := range links {
+		if plainWebLink(s) && !slow(s) {
+			t.Errorf("%q: the quick path says yes, url.Parse no", s)
+		}
+		if IsWebLink(s) != slow(s) {
+			t.Errorf("IsWebLink(%q) = %v, url.Parse says %v", s, IsWebLink(s), slow(s))
+		}
+	}
+	base := []byte("https://host.example/p?q=1#f")
+	for i := range base {
+		for c := 0; c < 256; c++ {
+			b := append([]byte(nil), base...)
+			b[i] = byte(c)
+			if s := string(b); plainWebLink(s) && !slow(s) {
+				t.Fatalf("%q: the quick path says yes, url.Parse no", s)
+			}
+		}
+	}
 }
