@@ -1,17 +1,8 @@
 package lenscache
 
 import (
-	"fmt"
-	"os"
 	"syscall"
 	"time"
 )
 
-// fileID is a file's device and inode, and its change time.
-func fileID(st os.FileInfo) (id string, changed time.Time, ok bool) {
-	sys, ok := st.Sys().(*syscall.Stat_t)
-	if !ok {
-		return "", time.Time{}, false
-	}
-	return fmt.Sprintf("%d:%d", sys.Dev, sys.Ino), time.Unix(sys.Ctimespec.Unix()), true
-}
+func changeTime(st *syscall.Stat_t) time.Time { return time.Unix(st.Ctimespec.Unix()) }
