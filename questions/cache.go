@@ -4,6 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"io/fs"
+	"strings"
+	"unicode/utf8"
 )
 
 // Cache keeps parsed lenses between runs (Options.Cache), so that a
@@ -17,7 +20,8 @@ import (
 // and stored again.
 //
 // Stamp lets a run that finds its lens in the cache skip reading it: it
-// names the file as it is now (on Unix: its device, inode, size,
+// names the file at path, of which st is the information (from a stat of
+// the path, or of the file opened there), as it is now (on Unix: its device, inode, size,
 // modification and change times) when nothing can have changed the file
 // since without changing the stamp, and reports false otherwise (a file
 // changed in the last seconds, whose times may not have ticked yet). A
@@ -25,7 +29,7 @@ import (
 type Cache interface {
 	Get(key string) ([]byte, bool)
 	Put(key string, data []byte)
-	Stamp(path string) (string, bool)
+	Stamp(path string, st fs.FileInfo) (string, bool)
 }
 
 // cacheFormat is the version of the encoding below; a change to it must
@@ -132,7 +136,7 @@ func (e *lensEncoder) question(q *Question) {
 	e.strs(q.ID, q.Title, q.Description)
 	e.resource(q.HelpfulResource)
 	e.pos(q.pos)
-	e.bools(q.rulesBroken, q.choices == nil)
+	e.bools(q.rulesBroken)
 	e.count(len(q.Choices), q.Choices == nil)
 	for _, c := range q.Choices {
 		e.strs(c.ID, c.Title)
@@ -155,14 +159,15 @@ func (e *lensEncoder) question(q *Question) {
 		e.str(r.Condition)
 		e.ints(int(r.Risk))
 		e.pos(r.pos)
-		e.bools(r.Compiled != nil)
 	}
 }
 
 // decodeLens reads what encodeLens wrote, or reports false for anything
-// else: every length is checked against what is left, every number
-// against its range, and every condition is compiled again, so no input
-// makes it panic or allocate more than the input's size in elements.
+// else. An entry is read as if anyone could have written it: every length
+// is checked against what is left, a slice grows only as its elements are
+// read (so no length claimed makes it allocate ahead of the bytes), every
+// condition is compiled again, and the lens must pass the checks Parse
+// makes (loadable) before it is used.
 func decodeLens(data []byte) (*Lens, bool) {
 	d := &lensDecoder{b: data, s: string(data)} // one copy; strings share it
 	l := &Lens{}
@@ -170,32 +175,86 @@ func decodeLens(data []byte) (*Lens, bool) {
 	l.Version, l.Language, l.Digest, l.file = d.str(), d.str(), d.str(), d.str()
 	l.linted, l.idFromFile = d.bool(), d.bool()
 	l.Source = d.str()
-	if n, isNil := d.count(); !isNil {
-		l.Warnings = make([]Problem, n)
-		for i := range l.Warnings {
-			p := &l.Warnings[i]
-			p.File, p.Where, p.Msg = d.str(), d.str(), d.str()
-			p.Line, p.Column = d.int(), d.int()
-			p.Severity = Severity(d.intIn(int(Warning), int(Error)))
-		}
-	}
-	if n, isNil := d.count(); !isNil {
-		l.Pillars = make([]*Pillar, n)
-		for i := range l.Pillars {
-			p := &Pillar{ID: d.str(), Name: d.str(), pos: d.pos()}
-			if n, isNil := d.count(); !isNil {
-				p.Questions = make([]*Question, n)
-				for j := range p.Questions {
-					p.Questions[j] = d.question()
-				}
-			}
-			l.Pillars[i] = p
-		}
-	}
-	if d.bad || d.i != len(d.b) {
+	l.Warnings = list(d, func() Problem {
+		p := Problem{File: d.str(), Where: d.str(), Msg: d.str()}
+		p.Line, p.Column = d.int(), d.int()
+		p.Severity = Severity(d.intIn(int(Warning), int(Warning))) // a lens with errors is never stored
+		return p
+	})
+	l.Pillars = list(d, func() *Pillar {
+		p := &Pillar{ID: d.str(), Name: d.str(), pos: d.pos()}
+		p.Questions = list(d, d.question)
+		return p
+	})
+	if d.bad || d.i != len(d.b) || !loadable(l) {
 		return nil, false
 	}
 	return l, true
+}
+
+// list reads a slice written by count and its elements, stopping at the
+// first damage. Its capacity is what was claimed only up to a few dozen:
+// larger slices grow as they are read.
+func list[T any](d *lensDecoder, item func() T) []T {
+	n, isNil := d.count()
+	if isNil {
+		return nil
+	}
+	out := make([]T, 0, min(n, 64))
+	for range n {
+		v := item()
+		if d.bad {
+			break
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// loadable checks what Parse guarantees of a lens that loads and decoding
+// alone does not: it validates again (ids, duplicates, choices), and every
+// link, resource type and rule is as the decoder would have taken it.
+func loadable(l *Lens) bool {
+	for _, p := range l.Pillars {
+		for _, q := range p.Questions {
+			if !webURL(q.HelpfulResource) {
+				return false
+			}
+			for _, c := range q.Choices {
+				if !webURL(c.HelpfulResource) || !webURL(c.ImprovementPlan) {
+					return false
+				}
+				for _, a := range c.AdditionalResources {
+					if a.Type != "HELPFUL_RESOURCE" && a.Type != "IMPROVEMENT_PLAN" {
+						return false
+					}
+					for i := range a.Content {
+						if !webURL(&a.Content[i]) {
+							return false
+						}
+					}
+				}
+			}
+			for _, r := range q.RiskRules {
+				if r.Compiled == nil || r.Risk < NoRisk || r.Risk > HighRisk {
+					return false
+				}
+			}
+		}
+	}
+	v := &decoder{file: l.file}
+	v.validate(l, 0, false)
+	return v.errors == 0
+}
+
+// webURL reports whether a resource's link is empty or http(s), as the
+// decoder requires.
+func webURL(r *Resource) bool {
+	if r == nil || r.URL == "" {
+		return true
+	}
+	lower := strings.ToLower(r.URL)
+	return strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://")
 }
 
 type lensDecoder struct {
@@ -241,6 +300,7 @@ func (d *lensDecoder) intIn(lo, hi int) int {
 	return v
 }
 
+// str reads a string, which must be UTF-8 as every string of a lens is.
 func (d *lensDecoder) str() string {
 	n := d.uint()
 	if d.bad || n > uint64(len(d.b)-d.i) {
@@ -248,6 +308,10 @@ func (d *lensDecoder) str() string {
 		return ""
 	}
 	s := d.s[d.i : d.i+int(n)]
+	if !utf8.ValidString(s) {
+		d.bad = true
+		return ""
+	}
 	d.i += int(n)
 	return s
 }
@@ -262,7 +326,7 @@ func (d *lensDecoder) bool() bool {
 }
 
 // count reads a slice length. Every element takes at least one byte, so a
-// length beyond the bytes left is damage, refused before allocating.
+// length beyond the bytes left is damage.
 func (d *lensDecoder) count() (n int, isNil bool) {
 	v := d.uint()
 	if d.bad || v == 0 {
@@ -289,45 +353,28 @@ func (d *lensDecoder) question() *Question {
 	q.HelpfulResource = d.resource()
 	q.pos = d.pos()
 	q.rulesBroken = d.bool()
-	noIndex := d.bool()
-	if n, isNil := d.count(); !isNil {
-		q.Choices = make([]*Choice, n)
-		for i := range q.Choices {
-			c := &Choice{ID: d.str(), Title: d.str()}
-			c.HelpfulResource, c.ImprovementPlan = d.resource(), d.resource()
-			c.pos = d.pos()
-			if n, isNil := d.count(); !isNil {
-				c.AdditionalResources = make([]AdditionalResource, n)
-				for j := range c.AdditionalResources {
-					a := &c.AdditionalResources[j]
-					a.Type = d.str()
-					if n, isNil := d.count(); !isNil {
-						a.Content = make([]Resource, n)
-						for k := range a.Content {
-							a.Content[k] = Resource{DisplayText: d.str(), URL: d.str()}
-						}
-					}
-				}
+	q.Choices = list(d, func() *Choice {
+		c := &Choice{ID: d.str(), Title: d.str()}
+		c.HelpfulResource, c.ImprovementPlan = d.resource(), d.resource()
+		c.pos = d.pos()
+		c.AdditionalResources = list(d, func() AdditionalResource {
+			a := AdditionalResource{Type: d.str()}
+			a.Content = list(d, func() Resource { return Resource{DisplayText: d.str(), URL: d.str()} })
+			return a
+		})
+		return c
+	})
+	q.indexChoices()
+	q.RiskRules = list(d, func() *Rule {
+		r := &Rule{Condition: d.str(), Risk: Risk(d.intIn(int(NoRisk), int(HighRisk))), pos: d.pos()}
+		if !d.bad {
+			c, err := ParseCondition(r.Condition, q.ChoiceIndex)
+			if err != nil {
+				d.bad = true
 			}
-			q.Choices[i] = c
+			r.Compiled = c
 		}
-	}
-	if !noIndex {
-		q.indexChoices()
-	}
-	if n, isNil := d.count(); !isNil {
-		q.RiskRules = make([]*Rule, n)
-		for i := range q.RiskRules {
-			r := &Rule{Condition: d.str(), Risk: Risk(d.intIn(int(Unanswered), int(HighRisk))), pos: d.pos()}
-			if d.bool() && !d.bad {
-				c, err := ParseCondition(r.Condition, q.ChoiceIndex)
-				if err != nil {
-					d.bad = true
-				}
-				r.Compiled = c
-			}
-			q.RiskRules[i] = r
-		}
-	}
+		return r
+	})
 	return q
 }

@@ -1,9 +1,12 @@
 package questions
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -148,9 +151,14 @@ type memoryCache struct {
 	entries    map[string][]byte
 	stamps     map[string][]string
 	gets, puts int
+	// stampOf, when set, stamps instead.
+	stampOf func(path string, st fs.FileInfo) (string, bool)
 }
 
-func (c *memoryCache) Stamp(path string) (string, bool) {
+func (c *memoryCache) Stamp(path string, st fs.FileInfo) (string, bool) {
+	if c.stampOf != nil {
+		return c.stampOf(path, st)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	seq := c.stamps[path]
@@ -287,5 +295,120 @@ func TestCheckByStamp(t *testing.T) {
 	}
 	if l, _ := Check(path, Options{Cache: c}); l == nil || l.QuestionCount() != 6 {
 		t.Fatal("a stamp pointing at a damaged entry")
+	}
+}
+
+// An entry that decodes into a lens Parse would never return is refused:
+// anyone who can write the cache folder can write any entry, and the
+// commands rely on what a loaded lens guarantees.
+func TestCacheRefusesWhatParseWouldNot(t *testing.T) {
+	parse := func() *Lens {
+		l, problems := Parse("gen.yaml", lensgen.YAML(1, 2, 3), Options{})
+		if l == nil {
+			t.Fatal(problems)
+		}
+		return l
+	}
+	for name, spoil := range map[string]func(l *Lens){
+		"a question without choices": func(l *Lens) { l.Pillars[0].Questions[0].Choices = nil },
+		"no pillars":                 func(l *Lens) { l.Pillars = nil },
+		"a rule's risk UNANSWERED":   func(l *Lens) { l.Pillars[0].Questions[0].RiskRules[0].Risk = Unanswered },
+		"a warning that is an error": func(l *Lens) { l.Warnings = append(l.Warnings, Problem{Severity: Error, Msg: "x"}) },
+		"a javascript: link": func(l *Lens) {
+			l.Pillars[0].Questions[0].Choices[0].ImprovementPlan = &Resource{URL: "javascript:alert(1)"}
+		},
+		"an unknown resource type": func(l *Lens) {
+			l.Pillars[0].Questions[0].Choices[0].AdditionalResources = []AdditionalResource{{Type: "X"}}
+		},
+		"a condition naming no choice": func(l *Lens) { l.Pillars[0].Questions[0].RiskRules[0].Condition = "nope" },
+		"a duplicate choice id": func(l *Lens) {
+			q := l.Pillars[0].Questions[0]
+			q.Choices[1].ID = q.Choices[0].ID
+		},
+		"a choice without an id": func(l *Lens) { l.Pillars[0].Questions[0].Choices[0].ID = "" },
+		"text that is not UTF-8": func(l *Lens) { l.Pillars[0].Questions[0].Title = "caf\xe9" },
+	} {
+		l := parse()
+		spoil(l)
+		if _, ok := decodeLens(encodeLens(l)); ok {
+			t.Errorf("an entry with %s decoded", name)
+		}
+	}
+	if _, ok := decodeLens(encodeLens(parse())); !ok {
+		t.Fatal("the unspoilt lens does not decode")
+	}
+}
+
+// However an entry claims its lengths, decoding allocates in proportion to
+// its size: here every count claims all the bytes left, at each level.
+func TestCacheDecodeMemoryIsBounded(t *testing.T) {
+	const size = 1 << 20
+	var e lensEncoder
+	e.strs("", "", "", "", "", "", "", "")
+	e.bools(false, false)
+	e.str("")
+	e.count(0, true) // warnings
+	for range 4 {    // pillars, then questions, then choices, then additional resources
+		e.uint(size)
+		e.strs("x", "y")
+		e.ints(1, 1)
+	}
+	data := append(e.b, make([]byte, size)...)
+	for i := len(e.b); i < len(data); i++ {
+		data[i] = 0x01 // an endless run of one-byte fields
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	if _, ok := decodeLens(data); ok {
+		t.Fatal("a crafted entry decoded")
+	}
+	runtime.ReadMemStats(&after)
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 64*uint64(len(data)) {
+		t.Fatalf("decoding %d bytes allocated %d", len(data), grew)
+	}
+}
+
+// The stamp that is stored is that of the file read, not of whatever the
+// path names after the read: a link that points elsewhere while the lens
+// is read (and back) must not map the first file's stamp to the other's
+// lens.
+func TestCheckStampsTheFileRead(t *testing.T) {
+	dir := t.TempDir()
+	a, b, link := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json"), filepath.Join(dir, "lens.json")
+	os.WriteFile(a, lensgen.AWSJSON(2, 10, 4, 40), 0o644)
+	os.WriteFile(b, lensgen.AWSJSON(2, 6, 4, 40), 0o644)
+	point := func(target string) {
+		t.Helper()
+		os.Remove(link)
+		if err := os.Symlink(target, link); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	point(a)
+	identity := func(st fs.FileInfo) string {
+		return fmt.Sprintf("%v:%d:%d", st.ModTime().UnixNano(), st.Size(), st.Sys())
+	}
+	calls := 0
+	c := &memoryCache{}
+	c.stampOf = func(path string, st fs.FileInfo) (string, bool) {
+		calls++
+		switch calls {
+		case 1:
+			point(b) // between the stamp and the read
+		case 2:
+			point(a) // and back, before the stamp is taken again
+			if bInfo, _ := os.Stat(b); !os.SameFile(st, bInfo) {
+				t.Error("the stamp after the read is not of the file read")
+			}
+		}
+		return identity(st), true
+	}
+	if l, _ := Check(link, Options{Cache: c}); l == nil || l.QuestionCount() != 6 {
+		t.Fatal("the load during the swap did not read b")
+	}
+	c.stampOf = func(_ string, st fs.FileInfo) (string, bool) { return identity(st), true }
+	if l, _ := Check(link, Options{Cache: c}); l == nil || l.QuestionCount() != 10 {
+		t.Fatalf("with the link on a again, the lens has %d questions, not a's 10", l.QuestionCount())
 	}
 }

@@ -91,7 +91,7 @@ func TestExportKeepsDigest(t *testing.T) {
 // streamed: every digest a review recorded stays valid.
 func TestCanonicalIsJSONMarshal(t *testing.T) {
 	for _, src := range digestSources(t) {
-		data, err := read(src)
+		data, err := readForTest(src)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -88,7 +88,10 @@ func TestAWSRoundTrip(t *testing.T) {
 	}
 }
 
-func readForTest(path string) ([]byte, error) { return read(path) }
+func readForTest(path string) ([]byte, error) {
+	data, _, err := readLens(path)
+	return data, err
+}
 
 func TestAWSExportDropsExtensionsAndKeepsFieldOrder(t *testing.T) {
 	l, err := Load("builtin:ops")

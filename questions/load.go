@@ -67,13 +67,16 @@ func Check(source string, opts Options) (*Lens, []Problem) {
 	}
 	stamp, stamped := "", false
 	if cache != nil {
-		if stamp, stamped = cache.Stamp(source); stamped {
+		if st, err := os.Stat(source); err == nil {
+			stamp, stamped = cache.Stamp(source, st)
+		}
+		if stamped {
 			if l := fromStamp(cache, stampKey(name, stamp, opts)); l != nil {
 				return loaded(l, source), l.Warnings
 			}
 		}
 	}
-	data, err := read(source)
+	data, opened, err := readLens(source)
 	if err != nil {
 		return nil, []Problem{{File: name, Severity: Error, Msg: err.Error()}}
 	}
@@ -84,9 +87,10 @@ func Check(source string, opts Options) (*Lens, []Problem) {
 	key := cacheKey(name, data, opts)
 	l, problems := parseCached(cache, key, name, data, opts)
 	if l != nil && stamped {
-		// The stamp names these bytes only if the file did not change
-		// while it was read.
-		if again, ok := cache.Stamp(source); ok && again == stamp {
+		// The stamp names these bytes only if the file read is the one
+		// stamped (not another that a link pointed to meanwhile) and it
+		// did not change while it was read.
+		if again, ok := cache.Stamp(source, opened); ok && again == stamp {
 			cache.Put(stampKey(name, stamp, opts), []byte(key))
 		}
 	}
@@ -135,33 +139,38 @@ func parseCached(cache Cache, key, name string, data []byte, opts Options) (*Len
 	return l, problems
 }
 
-func read(source string) ([]byte, error) {
+// readLens reads a lens file, or a built-in lens, and returns with the
+// bytes the file's information as it was when opened (nil for a built-in
+// lens, or when the system gave none).
+func readLens(source string) ([]byte, fs.FileInfo, error) {
 	if name, ok := strings.CutPrefix(source, BuiltinPrefix); ok {
 		data, err := builtinFS.ReadFile("lenses/" + name + ".yaml")
 		if err != nil {
-			return nil, fmt.Errorf("%w: %q (built-in lenses: %s)", ErrUnknownBuiltin, name, strings.Join(Builtins(), ", "))
+			return nil, nil, fmt.Errorf("%w: %q (built-in lenses: %s)", ErrUnknownBuiltin, name, strings.Join(Builtins(), ", "))
 		}
-		return data, nil
+		return data, nil, nil
 	}
 	f, err := os.Open(source)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, errors.New("no such file")
+			return nil, nil, errors.New("no such file")
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	size := int64(0)
-	if st, err := f.Stat(); err == nil {
+	st, err := f.Stat()
+	if err == nil {
 		if st.IsDir() {
-			return nil, errors.New("is a directory, not a lens file")
+			return nil, nil, errors.New("is a directory, not a lens file")
 		}
 		if st.Size() > MaxFileSize {
-			return nil, fmt.Errorf("the file is %s; lens files are at most %d MB", megabytes(st.Size()), MaxFileSize>>20)
+			return nil, nil, fmt.Errorf("the file is %s; lens files are at most %d MB", megabytes(st.Size()), MaxFileSize>>20)
 		}
 		size = st.Size()
 	}
-	return readAll(f, size)
+	data, err := readAll(f, size)
+	return data, st, err
 }
 
 // readAll reads at most MaxFileSize bytes from r into one buffer sized from

@@ -386,22 +386,32 @@ func (c *lensCache) load(src string, disk questions.Cache) (*questions.Lens, err
 		}
 		st, statErr = os.Stat(src)
 	}
-	c.mu.Lock()
-	if c.loaded == nil {
-		c.loaded, c.seed = map[string]*lensEntry{}, maphash.MakeSeed()
-	}
-	e := c.loaded[key]
-	c.mu.Unlock()
-	if e != nil {
+	fresh := &lensEntry{ready: make(chan struct{}), stat: st, statErr: statErr != nil}
+	for {
+		// Whoever puts an entry in does the load; the others wait for it.
+		c.mu.Lock()
+		if c.loaded == nil {
+			c.loaded, c.seed = map[string]*lensEntry{}, maphash.MakeSeed()
+		}
+		e := c.loaded[key]
+		if e == nil {
+			c.loaded[key] = fresh
+		}
+		c.mu.Unlock()
+		if e == nil {
+			break
+		}
 		<-e.ready
 		if c.current(e, src, st, statErr) {
 			return e.lens, e.err
 		}
+		c.mu.Lock()
+		if c.loaded[key] == e { // stale: out, unless another load replaced it
+			delete(c.loaded, key)
+		}
+		c.mu.Unlock()
 	}
-	e = &lensEntry{ready: make(chan struct{}), stat: st, statErr: statErr != nil}
-	c.mu.Lock()
-	c.loaded[key] = e
-	c.mu.Unlock()
+	e := fresh
 	if st != nil && time.Since(st.ModTime()) >= lensSettle {
 		e.settled.Store(true)
 	} else if st != nil && st.Mode().IsRegular() && st.Size() <= questions.MaxFileSize {

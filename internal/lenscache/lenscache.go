@@ -21,9 +21,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -65,7 +67,11 @@ func New(dir string, getenv func(string) string) *Store {
 	case "off", "0", "false", "no":
 		return nil
 	}
-	return newStore(dir, sync.OnceValue(running))
+	build := sync.OnceValue(running)
+	if runtime.GOOS != "linux" {
+		build() // now, before a newer build can replace the executable
+	}
+	return newStore(dir, build)
 }
 
 func newStore(dir string, build func() string) *Store {
@@ -82,6 +88,9 @@ func DefaultDir(getenv func(string) string) (string, error) {
 	base, err := os.UserCacheDir()
 	if err != nil {
 		return "", err
+	}
+	if !filepath.IsAbs(base) { // HOME=. would put it in the current folder
+		return "", fmt.Errorf("the cache folder %q is not an absolute path", base)
 	}
 	return filepath.Join(base, "wafr", "lenses"), nil
 }
@@ -112,7 +121,9 @@ func (s *Store) Get(key string) ([]byte, bool) {
 	if s == nil || s.build() == "" {
 		return nil, false
 	}
-	f, err := os.Open(s.path(key))
+	// Non-blocking, so that a FIFO put in an entry's place cannot hold the
+	// open (it is refused below as not a regular file).
+	f, err := os.OpenFile(s.path(key), os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, false
 	}
@@ -209,13 +220,17 @@ func (s *Store) prune() {
 	}
 }
 
-// running names the running program: its Go build ID, which changes with
-// any change to its code, else its path, size and modification time; ""
-// (no caching) when neither can be had.
+// running names the running program by its Go build ID, which changes
+// with any change to its code; "" (no caching) when it has none (a build
+// with -buildid= empty). On Linux it reads /proc/self/exe, the file this
+// process runs even after a newer wafr replaced it on disk; elsewhere New
+// reads the executable at once, before anything could replace it.
 func running() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return ""
+	exe := "/proc/self/exe"
+	if _, err := os.Stat(exe); err != nil {
+		if exe, err = os.Executable(); err != nil {
+			return ""
+		}
 	}
 	f, err := os.Open(exe)
 	if err != nil {
@@ -227,11 +242,7 @@ func running() string {
 	if id := goBuildID(head[:n]); id != "" {
 		return "go:" + id
 	}
-	st, err := f.Stat()
-	if err != nil {
-		return ""
-	}
-	return fmt.Sprintf("file:%s:%d:%d", exe, st.Size(), st.ModTime().UnixNano())
+	return ""
 }
 
 // goBuildID finds the Go build ID in the first bytes of an executable: in

@@ -264,34 +264,71 @@ func TestStamp(t *testing.T) {
 	s.settle = 100 * time.Millisecond
 	path := filepath.Join(t.TempDir(), "lens.json")
 	os.WriteFile(path, []byte("one"), 0o644)
-	if _, ok := s.Stamp(path); ok && runtime.GOOS == "linux" {
+	if _, ok := stampOf(s, path); ok && runtime.GOOS == "linux" {
 		t.Fatal("a file just written has a stamp")
 	}
 	if runtime.GOOS != "linux" && runtime.GOOS != "darwin" {
 		t.Skip("no change time here: no stamps")
 	}
 	time.Sleep(150 * time.Millisecond)
-	first, ok := s.Stamp(path)
+	first, ok := stampOf(s, path)
 	if !ok {
 		t.Fatal("a settled file has no stamp")
 	}
-	if again, _ := s.Stamp(path); again != first {
+	if again, _ := stampOf(s, path); again != first {
 		t.Fatal("the stamp changed with the file left alone")
 	}
 	st, _ := os.Stat(path)
 	os.WriteFile(path, []byte("two"), 0o644)
 	os.Chtimes(path, st.ModTime(), st.ModTime())
 	time.Sleep(150 * time.Millisecond)
-	if after, ok := s.Stamp(path); !ok || after == first {
+	if after, ok := stampOf(s, path); !ok || after == first {
 		t.Fatalf("a write that kept the size and times kept the stamp (%v)", ok)
 	}
 	for _, p := range []string{filepath.Dir(path), filepath.Join(path, "missing")} {
-		if _, ok := s.Stamp(p); ok {
+		if _, ok := stampOf(s, p); ok {
 			t.Fatalf("%s has a stamp", p)
 		}
 	}
 	var none *Store
-	if _, ok := none.Stamp(path); ok {
+	if _, ok := stampOf(none, path); ok {
 		t.Fatal("a nil store stamps")
+	}
+}
+
+func stampOf(s *Store, path string) (string, bool) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return "", false
+	}
+	return s.Stamp(path, st)
+}
+
+// Stamps only on local file systems: not on /proc, say.
+func TestStampOnlyOnLocalFileSystems(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the file system types checked are Linux's")
+	}
+	s := store(t, "b")
+	s.settle = 0
+	if _, ok := stampOf(s, "/proc/self/status"); ok {
+		t.Fatal("a file on /proc has a stamp")
+	}
+	path := filepath.Join(t.TempDir(), "x")
+	os.WriteFile(path, nil, 0o600)
+	if _, ok := stampOf(s, path); !ok && localFileSystem(filepath.Dir(path)) {
+		t.Fatal("a file on a local file system has no stamp")
+	}
+}
+
+// A relative home (HOME=.) never puts the cache in the current folder.
+func TestDefaultDirIsAbsolute(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("XDG_CACHE_HOME and HOME decide it on Linux")
+	}
+	t.Setenv("XDG_CACHE_HOME", "")
+	t.Setenv("HOME", ".")
+	if dir, err := DefaultDir(func(string) string { return "" }); err == nil {
+		t.Fatalf("HOME=. gave the cache folder %q", dir)
 	}
 }

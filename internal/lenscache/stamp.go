@@ -2,7 +2,7 @@ package lenscache
 
 import (
 	"fmt"
-	"os"
+	"io/fs"
 	"time"
 )
 
@@ -11,21 +11,20 @@ import (
 // resolution of the last one could leave every field as it was.
 const stampSettle = 2 * time.Second
 
-// Stamp names a file as it is now by its device, inode, size and
-// modification and change times (the change time is set by the system on
-// every write and cannot be set back by a program), once both times are
-// stampSettle old; false otherwise, or where the system does not give a
-// change time.
-func (s *Store) Stamp(path string) (string, bool) {
-	if s == nil {
-		return "", false
-	}
-	st, err := os.Stat(path)
-	if err != nil || !st.Mode().IsRegular() {
+// Stamp names the file at path, whose information st is, by its device,
+// inode, size and modification and change times (the change time is set
+// by the system on every write, and no program can set it back), once
+// both times are stampSettle old. There is none (false) for a file on a
+// file system not known to keep those times truthfully and at once: a
+// network file system answers from attributes it cached, and FAT and many
+// FUSE file systems have no change time of their own. Nor where the system
+// gives no change time.
+func (s *Store) Stamp(path string, st fs.FileInfo) (string, bool) {
+	if s == nil || st == nil || !st.Mode().IsRegular() {
 		return "", false
 	}
 	id, changed, ok := fileID(st)
-	if !ok {
+	if !ok || !localFileSystem(path) {
 		return "", false
 	}
 	latest := st.ModTime()
