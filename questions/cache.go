@@ -212,28 +212,27 @@ func list[T any](d *lensDecoder, item func() T) []T {
 }
 
 // loadable checks what Parse guarantees of a lens that loads and decoding
-// alone does not: it validates again (ids, duplicates, choices), and every
-// link, resource type and rule is as the decoder would have taken it.
+// alone does not, the checks Parse makes errors of: pillars, ids present
+// and unique where validate requires it, choices in every question, http(s)
+// links, known resource types, and rules that compiled to a risk.
 func loadable(l *Lens) bool {
+	if len(l.Pillars) == 0 {
+		return false
+	}
+	pillars := map[string]bool{}
 	for _, p := range l.Pillars {
+		if p.ID == "" || pillars[p.ID] {
+			return false
+		}
+		pillars[p.ID] = true
+		questions := map[string]bool{}
 		for _, q := range p.Questions {
-			if !webURL(q.HelpfulResource) {
+			if q.ID == "" || questions[q.ID] || len(q.Choices) == 0 || !webURL(q.HelpfulResource) {
 				return false
 			}
-			for _, c := range q.Choices {
-				if !webURL(c.HelpfulResource) || !webURL(c.ImprovementPlan) {
-					return false
-				}
-				for _, a := range c.AdditionalResources {
-					if a.Type != "HELPFUL_RESOURCE" && a.Type != "IMPROVEMENT_PLAN" {
-						return false
-					}
-					for i := range a.Content {
-						if !webURL(&a.Content[i]) {
-							return false
-						}
-					}
-				}
+			questions[q.ID] = true
+			if !loadableChoices(q) {
+				return false
 			}
 			for _, r := range q.RiskRules {
 				if r.Compiled == nil || r.Risk < NoRisk || r.Risk > HighRisk {
@@ -242,9 +241,26 @@ func loadable(l *Lens) bool {
 			}
 		}
 	}
-	v := &decoder{file: l.file}
-	v.validate(l, 0, false)
-	return v.errors == 0
+	return true
+}
+
+func loadableChoices(q *Question) bool {
+	for i, c := range q.Choices {
+		if c.ID == "" || q.choices[c.ID] != i || !webURL(c.HelpfulResource) || !webURL(c.ImprovementPlan) {
+			return false // no id, or an id seen before (the index holds the first)
+		}
+		for _, a := range c.AdditionalResources {
+			if a.Type != "HELPFUL_RESOURCE" && a.Type != "IMPROVEMENT_PLAN" {
+				return false
+			}
+			for k := range a.Content {
+				if !webURL(&a.Content[k]) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // webURL reports whether a resource's link is empty or http(s), as the
@@ -253,8 +269,11 @@ func webURL(r *Resource) bool {
 	if r == nil || r.URL == "" {
 		return true
 	}
-	lower := strings.ToLower(r.URL)
-	return strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://")
+	return hasPrefixFold(r.URL, "https://") || hasPrefixFold(r.URL, "http://")
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 type lensDecoder struct {
