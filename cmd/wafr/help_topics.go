@@ -46,8 +46,10 @@ WAFR_CACHE        off (or 0, false, no) stops wafr keeping parsed lens files
 WAFR_CACHE_DIR    the folder of that cache; unset: wafr/lenses under
                   $XDG_CACHE_HOME, else ~/.cache (~/Library/Caches on
                   macOS, %LocalAppData% on Windows). Entries are keyed by a
-                  lens's content and the build of wafr; a damaged entry is
-                  ignored and written again; at most 32 are kept.
+                  lens's content and the build of wafr (or, on a local
+                  disk, by a file's inode and times once it is two seconds
+                  old); a damaged entry is ignored and written again; at
+                  most 32 are kept.
 USER              who answers, when --by is not given and git has no
                   user.name
 GOGC, GOMEMLIMIT  Go's garbage collector settings; when either is set,
