@@ -2,11 +2,18 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/wafr-dev/wafr/internal/lensgen"
 	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 // benchModel is a 60-question lens whose questions have 15 choices and a
@@ -80,5 +87,37 @@ func BenchmarkHelpLayout(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		_ = buildHelp(q, hw, false)
+	}
+}
+
+// Start-up to the first frame of the first question, on the built-in
+// lens and on a 400 KB AWS lens: the program built over an opened review,
+// its first size, and the View that draws it (the help pane follows in a
+// command of its own). Process start and the lens load are measured by
+// scripts/compare.sh and the workspace benchmarks.
+func BenchmarkStart(b *testing.B) {
+	aws, problems := questions.Parse("gen.json", lensgen.AWSJSON(6, 57, 6, 170), questions.Options{})
+	if aws == nil {
+		b.Fatal(problems)
+	}
+	for name, l := range map[string]*questions.Lens{"ops": loadLens(b, "builtin:ops"), "aws400KB": aws} {
+		b.Run(name, func(b *testing.B) {
+			r := review.New(l, review.Workload{Name: "Payments API", Environment: review.Production, Owner: "payments-team"})
+			path := filepath.Join(b.TempDir(), "review.yaml")
+			data := r.Marshal()
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				p := newProgram(Options{Workspace: testWorkspace(), Review: r.Clone(), Lens: l, Path: path, Hash: workspace.Hash(data),
+					Author: func() string { return "tester" }, Renderer: testRenderer(false), Now: func() time.Time { return testNow }})
+				p.after = noTimers
+				p.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+				if !strings.Contains(p.View(), l.Pillars[0].Questions[0].Title[:10]) {
+					b.Fatal("the first question is not drawn")
+				}
+			}
+		})
 	}
 }
