@@ -34,6 +34,24 @@ func (r Risk) String() string {
 	return riskNames[r]
 }
 
+// Glyph is the mark that draws the level in bars and legends, in the
+// terminal and in HTML: distinct without colour, too.
+func (r Risk) Glyph() string {
+	switch r {
+	case HighRisk:
+		return "█"
+	case MediumRisk:
+		return "▓"
+	case NoRisk:
+		return "░"
+	case NotApplicable:
+		return "-"
+	case Unanswered:
+		return "·"
+	}
+	return ""
+}
+
 // RuleName is the name a risk rule uses: NO_RISK, MEDIUM_RISK, HIGH_RISK.
 func (r Risk) RuleName() string {
 	switch r {

@@ -181,5 +181,5 @@ func historyRow(s review.Side, name string, at time.Time, current bool, today ti
 		date = at.UTC().Format(time.RFC3339)
 	}
 	return HistoryRow{Name: name, Date: date, Current: current, Answered: c.Answered(), Total: c.Total(), Counts: c,
-		Scored: s.Lens != nil, Actions: CountActions(s.Review.Actions, today)}
+		Scored: s.Lens != nil, Actions: review.CountActions(s.Review.Actions, today)}
 }

@@ -80,7 +80,7 @@ func newHTMLPage(l htmlLabels, lensLang, title string) htmlPage {
 		p.Lang = lensLang // the lens text is most of the page
 	}
 	for _, r := range questions.Levels {
-		p.Legend = append(p.Legend, htmlLevel{Risk: r.String(), Class: riskClass(r), Glyph: barGlyph(r), Name: l.level(r)})
+		p.Legend = append(p.Legend, htmlLevel{Risk: r.String(), Class: riskClass(r), Glyph: r.Glyph(), Name: l.level(r)})
 	}
 	return p
 }
@@ -113,13 +113,13 @@ type htmlLevel struct {
 func levelCounts(c scoring.Counts, l htmlLabels) []htmlLevel {
 	out := make([]htmlLevel, 0, len(questions.Levels))
 	for _, r := range questions.Levels {
-		out = append(out, htmlLevel{Risk: r.String(), Class: riskClass(r), Glyph: barGlyph(r), Name: l.level(r), Count: c.Of(r)})
+		out = append(out, htmlLevel{Risk: r.String(), Class: riskClass(r), Glyph: r.Glyph(), Name: l.level(r), Count: c.Of(r)})
 	}
 	return out
 }
 
 func levelOf(r questions.Risk, l htmlLabels) htmlLevel {
-	return htmlLevel{Risk: r.String(), Class: riskClass(r), Glyph: barGlyph(r), Name: l.level(r)}
+	return htmlLevel{Risk: r.String(), Class: riskClass(r), Glyph: r.Glyph(), Name: l.level(r)}
 }
 
 // htmlReport is the report page.

@@ -160,11 +160,11 @@ func heatCell(c scoring.Counts, l htmlLabels) htmlHeatCell {
 	case c.None > 0:
 		worst = questions.NoRisk
 	}
-	cell := htmlHeatCell{Risk: worst.String(), Class: riskClass(worst), Glyph: barGlyph(worst), High: c.High, Medium: c.Medium, Full: l.counts(c, true)}
+	cell := htmlHeatCell{Risk: worst.String(), Class: riskClass(worst), Glyph: worst.Glyph(), High: c.High, Medium: c.Medium, Full: l.counts(c, true)}
 	var parts []string
 	for _, r := range []questions.Risk{questions.HighRisk, questions.MediumRisk} {
 		if n := c.Of(r); n > 0 {
-			parts = append(parts, barGlyph(r)+" "+fmt.Sprint(n))
+			parts = append(parts, r.Glyph()+" "+fmt.Sprint(n))
 		}
 	}
 	cell.Text = strings.Join(parts, "  ")

@@ -150,29 +150,17 @@ type Input struct {
 
 // Score builds the report model of a review.
 func Score(in Input) *Scored {
-	r, l := in.Review, in.Lens
-	res := r.Score(l)
-	out := &Scored{
-		Schema:    Schema,
-		File:      in.File,
-		Workload:  Workload{Name: r.Workload.Name, Environment: r.Workload.Environment, Owner: r.Workload.Owner},
-		Lens:      Lens{ID: l.ID, Name: l.Name, Version: l.Version, Digest: l.Digest},
-		Milestone: in.Milestone,
-		UpdatedAt: formatTime(r.UpdatedAt),
-		Reviewers: r.Answers.Reviewers(),
-		Answered:  res.Counts.Answered(),
-		Total:     res.Counts.Total(),
-		Counts:    res.Counts,
-		Notes:     r.Notes,
-		Language:  l.Language,
-	}
+	r := in.Review
+	res := r.Score(in.Lens)
+	out := scoredHead(in, res, func(s string) string { return s })
+	out.Reviewers = r.Answers.Reviewers()
 	if out.Reviewers == nil {
 		out.Reviewers = []string{}
 	}
-	out.Pillars = make([]Pillar, len(res.Pillars))
+	out.Notes = r.Notes
 	for i, pr := range res.Pillars {
 		p := &out.Pillars[i]
-		*p = Pillar{ID: pr.Pillar.ID, Name: pr.Pillar.Name, Counts: pr.Counts, Questions: make([]Question, len(pr.Questions))}
+		p.Questions = make([]Question, len(pr.Questions))
 		for j, qr := range pr.Questions {
 			p.Questions[j] = question(qr, r.Answers.Get(pr.Pillar.ID, qr.Question.ID))
 			for _, a := range r.ActionsOf(pr.Pillar.ID, qr.Question.ID) {
@@ -180,7 +168,6 @@ func Score(in Input) *Scored {
 			}
 		}
 	}
-	out.Actions = CountActions(r.Actions, in.Today)
 	return out
 }
 
@@ -194,25 +181,10 @@ func Score(in Input) *Scored {
 // WriteSummaryMarkdown and WriteSummaryJSON: they write from it exactly
 // what they write from Score's.
 func Summarize(in Input) *Scored {
-	r, l := in.Review, in.Lens
-	res := r.Score(l)
-	out := &Scored{
-		Schema:    Schema,
-		File:      in.File,
-		Workload:  Workload{Name: strings.Clone(r.Workload.Name), Environment: strings.Clone(r.Workload.Environment), Owner: strings.Clone(r.Workload.Owner)},
-		Lens:      Lens{ID: l.ID, Name: l.Name, Version: l.Version, Digest: l.Digest},
-		Milestone: strings.Clone(in.Milestone),
-		UpdatedAt: formatTime(r.UpdatedAt),
-		Answered:  res.Counts.Answered(),
-		Total:     res.Counts.Total(),
-		Counts:    res.Counts,
-		Actions:   CountActions(r.Actions, in.Today),
-		Language:  l.Language,
-		Pillars:   make([]Pillar, len(res.Pillars)),
-	}
+	res := in.Review.Score(in.Lens)
+	out := scoredHead(in, res, strings.Clone)
 	for i, pr := range res.Pillars {
 		p := &out.Pillars[i]
-		*p = Pillar{ID: pr.Pillar.ID, Name: pr.Pillar.Name, Counts: pr.Counts}
 		for _, qr := range pr.Questions {
 			if qr.Risk == questions.HighRisk || qr.Risk == questions.MediumRisk {
 				p.Questions = append(p.Questions, Question{ID: qr.Question.ID, Title: qr.Question.Title, Risk: qr.Risk})
@@ -222,14 +194,34 @@ func Summarize(in Input) *Scored {
 	return out
 }
 
+// scoredHead is what Score and Summarize share: the workload, the lens, the
+// counts and the pillars without their questions. keep copies the text
+// that comes from the review file (or returns it as it is).
+func scoredHead(in Input, res *scoring.Result, keep func(string) string) *Scored {
+	r, l := in.Review, in.Lens
+	out := &Scored{
+		Schema:    Schema,
+		File:      in.File,
+		Workload:  Workload{Name: keep(r.Workload.Name), Environment: keep(r.Workload.Environment), Owner: keep(r.Workload.Owner)},
+		Lens:      Lens{ID: l.ID, Name: l.Name, Version: l.Version, Digest: l.Digest},
+		Milestone: keep(in.Milestone),
+		UpdatedAt: formatTime(r.UpdatedAt),
+		Answered:  res.Counts.Answered(),
+		Total:     res.Counts.Total(),
+		Counts:    res.Counts,
+		Actions:   review.CountActions(r.Actions, in.Today),
+		Language:  l.Language,
+		Pillars:   make([]Pillar, len(res.Pillars)),
+	}
+	for i, pr := range res.Pillars {
+		out.Pillars[i] = Pillar{ID: pr.Pillar.ID, Name: pr.Pillar.Name, Counts: pr.Counts}
+	}
+	return out
+}
+
 func actionItem(a *review.Action, today time.Time) ActionItem {
 	return ActionItem{ID: a.ID, ChoiceID: a.ChoiceID, Title: a.Title, Owner: a.Owner, Due: a.Due, Status: a.Status,
 		Reason: a.Reason, Link: a.Link, Overdue: a.Overdue(today)}
-}
-
-// CountActions tallies actions by state.
-func CountActions(as []review.Action, today time.Time) ActionCounts {
-	return review.CountActions(as, today)
 }
 
 func question(qr scoring.QuestionResult, a *review.Answer) Question {

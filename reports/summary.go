@@ -63,29 +63,11 @@ func newSummaryStyles(w io.Writer, color bool) summaryStyles {
 	return s
 }
 
-// barGlyph draws a level in the proportional bar; distinct without
-// colour too.
-func barGlyph(r questions.Risk) string {
-	switch r {
-	case questions.HighRisk:
-		return "█"
-	case questions.MediumRisk:
-		return "▓"
-	case questions.NoRisk:
-		return "░"
-	case questions.NotApplicable:
-		return "-"
-	case questions.Unanswered:
-		return "·"
-	}
-	return ""
-}
-
 func (st summaryStyles) bar(c scoring.Counts, w int) string {
 	var b strings.Builder
 	for i, n := range c.Bar(w) {
 		r := questions.Levels[i]
-		b.WriteString(st.risk[r].Render(strings.Repeat(barGlyph(r), n)))
+		b.WriteString(st.risk[r].Render(strings.Repeat(r.Glyph(), n)))
 	}
 	return b.String()
 }
@@ -179,7 +161,7 @@ func WriteSummaryText(w io.Writer, s *Scored, opts TextOptions) error {
 	}
 	legend := make([]string, 0, len(questions.Levels))
 	for _, r := range questions.Levels {
-		legend = append(legend, barGlyph(r)+" "+t.Legend[r])
+		legend = append(legend, r.Glyph()+" "+t.Legend[r])
 	}
 	b.WriteString(st.dim.Render(strings.Join(legend, "  ")) + "\n")
 	if a := s.Actions; a.Open+a.Done+a.AcceptedRisk > 0 {

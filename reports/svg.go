@@ -71,7 +71,7 @@ func newSVGBar(name string, c scoring.Counts, l htmlLabels) svgBar {
 			continue
 		}
 		w := barViewW * float64(n) / float64(b.Total)
-		b.Segments = append(b.Segments, svgSegment{Risk: r.String(), Class: riskClass(r), Glyph: barGlyph(r), Name: l.level(r),
+		b.Segments = append(b.Segments, svgSegment{Risk: r.String(), Class: riskClass(r), Glyph: r.Glyph(), Name: l.level(r),
 			Count: n, X: fnum(x), W: fnum(w)})
 		x += w
 	}

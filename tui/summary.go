@@ -79,7 +79,7 @@ func (m summaryScreen) refresh() summaryScreen {
 	// Distinct glyphs as well as colours, so the bars read without colour.
 	var legend []string
 	for _, r := range questions.Levels {
-		legend = append(legend, s.Risk(r).Render(barGlyph(r))+" "+m.c.cat.Summary.Legend[r])
+		legend = append(legend, s.Risk(r).Render(r.Glyph())+" "+m.c.cat.Summary.Legend[r])
 	}
 	lines = append(lines, "", truncate(strings.Join(legend, "  "), w), "")
 	if acts := m.snap.Review.Actions; len(acts) > 0 {
@@ -109,22 +109,6 @@ func (m summaryScreen) refresh() summaryScreen {
 	return m
 }
 
-// barGlyph draws a level: distinct glyphs as well as colours, so the bars
-// read without colour.
-func barGlyph(r questions.Risk) string {
-	switch r {
-	case questions.HighRisk:
-		return "█"
-	case questions.MediumRisk:
-		return "▓"
-	case questions.NoRisk:
-		return "░"
-	case questions.NotApplicable:
-		return "-"
-	}
-	return "·"
-}
-
 // bar draws a tally as a proportional bar of width w.
 func bar(s *Styles, c scoring.Counts, w int) string {
 	if c.Total() == 0 {
@@ -133,7 +117,7 @@ func bar(s *Styles, c scoring.Counts, w int) string {
 	var b strings.Builder
 	for i, n := range c.Bar(w) {
 		r := questions.Levels[i]
-		b.WriteString(s.Risk(r).Render(strings.Repeat(barGlyph(r), n)))
+		b.WriteString(s.Risk(r).Render(strings.Repeat(r.Glyph(), n)))
 	}
 	return b.String()
 }
