@@ -60,11 +60,11 @@ func TestMilestoneDialogAlone(t *testing.T) {
 	var d dialog = newMilestoneDialog(c, snap)
 	d, _ = d.focus()
 	d, evs := drive(d, "enter")
-	if len(evs) != 0 || d.(milestoneDialog).err == "" {
+	if len(evs) != 0 || d.(textDialog).err == "" {
 		t.Errorf("an empty name: %#v", evs)
 	}
 	d, _, _ = d.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("first")})
-	if d, evs = drive(d, "enter"); len(evs) != 0 || d.(milestoneDialog).err == "" {
+	if d, evs = drive(d, "enter"); len(evs) != 0 || d.(textDialog).err == "" {
 		t.Errorf("a name in use: %#v", evs)
 	}
 	d, _, _ = d.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(" again")})

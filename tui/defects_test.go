@@ -38,7 +38,7 @@ func TestBurstTypingIsText(t *testing.T) {
 	// navigator's search, the setup form.
 	typeText(p, "M")
 	typeText(p, "up to the end esc q")
-	if d, ok := topDialog(p.v).(milestoneDialog); !ok || d.input.Value() != "up to the end esc q" {
+	if d, ok := topDialog(p.v).(textDialog); !ok || d.title != p.v.c.t.Mile.Title || d.input.Value() != "up to the end esc q" {
 		t.Errorf("milestone name: %#v", topDialog(p.v))
 	}
 	press(p, "esc", "j", "j", "A")

@@ -13,65 +13,20 @@ import (
 	"github.com/wafr-dev/wafr/review"
 )
 
-// milestoneDialog asks for a name and records the current answers as a
-// milestone.
-type milestoneDialog struct {
-	frame
-	snap  *Snapshot
-	input textinput.Model
-	err   string
-}
-
-func newMilestoneDialog(c *common, snap *Snapshot) milestoneDialog {
-	in := newTextInput()
-	in.Placeholder = c.t.Mile.Placeholder
-	in.CharLimit = 100
-	return milestoneDialog{frame: frame{c: c}, snap: snap, input: in}
-}
-
-func (d milestoneDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
-	if km, ok := msg.(tea.KeyMsg); ok {
+// newMilestoneDialog asks for a name and records the current answers as
+// a milestone.
+func newMilestoneDialog(c *common, snap *Snapshot) textDialog {
+	t := &c.t.Mile
+	intro := fmt.Sprintf(t.Body, textsafe.ShellQuote(sanitize(snap.Path)))
+	return newTextDialog(c, t.Title, intro, t.Placeholder, 100, func(name string) (Intent, string) {
 		switch {
-		case keyMatches(km, d.c.keys.Form.Cancel), km.Type == tea.KeyCtrlC:
-			return d, nil, closed()
-		case keyMatches(km, d.c.keys.Form.Confirm):
-			name := strings.TrimSpace(d.input.Value())
-			switch {
-			case name == "":
-				d.err = d.c.t.Mile.NeedsName
-			case d.snap.Review.Milestone(name) != nil:
-				d.err = d.c.t.Mile.Exists
-			default:
-				return d, nil, []event{closeDialogEvent{}, applyEvent{MilestoneIntent{Name: name}}}
-			}
-			return d, nil, nil
+		case name == "":
+			return nil, t.NeedsName
+		case snap.Review.Milestone(name) != nil:
+			return nil, t.Exists
 		}
-	}
-	var cmd tea.Cmd
-	d.input, cmd = d.input.Update(msg)
-	return d, cmd, nil
-}
-
-func (d milestoneDialog) view() string {
-	w := d.textWidth()
-	body := fmt.Sprintf(d.c.t.Mile.Body, textsafe.ShellQuote(sanitize(d.snap.Path)))
-	lines := append(strings.Split(wrap(body, w), "\n"), "", d.input.View())
-	if d.err != "" {
-		lines = append(lines, "", d.c.styles.StatusError.Render(wrap(sanitize(d.err), w)))
-	}
-	return d.boxLines(d.c.t.Mile.Title, lines)
-}
-
-func (d milestoneDialog) setSize(w, h int) dialog {
-	d.w, d.h = w, h
-	d.input.Width = min(50, d.textWidth()-2)
-	return d
-}
-
-func (d milestoneDialog) focus() (dialog, tea.Cmd) { cmd := d.input.Focus(); return d, cmd }
-
-func (d milestoneDialog) keys() []key.Binding {
-	return []key.Binding{d.c.keys.Form.Confirm, d.c.keys.Form.Cancel}
+		return MilestoneIntent{Name: name}, ""
+	})
 }
 
 // actionDialog asks for the owner and due date of an action that adopts a
@@ -157,7 +112,5 @@ func (d actionDialog) keys() []key.Binding {
 	k := d.c.keys.Form
 	return []key.Binding{k.Next, k.Confirm, k.Cancel}
 }
-
-func (d milestoneDialog) typing() bool { return true }
 
 func (d actionDialog) typing() bool { return true }

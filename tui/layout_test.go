@@ -52,7 +52,7 @@ func TestDialogsFit(t *testing.T) {
 			"action":       newActionDialog(c, snap, 0, snap.Items[0].Question.Choices[2]),
 			"notes":        newNotesDialog(c, snap, 0, "two\nlines"),
 			"n/a":          newNotApplicableDialog(c, snap, 0),
-			"milestone ee": milestoneDialog{frame: frame{c: c}, snap: snap, input: newTextInput(), err: long.Error()},
+			"milestone ee": func() textDialog { d := newMilestoneDialog(c, snap); d.err = long.Error(); return d }(),
 			"message":      messageDialog{frame: frame{c: c}, title: "A title", body: long.Error() + "\n\n" + long.Error()},
 		}
 		for name, d := range dialogs {

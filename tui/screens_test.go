@@ -310,7 +310,7 @@ func TestFullHelpShowsEveryKey(t *testing.T) {
 func TestMilestoneKey(t *testing.T) {
 	p := opsProgram(t)
 	press(p, "x", "M")
-	if _, ok := topDialog(p.v).(milestoneDialog); !ok {
+	if d, ok := topDialog(p.v).(textDialog); !ok || d.title != p.v.c.t.Mile.Title {
 		t.Fatal("M did not ask for a name")
 	}
 	if v := strings.Join(strings.Fields(plainView(p)), ""); !strings.Contains(v, "review.yaml@NAME") || strings.Contains(v, "FILE") {
