@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
+	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/workspace"
@@ -261,13 +262,12 @@ func actionChanges(before, after review.Action) string {
 // actionRows are the actions of one review file that the filters keep,
 // holding copies of the file's text rather than the text itself, so that
 // listing a thousand files keeps only what is listed.
-func actionRows(f *workspace.File, file string, opts *actionListOptions, today time.Time) []reports.ActionRow {
-	r := f.Review
+func actionRows(r *review.Review, l *questions.Lens, file string, opts *actionListOptions, today time.Time) []reports.ActionRow {
 	var rows []reports.ActionRow
 	workload := ""
 	for _, a := range r.Actions {
 		row := reports.ActionRow{File: file, Question: a.PillarID + "/" + a.QuestionID,
-			Action: a, Overdue: a.Overdue(today), Stale: r.Staleness(f.Lens, &a)}
+			Action: a, Overdue: a.Overdue(today), Stale: r.Staleness(l, &a)}
 		switch {
 		case opts.owner != "" && !strings.EqualFold(a.Owner, opts.owner),
 			opts.status != "" && a.Status != opts.status,
@@ -360,15 +360,16 @@ func runActionList(opts *actionListOptions) error {
 	today := opts.io.Now()
 	var rows []reports.ActionRow
 	err := loadEach(opts.io, opts.files, func(io *ioStreams, file string) ([]reports.ActionRow, error) {
-		f, err := openFile(io, file, "")
+		r, err := readReview(io, file)
 		if err != nil {
 			return nil, err
 		}
-		return actionRows(f, file, opts, today), nil
-	}, func(r []reports.ActionRow) error {
-		rows = append(rows, r...)
-		return nil
-	})
+		l, err := io.ws.LensFor(r, file, "")
+		if err != nil {
+			return nil, err
+		}
+		return actionRows(r, l, file, opts, today), nil
+	}, func(r []reports.ActionRow) { rows = append(rows, r...) })
 	if err != nil {
 		return err
 	}

@@ -75,7 +75,7 @@ func loadInput(io *ioStreams, file, at, lensFlag string) (reports.Input, *questi
 // ends the command with only the messages before it, exactly as loading
 // the files one after another did. Standard input ("-") among the files
 // makes it do just that.
-func loadEach[T any](io *ioStreams, files []string, load func(*ioStreams, string) (T, error), use func(T) error) error {
+func loadEach[T any](io *ioStreams, files []string, load func(*ioStreams, string) (T, error), use func(T)) error {
 	workers := min(runtime.GOMAXPROCS(0), len(files))
 	if workers <= 1 || slices.Contains(files, "-") {
 		for _, f := range files {
@@ -83,9 +83,7 @@ func loadEach[T any](io *ioStreams, files []string, load func(*ioStreams, string
 			if err != nil {
 				return err
 			}
-			if err := use(v); err != nil {
-				return err
-			}
+			use(v)
 		}
 		return nil
 	}
@@ -138,12 +136,9 @@ func loadEach[T any](io *ioStreams, files []string, load func(*ioStreams, string
 		if res.err != nil {
 			return res.err
 		}
-		err := use(res.v)
+		use(res.v)
 		results[i] = result{} // let it go
 		<-ahead
-		if err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -106,10 +106,9 @@ func runSummary(opts *summaryOptions) error {
 	all := make([]*reports.Scored, 0, len(opts.files))
 	err := loadEach(streams, opts.files, func(io *ioStreams, file string) (*reports.Scored, error) {
 		return load(io, file, opts.at, opts.lens)
-	}, func(s *reports.Scored) error {
+	}, func(s *reports.Scored) {
 		s.Language = i18n.Choose(opts.lang, s.Language, opts.io.Getenv)
 		all = append(all, s)
-		return nil
 	})
 	if err != nil {
 		return err
