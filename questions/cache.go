@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"io/fs"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -265,16 +264,7 @@ func loadableChoices(q *Question) bool {
 
 // webURL reports whether a resource's link is empty or http(s), as the
 // decoder requires.
-func webURL(r *Resource) bool {
-	if r == nil || r.URL == "" {
-		return true
-	}
-	return hasPrefixFold(r.URL, "https://") || hasPrefixFold(r.URL, "http://")
-}
-
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
+func webURL(r *Resource) bool { return r == nil || r.URL == "" || isHTTPLink(r.URL) }
 
 type lensDecoder struct {
 	b   []byte

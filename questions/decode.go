@@ -289,10 +289,18 @@ func (d *decoder) checkURL(n *yaml.Node, where, url string) {
 	if url == "" {
 		return
 	}
-	lower := strings.ToLower(url)
-	if !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://") {
+	if !isHTTPLink(url) {
 		d.errorf(n, where, "url %q is not an http(s) link", url)
 	}
+}
+
+// isHTTPLink reports whether a link starts http:// or https://, in any case.
+func isHTTPLink(url string) bool {
+	return hasPrefixFold(url, "https://") || hasPrefixFold(url, "http://")
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func (d *decoder) rule(n *yaml.Node, q *Question, qWhere string) *Rule {
