@@ -35,13 +35,13 @@ func benchFiles(b *testing.B, n, milestones int) []string {
 	o := reviewgen.Options{Workload: "Service", Milestones: milestones, Now: benchNow()}
 	if n == 1 {
 		path := filepath.Join(dir, "review.yaml")
-		if err := reviewgen.Write(path, lensPath, l, o); err != nil {
+		if err := reviewgen.Write(path, l, o); err != nil {
 			b.Fatal(err)
 		}
 		settle(b, path)
 		return []string{path}
 	}
-	paths, err := reviewgen.WriteMany(dir, lensPath, l, n, o)
+	paths, err := reviewgen.WriteMany(dir, l, n, o)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func cacheFixture(t *testing.T) (dir, reviewPath string) {
 		t.Fatal(err)
 	}
 	reviewPath = filepath.Join(dir, "review.yaml")
-	if err := reviewgen.Write(reviewPath, lensPath, l, reviewgen.Options{Workload: "Service", Now: time.Now().Add(-2 * time.Hour)}); err != nil {
+	if err := reviewgen.Write(reviewPath, l, reviewgen.Options{Workload: "Service", Now: time.Now().Add(-2 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	past := time.Now().Add(-time.Hour)

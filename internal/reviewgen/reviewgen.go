@@ -14,6 +14,7 @@ import (
 
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 // Options shape a generated review.
@@ -138,17 +139,11 @@ func addActions(r *review.Review, l *questions.Lens, now time.Time) {
 	}
 }
 
-// Write saves a generated review at path. The review records lensPath
-// relative to its folder, as wafr itself does.
-func Write(path, lensPath string, l *questions.Lens, o Options) error {
+// Write saves a generated review at path. The review records the lens as
+// wafr itself does: its file (l.Source) relative to the review's folder.
+func Write(path string, l *questions.Lens, o Options) error {
 	r := Review(l, o)
-	if abs, err := filepath.Abs(lensPath); err == nil {
-		if dir, err := filepath.Abs(filepath.Dir(path)); err == nil {
-			if rel, err := filepath.Rel(dir, abs); err == nil {
-				r.Lens.Source = filepath.ToSlash(rel)
-			}
-		}
-	}
+	workspace.RecordLens(r, l, path)
 	data, err := r.Encode()
 	if err != nil {
 		return err
@@ -158,13 +153,13 @@ func Write(path, lensPath string, l *questions.Lens, o Options) error {
 
 // WriteMany writes n reviews into dir, review-0001.yaml and so on, each of
 // its own workload and answers, and returns their paths.
-func WriteMany(dir, lensPath string, l *questions.Lens, n int, o Options) ([]string, error) {
+func WriteMany(dir string, l *questions.Lens, n int, o Options) ([]string, error) {
 	paths := make([]string, n)
 	for i := range n {
 		paths[i] = filepath.Join(dir, fmt.Sprintf("review-%04d.yaml", i+1))
 		oi := o
 		oi.Workload, oi.Seed = fmt.Sprintf("%s %04d", o.Workload, i+1), o.Seed+i
-		if err := Write(paths[i], lensPath, l, oi); err != nil {
+		if err := Write(paths[i], l, oi); err != nil {
 			return nil, err
 		}
 	}

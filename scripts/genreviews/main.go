@@ -53,8 +53,8 @@ func generate(lensPath, out, name string, n, milestones int) error {
 	}
 	o := reviewgen.Options{Workload: name, Milestones: milestones, Now: time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)}
 	if n == 1 {
-		return reviewgen.Write(filepath.Join(out, "review.yaml"), lensPath, l, o)
+		return reviewgen.Write(filepath.Join(out, "review.yaml"), l, o)
 	}
-	_, err = reviewgen.WriteMany(out, lensPath, l, n, o)
+	_, err = reviewgen.WriteMany(out, l, n, o)
 	return err
 }
