@@ -344,19 +344,14 @@ func inline(s string) string {
 // ASCII other than a space and mdSpecial.
 func plainByte(c byte) bool { return c > ' ' && c < 0x7f && !isMDSpecial(c) }
 
-// inlinePlain reports whether inline would return s unchanged: printable
-// ASCII without Markdown syntax, single spaces only between words, and no
-// list marker at the start.
+// inlinePlain reports whether inline would return s unchanged: a plain
+// line (isPlainLine) without Markdown syntax or a list marker at the start.
 func inlinePlain(s string) bool {
-	if s == "" {
-		return true
-	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' || s[0] == '-' || s[0] == '+' || s[0] == '=' {
+	if !isPlainLine(s) || s != "" && (s[0] == '-' || s[0] == '+' || s[0] == '=') {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !plainByte(c) && (c != ' ' || s[i+1] == ' ') {
+		if isMDSpecial(s[i]) {
 			return false
 		}
 	}

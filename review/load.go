@@ -107,7 +107,10 @@ func Read(name string, r io.Reader) (*Review, error) {
 
 // Parse decodes review data. A file that is not a review at all (a lens,
 // Markdown, other YAML) gives a *LoadError wrapping ErrNotReview that says
-// what the file looks like.
+// what the file looks like. The review's strings may all share one copy
+// of data (the fast parser's): a caller that keeps a few of them from many
+// files, and not the reviews, copies those (strings.Clone), or every file
+// stays in memory whole.
 func Parse(name string, data []byte) (*Review, error) {
 	// What wafr wrote is read by the fast parser; anything else, and every
 	// file that does not parse, by yaml.v3 (the same tree either way).
