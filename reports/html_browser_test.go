@@ -63,6 +63,9 @@ func startBrowser(t *testing.T) context.Context {
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
 		chromedp.UserDataDir(t.TempDir()),
+		// Chromium keeps its singleton socket in a folder under TMPDIR
+		// that it does not remove when stopped; keep it in the test's.
+		chromedp.Env("TMPDIR="+t.TempDir()),
 	)
 	ctx, cancel := chromedp.NewContext(alloc)
 	t.Cleanup(func() { cancel(); cancelAlloc() })

@@ -20,6 +20,8 @@ import (
 // in with send-keys, the screen out with capture-pane.
 
 var (
+	// testRoot is the test process's own folder (see ownCache).
+	testRoot  string
 	buildOnce sync.Once
 	binPath   string
 	buildErr  error
@@ -28,12 +30,7 @@ var (
 func wafrBinary(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "wafr-e2e")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "wafr")
+		binPath = filepath.Join(testRoot, "wafr")
 		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
 			buildErr = err

@@ -28,21 +28,22 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// ownCache runs the tests with WAFR_CACHE_DIR set to a folder of their
-// own, removed afterwards, so that wafr run by a test never writes to the
-// user's cache (a test that looks at the cache names its own folder).
-// testscript.Main calls Run only in the test process, not in the wafr
-// commands it starts.
+// ownCache runs the tests in a folder of their own, removed afterwards:
+// WAFR_CACHE_DIR points into it, so that wafr run by a test never writes
+// to the user's cache (a test that looks at the cache names its own
+// folder), and the tmux tests build their binary there. testscript.Main
+// calls Run only in the test process, not in the wafr commands it starts.
 type ownCache struct{ m *testing.M }
 
 func (o ownCache) Run() int {
-	dir, err := os.MkdirTemp("", "wafr-test-cache-")
+	dir, err := os.MkdirTemp("", "wafr-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	defer os.RemoveAll(dir)
-	os.Setenv(lenscache.EnvDir, dir)
+	os.Setenv(lenscache.EnvDir, filepath.Join(dir, "cache"))
+	testRoot = dir
 	return o.m.Run()
 }
 
