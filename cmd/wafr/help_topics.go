@@ -106,11 +106,6 @@ missing descriptions, and the AWS tool's rules, which "wafr lens lint --aws"
 turns into errors: its limits, ids of letters, digits, "_" and "-" only, and
 a question id used in one pillar only.`,
 		},
-		{
-			name:  "serve",
-			short: "The live review: joining, roles, votes, the time-box, the team file",
-			long:  serveHelp,
-		},
 	}
 }
 
@@ -118,8 +113,11 @@ func newHelpTopic(t helpTopic) *cobra.Command {
 	return &cobra.Command{Use: t.name, Short: t.short, Long: t.long}
 }
 
-const serveHelp = `"wafr serve FILE" holds a live review: your terminal runs the review at
-once, as its facilitator, and everyone else joins from their own terminal:
+// serveHelp is the serve command's own help (so "wafr help serve" and
+// "wafr serve --help" both show it).
+const serveHelp = `Hold a live review of FILE (default review.yaml): your terminal runs the
+review at once, as its facilitator, and everyone else joins from their own
+terminal, sees every tick and note as it happens, and can read ahead:
 
   ssh -p 2222 HOST              (use ssh -t if you give a command)
 
@@ -182,10 +180,10 @@ screen whose terminal did not send its new size (Windows OpenSSH).`
 func newHelpCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "help [COMMAND|TOPIC]",
-		Short: "Help about any command, or a topic: environment, exit-codes, lens-format, serve",
-		Long: `Help about any command, for example 'wafr help answer', or a topic:
-'wafr help environment', 'wafr help exit-codes', 'wafr help lens-format',
-'wafr help serve'.`,
+		Short: "Help about any command, or a topic: environment, exit-codes, lens-format",
+		Long: `Help about any command, for example 'wafr help answer' or 'wafr help serve',
+or a topic: 'wafr help environment', 'wafr help exit-codes',
+'wafr help lens-format'.`,
 		ValidArgsFunction: completeHelp,
 		RunE: func(c *cobra.Command, args []string) error {
 			target, rest, err := c.Root().Find(args)

@@ -31,13 +31,7 @@ func newServeCmd(io *ioStreams, runF func(*serveOptions) error) *cobra.Command {
 		Annotations: map[string]string{annotationInteractive: "true"},
 		Use:         "serve [FILE]",
 		Short:       "Hold a live review that the whole team joins over SSH",
-		Long: `Hold a live review of FILE (default review.yaml). Your terminal runs the
-review at once, as its facilitator; everyone else joins from their own
-terminal with the ssh command printed at start, sees every tick and note as
-it happens, and can read ahead. See 'wafr help serve' for roles, votes, the
-time-box and the team file.
-
-Ctrl+C in your review, or SIGTERM, saves and ends every session.`,
+		Long: serveHelp,
 		Example: `  wafr serve payments.yaml --team team.keys
   wafr serve payments.yaml --listen 0.0.0.0:2222 --team team.keys
   ssh -p 2222 review-host        # how the others join`,
