@@ -59,6 +59,7 @@ type Hub struct {
 	host         string // the host's connection: the chair comes back to it
 	chair        string // who facilitates now; "" while held for someone away
 	heldFor      string // the fingerprint the chair is held for
+	heldName     string // and their name
 	heldUntil    time.Time
 	shared       int
 	sharedSince  time.Time
@@ -254,6 +255,16 @@ func (h *Hub) handle(m any) {
 			}
 			p.Role = m.Role
 		}
+		// Someone the file now makes an observer, or takes off the team,
+		// no longer runs the meeting, here or when they come back.
+		if c := h.people[h.chair]; c != nil && c.Role == tui.Observer {
+			h.chairBack(tui.Notice{Kind: tui.NoticeChairRevoked, Who: c.Name})
+		}
+		if h.heldFor != "" {
+			if m, ok := m.lookup(h.heldFor); !ok || m.Role == tui.Observer {
+				h.chairBack(tui.Notice{Kind: tui.NoticeChairRevoked, Who: h.heldName})
+			}
+		}
 		h.publish()
 	case noticeMsg:
 		m.n.At = h.now()
@@ -281,7 +292,7 @@ func (h *Hub) join(p Participant, host bool) *Mailbox {
 		if h.chair == "" {
 			h.chair = p.ID
 		}
-	case h.heldFor != "" && h.heldFor == p.Fingerprint:
+	case h.heldFor != "" && h.heldFor == p.Fingerprint && p.Role != tui.Observer:
 		h.chair, h.heldFor = p.ID, "" // back within the minute
 	}
 	h.changed()
@@ -296,7 +307,7 @@ func (h *Hub) leave(id string) {
 	delete(h.people, id)
 	h.order = slices.DeleteFunc(h.order, func(x string) bool { return x == id })
 	if h.chair == id {
-		h.chair, h.heldFor, h.heldUntil = "", p.Fingerprint, h.now().Add(chairHold)
+		h.chair, h.heldFor, h.heldName, h.heldUntil = "", p.Fingerprint, p.Name, h.now().Add(chairHold)
 		for _, other := range h.order { // the same person on another connection keeps it
 			if h.people[other].Fingerprint == p.Fingerprint && p.Fingerprint != "" {
 				h.chair, h.heldFor = other, ""
@@ -304,18 +315,34 @@ func (h *Hub) leave(id string) {
 			}
 		}
 	}
-	if h.vote != nil {
-		delete(h.vote.ballots, id)
+	if h.vote != nil && !h.connected(voterOf(p)) {
+		delete(h.vote.ballots, voterOf(p))
 	}
 	h.changed()
+}
+
+// chairBack gives the chair to the host, saying why.
+func (h *Hub) chairBack(why tui.Notice) {
+	h.chair, h.heldFor, h.heldName = h.host, "", ""
+	why.At = h.now()
+	h.lastChange = why
+}
+
+// connected says whether the voter is here on some connection.
+func (h *Hub) connected(voter string) bool {
+	for _, id := range h.order {
+		if voterOf(h.people[id]) == voter {
+			return true
+		}
+	}
+	return false
 }
 
 // onTick checks the file for outside changes, gives a held chair back to
 // the host when its holder stays away, and refreshes the time left.
 func (h *Hub) onTick() {
 	if h.chair == "" && h.heldFor != "" && h.now().After(h.heldUntil) {
-		h.chair, h.heldFor = h.host, ""
-		h.lastChange = tui.Notice{Kind: tui.NoticeChairBack, At: h.now()}
+		h.chairBack(tui.Notice{Kind: tui.NoticeChairBack})
 		h.changed()
 	}
 	if hash := h.s.WatchHash(); hash != "" && !h.saving && !h.watching {

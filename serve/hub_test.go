@@ -511,3 +511,99 @@ func TestHubNotesAreNotOverwritten(t *testing.T) {
 		t.Errorf("notes %q", a.Notes)
 	}
 }
+
+// The team file can take the chair away: a facilitator it makes an
+// observer, or one held for while away and then taken off the team, no
+// longer runs the meeting; the host does.
+func TestHubTeamFileTakesTheChair(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.HandOverIntent{To: "bob"}})
+	waitFor(t, host, "bob facilitating", func(u *Update) bool { return u.Meeting.Me.Role == tui.Contributor })
+	h.SetTeam(func(fp string) (Member, bool) { return Member{Name: "bob", Role: tui.Observer}, fp == "SHA256:bob" })
+	u := waitFor(t, host, "the chair back", func(u *Update) bool { return u.Meeting.Me.Role == tui.Facilitator })
+	if u.Meeting.People[1].Role != tui.Observer || u.Meeting.LastChange.Kind != tui.NoticeChairRevoked || u.Meeting.LastChange.Who != "bob" {
+		t.Errorf("after bob became an observer: people %+v, last change %+v", u.Meeting.People, u.Meeting.LastChange)
+	}
+	h.Send("bob", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_slo"}})
+	waitFor(t, bob, "bob refused", func(u *Update) bool { return refused(u, tui.ErrObserverReadOnly) })
+
+	// cara has the chair, drops, and is taken off the team while it is
+	// held for her: the host has it at once, and her key cannot take it
+	// back.
+	h.SetTeam(func(fp string) (Member, bool) {
+		return Member{Name: "cara", Role: tui.Contributor}, fp == "SHA256:cara"
+	})
+	h.join("cara", "cara", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.HandOverIntent{To: "cara"}})
+	waitFor(t, host, "cara facilitating", func(u *Update) bool { return u.Meeting.Me.Role == tui.Contributor })
+	h.Leave("cara")
+	waitFor(t, host, "cara away", func(u *Update) bool { return len(u.Meeting.People) == 1 })
+	h.SetTeam(func(string) (Member, bool) { return Member{}, false })
+	waitFor(t, host, "the chair back", func(u *Update) bool {
+		return u.Meeting.LastChange.Kind == tui.NoticeChairRevoked && u.Meeting.LastChange.Who == "cara"
+	})
+	h.join("cara-again", "cara", tui.Observer, false)
+	u = waitFor(t, host, "cara back", func(u *Update) bool { return len(u.Meeting.People) == 2 })
+	if u.Meeting.Me.Role != tui.Facilitator || u.Meeting.People[1].Role != tui.Observer {
+		t.Errorf("the held chair went back to someone the team file took it from: %+v", u.Meeting.People)
+	}
+}
+
+// Someone joined on two connections (two terminals, one key) is one
+// voter: one ballot, counted once, kept once in the file.
+func TestHubSamePersonTwiceVotesOnce(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.join("bob#1", "bob", tui.Contributor, false)
+	bob2 := h.join("bob#2", "bob", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.OpenVoteIntent{Item: 0}})
+	waitFor(t, bob2, "the open vote", func(u *Update) bool { return u.Meeting.Vote != nil })
+	h.Send("bob#1", []tui.Intent{tui.BallotIntent{ChoiceID: "OPS1_slo"}})
+	h.Send("bob#2", []tui.Intent{tui.BallotIntent{ChoiceID: "OPS1_users"}})
+	h.Send("host", []tui.Intent{tui.BallotIntent{ChoiceID: "OPS1_budget"}})
+	u := waitFor(t, bob2, "both ballots", func(u *Update) bool { return u.Meeting.Vote.Voted == 2 && len(u.Meeting.Vote.Mine) == 2 })
+	if u.Meeting.Vote.Eligible != 2 {
+		t.Errorf("bob on two connections counts as %d eligible voters with hana", u.Meeting.Vote.Eligible)
+	}
+	// bob leaving one connection keeps his ballot; the vote is settled
+	// with two ballots, and neither of his outvotes hana.
+	h.Leave("bob#1")
+	h.Send("host", []tui.Intent{tui.RevealIntent{}, tui.CloseVoteIntent{Majority: true}})
+	u = waitFor(t, host, "the settled vote", func(u *Update) bool { return u.Meeting.Vote == nil })
+	a := u.Snap.Review.Answers.Get(pillar, "OPS1")
+	if a == nil || len(a.Votes) != 2 {
+		t.Fatalf("ballots kept: %+v", a)
+	}
+	if got := sel(u, "OPS1"); got != "" {
+		t.Errorf("bob's one ballot was a majority over hana's: %q", got)
+	}
+}
+
+// A login attempt that reads a changed team file before the watcher does
+// (anyone dialling, even with a key that is refused) does not keep the
+// change from the people already in.
+func TestTeamChangeReachesTheHubWhoeverReadsItFirst(t *testing.T) {
+	keys := testKeys(t, 2)
+	path := filepath.Join(t.TempDir(), "team.keys")
+	os.WriteFile(path, []byte(keys[0].authorized+" bob\n"+keys[1].authorized+" cara\n"), 0o644)
+	f := &teamFile{path: path}
+	team, _, _ := f.current() // the first login
+	bobKey, _ := team.Lookup(keys[0].public)
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	if _, err := h.Join(Participant{ID: "bob#1", Fingerprint: bobKey.Fingerprint, Name: "bob", Role: bobKey.Role}, false); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(path, []byte(keys[1].authorized+" cara\n"), 0o644)
+	later := time.Now().Add(time.Second)
+	os.Chtimes(path, later, later)
+	if _, _, reread := f.current(); !reread { // a login reads it first
+		t.Fatal("the change was not read")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go watchTeam(ctx, f, h.Hub, 10*time.Millisecond)
+	waitFor(t, host, "bob let go", func(u *Update) bool { return len(u.Meeting.People) == 1 })
+}

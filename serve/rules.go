@@ -10,11 +10,26 @@ import (
 	"github.com/wafr-dev/wafr/tui"
 )
 
-// vote is a silent vote in progress: each person's ballot, by connection.
+// vote is a silent vote in progress: each person's ballot, by voter (see
+// voterOf), so that someone joined twice still votes once.
 type vote struct {
 	item     int
-	ballots  map[string][]string
+	ballots  map[string]ballot
 	revealed bool
+}
+
+type ballot struct {
+	by       string // the voter's name, kept if they leave before the vote ends
+	selected []string
+}
+
+// voterOf is who p votes as: their key, so two connections with one key
+// are one voter; the host, who joins without a key, by connection.
+func voterOf(p *person) string {
+	if p.Fingerprint != "" {
+		return p.Fingerprint
+	}
+	return p.ID
 }
 
 // role is what p may do now: the chair facilitates; someone the team file
@@ -268,7 +283,7 @@ func (h *Hub) openVote(p *person, item int) tui.Result {
 	if item < 0 || item >= len(h.s.Snapshot().Items) {
 		return tui.Result{Err: tui.ErrNoItem}
 	}
-	h.vote = &vote{item: item, ballots: map[string][]string{}}
+	h.vote = &vote{item: item, ballots: map[string]ballot{}}
 	h.lastChange = tui.Notice{Kind: tui.NoticeOpenedVote, Who: p.Name, At: h.now()}
 	return tui.Result{Message: tui.Notice{Kind: tui.NoticeVoteOpened}}
 }
@@ -283,7 +298,8 @@ func (h *Hub) ballot(p *person, role tui.Role, choiceID string) tui.Result {
 		return tui.Result{Err: tui.ErrVotesRevealed}
 	}
 	q := h.s.Snapshot().Items[h.vote.item].Question
-	h.vote.ballots[p.ID] = scoring.Toggle(q, h.vote.ballots[p.ID], choiceID)
+	voter := voterOf(p)
+	h.vote.ballots[voter] = ballot{by: p.Name, selected: scoring.Toggle(q, h.vote.ballots[voter].selected, choiceID)}
 	return tui.Result{}
 }
 
@@ -322,12 +338,8 @@ func (h *Hub) closeVote(p *person, majority bool) tui.Result {
 // ballots are the vote's ballots by name, sorted, for the review file.
 func (h *Hub) ballots(v *vote) []review.Vote {
 	var out []review.Vote
-	for id, sel := range v.ballots {
-		name := id
-		if p := h.people[id]; p != nil {
-			name = p.Name
-		}
-		out = append(out, review.Vote{By: name, Selected: slices.Clone(sel)})
+	for _, b := range v.ballots {
+		out = append(out, review.Vote{By: b.by, Selected: slices.Clone(b.selected)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].By < out[j].By })
 	return out

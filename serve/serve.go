@@ -101,12 +101,12 @@ func Run(ctx context.Context, o Options) error {
 	go func() { hubErr <- hub.Run(hubCtx) }()
 	go sshServer.Serve(ln)
 	if srv.team != nil {
-		go watchTeam(hubCtx, srv.team, hub)
+		go watchTeam(hubCtx, srv.team, hub, 2*time.Second)
 	}
 
 	var hostErr error
 	if !o.Headless {
-		hostErr = runHost(ctx, hub, o, &drift)
+		hostErr = runHost(ctx, hub, o, &drift, joinCommand(ln.Addr().String()), key.Fingerprint)
 	} else {
 		<-ctx.Done()
 	}
@@ -154,9 +154,9 @@ func greet(o Options, addr string, key HostKey) {
 	if w == nil {
 		w = io.Discard
 	}
-	host, port, _ := net.SplitHostPort(addr)
+	host, _, _ := net.SplitHostPort(addr)
 	fmt.Fprintf(w, "wafr serve: a live review of %s\n", o.File.Path)
-	fmt.Fprintf(w, "  join with: ssh -p %s %s\n", port, joinHost(host))
+	fmt.Fprintf(w, "  join with: %s\n", joinCommand(addr))
 	fmt.Fprintf(w, "  host key:  %s\n", key.Fingerprint)
 	if key.Created {
 		fmt.Fprintf(w, "             (made now; check it when ssh asks)\n")
@@ -174,6 +174,12 @@ func greet(o Options, addr string, key HostKey) {
 	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
 		fmt.Fprintf(w, "  warning:   listening on %s: other machines can reach this review; the team file decides who gets in\n", addr)
 	}
+}
+
+// joinCommand is the ssh command that joins a review served on addr.
+func joinCommand(addr string) string {
+	host, port, _ := net.SplitHostPort(addr)
+	return fmt.Sprintf("ssh -p %s %s", port, joinHost(host))
 }
 
 func joinHost(host string) string {
@@ -197,7 +203,7 @@ func people(n int) string {
 
 // runHost is the host's own screen, on this terminal: the first
 // facilitator. When it quits, the review ends.
-func runHost(ctx context.Context, hub *Hub, o Options, drift *workspace.LensDrift) error {
+func runHost(ctx context.Context, hub *Hub, o Options, drift *workspace.LensDrift, join, hostKey string) error {
 	name := o.HostName
 	if name == "" {
 		name = "host"
@@ -207,7 +213,8 @@ func runHost(ctx context.Context, hub *Hub, o Options, drift *workspace.LensDrif
 		return err
 	}
 	first := box.Take()
-	s := newScreen(hub, tui.HostID, first, tui.ViewerOptions{Renderer: o.HostRenderer, LensChange: drift, Now: o.Now})
+	s := newScreen(hub, tui.HostID, first, tui.ViewerOptions{Renderer: o.HostRenderer, LensChange: drift, Now: o.Now,
+		Join: join, JoinKey: hostKey})
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler(), tea.WithContext(ctx)}
 	if o.HostInput != nil {
 		progOpts = append(progOpts, tea.WithInput(o.HostInput))
@@ -227,21 +234,28 @@ func runHost(ctx context.Context, hub *Hub, o Options, drift *workspace.LensDrif
 }
 
 // watchTeam reads the team file again when it changes, and tells the hub.
-func watchTeam(ctx context.Context, f *teamFile, hub *Hub) {
-	t := time.NewTicker(2 * time.Second)
+// A login may have read the file first (and told of its problems), so
+// what counts is whether the team is another one than the hub was last
+// given.
+func watchTeam(ctx context.Context, f *teamFile, hub *Hub, every time.Duration) {
+	t := time.NewTicker(every)
 	defer t.Stop()
+	var given *Team
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 			team, problems, reread := f.current()
-			if !reread {
+			if reread {
+				for _, p := range problems {
+					hub.Notify(tui.Notice{Kind: tui.NoticeTeamProblem, Team: &p})
+				}
+			}
+			if team == given {
 				continue
 			}
-			for _, p := range problems {
-				hub.Notify(tui.Notice{Kind: tui.NoticeTeamProblem, Team: &p})
-			}
+			given = team
 			hub.SetTeam(func(fp string) (Member, bool) {
 				m, ok := team.members[fp]
 				return m, ok

@@ -31,8 +31,10 @@ type liveReview struct {
 	addr string
 	path string
 	host *io.PipeWriter
-	stop context.CancelFunc
-	done chan error
+	// hostScreen is what the host's terminal was sent.
+	hostScreen *lockedBuffer
+	stop       context.CancelFunc
+	done       chan error
 }
 
 func startReview(t *testing.T, path, team string, renderer func(ssh.Session) *lipgloss.Renderer) *liveReview {
@@ -52,7 +54,7 @@ func startReviewOf(t *testing.T, path, team string, renderer func(ssh.Session) *
 	in, hostKeys := io.Pipe()
 	ready := make(chan string, 1)
 	ctx, cancel := context.WithCancel(context.Background())
-	lr := &liveReview{t: t, path: path, host: hostKeys, stop: cancel, done: make(chan error, 1)}
+	lr := &liveReview{t: t, path: path, host: hostKeys, hostScreen: &lockedBuffer{}, stop: cancel, done: make(chan error, 1)}
 	plain := func(s ssh.Session) *lipgloss.Renderer {
 		r := lipgloss.NewRenderer(s)
 		r.SetColorProfile(termenv.Ascii)
@@ -66,7 +68,7 @@ func startReviewOf(t *testing.T, path, team string, renderer func(ssh.Session) *
 	go func() {
 		lr.done <- Run(ctx, Options{Workspace: ws, File: f, Listen: "127.0.0.1:0", TeamPath: team,
 			HostKeyPath: filepath.Join(filepath.Dir(team), "host_key"), HostName: "hana", Out: io.Discard,
-			HostRenderer: hostR, HostInput: in, HostOutput: io.Discard, Renderer: renderer, Ready: func(a string) { ready <- a }})
+			HostRenderer: hostR, HostInput: in, HostOutput: lr.hostScreen, Renderer: renderer, Ready: func(a string) { ready <- a }})
 	}()
 	select {
 	case lr.addr = <-ready:
@@ -196,6 +198,14 @@ func TestLiveReviewOverSSH(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "review.yaml")
 	lr := startReview(t, path, team, nil)
 
+	// Alone, the host's screen says how the others join.
+	_, port, _ := net.SplitHostPort(lr.addr)
+	for want, deadline := "others join with: ssh -p "+port+" 127.0.0.1", time.Now().Add(5*time.Second); !strings.Contains(lr.hostScreen.String(), want); {
+		if time.Now().After(deadline) {
+			t.Fatalf("the host's screen never said %q:\n%s", want, tail(lr.hostScreen.String()))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	alice, err := dial(t, lr.addr, keys[0], "alice")
 	if err != nil {
 		t.Fatal(err)

@@ -133,7 +133,10 @@ func (f *teamFile) current() (*Team, []tui.TeamProblem, bool) {
 		// Gone or unreadable: no one new gets in on the strength of an
 		// old copy.
 		reread := f.team == nil || f.team.Len() > 0
-		f.team, f.modTime, f.size = &Team{members: map[string]Member{}}, time.Time{}, 0
+		if reread {
+			f.team = &Team{members: map[string]Member{}}
+		}
+		f.modTime, f.size = time.Time{}, 0
 		return f.team, []tui.TeamProblem{{Kind: tui.TeamGone, File: f.path, Err: err.Error()}}, reread
 	}
 	if f.team != nil && st.ModTime().Equal(f.modTime) && st.Size() == f.size {

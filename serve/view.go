@@ -15,12 +15,14 @@ func (h *Hub) meetingFor(p *person) *tui.Meeting {
 		m.People = append(m.People, h.personView(h.people[id]))
 	}
 	if v := h.vote; v != nil {
-		vv := &tui.VoteView{Item: v.item, Revealed: v.revealed, Voted: len(v.ballots), Mine: slices.Clone(v.ballots[p.ID])}
+		vv := &tui.VoteView{Item: v.item, Revealed: v.revealed, Voted: len(v.ballots), Mine: slices.Clone(v.ballots[voterOf(p)].selected)}
+		eligible := map[string]bool{}
 		for _, other := range h.people {
 			if other.Role != tui.Observer || other.ID == h.chair {
-				vv.Eligible++
+				eligible[voterOf(other)] = true
 			}
 		}
+		vv.Eligible = len(eligible)
 		if v.revealed {
 			t := h.tally(v)
 			vv.Voters, vv.Disagree, vv.Majority = t.voters, t.disagree, t.majority
@@ -33,7 +35,7 @@ func (h *Hub) meetingFor(p *person) *tui.Meeting {
 func (h *Hub) personView(p *person) tui.Person {
 	voted := false
 	if h.vote != nil {
-		_, voted = h.vote.ballots[p.ID]
+		_, voted = h.vote.ballots[voterOf(p)]
 	}
 	return tui.Person{ID: p.ID, Name: p.Name, Role: h.role(p), Item: p.item, Following: p.following, Voted: voted}
 }

@@ -99,6 +99,16 @@ func (v *Viewer) fullHelpView() string {
 	_, full := v.belowOverlay()
 	t := &v.c.t.Status
 	head := v.c.styles.Heading.Render(t.KeysTitle) + "  " + v.c.styles.Dim.Render(t.KeysClose) + "\n\n"
+	room := v.c.height - 2
+	if v.join != "" && v.meeting != nil {
+		m := &v.c.t.Meeting
+		join := fmt.Sprintf(m.JoinWith, v.join)
+		if v.joinKey != "" {
+			join += " · " + fmt.Sprintf(m.HostKey, v.joinKey)
+		}
+		head += v.c.styles.Dim.Render(wrap(join, v.termW)) + "\n\n"
+		room = v.c.height - (lipgloss.Height(head) - 1) // head ends in a blank line
+	}
 	h := v.help
 	h.ShowAll = true
 	h.Width = 0 // never truncate: the layout below decides
@@ -117,10 +127,10 @@ func (v *Viewer) fullHelpView() string {
 		}
 	}
 	body := strings.Join(append(rows, row), "\n\n")
-	if lipgloss.Height(body) <= v.c.height-2 {
+	if lipgloss.Height(body) <= room {
 		return head + body
 	}
-	return head + v.keyColumns(full, v.c.height-2)
+	return head + v.keyColumns(full, room)
 }
 
 // keyColumns lays every key out top to bottom in columns of at most rows

@@ -160,3 +160,33 @@ func TestMeetingQuitSaysWhatItDoes(t *testing.T) {
 		t.Errorf("the host's q:\n%s", ansi.Strip(h.View()))
 	}
 }
+
+// The host's screen says how others join while no one has, and its key
+// help always does, with the host key, in the space it has.
+func TestHostScreenSaysHowToJoin(t *testing.T) {
+	l := loadLens(t, "builtin:ops")
+	s := NewSession(SessionOptions{Path: "r.yaml", Review: review.New(l, review.Workload{Name: "Live"}), Lens: l})
+	v := NewViewer(s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), Now: func() time.Time { return testNow },
+		Join: "ssh -p 2222 review-host", JoinKey: "SHA256:abcdef"})
+	v.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	host := Person{ID: HostID, Name: "hana", Role: Facilitator, Following: true}
+	v.SetMeeting(&Meeting{Me: host, People: []Person{host}})
+	if got := ansi.Strip(v.View()); !strings.Contains(got, "others join with: ssh -p 2222 review-host") {
+		t.Errorf("the host alone is not told how others join:\n%s", got)
+	}
+	checkFits(t, v, "host alone")
+	v.SetMeeting(&Meeting{Me: host, People: []Person{host, {ID: "bob", Name: "bob", Role: Contributor}}})
+	if got := ansi.Strip(v.View()); strings.Contains(got, "others join with") {
+		t.Errorf("the join line stays once someone has joined:\n%s", got)
+	}
+	for _, size := range []tea.WindowSizeMsg{{Width: 80, Height: 24}, {Width: 60, Height: 20}} {
+		v.Update(size)
+		v.Update(keyMsg("?"))
+		got := ansi.Strip(v.View())
+		if words := strings.Join(strings.Fields(got), " "); !strings.Contains(words, "others join with: ssh -p 2222 review-host · host key SHA256:abcdef") {
+			t.Errorf("the key help at %dx%d does not say how to join:\n%s", size.Width, size.Height, got)
+		}
+		checkFits(t, v, "key help with the join line")
+		v.Update(keyMsg("?"))
+	}
+}

@@ -97,6 +97,9 @@ func (v *Viewer) presenceLine() string {
 		}
 		people = append(people, tag+oneLine(sanitize(p.Name))+where)
 	}
+	if v.join != "" && len(m.People) <= 1 { // the host alone: say how to join
+		people = append(people, fmt.Sprintf(t.JoinWith, v.join))
+	}
 	left := " " + strings.Join(people, " · ")
 	if n := len(m.Proposals); n > 0 && m.Me.Role == Facilitator {
 		left = s.Notice.Render(i18n.Plural(n, t.OneProposal, fmt.Sprintf(t.Proposals, n))) + left

@@ -78,6 +78,7 @@ const (
 	NoticeRevealedVotes
 	NoticeSettledVote
 	NoticeChairBack     // the facilitator did not come back: the host has it
+	NoticeChairRevoked  // Who: the team file took the role from them; the host has it
 	NoticeInternalError // Text: what went wrong
 
 	// About the review itself.
@@ -240,7 +241,7 @@ func (c *common) changeText(snap *Snapshot, n Notice) (string, bool) {
 	}
 	byWho := map[NoticeKind]string{
 		NoticeChangedReview: t.ChangedReview, NoticeOpenedVote: t.OpenedVote, NoticeRevealedVotes: t.RevealedVotes,
-		NoticeSettledVote: t.SettledVote,
+		NoticeSettledVote: t.SettledVote, NoticeChairRevoked: t.ChairRevoked,
 	}
 	if format, ok := byWho[n.Kind]; ok {
 		return fmt.Sprintf(format, who), true

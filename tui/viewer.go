@@ -91,6 +91,8 @@ type Viewer struct {
 	footerHelp   string
 	frame        string // what View returns, prepared by refresh
 	seenConflict *Conflict
+	join         string // how others join a live review, for the host
+	joinKey      string
 }
 
 // quitRequest is how the viewer asked to end.
@@ -122,7 +124,11 @@ type ViewerOptions struct {
 	// Hyperlinks makes the URLs of the help pane OSC 8 hyperlinks: for a
 	// terminal that shows them (the caller decides).
 	Hyperlinks bool
-	Now        func() time.Time
+	// Join, on the host's screen of a live review, is the command others
+	// join with, and JoinKey the host key's fingerprint: said in the
+	// presence line while no one has joined, and in the key help.
+	Join, JoinKey string
+	Now           func() time.Time
 }
 
 // NewViewer makes a viewer of a session's snapshot, at 80x24 until told
@@ -139,7 +145,7 @@ func NewViewer(snap *Snapshot, o ViewerOptions) *Viewer {
 		lang = snap.Lens.Language
 	}
 	c := newCommon(o.Renderer, lang, o.Hyperlinks, o.Now)
-	v := &Viewer{c: c, snap: snap, termW: 80, termH: 24, help: help.New()}
+	v := &Viewer{c: c, snap: snap, termW: 80, termH: 24, help: help.New(), join: oneLine(sanitize(o.Join)), joinKey: oneLine(sanitize(o.JoinKey))}
 	v.help.Styles.ShortKey = c.styles.Footer
 	v.help.Styles.ShortDesc = c.styles.Footer
 	v.help.Styles.ShortSeparator = c.styles.Footer

@@ -122,7 +122,8 @@ terminal, sees every tick and note as it happens, and can read ahead:
   ssh -p 2222 HOST              (use ssh -t if you give a command)
 
 The start-up lines print the exact command and the host key's SHA256
-fingerprint, to check when ssh asks the first time. The server listens on
+fingerprint, to check when ssh asks the first time; your screen shows the
+command until someone joins, and ? shows both again. The server listens on
 127.0.0.1:2222 unless --listen says otherwise (anything else lets other
 machines reach it, and wafr warns). Its host key is made once, under your
 config folder (--host-key to choose), never in the current folder.

@@ -282,6 +282,7 @@ func englishTUI() TUI {
 		},
 		Meeting: Meeting{
 			TimeLeft: " ⏱ %s left ", Overtime: " ⏱ overtime %s ",
+			JoinWith: "others join with: %s", HostKey: "host key %s",
 			Proposals: " %d proposals (y accept, d decline) ", OneProposal: " 1 proposal (y accept, d decline) ",
 			VoteOpen:    "Silent vote: tick what you believe the team does (%[1]d of %[2]d voted)",
 			VoteReveals: " · v reveals", Agrees: "Votes revealed: the team agrees",
@@ -355,6 +356,7 @@ func englishLive() Live {
 		RevealedVotes:     "%s revealed the votes",
 		SettledVote:       "%s settled the vote",
 		ChairBack:         "the facilitator did not come back: the host facilitates again",
+		ChairRevoked:      "the team file no longer lets %s facilitate: the host facilitates again",
 		InternalError:     "wafr caught an internal error (%s); the review goes on",
 		SessionCrashed:    "a session ended on an internal error: %s",
 		SessionFailed:     "the session of %[1]s ended on an error: %[2]s",

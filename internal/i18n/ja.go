@@ -268,6 +268,7 @@ func japaneseTUI() TUI {
 		},
 		Meeting: Meeting{
 			TimeLeft: " ⏱ 残り %s ", Overtime: " ⏱ %s 超過 ",
+			JoinWith: "参加するには: %s", HostKey: "ホスト鍵 %s",
 			Proposals: " 提案 %d 件(y で受け入れ、d で断る) ", OneProposal: " 提案 1 件(y で受け入れ、d で断る) ",
 			VoteOpen:    "個別投票: チームが実施していると思うものをチェック(%[1]d/%[2]d 人が投票済み)",
 			VoteReveals: " · v で公開", Agrees: "投票結果: チームの意見は一致しています",
@@ -343,6 +344,7 @@ func japaneseLive() Live {
 		RevealedVotes:     "%s さんが投票結果を公開しました",
 		SettledVote:       "%s さんが投票を確定しました",
 		ChairBack:         "ファシリテーターが戻ってこなかったため、ファシリテーター役はホストに戻りました",
+		ChairRevoked:      "チームファイルの変更で %s さんはファシリテーターを務められなくなったため、ファシリテーター役はホストに戻りました",
 		InternalError:     "wafr で内部エラーが発生しました(%s)。レビューはそのまま続けられます",
 		SessionCrashed:    "内部エラーでセッションが 1 つ終了しました: %s",
 		SessionFailed:     "%[1]s さんのセッションがエラーで終了しました: %[2]s",

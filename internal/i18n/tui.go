@@ -258,6 +258,8 @@ type Notices struct {
 // the time-box and the parking lot.
 type Meeting struct {
 	TimeLeft    string // %s: m:ss
+	JoinWith    string // %s: the ssh command that joins the review
+	HostKey     string // %s: the host key's fingerprint
 	Overtime    string // %s: m:ss
 	Proposals   string // %d
 	OneProposal string
@@ -356,6 +358,7 @@ type Live struct {
 	RevealedVotes     string // %s: who
 	SettledVote       string // %s: who
 	ChairBack         string
+	ChairRevoked      string
 	InternalError     string // %s: what went wrong
 	SessionCrashed    string // %s: what went wrong
 	SessionFailed     string // %[1]s whose session, %[2]s the error
