@@ -466,3 +466,28 @@ func TestHostHearsTheLensChanged(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// Without --host-key the key is made once under the user's config folder,
+// never in the current folder (usually the repository under review).
+func TestHostKeyLivesInTheConfigFolder(t *testing.T) {
+	config, home, cwd := t.TempDir(), t.TempDir(), t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config) // Linux
+	t.Setenv("HOME", home)              // macOS: ~/Library/Application Support
+	t.Chdir(cwd)
+	path, err := DefaultHostKeyPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(path, config+string(filepath.Separator)) && !strings.HasPrefix(path, home+string(filepath.Separator)) {
+		t.Errorf("the host key goes to %s, outside the config folder", path)
+	}
+	if _, _, err := prepare(Options{Home: home}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("no host key at %s: %v", path, err)
+	}
+	if entries, _ := os.ReadDir(cwd); len(entries) != 0 {
+		t.Errorf("serve wrote %s into the current folder", entries[0].Name())
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -118,6 +119,9 @@ func TestMeetingFacilitatorKeys(t *testing.T) {
 	if got := intents(v, "y"); len(got) != 1 || got[0] != (DecideIntent{Proposal: 7, Accept: true}) {
 		t.Errorf("y: %#v", got)
 	}
+	if got := intents(v, "d"); len(got) != 1 || got[0] != (DecideIntent{Proposal: 7, Accept: false}) {
+		t.Errorf("d: %#v", got)
+	}
 	if got := intents(v, "W"); len(got) != 1 || got[0] != (EditOpenIntent{Open: true}) {
 		t.Errorf("W: %#v", got)
 	}
@@ -189,4 +193,45 @@ func TestHostScreenSaysHowToJoin(t *testing.T) {
 		checkFits(t, v, "key help with the join line")
 		v.Update(keyMsg("?"))
 	}
+}
+
+// Everyone sees the time left on the shared question, and the overtime.
+func TestMeetingShowsTheTimeBox(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	for _, c := range []struct {
+		started time.Duration
+		want    string
+	}{{-time.Minute, "⏱ 4:00 left"}, {-6*time.Minute - 5*time.Second, "⏱ overtime 1:05"}} {
+		boxed := *m
+		boxed.TimeBox = TimeBox{PerQuestion: 5 * time.Minute, Started: testNow.Add(c.started)}
+		v.SetMeeting(&boxed)
+		if got := ansi.Strip(v.View()); !strings.Contains(got, c.want) {
+			t.Errorf("want %q:\n%s", c.want, got)
+		}
+	}
+	v.SetMeeting(m)
+	if got := ansi.Strip(v.View()); strings.Contains(got, "⏱") {
+		t.Errorf("a time-box shown with none set:\n%s", got)
+	}
+}
+
+// What participants type (their names from the team file, proposals,
+// parked items) reaches every screen as plain text: no escape sequence,
+// no line break that would shift the layout.
+func TestMeetingParticipantTextIsClean(t *testing.T) {
+	evil := "mal\x1b[2J\x1b]8;;https://evil.example\x07lory\nsecond line\u202e"
+	v, m := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
+	hostile := *m
+	hostile.People = append(slices.Clone(m.People), Person{ID: "mal", Name: evil, Role: Contributor, Item: 0})
+	hostile.Proposals = []Proposal{{ID: 1, By: evil, Item: 0, Intent: NotesIntent{Item: 0, Notes: evil}}}
+	hostile.LastChange = Notice{Kind: NoticeTicked, Who: evil, Arg: evil, At: testNow}
+	v.SetMeeting(&hostile)
+	frame := v.View()
+	if strings.ContainsAny(frame, "\x1b\x07\u202e") {
+		t.Errorf("a participant's text reached the screen raw: %q", frame)
+	}
+	if !strings.Contains(frame, "lory") {
+		t.Errorf("the name is not shown at all:\n%s", frame)
+	}
+	checkFits(t, v, "hostile names")
 }

@@ -420,8 +420,9 @@ func TestEndToEndLiveReviewOverSSH(t *testing.T) {
 	joiners["alice"].waitFor("Operational Excellence - 2/6")
 	joiners["alice"].keys("x")
 	hostPane.waitFor("alice ticked")
-	hostPane.keys("q")
-	waitForFile(t, filepath.Join(dir, "serve-status.txt"), "exit=")
+	// Ctrl+C in the host's review saves and ends it for everyone.
+	hostPane.keys("C-c")
+	waitForFile(t, filepath.Join(dir, "serve-status.txt"), "exit=0")
 	joiners["alice"].waitFor("The review has ended")
 	r, err := review.Load(filepath.Join(dir, "review.yaml"))
 	if err != nil {
