@@ -39,6 +39,17 @@ const retryEvery = 5 * time.Millisecond
 // be the reason a save of a writable file fails. Only waiting too long for
 // another writer is an error.
 func Lock(path string, timeout time.Duration) (release func(), err error) {
+	return lock(path, timeout, tryLock)
+}
+
+// tryLock takes the lock of fl, trying until ctx is done.
+func tryLock(ctx context.Context, fl *flock.Flock) (bool, error) {
+	return fl.TryLockContext(ctx, retryEvery)
+}
+
+// lock is Lock with the way a lock is taken given, so that a file system
+// without locks can be tested.
+func lock(path string, timeout time.Duration, try func(context.Context, *flock.Flock) (bool, error)) (release func(), err error) {
 	target, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
@@ -49,13 +60,19 @@ func Lock(path string, timeout time.Duration) (release func(), err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	lockPath := filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+Suffix)
-	release, err = acquire(ctx, lockPath, true)
-	if !errors.Is(err, errCannotCreate) {
+	release, err = acquire(ctx, lockPath, true, try)
+	switch {
+	case locksUnsupported(err):
+		// A file system without locks (NFS with no lock daemon, some
+		// FUSE mounts): no writer can lock here, so not locking is no
+		// worse, and the save goes ahead. The lock file goes with it.
+		return func() { os.Remove(lockPath) }, nil
+	case !errors.Is(err, errCannotCreate):
 		return release, wrap(path, err, timeout)
 	}
 	// No lock file can be made here (a folder we may not write): lock the
 	// file itself, which every writer in the same position does too.
-	release, err = acquire(ctx, target, false)
+	release, err = acquire(ctx, target, false, try)
 	if err == nil || errors.Is(err, context.DeadlineExceeded) {
 		return release, wrap(path, err, timeout)
 	}
@@ -70,7 +87,7 @@ var errCannotCreate = errors.New("the lock file cannot be created")
 // that locked the removed one must start again on the new one. With own,
 // p is a lock file of ours: made when missing, never followed through a
 // symlink, and removed on release.
-func acquire(ctx context.Context, p string, own bool) (func(), error) {
+func acquire(ctx context.Context, p string, own bool, try func(context.Context, *flock.Flock) (bool, error)) (func(), error) {
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -81,7 +98,7 @@ func acquire(ctx context.Context, p string, own bool) (func(), error) {
 			}
 		}
 		fl := flock.New(p, flock.SetFlag(os.O_RDONLY|noFollow))
-		ok, err := fl.TryLockContext(ctx, retryEvery)
+		ok, err := try(ctx, fl)
 		switch {
 		case err != nil && own && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission)):
 			// Removed by its releaser, or one we may not open (another
