@@ -128,18 +128,21 @@ func SameFile(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
+// setAsideSuffix ends the name of a set-aside file (then -2, -3, …).
+const setAsideSuffix = ".wafr-unsaved"
+
 // SetAside writes a session's answers beside the review file when they
 // cannot go into it (the file changed and the user chose to leave it
 // alone, or saving keeps failing). It never replaces an earlier set-aside
 // file: the first free name of FILE.wafr-unsaved, FILE.wafr-unsaved-2, …
 // is used. It returns the path written.
 func (w *Workspace) SetAside(path string, r *review.Review) (string, error) {
-	data, err := checked(path+".wafr-unsaved", r)
+	data, err := checked(path+setAsideSuffix, r)
 	if err != nil {
 		return "", err
 	}
 	for i := 1; i <= 1000; i++ {
-		name := path + ".wafr-unsaved"
+		name := path + setAsideSuffix
 		if i > 1 {
 			name = fmt.Sprintf("%s-%d", name, i)
 		}

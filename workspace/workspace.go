@@ -258,6 +258,9 @@ func checked(path string, r *review.Review) ([]byte, error) {
 func (w *Workspace) removeStale(path string) {
 	if target, err := atomicfile.Resolve(path); err == nil {
 		atomicfile.RemoveStale(target)
+		// Set-aside files are written without the lock: their temporaries
+		// are stale only when old.
+		atomicfile.RemoveAbandoned(target+setAsideSuffix, time.Hour)
 	}
 }
 

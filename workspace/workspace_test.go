@@ -183,6 +183,17 @@ func TestEditRemovesStaleTemporaries(t *testing.T) {
 	if _, err := os.Stat(stale); err == nil {
 		t.Error("stale temporary still there")
 	}
+	// A set-aside write killed an hour ago left its temporary too.
+	aside := filepath.Join(filepath.Dir(path), ".review.yaml.wafr-unsaved.tmp-678")
+	os.WriteFile(aside, []byte("answers"), 0o644)
+	past := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(aside, past, past)
+	if _, err := testWorkspace().Edit(path, OpenOptions{}, func(*File) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(aside); err == nil {
+		t.Error("a set-aside write's stale temporary is still there")
+	}
 }
 
 // In a git checkout, a save leaves nothing but the review for git to see.

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // Why Write refused, beyond what the system says: its errors name the
@@ -159,6 +160,28 @@ func RemoveStale(target string) {
 	}
 	for _, e := range entries {
 		if name := e.Name(); strings.HasPrefix(name, base) && e.Type().IsRegular() {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
+}
+
+// RemoveAbandoned deletes temporary files of the files whose names begin
+// with prefix's ("review.yaml.wafr-unsaved" covers ….wafr-unsaved-2 too)
+// that were last changed longer ago than age. It is for files written
+// without a lock, where only age tells a killed writer's temporary from
+// a live one's (a write takes milliseconds).
+func RemoveAbandoned(prefix string, age time.Duration) {
+	dir, base := filepath.Dir(prefix), "."+filepath.Base(prefix)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, base) || !strings.Contains(name[len(base):], tempMarker) || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > age {
 			os.Remove(filepath.Join(dir, name))
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWriteKeepsModeAndSymlink(t *testing.T) {
@@ -161,5 +162,37 @@ func TestWriteInAReadOnlyFolder(t *testing.T) {
 	err := Write(filepath.Join(locked, "r.yaml"), []byte("new"))
 	if !errors.Is(err, ErrFolderNotWritable) || !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "does not allow that: ") {
 		t.Errorf("read-only folder: %v", err)
+	}
+}
+
+// Temporaries of files written without a lock are removed only when old:
+// a live writer's, minutes old at most, is left alone.
+func TestRemoveAbandoned(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * time.Hour)
+	files := map[string]bool{ // name: old
+		".review.yaml.wafr-unsaved.tmp-1":   true,
+		".review.yaml.wafr-unsaved-2.tmp-2": true,
+		".review.yaml.wafr-unsaved.tmp-3":   false, // being written now
+		"review.yaml.wafr-unsaved":          true,  // a set-aside file itself
+		".review.yaml.tmp-4":                true,  // the review's own: RemoveStale's, under the lock
+		".other.yaml.wafr-unsaved.tmp-5":    true,
+	}
+	for name, isOld := range files {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte("x"), 0o644)
+		if isOld {
+			os.Chtimes(p, old, old)
+		}
+	}
+	RemoveAbandoned(filepath.Join(dir, "review.yaml.wafr-unsaved"), time.Hour)
+	var left []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	want := ".other.yaml.wafr-unsaved.tmp-5 .review.yaml.tmp-4 .review.yaml.wafr-unsaved.tmp-3 review.yaml.wafr-unsaved"
+	if got := strings.Join(left, " "); got != want {
+		t.Errorf("left %s\nwant %s", got, want)
 	}
 }
