@@ -170,31 +170,7 @@ func lensText(w *i18n.Notices, d *workspace.LensDrift) string {
 	if d == nil {
 		return ""
 	}
-	var msg string
-	switch d.Kind {
-	case workspace.LensReplaced:
-		msg = fmt.Sprintf(w.LensReplaced, d.Was, d.Lens)
-	case workspace.LensEdited:
-		msg = fmt.Sprintf(w.LensEdited, d.Lens, orDash(d.Version))
-	case workspace.LensNewVersion:
-		msg = fmt.Sprintf(w.LensNewVersion, d.Lens, orDash(d.WasVersion), orDash(d.Version))
-	default:
-		return ""
-	}
-	switch {
-	case d.Orphans == 1:
-		msg += w.LensOrphan
-	case d.Orphans > 1:
-		msg += fmt.Sprintf(w.LensOrphans, d.Orphans)
-	}
-	return msg
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
+	return d.Words(w, true)
 }
 
 // liveResultText words what the hub did for the one who asked; ok is false

@@ -3,6 +3,7 @@ package workspace
 import (
 	"fmt"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -58,32 +59,35 @@ func lensDrift(r *review.Review, l *questions.Lens) LensDrift {
 	return d
 }
 
-// Change is the drift in one English sentence; "" when the lens is the
-// recorded one.
-func (d LensDrift) Change() string {
-	switch d.Kind {
-	case LensReplaced:
-		return fmt.Sprintf("this review was answered with the lens %s and is scored here with another lens, %s", d.Was, d.Lens)
-	case LensEdited:
-		return fmt.Sprintf("the lens %s changed since this review was saved (same version %s, other content)", d.Lens, orDash(d.Version))
-	case LensNewVersion:
-		return fmt.Sprintf("the lens %s changed since this review was saved (version %s, now %s)", d.Lens, orDash(d.WasVersion), orDash(d.Version))
-	}
-	return ""
-}
+// Change says, in one English sentence, how the lens differs from the
+// recorded one; "" when it is the recorded one.
+func (d LensDrift) Change() string { return d.Words(&i18n.For("en").TUI.Notice, false) }
 
 // Notice is Change with the count of the answers the lens no longer
 // matches, for a one-line notice.
-func (d LensDrift) Notice() string {
-	msg := d.Change()
-	if msg == "" {
+func (d LensDrift) Notice() string { return d.Words(&i18n.For("en").TUI.Notice, true) }
+
+// Words words the drift with a catalogue's sentences (so the command line
+// and every screen say it alike), with the count of the answers the lens
+// no longer matches when orphans is set.
+func (d LensDrift) Words(w *i18n.Notices, orphans bool) string {
+	var msg string
+	switch d.Kind {
+	case LensReplaced:
+		msg = fmt.Sprintf(w.LensReplaced, d.Was, d.Lens)
+	case LensEdited:
+		msg = fmt.Sprintf(w.LensEdited, d.Lens, orDash(d.Version))
+	case LensNewVersion:
+		msg = fmt.Sprintf(w.LensNewVersion, d.Lens, orDash(d.WasVersion), orDash(d.Version))
+	default:
 		return ""
 	}
-	switch n := d.Orphans; {
-	case n == 1:
-		msg += "; 1 answer no longer matches it and is kept"
-	case n > 1:
-		msg += fmt.Sprintf("; %d answers no longer match it and are kept", n)
+	switch {
+	case !orphans:
+	case d.Orphans == 1:
+		msg += w.LensOrphan
+	case d.Orphans > 1:
+		msg += fmt.Sprintf(w.LensOrphans, d.Orphans)
 	}
 	return msg
 }
