@@ -289,3 +289,17 @@ func TestYAMLMidLineBreaks(t *testing.T) {
 		}
 	}
 }
+
+// An empty file is an error at line 1, column 1, like every other, so the
+// message reads file:1:1: ...
+func TestEmptyFilePosition(t *testing.T) {
+	for _, c := range []struct {
+		doc    string
+		isJSON bool
+	}{{"", false}, {"  \n\t\n", false}, {"# only a comment\n", false}, {"", true}, {" \n", true}, {"\ufeff", true}} {
+		_, err := Parse([]byte(c.doc), c.isJSON)
+		if err == nil || err.Error() != "line 1, column 1: the file is empty" {
+			t.Errorf("%q (JSON %v): got %v, want line 1, column 1: the file is empty", c.doc, c.isJSON, err)
+		}
+	}
+}
