@@ -2,10 +2,10 @@ package questions
 
 import (
 	"bytes"
-	"encoding/json"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/wafr-dev/wafr/internal/safeout"
 	"github.com/wafr-dev/wafr/internal/yamlnode"
 )
 
@@ -73,15 +73,10 @@ func MarshalJSON(l *Lens) ([]byte, error) {
 	return marshalIndent(l)
 }
 
+// marshalIndent writes v through safeout, the one JSON writer: "&&" in a
+// condition stays "&&", and bidi and C1 controls become \u escapes.
 func marshalIndent(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "    ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return safeout.MarshalJSON(v, "    ")
 }
 
 // MarshalYAML writes the lens as readable YAML for editing: every field,

@@ -86,13 +86,10 @@ func ExportAnswers(w io.Writer, r *review.Review, l *questions.Lens, opts Export
 				in.Notes = string([]rune(in.Notes)[:MaxNotes])
 				warnings = append(warnings, fmt.Sprintf("%s/%s: notes cut from %d to %d characters (the AWS limit)", p.ID, q.ID, n, MaxNotes))
 			}
-			line, err := json.Marshal(in)
-			if err != nil {
-				return warnings, err
-			}
-			// JSON Lines are read on terminals too: bidi and C1 controls
-			// from notes or ids are written as \u escapes.
-			if _, err := w.Write(append(safeout.Escape(line), '\n')); err != nil {
+			// One JSON object a line, with "&", "<" and ">" as they are;
+			// JSON Lines are read on terminals too, so bidi and C1
+			// controls from notes or ids are written as \u escapes.
+			if err := safeout.WriteJSON(w, in, ""); err != nil {
 				return warnings, err
 			}
 		}

@@ -292,3 +292,21 @@ func TestImportByteOrderMark(t *testing.T) {
 		t.Errorf("UTF-16 workload: %v", err)
 	}
 }
+
+// Notes are written as the team typed them: "&", "<" and ">" are not
+// turned into \u0026, \u003c and \u003e; bidi controls still are escaped.
+func TestExportKeepsHTMLCharacters(t *testing.T) {
+	l := opsLens(t)
+	r := review.New(l, review.Workload{Name: "w"})
+	r.Update("operationalExcellence", "OPS1", "me", t0, func(a *review.Answer) {
+		a.Selected = []string{"OPS1_no"}
+		a.Notes = "R&D owns <this> \u202e"
+	})
+	var b bytes.Buffer
+	if _, err := ExportAnswers(&b, r, l, ExportOptions{WorkloadID: "w", LensAlias: "ops"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); !strings.Contains(got, `"Notes":"R&D owns <this> \u202e"`) || strings.Count(got, "\n") != 1 {
+		t.Errorf("got %s", got)
+	}
+}

@@ -93,6 +93,13 @@ func runAnswer(opts *answerOptions) error {
 				noteLensChange(opts.io.ErrOut, opts.file, f.Review, f.Lens)
 			}
 			p, q, err := findQuestion(f.Lens, opts.question)
+			var fe *questions.FindError
+			if err != nil && !f.Exists && opts.lens == "" && errors.As(err, &fe) && len(fe.Candidates) == 0 {
+				// A new file without --lens: the question may well be
+				// from the lens the user forgot to name.
+				return fmt.Errorf("%s does not exist yet and --lens was not given, so it would be a new review of %s, the default lens: %w; to start it with the lens that has %s: %s",
+					opts.file, workspace.DefaultLens, err, opts.question, opts.commandWithLens())
+			}
 			if err != nil {
 				return err
 			}
@@ -111,6 +118,35 @@ func runAnswer(opts *answerOptions) error {
 	}
 	fmt.Fprintf(opts.io.Out, "%s: %s -> %s\n", textsafe.Clean(where), before, after)
 	return nil
+}
+
+// commandWithLens is the command as given, with --lens LENS added, to be
+// pasted with LENS filled in.
+func (opts *answerOptions) commandWithLens() string {
+	words := []string{"wafr", "answer", opts.file, opts.question}
+	switch {
+	case opts.selectSet:
+		words = append(words, "--select", strings.Join(opts.selectIDs, ","))
+	case opts.none:
+		words = append(words, "--none")
+	case opts.notApplicable != "":
+		words = append(words, "--not-applicable", opts.notApplicable)
+	case opts.clear:
+		words = append(words, "--clear")
+	}
+	if opts.notesSet {
+		words = append(words, "--notes", opts.notes)
+	}
+	if opts.workload != "" {
+		words = append(words, "--workload", opts.workload)
+	}
+	if opts.by != "" {
+		words = append(words, "--by", opts.by)
+	}
+	for i, w := range words {
+		words[i] = textsafe.ShellQuote(w)
+	}
+	return strings.Join(words, " ") + " --lens LENS"
 }
 
 // change validates the flags against the question and returns the edit.

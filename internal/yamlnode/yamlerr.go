@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,7 +51,8 @@ func yamlError(data []byte, err error) error {
 			return se
 		}
 	}
-	if otherBreaks(data) {
+	breaks := otherBreaks(data)
+	if breaks {
 		// yaml.v3 also counts lone CRs and U+0085, U+2028 and U+2029 as
 		// line breaks, so its line is not a line of the file.
 		reported = 0
@@ -66,10 +68,96 @@ func yamlError(data []byte, err error) error {
 	if !ok {
 		return &SyntaxError{Line: reported, Msg: msg}
 	}
+	if breaks {
+		if se := l.midLineBreak(line); se != nil {
+			return se
+		}
+	}
 	if se := l.unclosedQuote(line, col); se != nil {
 		return se
 	}
 	return &SyntaxError{Line: line, Column: col, Msg: l.explain(line, col)}
+}
+
+// breakTries bounds the characters midLineBreak tries.
+const breakTries = 16
+
+// midLineBreak explains an error caused by a character YAML reads as a
+// line break in the middle of a line of the file: U+0085, U+2028, U+2029
+// or a CR without an LF. yaml.v3 breaks the line there, so the rest of the
+// line reads as a new line, and it fails at a key or on the next line,
+// without naming the character. Of these characters up to the end of line
+// k (where the document starts to fail), those on line k and then the
+// nearest before it are tried: the first one that, made a space, lets the
+// document up to line k parse (or fail otherwise) is the cause.
+func (l *locator) midLineBreak(k int) *SyntaxError {
+	end := l.lineEnd(k)
+	start := l.lines[k-1]
+	var on, before []int
+	for off := 0; off < end; {
+		r, size := utf8.DecodeRune(l.data[off:])
+		if breakName(r) != "" && (r != '\r' || off+1 >= len(l.data) || l.data[off+1] != '\n') {
+			if off >= start {
+				on = append(on, off)
+			} else {
+				before = append(before, off)
+			}
+		}
+		off += size
+	}
+	slices.Reverse(before)
+	for i, off := range append(on, before...) {
+		if i == breakTries {
+			break
+		}
+		r, size := utf8.DecodeRune(l.data[off:])
+		mod := make([]byte, 0, end-size+1)
+		mod = append(append(append(mod, l.data[:off]...), ' '), l.data[off+size:end]...)
+		p := &locator{data: mod, msg: l.msg, budget: l.budget}
+		same, ok := p.same(len(mod))
+		if !ok {
+			return nil
+		}
+		if same {
+			continue
+		}
+		line, col := position(l.data, off)
+		return &SyntaxError{Line: line, Column: col, Msg: fmt.Sprintf(
+			"%U (%s) in the middle of a line; YAML reads it as a line break: remove it or write it as \"%s\" in a double-quoted string",
+			r, breakName(r), yamlEscape(r))}
+	}
+	return nil
+}
+
+// breakName names the characters other than LF that YAML reads as line
+// breaks, and is "" for any other.
+func breakName(r rune) string {
+	switch r {
+	case '\r':
+		return "carriage return"
+	case 0x85:
+		return "next line"
+	case 0x2028:
+		return "line separator"
+	case 0x2029:
+		return "paragraph separator"
+	}
+	return ""
+}
+
+// yamlEscape is the escape that stands for r in a double-quoted YAML
+// string: \x takes exactly two hex digits, \u four and \U eight, so
+// each is used only for the characters it can hold.
+func yamlEscape(r rune) string {
+	switch {
+	case r == '\r':
+		return `\r`
+	case r <= 0xff && breakName(r) == "":
+		return fmt.Sprintf(`\x%02X`, r)
+	case r <= 0xffff:
+		return fmt.Sprintf(`\u%04X`, r)
+	}
+	return fmt.Sprintf(`\U%08X`, r)
 }
 
 // otherBreaks reports whether data has line breaks other than LF and CR LF.
@@ -103,8 +191,12 @@ func badCharacter(data []byte) *SyntaxError {
 		}
 		if !yamlAllows(r) {
 			line, col := position(data, off)
+			kind := "control character"
+			if r == 0xfffe || r == 0xffff {
+				kind = "character"
+			}
 			return &SyntaxError{Line: line, Column: col, Msg: fmt.Sprintf(
-				"control character %U%s is not allowed in YAML: remove it, or write it as an escape (\"\\x%02X\") inside a double-quoted string", r, controlName(r), r)}
+				"%s %U%s is not allowed in YAML: remove it, or write it as an escape (\"%s\") inside a double-quoted string", kind, r, controlName(r), yamlEscape(r))}
 		}
 		off += size
 	}
@@ -141,6 +233,9 @@ func controlName(r rune) string {
 	}
 	if r >= 0x80 && r < 0xa0 {
 		return " (a C1 control)"
+	}
+	if r == 0xfffe || r == 0xffff {
+		return " (a noncharacter)"
 	}
 	return ""
 }

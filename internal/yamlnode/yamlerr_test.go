@@ -218,3 +218,88 @@ func TestYAMLSyntaxErrorIssueExamples(t *testing.T) {
 		}
 	}
 }
+
+// The escape a message suggests for a refused character, written in a
+// double-quoted string, reads back as that character: "\xFFFE" would be
+// U+00FF and "FE".
+func TestBadCharacterEscapeRoundTrips(t *testing.T) {
+	escape := regexp.MustCompile(`\("(\\[^"]*)"\)`)
+	for _, r := range []rune{0x01, 0x07, 0x1b, 0x7f, 0x80, 0x9b, 0x9f, 0xfffe, 0xffff} {
+		_, err := parseYAML([]byte("a: x" + string(r) + "\n"))
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Line != 1 || se.Column != 5 {
+			t.Errorf("%U: got %v, want line 1, column 5", r, err)
+			continue
+		}
+		m := escape.FindStringSubmatch(se.Msg)
+		if m == nil {
+			t.Errorf("%U: no escape in %q", r, se.Msg)
+			continue
+		}
+		var back map[string]string
+		if err := yaml.Unmarshal([]byte(`v: "`+m[1]+`"`), &back); err != nil || back["v"] != string(r) {
+			t.Errorf("%U: %q reads back as %q (%v)", r, m[1], back["v"], err)
+		}
+	}
+	// And the escapes of characters beyond U+FFFF and of line breaks.
+	for _, r := range []rune{'\r', 0x85, 0x100, 0x2028, 0x2029, 0x1f600, 0x10ffff} {
+		var back map[string]string
+		if err := yaml.Unmarshal([]byte(`v: "`+yamlEscape(r)+`"`), &back); err != nil || back["v"] != string(r) {
+			t.Errorf("%U: %q reads back as %q (%v)", r, yamlEscape(r), back["v"], err)
+		}
+	}
+}
+
+// A character YAML reads as a line break (U+0085, U+2028, U+2029, a CR
+// without an LF) in the middle of a line is named, at its own place:
+// yaml.v3 fails at the key before it, or on the next line.
+func TestYAMLMidLineBreaks(t *testing.T) {
+	breaks := []struct {
+		s, name, escape string
+	}{
+		{"\u0085", "U+0085 (next line)", `"\u0085"`},
+		{"\u2028", "U+2028 (line separator)", `"\u2028"`},
+		{"\u2029", "U+2029 (paragraph separator)", `"\u2029"`},
+		{"\r", "U+000D (carriage return)", `"\r"`},
+	}
+	for _, br := range breaks {
+		want := br.name + " in the middle of a line; YAML reads it as a line break: remove it or write it as " + br.escape + " in a double-quoted string"
+		cases := []struct {
+			name      string
+			doc       []byte
+			line, col int
+		}{
+			{"in a title", withLine(12, "        title: A que"+br.s+"stion?"), 12, 21},
+			{"before a value", withLine(12, "        title: "+br.s+"A question?"), 12, 16},
+			{"after an id", withLine(11, "      - id: QA1"+br.s+"x"), 11, 16},
+			// yaml.v3 fails on the next line.
+			{"fails on the next line", withLine(16, "            title: Prac"+br.s+"   tice A"), 16, 24},
+			// A harmless one in a quoted string on the same line is not it.
+			{"after a quoted one", withLine(26, `          - {condition: "QA1_a`+br.s+`&& QA1_b", risk: NO_RISK}`, 12, "        title: A que"+br.s+"stion?"), 12, 21},
+			{"CRLF elsewhere", bytes.ReplaceAll(withLine(12, "        title: A que"+br.s+"stion?"), []byte("\n"), []byte("\r\n")), 12, 21},
+		}
+		for _, c := range cases {
+			t.Run(br.name+"/"+c.name, func(t *testing.T) {
+				_, err := parseYAML(c.doc)
+				var se *SyntaxError
+				if !errors.As(err, &se) || se.Line != c.line || se.Column != c.col || se.Msg != want {
+					t.Errorf("got %v\nwant line %d, column %d: %s", err, c.line, c.col, want)
+				}
+			})
+		}
+	}
+}
+
+// An empty file is an error at line 1, column 1, like every other, so the
+// message reads file:1:1: ...
+func TestEmptyFilePosition(t *testing.T) {
+	for _, c := range []struct {
+		doc    string
+		isJSON bool
+	}{{"", false}, {"  \n\t\n", false}, {"# only a comment\n", false}, {"", true}, {" \n", true}, {"\ufeff", true}} {
+		_, err := Parse([]byte(c.doc), c.isJSON)
+		if err == nil || err.Error() != "line 1, column 1: the file is empty" {
+			t.Errorf("%q (JSON %v): got %v, want line 1, column 1: the file is empty", c.doc, c.isJSON, err)
+		}
+	}
+}

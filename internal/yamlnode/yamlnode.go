@@ -52,7 +52,7 @@ func Parse(data []byte, isJSON bool) (*yaml.Node, error) {
 		return nil, &SyntaxError{Msg: fmt.Sprintf("this looks like a binary file (NUL byte at offset %d), not text", i)}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &SyntaxError{Msg: "the file is empty"}
+		return nil, &SyntaxError{Line: 1, Column: 1, Msg: "the file is empty"}
 	}
 	if isJSON {
 		return ParseJSON(data)
@@ -65,7 +65,7 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &SyntaxError{Msg: "the file is empty"}
+			return nil, &SyntaxError{Line: 1, Column: 1, Msg: "the file is empty"}
 		}
 		return nil, yamlError(data, err)
 	}
@@ -76,7 +76,7 @@ func parseYAML(data []byte) (*yaml.Node, error) {
 		return nil, yamlError(data, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil, &SyntaxError{Msg: "the file is empty"}
+		return nil, &SyntaxError{Line: 1, Column: 1, Msg: "the file is empty"}
 	}
 	root := doc.Content[0]
 	if err := CheckSize(root); err != nil {
