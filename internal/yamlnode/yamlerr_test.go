@@ -303,3 +303,13 @@ func TestEmptyFilePosition(t *testing.T) {
 		}
 	}
 }
+
+// A NUL byte is reported where it is, as every other problem is.
+func TestBinaryFilePosition(t *testing.T) {
+	for _, isJSON := range []bool{false, true} {
+		_, err := Parse([]byte("title: a\nid: b\x00c\n"), isJSON)
+		if err == nil || err.Error() != "line 2, column 6: this looks like a binary file (NUL byte at offset 14), not text" {
+			t.Errorf("JSON %v: %v", isJSON, err)
+		}
+	}
+}

@@ -49,7 +49,8 @@ func (e *SyntaxError) Error() string {
 // than one document and alias bombs are refused with a *SyntaxError.
 func Parse(data []byte, isJSON bool) (*yaml.Node, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return nil, &SyntaxError{Msg: fmt.Sprintf("this looks like a binary file (NUL byte at offset %d), not text", i)}
+		line, col := position(data, i)
+		return nil, &SyntaxError{Line: line, Column: col, Msg: fmt.Sprintf("this looks like a binary file (NUL byte at offset %d), not text", i)}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &SyntaxError{Line: 1, Column: 1, Msg: "the file is empty"}
