@@ -25,7 +25,8 @@ func s3Fixture(t *testing.T) *Scored {
 }
 
 // A practice's additional resources reach the plan under the right
-// heading, with their text, links and nested bullets (issue 16).
+// heading, with their text, links and nested bullets (issue 16); its
+// helpful resource's text is its link's.
 func TestPlanShowsAdditionalResources(t *testing.T) {
 	s := s3Fixture(t)
 	var b bytes.Buffer
@@ -38,7 +39,7 @@ func TestPlanShowsAdditionalResources(t *testing.T) {
 		"  - To improve:\n    - Roll it out safely:\n      - find the buckets that are public today with IAM Access Analyzer\n",
 		"      - <https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-resources.html#access-analyzer-s3>\n",
 		"    - [Enforce it for new accounts with a service control policy.](https://docs.aws.amazon.com/organizations/",
-		"  - Learn more:\n    - <https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html>\n    - What Block Public Access covers:\n      - bucket policies that grant public access\n      - access control lists (ACLs)\n        - on the bucket\n",
+		"  - Learn more:\n    - [S3 Block Public Access overrides policies and ACLs that would make a bucket or its objects public.](https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html)\n    - What Block Public Access covers:\n      - bucket policies that grant public access\n      - access control lists (ACLs)\n        - on the bucket\n",
 		"    - [Monitoring public access with Amazon CloudWatch Internet Monitor](https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-InternetMonitor.html)\n",
 	} {
 		if !strings.Contains(plan, want) {
