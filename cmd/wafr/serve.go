@@ -31,7 +31,7 @@ func newServeCmd(io *ioStreams, runF func(*serveOptions) error) *cobra.Command {
 		Annotations: map[string]string{annotationInteractive: "true"},
 		Use:         "serve [FILE]",
 		Short:       "Hold a live review that the whole team joins over SSH",
-		Long: serveHelp,
+		Long:        serveHelp,
 		Example: `  wafr serve payments.yaml --team team.keys
   wafr serve payments.yaml --listen 0.0.0.0:2222 --team team.keys
   ssh -p 2222 review-host        # how the others join`,
