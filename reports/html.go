@@ -193,6 +193,25 @@ type htmlActionList struct {
 type htmlMissing struct {
 	Title, Plan string
 	Link        htmlLink
+	Resources   []htmlResources
+}
+
+// htmlResources is a heading of a practice's further resources
+// (resourceSections) with its items.
+type htmlResources struct {
+	Title string
+	Items []htmlResource
+}
+
+// htmlResource is an item of a resource list: its text, its link (the
+// text is the link's; without text the link shows its address), with
+// NotALink saying so when the address is not a web link, and the items
+// nested under it.
+type htmlResource struct {
+	Text     string
+	Link     htmlLink
+	NotALink string
+	Items    []htmlResource
 }
 
 // htmlLink is a URL from a lens or review: Href when it is an http(s)
@@ -353,10 +372,29 @@ func newHTMLItem(q Question, l *htmlLabels) htmlItem {
 	}
 	it.FollowsNone = len(it.InPlace) == 0 && len(q.Selected) > 0
 	for _, c := range q.Missing {
-		it.Missing = append(it.Missing, htmlMissing{Title: plain(c.Title), Plan: plain(c.ImprovementPlan), Link: webLink(c.URL)})
+		m := htmlMissing{Title: plain(c.Title), Plan: plain(c.ImprovementPlan), Link: webLink(c.URL)}
+		for _, sec := range resourceSections(c, l.ToImprove, l.LearnMore) {
+			m.Resources = append(m.Resources, htmlResources{Title: sec.Title, Items: htmlResourceItems(sec.Items, l)})
+		}
+		it.Missing = append(it.Missing, m)
 	}
 	it.Actions = htmlActions(q.Actions, l)
 	return it
+}
+
+// htmlResourceItems is resource items as the page shows them: the text
+// cleaned, a numbered item's marker before it, and only http(s) links.
+func htmlResourceItems(items []resourceItem, l *htmlLabels) []htmlResource {
+	var out []htmlResource
+	for _, it := range items {
+		r := htmlResource{Text: plain(strings.TrimSpace(it.Marker + " " + it.Text)), Link: webLink(it.URL)}
+		if r.Link.Text != "" {
+			r.NotALink = fmt.Sprintf(l.NotALink, r.Link.Text)
+		}
+		r.Items = htmlResourceItems(it.Items, l)
+		out = append(out, r)
+	}
+	return out
 }
 
 func htmlActions(as []ActionItem, l *htmlLabels) htmlActionList {

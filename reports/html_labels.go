@@ -15,6 +15,9 @@ import (
 type htmlLabels struct {
 	i18n.HTML
 	Lang string // the BCP 47 tag of these labels
+	// LearnMore and ToImprove head a practice's further resources, as
+	// in the Markdown plan (the plan's catalogue labels).
+	LearnMore, ToImprove string
 
 	levels   map[questions.Risk]string // column and legend names
 	words    map[questions.Risk]string // the same in a sentence
@@ -26,8 +29,8 @@ type htmlLabels struct {
 // (and "ja-JP"...), English otherwise.
 func htmlLabelsFor(lang string) htmlLabels {
 	c := i18n.For(lang)
-	return htmlLabels{HTML: c.HTML, Lang: string(c.Lang), levels: c.HTML.Levels, words: c.Risk.Word,
-		statuses: c.Statuses, reasons: c.Reasons}
+	return htmlLabels{HTML: c.HTML, Lang: string(c.Lang), LearnMore: c.Plan.LearnMore, ToImprove: c.Plan.ToImprove,
+		levels: c.HTML.Levels, words: c.Risk.Word, statuses: c.Statuses, reasons: c.Reasons}
 }
 
 func englishLabels() htmlLabels  { return htmlLabelsFor("en") }

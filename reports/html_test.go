@@ -543,6 +543,13 @@ pillars:
 	for i, u := range []string{"javascript:window.__pwned=4", "data:text/html,<script>window.__pwned=5</script>", "file:///etc/passwd", " JavaScript:window.__pwned=6"} {
 		s.Pillars[0].Questions[0].Missing[i].URL = u
 	}
+	// Further resources: markup in the text, non-web links, bullets.
+	js := &s.Pillars[0].Questions[0].Missing[0]
+	js.HelpfulResource = &Resource{DisplayText: "<script>window.__pwned=16</script>help", URL: "javascript:window.__pwned=17"}
+	js.AdditionalResources = []ResourceGroup{
+		{Type: "IMPROVEMENT_PLAN", Content: []Resource{{DisplayText: "</ul></li><img src=x onerror=window.__pwned=18>steps:\n- <script>window.__pwned=19</script>\n  - [x](javascript:window.__pwned=20)", URL: " JavaScript:window.__pwned=21"}}},
+		{Type: "HELPFUL_RESOURCE", Content: []Resource{{URL: "data:text/html,<script>window.__pwned=22</script>"}}},
+	}
 	return s, historyOf(r, l)
 }
 
@@ -596,6 +603,10 @@ func TestHTMLHostileTextIsInert(t *testing.T) {
 		"ticket: javascript:window.__pwned=11 (not a web link)", "<script>window.__pwned=10</script>",
 		"</svg></table><script>window.__pwned=2</script><img src=x onerror=window.__pwned=3>Pillar",
 		"</svg><script>window.__pwned=12</script>",
+		"<script>window.__pwned=16</script>help javascript:window.__pwned=17 (not a web link)",
+		"</ul></li><img src=x onerror=window.__pwned=18>steps:", "JavaScript:window.__pwned=21 (not a web link)",
+		"data:text/html,<script>window.__pwned=22</script> (not a web link)",
+		"<script>window.__pwned=19</script>", "[x](javascript:window.__pwned=20)",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks the text %q", want)
@@ -865,6 +876,12 @@ pillars:
           - id: R1_restore
             title: Restores are tested
             improvementPlan: {displayText: "Restore last night's backup each month.", url: "https://example.com/restore"}
+            helpfulResource: {displayText: "A backup is only as good as its last restore.", url: "https://example.com/why"}
+            additionalResources:
+              - type: IMPROVEMENT_PLAN
+                content:
+                  - displayText: "A restore drill:\n- pick a backup\n  - last night's\n- restore it to a scratch database"
+                    url: "https://example.com/drill"
           - id: R1_no
             title: None of these
         riskRules:
