@@ -140,11 +140,7 @@ func NewViewer(snap *Snapshot, o ViewerOptions) *Viewer {
 	}
 	c := newCommon(o.Renderer, lang, o.Hyperlinks, o.Now)
 	v := &Viewer{c: c, snap: snap, termW: 80, termH: 24, help: help.New()}
-	v.help.Styles.ShortKey = c.styles.Footer
-	v.help.Styles.ShortDesc = c.styles.Footer
-	v.help.Styles.ShortSeparator = c.styles.Footer
-	v.help.Styles.FullKey = c.styles.Heading
-	v.help.Styles.FullDesc = c.styles.Footer
+	c.styles.styleHelp(&v.help)
 	if d := o.LensChange; d != nil && d.Kind != workspace.LensSame {
 		v.notice = Notice{Kind: NoticeLensChanged, Lens: d, At: o.Now()}
 	}
