@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -9,7 +11,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 // fieldFrames draws, through renderer r, every screen and dialog with a
@@ -77,5 +81,76 @@ func TestTextFieldsColourFromTheViewer(t *testing.T) {
 		if i := strings.Index(f, "8;2;"); i >= 0 {
 			t.Errorf("%s: true colour from the global renderer: %q", name, f[max(0, i-30):min(len(f), i+30)])
 		}
+	}
+}
+
+// longNotes gives each question of r notes of size bytes.
+func longNotes(r *review.Review, l *questions.Lens, size int) {
+	for _, p := range l.Pillars {
+		for _, q := range p.Questions {
+			r.Update(p.ID, q.ID, "x", testNow, func(a *review.Answer) { a.Notes = strings.Repeat("notes go on ", size/12) })
+		}
+	}
+}
+
+// A milestone copies every answer: on a review over half the size limit
+// it is refused up front, and the session goes on saving.
+func TestMilestoneTooLargeIsRefused(t *testing.T) {
+	l := loadLens(t, "builtin:ops")
+	r := review.New(l, review.Workload{Name: "W"})
+	longNotes(r, l, 1<<20) // 6 questions: about 6 MB
+	p := newTestProgram(t, l, r, 80, 24)
+	press(p, "M")
+	typeText(p, "Q4")
+	press(p, "enter")
+	if n := len(p.s.Snapshot().Review.Milestones); n != 0 || p.s.Dirty() {
+		t.Fatalf("milestone taken: %d milestones, dirty %v", n, p.s.Dirty())
+	}
+	flat := strings.Join(strings.Fields(strings.ReplaceAll(plainView(p), "│", "")), " ")
+	for _, want := range []string{"Milestone not saved", "with this milestone it would be 12", "review files are at most 10 MB"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("no %q in:\n%s", want, plainView(p))
+		}
+	}
+	press(p, "enter", "x")
+	save(p)
+	if err := p.s.Snapshot().Save.Err; err != nil || p.s.Dirty() {
+		t.Fatalf("the next save: %v", err)
+	}
+	if got := load(t, p.s.path); len(got.Milestones) != 0 || got.Answers.Get(pillar, "OPS1").Selected == nil {
+		t.Errorf("on disk: %d milestones, OPS1 %+v", len(got.Milestones), got.Answers.Get(pillar, "OPS1").Selected)
+	}
+}
+
+// A session too large to save still sets its answers aside whole: the
+// set-aside file is a rescue copy, and refusing it would lose them.
+func TestSetAsideOfATooLargeSession(t *testing.T) {
+	l := loadLens(t, "builtin:ops")
+	p := newTestProgram(t, l, nil, 80, 24)
+	r := p.s.Snapshot().Review.Clone()
+	longNotes(r, l, 900<<10) // about 5.5 MB; the milestone doubles it
+	if err := r.AddMilestone("Q4", "", l, testNow); err != nil {
+		t.Fatal(err)
+	}
+	p.s.commit(r)
+	press(p, "x")
+	if err := p.s.SaveNow(); !errors.Is(err, workspace.ErrTooLarge) {
+		t.Fatalf("saving %v, want too large", err)
+	}
+	path, err := p.s.SetAside()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := review.Parse(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := p.s.Snapshot().Review
+	if a := got.Answers.Get(pillar, "OPS1"); a == nil || a.Notes != want.Answers.Get(pillar, "OPS1").Notes || len(a.Selected) != 1 || len(got.Milestones) != 1 {
+		t.Errorf("set aside without the answers: %d milestones, OPS1 %.40v", len(got.Milestones), a)
 	}
 }

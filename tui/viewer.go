@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -228,6 +229,9 @@ func (v *Viewer) TakeIntents() []Intent {
 // Applied tells the viewer what happened to one of its intents.
 func (v *Viewer) Applied(res Result) {
 	switch {
+	case errors.Is(res.Err, ErrMilestoneTooLarge):
+		// Too long for the status line, and it must be read.
+		v.openDialog(messageDialog{frame: frame{c: v.c}, title: v.c.t.Mile.TooLargeTitle, body: v.c.errorText(res.Err)})
 	case res.Err != nil:
 		v.setNotice(v.c.errorText(res.Err))
 	case !res.Message.Empty():
