@@ -154,3 +154,26 @@ func TestSetAsideOfATooLargeSession(t *testing.T) {
 		t.Errorf("set aside without the answers: %d milestones, OPS1 %.40v", len(got.Milestones), a)
 	}
 }
+
+// Settling a vote on a question marked not applicable says that it applies
+// again, as a tick does; recording the ballots alone changes nothing.
+func TestSettledVoteSaysApplicableAgain(t *testing.T) {
+	l := loadLens(t, "builtin:ops")
+	s := NewSession(SessionOptions{Path: "r.yaml", Review: review.New(l, review.Workload{Name: "Live"}), Lens: l})
+	s.Apply("host", NotApplicableIntent{Item: 0, Reason: "OUT_OF_SCOPE"})
+	votes := []review.Vote{{By: "ann", Selected: []string{"OPS1_slo"}}}
+	if res := s.Apply("host", RecordVoteIntent{Item: 0, Votes: votes}); !res.Message.Empty() || !s.Snapshot().Review.Answers.Get(pillar, "OPS1").NotApplicable {
+		t.Fatalf("ballots alone: %+v, N/A %v", res.Message, s.Snapshot().Review.Answers.Get(pillar, "OPS1").NotApplicable)
+	}
+	res := s.Apply("host", RecordVoteIntent{Item: 0, Votes: votes, Select: []string{"OPS1_slo"}})
+	if want := (Notice{Kind: NoticeApplicableAgain, Arg: "OPS1"}); res.Err != nil || res.Message != want {
+		t.Errorf("settled: %+v, want %+v", res, want)
+	}
+	if a := s.Snapshot().Review.Answers.Get(pillar, "OPS1"); a.NotApplicable || strings.Join(a.Selected, ",") != "OPS1_slo" {
+		t.Errorf("answer %+v", a)
+	}
+	// On an applicable question, nothing to say.
+	if res := s.Apply("host", RecordVoteIntent{Item: 0, Votes: votes, Select: []string{"OPS1_slo"}}); !res.Message.Empty() {
+		t.Errorf("applicable already: %+v", res.Message)
+	}
+}
