@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -11,48 +12,80 @@ import (
 )
 
 // Defect 1: text typed quickly, or pasted without bracketed paste, is text
-// in every text field; a run of letters never reads as a key's name.
+// in every text field; a run of letters never reads as a key's name
+// (bubbletea sends "esc", "up" and "end" between spaces as runs of their
+// own).
 func TestBurstTypingIsText(t *testing.T) {
-	const note = "Ask ops to scale up before the end of month"
-	p := opsProgram(t)
-	press(p, "e")
-	typeText(p, note)
-	if got := answer(p, "OPS1").Notes; got != note {
-		t.Errorf("notes = %q, want %q", got, note)
+	const text = "scale up before the end esc q"
+	l := loadLens(t, "builtin:ops")
+	setupField := func(p *program) string {
+		return [setupFields]string{p.v.setup.name.Value(), "the environment", p.v.setup.owner.Value()}[p.v.setup.field]
 	}
-	// " esc q" typed fast is text too: the editor stays open, nothing quits.
-	typeText(p, " esc q")
-	if len(p.v.dialogs) == 0 || p.quitting || p.v.TakeQuit() != noQuit {
-		t.Fatal("typed letters closed the editor or quit")
+	input := func(d dialog) string {
+		switch d := d.(type) {
+		case textDialog:
+			return d.input.Value()
+		case notApplicableDialog:
+			if !d.asking {
+				return "back to the reasons"
+			}
+			return d.input.Value()
+		case actionDialog:
+			return [2]string{d.owner.Value(), d.due.Value()}[d.field]
+		}
+		return fmt.Sprintf("no field: %T", d)
 	}
-	if got := answer(p, "OPS1").Notes; got != note+" esc q" {
-		t.Errorf("notes = %q", got)
-	}
-	// Only a real Esc key closes it.
-	press(p, "esc")
-	if len(p.v.dialogs) != 0 {
-		t.Error("esc did not close the editor")
+	for _, f := range []struct {
+		name  string
+		setup bool
+		keys  []string
+		text  string // what is typed, when not text
+		value func(p *program) string
+	}{
+		{name: "notes", keys: []string{"e"}, value: func(p *program) string {
+			if _, ok := topDialog(p.v).(notesDialog); !ok || answer(p, "OPS1") == nil {
+				return "the editor closed"
+			}
+			return answer(p, "OPS1").Notes
+		}},
+		{name: "N/A reason", keys: []string{"a", "down", "down", "down", "enter"}, value: func(p *program) string { return input(topDialog(p.v)) }},
+		{name: "milestone", keys: []string{"M"}, value: func(p *program) string { return input(topDialog(p.v)) }},
+		{name: "action owner", keys: []string{"j", "j", "A"}, value: func(p *program) string { return input(topDialog(p.v)) }},
+		{name: "action due", keys: []string{"j", "j", "A", "tab"}, text: "up end esc", value: func(p *program) string { return input(topDialog(p.v)) }},
+		{name: "navigator search", keys: []string{"g", "/"}, value: func(p *program) string {
+			if p.v.current != screenNavigator || !p.v.navigator.filtering() {
+				return "the search closed"
+			}
+			return p.v.navigator.input.Value()
+		}},
+		{name: "setup name", setup: true, value: setupField},
+		{name: "setup owner", setup: true, keys: []string{"tab", "tab"}, value: setupField},
+	} {
+		p := opsProgram(t)
+		if f.setup {
+			p = newSetupTestProgram(t, l)
+		}
+		press(p, f.keys...)
+		want := f.text
+		if want == "" {
+			want = text
+		}
+		typeText(p, want)
+		if got := f.value(p); got != want {
+			t.Errorf("%s: %q, want %q", f.name, got, want)
+		}
+		if p.quitting || p.v.TakeQuit() != noQuit {
+			t.Errorf("%s: typed letters quit", f.name)
+		}
 	}
 
-	// Every other text field: the milestone and action dialogs, the
-	// navigator's search, the setup form.
-	typeText(p, "M")
-	typeText(p, "up to the end esc q")
-	if d, ok := topDialog(p.v).(textDialog); !ok || d.title != p.v.c.t.Mile.Title || d.input.Value() != "up to the end esc q" {
-		t.Errorf("milestone name: %#v", topDialog(p.v))
-	}
-	press(p, "esc", "j", "j", "A")
-	typeText(p, "end user esc q")
-	if d, ok := topDialog(p.v).(actionDialog); !ok || d.owner.Value() != "end user esc q" {
-		t.Errorf("action owner: %#v", topDialog(p.v))
-	}
-	press(p, "esc", "g", "/")
-	typeText(p, "up end esc")
-	if !p.v.navigator.filtering() || p.v.navigator.input.Value() != "up end esc" {
-		t.Errorf("search text %q", p.v.navigator.input.Value())
-	}
-	if p.quitting {
-		t.Error("quit while typing")
+	// Only a real Esc key closes the editor.
+	p := opsProgram(t)
+	press(p, "e")
+	typeText(p, "esc")
+	press(p, "esc")
+	if a := answer(p, "OPS1"); len(p.v.dialogs) != 0 || a == nil || a.Notes != "esc" {
+		t.Errorf("typed esc, then the Esc key: notes %+v, dialogs %d", a, len(p.v.dialogs))
 	}
 
 	// Outside a text field, a burst is keys, one by one: "xjx" ticks two.
@@ -63,8 +96,8 @@ func TestBurstTypingIsText(t *testing.T) {
 	}
 	// and "e" then text arriving in the same read goes into the editor.
 	typeText(p, "eup")
-	if got := answer(p, "OPS1").Notes; got != "up" {
-		t.Errorf("notes after a burst that opened the editor: %q", got)
+	if a := answer(p, "OPS1"); a == nil || a.Notes != "up" {
+		t.Errorf("notes after a burst that opened the editor: %+v", a)
 	}
 }
 
@@ -123,11 +156,8 @@ func TestTooSmallActsOnlyOnQuit(t *testing.T) {
 		t.Error("q did not quit while too small")
 	}
 	// On the setup form, q quits rather than being typed into the name.
-	p = newProgram(Options{Workspace: testWorkspace(), Review: review.New(l, review.Workload{Name: "W"}), Lens: l,
-		Path: t.TempDir() + "/r.yaml", Setup: true, Renderer: testRenderer(false)})
-	p.after = noTimers
+	p = newSetupTestProgram(t, l)
 	p.Update(tea.WindowSizeMsg{Width: 50, Height: 15})
-	runCmd(p, p.Init())
 	cmd := press(p, "q")
 	if p.v.setup.name.Value() != "" || !runCmd(p, cmd) {
 		t.Errorf("q at 50x15 on the setup form: name %q", p.v.setup.name.Value())

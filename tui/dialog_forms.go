@@ -41,7 +41,7 @@ type actionDialog struct {
 }
 
 func newActionDialog(c *common, _ *Snapshot, item int, choice *questions.Choice) actionDialog {
-	d := actionDialog{frame: frame{c: c}, item: item, choice: choice, owner: newTextInput(), due: newTextInput()}
+	d := actionDialog{frame: frame{c: c}, item: item, choice: choice, owner: newTextInput(c.styles), due: newTextInput(c.styles)}
 	d.owner.Placeholder = c.t.Action.OwnerPlaceholder
 	d.due.Placeholder = c.t.Action.DuePlaceholder
 	d.due.CharLimit = 10

@@ -22,7 +22,7 @@ type textDialog struct {
 }
 
 func newTextDialog(c *common, title, intro, placeholder string, limit int, done func(string) (Intent, string)) textDialog {
-	in := newTextInput()
+	in := newTextInput(c.styles)
 	in.Placeholder, in.CharLimit = placeholder, limit
 	return textDialog{frame: frame{c: c}, title: title, intro: intro, input: in, done: done}
 }

@@ -44,7 +44,7 @@ type notApplicableDialog struct {
 }
 
 func newNotApplicableDialog(c *common, snap *Snapshot, item int) notApplicableDialog {
-	d := notApplicableDialog{frame: frame{c: c}, item: item, question: snap.Items[item].Question.ID, input: newTextInput()}
+	d := notApplicableDialog{frame: frame{c: c}, item: item, question: snap.Items[item].Question.ID, input: newTextInput(c.styles)}
 	d.input.CharLimit = 300
 	a := snap.Answer(item)
 	if a != nil && a.NotApplicable {

@@ -21,6 +21,8 @@ type notesDialog struct {
 	area     textarea.Model
 }
 
+// newNotesArea is the editor, in bubbles' styles: style it (styleArea)
+// before drawing it.
 func newNotesArea(placeholder string) textarea.Model {
 	t := textarea.New()
 	t.Cursor.SetMode(cursor.CursorStatic)
@@ -33,6 +35,7 @@ func newNotesArea(placeholder string) textarea.Model {
 
 func newNotesDialog(c *common, snap *Snapshot, item int, notes string) notesDialog {
 	d := notesDialog{frame: frame{c: c}, item: item, question: snap.Items[item].Question.ID, area: newNotesArea(c.t.Notes.Placeholder)}
+	c.styles.styleArea(&d.area)
 	d.area.SetValue(notes)
 	d.area.CursorEnd()
 	return d

@@ -72,6 +72,18 @@ func newTestProgram(t testing.TB, l *questions.Lens, r *review.Review, w, h int)
 	return p
 }
 
+// newSetupTestProgram opens a program on the form of a new review, at
+// 80x24, with the form focused. The file is not written.
+func newSetupTestProgram(t testing.TB, l *questions.Lens) *program {
+	t.Helper()
+	p := newProgram(Options{Workspace: testWorkspace(), Review: review.New(l, review.Workload{Name: "W", Owner: "team"}), Lens: l,
+		Path: filepath.Join(t.TempDir(), "r.yaml"), Setup: true, Renderer: testRenderer(false), Now: func() time.Time { return testNow }})
+	p.after = noTimers
+	p.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	runCmd(p, p.Init())
+	return p
+}
+
 func opsProgram(t *testing.T) *program {
 	return newTestProgram(t, loadLens(t, "builtin:ops"), nil, 80, 24)
 }
@@ -106,12 +118,45 @@ func press(m tea.Model, keys ...string) tea.Cmd {
 	return cmd
 }
 
-// typeText sends text as one message, as a terminal delivers text typed
-// faster than it is read, and runs what it starts (a list's search).
+// typeText sends text as bubbletea sends text typed faster than it is
+// read, or pasted without bracketed paste, and runs what each message
+// starts (a list's search). A newline is typed as Enter (CR).
 func typeText(m tea.Model, s string) {
-	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)})
-	runCmd(m, cmd)
+	for _, k := range burst(strings.ReplaceAll(s, "\n", "\r")) {
+		_, cmd := m.Update(k)
+		runCmd(m, cmd)
+	}
 }
+
+// burst is what bubbletea v1 makes of bytes that arrive in one read: a run
+// of letters is one KeyRunes message ("esc", "up"), each space a KeySpace
+// of its own, each control character its key. It is bubbletea's own
+// parser that splits them (a program reading s), so the test sends what a
+// terminal really brings. A final ctrl+c ends that program.
+func burst(s string) []tea.KeyMsg {
+	p := tea.NewProgram(keyRecorder{}, tea.WithInput(strings.NewReader(s+"\x03")), tea.WithOutput(io.Discard),
+		tea.WithoutRenderer(), tea.WithoutSignalHandler())
+	m, err := p.Run()
+	if err != nil {
+		panic(err)
+	}
+	return m.(keyRecorder).keys
+}
+
+// keyRecorder keeps the keys it gets, until ctrl+c.
+type keyRecorder struct{ keys []tea.KeyMsg }
+
+func (k keyRecorder) Init() tea.Cmd { return nil }
+func (k keyRecorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		if km.Type == tea.KeyCtrlC {
+			return k, tea.Quit
+		}
+		k.keys = append(k.keys, km)
+	}
+	return k, nil
+}
+func (k keyRecorder) View() string { return "" }
 
 func selected(p *program, question string) string {
 	if a := p.s.Snapshot().Review.Answers.Get(pillar, question); a != nil {

@@ -224,7 +224,7 @@ type navigatorScreen struct {
 }
 
 func newNavigatorScreen(c *common, snap *Snapshot) navigatorScreen {
-	in := newTextInput()
+	in := newTextInput(c.styles)
 	in.Prompt = c.t.Search.Prompt
 	in.CharLimit = 100
 	return navigatorScreen{c: c, snap: snap, list: newRowList(c.styles.Cursor.Render("› ")), input: in}

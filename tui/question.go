@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/wafr-dev/wafr/review"
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 // questionScreen shows one question: its choices to tick, the notes and
@@ -313,6 +314,10 @@ func (c *common) errorText(err error) string {
 		return c.t.Meeting.ParkedGone
 	case errors.Is(err, ErrMilestoneExists):
 		return c.t.Mile.Exists
+	}
+	var size *workspace.SizeError
+	if errors.Is(err, ErrMilestoneTooLarge) && errors.As(err, &size) {
+		return fmt.Sprintf(c.t.Mile.TooLarge, review.SizeString(size.Size), review.SizeString(review.MaxFileSize))
 	}
 	if text, ok := liveErrorText(&c.t.Live, err); ok {
 		return text

@@ -239,6 +239,10 @@ var (
 	ErrParkedGone = errors.New("that parked item is gone: someone dealt with it already")
 	// ErrMilestoneExists is a milestone name the review has already.
 	ErrMilestoneExists = errors.New("there is already a milestone with that name")
+	// ErrMilestoneTooLarge is a milestone that would make the review too
+	// large to save; it comes with the *workspace.SizeError that says how
+	// large.
+	ErrMilestoneTooLarge = errors.New("the milestone was not taken")
 )
 
 // Apply makes a change on behalf of by (recorded as who answered).
@@ -326,6 +330,11 @@ func (s *Session) milestone(name string) Result {
 	next := s.rev.Clone()
 	if err := next.AddMilestone(name, "", s.lens, s.now()); err != nil {
 		return Result{Err: err}
+	}
+	// A milestone copies every answer: one too many would make every
+	// later save fail, so it is refused here, as the command line does.
+	if err := workspace.CheckSize(s.path, next, s.lens); err != nil {
+		return Result{Err: fmt.Errorf("%w: %w", ErrMilestoneTooLarge, err)}
 	}
 	s.commit(next)
 	return Result{Changed: true, Message: Notice{Kind: NoticeMilestone, Arg: name}}

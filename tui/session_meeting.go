@@ -37,7 +37,12 @@ func (s *Session) applyMeeting(by string, in Intent) (res Result, ok bool) {
 				return Result{Err: err}, true
 			}
 		}
+		res := Result{Changed: true}
 		next := s.rev.Clone()
+		if a := next.Answers.Get(it.Pillar.ID, it.Question.ID); a != nil && a.NotApplicable && len(sel) > 0 {
+			// The ticks end the question's N/A, as a tick does: say so.
+			res.Message = Notice{Kind: NoticeApplicableAgain, Arg: it.Question.ID}
+		}
 		next.Update(it.Pillar.ID, it.Question.ID, by, s.now(), func(a *review.Answer) {
 			a.Votes = in.Votes
 			if in.Select != nil {
@@ -45,7 +50,7 @@ func (s *Session) applyMeeting(by string, in Intent) (res Result, ok bool) {
 			}
 		})
 		s.commit(next)
-		return Result{Changed: true}, true
+		return res, true
 	case TimeSpentIntent:
 		it, found := s.itemAt(in.Item)
 		if !found || in.Spent <= 0 {

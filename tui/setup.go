@@ -33,7 +33,7 @@ const setupFields = 3
 func newSetupScreen(c *common, snap *Snapshot) setupScreen {
 	w := snap.Review.Workload
 	t := &c.t.Setup
-	f := setupScreen{c: c, snap: snap, name: newTextInput(), owner: newTextInput(), production: w.Environment != review.PreProduction,
+	f := setupScreen{c: c, snap: snap, name: newTextInput(c.styles), owner: newTextInput(c.styles), production: w.Environment != review.PreProduction,
 		suggestName: oneLine(sanitize(w.Name)), suggestOwner: oneLine(sanitize(w.Owner))}
 	f.name.Placeholder = t.NamePlaceholder
 	if f.suggestName != "" {
@@ -177,10 +177,11 @@ func (f setupScreen) keys() (short []key.Binding, full [][]key.Binding) {
 	return b, [][]key.Binding{b}
 }
 
-// newTextInput is a text field with a steady cursor: a blinking one redraws
-// the screen twice a second for nothing.
-func newTextInput() textinput.Model {
+// newTextInput is a text field in the viewer's styles, with a steady
+// cursor: a blinking one redraws the screen twice a second for nothing.
+func newTextInput(s *Styles) textinput.Model {
 	t := textinput.New()
 	t.Cursor.SetMode(cursor.CursorStatic)
+	s.styleInput(&t)
 	return t
 }

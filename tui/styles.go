@@ -3,6 +3,9 @@ package tui
 import (
 	"os"
 
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
@@ -46,6 +49,16 @@ type Styles struct {
 	PaneBorder        lipgloss.Style
 	PaneBorderFocused lipgloss.Style
 	Match             lipgloss.Style // what a search matched
+
+	// Text fields (bubbles' textinput and textarea). bubbles makes its
+	// default styles with lipgloss's global renderer, whose colour
+	// profile is this process's terminal's, not the viewer's: every field
+	// gets these instead (styleInput, styleArea).
+	FieldText        lipgloss.Style
+	FieldPrompt      lipgloss.Style
+	FieldPlaceholder lipgloss.Style
+	FieldBlurred     lipgloss.Style // the notes editor's text without focus
+	FieldCursorLine  lipgloss.Style // the notes editor's line with the cursor
 
 	// Rendered once: a badge per risk, and a fixed-width tag for lists.
 	badges   map[questions.Risk]string
@@ -110,6 +123,12 @@ func newStyles(r *lipgloss.Renderer, labels map[questions.Risk]string) *Styles {
 	s.PaneBorder = r.NewStyle().Foreground(border)
 	s.PaneBorderFocused = r.NewStyle().Foreground(accent)
 	s.Match = r.NewStyle().Bold(true).Underline(true)
+	// bubbles' own colours, made by r.
+	s.FieldText = r.NewStyle()
+	s.FieldPrompt = r.NewStyle().Foreground(lipgloss.Color("7"))
+	s.FieldPlaceholder = r.NewStyle().Foreground(lipgloss.Color("240"))
+	s.FieldBlurred = r.NewStyle().Foreground(pick("7", "245"))
+	s.FieldCursorLine = r.NewStyle().Background(pick("0", "255"))
 	if !color {
 		plainAll(s)
 	}
@@ -164,9 +183,40 @@ func plainAll(s *Styles) {
 	for _, p := range []*lipgloss.Style{&s.TitleBar, &s.Heading, &s.QuestionTitle, &s.Dim, &s.Cursor, &s.Selected,
 		&s.Checked, &s.Unchecked, &s.Dialog, &s.Footer, &s.Status, &s.StatusError, &s.Notice,
 		&s.Notes, &s.RiskHigh, &s.RiskMedium, &s.RiskNone, &s.NotApplicable, &s.Unanswered,
-		&s.BadgeHigh, &s.BadgeMedium, &s.BadgeNone, &s.BadgeNA, &s.BadgeUnanswered, &s.PaneBorder, &s.PaneBorderFocused, &s.Match} {
+		&s.BadgeHigh, &s.BadgeMedium, &s.BadgeNone, &s.BadgeNA, &s.BadgeUnanswered, &s.PaneBorder, &s.PaneBorderFocused, &s.Match,
+		&s.FieldText, &s.FieldPrompt, &s.FieldPlaceholder, &s.FieldBlurred, &s.FieldCursorLine} {
 		*p = strip(*p)
 	}
+}
+
+// styleInput gives a text input the viewer's styles, cursor included (its
+// zero styles would be drawn by lipgloss's global renderer too).
+func (s *Styles) styleInput(t *textinput.Model) {
+	t.PromptStyle, t.TextStyle = s.FieldPrompt, s.FieldText
+	t.PlaceholderStyle, t.CompletionStyle = s.FieldPlaceholder, s.FieldPlaceholder
+	t.Cursor.Style, t.Cursor.TextStyle = s.FieldText, s.FieldText
+}
+
+// styleArea gives a new text area the viewer's styles, focused and not.
+func (s *Styles) styleArea(t *textarea.Model) {
+	focused := textarea.Style{Base: s.FieldText, CursorLine: s.FieldCursorLine, CursorLineNumber: s.FieldPlaceholder,
+		EndOfBuffer: s.FieldText, LineNumber: s.FieldPlaceholder, Placeholder: s.FieldPlaceholder,
+		Prompt: s.FieldPrompt, Text: s.FieldText}
+	blurred := focused
+	blurred.CursorLine, blurred.Text = s.FieldBlurred, s.FieldBlurred
+	t.FocusedStyle, t.BlurredStyle = focused, blurred
+	t.Cursor.Style, t.Cursor.TextStyle = s.FieldText, s.FieldText
+	// The area draws with the style its last Focus or Blur chose, until
+	// then bubbles' default one. Styled when made, it is not focused yet.
+	t.Blur()
+}
+
+// styleHelp gives the key help the viewer's styles: all of them, since
+// bubbles' defaults (the separators, the ellipsis) are drawn by lipgloss's
+// global renderer.
+func (s *Styles) styleHelp(h *help.Model) {
+	h.Styles = help.Styles{Ellipsis: s.Footer, ShortKey: s.Footer, ShortDesc: s.Footer, ShortSeparator: s.Footer,
+		FullKey: s.Heading, FullDesc: s.Footer, FullSeparator: s.Footer}
 }
 
 // Risk returns the text style of a risk level.

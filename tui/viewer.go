@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -146,11 +147,7 @@ func NewViewer(snap *Snapshot, o ViewerOptions) *Viewer {
 	}
 	c := newCommon(o.Renderer, lang, o.Hyperlinks, o.Now)
 	v := &Viewer{c: c, snap: snap, termW: 80, termH: 24, help: help.New(), join: oneLine(sanitize(o.Join)), joinKey: oneLine(sanitize(o.JoinKey))}
-	v.help.Styles.ShortKey = c.styles.Footer
-	v.help.Styles.ShortDesc = c.styles.Footer
-	v.help.Styles.ShortSeparator = c.styles.Footer
-	v.help.Styles.FullKey = c.styles.Heading
-	v.help.Styles.FullDesc = c.styles.Footer
+	c.styles.styleHelp(&v.help)
 	if d := o.LensChange; d != nil && d.Kind != workspace.LensSame {
 		v.notice = Notice{Kind: NoticeLensChanged, Lens: d, At: o.Now()}
 	}
@@ -238,6 +235,9 @@ func (v *Viewer) TakeIntents() []Intent {
 // Applied tells the viewer what happened to one of its intents.
 func (v *Viewer) Applied(res Result) {
 	switch {
+	case errors.Is(res.Err, ErrMilestoneTooLarge):
+		// Too long for the status line, and it must be read.
+		v.openDialog(messageDialog{frame: frame{c: v.c}, title: v.c.t.Mile.TooLargeTitle, body: v.c.errorText(res.Err)})
 	case res.Err != nil:
 		v.setNotice(v.c.errorText(res.Err))
 	case !res.Message.Empty():

@@ -136,9 +136,18 @@ const setAsideSuffix = ".wafr-unsaved"
 // alone, or saving keeps failing). It never replaces an earlier set-aside
 // file: the first free name of FILE.wafr-unsaved, FILE.wafr-unsaved-2, …
 // is used. It returns the path written.
+//
+// A set-aside file is a rescue copy, so it is written even when it is over
+// the size limit of a review file (which wafr then refuses to open until
+// old milestones or long notes are cut from it): refusing would lose the
+// answers, often because that limit is why the review file could not be
+// saved. It must still read back.
 func (w *Workspace) SetAside(path string, r *review.Review) (string, error) {
-	data, err := checked(path+setAsideSuffix, r)
+	data, err := r.Encode()
 	if err != nil {
+		return "", fmt.Errorf("%s%s: %w", path, setAsideSuffix, err)
+	}
+	if err := parsesBack(path+setAsideSuffix, data); err != nil {
 		return "", err
 	}
 	for i := 1; i <= 1000; i++ {

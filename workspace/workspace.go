@@ -244,13 +244,48 @@ func checked(path string, r *review.Review) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if len(data) > review.MaxFileSize {
-		return nil, fmt.Errorf("%s: %w: it would be %s, and review files are at most %s; nothing was written (old milestones or very long notes are the usual cause)",
-			path, ErrTooLarge, review.SizeString(int64(len(data))), review.SizeString(review.MaxFileSize))
+		return nil, &SizeError{Path: path, Size: int64(len(data))}
 	}
+	return data, parsesBack(path, data)
+}
+
+// parsesBack makes sure encoded review data loads again.
+func parsesBack(path string, data []byte) error {
 	if _, err := review.Parse(path, data); err != nil {
-		return nil, fmt.Errorf("%w: %v; nothing was written", ErrUnreadable, err)
+		return fmt.Errorf("%w: %v; nothing was written", ErrUnreadable, err)
 	}
-	return data, nil
+	return nil
+}
+
+// SizeError is a review that was not written because, encoded, it would be
+// Size bytes: more than review.MaxFileSize. It is ErrTooLarge to errors.Is.
+type SizeError struct {
+	Path string
+	Size int64
+}
+
+func (e *SizeError) Error() string {
+	return fmt.Sprintf("%s: %v: it would be %s, and review files are at most %s; nothing was written (old milestones or very long notes are the usual cause)",
+		e.Path, ErrTooLarge, review.SizeString(e.Size), review.SizeString(review.MaxFileSize))
+}
+
+func (e *SizeError) Unwrap() error { return ErrTooLarge }
+
+// CheckSize returns the *SizeError every save of r to path, with lens l,
+// would fail with, or nil: a caller can refuse a change that makes a review
+// too large up front, rather than have every later save fail. r is not
+// changed.
+func CheckSize(path string, r *review.Review, l *questions.Lens) error {
+	r = r.Clone()
+	RecordLens(r, l, path)
+	data, err := r.Encode()
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if len(data) > review.MaxFileSize {
+		return &SizeError{Path: path, Size: int64(len(data))}
+	}
+	return nil
 }
 
 // removeStale clears temporary files a killed wafr left beside the review.

@@ -196,6 +196,11 @@ type Milestone struct {
 	Placeholder string
 	NeedsName   string
 	Exists      string
+	// TooLargeTitle and TooLarge refuse a milestone that would make the
+	// review file larger than wafr reads back (%[1]s the size it would
+	// have, %[2]s the limit).
+	TooLargeTitle string
+	TooLarge      string
 }
 
 // Action is the dialog that records an action.
