@@ -39,13 +39,18 @@ func (s *Session) applyMeeting(by string, in Intent) (res Result, ok bool) {
 		}
 		res := Result{Changed: true}
 		next := s.rev.Clone()
-		if a := next.Answers.Get(it.Pillar.ID, it.Question.ID); a != nil && a.NotApplicable && len(sel) > 0 {
-			// The ticks end the question's N/A, as a tick does: say so.
-			res.Message = Notice{Kind: NoticeApplicableAgain, Arg: it.Question.ID}
+		take := in.Select != nil
+		if a := next.Answers.Get(it.Pillar.ID, it.Question.ID); a != nil && a.NotApplicable && take {
+			if len(sel) > 0 {
+				// The ticks end the question's N/A, as a tick does: say so.
+				res.Message = Notice{Kind: NoticeApplicableAgain, Arg: it.Question.ID}
+			} else {
+				take = false // a majority of nothing leaves the N/A as it was
+			}
 		}
 		next.Update(it.Pillar.ID, it.Question.ID, by, s.now(), func(a *review.Answer) {
 			a.Votes = in.Votes
-			if in.Select != nil {
+			if take {
 				a.Selected, a.NotApplicable, a.Reason = sel, false, ""
 			}
 		})

@@ -1,3 +1,5 @@
+// Regression tests for problems a review of the text fields, milestones and
+// live votes found.
 package tui
 
 import (
@@ -175,5 +177,11 @@ func TestSettledVoteSaysApplicableAgain(t *testing.T) {
 	// On an applicable question, nothing to say.
 	if res := s.Apply("host", RecordVoteIntent{Item: 0, Votes: votes, Select: []string{"OPS1_slo"}}); !res.Message.Empty() {
 		t.Errorf("applicable already: %+v", res.Message)
+	}
+	// A majority of nothing leaves an N/A question N/A, with its reason.
+	s.Apply("host", NotApplicableIntent{Item: 1, Reason: "OUT_OF_SCOPE"})
+	s.Apply("host", RecordVoteIntent{Item: 1, Votes: votes, Select: []string{}})
+	if a := s.Snapshot().Review.Answers.Get(pillar, "OPS2"); !a.NotApplicable || a.Reason != "OUT_OF_SCOPE" || len(a.Votes) != 1 {
+		t.Errorf("after a vote that settled on nothing: %+v", a)
 	}
 }
