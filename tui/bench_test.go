@@ -83,7 +83,7 @@ func BenchmarkTick(b *testing.B) {
 func BenchmarkHelpLayout(b *testing.B) {
 	m := benchModel(b, 80, 24)
 	q := m.s.Snapshot().Items[0].Question
-	hw := helpWriter{tr: m.v.c.tr, t: &m.v.c.t.Question, width: 76}
+	hw := helpWriter{tr: m.v.c.tr, t: &m.v.c.t.Question, width: 76, wide: 80}
 	b.ResetTimer()
 	for b.Loop() {
 		_ = buildHelp(q, hw, false)

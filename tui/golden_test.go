@@ -86,11 +86,12 @@ func scrollPages(p *program) (pages, text []string) {
 		pg := p.View()
 		pages = append(pages, pg)
 		top := p.v.question.pane.top
-		for k, l := range paneLinesOf(pg) {
+		rows, _ := paneRows(pg, p.v.question)
+		for k, l := range rows {
 			for len(text) <= top+k {
 				text = append(text, "")
 			}
-			text[top+k] = l
+			text[top+k] = ansi.Strip(l)
 		}
 		if p.v.question.pane.atBottom() {
 			break
@@ -135,21 +136,6 @@ func TestGoldenHelpPages(t *testing.T) {
 			})
 		}
 	}
-}
-
-// paneLinesOf is the text inside the help pane's border on a frame, in
-// either layout.
-func paneLinesOf(frame string) []string {
-	var out []string
-	for _, l := range strings.Split(ansi.Strip(frame), "\n") {
-		i := strings.Index(l, "│ ")
-		j := strings.LastIndex(l, " │")
-		if i < 0 || j <= i {
-			continue
-		}
-		out = append(out, strings.TrimRight(l[i+len("│ "):j], " "))
-	}
-	return out
 }
 
 // squeezeJapanese keeps the Japanese characters and punctuation of text,

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,37 +29,24 @@ func lensesToRead(t *testing.T) []string {
 }
 
 // panePages scrolls the help pane of the highlighted choice from top to
-// end and returns every line of it as the screen showed it (the border
-// taken off), in order, raw (with styles and hyperlinks).
+// end and returns every line of it as the screen showed it, in order, raw
+// (with styles and hyperlinks).
 func panePages(t *testing.T, p *program) []string {
 	t.Helper()
-	q := func() questionScreen { return p.v.question }
-	if q().wide() {
-		t.Fatal("panePages reads the narrow layout")
-	}
 	var content []string
 	for pages := 0; ; pages++ {
-		lines := strings.Split(p.View(), "\n")
-		start := -1
-		for i, l := range lines {
-			if strings.HasPrefix(ansi.Strip(l), "╭") {
-				start = i
-				break
-			}
-		}
-		if start < 0 {
+		rows, ok := paneRows(p.View(), p.v.question)
+		if !ok {
 			t.Fatalf("no pane on screen:\n%s", p.View())
 		}
-		top := q().pane.top
-		for i := 0; i < q().pane.height; i++ {
-			// The border off; the hyperlinks kept, to check them.
-			l := strings.TrimSuffix(strings.TrimPrefix(lines[start+1+i], "│ "), " │")
+		top := p.v.question.pane.top
+		for i, l := range rows {
 			for len(content) <= top+i {
 				content = append(content, "")
 			}
-			content[top+i] = strings.TrimRight(l, " ")
+			content[top+i] = l
 		}
-		if q().pane.atBottom() {
+		if p.v.question.pane.atBottom() {
 			break
 		}
 		if pages > 500 {
@@ -67,6 +55,40 @@ func panePages(t *testing.T, p *program) []string {
 		press(p, "pgdown")
 	}
 	return content
+}
+
+// paneRows is the text of the help pane's lines on a frame, raw, in
+// either layout: the border and padding off. A line wider than the pane's
+// text (a URL on a line of its own) is read from the columns the pane
+// gives it, over its padding and border and, in the wide layout, over the
+// choices.
+func paneRows(frame string, q questionScreen) ([]string, bool) {
+	pw, _ := q.paneSize()
+	left := q.w - pw // the pane's first column
+	lines := strings.Split(frame, "\n")
+	start := -1
+	for i, l := range lines {
+		if ansi.Cut(ansi.Strip(l), left, left+1) == "╭" {
+			start = i
+			break
+		}
+	}
+	if start < 0 || start+1+q.pane.height > len(lines) {
+		return nil, false
+	}
+	vis := q.pane.visible()
+	rows := make([]string, q.pane.height)
+	for i := range rows {
+		from, to := left+2, left+pw-2
+		if i < len(vis) {
+			if w := ansi.StringWidth(vis[i]); w > pw-paneFrameW {
+				from = left + min(2, pw-w)
+				to = from + w
+			}
+		}
+		rows[i] = strings.TrimRight(ansi.Cut(lines[start+1+i], from, to), " ")
+	}
+	return rows, true
 }
 
 var (
@@ -90,29 +112,31 @@ func inOrder(text, src string) string {
 	return ""
 }
 
-// A review meeting reads the help aloud: at 80x24, scrolled to its end,
-// the help pane of every choice of every question of every lens shows
-// every word of the description, every choice title, every displayText
-// and every URL, and each URL unbroken (issue 16).
+// A review meeting reads the help aloud: at 80x24 and 140x40, scrolled to
+// its end, the help pane of every choice of every question of every lens
+// shows every word of the description, every choice title, every
+// displayText and every URL, and each URL no wider than the terminal on one
+// line of the screen (issue 16).
 func TestEveryWordOfTheHelpReachesThePane(t *testing.T) {
 	for _, src := range lensesToRead(t) {
-		t.Run(filepath.Base(src), func(t *testing.T) {
-			l := loadLens(t, src)
-			p := newTestProgram(t, l, nil, 80, 24)
-			p.v = NewViewer(p.s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), Hyperlinks: true, Now: func() time.Time { return testNow }})
-			p.v.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-			for i, it := range p.s.Snapshot().Items {
-				p.v.openQuestion(i)
-				renderHelp(p.v)
-				checkQuestionHelp(t, p, it.Question)
-			}
-		})
+		for _, size := range [][2]int{{80, 24}, {140, 40}} {
+			t.Run(fmt.Sprintf("%s_%dx%d", filepath.Base(src), size[0], size[1]), func(t *testing.T) {
+				l := loadLens(t, src)
+				p := newTestProgram(t, l, nil, size[0], size[1])
+				p.v = NewViewer(p.s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), Hyperlinks: true, Now: func() time.Time { return testNow }})
+				p.v.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				for i, it := range p.s.Snapshot().Items {
+					p.v.openQuestion(i)
+					renderHelp(p.v)
+					checkQuestionHelp(t, p, it.Question)
+				}
+			})
+		}
 	}
 }
 
 func checkQuestionHelp(t *testing.T, p *program, q *questions.Question) {
 	t.Helper()
-	width := p.v.question.paneContentWidth()
 	for ci, c := range q.Choices {
 		p.v.question.cursor = ci
 		p.v.question.pane.gotoTop()
@@ -140,7 +164,12 @@ func checkQuestionHelp(t *testing.T, p *program, q *questions.Question) {
 			}
 		}
 		for _, u := range paneURLs(q, c, ci == 0) {
-			checkURL(t, where, pane, u, width)
+			checkURL(t, where, pane, u, p.v.question.w)
+		}
+		for _, l := range pane {
+			if w := ansi.StringWidth(l); w > p.v.question.w {
+				t.Errorf("%s: a line is %d wide: %q", where, w, ansi.Strip(l))
+			}
 		}
 	}
 }
@@ -166,10 +195,10 @@ func paneURLs(q *questions.Question, c *questions.Choice, desc bool) []string {
 	return out
 }
 
-// checkURL: a URL that fits the pane is on one line of it; a longer one
-// runs over lines of its own, cut only after its own punctuation, and is
-// one hyperlink to the whole address.
-func checkURL(t *testing.T, where string, pane []string, u string, width int) {
+// checkURL: a URL no wider than the screen is on one line of it; only a
+// longer one runs over lines, cut after its own punctuation, and then
+// every piece is a hyperlink to the whole address.
+func checkURL(t *testing.T, where string, pane []string, u string, screen int) {
 	t.Helper()
 	plain := make([]string, len(pane))
 	for i, l := range pane {
@@ -180,8 +209,8 @@ func checkURL(t *testing.T, where string, pane []string, u string, width int) {
 			return
 		}
 	}
-	if len(u) <= width-2 && !strings.Contains(u, " ") {
-		t.Errorf("%s: %s fits the pane but is broken:\n%s", where, u, strings.Join(plain, "\n"))
+	if ansi.StringWidth(u) <= screen {
+		t.Errorf("%s: %s fits the %d-column screen but is broken:\n%s", where, u, screen, strings.Join(plain, "\n"))
 		return
 	}
 	joined := strings.Join(plain, "")
@@ -189,9 +218,39 @@ func checkURL(t *testing.T, where string, pane []string, u string, width int) {
 		t.Errorf("%s: %s does not show:\n%s", where, u, strings.Join(plain, "\n"))
 		return
 	}
-	if target, ok := hyperlinkTarget(u); ok && !strings.Contains(strings.Join(pane, "\n"), ";"+target+"\x1b\\") {
-		t.Errorf("%s: %s is not one hyperlink", where, u)
+	if target, ok := hyperlinkTarget(u); ok && !strings.Contains(linkedText(pane, target), u) {
+		t.Errorf("%s: the pieces of %s are not one hyperlink:\n%q", where, u, pane)
 	}
+}
+
+// linkedText is the visible text of lines that lies inside OSC 8
+// hyperlinks to target, joined.
+func linkedText(lines []string, target string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		for {
+			i := strings.Index(l, "\x1b]8;")
+			if i < 0 {
+				break
+			}
+			l = l[i+len("\x1b]8;"):]
+			end := strings.Index(l, "\x1b\\")
+			if end < 0 {
+				break
+			}
+			params := l[:end]
+			l = l[end+2:]
+			if _, uri, _ := strings.Cut(params, ";"); uri != target {
+				continue
+			}
+			text := l
+			if j := strings.Index(l, "\x1b]8;"); j >= 0 {
+				text = l[:j]
+			}
+			b.WriteString(ansi.Strip(text))
+		}
+	}
+	return b.String()
 }
 
 // Every help text a lens gives is laid out by wafr: glamour is gone from

@@ -30,11 +30,19 @@ type helpText struct {
 	desc    string
 }
 
-// helpWriter renders help text at one width.
+// helpWriter renders help text at one width. A URL wider than that gets
+// a line of its own up to wide columns (the screen's), which the pane
+// draws over its frame.
 type helpWriter struct {
 	tr    textRenderer
 	t     *i18n.Question
 	width int
+	wide  int
+}
+
+// wrap wraps runs to the pane, URLs up to the screen's width.
+func (hw helpWriter) wrap(runs []run, first, rest string) []string {
+	return hw.tr.wrapWide(runs, hw.width, hw.wide, first, rest)
 }
 
 // buildHelp renders everything the help pane shows of a question. With
@@ -47,7 +55,7 @@ func buildHelp(q *questions.Question, hw helpWriter, title bool) helpText {
 	}
 	var lines []string
 	if title {
-		lines = append(hw.tr.wrapRuns([]run{{text: sanitize(q.ID) + "  " + oneLine(sanitize(q.Title)), style: tsBold}}, hw.width, "", ""), "")
+		lines = append(hw.wrap([]run{{text: sanitize(q.ID) + "  " + oneLine(sanitize(q.Title)), style: tsBold}}, "", ""), "")
 	}
 	lines = append(lines, hw.markdown(sanitize(q.Description))...)
 	if r := q.HelpfulResource; r != nil && (r.DisplayText != "" || r.URL != "") {
@@ -62,7 +70,7 @@ func buildHelp(q *questions.Question, hw helpWriter, title bool) helpText {
 // then its further resources, helpful ones under "Learn more" and
 // improvement plans under "To improve".
 func (hw helpWriter) choice(c *questions.Choice) []string {
-	lines := hw.tr.wrapRuns([]run{{text: oneLine(sanitize(c.Title)), style: tsBold}}, hw.width, "", "")
+	lines := hw.wrap([]run{{text: oneLine(sanitize(c.Title)), style: tsBold}}, "", "")
 	if r := c.HelpfulResource; r != nil {
 		lines = append(lines, hw.resource(*r, "", "")...)
 	}
@@ -111,11 +119,11 @@ func (hw helpWriter) resource(r questions.Resource, first, rest string) []string
 		runs := urlRuns(b.Text, 0)
 		switch {
 		case !b.Bullet:
-			lines = append(lines, hw.tr.wrapRuns(runs, hw.width, prefix, rest)...)
+			lines = append(lines, hw.wrap(runs, prefix, rest)...)
 		case prefix == first && first != "" && b.Level == 0:
 			// A list that opens an item: the item's own bullet stands for
 			// its first entry.
-			lines = append(lines, hw.tr.wrapRuns(runs, hw.width, prefix, rest)...)
+			lines = append(lines, hw.wrap(runs, prefix, rest)...)
 		default:
 			depth := b
 			if first != "" {
@@ -123,13 +131,13 @@ func (hw helpWriter) resource(r questions.Resource, first, rest string) []string
 			}
 			marker := bulletGlyph(depth)
 			indent := rest + strings.Repeat("  ", b.Level)
-			lines = append(lines, hw.tr.wrapRuns(runs, hw.width, indent+marker, indent+strings.Repeat(" ", ansi.StringWidth(marker)))...)
+			lines = append(lines, hw.wrap(runs, indent+marker, indent+strings.Repeat(" ", ansi.StringWidth(marker)))...)
 		}
 		prefix = rest
 	}
 	if r.URL != "" {
 		u := sanitize(strings.TrimSpace(r.URL))
-		lines = append(lines, hw.tr.wrapRuns([]run{{text: u, style: tsLink | tsDim, link: u, url: true}}, hw.width, prefix, rest)...)
+		lines = append(lines, hw.wrap([]run{{text: u, style: tsLink | tsDim, link: u, url: true}}, prefix, rest)...)
 	}
 	return lines
 }
@@ -182,7 +190,7 @@ type mdWriter struct {
 }
 
 func (m *mdWriter) wrap(runs []run, first, rest string) {
-	m.lines = append(m.lines, m.hw.tr.wrapRuns(runs, m.hw.width, first, rest)...)
+	m.lines = append(m.lines, m.hw.wrap(runs, first, rest)...)
 }
 
 // block writes one block with the given prefixes of its first and other
@@ -362,8 +370,8 @@ func (m *mdWriter) link(n ast.Node, dest string, style textStyle) []run {
 }
 
 // table writes a table as columns when they fit the pane, each cell
-// wrapped in its column; in a pane too narrow for its columns, each row
-// as "header: value" lines.
+// wrapped in its column; in a pane too narrow for its columns, or for a
+// URL in one, each row as "header: value" lines.
 func (m *mdWriter) table(t *extast.Table, first, rest string) {
 	var rows [][][]run
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
@@ -385,13 +393,26 @@ func (m *mdWriter) table(t *extast.Table, first, rest string) {
 		cols = max(cols, len(r))
 	}
 	natural := make([]int, cols)
+	urls := make([]int, cols) // the widest URL of each column
 	for _, r := range rows {
 		for i, c := range r {
-			natural[i] = max(natural[i], breakLines(atoms(c), 0, 0, 1<<20)[0].width)
+			as := atoms(c)
+			natural[i] = max(natural[i], breakLines(as, 0, 0, 1<<20, 0)[0].width)
+			for _, a := range as {
+				if a.url {
+					urls[i] = max(urls[i], a.width)
+				}
+			}
 		}
 	}
 	sep := m.hw.tr.render(line{segs: []seg{{text: " │ ", style: tsDim}}})
 	widths := fitColumns(natural, m.hw.width-ansi.StringWidth(rest)-3*(cols-1), 6)
+	for i, w := range widths {
+		if urls[i] > w {
+			widths = nil // a column would cut a URL; stacked, it gets a line
+			break
+		}
+	}
 	if widths == nil {
 		m.stackedTable(rows, first, rest)
 		return

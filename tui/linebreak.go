@@ -21,9 +21,11 @@ import (
 // with no space at all. Japanese line-breaking rules (kinsoku) glue atoms
 // together: a closing bracket, a full stop, a comma, a prolonged sound mark
 // or a small kana never starts a line, and an opening bracket never ends
-// one, so they travel with their neighbour. Only an atom wider than the
-// whole line is cut: a word at the edge, a URL after one of its own
-// slashes, dots or hyphens. Every character of the source reaches a line.
+// one, so they travel with their neighbour. A URL too wide for a line of
+// the pane gets a line of its own as wide as the screen (the pane draws
+// it over its frame). Only an atom wider than that is cut at the edge of
+// the line: a word anywhere, a URL after one of its own slashes, dots or
+// hyphens. Every character of the source reaches a line.
 
 // noStart are the characters that may not start a line.
 const noStart = ")]}>,.:;!?%、。，．・：；？！‼⁇⁈⁉）〕］｝〉》」』】〙〗〟’”｠»｡｣､･" +
@@ -182,10 +184,13 @@ func atoms(runs []run) []atom {
 
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
-// line is a line being filled.
+// line is a line being filled. An over line holds a URL too wide for
+// the line's width: it may be as wide as the screen, and has no prefix
+// unless the prefix fits too.
 type line struct {
 	segs  []seg
 	width int
+	over  bool
 }
 
 func (l *line) add(a atom) {
@@ -229,6 +234,13 @@ func (l *line) carry(a atom) atom {
 	}
 }
 
+// atomBefore is a with the whole line in front of it.
+func (l *line) atomBefore(a atom) atom {
+	a.segs = append(append([]seg(nil), l.segs...), a.segs...)
+	a.width += l.width
+	return a
+}
+
 // lastGrapheme is the last grapheme cluster of s.
 func lastGrapheme(s string) string {
 	last, state := "", -1
@@ -244,17 +256,13 @@ func (l *line) space(n int, style textStyle, link string) {
 
 // breakLines fills lines of width w with the atoms: greedily, breaking
 // only where a gap allows, and moving a glued group whole to the next
-// line. first and rest are the widths of the line prefixes.
-func breakLines(as []atom, first, rest, w int) []line {
-	var lines []line
-	cur := line{}
-	room := func() int {
-		if len(lines) == 0 {
-			return max(1, w-first)
-		}
-		return max(1, w-rest)
-	}
-	flush := func() { lines = append(lines, cur); cur = line{} }
+// line. first and rest are the widths of the line prefixes. A URL wider
+// than its line but at most wide columns (the screen's width) goes on an
+// over line of its own, and what is glued after it stays there if that
+// fits; a URL wider than the screen is cut at the edge of the line like a
+// word, so its pieces line up in the pane.
+func breakLines(as []atom, first, rest, w, wide int) []line {
+	f := &filler{w: w, first: first, rest: rest, wide: wide}
 	for i := 0; i < len(as); {
 		// The group: atom i and every atom glued after it.
 		j := i + 1
@@ -264,53 +272,113 @@ func breakLines(as []atom, first, rest, w int) []line {
 			j++
 		}
 		sp := 0
-		if as[i].gap == gapSpace && cur.width > 0 {
+		if as[i].gap == gapSpace && f.cur.width > 0 {
 			sp = as[i].spaces
 		}
 		switch {
 		case as[i].gap == gapBreak:
-			flush()
-		case cur.width > 0 && cur.width+sp+width > room():
-			flush()
+			f.flush()
+		case f.cur.width > 0 && (f.cur.over || f.cur.width+sp+width > f.room()):
+			f.flush()
 			sp = 0
 		}
 		if sp > 0 {
-			last := cur.segs[len(cur.segs)-1]
+			last := f.cur.segs[len(f.cur.segs)-1]
 			next := as[i].segs[0]
 			link := ""
 			if last.link == next.link {
 				link = last.link // a space inside a link's text stays in the link
 			}
-			cur.space(sp, last.style&next.style&^tsCode, link)
+			f.cur.space(sp, last.style&next.style&^tsCode, link)
 		}
 		for k := i; k < j; k++ {
-			a := as[k]
-			for cur.width+a.width > room() {
-				if k > i && cur.width > 0 && a.width <= room() {
-					// A glued atom after a cut one: take characters of the
-					// line along, so the next line does not start with it.
-					a = cur.carry(a)
-					flush()
-					continue
-				}
-				if cur.width > 0 && a.width <= room() {
-					flush()
-					continue
-				}
-				// Wider than a whole line: cut it at the edge.
-				head, tail := cut(a, room()-cur.width)
-				cur.add(head)
-				flush()
-				a = tail
-			}
-			cur.add(a)
+			f.place(as[k], k > i)
 		}
 		i = j
 	}
-	if cur.width > 0 || len(lines) == 0 {
-		flush()
+	if f.cur.width > 0 || len(f.lines) == 0 {
+		f.flush()
 	}
-	return lines
+	return f.lines
+}
+
+// filler holds the lines breakLines has filled and the one it fills.
+type filler struct {
+	lines                []line
+	cur                  line
+	w, first, rest, wide int
+}
+
+// roomOf is the room of line n after its prefix.
+func (f *filler) roomOf(n int) int {
+	if n == 0 {
+		return max(1, f.w-f.first)
+	}
+	return max(1, f.w-f.rest)
+}
+
+func (f *filler) room() int { return f.roomOf(len(f.lines)) }
+func (f *filler) flush()    { f.lines = append(f.lines, f.cur); f.cur = line{} }
+
+// place adds an atom of a group; glued: after another atom of it.
+func (f *filler) place(a atom, glued bool) {
+	if f.cur.over {
+		// Glued after a URL on a line of its own: it stays there when
+		// the line still fits the screen.
+		if f.cur.width+a.width <= f.wide {
+			f.cur.add(a)
+			return
+		}
+		f.flush()
+	}
+	next := len(f.lines) // the line a URL would start
+	if f.cur.width > 0 {
+		next++
+	}
+	if a.url && a.width > f.roomOf(next) && a.width <= f.wide {
+		f.placeURL(a, glued)
+		return
+	}
+	for f.cur.width+a.width > f.room() {
+		if glued && f.cur.width > 0 && a.width <= f.room() {
+			// A glued atom after a cut one: take characters of the line
+			// along, so the next line does not start with it.
+			a = f.cur.carry(a)
+			f.flush()
+			continue
+		}
+		if f.cur.width > 0 && a.width <= f.room() {
+			f.flush()
+			continue
+		}
+		// Wider than a whole line: cut it at the edge.
+		head, tail := cut(a, f.room()-f.cur.width)
+		f.cur.add(head)
+		f.flush()
+		a = tail
+	}
+	f.cur.add(a)
+}
+
+// placeURL puts a URL too wide for a line, but not for the screen, on a
+// line of its own. An opening bracket glued before it goes along, even
+// when it is all the line holds.
+func (f *filler) placeURL(a atom, glued bool) {
+	if f.cur.width > 0 {
+		if glued {
+			l := line{segs: append([]seg(nil), f.cur.segs...), width: f.cur.width}
+			if c := l.carry(a); c.width > a.width && c.width <= f.wide {
+				a, f.cur = c, l
+			} else if f.cur.width+a.width <= f.wide {
+				a, f.cur = f.cur.atomBefore(a), line{}
+			}
+		}
+		if f.cur.width > 0 {
+			f.flush()
+		}
+	}
+	f.cur.add(a)
+	f.cur.over = f.cur.width > f.room()
 }
 
 // cut splits an atom so that its head is at most w wide (and never
@@ -371,7 +439,8 @@ type textRenderer struct {
 
 // render draws a line. A hyperlink is opened and closed within the line,
 // so a line cut or dropped never leaves a link open; pieces of one URL on
-// several lines share an id, which terminals treat as one link.
+// several lines (only a URL wider than the screen is cut) share its
+// target and an id, which terminals treat as one link.
 func (t textRenderer) render(l line) string {
 	var b strings.Builder
 	for _, s := range l.segs {
@@ -493,15 +562,29 @@ func urlEnd(s string) int {
 // wrapRuns wraps styled runs to width w: the first line after prefix
 // first, the others after rest (prefixes as drawn, measured here).
 func (t textRenderer) wrapRuns(runs []run, w int, first, rest string) []string {
+	return t.wrapWide(runs, w, 0, first, rest)
+}
+
+// wrapWide is wrapRuns where a URL wider than w may take a line of its own
+// up to wide columns. Such a line keeps its prefix when both fit in wide;
+// otherwise a prefix of spaces is dropped and another (a note's number)
+// goes on a line before it.
+func (t textRenderer) wrapWide(runs []run, w, wide int, first, rest string) []string {
 	fw, rw := ansi.StringWidth(first), ansi.StringWidth(rest)
-	lines := breakLines(atoms(runs), fw, rw, w)
-	out := make([]string, len(lines))
+	lines := breakLines(atoms(runs), fw, rw, w, wide)
+	out := make([]string, 0, len(lines))
 	for i, l := range lines {
-		p := rest
+		p, pw := rest, rw
 		if i == 0 {
-			p = first
+			p, pw = first, fw
 		}
-		out[i] = strings.TrimRight(p+t.render(l), " ")
+		if l.over && pw+l.width > wide {
+			if strings.TrimSpace(ansi.Strip(p)) != "" {
+				out = append(out, strings.TrimRight(p, " "))
+			}
+			p = ""
+		}
+		out = append(out, strings.TrimRight(p+t.render(l), " "))
 	}
 	return out
 }
@@ -524,7 +607,7 @@ func wrap(s string, w int) string {
 		if len(indent) >= w {
 			indent = ""
 		}
-		lines := breakLines(atoms(urlRuns(text, 0)), len(indent), len(indent), w)
+		lines := breakLines(atoms(urlRuns(text, 0)), len(indent), len(indent), w, 0)
 		for _, l := range lines {
 			var b strings.Builder
 			for _, s := range l.segs {

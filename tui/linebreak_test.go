@@ -89,6 +89,10 @@ func checkRules(t *testing.T, out string, w int) {
 // squeeze drops white space: what must survive wrapping.
 func squeeze(s string) string { return strings.Join(strings.Fields(ansi.Strip(s)), "") }
 
+// A URL is never split where it fits the screen: wider than the pane's
+// line, it gets a line of its own up to the screen's width, with its
+// prefix when that fits too. Only a URL wider than the screen is cut, after
+// its own punctuation, and its pieces are one hyperlink.
 func TestWrapKeepsURLsWhole(t *testing.T) {
 	u := "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops-01.html"
 	out := wrap("See the framework at "+u+", which explains it.", 80)
@@ -100,12 +104,59 @@ func TestWrapKeepsURLsWhole(t *testing.T) {
 	if !lineHolds(out, u) {
 		t.Errorf("URL split in Japanese text:\n%s", out)
 	}
-	// A URL longer than the line is cut only after its own slashes,
-	// dots or hyphens, and its pieces make it whole again.
-	long := "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-InternetMonitor.html"
-	out = wrap(long, 76)
-	lines := strings.Split(out, "\n")
-	if strings.Join(lines, "") != long || len(lines) != 2 || !strings.HasSuffix(lines[0], "CloudWatch-") {
+
+	tr := textRenderer{styles: NewStyles(testRenderer(false)), hyperlinks: true}
+	link := func(u string) run { return run{text: u, style: tsLink, link: u, url: true} }
+	plain := func(lines []string) string { return ansi.Strip(strings.Join(lines, "\n")) }
+	// The pane's 57 columns of text at 140 wide (wider than the pane,
+	// within the screen), and an 80-character URL in an 80x24 pane.
+	ecs := "https://docs.aws.amazon.com/AmazonECS/latest/bestpracticesguide/application.html"
+	cw := "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-InternetMonitor.html"
+	for _, c := range []struct {
+		runs        []run
+		w, wide     int
+		first, rest string
+		want        string
+	}{
+		{[]run{{text: "Read"}, {soft: true}, link(cw), {text: ", then go on."}}, 57, 140, "", "",
+			"Read\n" + cw + ",\nthen go on."},
+		{[]run{link(ecs)}, 76, 80, "", "", ecs},
+		// A note's number stays in front when it fits, else on its own.
+		{[]run{link(cw)}, 57, 140, "[1] ", "    ", "[1] " + cw},
+		{[]run{link(ecs)}, 76, 80, "[1] ", "    ", "[1]\n" + ecs},
+		// A hanging indent stays when it fits, else it goes.
+		{[]run{link(cw)}, 57, 140, "• ", "  ", "• " + cw},
+		{[]run{{text: "Monitor"}, {soft: true}, link(ecs)}, 76, 80, "• ", "  ", "• Monitor\n" + ecs},
+		// An opening bracket goes along, and a closing one stays; the
+		// text after it goes back to the pane's width.
+		{[]run{{text: "詳しくは（"}, link(cw), {text: "）を参照。"}}, 57, 140, "", "",
+			"詳しくは\n（" + cw + "）\nを参照。"},
+		// Not when the brackets would not fit the screen with it: the URL
+		// stays whole.
+		{[]run{{text: "see ("}, link(ecs), {text: ")"}}, 76, 80, "", "", "see\n(\n" + ecs + "\n)"},
+	} {
+		got := plain(tr.wrapWide(c.runs, c.w, c.wide, c.first, c.rest))
+		if got != c.want {
+			t.Errorf("wrap at %d in %d:\n%s\nwant\n%s", c.w, c.wide, got, c.want)
+		}
+	}
+
+	// Wider than the screen: cut after its own slashes, dots or hyphens
+	// at the pane's width, every piece a hyperlink to the whole address.
+	long := "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region"
+	lines := tr.wrapWide([]run{link(long)}, 57, 100, "", "")
+	target, _ := hyperlinkTarget(long)
+	for _, l := range lines {
+		if w := ansi.StringWidth(l); w > 57 || !strings.Contains(l, ";"+target+"\x1b\\") {
+			t.Errorf("piece %q: %d wide, or not a hyperlink to the whole address", ansi.Strip(l), w)
+		}
+	}
+	if got := strings.ReplaceAll(plain(lines), "\n", ""); got != long || len(lines) != 3 || !strings.HasSuffix(ansi.Strip(lines[0]), "/") {
+		t.Errorf("long URL cut badly:\n%s", plain(lines))
+	}
+	// Plain wrapping (dialogs) keeps to its width: a longer URL is cut.
+	out = wrap(cw, 76)
+	if l := strings.Split(out, "\n"); strings.Join(l, "") != cw || len(l) != 2 || !strings.HasSuffix(l[0], "CloudWatch-") {
 		t.Errorf("long URL cut badly:\n%s", out)
 	}
 }

@@ -92,12 +92,33 @@ func (q questionScreen) paneBox(w, h int) string {
 			text = vis[i]
 		}
 		if ansi.StringWidth(text) > inner {
-			text = ansi.Truncate(text, inner, "")
+			lines = append(lines, overLine(text, side, w, q.w))
+			continue
 		}
 		lines = append(lines, side+" "+padRight(text, inner)+" "+side)
 	}
 	lines = append(lines, border.Render(borderLine("╰", "╯", lower, w)))
 	return strings.Join(lines, "\n")
+}
+
+// overLine draws a line wider than the pane's text (a URL on a line of
+// its own, at most as wide as the screen): where the text starts if it
+// fits there over the right padding; else ending at the pane's right
+// edge, the screen's, as far left as it needs. A border is drawn where
+// the line leaves it room. A line wider than the pane w comes back wider:
+// the wide layout lays its start over the choices column.
+func overLine(text, side string, w, screen int) string {
+	text = ansi.Truncate(text, screen, "")
+	tw := ansi.StringWidth(text)
+	start := min(2, w-tw) // from the pane's left edge
+	if start <= 0 {
+		return text
+	}
+	out := side + strings.Repeat(" ", start-1) + text
+	if end := start + tw; end < w {
+		out += strings.Repeat(" ", w-1-end) + side
+	}
+	return out
 }
 
 // borderLine is a horizontal border w wide between two corners, with a

@@ -32,11 +32,12 @@ type questionScreen struct {
 	body string
 }
 
-// helpKey identifies rendered help: a question at a pane width, and
-// whether the screen had to cut its title (the help then starts with it).
+// helpKey identifies rendered help: a question at a pane width and a
+// screen width (the room of a long URL), and whether the screen had to
+// cut its title (the help then starts with it).
 type helpKey struct {
-	item, width int
-	title       bool
+	item, width, wide int
+	title             bool
 }
 
 type helpRenderedMsg struct {
@@ -155,7 +156,7 @@ func (q questionScreen) titleCut(i int) bool {
 }
 
 func (q questionScreen) helpKey(i int) helpKey {
-	return helpKey{item: i, width: q.paneContentWidth(), title: q.titleCut(i)}
+	return helpKey{item: i, width: q.paneContentWidth(), wide: q.w, title: q.titleCut(i)}
 }
 
 // helpCmds render the help of this question and its neighbours off the
@@ -176,7 +177,7 @@ func (q questionScreen) helpCmd(i int) tea.Cmd {
 	if _, ok := q.help[k]; ok || k.width < 10 {
 		return nil
 	}
-	question, hw := q.snap.Items[i].Question, helpWriter{tr: q.c.tr, t: &q.c.t.Question, width: k.width}
+	question, hw := q.snap.Items[i].Question, helpWriter{tr: q.c.tr, t: &q.c.t.Question, width: k.width, wide: k.wide}
 	return func() tea.Msg { return helpRenderedMsg{key: k, help: buildHelp(question, hw, k.title)} }
 }
 

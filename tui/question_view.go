@@ -25,7 +25,8 @@ func (q questionScreen) refresh() questionScreen {
 		return q
 	}
 	// Side by side: the choices column padded to its width, a space, the
-	// pane.
+	// pane. A URL too wide for the pane runs into the choices column on
+	// its line, which is cut short to leave it room.
 	ll := strings.Split(fitHeight(strings.Join(left, "\n"), q.h), "\n")
 	pl := strings.Split(pane, "\n")
 	out := make([]string, q.h)
@@ -37,7 +38,17 @@ func (q questionScreen) refresh() questionScreen {
 		if i < len(pl) {
 			p = pl[i]
 		}
-		out[i] = padRight(truncate(l, w), w) + " " + p
+		room := w - max(0, displayWidth(p)-pw)
+		switch {
+		case room == w:
+			out[i] = padRight(truncate(l, w), w) + " " + p
+		case room > 0:
+			out[i] = padRight(truncate(l, room), room) + " " + p
+		case room == 0:
+			out[i] = " " + p
+		default:
+			out[i] = p
+		}
 	}
 	q.body = strings.Join(out, "\n")
 	return q
