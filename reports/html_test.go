@@ -113,7 +113,11 @@ func byID(t testing.TB, doc *html.Node, id string) *html.Node {
 }
 
 // textOf is the text content of n, as a browser's textContent.
-func textOf(n *html.Node) string {
+func textOf(n *html.Node) string { return textSkipping(n, func(*html.Node) bool { return false }) }
+
+// textSkipping is the text content of n without that of the elements skip
+// picks.
+func textSkipping(n *html.Node, skip func(*html.Node) bool) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -121,7 +125,9 @@ func textOf(n *html.Node) string {
 			b.WriteString(n.Data)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			if !skip(c) {
+				walk(c)
+			}
 		}
 	}
 	walk(n)

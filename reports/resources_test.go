@@ -124,22 +124,10 @@ type resourceLine struct {
 }
 
 // ownText is the text of a list item without the lists nested in it.
-func ownText(li *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (c.Data == "ul" || c.Data == "ol") {
-				continue
-			}
-			walk(c)
-		}
-	}
-	walk(li)
-	return squash(b.String())
+func ownText(li *html.Node) string { return squash(textSkipping(li, isList)) }
+
+func isList(n *html.Node) bool {
+	return n.Type == html.ElementNode && (n.Data == "ul" || n.Data == "ol")
 }
 
 // ownHrefs are the addresses a list item links to, nested lists left out,
@@ -156,10 +144,9 @@ func ownHrefs(li *html.Node) []string {
 			out = append(out, h)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (c.Data == "ul" || c.Data == "ol") {
-				continue
+			if !isList(c) {
+				walk(c)
 			}
-			walk(c)
 		}
 	}
 	walk(li)
