@@ -97,19 +97,50 @@ var (
 	linkRe = regexp.MustCompile(`\]\((https?://[^)\s]+)\)`)
 )
 
-// inOrder checks that the words of src appear in text in order, white
-// space aside (Japanese breaks anywhere), and reports the first missing.
+// inOrder checks that the words of src appear in text in order, and
+// reports the first missing. A word of Latin letters must be whole (split
+// across lines it would read as two); Japanese breaks anywhere, so its
+// words are looked for with the line breaks taken out.
 func inOrder(text, src string) string {
+	spaced := " " + strings.Join(strings.Fields(text), " ") + " "
 	flat := strings.Join(strings.Fields(text), "")
-	at := 0
+	atSpaced, atFlat := 0, 0
 	for _, w := range wordRe.FindAllString(src, -1) {
-		i := strings.Index(flat[at:], w)
+		hay, at := flat, &atFlat
+		if isASCII(w) {
+			hay, at = spaced, &atSpaced
+		}
+		i := strings.Index(hay[*at:], w)
 		if i < 0 {
 			return w
 		}
-		at += i + len(w)
+		*at += i + len(w)
 	}
 	return ""
+}
+
+// The check itself: a word split across lines is missing; Japanese
+// broken anywhere is not.
+func TestInOrder(t *testing.T) {
+	for _, c := range []struct{ text, src, missing string }{
+		{"keep the contai\nner small", "keep the container small", "container"},
+		{"keep the\ncontainer small", "keep the container small", ""},
+		{"small container", "container small", "small"},
+		{"手順書を確\n認する", "手順書を確認する", ""},
+	} {
+		if got := inOrder(c.text, c.src); got != c.missing {
+			t.Errorf("inOrder(%q, %q) = %q, want %q", c.text, c.src, got, c.missing)
+		}
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // A review meeting reads the help aloud: at 80x24 and 140x40, scrolled to
