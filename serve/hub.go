@@ -25,6 +25,10 @@ const (
 // ErrStopped is returned to participants that reach a hub that has ended.
 var ErrStopped = errors.New("the review has ended")
 
+// ErrJoinFailed is returned when the hub failed adding a participant (an
+// internal error it recovered from); the review goes on for the others.
+var ErrJoinFailed = errors.New("the review could not add this participant")
+
 // Participant is someone joining: a connection, the key they came with,
 // the name recorded as who answered, and the role the team file gives.
 type Participant struct {
@@ -180,7 +184,10 @@ func (h *Hub) Join(p Participant, host bool) (*Mailbox, error) {
 		return nil, ErrStopped
 	}
 	select {
-	case box := <-reply:
+	case box, ok := <-reply:
+		if !ok {
+			return nil, ErrJoinFailed
+		}
 		return box, nil
 	case <-h.done:
 		return nil, ErrStopped
@@ -220,6 +227,7 @@ func (h *Hub) Done() <-chan struct{} { return h.done }
 func (h *Hub) handle(m any) {
 	switch m := m.(type) {
 	case joinMsg:
+		defer close(m.reply) // even if join panics: Join must not wait for ever
 		m.reply <- h.join(m.p, m.host)
 	case leaveMsg:
 		h.leave(m.id)

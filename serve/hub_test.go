@@ -607,3 +607,32 @@ func TestTeamChangeReachesTheHubWhoeverReadsItFirst(t *testing.T) {
 	go watchTeam(ctx, f, h.Hub, 10*time.Millisecond)
 	waitFor(t, host, "bob let go", func(u *Update) bool { return len(u.Meeting.People) == 1 })
 }
+
+// A join the hub fails on (an internal error it recovers from) is refused
+// at once; it does not leave the one joining waiting until the review ends.
+func TestHubJoinThatFailsDoesNotHang(t *testing.T) {
+	ws := workspace.New()
+	l, err := ws.Lens("builtin:ops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := tui.NewSession(tui.SessionOptions{Workspace: ws, Path: filepath.Join(t.TempDir(), "review.yaml"), Review: review.New(l, review.Workload{Name: "Live"}), Lens: l, Create: true})
+	h := NewHub(s, HubOptions{})
+	h.people = nil // joining now panics inside the hub
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go h.Run(ctx)
+	joined := make(chan error, 1)
+	go func() {
+		_, err := h.Join(Participant{ID: "bob", Name: "bob", Role: tui.Contributor}, false)
+		joined <- err
+	}()
+	select {
+	case err := <-joined:
+		if !errors.Is(err, ErrJoinFailed) {
+			t.Errorf("Join: %v, want ErrJoinFailed", err)
+		}
+	case <-time.After(3 * time.Second):
+		t.Fatal("Join still waits after the hub failed on it")
+	}
+}

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sync/atomic"
@@ -83,8 +84,12 @@ func (srv *server) run(sess ssh.Session) {
 	}
 	id := fmt.Sprintf("%s#%d", member.Fingerprint, srv.count.Add(1))
 	box, err := srv.hub.Join(Participant{ID: id, Fingerprint: member.Fingerprint, Name: member.Name, Role: member.Role}, false)
-	if err != nil { // the hub has stopped
-		wish.Println(sess, srv.words.Ended)
+	if err != nil {
+		if errors.Is(err, ErrJoinFailed) {
+			wish.Fatalln(sess, srv.words.Crashed)
+		} else {
+			wish.Println(sess, srv.words.Ended) // the hub has stopped
+		}
 		return
 	}
 	defer srv.hub.Leave(id)
