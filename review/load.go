@@ -271,8 +271,9 @@ func (d *decoder) review(n *yaml.Node) *Review {
 		case "parked":
 			r.Parked = d.parked(v, "parked")
 		case "milestones":
+			names := map[string]bool{} // a map: a file may hold 100,000 milestones
 			for i, mn := range d.list(v, "", "milestones") {
-				r.Milestones = append(r.Milestones, d.milestone(mn, i, r.Milestones))
+				r.Milestones = append(r.Milestones, d.milestone(mn, i, names))
 			}
 		default:
 			return false
@@ -501,7 +502,7 @@ func (d *decoder) parked(n *yaml.Node, field string) []Parked {
 	return out
 }
 
-func (d *decoder) milestone(n *yaml.Node, i int, earlier []Milestone) Milestone {
+func (d *decoder) milestone(n *yaml.Node, i int, earlier map[string]bool) Milestone {
 	var m Milestone
 	field := index("milestones", i)
 	var nameNode *yaml.Node
@@ -534,11 +535,10 @@ func (d *decoder) milestone(n *yaml.Node, i int, earlier []Milestone) Milestone 
 	if strings.TrimSpace(m.Name) == "" {
 		d.fail(at, field+".name", "milestone %d has no name (milestones are read-only: restore it from git)", i+1)
 	}
-	for _, e := range earlier {
-		if e.Name == m.Name && m.Name != "" {
-			d.fail(at, field+".name", "milestone name %q is used twice (milestones are read-only: restore it from git)", m.Name)
-		}
+	if earlier[m.Name] && m.Name != "" {
+		d.fail(at, field+".name", "milestone name %q is used twice (milestones are read-only: restore it from git)", m.Name)
 	}
+	earlier[m.Name] = true
 	if m.RecordedAt.IsZero() {
 		d.fail(at, field+".recordedAt", "milestone %q has no recordedAt (milestones are read-only: restore it from git)", m.Name)
 	}

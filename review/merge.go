@@ -108,22 +108,32 @@ func MergeWithNotes(base, ours, theirs *Review) (*Review, []Conflict, []MergeNot
 	actionConflicts, actionNotes := mergeActions(base, ours, out)
 	conflicts = append(conflicts, actionConflicts...)
 	notes = append(notes, actionNotes...)
+	inBase, inOut := milestoneNames(base), milestoneNames(out) // a file may hold 100,000
 	for _, m := range ours.Milestones {
-		if base.Milestone(m.Name) != nil {
+		if inBase[m.Name] {
 			continue // not ours: theirs has it, or removed it by hand
 		}
-		if out.Milestone(m.Name) != nil {
+		if inOut[m.Name] {
 			name := m.Name
-			for i := 2; out.Milestone(name) != nil; i++ {
+			for i := 2; inOut[name]; i++ {
 				name = fmt.Sprintf("%s (%d)", m.Name, i)
 			}
 			notes = append(notes, MergeNote{Kind: MilestoneRenamed, Was: m.Name, Now: name})
 			m.Name = name
 		}
+		inOut[m.Name] = true
 		m.Answers = m.Answers.Clone()
 		out.Milestones = append(out.Milestones, m)
 	}
 	return out, conflicts, notes
+}
+
+func milestoneNames(r *Review) map[string]bool {
+	names := make(map[string]bool, len(r.Milestones))
+	for _, m := range r.Milestones {
+		names[m.Name] = true
+	}
+	return names
 }
 
 func (r *Review) setAnswer(pid, qid string, a *Answer) {

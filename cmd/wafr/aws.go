@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -223,7 +224,7 @@ func runImportAnswers(opts *importAnswersOptions) error {
 	if err != nil {
 		return err
 	}
-	list, err := os.ReadFile(opts.listAnswers)
+	list, err := readAWSFile(opts.io, opts.listAnswers)
 	if err != nil {
 		return err
 	}
@@ -232,7 +233,7 @@ func runImportAnswers(opts *importAnswersOptions) error {
 		in.By = "aws"
 	}
 	if opts.workload != "" {
-		if in.GetWorkload, err = os.ReadFile(opts.workload); err != nil {
+		if in.GetWorkload, err = readAWSFile(opts.io, "--workload "+opts.workload); err != nil {
 			return err
 		}
 	}
@@ -266,4 +267,34 @@ func countAnswers(r *review.Review) int {
 		n += len(byQ)
 	}
 	return n
+}
+
+// maxAWSFile bounds what is read of an AWS CLI output: list-answers of the
+// largest real lens is well under a megabyte, and an unbounded read of a
+// device or a runaway file would take all the memory there is.
+const maxAWSFile = 32 << 20
+
+// readAWSFile reads an AWS CLI output named on the command line ("-" is
+// standard input; what names the file in messages, with its flag).
+func readAWSFile(streams *ioStreams, what string) ([]byte, error) {
+	path := strings.TrimPrefix(what, "--workload ")
+	var r io.Reader
+	if path == "-" {
+		r = streams.In
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxAWSFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	if len(data) > maxAWSFile {
+		return nil, fmt.Errorf("%s: more than %s; an AWS CLI output for one workload is far smaller (is this the right file?)", what, review.SizeString(maxAWSFile))
+	}
+	return data, nil
 }
