@@ -402,6 +402,8 @@ func (d *refDecoder) actions(n *yaml.Node, field string) []Action {
 		switch {
 		case a.ID == "":
 			d.fail(at, f+".id", "the action has no id")
+		case firstFold(out, a.ID) != "" && firstFold(out, a.ID) != a.ID:
+			d.fail(at, f+".id", "action id %q is used twice (as %q too: ids are the same whatever their case)", a.ID, firstFold(out, a.ID))
 		case seen[a.ID]:
 			d.fail(at, f+".id", "action id %q is used twice", a.ID)
 		case a.Status == "":
@@ -413,4 +415,14 @@ func (d *refDecoder) actions(n *yaml.Node, field string) []Action {
 		out = append(out, a)
 	}
 	return out
+}
+
+// firstFold is the id of the first action that has id whatever the case.
+func firstFold(actions []Action, id string) string {
+	for _, a := range actions {
+		if strings.EqualFold(a.ID, id) {
+			return a.ID
+		}
+	}
+	return ""
 }

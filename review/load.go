@@ -555,7 +555,7 @@ func (d *decoder) actions(n *yaml.Node, field string) []Action {
 		return nil
 	}
 	out := make([]Action, 0, len(list))
-	seen := make(map[string]bool, len(list))
+	seen := make(map[string]string, len(list)) // upper-cased id: the id as written first
 	for i, an := range list {
 		f := index(field, i)
 		var a Action
@@ -612,14 +612,22 @@ func (d *decoder) actions(n *yaml.Node, field string) []Action {
 		switch {
 		case a.ID == "":
 			d.fail(at, f+".id", "the action has no id")
-		case seen[a.ID]:
-			d.fail(at, f+".id", "action id %q is used twice", a.ID)
+		case seen[strings.ToUpper(a.ID)] != "":
+			// Ids are matched whatever their case (a1 is A1), so A1 and
+			// a1 would be one action to every command.
+			if first := seen[strings.ToUpper(a.ID)]; first != a.ID {
+				d.fail(at, f+".id", "action id %q is used twice (as %q too: ids are the same whatever their case)", a.ID, first)
+			} else {
+				d.fail(at, f+".id", "action id %q is used twice", a.ID)
+			}
 		case a.Status == "":
 			d.fail(at, f+".status", "the action has no status")
 		case a.Status == StatusAcceptedRisk && strings.TrimSpace(a.Reason) == "":
 			d.fail(at, f+".reason", "action %s accepts a risk without a reason", a.ID)
 		}
-		seen[a.ID] = true
+		if seen[strings.ToUpper(a.ID)] == "" {
+			seen[strings.ToUpper(a.ID)] = a.ID
+		}
 		out = append(out, a)
 	}
 	return out
