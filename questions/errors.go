@@ -41,6 +41,9 @@ type Problem struct {
 	// itself. It is empty only when the file could not be read at all.
 	Where string
 	Msg   string
+	// err is the system's error when the file could not be read, for
+	// errors.Is (a permission denied is the environment's, not the lens's).
+	err error
 }
 
 // String formats the problem as "file:line:col: severity: where: message",
@@ -83,6 +86,17 @@ func (e *LoadError) Error() string {
 		return "load lens " + e.File + ": unusable"
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Unwrap gives the system's errors of files that could not be read.
+func (e *LoadError) Unwrap() []error {
+	var out []error
+	for _, p := range e.Problems {
+		if p.err != nil {
+			out = append(out, p.err)
+		}
+	}
+	return out
 }
 
 // Errors returns only the problems of severity Error.

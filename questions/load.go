@@ -78,7 +78,7 @@ func Check(source string, opts Options) (*Lens, []Problem) {
 	}
 	data, opened, err := readLens(source)
 	if err != nil {
-		return nil, []Problem{{File: name, Severity: Error, Msg: err.Error()}}
+		return nil, []Problem{{File: name, Severity: Error, Msg: err.Error(), err: err}}
 	}
 	if cache == nil {
 		l, problems := Parse(name, data, opts)
@@ -154,6 +154,9 @@ func readLens(source string) ([]byte, fs.FileInfo, error) {
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, errors.New("no such file")
+		}
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			return nil, nil, pe.Err // the problem names the file already
 		}
 		return nil, nil, err
 	}
