@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/wafr-dev/wafr/internal/yamlnode"
 )
@@ -150,7 +151,8 @@ func readLens(source string) ([]byte, fs.FileInfo, error) {
 		}
 		return data, nil, nil
 	}
-	f, err := os.Open(source)
+	// Without blocking: a FIFO named as a lens must be refused, not waited on.
+	f, err := os.OpenFile(source, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, errors.New("no such file")
@@ -166,6 +168,11 @@ func readLens(source string) ([]byte, fs.FileInfo, error) {
 	if err == nil {
 		if st.IsDir() {
 			return nil, nil, errors.New("is a directory, not a lens file")
+		}
+		if !st.Mode().IsRegular() {
+			// A pipe (--lens <(...)) or a device cannot be read again the
+			// next time the review is opened, and the review records it.
+			return nil, nil, errors.New("is not a regular file (a pipe or a device): give a lens file, which every later command reads again")
 		}
 		if st.Size() > MaxFileSize {
 			return nil, nil, fmt.Errorf("the file is %s; lens files are at most %d MB", megabytes(st.Size()), MaxFileSize>>20)
