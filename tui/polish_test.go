@@ -75,3 +75,44 @@ func TestNotApplicableReasonLineLeavesWithTheMark(t *testing.T) {
 		})
 	}
 }
+
+// The action dialog shows its placeholders whole at 80 and 60 columns, in
+// English and Japanese, and what is typed fits the box.
+func TestActionDialogPlaceholdersFit(t *testing.T) {
+	for _, src := range []string{"builtin:ops", "builtin:ops-ja"} {
+		for _, size := range [][2]int{{80, 24}, {60, 20}} {
+			p := newTestProgram(t, loadLens(t, src), nil, size[0], size[1])
+			press(p, "A")
+			if _, ok := topDialog(p.v).(actionDialog); !ok {
+				t.Fatalf("%s: no action dialog:\n%s", src, plainView(p))
+			}
+			v := plainView(p)
+			for _, want := range []string{p.v.c.t.Action.OwnerPlaceholder, p.v.c.t.Action.DuePlaceholder} {
+				if !strings.Contains(v, want) {
+					t.Errorf("%s %dx%d: %q is cut:\n%s", src, size[0], size[1], want, v)
+				}
+			}
+			checkFits(t, p.v, "action dialog")
+			typeText(p, strings.Repeat("platform team ", 6))
+			if !strings.Contains(plainView(p), "│") || strings.Count(plainView(p), "╮") != 1 {
+				t.Errorf("%s: the box broke:\n%s", src, plainView(p))
+			}
+			checkFits(t, p.v, "action dialog, typed")
+		}
+	}
+}
+
+// The question screen names the reason Other without the menu's "…".
+func TestNotApplicableOtherNamedWithoutEllipsis(t *testing.T) {
+	for src, want := range map[string]string{"builtin:ops": "Not applicable: Other  (a to change)", "builtin:ops-ja": "適用外: その他(a で変更)"} {
+		p := newTestProgram(t, loadLens(t, src), nil, 80, 24)
+		press(p, "a", "j", "j", "j", "enter")
+		typeText(p, "owned elsewhere")
+		press(p, "enter")
+		lines := screenLines(p)
+		na := lines[4]
+		if !strings.Contains(na, want) || strings.Contains(na, "…") {
+			t.Errorf("%s: the N/A line is %q", src, na)
+		}
+	}
+}

@@ -196,8 +196,12 @@ func (q questionScreen) actionText(w int) string {
 
 func (q questionScreen) view() string { return q.body }
 
-// reasonLabel is a not-applicable reason as people read it.
+// reasonLabel is a not-applicable reason as people read it: as the menu
+// names it, but Other without the "…" that says the menu asks for more.
 func (c *common) reasonLabel(r string) string {
+	if r == reasonOther {
+		return c.t.NA.OtherReason
+	}
 	for _, o := range naOptions(&c.t.NA) {
 		if o.reason == r {
 			return o.label
