@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -53,6 +54,60 @@ func (s scroller) seen() int {
 		return 100
 	}
 	return min(100, (s.top+s.height)*100/len(s.lines))
+}
+
+// A paneMark is the reader's place in the help text, kept across a
+// change of width that wraps the text anew: how many letters and digits
+// lie above the window (the same text then starts the window), or that
+// the window was at the end.
+type paneMark struct {
+	set, end bool
+	letters  int
+}
+
+// mark is the window's place.
+func (s scroller) mark() paneMark {
+	if s.top > 0 && s.atBottom() {
+		return paneMark{set: true, end: true}
+	}
+	n := 0
+	for _, l := range s.lines[:s.top] {
+		n += letters(l)
+	}
+	return paneMark{set: true, letters: n}
+}
+
+// restore moves the window to a place marked in other lines of the same
+// text: its first line is the one that holds the first letter below the
+// mark.
+func (s *scroller) restore(m paneMark) {
+	switch {
+	case m.end:
+		s.top = s.maxTop()
+	case m.letters == 0:
+		s.top = 0
+	default:
+		n := 0
+		for i, l := range s.lines {
+			if n += letters(l); n > m.letters {
+				s.top = i
+				break
+			}
+		}
+	}
+	s.clamp()
+}
+
+// letters counts the letters and digits of a line: what wrapping at
+// another width keeps (spaces, rules and borders it does not).
+func letters(line string) int {
+	n := 0
+	for _, r := range ansi.Strip(line) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
 }
 
 func (s scroller) visible() []string {

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -114,5 +117,63 @@ func TestNotApplicableOtherNamedWithoutEllipsis(t *testing.T) {
 		if !strings.Contains(na, want) || strings.Contains(na, "…") {
 			t.Errorf("%s: the N/A line is %q", src, na)
 		}
+	}
+}
+
+// A resize keeps the reader's place in the help pane: at the end it stays
+// at the end; further up, the text that started the window starts it again.
+func TestResizeKeepsThePanePlace(t *testing.T) {
+	// The first word of the window, and its first line that has words.
+	firstWord := func(p *program) (string, string) {
+		for _, l := range p.v.question.pane.visible() {
+			if f := strings.Fields(ansi.Strip(l)); len(f) > 0 && letters(l) > 0 {
+				return f[0], ansi.Strip(l)
+			}
+		}
+		return "", ""
+	}
+	for _, sizes := range [][2][2]int{{{80, 24}, {140, 40}}, {{140, 40}, {80, 24}}, {{80, 24}, {60, 20}}, {{80, 24}, {80, 30}}} {
+		from, to := sizes[0], sizes[1]
+		p := newTestProgram(t, loadLens(t, "builtin:ops"), nil, from[0], from[1])
+		press(p, "n", "n") // OPS3
+		renderHelp(p.v)
+		for !p.v.question.pane.atBottom() {
+			press(p, "pgdown")
+		}
+		p.Update(tea.WindowSizeMsg{Width: to[0], Height: to[1]})
+		renderHelp(p.v)
+		if q := p.v.question; !q.pane.atBottom() || q.pane.top == 0 {
+			t.Errorf("%v -> %v: the pane at the end moved to line %d of %d", from, to, q.pane.top, len(q.pane.lines))
+		}
+		// Back to the first size, and halfway down.
+		p.Update(tea.WindowSizeMsg{Width: from[0], Height: from[1]})
+		renderHelp(p.v)
+		press(p, "tab")
+		p.v.question.pane.gotoTop()
+		for range p.v.question.pane.maxTop() / 2 {
+			press(p, "down")
+		}
+		press(p, "tab")
+		want, _ := firstWord(p)
+		before := p.v.question.pane.mark()
+		clear(p.v.question.help) // rendered anew, as at a size not seen before
+		p.Update(tea.WindowSizeMsg{Width: to[0], Height: to[1]})
+		renderHelp(p.v)
+		// When the text is shorter than that, the window shows its end.
+		_, got := firstWord(p)
+		clamped := p.v.question.pane.atBottom() && strings.Contains(ansi.Strip(strings.Join(p.v.question.pane.visible(), "\n")), want)
+		if !strings.Contains(got, want) && !clamped || p.v.question.pane.top == 0 {
+			t.Errorf("%v -> %v: the window started with %q, now with %q (line %d)", from, to, want, got, p.v.question.pane.top)
+		}
+		if q := p.v.question; !clamped {
+			above := 0
+			for _, l := range q.pane.lines[:q.pane.top] {
+				above += letters(l)
+			}
+			if above > before.letters || above+letters(q.pane.lines[q.pane.top]) <= before.letters {
+				t.Errorf("%v -> %v: %d letters above the window, then %d", from, to, before.letters, above)
+			}
+		}
+		checkFits(t, p.v, "resized")
 	}
 }

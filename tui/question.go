@@ -25,6 +25,8 @@ type questionScreen struct {
 	choiceTop int // first visible choice when they scroll
 	paneFocus bool
 	pane      scroller
+	paneHelp  bool                 // the pane holds the help, not the mark of its rendering
+	mark      paneMark             // where the reader was before a resize, until the help is there again
 	help      map[helpKey]helpText // rendered help, per question and width
 	meeting   *Meeting             // a live review's state, or nil
 
@@ -64,6 +66,7 @@ func (q questionScreen) item() Item { return q.snap.Items[q.cur] }
 func (q questionScreen) open(i int) questionScreen {
 	q.cur, q.cursor, q.choiceTop, q.paneFocus = i, 0, 0, false
 	q.pane.gotoTop()
+	q.mark = paneMark{}
 	return q.refreshPane()
 }
 
@@ -75,6 +78,11 @@ func (q questionScreen) setSnapshot(snap *Snapshot) questionScreen {
 func (q questionScreen) setSize(w, h int) questionScreen {
 	if w == q.w && h == q.h {
 		return q
+	}
+	// The help is wrapped anew for the new size (and shows its rendering
+	// mark meanwhile): the reader's place goes with it.
+	if q.paneHelp && !q.mark.set {
+		q.mark = q.pane.mark()
 	}
 	q.w, q.h = w, h
 	return q.refreshPane()
@@ -200,6 +208,7 @@ func (q questionScreen) refreshPane() questionScreen {
 	h, ok := q.help[q.helpKey(q.cur)]
 	if !ok {
 		q.pane.setLines([]string{q.c.styles.Dim.Render(q.c.t.Question.Rendering)})
+		q.paneHelp = false
 		return q
 	}
 	var lines []string
@@ -211,6 +220,11 @@ func (q questionScreen) refreshPane() questionScreen {
 		lines = append(append(lines, strings.Split(h.choices[q.cursor], "\n")...), "", rule, "")
 	}
 	q.pane.setLines(append(lines, strings.Split(h.desc, "\n")...))
+	q.paneHelp = true
+	if q.mark.set {
+		q.pane.restore(q.mark)
+		q.mark = paneMark{}
+	}
 	return q
 }
 
@@ -238,6 +252,7 @@ func (q questionScreen) update(msg tea.KeyMsg) (questionScreen, tea.Cmd, []event
 			q.cursor = min(len(question.Choices)-1, q.cursor+1)
 		}
 		q.pane.gotoTop()
+		q.mark = paneMark{}
 		return q.refreshPane(), nil, nil
 	case keyMatches(msg, k.Toggle):
 		id := question.Choices[q.cursor].ID
