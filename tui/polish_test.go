@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -176,4 +178,75 @@ func TestResizeKeepsThePanePlace(t *testing.T) {
 		}
 		checkFits(t, p.v, "resized")
 	}
+}
+
+// A status message is never cut: too long for the status line, it takes
+// lines of its own above it, the body gives them up, and the frame still
+// fits the terminal. A long lens path gives way to its file name only
+// where the path does not fit.
+func TestLongNoticesReachTheScreenWhole(t *testing.T) {
+	const lensPath = "../../work/shared/aws-lenses/aws-samples__custom-lens-wa-hub__Amazon_ECS_Lens.json"
+	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	for _, src := range []string{"builtin:ops", "builtin:ops-ja"} {
+		for _, size := range [][2]int{{80, 24}, {60, 20}, {140, 40}} {
+			l := loadLens(t, src)
+			l.Source = lensPath
+			p := newTestProgram(t, l, nil, size[0], size[1])
+			t.Run(fmt.Sprintf("%s_%dx%d", src, size[0], size[1]), func(t *testing.T) {
+				p.v = NewViewer(p.s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), LintWarnings: 5, Now: func() time.Time { return testNow }})
+				p.v.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				renderHelp(p.v)
+				tt := p.v.c.t
+				lint := fmt.Sprintf(tt.Notice.LintWarnings, 5, lensPath)
+				steps := []struct {
+					keys   []string
+					notice string
+				}{
+					{nil, lint},
+					{[]string{"n", "n", "a", "enter", "x"}, fmt.Sprintf(tt.Notice.ApplicableAgain, "OPS3")},
+					{[]string{"A"}, tt.Question.AlreadyTicked},
+				}
+				for _, step := range steps {
+					press(p, step.keys...)
+					v := plainView(p)
+					if !strings.Contains(squash(v), squash(step.notice)) {
+						t.Errorf("%q is not on the screen whole:\n%s", step.notice, v)
+					}
+					if strings.Count(v, "\n")+1 != size[1] {
+						t.Errorf("the frame is %d lines high:\n%s", strings.Count(v, "\n")+1, v)
+					}
+					checkFits(t, p.v, step.notice)
+					// The status line (save state and progress) stays just
+					// above the key help, the pane's bottom border above
+					// the notice.
+					lines := strings.Split(v, "\n")
+					if st := lines[len(lines)-2]; !strings.Contains(st, "6") {
+						t.Errorf("the status line is %q", st)
+					}
+				}
+				// The notice gone, the body has its lines back.
+				p.v.c.now = func() time.Time { return testNow.Add(time.Minute) }
+				p.v.Refresh()
+				if p.v.c.height != size[1]-1-footerLines {
+					t.Errorf("the body is %d high after the notice", p.v.c.height)
+				}
+				checkFits(t, p.v, "after the notice")
+			})
+		}
+	}
+}
+
+// A lens path too long for the lines a notice may take is named by its
+// file name.
+func TestLintNoticeNamesAVeryLongPathByItsFileName(t *testing.T) {
+	l := loadLens(t, "builtin:ops")
+	l.Source = "../../" + strings.Repeat("a-folder-with-a-long-name/", 10) + "ecs-lens.json"
+	p := newTestProgram(t, l, nil, 60, 20)
+	p.v = NewViewer(p.s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), LintWarnings: 2, Now: func() time.Time { return testNow }})
+	p.v.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
+	v := plainView(p)
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), "(wafr lens lint ecs-lens.json)") {
+		t.Errorf("the notice:\n%s", v)
+	}
+	checkFits(t, p.v, "lint")
 }
