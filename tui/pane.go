@@ -160,8 +160,9 @@ func (q questionScreen) paneBox(w, h int) string {
 // its own, at most as wide as the screen): where the text starts if it
 // fits there over the right padding; else ending at the pane's right
 // edge, the screen's, as far left as it needs. A border is drawn where
-// the line leaves it room. A line wider than the pane w comes back wider:
-// the wide layout lays its start over the choices column.
+// the line leaves it room. A line wider than the pane w comes back wider
+// (the pane under the choices is as wide as the screen; one beside them
+// never gets such a line).
 func overLine(text, side string, w, screen int) string {
 	text = ansi.Truncate(text, screen, "")
 	tw := ansi.StringWidth(text)

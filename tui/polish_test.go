@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -249,4 +251,78 @@ func TestLintNoticeNamesAVeryLongPathByItsFileName(t *testing.T) {
 		t.Errorf("the notice:\n%s", v)
 	}
 	checkFits(t, p.v, "lint")
+}
+
+// In a wide terminal no URL line of the help pane covers a choice: at
+// 140x40, on every question of the built-in and the real lenses, under
+// every choice and on every page of its help, each choice on the screen
+// shows as much of its title as its column holds (a URL too wide for the
+// side pane puts the pane under the choices instead).
+func TestURLsNeverCoverChoiceTitles(t *testing.T) {
+	for _, src := range lensesToRead(t) {
+		t.Run(filepath.Base(src), func(t *testing.T) {
+			p := newTestProgram(t, loadLens(t, src), nil, 140, 40)
+			for i, it := range p.s.Snapshot().Items {
+				p.v.openQuestion(i)
+				renderHelp(p.v)
+				for ci := range it.Question.Choices {
+					p.v.question.cursor = ci
+					p.v.question.pane.gotoTop()
+					p.v.question = p.v.question.refreshPane()
+					p.v.refresh()
+					for pages := 0; ; pages++ {
+						checkChoicesWhole(t, p, it.Question)
+						if p.v.question.pane.atBottom() || pages > 200 {
+							break
+						}
+						press(p, "pgdown")
+					}
+				}
+			}
+		})
+	}
+}
+
+func checkChoicesWhole(t *testing.T, p *program, question *questions.Question) {
+	t.Helper()
+	q := p.v.question
+	w := q.textWidth()
+	view := plainView(p)
+	for i := q.choiceTop; i < q.choiceTop+q.visibleChoices() && i < len(question.Choices); i++ {
+		c := question.Choices[i]
+		want := ansi.Strip(truncate(oneLine(sanitize(c.Title)), w-6))
+		found := false
+		for _, l := range strings.Split(view, "\n") {
+			if left := ansi.Cut(l, 0, w); strings.Contains(left, "] "+want) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("%s, under choice %d, line %d of the help: %q is cut:\n%s", question.ID, q.cursor+1, q.pane.top, want, view)
+			return
+		}
+	}
+}
+
+// The pane stays beside the choices for a question whose help fits it,
+// and goes under them for one whose help has a URL too wide for it.
+func TestWideLayoutStacksOnlyQuestionsWithWideHelp(t *testing.T) {
+	p := newTestProgram(t, loadLens(t, "testdata/ja.yaml"), nil, 140, 40)
+	beside := map[bool]int{}
+	for i := range p.s.Snapshot().Items {
+		p.v.openQuestion(i)
+		renderHelp(p.v)
+		q := p.v.question
+		beside[q.wide()]++
+		pw, _ := q.paneSize()
+		h := q.help[q.sideKey(i)]
+		if q.wide() != (h.widest <= q.sideWidth()) || !q.wide() && pw != 140 {
+			t.Errorf("question %d: beside %v, its help %d wide, the pane %d", i, q.wide(), h.widest, pw)
+		}
+		checkFits(t, p.v, "question")
+	}
+	if beside[true] == 0 || beside[false] == 0 {
+		t.Errorf("beside the choices: %v", beside)
+	}
 }

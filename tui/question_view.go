@@ -25,8 +25,9 @@ func (q questionScreen) refresh() questionScreen {
 		return q
 	}
 	// Side by side: the choices column padded to its width, a space, the
-	// pane. A URL too wide for the pane runs into the choices column on
-	// its line, which is cut short to leave it room.
+	// pane. No line of the pane is wider than the pane (help that has one
+	// puts the pane under the choices): should one be, it is the choices
+	// column that gives way on its line, never the frame.
 	ll := strings.Split(fitHeight(strings.Join(left, "\n"), q.h), "\n")
 	pl := strings.Split(pane, "\n")
 	out := make([]string, q.h)
