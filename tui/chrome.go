@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -31,54 +32,114 @@ func (v *Viewer) titleBar() string {
 }
 
 // refreshStatus builds the status line: save state and notice on the
-// left, progress on the right.
+// left, progress on the right. A notice (or a save error) too long for
+// the line is never cut there: it gets lines of its own above it, wrapped
+// to the terminal, as many as statusRoom allows; the layout takes them
+// from the body.
 func (v *Viewer) refreshStatus() {
 	s := v.c.styles
-	left := v.saveStatus()
-	if n := v.currentNotice(); n != "" {
-		left += "  " + s.Notice.Render(sanitize(n))
-	}
+	save, saveStyle := v.saveStatus()
 	c := v.snap.Score.Counts
 	right := s.Status.Render(fmt.Sprintf(v.c.t.Status.Progress, c.Answered(), c.Total(), c.High, c.Medium))
-	v.status = spread(" "+left, right, v.termW)
+	notices := v.noticeTexts()
+	left := " " + saveStyle.Render(save)
+	if len(notices) > 0 {
+		left += "  " + s.Notice.Render(notices[0])
+	}
+	if displayWidth(left)+1+displayWidth(right) <= v.termW {
+		v.status = spread(left, right, v.termW)
+		return
+	}
+	// Lines of their own: the save state joins them when it does not fit
+	// beside the progress either.
+	w, room := max(1, v.termW-2), v.statusRoom()
+	var above []string
+	if displayWidth(" "+save)+1+displayWidth(right) > v.termW {
+		above = styleLines(saveStyle, wrap(save, w))
+		save = ""
+	}
+	if len(notices) > 0 {
+		// The fullest wording that fits the room; else the shortest, cut.
+		text := wrap(notices[len(notices)-1], w)
+		for _, n := range notices {
+			if t := wrap(n, w); len(above)+strings.Count(t, "\n")+1 <= room {
+				text = t
+				break
+			}
+		}
+		above = append(above, styleLines(s.Notice, text)...)
+	}
+	if len(above) > room {
+		above = above[:room]
+		above[room-1] = truncate(above[room-1]+" …", w)
+	}
+	for i, l := range above {
+		above[i] = " " + l
+	}
+	if save != "" {
+		save = " " + saveStyle.Render(save)
+	}
+	v.status = strings.Join(append(above, spread(save, right, v.termW)), "\n")
 }
 
-// currentNotice is the newest notice, the viewer's own or the session's,
-// while it is fresh, in the viewer's words.
-func (v *Viewer) currentNotice() string {
+// statusRoom is how many lines a long notice may take above the status
+// line: never so many that the body gets shorter than minBody.
+func (v *Viewer) statusRoom() int {
+	return max(1, v.termH-v.headerLines()-footerLines-minBody)
+}
+
+// styleLines styles each line of text on its own.
+func styleLines(st lipgloss.Style, text string) []string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = st.Render(l)
+	}
+	return lines
+}
+
+// noticeTexts are the newest notice, the viewer's own or the session's,
+// while it is fresh, in the viewer's words: the fullest wording first. A
+// lint notice names its lens by its path, or else by the path's last
+// element.
+func (v *Viewer) noticeTexts() []string {
 	n := v.notice
 	if sn := v.snap.Notice; sn.At.After(n.At) {
 		n = sn
 	}
 	if n.Empty() || v.c.now().Sub(n.At) > noticeFor {
-		return ""
+		return nil
 	}
-	return v.c.noticeText(v.snap, n)
+	out := []string{oneLine(sanitize(v.c.noticeText(v.snap, n)))}
+	if base := filepath.Base(n.Arg); n.Kind == noticeLint && base != n.Arg {
+		n.Arg = base
+		out = append(out, oneLine(sanitize(v.c.noticeText(v.snap, n))))
+	}
+	return out
 }
 
-// saveStatus is the left part of the status line.
-func (v *Viewer) saveStatus() string {
+// saveStatus is the left part of the status line, and its style.
+func (v *Viewer) saveStatus() (string, lipgloss.Style) {
 	s, t := v.c.styles, &v.c.t.Status
 	st := v.snap.Save
 	switch {
 	case !v.snap.Created:
-		return s.Status.Render(t.NotCreated)
+		return t.NotCreated, s.Status
 	case st.Err != nil:
-		return s.StatusError.Render(fmt.Sprintf(t.SaveFailed, sanitize(saveErrorText(t, st.Err))))
+		return oneLine(fmt.Sprintf(t.SaveFailed, sanitize(saveErrorText(t, st.Err)))), s.StatusError
 	case v.snap.Conflict != nil:
-		return s.StatusError.Render(t.ChangedOnDisk)
+		return t.ChangedOnDisk, s.StatusError
 	case st.Waiting:
-		return s.Status.Render(t.Waiting)
+		return t.Waiting, s.Status
 	case st.Pending:
-		return s.Status.Render(t.Saving)
+		return t.Saving, s.Status
 	case st.LastSaved.IsZero():
-		return s.Status.Render(t.NoChanges)
+		return t.NoChanges, s.Status
 	}
 	ago := v.c.now().Sub(st.LastSaved).Round(time.Second)
 	if ago < time.Second {
-		return s.Status.Render(t.SavedJustNow)
+		return t.SavedJustNow, s.Status
 	}
-	return s.Status.Render(fmt.Sprintf(t.SavedAgo, shortDuration(t, ago)))
+	return fmt.Sprintf(t.SavedAgo, shortDuration(t, ago)), s.Status
 }
 
 func shortDuration(t *i18n.Status, d time.Duration) string {

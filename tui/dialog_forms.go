@@ -84,7 +84,7 @@ func (d actionDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 func (d actionDialog) view() string {
 	t := &d.c.t.Action
 	w := d.textWidth()
-	lw := max(displayWidth(t.Owner), displayWidth(t.Due)) + 2
+	lw := d.labelWidth()
 	lines := append(strings.Split(wrap(fmt.Sprintf(t.Adopt, sanitize(d.choice.Title)), w), "\n"), "",
 		padRight(t.Owner, lw)+d.owner.View(), padRight(t.Due, lw)+d.due.View())
 	if d.err != "" {
@@ -95,8 +95,26 @@ func (d actionDialog) view() string {
 
 func (d actionDialog) setSize(w, h int) dialog {
 	d.w, d.h = w, h
-	d.owner.Width, d.due.Width = min(40, d.textWidth()-14), 22
+	// A field is wide enough for its placeholder, whose end the text
+	// input would otherwise cut to "…", and for what is typed in it, its
+	// prompt and cursor beside it, within the box.
+	room := d.textWidth() - d.labelWidth()
+	typed := room - displayWidth(d.owner.Prompt) - 1
+	d.owner.Width = max(min(40, typed), min(room, fieldFor(d.owner)))
+	d.due.Width = max(d.due.CharLimit, min(room, fieldFor(d.due)))
 	return d
+}
+
+// labelWidth is the width of the fields' labels and the gap after them.
+func (d actionDialog) labelWidth() int {
+	t := &d.c.t.Action
+	return max(displayWidth(t.Owner), displayWidth(t.Due)) + 2
+}
+
+// fieldFor is the width a text input needs to show its placeholder whole:
+// for the placeholder, the input counts its prompt in its width.
+func fieldFor(in textinput.Model) int {
+	return displayWidth(in.Prompt) + displayWidth(in.Placeholder)
 }
 
 func (d actionDialog) focus() (dialog, tea.Cmd) {

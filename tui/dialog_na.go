@@ -211,16 +211,24 @@ func notePrefixes(own string) []string {
 // withReason puts the reason line at the top of the notes, replacing the
 // one there.
 func withReason(notes, prefix, words string) string {
-	first, rest, _ := strings.Cut(notes, "\n")
-	for _, p := range notePrefixes(prefix) {
-		if strings.HasPrefix(first, p) {
-			notes = rest
-			break
-		}
-	}
+	notes = cutReason(notes, notePrefixes(prefix))
 	line := prefix + oneLine(words)
 	if notes == "" {
 		return line
 	}
 	return line + "\n" + notes
+}
+
+// withoutReason takes the reason line, in any language's words, off the
+// top of the notes: exactly what withReason put there.
+func withoutReason(notes string) string { return cutReason(notes, notePrefixes("")) }
+
+func cutReason(notes string, prefixes []string) string {
+	first, rest, _ := strings.Cut(notes, "\n")
+	for _, p := range prefixes {
+		if p != "" && strings.HasPrefix(first, p) {
+			return rest
+		}
+	}
+	return notes
 }

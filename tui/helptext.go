@@ -28,6 +28,7 @@ import (
 type helpText struct {
 	choices []string
 	desc    string
+	widest  int // the width of its widest line
 }
 
 // helpWriter renders help text at one width. A URL wider than that gets
@@ -63,6 +64,11 @@ func buildHelp(q *questions.Question, hw helpWriter, title bool) helpText {
 		lines = append(lines, hw.resource(*r, "", "")...)
 	}
 	out.desc = strings.Join(trimBlank(lines), "\n")
+	for _, s := range append(out.choices[:len(out.choices):len(out.choices)], out.desc) {
+		for _, l := range strings.Split(s, "\n") {
+			out.widest = max(out.widest, ansi.StringWidth(l))
+		}
+	}
 	return out
 }
 

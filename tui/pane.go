@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -55,6 +56,60 @@ func (s scroller) seen() int {
 	return min(100, (s.top+s.height)*100/len(s.lines))
 }
 
+// A paneMark is the reader's place in the help text, kept across a
+// change of width that wraps the text anew: how many letters and digits
+// lie above the window (the same text then starts the window), or that
+// the window was at the end.
+type paneMark struct {
+	set, end bool
+	letters  int
+}
+
+// mark is the window's place.
+func (s scroller) mark() paneMark {
+	if s.top > 0 && s.atBottom() {
+		return paneMark{set: true, end: true}
+	}
+	n := 0
+	for _, l := range s.lines[:s.top] {
+		n += letters(l)
+	}
+	return paneMark{set: true, letters: n}
+}
+
+// restore moves the window to a place marked in other lines of the same
+// text: its first line is the one that holds the first letter below the
+// mark.
+func (s *scroller) restore(m paneMark) {
+	switch {
+	case m.end:
+		s.top = s.maxTop()
+	case m.letters == 0:
+		s.top = 0
+	default:
+		n := 0
+		for i, l := range s.lines {
+			if n += letters(l); n > m.letters {
+				s.top = i
+				break
+			}
+		}
+	}
+	s.clamp()
+}
+
+// letters counts the letters and digits of a line: what wrapping at
+// another width keeps (spaces, rules and borders it does not).
+func letters(line string) int {
+	n := 0
+	for _, r := range ansi.Strip(line) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
 func (s scroller) visible() []string {
 	end := min(len(s.lines), s.top+s.height)
 	return s.lines[min(s.top, end):end]
@@ -105,8 +160,9 @@ func (q questionScreen) paneBox(w, h int) string {
 // its own, at most as wide as the screen): where the text starts if it
 // fits there over the right padding; else ending at the pane's right
 // edge, the screen's, as far left as it needs. A border is drawn where
-// the line leaves it room. A line wider than the pane w comes back wider:
-// the wide layout lays its start over the choices column.
+// the line leaves it room. A line wider than the pane w comes back wider
+// (the pane under the choices is as wide as the screen; one beside them
+// never gets such a line).
 func overLine(text, side string, w, screen int) string {
 	text = ansi.Truncate(text, screen, "")
 	tw := ansi.StringWidth(text)

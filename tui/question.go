@@ -25,6 +25,8 @@ type questionScreen struct {
 	choiceTop int // first visible choice when they scroll
 	paneFocus bool
 	pane      scroller
+	paneHelp  bool                 // the pane holds the help, not the mark of its rendering
+	mark      paneMark             // where the reader was before a resize, until the help is there again
 	help      map[helpKey]helpText // rendered help, per question and width
 	meeting   *Meeting             // a live review's state, or nil
 
@@ -43,6 +45,9 @@ type helpKey struct {
 type helpRenderedMsg struct {
 	key  helpKey
 	help helpText
+	// stacked is the help of the full-width pane, rendered with help
+	// too wide for the side pane (the question is then shown stacked).
+	stacked *helpRenderedMsg
 }
 
 // Layout of the question screen in a narrow terminal, top to bottom: the
@@ -64,6 +69,7 @@ func (q questionScreen) item() Item { return q.snap.Items[q.cur] }
 func (q questionScreen) open(i int) questionScreen {
 	q.cur, q.cursor, q.choiceTop, q.paneFocus = i, 0, 0, false
 	q.pane.gotoTop()
+	q.mark = paneMark{}
 	return q.refreshPane()
 }
 
@@ -76,16 +82,44 @@ func (q questionScreen) setSize(w, h int) questionScreen {
 	if w == q.w && h == q.h {
 		return q
 	}
+	// The help is wrapped anew for the new size (and shows its rendering
+	// mark meanwhile): the reader's place goes with it.
+	if q.paneHelp && !q.mark.set {
+		q.mark = q.pane.mark()
+	}
 	q.w, q.h = w, h
 	return q.refreshPane()
 }
 
-func (q questionScreen) wide() bool { return q.w >= wideWidth }
+// wide reports whether the help pane is beside the choices: in a wide
+// terminal, unless the question's help has lines wider than that pane (a
+// long URL, which is never split where the terminal can hold it). Drawn
+// beside, such a line would run over the choices and cut their titles;
+// the question is shown stacked instead, the pane under the choices as
+// wide as the terminal.
+func (q questionScreen) wide() bool { return q.besideAt(q.cur) }
+
+func (q questionScreen) wideTerminal() bool { return q.w >= wideWidth }
+
+// besideAt reports whether question i has its help pane beside the
+// choices. Until its help is rendered, it has.
+func (q questionScreen) besideAt(i int) bool {
+	if !q.wideTerminal() {
+		return false
+	}
+	h, ok := q.help[q.sideKey(i)]
+	return !ok || h.widest <= q.sideWidth()
+}
+
+// sideLeft is the width of the choices column beside the pane, and
+// sideWidth the pane's, frame included.
+func (q questionScreen) sideLeft() int  { return q.w * 11 / 20 }
+func (q questionScreen) sideWidth() int { return q.w - q.sideLeft() }
 
 // leftWidth is the width of the choices column.
 func (q questionScreen) leftWidth() int {
 	if q.wide() {
-		return q.w * 11 / 20
+		return q.sideLeft()
 	}
 	return q.w
 }
@@ -148,15 +182,29 @@ func (q questionScreen) paneContentWidth() int {
 	return max(1, w-paneFrameW)
 }
 
-// titleCut reports whether the question's title needs more lines than
-// the screen gives it.
-func (q questionScreen) titleCut(i int) bool {
+// titleCut reports whether question i's title needs more lines than the
+// screen gives it in a column w wide.
+func (q questionScreen) titleCut(i, w int) bool {
 	q.cur = i
-	return len(strings.Split(q.titleText(q.textWidth()), "\n")) > titleLines
+	return len(strings.Split(q.titleText(w), "\n")) > titleLines
 }
 
+// helpKey is the help question i shows: beside the choices or under them.
 func (q questionScreen) helpKey(i int) helpKey {
-	return helpKey{item: i, width: q.paneContentWidth(), wide: q.w, title: q.titleCut(i)}
+	if q.besideAt(i) {
+		return q.sideKey(i)
+	}
+	return q.stackKey(i)
+}
+
+// sideKey is the help of the pane beside the choices; stackKey of the
+// pane under them, as wide as the screen.
+func (q questionScreen) sideKey(i int) helpKey {
+	return helpKey{item: i, width: max(1, q.sideWidth()-paneFrameW), wide: q.w, title: q.titleCut(i, q.sideLeft()-1)}
+}
+
+func (q questionScreen) stackKey(i int) helpKey {
+	return helpKey{item: i, width: max(1, q.w-paneFrameW), wide: q.w, title: q.titleCut(i, q.w)}
 }
 
 // helpCmds render the help of this question and its neighbours off the
@@ -177,13 +225,32 @@ func (q questionScreen) helpCmd(i int) tea.Cmd {
 	if _, ok := q.help[k]; ok || k.width < 10 {
 		return nil
 	}
-	question, hw := q.snap.Items[i].Question, helpWriter{tr: q.c.tr, t: &q.c.t.Question, width: k.width, wide: k.wide}
-	return func() tea.Msg { return helpRenderedMsg{key: k, help: buildHelp(question, hw, k.title)} }
+	question, tr, t := q.snap.Items[i].Question, q.c.tr, &q.c.t.Question
+	render := func(k helpKey) helpRenderedMsg {
+		return helpRenderedMsg{key: k, help: buildHelp(question, helpWriter{tr: tr, t: t, width: k.width, wide: k.wide}, k.title)}
+	}
+	if k != q.sideKey(i) || !q.wideTerminal() {
+		return func() tea.Msg { return render(k) }
+	}
+	// Beside the choices, unless that help is too wide for the side pane:
+	// then the question is stacked, and needs its help at that width too.
+	stack, side := q.stackKey(i), q.sideWidth()
+	return func() tea.Msg {
+		msg := render(k)
+		if msg.help.widest > side {
+			st := render(stack)
+			msg.stacked = &st
+		}
+		return msg
+	}
 }
 
 func (q questionScreen) helpRendered(msg helpRenderedMsg) questionScreen {
 	q.help[msg.key] = msg.help
-	if len(q.snap.Items) > 0 && msg.key == q.helpKey(q.cur) {
+	if st := msg.stacked; st != nil {
+		q.help[st.key] = st.help
+	}
+	if len(q.snap.Items) > 0 && (msg.key == q.helpKey(q.cur) || msg.stacked != nil && msg.stacked.key == q.helpKey(q.cur)) {
 		return q.refreshPane()
 	}
 	return q
@@ -200,6 +267,7 @@ func (q questionScreen) refreshPane() questionScreen {
 	h, ok := q.help[q.helpKey(q.cur)]
 	if !ok {
 		q.pane.setLines([]string{q.c.styles.Dim.Render(q.c.t.Question.Rendering)})
+		q.paneHelp = false
 		return q
 	}
 	var lines []string
@@ -211,6 +279,11 @@ func (q questionScreen) refreshPane() questionScreen {
 		lines = append(append(lines, strings.Split(h.choices[q.cursor], "\n")...), "", rule, "")
 	}
 	q.pane.setLines(append(lines, strings.Split(h.desc, "\n")...))
+	q.paneHelp = true
+	if q.mark.set {
+		q.pane.restore(q.mark)
+		q.mark = paneMark{}
+	}
 	return q
 }
 
@@ -238,6 +311,7 @@ func (q questionScreen) update(msg tea.KeyMsg) (questionScreen, tea.Cmd, []event
 			q.cursor = min(len(question.Choices)-1, q.cursor+1)
 		}
 		q.pane.gotoTop()
+		q.mark = paneMark{}
 		return q.refreshPane(), nil, nil
 	case keyMatches(msg, k.Toggle):
 		id := question.Choices[q.cursor].ID

@@ -25,8 +25,9 @@ func (q questionScreen) refresh() questionScreen {
 		return q
 	}
 	// Side by side: the choices column padded to its width, a space, the
-	// pane. A URL too wide for the pane runs into the choices column on
-	// its line, which is cut short to leave it room.
+	// pane. No line of the pane is wider than the pane (help that has one
+	// puts the pane under the choices): should one be, it is the choices
+	// column that gives way on its line, never the frame.
 	ll := strings.Split(fitHeight(strings.Join(left, "\n"), q.h), "\n")
 	pl := strings.Split(pane, "\n")
 	out := make([]string, q.h)
@@ -196,8 +197,12 @@ func (q questionScreen) actionText(w int) string {
 
 func (q questionScreen) view() string { return q.body }
 
-// reasonLabel is a not-applicable reason as people read it.
+// reasonLabel is a not-applicable reason as people read it: as the menu
+// names it, but Other without the "…" that says the menu asks for more.
 func (c *common) reasonLabel(r string) string {
+	if r == reasonOther {
+		return c.t.NA.OtherReason
+	}
 	for _, o := range naOptions(&c.t.NA) {
 		if o.reason == r {
 			return o.label

@@ -175,7 +175,8 @@ type (
 	// NotApplicableIntent marks a question not applicable with a reason,
 	// or applicable again. Words are the team's own reason (for OTHER):
 	// they become the first line of the notes, after NotePrefix, replacing
-	// an earlier such line.
+	// an earlier such line. The line goes when the reason is no longer
+	// OTHER, and when a tick makes the question applicable again.
 	NotApplicableIntent struct {
 		Item       int
 		Applicable bool
@@ -279,15 +280,18 @@ func (s *Session) Apply(by string, in Intent) Result {
 		}
 		next.Update(p.ID, q.ID, by, s.now(), func(a *review.Answer) {
 			a.Selected = scoring.Toggle(q, a.Selected, in.ChoiceID)
-			a.NotApplicable, a.Reason = false, ""
+			endNotApplicable(a)
 		})
 	case NotApplicableIntent:
 		next.Update(p.ID, q.ID, by, s.now(), func(a *review.Answer) {
-			a.NotApplicable, a.Reason = !in.Applicable, in.Reason
-			if in.Applicable {
-				a.Reason = ""
+			if in.Applicable || in.Reason != reasonOther {
+				endNotApplicable(a)
 			}
-			if !in.Applicable && in.Words != "" {
+			if in.Applicable {
+				return
+			}
+			a.NotApplicable, a.Reason = true, in.Reason
+			if in.Words != "" {
 				a.Notes = withReason(a.Notes, in.NotePrefix, in.Words)
 			}
 		})
@@ -319,6 +323,17 @@ func (s *Session) Apply(by string, in Intent) Result {
 	s.commit(next)
 	res.Changed = true
 	return res
+}
+
+// endNotApplicable makes an answer applicable. The words of an "Other"
+// reason, which wafr put at the top of the notes, go with the mark: left
+// there, they would say the question does not apply when it does. The
+// rest of the notes is the team's and stays as it is.
+func endNotApplicable(a *review.Answer) {
+	if a.NotApplicable && a.Reason == reasonOther {
+		a.Notes = withoutReason(a.Notes)
+	}
+	a.NotApplicable, a.Reason = false, ""
 }
 
 // milestone snapshots the answers under a name the review does not have

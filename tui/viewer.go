@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -22,6 +23,9 @@ const (
 	wideWidth = 110
 	// footerLines is the status line and the key help.
 	footerLines = 2
+	// minBody is the least height the body keeps when a long notice
+	// takes lines above the status line.
+	minBody = 14
 	// noticeFor is how long a notice stays in the status line.
 	noticeFor = 12 * time.Second
 )
@@ -292,16 +296,15 @@ func (v *Viewer) screenView() string {
 
 func (v *Viewer) tooSmall() bool { return v.termW < minWidth || v.termH < minHeight }
 
-// layout gives every child its size. It runs at the end of every update,
-// so a change that moves anything (a resize, a dialog, a merge) is laid
+// layout gives every child its size. It runs at the end of every update
+// and before every refresh, so a change that moves anything (a resize, a
+// dialog, a merge, a notice that needs more than the status line) is laid
 // out in this one place; children do their own work only when their size
 // or content changed.
 func (v *Viewer) layout() {
-	header := 1
-	if v.meeting != nil {
-		header++ // who is here
-	}
-	v.c.width, v.c.height = v.termW, max(1, v.termH-header-footerLines)
+	v.refreshStatus()
+	extra := strings.Count(v.status, "\n") // a long notice's own lines
+	v.c.width, v.c.height = v.termW, max(1, v.termH-v.headerLines()-footerLines-extra)
 	v.help.Width = v.termW
 	v.setup = v.setup.setSize(v.c.width, v.c.height)
 	v.question = v.question.setSize(v.c.width, v.c.height)
@@ -310,10 +313,20 @@ func (v *Viewer) layout() {
 	}
 }
 
+// headerLines is the height of what is above the body: the title bar, and
+// who is here in a live review.
+func (v *Viewer) headerLines() int {
+	if v.meeting != nil {
+		return 2
+	}
+	return 1
+}
+
 // refresh rebuilds the prepared text of the status line, the key help and
-// the current screen, so View only joins strings.
+// the current screen, so View only joins strings. It lays out first: the
+// status line may have grown or shrunk (a notice came or went).
 func (v *Viewer) refresh() {
-	v.refreshStatus()
+	v.layout()
 	short, _ := v.bindings()
 	v.footerHelp = truncate(v.help.ShortHelpView(short), v.termW)
 	switch v.current {

@@ -223,7 +223,7 @@ func englishTUI() TUI {
 		NA: NotApplicable{
 			Title: "%s does not apply because…", Unmark: "Applicable again (unmark)", Current: "%s (current)",
 			OutOfScope: "Out of scope", Business: "Business priorities", Constraints: "Architecture constraints",
-			Other: "Other…", None: "None (no reason)",
+			Other: "Other…", OtherReason: "Other", None: "None (no reason)",
 			OtherTitle: "Why %s does not apply", OtherAsk: "In a few words (kept in the question's notes):",
 			OtherHint:   "enter saves · esc goes back",
 			OtherNeeded: "say why, or go back and pick another reason",

@@ -209,7 +209,7 @@ func japaneseTUI() TUI {
 		NA: NotApplicable{
 			Title: "%s が適用外である理由", Unmark: "適用外を解除する", Current: "%s(現在の理由)",
 			OutOfScope: "対象外", Business: "事業上の優先順位", Constraints: "アーキテクチャ上の制約",
-			Other: "その他…", None: "理由なし",
+			Other: "その他…", OtherReason: "その他", None: "理由なし",
 			OtherTitle: "%s が適用外である理由", OtherAsk: "理由を簡単に書いてください(質問のメモに残ります):",
 			OtherHint:   "enter で保存 · esc で戻る",
 			OtherNeeded: "理由を書くか、戻ってほかの理由を選んでください",

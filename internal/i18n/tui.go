@@ -172,6 +172,9 @@ type NotApplicable struct {
 	Business    string
 	Constraints string
 	Other       string
+	// OtherReason names the reason Other where it is given, not picked
+	// (the question screen's N/A line): without the menu's "…".
+	OtherReason string
 	None        string
 	OtherTitle  string // %s: the question
 	OtherAsk    string
