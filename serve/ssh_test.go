@@ -66,9 +66,10 @@ func startReviewOf(t *testing.T, path, team string, renderer func(ssh.Session) *
 	hostR := lipgloss.NewRenderer(io.Discard)
 	hostR.SetColorProfile(termenv.Ascii)
 	go func() {
-		lr.done <- Run(ctx, Options{Workspace: ws, File: f, Listen: "127.0.0.1:0", TeamPath: team,
+		_, err := Run(ctx, Options{Workspace: ws, File: f, Listen: "127.0.0.1:0", TeamPath: team,
 			HostKeyPath: filepath.Join(filepath.Dir(team), "host_key"), HostName: "hana", Out: io.Discard,
 			HostRenderer: hostR, HostInput: in, HostOutput: lr.hostScreen, Renderer: renderer, Ready: func(a string) { ready <- a }})
+		lr.done <- err
 	}()
 	select {
 	case lr.addr = <-ready:
@@ -454,8 +455,9 @@ func TestHostHearsTheLensChanged(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Options{Workspace: ws, File: f, Listen: "127.0.0.1:0", HostKeyPath: filepath.Join(t.TempDir(), "host_key"),
+		_, err := Run(ctx, Options{Workspace: ws, File: f, Listen: "127.0.0.1:0", HostKeyPath: filepath.Join(t.TempDir(), "host_key"),
 			Home: t.TempDir(), HostName: "hana", Out: io.Discard, HostRenderer: hostR, HostInput: in, HostOutput: &screen})
+		done <- err
 	}()
 	defer func() { cancel(); <-done }()
 	want := "the lens ops changed since" // the status line at 80 columns cuts the rest

@@ -20,6 +20,8 @@ func (v *Viewer) meetingKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case keyMatches(msg, k.Redraw):
 		return tea.ClearScreen, true
+	case v.asksBeforeEnding(msg):
+		return v.handle(openDialogEvent{newEndReviewDialog(v.c)}), true
 	case keyMatches(msg, k.Follow) && !chair:
 		following := m.Me.Following
 		if v.asked != nil {
@@ -49,6 +51,19 @@ func (v *Viewer) meetingKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	return nil, true
+}
+
+// asksBeforeEnding reports whether msg is the host's q in a live review,
+// which ends it for everyone: it asks first. Ctrl+C ends it at once.
+func (v *Viewer) asksBeforeEnding(msg tea.KeyMsg) bool {
+	return v.meeting != nil && v.meeting.Me.ID == HostID && msg.Type != tea.KeyCtrlC && keyMatches(msg, v.c.keys.Global.Quit)
+}
+
+// endAsked reports whether the host is being asked whether to end the
+// review.
+func (v *Viewer) endAsked() bool {
+	_, ok := topOf(v.dialogs).(endReviewDialog)
+	return ok
 }
 
 // voteKey opens a vote on the question, reveals it, or asks how to settle

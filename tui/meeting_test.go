@@ -235,3 +235,55 @@ func TestMeetingParticipantTextIsClean(t *testing.T) {
 	}
 	checkFits(t, v, "hostile names")
 }
+
+// The host's q ends the review for everyone, so it asks first: y ends it,
+// any other key goes back; Ctrl+C ends it at once. A participant's q
+// leaves at once. A terminal too small for the dialog still shows the
+// question before y acts.
+func TestHostQAsksBeforeEndingTheReview(t *testing.T) {
+	h, _ := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})
+	for _, back := range []string{"n", "esc", "?", "q"} {
+		h.Update(keyMsg("q"))
+		if h.WantsQuit() {
+			t.Fatal("the host's q ended the review without asking")
+		}
+		if got := ansi.Strip(h.View()); !strings.Contains(got, "End the review for everyone?") || !strings.Contains(got, "y ends it") {
+			t.Fatalf("q does not ask:\n%s", got)
+		}
+		h.Update(keyMsg(back))
+		if h.WantsQuit() || len(h.dialogs) != 0 || h.helpOpen {
+			t.Fatalf("%q did not go back: quit or dialogs %v, help %v", back, h.dialogs, h.helpOpen)
+		}
+	}
+	h.Update(keyMsg("q"))
+	h.Update(keyMsg("y"))
+	if !h.WantsQuit() {
+		t.Error("q y did not end the review")
+	}
+	h.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if !h.WantsQuit() {
+		t.Error("Ctrl+C did not end the review at once")
+	}
+	h.Update(keyMsg("q"))
+	h.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if !h.WantsQuit() {
+		t.Error("Ctrl+C in the question did not end the review")
+	}
+	h.dialogs = nil
+	// Too small for the dialog: the question shows in its place.
+	h.Update(tea.WindowSizeMsg{Width: 40, Height: 10})
+	h.Update(keyMsg("q"))
+	if h.WantsQuit() || !strings.Contains(strings.Join(strings.Fields(ansi.Strip(h.View())), " "), "End the review for everyone?") {
+		t.Fatalf("too small: q ended or did not ask:\n%s", ansi.Strip(h.View()))
+	}
+	h.Update(keyMsg("y"))
+	if !h.WantsQuit() {
+		t.Error("too small: q y did not end the review")
+	}
+
+	p, _ := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	p.Update(keyMsg("q"))
+	if !p.WantsQuit() {
+		t.Error("a participant's q did not leave at once")
+	}
+}

@@ -258,6 +258,9 @@ func (v *Viewer) View() string { return v.frame }
 // line and the key help.
 func (v *Viewer) frameText() string {
 	if v.tooSmall() {
+		if d, ok := topOf(v.dialogs).(endReviewDialog); ok {
+			return d.small(v.termW, v.termH)
+		}
 		return tooSmallView(&v.c.t.Status, v.termW, v.termH)
 	}
 	var body string
