@@ -287,3 +287,26 @@ func TestHostQAsksBeforeEndingTheReview(t *testing.T) {
 		t.Error("a participant's q did not leave at once")
 	}
 }
+
+// A reveal fills the help pane at once with who ticked the highlighted
+// choice, and a later update (another ballot counted, the vote settled)
+// changes it at once too: no key needed.
+func TestMeetingUpdateRefreshesTheHelpPane(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	renderHelp(v)
+	open := *m
+	open.Vote = &VoteView{Item: 0, Voted: 2, Eligible: 2, Mine: []string{"OPS1_users"}}
+	v.SetMeeting(&open)
+	shown := open
+	shown.Vote = &VoteView{Item: 0, Revealed: true, Voted: 2, Eligible: 2, Voters: map[string][]string{"OPS1_users": {"bob", "hana"}}}
+	v.SetMeeting(&shown)
+	if got := ansi.Strip(v.View()); !strings.Contains(got, "Ticked in the vote by: bob, hana") {
+		t.Fatalf("the reveal is not in the help pane:\n%s", got)
+	}
+	settled := open
+	settled.Vote = nil
+	v.SetMeeting(&settled)
+	if got := ansi.Strip(v.View()); strings.Contains(got, "Ticked in the vote by") {
+		t.Errorf("the settled vote stays in the help pane:\n%s", got)
+	}
+}

@@ -25,6 +25,9 @@ func (v *Viewer) SetMeeting(m *Meeting) tea.Cmd {
 	}
 	v.meeting = m
 	v.question.meeting = m
+	// The pane shows who ticked the highlighted choice in a revealed vote:
+	// an update changes it without a key.
+	v.question = v.question.refreshPane()
 	if m != nil && v.asked != nil && m.Me.Following == *v.asked {
 		v.asked = nil // the hub has taken our follow or roam
 	}
