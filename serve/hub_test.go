@@ -636,3 +636,43 @@ func TestHubJoinThatFailsDoesNotHang(t *testing.T) {
 		t.Fatal("Join still waits after the hub failed on it")
 	}
 }
+
+// Everyone is told when someone leaves, when the facilitator drops (the
+// role kept for them, the host running the meeting meanwhile) and when
+// they come back and take it again; back, they are on the shared question.
+func TestHubSaysWhoLeftAndWhoFacilitates(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.join("bob", "bob", tui.Contributor, false)
+	h.join("carol", "carol", tui.Contributor, false)
+	h.Leave("carol")
+	u := waitFor(t, host, "carol gone", func(u *Update) bool { return len(u.Meeting.People) == 2 })
+	if lc := u.Meeting.LastChange; lc.Kind != tui.NoticeLeft || lc.Who != "carol" {
+		t.Errorf("carol's leaving is told as %+v", lc)
+	}
+	// One of two connections of the same person closing is no leaving.
+	h.join("bob-2", "bob", tui.Contributor, false)
+	h.Leave("bob-2")
+	u = waitFor(t, host, "bob's second connection gone", func(u *Update) bool { return len(u.Meeting.People) == 2 })
+	if lc := u.Meeting.LastChange; lc.Kind == tui.NoticeLeft && lc.Who == "bob" {
+		t.Errorf("bob is said to have left: %+v", lc)
+	}
+
+	h.Send("host", []tui.Intent{tui.HandOverIntent{To: "bob"}})
+	h.Send("bob", []tui.Intent{tui.MoveIntent{Item: 5}})
+	waitFor(t, host, "bob facilitating on OPS6", func(u *Update) bool { return u.Meeting.Shared == 5 })
+	h.Leave("bob")
+	u = waitFor(t, host, "bob gone", func(u *Update) bool { return len(u.Meeting.People) == 1 })
+	if lc := u.Meeting.LastChange; lc.Kind != tui.NoticeChairHeld || lc.Who != "bob" || lc.Whom != "hana" || u.Meeting.Me.Role != tui.Facilitator {
+		t.Errorf("bob's dropping is told as %+v; hana is %v", lc, u.Meeting.Me.Role)
+	}
+	back := h.join("bob-again", "bob", tui.Contributor, false)
+	u = waitFor(t, back, "bob back", func(u *Update) bool { return u.Meeting.Me.Role == tui.Facilitator })
+	if lc := u.Meeting.LastChange; lc.Kind != tui.NoticeChairReturned || lc.Who != "bob" {
+		t.Errorf("bob's return is told as %+v", lc)
+	}
+	if u.Meeting.Me.Item != u.Meeting.Shared || u.Meeting.Shared != 5 {
+		t.Errorf("bob is back on %d, the shared question is %d", u.Meeting.Me.Item, u.Meeting.Shared)
+	}
+	waitFor(t, host, "hana told", func(u *Update) bool { return u.Meeting.LastChange.Kind == tui.NoticeChairReturned })
+}

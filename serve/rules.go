@@ -133,8 +133,10 @@ func (h *Hub) applyMeeting(p *person, role tui.Role, in tui.Intent) (tui.Result,
 		return chairOnly(func() tui.Result {
 			h.editOpen = in.Open
 			if in.Open {
+				h.lastChange = tui.Notice{Kind: tui.NoticeOpenedEdits, Who: p.Name, At: h.now()} // for the contributors
 				return tui.Result{Message: tui.Notice{Kind: tui.NoticeEditOpen}}
 			}
+			h.lastChange = tui.Notice{Kind: tui.NoticeClosedEdits, Who: p.Name, At: h.now()}
 			return tui.Result{Message: tui.Notice{Kind: tui.NoticeEditClosed}}
 		})
 	case tui.HandOverIntent:

@@ -310,3 +310,54 @@ func TestMeetingUpdateRefreshesTheHelpPane(t *testing.T) {
 		t.Errorf("the settled vote stays in the help pane:\n%s", got)
 	}
 }
+
+// The status line follows the facilitator role: when its holder drops,
+// everyone reads that it is kept for them and who runs the meeting
+// meanwhile ("bob facilitates now" is stale); when they come back, everyone
+// is told, the one who loses the role too, and the one back lands on the
+// shared question.
+func TestMeetingStatusFollowsTheFacilitatorRole(t *testing.T) {
+	hana := Person{ID: HostID, Name: "hana", Role: Facilitator, Following: true}
+	h, _ := meetingViewer(t, hana)
+	h.Update(tea.WindowSizeMsg{Width: 300, Height: 30}) // the status line whole
+	status := func(v *Viewer) string { return ansi.Strip(v.status) }
+	bob := Person{ID: "bob", Name: "bob", Role: Facilitator, Item: 5, Following: true}
+	hana.Role = Contributor
+	h.SetMeeting(&Meeting{Me: hana, People: []Person{hana, bob}, Shared: 5,
+		LastChange: Notice{Kind: NoticeHandedOver, Who: "hana", Whom: "bob", At: testNow}})
+	h.Applied(Result{Message: Notice{Kind: NoticeFacilitates, Whom: "bob"}})
+	if got := status(h); !strings.Contains(got, "bob facilitates now") {
+		t.Fatalf("after the hand-over: %q", got)
+	}
+	hana.Role = Facilitator
+	h.SetMeeting(&Meeting{Me: hana, People: []Person{hana}, Shared: 5,
+		LastChange: Notice{Kind: NoticeChairHeld, Who: "bob", Whom: "hana", At: testNow.Add(time.Second)}})
+	if got := status(h); !strings.Contains(got, "bob left; the facilitator role is kept for them for a minute, hana facilitates meanwhile") ||
+		strings.Contains(got, "bob facilitates now") {
+		t.Errorf("bob dropped: %q", got)
+	}
+	hana.Role = Contributor
+	h.SetMeeting(&Meeting{Me: hana, People: []Person{hana, bob}, Shared: 5,
+		LastChange: Notice{Kind: NoticeChairReturned, Who: "bob", At: testNow.Add(2 * time.Second)}})
+	if got := status(h); !strings.Contains(got, "you no longer facilitate: bob does now") {
+		t.Errorf("the host lost the role: %q", got)
+	}
+
+	// bob's new screen: on the shared question, and told.
+	l := loadLens(t, "builtin:ops")
+	s := NewSession(SessionOptions{Path: "r.yaml", Review: review.New(l, review.Workload{Name: "Live"}), Lens: l})
+	b := NewViewer(s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), Now: func() time.Time { return testNow }})
+	b.Update(tea.WindowSizeMsg{Width: 300, Height: 30})
+	b.SetMeeting(&Meeting{Me: bob, People: []Person{hana, bob}, Shared: 5,
+		LastChange: Notice{Kind: NoticeChairReturned, Who: "bob", At: testNow.Add(2 * time.Second)}})
+	if b.current != screenQuestion || b.question.cur != 5 {
+		t.Errorf("bob is back on screen %v, question %d; the shared question is 5", b.current, b.question.cur)
+	}
+	if got := status(b); !strings.Contains(got, "bob is back and facilitates again") {
+		t.Errorf("bob back: %q", got)
+	}
+	// The banner over the question does not say it twice.
+	if got := ansi.Strip(b.question.banner(300)); got != "" {
+		t.Errorf("the banner repeats the status line: %q", got)
+	}
+}
