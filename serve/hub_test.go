@@ -676,3 +676,24 @@ func TestHubSaysWhoLeftAndWhoFacilitates(t *testing.T) {
 	}
 	waitFor(t, host, "hana told", func(u *Update) bool { return u.Meeting.LastChange.Kind == tui.NoticeChairReturned })
 }
+
+// T again restarts the clock of the shared question, keeping the time
+// spent on it so far.
+func TestHubTimeBoxAgainKeepsTheTimeSpent(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.Send("host", []tui.Intent{tui.TimeBoxIntent{Minutes: 5}})
+	waitFor(t, host, "the time-box", func(u *Update) bool { return u.Meeting.TimeBox.PerQuestion == 5*time.Minute })
+	h.clock.Add(3 * time.Minute)
+	h.Send("host", []tui.Intent{tui.TimeBoxIntent{Minutes: 10}})
+	u := waitFor(t, host, "the new time-box", func(u *Update) bool { return u.Meeting.TimeBox.PerQuestion == 10*time.Minute })
+	if !u.Meeting.TimeBox.Started.Equal(h.clock.Now()) {
+		t.Errorf("the clock did not start again: %v", u.Meeting.TimeBox.Started)
+	}
+	h.clock.Add(2 * time.Minute)
+	h.Send("host", []tui.Intent{tui.MoveIntent{Item: 1}})
+	waitFor(t, host, "5 minutes on OPS1", func(u *Update) bool {
+		a := u.Snap.Review.Answers.Get(pillar, "OPS1")
+		return a != nil && a.TimeSpent == 5*time.Minute
+	})
+}

@@ -77,19 +77,26 @@ func newParkDialog(c *common, snap *Snapshot, item int) textDialog {
 	})
 }
 
+// newTimeBoxDialog asks for the minutes per question. The field starts
+// empty, with the current minutes as its placeholder: what is typed
+// replaces them (0 turns the time-box off), and enter alone keeps them.
 func newTimeBoxDialog(c *common, m *Meeting) textDialog {
 	t := &c.t.Meeting
-	d := newTextDialog(c, t.TimeBoxTitle, t.TimeBoxIntro, t.TimeBoxExample, 3, func(text string) (Intent, string) {
+	placeholder, now := t.TimeBoxExample, ""
+	if m.TimeBox.PerQuestion > 0 {
+		now = strconv.Itoa(int(m.TimeBox.PerQuestion.Minutes()))
+		placeholder = now
+	}
+	return newTextDialog(c, t.TimeBoxTitle, t.TimeBoxIntro, placeholder, 3, func(text string) (Intent, string) {
+		if text == "" {
+			text = now
+		}
 		n, err := strconv.Atoi(text)
 		if err != nil || n < 0 || n > 240 {
 			return nil, t.TimeBoxBad
 		}
 		return TimeBoxIntent{Minutes: n}, ""
 	})
-	if m.TimeBox.PerQuestion > 0 {
-		d.input.SetValue(strconv.Itoa(int(m.TimeBox.PerQuestion.Minutes())))
-	}
-	return d
 }
 
 // pickDialog lets the facilitator pick one line of a list.

@@ -361,3 +361,30 @@ func TestMeetingStatusFollowsTheFacilitatorRole(t *testing.T) {
 		t.Errorf("the banner repeats the status line: %q", got)
 	}
 }
+
+// T starts empty, with the minutes now as a placeholder: typing 0 turns
+// the time-box off (it used to append to the value shown, giving 10), and
+// enter alone keeps the minutes. One minute is singular.
+func TestMeetingTimeBoxDialog(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})
+	boxed := *m
+	boxed.TimeBox = TimeBox{PerQuestion: time.Minute, Started: testNow}
+	v.SetMeeting(&boxed)
+	for _, c := range []struct {
+		typed string
+		want  int
+	}{{"0", 0}, {"", 1}, {"5", 5}} {
+		v.Update(keyMsg("T"))
+		if c.typed != "" {
+			typeText(fakeModel{v}, c.typed)
+		}
+		if got := intents(v, "enter"); len(got) != 1 || got[0] != (TimeBoxIntent{Minutes: c.want}) {
+			t.Errorf("T %q enter: %#v, want %d minutes", c.typed, got, c.want)
+		}
+	}
+	for n, want := range map[int]string{1: "1 minute per question", 5: "5 minutes per question"} {
+		if got := v.Words(Notice{Kind: NoticeTimeBox, N: n}); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
+}
