@@ -388,3 +388,58 @@ func TestMeetingTimeBoxDialog(t *testing.T) {
 		}
 	}
 }
+
+// An observer is offered no key that changes the review, in the footer or
+// in ?, and a key that would is never silent: it says observers read.
+// Someone who does not facilitate is told so by the facilitator's keys.
+func TestMeetingObserverKeys(t *testing.T) {
+	o, _ := meetingViewer(t, Person{ID: "olga", Name: "olga", Role: Observer, Following: true})
+	o.Update(tea.WindowSizeMsg{Width: 200, Height: 40})
+	offered := []string{"space/x tick", "a not applicable", "e edit notes", "A action for this practice", "M save a milestone", "L park an item"}
+	if got := ansi.Strip(o.footerHelp); strings.Contains(got, "tick") || strings.Contains(got, "not applicable") || strings.Contains(got, "notes") {
+		t.Errorf("the footer offers an observer keys that change the review: %s", got)
+	}
+	o.Update(keyMsg("?"))
+	full := strings.Join(strings.Fields(ansi.Strip(o.View())), " ")
+	for _, k := range offered {
+		if strings.Contains(full, k) {
+			t.Errorf("? offers an observer %q:\n%s", k, full)
+		}
+	}
+	if !strings.Contains(full, "F follow the facilitator") || !strings.Contains(full, "K the parking lot") {
+		t.Errorf("? lacks the keys an observer has:\n%s", full)
+	}
+	o.Update(keyMsg("?"))
+	for _, k := range []string{"x", " ", "a", "e", "A", "M", "L"} {
+		o.notice = Notice{}
+		if got := intents(o, k); len(got) != 0 || len(o.dialogs) != 0 {
+			t.Errorf("%q: intents %#v, dialogs %d", k, got, len(o.dialogs))
+		}
+		if got := ansi.Strip(o.status); !strings.Contains(got, "observers follow the review: they do not change it") {
+			t.Errorf("%q is silent: %q", k, got)
+		}
+	}
+	o.Update(keyMsg("esc")) // the overview: M is no key of theirs there either
+	if o.current != screenOverview {
+		t.Fatalf("esc: screen %v", o.current)
+	}
+	o.notice = Notice{}
+	if got := intents(o, "M"); len(got) != 0 || len(o.dialogs) != 0 || !strings.Contains(ansi.Strip(o.status), "observers follow") {
+		t.Errorf("M on the overview: %#v, %d dialogs, %q", got, len(o.dialogs), ansi.Strip(o.status))
+	}
+	if got := ansi.Strip(o.footerHelp); strings.Contains(got, "milestone") {
+		t.Errorf("the overview offers an observer a milestone: %s", got)
+	}
+
+	c, _ := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	c.Update(tea.WindowSizeMsg{Width: 200, Height: 40})
+	if got := ansi.Strip(c.footerHelp); !strings.Contains(got, "space/x tick") {
+		t.Errorf("a contributor's footer lost the tick: %s", got)
+	}
+	for _, k := range []string{"v", "T", "W", "H", "y", "d"} {
+		c.notice = Notice{}
+		if got := intents(c, k); len(got) != 0 || len(c.dialogs) != 0 || !strings.Contains(ansi.Strip(c.status), "only the facilitator can do that") {
+			t.Errorf("a contributor's %q: %#v, %d dialogs, %q", k, got, len(c.dialogs), ansi.Strip(c.status))
+		}
+	}
+}

@@ -352,6 +352,7 @@ func (v *Viewer) belowOverlay() (short []key.Binding, full [][]key.Binding) {
 		b := v.dialogs[len(v.dialogs)-1].keys()
 		return b, [][]key.Binding{b}
 	}
+	defer func() { short, full = v.forRole(short, full) }() // a screen's keys, as far as this person may use them
 	switch v.current {
 	case screenSetup:
 		return v.setup.keys()
