@@ -697,3 +697,23 @@ func TestHubTimeBoxAgainKeepsTheTimeSpent(t *testing.T) {
 		return a != nil && a.TimeSpent == 5*time.Minute
 	})
 }
+
+// Contributors are told when the facilitator lets them edit, and when
+// they must propose again.
+func TestHubTellsWhoMayEdit(t *testing.T) {
+	h := newTestHub(t)
+	h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	for _, c := range []struct {
+		open bool
+		kind tui.NoticeKind
+	}{{true, tui.NoticeOpenedEdits}, {false, tui.NoticeClosedEdits}} {
+		h.Send("host", []tui.Intent{tui.EditOpenIntent{Open: c.open}})
+		u := waitFor(t, bob, "the change", func(u *Update) bool {
+			return u.Meeting.EditOpen == c.open && u.Meeting.LastChange.Kind != tui.NoticeText
+		})
+		if lc := u.Meeting.LastChange; lc.Kind != c.kind || lc.Who != "hana" {
+			t.Errorf("W %v is told bob as %+v", c.open, lc)
+		}
+	}
+}

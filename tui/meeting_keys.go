@@ -29,6 +29,11 @@ func (v *Viewer) meetingKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			following = *v.asked
 		}
 		v.askFollow(!following)
+		if following {
+			v.setNotice(v.c.t.Meeting.Roaming)
+		} else {
+			v.setNotice(v.c.t.Meeting.Following) // "roaming" is stale now
+		}
 		return v.follow(), true
 	case m.Me.Role == Observer && v.observerCannot(msg):
 		// The key help does not offer these keys to observers; pressed

@@ -443,3 +443,67 @@ func TestMeetingObserverKeys(t *testing.T) {
 		}
 	}
 }
+
+// The status line never keeps what an update made stale: F ends
+// "roaming", the facilitator's answer replaces "proposed to the
+// facilitator", and everyone reads when contributors may edit or must
+// propose, and who left.
+func TestMeetingStatusIsNeverStale(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	v.Update(tea.WindowSizeMsg{Width: 300, Height: 30})
+	status := func() string { return ansi.Strip(v.status) }
+	v.Update(keyMsg("n"))
+	if !strings.Contains(status(), "roaming: F follows the facilitator again") {
+		t.Fatalf("n: %q", status())
+	}
+	v.Update(keyMsg("F"))
+	if got := status(); strings.Contains(got, "roaming") || !strings.Contains(got, "following the facilitator") {
+		t.Errorf("F: %q", got)
+	}
+
+	at := testNow
+	later := func() time.Time { at = at.Add(time.Second); return at }
+	for _, c := range []struct {
+		kind NoticeKind
+		want string
+	}{{NoticeAcceptedProposal, "hana accepted your proposal: tick OPS1_slo"}, {NoticeDeclinedProposal, "hana declined your proposal: tick OPS1_slo"}} {
+		prop := Proposal{ID: int(c.kind), By: "bob", Item: 0, Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}}
+		waiting := *m
+		waiting.Proposals = []Proposal{prop}
+		v.SetMeeting(&waiting)
+		v.Applied(Result{Message: Notice{Kind: NoticeProposed, Proposal: &prop}})
+		if !strings.Contains(status(), "proposed to the facilitator: tick OPS1_slo") {
+			t.Fatalf("proposed: %q", status())
+		}
+		decided := *m
+		decided.LastChange = Notice{Kind: c.kind, Who: "hana", Whom: "bob", Proposal: &prop, At: later()}
+		v.SetMeeting(&decided)
+		if got := status(); strings.Contains(got, "proposed to the facilitator") || !strings.Contains(got, c.want) {
+			t.Errorf("decided: %q, want %q", got, c.want)
+		}
+		// Decided before the screen saw it waiting: the result comes
+		// with the answer.
+		v.Applied(Result{Message: Notice{Kind: NoticeProposed, Proposal: &prop}})
+		if got := status(); strings.Contains(got, "proposed to the facilitator") || !strings.Contains(got, c.want) {
+			t.Errorf("decided at once: %q, want %q", got, c.want)
+		}
+	}
+
+	for _, c := range []struct {
+		n    Notice
+		want string
+	}{
+		{Notice{Kind: NoticeOpenedEdits, Who: "hana"}, "hana lets contributors change answers themselves"},
+		{Notice{Kind: NoticeClosedEdits, Who: "hana"}, "hana takes contributors' ticks and notes as proposals again"},
+		{Notice{Kind: NoticeLeft, Who: "carol"}, "carol left"},
+	} {
+		next := *m
+		next.EditOpen = c.n.Kind == NoticeOpenedEdits
+		c.n.At = later()
+		next.LastChange = c.n
+		v.SetMeeting(&next)
+		if got := status(); !strings.Contains(got, c.want) {
+			t.Errorf("status %q, want %q", got, c.want)
+		}
+	}
+}

@@ -243,7 +243,7 @@ func (v *Viewer) Applied(res Result) {
 	case !res.Message.Empty():
 		n := res.Message
 		n.At = v.c.now()
-		v.notice = n
+		v.notice = v.decided(n) // a proposal may be decided already
 	}
 	v.refresh()
 }
