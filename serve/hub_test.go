@@ -620,8 +620,9 @@ func TestHubJoinThatFailsDoesNotHang(t *testing.T) {
 	h := NewHub(s, HubOptions{})
 	h.people = nil // joining now panics inside the hub
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go h.Run(ctx)
+	ended := make(chan struct{})
+	go func() { h.Run(ctx); close(ended) }()
+	defer func() { cancel(); <-ended }() // its last save is done before the folder goes
 	joined := make(chan error, 1)
 	go func() {
 		_, err := h.Join(Participant{ID: "bob", Name: "bob", Role: tui.Contributor}, false)

@@ -352,9 +352,14 @@ func TestClosedSessionLeaves(t *testing.T) {
 	bob.sess.Close() // the session, not the connection
 	deadline := time.Now().Add(5 * time.Second)
 	for {
+		// The presence line, as last drawn, no longer has bob; the status
+		// line says he left.
 		scr := alice.screen()
-		if i := strings.LastIndex(scr, "hana"); i >= 0 && !strings.Contains(scr[i:min(len(scr), i+200)], "bob") {
-			break
+		if i := strings.LastIndex(scr, "hana"); i >= 0 && strings.Contains(scr, "bob left") {
+			presence, _, _ := strings.Cut(scr[i:], "\n")
+			if !strings.Contains(presence, "bob") {
+				break
+			}
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("bob stays in the review after closing his session")
