@@ -302,6 +302,7 @@ func (h *Hub) join(p Participant, host bool) *Mailbox {
 		}
 	case h.heldFor != "" && h.heldFor == p.Fingerprint && p.Role != tui.Observer:
 		h.chair, h.heldFor = p.ID, "" // back within the minute
+		h.lastChange = tui.Notice{Kind: tui.NoticeChairReturned, Who: p.Name, At: h.now()}
 	}
 	h.changed()
 	return np.box
@@ -314,14 +315,23 @@ func (h *Hub) leave(id string) {
 	}
 	delete(h.people, id)
 	h.order = slices.DeleteFunc(h.order, func(x string) bool { return x == id })
-	if h.chair == id {
-		h.chair, h.heldFor, h.heldName, h.heldUntil = "", p.Fingerprint, p.Name, h.now().Add(chairHold)
-		for _, other := range h.order { // the same person on another connection keeps it
-			if h.people[other].Fingerprint == p.Fingerprint && p.Fingerprint != "" {
-				h.chair, h.heldFor = other, ""
-				break
-			}
+	// The same person may be here on another connection: they have not
+	// left, and keep the chair.
+	other := slices.IndexFunc(h.order, func(o string) bool { return p.Fingerprint != "" && h.people[o].Fingerprint == p.Fingerprint })
+	switch {
+	case other >= 0:
+		if h.chair == id {
+			h.chair = h.order[other]
 		}
+	case h.chair == id:
+		h.chair, h.heldFor, h.heldName, h.heldUntil = "", p.Fingerprint, p.Name, h.now().Add(chairHold)
+		meanwhile := ""
+		if host := h.people[h.host]; host != nil {
+			meanwhile = host.Name
+		}
+		h.lastChange = tui.Notice{Kind: tui.NoticeChairHeld, Who: p.Name, Whom: meanwhile, At: h.now()}
+	default:
+		h.lastChange = tui.Notice{Kind: tui.NoticeLeft, Who: p.Name, At: h.now()}
 	}
 	if h.vote != nil && !h.connected(voterOf(p)) {
 		delete(h.vote.ballots, voterOf(p))

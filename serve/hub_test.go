@@ -620,8 +620,9 @@ func TestHubJoinThatFailsDoesNotHang(t *testing.T) {
 	h := NewHub(s, HubOptions{})
 	h.people = nil // joining now panics inside the hub
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go h.Run(ctx)
+	ended := make(chan struct{})
+	go func() { h.Run(ctx); close(ended) }()
+	defer func() { cancel(); <-ended }() // its last save is done before the folder goes
 	joined := make(chan error, 1)
 	go func() {
 		_, err := h.Join(Participant{ID: "bob", Name: "bob", Role: tui.Contributor}, false)
@@ -634,5 +635,86 @@ func TestHubJoinThatFailsDoesNotHang(t *testing.T) {
 		}
 	case <-time.After(3 * time.Second):
 		t.Fatal("Join still waits after the hub failed on it")
+	}
+}
+
+// Everyone is told when someone leaves, when the facilitator drops (the
+// role kept for them, the host running the meeting meanwhile) and when
+// they come back and take it again; back, they are on the shared question.
+func TestHubSaysWhoLeftAndWhoFacilitates(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.join("bob", "bob", tui.Contributor, false)
+	h.join("carol", "carol", tui.Contributor, false)
+	h.Leave("carol")
+	u := waitFor(t, host, "carol gone", func(u *Update) bool { return len(u.Meeting.People) == 2 })
+	if lc := u.Meeting.LastChange; lc.Kind != tui.NoticeLeft || lc.Who != "carol" {
+		t.Errorf("carol's leaving is told as %+v", lc)
+	}
+	// One of two connections of the same person closing is no leaving.
+	h.join("bob-2", "bob", tui.Contributor, false)
+	h.Leave("bob-2")
+	u = waitFor(t, host, "bob's second connection gone", func(u *Update) bool { return len(u.Meeting.People) == 2 })
+	if lc := u.Meeting.LastChange; lc.Kind == tui.NoticeLeft && lc.Who == "bob" {
+		t.Errorf("bob is said to have left: %+v", lc)
+	}
+
+	h.Send("host", []tui.Intent{tui.HandOverIntent{To: "bob"}})
+	h.Send("bob", []tui.Intent{tui.MoveIntent{Item: 5}})
+	waitFor(t, host, "bob facilitating on OPS6", func(u *Update) bool { return u.Meeting.Shared == 5 })
+	h.Leave("bob")
+	u = waitFor(t, host, "bob gone", func(u *Update) bool { return len(u.Meeting.People) == 1 })
+	if lc := u.Meeting.LastChange; lc.Kind != tui.NoticeChairHeld || lc.Who != "bob" || lc.Whom != "hana" || u.Meeting.Me.Role != tui.Facilitator {
+		t.Errorf("bob's dropping is told as %+v; hana is %v", lc, u.Meeting.Me.Role)
+	}
+	back := h.join("bob-again", "bob", tui.Contributor, false)
+	u = waitFor(t, back, "bob back", func(u *Update) bool { return u.Meeting.Me.Role == tui.Facilitator })
+	if lc := u.Meeting.LastChange; lc.Kind != tui.NoticeChairReturned || lc.Who != "bob" {
+		t.Errorf("bob's return is told as %+v", lc)
+	}
+	if u.Meeting.Me.Item != u.Meeting.Shared || u.Meeting.Shared != 5 {
+		t.Errorf("bob is back on %d, the shared question is %d", u.Meeting.Me.Item, u.Meeting.Shared)
+	}
+	waitFor(t, host, "hana told", func(u *Update) bool { return u.Meeting.LastChange.Kind == tui.NoticeChairReturned })
+}
+
+// T again restarts the clock of the shared question, keeping the time
+// spent on it so far.
+func TestHubTimeBoxAgainKeepsTheTimeSpent(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.Send("host", []tui.Intent{tui.TimeBoxIntent{Minutes: 5}})
+	waitFor(t, host, "the time-box", func(u *Update) bool { return u.Meeting.TimeBox.PerQuestion == 5*time.Minute })
+	h.clock.Add(3 * time.Minute)
+	h.Send("host", []tui.Intent{tui.TimeBoxIntent{Minutes: 10}})
+	u := waitFor(t, host, "the new time-box", func(u *Update) bool { return u.Meeting.TimeBox.PerQuestion == 10*time.Minute })
+	if !u.Meeting.TimeBox.Started.Equal(h.clock.Now()) {
+		t.Errorf("the clock did not start again: %v", u.Meeting.TimeBox.Started)
+	}
+	h.clock.Add(2 * time.Minute)
+	h.Send("host", []tui.Intent{tui.MoveIntent{Item: 1}})
+	waitFor(t, host, "5 minutes on OPS1", func(u *Update) bool {
+		a := u.Snap.Review.Answers.Get(pillar, "OPS1")
+		return a != nil && a.TimeSpent == 5*time.Minute
+	})
+}
+
+// Contributors are told when the facilitator lets them edit, and when
+// they must propose again.
+func TestHubTellsWhoMayEdit(t *testing.T) {
+	h := newTestHub(t)
+	h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	for _, c := range []struct {
+		open bool
+		kind tui.NoticeKind
+	}{{true, tui.NoticeOpenedEdits}, {false, tui.NoticeClosedEdits}} {
+		h.Send("host", []tui.Intent{tui.EditOpenIntent{Open: c.open}})
+		u := waitFor(t, bob, "the change", func(u *Update) bool {
+			return u.Meeting.EditOpen == c.open && u.Meeting.LastChange.Kind != tui.NoticeText
+		})
+		if lc := u.Meeting.LastChange; lc.Kind != c.kind || lc.Who != "hana" {
+			t.Errorf("W %v is told bob as %+v", c.open, lc)
+		}
 	}
 }

@@ -123,7 +123,7 @@ func (h *Hub) applyMeeting(p *person, role tui.Role, in tui.Intent) (tui.Result,
 	case tui.TimeBoxIntent:
 		return chairOnly(func() tui.Result {
 			h.timeBox = time.Duration(in.Minutes) * time.Minute
-			h.sharedSince = h.now()
+			h.spend() // the clock starts again: keep the time spent so far
 			if in.Minutes == 0 {
 				return tui.Result{Message: tui.Notice{Kind: tui.NoticeTimeBoxOff}}
 			}
@@ -133,8 +133,10 @@ func (h *Hub) applyMeeting(p *person, role tui.Role, in tui.Intent) (tui.Result,
 		return chairOnly(func() tui.Result {
 			h.editOpen = in.Open
 			if in.Open {
+				h.lastChange = tui.Notice{Kind: tui.NoticeOpenedEdits, Who: p.Name, At: h.now()} // for the contributors
 				return tui.Result{Message: tui.Notice{Kind: tui.NoticeEditOpen}}
 			}
+			h.lastChange = tui.Notice{Kind: tui.NoticeClosedEdits, Who: p.Name, At: h.now()}
 			return tui.Result{Message: tui.Notice{Kind: tui.NoticeEditClosed}}
 		})
 	case tui.HandOverIntent:

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/wish/bubbletea"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
+	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/tui"
 	"github.com/wafr-dev/wafr/workspace"
 )
@@ -57,8 +58,9 @@ const DefaultListen = "127.0.0.1:2222"
 
 // Run holds a live review: the host's own screen at once, the SSH server
 // for everyone else. It ends when the host quits or ctx ends (SIGTERM):
-// the answers are saved and every session gets a goodbye line.
-func Run(ctx context.Context, o Options) error {
+// the answers are saved and every session gets a goodbye line. It returns
+// the review as it ended, for the host's summary (nil if it never began).
+func Run(ctx context.Context, o Options) (*review.Review, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
@@ -70,15 +72,15 @@ func Run(ctx context.Context, o Options) error {
 	}
 	srv, key, err := prepare(o)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sshServer, err := srv.newSSHServer(o.Listen, key.PEM)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ln, err := net.Listen("tcp", o.Listen)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", o.Listen, err)
+		return nil, fmt.Errorf("listen on %s: %w", o.Listen, err)
 	}
 	greet(o, ln.Addr().String(), key)
 	if o.Ready != nil {
@@ -116,7 +118,7 @@ func Run(ctx context.Context, o Options) error {
 	defer cancel()
 	sshServer.Shutdown(shutdown)
 	sshServer.Close()
-	return errors.Join(hostErr, err)
+	return session.Snapshot().Review, errors.Join(hostErr, err) // the hub has ended: the session is ours
 }
 
 // prepare loads the host key and the team.

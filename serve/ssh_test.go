@@ -66,9 +66,10 @@ func startReviewOf(t *testing.T, path, team string, renderer func(ssh.Session) *
 	hostR := lipgloss.NewRenderer(io.Discard)
 	hostR.SetColorProfile(termenv.Ascii)
 	go func() {
-		lr.done <- Run(ctx, Options{Workspace: ws, File: f, Listen: "127.0.0.1:0", TeamPath: team,
+		_, err := Run(ctx, Options{Workspace: ws, File: f, Listen: "127.0.0.1:0", TeamPath: team,
 			HostKeyPath: filepath.Join(filepath.Dir(team), "host_key"), HostName: "hana", Out: io.Discard,
 			HostRenderer: hostR, HostInput: in, HostOutput: lr.hostScreen, Renderer: renderer, Ready: func(a string) { ready <- a }})
+		lr.done <- err
 	}()
 	select {
 	case lr.addr = <-ready:
@@ -351,9 +352,14 @@ func TestClosedSessionLeaves(t *testing.T) {
 	bob.sess.Close() // the session, not the connection
 	deadline := time.Now().Add(5 * time.Second)
 	for {
+		// The presence line, as last drawn, no longer has bob; the status
+		// line says he left.
 		scr := alice.screen()
-		if i := strings.LastIndex(scr, "hana"); i >= 0 && !strings.Contains(scr[i:min(len(scr), i+200)], "bob") {
-			break
+		if i := strings.LastIndex(scr, "hana"); i >= 0 && strings.Contains(scr, "bob left") {
+			presence, _, _ := strings.Cut(scr[i:], "\n")
+			if !strings.Contains(presence, "bob") {
+				break
+			}
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("bob stays in the review after closing his session")
@@ -454,8 +460,9 @@ func TestHostHearsTheLensChanged(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Options{Workspace: ws, File: f, Listen: "127.0.0.1:0", HostKeyPath: filepath.Join(t.TempDir(), "host_key"),
+		_, err := Run(ctx, Options{Workspace: ws, File: f, Listen: "127.0.0.1:0", HostKeyPath: filepath.Join(t.TempDir(), "host_key"),
 			Home: t.TempDir(), HostName: "hana", Out: io.Discard, HostRenderer: hostR, HostInput: in, HostOutput: &screen})
+		done <- err
 	}()
 	defer func() { cancel(); <-done }()
 	want := "the lens ops changed since" // the status line at 80 columns cuts the rest

@@ -77,19 +77,26 @@ func newParkDialog(c *common, snap *Snapshot, item int) textDialog {
 	})
 }
 
+// newTimeBoxDialog asks for the minutes per question. The field starts
+// empty, with the current minutes as its placeholder: what is typed
+// replaces them (0 turns the time-box off), and enter alone keeps them.
 func newTimeBoxDialog(c *common, m *Meeting) textDialog {
 	t := &c.t.Meeting
-	d := newTextDialog(c, t.TimeBoxTitle, t.TimeBoxIntro, t.TimeBoxExample, 3, func(text string) (Intent, string) {
+	placeholder, now := t.TimeBoxExample, ""
+	if m.TimeBox.PerQuestion > 0 {
+		now = strconv.Itoa(int(m.TimeBox.PerQuestion.Minutes()))
+		placeholder = now
+	}
+	return newTextDialog(c, t.TimeBoxTitle, t.TimeBoxIntro, placeholder, 3, func(text string) (Intent, string) {
+		if text == "" {
+			text = now
+		}
 		n, err := strconv.Atoi(text)
 		if err != nil || n < 0 || n > 240 {
 			return nil, t.TimeBoxBad
 		}
 		return TimeBoxIntent{Minutes: n}, ""
 	})
-	if m.TimeBox.PerQuestion > 0 {
-		d.input.SetValue(strconv.Itoa(int(m.TimeBox.PerQuestion.Minutes())))
-	}
-	return d
 }
 
 // pickDialog lets the facilitator pick one line of a list.
@@ -224,3 +231,49 @@ func newParkedActionDialog(c *common, p review.Parked) textDialog {
 		return ResolveParkedIntent{Item: p, Into: ParkedToAction, Owner: owner, Due: due}, ""
 	})
 }
+
+// endReviewDialog asks the host of a live review before q ends it for
+// everyone: y ends it, any other key goes back. Ctrl+C ends it at once, as
+// it does everywhere.
+type endReviewDialog struct{ frame }
+
+func newEndReviewDialog(c *common) endReviewDialog { return endReviewDialog{frame{c: c}} }
+
+func (d endReviewDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
+	km, ok := msg.(tea.KeyMsg)
+	switch {
+	case !ok:
+		return d, nil, nil
+	case km.Type == tea.KeyCtrlC, keyMatches(km, d.yes()):
+		return d, nil, []event{closeDialogEvent{}, quitEvent{how: quitSave}}
+	}
+	return d, nil, closed()
+}
+
+func (d endReviewDialog) yes() key.Binding {
+	return key.NewBinding(key.WithKeys("y"), key.WithHelp("y", d.c.t.Meeting.EndYes))
+}
+
+func (d endReviewDialog) view() string {
+	return d.box(d.c.t.Meeting.EndTitle, d.c.t.Meeting.EndBody)
+}
+
+// small is the question alone, for a terminal too small for the dialog:
+// the key that answers it must not act unseen.
+func (d endReviewDialog) small(w, h int) string {
+	t := &d.c.t.Meeting
+	return fitHeight(wrap(t.EndTitle+" "+t.EndBody, max(1, w)), max(1, h))
+}
+
+func (d endReviewDialog) setSize(w, h int) dialog  { d.w, d.h = w, h; return d }
+func (d endReviewDialog) focus() (dialog, tea.Cmd) { return d, nil }
+func (d endReviewDialog) keys() []key.Binding {
+	t := &d.c.t.Meeting
+	// For the help only (update takes any key itself); a binding with no
+	// keys would not show.
+	anyKey := key.NewBinding(key.WithKeys(t.EndAnyKey), key.WithHelp(t.EndAnyKey, t.EndBack))
+	return []key.Binding{d.yes(), anyKey}
+}
+
+// typing is true: every key answers the dialog, ? included.
+func (d endReviewDialog) typing() bool { return true }

@@ -188,6 +188,7 @@ func jaMeetingScreens(t *testing.T) map[string]string {
 	v.SetMeeting(&alone)
 	shot("hand over alone", "H")
 	shot("roaming notice", "esc")
+	shot("end the review", "q")
 	return out
 }
 

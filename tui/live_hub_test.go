@@ -224,6 +224,11 @@ func TestJapaneseLiveReviewHasNoEnglish(t *testing.T) {
 	lt.do("hand over", "host", tui.HandOverIntent{To: "jiro"})
 	delete(lt.people, "jiro")
 	lt.h.Leave("jiro")
+	lt.next("jiro dropped", lt.people["host"], func(u *serve.Update) bool { return len(u.Meeting.People) == 3 })
+	lt.join("jiro", "次郎", tui.Contributor, false)
+	lt.next("jiro back", lt.people["host"], func(u *serve.Update) bool { return u.Meeting.LastChange.Kind == tui.NoticeChairReturned })
+	delete(lt.people, "jiro")
+	lt.h.Leave("jiro")
 	lt.next("jiro left", lt.people["host"], func(u *serve.Update) bool { return len(u.Meeting.People) == 3 })
 	lt.clock.add(2 * time.Minute)
 	lt.next("chair back", lt.people["host"], func(u *serve.Update) bool { return u.Meeting.LastChange.Kind == tui.NoticeChairBack })
@@ -233,6 +238,10 @@ func TestJapaneseLiveReviewHasNoEnglish(t *testing.T) {
 	lt.next("team problem", lt.people["host"], func(u *serve.Update) bool { return u.Meeting.LastChange.Kind == tui.NoticeTeamProblem })
 	lt.h.Notify(tui.Notice{Kind: tui.NoticeSessionFailed, Who: "四郎", Text: "接続が切れました"})
 	lt.next("session failed", lt.people["host"], func(u *serve.Update) bool { return u.Meeting.LastChange.Kind == tui.NoticeSessionFailed })
+	lt.join("goro", "五郎", tui.Contributor, false)
+	delete(lt.people, "goro")
+	lt.h.Leave("goro")
+	lt.next("goro left", lt.people["host"], func(u *serve.Update) bool { return u.Meeting.LastChange.Kind == tui.NoticeLeft })
 	lt.h.SetTeam(func(fp string) (serve.Member, bool) {
 		return serve.Member{Name: "三郎", Role: tui.Observer, Fingerprint: fp}, fp == "SHA256:saburo"
 	})
@@ -249,7 +258,8 @@ func TestJapaneseLiveReviewHasNoEnglish(t *testing.T) {
 	for _, k := range []tui.NoticeKind{tui.NoticeTicked, tui.NoticeUnticked, tui.NoticeMarkedNA, tui.NoticeMadeApplicable, tui.NoticeEditedNotes,
 		tui.NoticeAddedAction, tui.NoticeRecordedMilestone, tui.NoticeParkedItem, tui.NoticeChangedReview, tui.NoticeHandedOver,
 		tui.NoticeAcceptedProposal, tui.NoticeDeclinedProposal, tui.NoticeOpenedVote, tui.NoticeRevealedVotes, tui.NoticeSettledVote,
-		tui.NoticeChairBack, tui.NoticeTeamProblem, tui.NoticeSessionFailed} {
+		tui.NoticeChairBack, tui.NoticeTeamProblem, tui.NoticeSessionFailed, tui.NoticeChairHeld, tui.NoticeChairReturned, tui.NoticeLeft,
+		tui.NoticeOpenedEdits, tui.NoticeClosedEdits} {
 		if !lt.changes[k] {
 			t.Errorf("no change of kind %d was seen", k)
 		}

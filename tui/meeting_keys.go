@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -20,17 +21,30 @@ func (v *Viewer) meetingKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case keyMatches(msg, k.Redraw):
 		return tea.ClearScreen, true
+	case v.asksBeforeEnding(msg):
+		return v.handle(openDialogEvent{newEndReviewDialog(v.c)}), true
 	case keyMatches(msg, k.Follow) && !chair:
 		following := m.Me.Following
 		if v.asked != nil {
 			following = *v.asked
 		}
 		v.askFollow(!following)
+		if following {
+			v.setNotice(v.c.t.Meeting.Roaming)
+		} else {
+			v.setNotice(v.c.t.Meeting.Following) // "roaming" is stale now
+		}
 		return v.follow(), true
-	case keyMatches(msg, k.Park) && onQuestion && m.Me.Role != Observer:
+	case m.Me.Role == Observer && v.observerCannot(msg):
+		// The key help does not offer these keys to observers; pressed
+		// anyway, they say why nothing happens.
+		v.setNotice(v.c.t.Live.ObserverReadOnly)
+	case keyMatches(msg, k.Park) && onQuestion:
 		return v.handle(openDialogEvent{newParkDialog(v.c, v.snap, v.question.cur)}), true
 	case keyMatches(msg, k.ParkingLot):
 		return v.handle(openDialogEvent{newParkingLotDialog(v.c, v.snap, chair)}), true
+	case !chair && slices.ContainsFunc(v.chairKeys(), func(b key.Binding) bool { return keyMatches(msg, b) }):
+		v.setNotice(v.c.t.Live.FacilitatorOnly)
 	case !chair:
 		return nil, false
 	case keyMatches(msg, k.Vote) && onQuestion:
@@ -49,6 +63,19 @@ func (v *Viewer) meetingKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	return nil, true
+}
+
+// asksBeforeEnding reports whether msg is the host's q in a live review,
+// which ends it for everyone: it asks first. Ctrl+C ends it at once.
+func (v *Viewer) asksBeforeEnding(msg tea.KeyMsg) bool {
+	return v.meeting != nil && v.meeting.Me.ID == HostID && msg.Type != tea.KeyCtrlC && keyMatches(msg, v.c.keys.Global.Quit)
+}
+
+// endAsked reports whether the host is being asked whether to end the
+// review.
+func (v *Viewer) endAsked() bool {
+	_, ok := topOf(v.dialogs).(endReviewDialog)
+	return ok
 }
 
 // voteKey opens a vote on the question, reveals it, or asks how to settle
@@ -92,8 +119,56 @@ func (v *Viewer) meetingBindings() []key.Binding {
 		return nil
 	}
 	k := v.c.keys.Meeting
-	if v.meeting.Me.Role == Facilitator {
-		return []key.Binding{k.Vote, k.Accept, k.Decline, k.TimeBox, k.Writers, k.HandOver, k.Park, k.ParkingLot, k.Redraw}
+	switch v.meeting.Me.Role {
+	case Facilitator:
+		return append(v.chairKeys(), k.Park, k.ParkingLot, k.Redraw)
+	case Observer:
+		return []key.Binding{k.Follow, k.ParkingLot, k.Redraw}
 	}
 	return []key.Binding{k.Follow, k.Park, k.ParkingLot, k.Redraw}
+}
+
+// chairKeys are the keys that run the meeting: the facilitator's alone.
+func (v *Viewer) chairKeys() []key.Binding {
+	k := v.c.keys.Meeting
+	return []key.Binding{k.Vote, k.Accept, k.Decline, k.TimeBox, k.Writers, k.HandOver}
+}
+
+// observerKeys are the keys that change the review, on the screens where
+// they do: an observer has none of them.
+func (v *Viewer) observerKeys() []key.Binding {
+	q := v.c.keys.Question
+	switch v.current {
+	case screenQuestion:
+		return []key.Binding{q.Toggle, q.NotApplicable, q.Notes, q.Action, q.Milestone, v.c.keys.Meeting.Park}
+	case screenOverview:
+		return []key.Binding{q.Milestone}
+	}
+	return nil
+}
+
+// observerCannot reports whether msg is a key that changes the review.
+func (v *Viewer) observerCannot(msg tea.KeyMsg) bool {
+	return slices.ContainsFunc(v.observerKeys(), func(b key.Binding) bool { return keyMatches(msg, b) })
+}
+
+// forRole leaves out of a screen's key help the keys an observer cannot
+// use.
+func (v *Viewer) forRole(short []key.Binding, full [][]key.Binding) ([]key.Binding, [][]key.Binding) {
+	if v.meeting == nil || v.meeting.Me.Role != Observer {
+		return short, full
+	}
+	cannot := v.observerKeys()
+	keep := func(bs []key.Binding) []key.Binding {
+		return slices.DeleteFunc(slices.Clone(bs), func(b key.Binding) bool {
+			return slices.ContainsFunc(cannot, func(c key.Binding) bool { return c.Help() == b.Help() && slices.Equal(c.Keys(), b.Keys()) })
+		})
+	}
+	var groups [][]key.Binding
+	for _, g := range full {
+		if g = keep(g); len(g) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return keep(short), groups
 }

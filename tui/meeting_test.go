@@ -235,3 +235,275 @@ func TestMeetingParticipantTextIsClean(t *testing.T) {
 	}
 	checkFits(t, v, "hostile names")
 }
+
+// The host's q ends the review for everyone, so it asks first: y ends it,
+// any other key goes back; Ctrl+C ends it at once. A participant's q
+// leaves at once. A terminal too small for the dialog still shows the
+// question before y acts.
+func TestHostQAsksBeforeEndingTheReview(t *testing.T) {
+	h, _ := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})
+	for _, back := range []string{"n", "esc", "?", "q"} {
+		h.Update(keyMsg("q"))
+		if h.WantsQuit() {
+			t.Fatal("the host's q ended the review without asking")
+		}
+		if got := ansi.Strip(h.View()); !strings.Contains(got, "End the review for everyone?") || !strings.Contains(got, "y ends it") {
+			t.Fatalf("q does not ask:\n%s", got)
+		}
+		h.Update(keyMsg(back))
+		if h.WantsQuit() || len(h.dialogs) != 0 || h.helpOpen {
+			t.Fatalf("%q did not go back: quit or dialogs %v, help %v", back, h.dialogs, h.helpOpen)
+		}
+	}
+	h.Update(keyMsg("q"))
+	h.Update(keyMsg("y"))
+	if !h.WantsQuit() {
+		t.Error("q y did not end the review")
+	}
+	h.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if !h.WantsQuit() {
+		t.Error("Ctrl+C did not end the review at once")
+	}
+	h.Update(keyMsg("q"))
+	h.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if !h.WantsQuit() {
+		t.Error("Ctrl+C in the question did not end the review")
+	}
+	h.dialogs = nil
+	// Too small for the dialog: the question shows in its place.
+	h.Update(tea.WindowSizeMsg{Width: 40, Height: 10})
+	h.Update(keyMsg("q"))
+	if h.WantsQuit() || !strings.Contains(strings.Join(strings.Fields(ansi.Strip(h.View())), " "), "End the review for everyone?") {
+		t.Fatalf("too small: q ended or did not ask:\n%s", ansi.Strip(h.View()))
+	}
+	h.Update(keyMsg("y"))
+	if !h.WantsQuit() {
+		t.Error("too small: q y did not end the review")
+	}
+
+	p, _ := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	p.Update(keyMsg("q"))
+	if !p.WantsQuit() {
+		t.Error("a participant's q did not leave at once")
+	}
+}
+
+// A reveal fills the help pane at once with who ticked the highlighted
+// choice, and a later update (another ballot counted, the vote settled)
+// changes it at once too: no key needed.
+func TestMeetingUpdateRefreshesTheHelpPane(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	renderHelp(v)
+	open := *m
+	open.Vote = &VoteView{Item: 0, Voted: 2, Eligible: 2, Mine: []string{"OPS1_users"}}
+	v.SetMeeting(&open)
+	shown := open
+	shown.Vote = &VoteView{Item: 0, Revealed: true, Voted: 2, Eligible: 2, Voters: map[string][]string{"OPS1_users": {"bob", "hana"}}}
+	v.SetMeeting(&shown)
+	if got := ansi.Strip(v.View()); !strings.Contains(got, "Ticked in the vote by: bob, hana") {
+		t.Fatalf("the reveal is not in the help pane:\n%s", got)
+	}
+	settled := open
+	settled.Vote = nil
+	v.SetMeeting(&settled)
+	if got := ansi.Strip(v.View()); strings.Contains(got, "Ticked in the vote by") {
+		t.Errorf("the settled vote stays in the help pane:\n%s", got)
+	}
+}
+
+// The status line follows the facilitator role: when its holder drops,
+// everyone reads that it is kept for them and who runs the meeting
+// meanwhile ("bob facilitates now" is stale); when they come back, everyone
+// is told, the one who loses the role too, and the one back lands on the
+// shared question.
+func TestMeetingStatusFollowsTheFacilitatorRole(t *testing.T) {
+	hana := Person{ID: HostID, Name: "hana", Role: Facilitator, Following: true}
+	h, _ := meetingViewer(t, hana)
+	h.Update(tea.WindowSizeMsg{Width: 300, Height: 30}) // the status line whole
+	status := func(v *Viewer) string { return ansi.Strip(v.status) }
+	bob := Person{ID: "bob", Name: "bob", Role: Facilitator, Item: 5, Following: true}
+	hana.Role = Contributor
+	h.SetMeeting(&Meeting{Me: hana, People: []Person{hana, bob}, Shared: 5,
+		LastChange: Notice{Kind: NoticeHandedOver, Who: "hana", Whom: "bob", At: testNow}})
+	h.Applied(Result{Message: Notice{Kind: NoticeFacilitates, Whom: "bob"}})
+	if got := status(h); !strings.Contains(got, "bob facilitates now") {
+		t.Fatalf("after the hand-over: %q", got)
+	}
+	hana.Role = Facilitator
+	h.SetMeeting(&Meeting{Me: hana, People: []Person{hana}, Shared: 5,
+		LastChange: Notice{Kind: NoticeChairHeld, Who: "bob", Whom: "hana", At: testNow.Add(time.Second)}})
+	if got := status(h); !strings.Contains(got, "bob left; the facilitator role is kept for them for a minute, hana facilitates meanwhile") ||
+		strings.Contains(got, "bob facilitates now") {
+		t.Errorf("bob dropped: %q", got)
+	}
+	hana.Role = Contributor
+	h.SetMeeting(&Meeting{Me: hana, People: []Person{hana, bob}, Shared: 5,
+		LastChange: Notice{Kind: NoticeChairReturned, Who: "bob", At: testNow.Add(2 * time.Second)}})
+	if got := status(h); !strings.Contains(got, "you no longer facilitate: bob does now") {
+		t.Errorf("the host lost the role: %q", got)
+	}
+
+	// bob's new screen: on the shared question, and told.
+	l := loadLens(t, "builtin:ops")
+	s := NewSession(SessionOptions{Path: "r.yaml", Review: review.New(l, review.Workload{Name: "Live"}), Lens: l})
+	b := NewViewer(s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), Now: func() time.Time { return testNow }})
+	b.Update(tea.WindowSizeMsg{Width: 300, Height: 30})
+	b.SetMeeting(&Meeting{Me: bob, People: []Person{hana, bob}, Shared: 5,
+		LastChange: Notice{Kind: NoticeChairReturned, Who: "bob", At: testNow.Add(2 * time.Second)}})
+	if b.current != screenQuestion || b.question.cur != 5 {
+		t.Errorf("bob is back on screen %v, question %d; the shared question is 5", b.current, b.question.cur)
+	}
+	if got := status(b); !strings.Contains(got, "bob is back and facilitates again") {
+		t.Errorf("bob back: %q", got)
+	}
+	// The banner over the question does not say it twice.
+	if got := ansi.Strip(b.question.banner(300)); got != "" {
+		t.Errorf("the banner repeats the status line: %q", got)
+	}
+}
+
+// T starts empty, with the minutes now as a placeholder: typing 0 turns
+// the time-box off (it used to append to the value shown, giving 10), and
+// enter alone keeps the minutes. One minute is singular.
+func TestMeetingTimeBoxDialog(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})
+	boxed := *m
+	boxed.TimeBox = TimeBox{PerQuestion: time.Minute, Started: testNow}
+	v.SetMeeting(&boxed)
+	for _, c := range []struct {
+		typed string
+		want  int
+	}{{"0", 0}, {"", 1}, {"5", 5}} {
+		v.Update(keyMsg("T"))
+		if c.typed != "" {
+			typeText(fakeModel{v}, c.typed)
+		}
+		if got := intents(v, "enter"); len(got) != 1 || got[0] != (TimeBoxIntent{Minutes: c.want}) {
+			t.Errorf("T %q enter: %#v, want %d minutes", c.typed, got, c.want)
+		}
+	}
+	for n, want := range map[int]string{1: "1 minute per question", 5: "5 minutes per question"} {
+		if got := v.Words(Notice{Kind: NoticeTimeBox, N: n}); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
+}
+
+// An observer is offered no key that changes the review, in the footer or
+// in ?, and a key that would is never silent: it says observers read.
+// Someone who does not facilitate is told so by the facilitator's keys.
+func TestMeetingObserverKeys(t *testing.T) {
+	o, _ := meetingViewer(t, Person{ID: "olga", Name: "olga", Role: Observer, Following: true})
+	o.Update(tea.WindowSizeMsg{Width: 200, Height: 40})
+	offered := []string{"space/x tick", "a not applicable", "e edit notes", "A action for this practice", "M save a milestone", "L park an item"}
+	if got := ansi.Strip(o.footerHelp); strings.Contains(got, "tick") || strings.Contains(got, "not applicable") || strings.Contains(got, "notes") {
+		t.Errorf("the footer offers an observer keys that change the review: %s", got)
+	}
+	o.Update(keyMsg("?"))
+	full := strings.Join(strings.Fields(ansi.Strip(o.View())), " ")
+	for _, k := range offered {
+		if strings.Contains(full, k) {
+			t.Errorf("? offers an observer %q:\n%s", k, full)
+		}
+	}
+	if !strings.Contains(full, "F follow the facilitator") || !strings.Contains(full, "K the parking lot") {
+		t.Errorf("? lacks the keys an observer has:\n%s", full)
+	}
+	o.Update(keyMsg("?"))
+	for _, k := range []string{"x", " ", "a", "e", "A", "M", "L"} {
+		o.notice = Notice{}
+		if got := intents(o, k); len(got) != 0 || len(o.dialogs) != 0 {
+			t.Errorf("%q: intents %#v, dialogs %d", k, got, len(o.dialogs))
+		}
+		if got := ansi.Strip(o.status); !strings.Contains(got, "observers follow the review: they do not change it") {
+			t.Errorf("%q is silent: %q", k, got)
+		}
+	}
+	o.Update(keyMsg("esc")) // the overview: M is no key of theirs there either
+	if o.current != screenOverview {
+		t.Fatalf("esc: screen %v", o.current)
+	}
+	o.notice = Notice{}
+	if got := intents(o, "M"); len(got) != 0 || len(o.dialogs) != 0 || !strings.Contains(ansi.Strip(o.status), "observers follow") {
+		t.Errorf("M on the overview: %#v, %d dialogs, %q", got, len(o.dialogs), ansi.Strip(o.status))
+	}
+	if got := ansi.Strip(o.footerHelp); strings.Contains(got, "milestone") {
+		t.Errorf("the overview offers an observer a milestone: %s", got)
+	}
+
+	c, _ := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	c.Update(tea.WindowSizeMsg{Width: 200, Height: 40})
+	if got := ansi.Strip(c.footerHelp); !strings.Contains(got, "space/x tick") {
+		t.Errorf("a contributor's footer lost the tick: %s", got)
+	}
+	for _, k := range []string{"v", "T", "W", "H", "y", "d"} {
+		c.notice = Notice{}
+		if got := intents(c, k); len(got) != 0 || len(c.dialogs) != 0 || !strings.Contains(ansi.Strip(c.status), "only the facilitator can do that") {
+			t.Errorf("a contributor's %q: %#v, %d dialogs, %q", k, got, len(c.dialogs), ansi.Strip(c.status))
+		}
+	}
+}
+
+// The status line never keeps what an update made stale: F ends
+// "roaming", the facilitator's answer replaces "proposed to the
+// facilitator", and everyone reads when contributors may edit or must
+// propose, and who left.
+func TestMeetingStatusIsNeverStale(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	v.Update(tea.WindowSizeMsg{Width: 300, Height: 30})
+	status := func() string { return ansi.Strip(v.status) }
+	v.Update(keyMsg("n"))
+	if !strings.Contains(status(), "roaming: F follows the facilitator again") {
+		t.Fatalf("n: %q", status())
+	}
+	v.Update(keyMsg("F"))
+	if got := status(); strings.Contains(got, "roaming") || !strings.Contains(got, "following the facilitator") {
+		t.Errorf("F: %q", got)
+	}
+
+	at := testNow
+	later := func() time.Time { at = at.Add(time.Second); return at }
+	for _, c := range []struct {
+		kind NoticeKind
+		want string
+	}{{NoticeAcceptedProposal, "hana accepted your proposal: tick OPS1_slo"}, {NoticeDeclinedProposal, "hana declined your proposal: tick OPS1_slo"}} {
+		prop := Proposal{ID: int(c.kind), By: "bob", Item: 0, Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}}
+		waiting := *m
+		waiting.Proposals = []Proposal{prop}
+		v.SetMeeting(&waiting)
+		v.Applied(Result{Message: Notice{Kind: NoticeProposed, Proposal: &prop}})
+		if !strings.Contains(status(), "proposed to the facilitator: tick OPS1_slo") {
+			t.Fatalf("proposed: %q", status())
+		}
+		decided := *m
+		decided.LastChange = Notice{Kind: c.kind, Who: "hana", Whom: "bob", Proposal: &prop, At: later()}
+		v.SetMeeting(&decided)
+		if got := status(); strings.Contains(got, "proposed to the facilitator") || !strings.Contains(got, c.want) {
+			t.Errorf("decided: %q, want %q", got, c.want)
+		}
+		// Decided before the screen saw it waiting: the result comes
+		// with the answer.
+		v.Applied(Result{Message: Notice{Kind: NoticeProposed, Proposal: &prop}})
+		if got := status(); strings.Contains(got, "proposed to the facilitator") || !strings.Contains(got, c.want) {
+			t.Errorf("decided at once: %q, want %q", got, c.want)
+		}
+	}
+
+	for _, c := range []struct {
+		n    Notice
+		want string
+	}{
+		{Notice{Kind: NoticeOpenedEdits, Who: "hana"}, "hana lets contributors change answers themselves"},
+		{Notice{Kind: NoticeClosedEdits, Who: "hana"}, "hana takes contributors' ticks and notes as proposals again"},
+		{Notice{Kind: NoticeLeft, Who: "carol"}, "carol left"},
+	} {
+		next := *m
+		next.EditOpen = c.n.Kind == NoticeOpenedEdits
+		c.n.At = later()
+		next.LastChange = c.n
+		v.SetMeeting(&next)
+		if got := status(); !strings.Contains(got, c.want) {
+			t.Errorf("status %q, want %q", got, c.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,7 +15,8 @@ import (
 // question, votes, proposals, the time-box. A following viewer moves to the
 // facilitator's question.
 func (v *Viewer) SetMeeting(m *Meeting) tea.Cmd {
-	first := v.meeting == nil
+	old := v.meeting
+	first := old == nil
 	if first && m != nil {
 		// q leaves a live review; for its host, it ends it for everyone.
 		desc := v.c.t.Keys.Leave
@@ -25,16 +27,107 @@ func (v *Viewer) SetMeeting(m *Meeting) tea.Cmd {
 	}
 	v.meeting = m
 	v.question.meeting = m
+	// The pane shows who ticked the highlighted choice in a revealed vote:
+	// an update changes it without a key.
+	v.question = v.question.refreshPane()
 	if m != nil && v.asked != nil && m.Me.Following == *v.asked {
 		v.asked = nil // the hub has taken our follow or roam
 	}
+	v.tell(old, m)
 	cmd := v.follow()
 	if first {
+		cmd = tea.Batch(cmd, v.landOnShared())
 		v.layout()
 	}
 	v.syncConflict() // the role may have changed
 	v.refresh()
 	return cmd
+}
+
+// landOnShared opens the shared question for someone who joins as the
+// facilitator (back within the minute the role was kept for them): they
+// run the meeting from where it is, and their presence says so already.
+// The host opens the review where it starts, which is where the meeting
+// does.
+func (v *Viewer) landOnShared() tea.Cmd {
+	m := v.meeting
+	if m == nil || m.Me.Role != Facilitator || m.Me.ID == HostID || v.current == screenSetup ||
+		m.Shared < 0 || m.Shared >= len(v.snap.Items) || v.current == screenQuestion && v.question.cur == m.Shared {
+		return nil
+	}
+	v.current = screenQuestion
+	v.question = v.question.open(m.Shared)
+	return v.question.helpCmds()
+}
+
+// statusKind reports whether k is a change to the meeting itself, which
+// everyone must read wherever they are and whatever the question shows:
+// the status line says it, not the banner over the question.
+func statusKind(k NoticeKind) bool {
+	switch k {
+	case NoticeHandedOver, NoticeChairHeld, NoticeChairReturned, NoticeChairBack, NoticeChairRevoked, NoticeLeft,
+		NoticeOpenedEdits, NoticeClosedEdits:
+		return true
+	}
+	return false
+}
+
+// tell puts in the status line what an update means for this person: a
+// change to the meeting itself, the facilitator role they lost, the
+// answer to their proposal. A notice of theirs that the update makes
+// stale ("proposed to the facilitator: …") goes.
+func (v *Viewer) tell(old, m *Meeting) {
+	if m == nil {
+		return
+	}
+	if lc := m.LastChange; statusKind(lc.Kind) && lc.At.After(v.notice.At) && (old == nil || !sameChange(old.LastChange, lc)) {
+		v.notice = lc
+	}
+	if old == nil {
+		return
+	}
+	if old.Me.Role == Facilitator && m.Me.Role != Facilitator {
+		v.notice = Notice{Kind: NoticeChairLost, Whom: facilitator(m), At: v.c.now()}
+	}
+	v.notice = v.decided(v.notice)
+}
+
+// decided is n, unless n says a proposal was made that the meeting no
+// longer has: then it is the facilitator's answer to it, when the latest
+// change is that, else nothing.
+func (v *Viewer) decided(n Notice) Notice {
+	m := v.meeting
+	if n.Kind != NoticeProposed || n.Proposal == nil || m == nil ||
+		slices.ContainsFunc(m.Proposals, func(p Proposal) bool { return p.ID == n.Proposal.ID }) {
+		return n
+	}
+	lc := m.LastChange
+	if lc.Proposal == nil || lc.Proposal.ID != n.Proposal.ID {
+		return Notice{At: n.At}
+	}
+	switch lc.Kind {
+	case NoticeAcceptedProposal:
+		return Notice{Kind: NoticeYourProposalAccepted, Who: lc.Who, Proposal: lc.Proposal, At: lc.At}
+	case NoticeDeclinedProposal:
+		return Notice{Kind: NoticeYourProposalDeclined, Who: lc.Who, Proposal: lc.Proposal, At: lc.At}
+	}
+	return Notice{At: n.At}
+}
+
+// sameChange reports whether two latest changes are one: an update
+// repeats the latest change until there is another.
+func sameChange(a, b Notice) bool {
+	return a.Kind == b.Kind && a.Who == b.Who && a.Whom == b.Whom && a.Arg == b.Arg && a.At.Equal(b.At)
+}
+
+// facilitator is the name of whoever runs the meeting now.
+func facilitator(m *Meeting) string {
+	for _, p := range m.People {
+		if p.Role == Facilitator {
+			return p.Name
+		}
+	}
+	return ""
 }
 
 // follow moves a following screen to the facilitator's question. Nothing
@@ -142,7 +235,7 @@ func (q questionScreen) banner(w int) string {
 		return s.Notice.Render(truncate(fmt.Sprintf(t.Proposes, oneLine(sanitize(p.By)),
 			sanitize(q.snap.Items[p.Item].Question.ID), sanitize(q.c.proposalText(q.snap, &p))), w))
 	}
-	if lc := m.LastChange; !lc.Empty() && q.c.now().Sub(lc.At) < noticeFor {
+	if lc := m.LastChange; !lc.Empty() && !statusKind(lc.Kind) && q.c.now().Sub(lc.At) < noticeFor {
 		return s.Dim.Render(truncate(sanitize(q.c.noticeText(q.snap, lc)), w))
 	}
 	return ""

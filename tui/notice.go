@@ -61,6 +61,11 @@ const (
 	NoticeDeclined // the facilitator declined a proposal
 	NoticeVoteOpened
 
+	// What an update means for the one who sees it: their viewer says it.
+	NoticeChairLost            // Whom: who facilitates now
+	NoticeYourProposalAccepted // Who accepted it; Proposal
+	NoticeYourProposalDeclined // Who declined it; Proposal
+
 	// Who changed what, for everyone: Who did it.
 	NoticeTicked            // Arg: the choice
 	NoticeUnticked          // Arg: the choice
@@ -79,6 +84,11 @@ const (
 	NoticeSettledVote
 	NoticeChairBack     // the facilitator did not come back: the host has it
 	NoticeChairRevoked  // Who: the team file took the role from them; the host has it
+	NoticeChairHeld     // Who left, the chair is held for them; Whom facilitates meanwhile
+	NoticeChairReturned // Who came back within the minute and facilitates again
+	NoticeLeft          // Who left the review
+	NoticeOpenedEdits   // Who let contributors change answers themselves
+	NoticeClosedEdits   // Who made contributors propose again
 	NoticeInternalError // Text: what went wrong
 
 	// About the review itself.
@@ -181,7 +191,7 @@ func (c *common) liveResultText(snap *Snapshot, n Notice) (string, bool) {
 	case NoticeTimeBoxOff:
 		return t.TimeBoxOff, true
 	case NoticeTimeBox:
-		return fmt.Sprintf(t.TimeBoxSet, n.N), true
+		return i18n.Plural(n.N, t.TimeBoxOne, fmt.Sprintf(t.TimeBoxSet, n.N)), true
 	case NoticeEditOpen:
 		return t.EditOpen, true
 	case NoticeEditClosed:
@@ -194,6 +204,12 @@ func (c *common) liveResultText(snap *Snapshot, n Notice) (string, bool) {
 		return t.Declined, true
 	case NoticeVoteOpened:
 		return t.VoteOpened, true
+	case NoticeChairLost:
+		return fmt.Sprintf(t.ChairLost, oneLine(n.Whom)), true
+	case NoticeYourProposalAccepted:
+		return fmt.Sprintf(t.YourProposalTook, oneLine(n.Who), c.proposalText(snap, n.Proposal)), true
+	case NoticeYourProposalDeclined:
+		return fmt.Sprintf(t.YourProposalNot, oneLine(n.Who), c.proposalText(snap, n.Proposal)), true
 	}
 	return "", false
 }
@@ -206,18 +222,19 @@ func (c *common) changeText(snap *Snapshot, n Notice) (string, bool) {
 	byWhoOf := map[NoticeKind]string{
 		NoticeTicked: t.Ticked, NoticeUnticked: t.Unticked, NoticeMarkedNA: t.MarkedNA, NoticeMadeApplicable: t.MadeApplicable,
 		NoticeEditedNotes: t.EditedNotes, NoticeAddedAction: t.AddedAction, NoticeRecordedMilestone: t.RecordedMilestone,
-		NoticeParkedItem: t.ParkedItem, NoticeHandedOver: t.HandedOver,
+		NoticeParkedItem: t.ParkedItem, NoticeHandedOver: t.HandedOver, NoticeChairHeld: t.ChairHeld,
 	}
 	if format, ok := byWhoOf[n.Kind]; ok {
 		what := n.Arg
-		if n.Kind == NoticeHandedOver {
+		if n.Kind == NoticeHandedOver || n.Kind == NoticeChairHeld {
 			what = whom
 		}
 		return fmt.Sprintf(format, who, what), true
 	}
 	byWho := map[NoticeKind]string{
 		NoticeChangedReview: t.ChangedReview, NoticeOpenedVote: t.OpenedVote, NoticeRevealedVotes: t.RevealedVotes,
-		NoticeSettledVote: t.SettledVote, NoticeChairRevoked: t.ChairRevoked,
+		NoticeSettledVote: t.SettledVote, NoticeChairRevoked: t.ChairRevoked, NoticeChairReturned: t.ChairReturned,
+		NoticeLeft: t.Left, NoticeOpenedEdits: t.OpenedEdits, NoticeClosedEdits: t.ClosedEdits,
 	}
 	if format, ok := byWho[n.Kind]; ok {
 		return fmt.Sprintf(format, who), true

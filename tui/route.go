@@ -91,8 +91,14 @@ func (v *Viewer) key(msg tea.KeyMsg) tea.Cmd {
 	k := v.c.keys
 	switch v.top() {
 	case layerTooSmall:
-		// Nothing is on screen: only quitting acts.
-		if keyMatches(msg, k.Global.Quit) {
+		// Nothing is on screen: only quitting acts (the host of a live
+		// review is asked first, and the question shows).
+		switch {
+		case v.endAsked():
+			return v.dialogKey(msg)
+		case v.asksBeforeEnding(msg):
+			return v.openDialog(newEndReviewDialog(v.c))
+		case keyMatches(msg, k.Global.Quit):
 			return v.handle(quitEvent{how: quitSave})
 		}
 		return nil
@@ -110,9 +116,7 @@ func (v *Viewer) key(msg tea.KeyMsg) tea.Cmd {
 			v.helpOpen = true
 			return nil
 		}
-		d, cmd, evs := v.dialogs[i].update(msg)
-		v.dialogs[i] = d
-		return tea.Batch(cmd, v.handle(evs...))
+		return v.dialogKey(msg)
 	}
 	if msg.Type == tea.KeyCtrlC {
 		return v.handle(quitEvent{how: quitSave})
@@ -126,6 +130,14 @@ func (v *Viewer) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	}
 	return v.screenKey(msg)
+}
+
+// dialogKey gives a key to the top dialog.
+func (v *Viewer) dialogKey(msg tea.KeyMsg) tea.Cmd {
+	i := len(v.dialogs) - 1
+	d, cmd, evs := v.dialogs[i].update(msg)
+	v.dialogs[i] = d
+	return tea.Batch(cmd, v.handle(evs...))
 }
 
 // globalKey handles the keys that work on every screen.

@@ -247,7 +247,7 @@ func (v *Viewer) Applied(res Result) {
 	case !res.Message.Empty():
 		n := res.Message
 		n.At = v.c.now()
-		v.notice = n
+		v.notice = v.decided(n) // a proposal may be decided already
 	}
 	v.refresh()
 }
@@ -262,6 +262,9 @@ func (v *Viewer) View() string { return v.frame }
 // line and the key help.
 func (v *Viewer) frameText() string {
 	if v.tooSmall() {
+		if d, ok := topOf(v.dialogs).(endReviewDialog); ok {
+			return d.small(v.termW, v.termH)
+		}
 		return tooSmallView(&v.c.t.Status, v.termW, v.termH)
 	}
 	var body string
@@ -362,6 +365,7 @@ func (v *Viewer) belowOverlay() (short []key.Binding, full [][]key.Binding) {
 		b := v.dialogs[len(v.dialogs)-1].keys()
 		return b, [][]key.Binding{b}
 	}
+	defer func() { short, full = v.forRole(short, full) }() // a screen's keys, as far as this person may use them
 	switch v.current {
 	case screenSetup:
 		return v.setup.keys()

@@ -420,10 +420,25 @@ func TestEndToEndLiveReviewOverSSH(t *testing.T) {
 	joiners["alice"].waitFor("Operational Excellence - 2/6")
 	joiners["alice"].keys("x")
 	hostPane.waitFor("alice ticked")
-	// Ctrl+C in the host's review saves and ends it for everyone.
+	// The host's q asks first, and any other key goes back.
+	hostPane.keys("q")
+	hostPane.waitFor("End the review for everyone?")
+	hostPane.keys("Escape")
+	for deadline := time.Now().Add(5 * time.Second); strings.Contains(hostPane.screen(), "End the review") && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if scr := hostPane.screen(); strings.Contains(scr, "End the review") || !strings.Contains(scr, "Operational Excellence - 2/6") {
+		t.Fatalf("the host did not go back to the review:\n%s", scr)
+	}
+	// Ctrl+C in the host's review saves and ends it for everyone, and
+	// the host's terminal prints the outcome, as wafr review does.
 	hostPane.keys("C-c")
 	waitForFile(t, filepath.Join(dir, "serve-status.txt"), "exit=0")
 	joiners["alice"].waitFor("The review has ended")
+	scr := hostPane.waitFor("Saved review.yaml.")
+	if !strings.Contains(scr, "answered 2 of 6") {
+		t.Errorf("the host's terminal does not show the summary:\n%s", scr)
+	}
 	r, err := review.Load(filepath.Join(dir, "review.yaml"))
 	if err != nil {
 		t.Fatal(err)

@@ -171,9 +171,11 @@ lets the facilitator turn each into an action (a, with owner and due date),
 a note (n), or drop it (x).
 
 ENDING
-Ctrl+C in your review (or q), or SIGTERM, saves and ends every session with
-a goodbye line. A participant's q leaves; the others go on. ctrl+l redraws a
-screen whose terminal did not send its new size (Windows OpenSSH).`
+q in your review asks first (y ends it); Ctrl+C, or SIGTERM, ends it at
+once. Either way the answers are saved, every session gets a goodbye line,
+and your terminal prints the summary, as wafr review does. A participant's
+q leaves; the others go on. ctrl+l redraws a screen whose terminal did not
+send its new size (Windows OpenSSH).`
 
 // newHelpCmd replaces cobra's help command: the same help, but an unknown
 // command or topic is a usage error (cobra prints "Unknown help topic" and

@@ -92,7 +92,7 @@ func TestReadmeServeBanner(t *testing.T) {
 	if !matchLines(out.lines, strings.Split(strings.TrimSuffix(got, "\n"), "\n")) {
 		t.Errorf("README.md:%d: wafr serve's start-up lines are not the README's.\nREADME:\n%s\nwafr:\n%s", out.line, strings.Join(out.lines, "\n"), got)
 	}
-	s.keys("q")
+	s.keys("q", "y") // the host's q asks before it ends the review
 	waitForFile(t, s.path("status.txt"), "exit=0")
 }
 

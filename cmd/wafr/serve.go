@@ -3,12 +3,15 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
+	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/serve"
 	"github.com/wafr-dev/wafr/workspace"
@@ -73,9 +76,17 @@ func runServe(opts *serveOptions) error {
 	home, _ := os.UserHomeDir()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
 	defer stop()
-	return serve.Run(ctx, serve.Options{
+	final, err := serve.Run(ctx, serve.Options{
 		Workspace: opts.io.ws, File: f, Listen: opts.listen, TeamPath: opts.team, HostKeyPath: opts.hostKey,
 		Home: home, HostName: opts.io.author(opts.by),
 		Now: opts.io.Now, Out: opts.io.ErrOut, HostRenderer: opts.io.terminalRenderer(),
 	})
+	if err != nil {
+		return err
+	}
+	// The host's terminal ends as wafr review's does: with the outcome.
+	fmt.Fprintf(opts.io.Out, "Saved %s.\n\n", opts.file)
+	sc := reports.Score(reports.Input{File: opts.file, Review: final, Lens: f.Lens, Today: opts.io.Now()})
+	sc.Language = i18n.Choose("", sc.Language, opts.io.Getenv)
+	return reports.WriteSummaryText(opts.io.Out, sc, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
 }

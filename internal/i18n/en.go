@@ -293,6 +293,9 @@ func englishTUI() TUI {
 			VoteSettles: " · v to settle", Proposes: "%[1]s proposes on %[2]s: %[3]s · y accept, d decline",
 			NobodyTicked: "No one ticked this in the vote.", TickedBy: "Ticked in the vote by: ",
 			VoteElsewhere: "a vote is open on %s: settle it there first", Roaming: "roaming: F follows the facilitator again",
+			Following: "following the facilitator",
+			EndTitle:  "End the review for everyone?", EndBody: "y ends it and saves the answers; any other key goes back.",
+			EndYes: "end the review", EndAnyKey: "any key", EndBack: "go back",
 
 			ParkTitle:       "Park an item on %s",
 			ParkIntro:       "A line to come back to before the review ends (it becomes an action or a note).",
@@ -334,12 +337,17 @@ func englishLive() Live {
 
 		TimeBoxOff:  "time-box off",
 		TimeBoxSet:  "%d minutes per question",
+		TimeBoxOne:  "1 minute per question",
 		EditOpen:    "contributors change answers themselves",
 		EditClosed:  "contributors propose; you accept or decline",
 		Facilitates: "%s facilitates now",
 		Proposed:    "proposed to the facilitator: %s",
 		Declined:    "declined",
 		VoteOpened:  "vote open: everyone ticks privately; v reveals",
+
+		ChairLost:        "you no longer facilitate: %s does now",
+		YourProposalTook: "%[1]s accepted your proposal: %[2]s",
+		YourProposalNot:  "%[1]s declined your proposal: %[2]s",
 
 		ProposeTick: "tick %s", ProposeUntick: "untick %s", ProposeNotes: "notes: %s", WithTitle: "%[1]s (%[2]s)",
 
@@ -360,6 +368,11 @@ func englishLive() Live {
 		SettledVote:       "%s settled the vote",
 		ChairBack:         "the facilitator did not come back: the host facilitates again",
 		ChairRevoked:      "the team file no longer lets %s facilitate: the host facilitates again",
+		ChairHeld:         "%[1]s left; the facilitator role is kept for them for a minute, %[2]s facilitates meanwhile",
+		ChairReturned:     "%s is back and facilitates again",
+		Left:              "%s left",
+		OpenedEdits:       "%s lets contributors change answers themselves",
+		ClosedEdits:       "%s takes contributors' ticks and notes as proposals again",
 		InternalError:     "wafr caught an internal error (%s); the review goes on",
 		SessionCrashed:    "a session ended on an internal error: %s",
 		SessionFailed:     "the session of %[1]s ended on an error: %[2]s",

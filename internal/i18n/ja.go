@@ -279,6 +279,9 @@ func japaneseTUI() TUI {
 			VoteSettles: " · v で確定", Proposes: "%[1]s さんが %[2]s について提案: %[3]s · y で受け入れ、d で断る",
 			NobodyTicked: "投票でこれをチェックした人はいません。", TickedBy: "投票でチェックした人: ",
 			VoteElsewhere: "%s で投票中です。先にそちらを確定してください", Roaming: "自由に移動中: F でファシリテーターへの追従に戻ります",
+			Following: "ファシリテーターに追従しています",
+			EndTitle:  "全員のレビューを終了しますか?", EndBody: "y で終了し、回答を保存します。ほかのキーを押すと戻ります。",
+			EndYes: "レビューを終了", EndAnyKey: "ほかのキー", EndBack: "戻る",
 
 			ParkTitle:       "%s の項目を保留する",
 			ParkIntro:       "レビューの終わりまでに立ち戻る内容を 1 行で書いてください(あとでアクションかメモになります)。",
@@ -322,12 +325,17 @@ func japaneseLive() Live {
 
 		TimeBoxOff:  "タイムボックスを解除しました",
 		TimeBoxSet:  "1 問あたり %d 分に設定しました",
+		TimeBoxOne:  "1 問あたり 1 分に設定しました",
 		EditOpen:    "参加者が自分で回答を変更できるようにしました",
 		EditClosed:  "参加者の変更は提案として届きます。受け入れるか断るかを選んでください",
 		Facilitates: "%s さんがファシリテーターになりました",
 		Proposed:    "ファシリテーターに提案しました: %s",
 		Declined:    "提案を断りました",
 		VoteOpened:  "個別投票を始めました。各自が非公開でチェックします(v で公開)",
+
+		ChairLost:        "あなたはファシリテーターではなくなりました。今は %s さんが進行しています",
+		YourProposalTook: "%[1]s さんがあなたの提案を受け入れました: %[2]s",
+		YourProposalNot:  "%[1]s さんがあなたの提案を断りました: %[2]s",
 
 		ProposeTick: "%s をチェック", ProposeUntick: "%s のチェックを外す", ProposeNotes: "メモ: %s", WithTitle: "%[1]s(%[2]s)",
 
@@ -348,6 +356,11 @@ func japaneseLive() Live {
 		SettledVote:       "%s さんが投票を確定しました",
 		ChairBack:         "ファシリテーターが戻ってこなかったため、ファシリテーター役はホストに戻りました",
 		ChairRevoked:      "チームファイルの変更で %s さんはファシリテーターを務められなくなったため、ファシリテーター役はホストに戻りました",
+		ChairHeld:         "%[1]s さんが退出しました。ファシリテーター役は 1 分間 %[1]s さんのために保持され、その間は %[2]s さんが進行します",
+		ChairReturned:     "%s さんが戻り、再びファシリテーターになりました",
+		Left:              "%s さんが退出しました",
+		OpenedEdits:       "%s さんが、参加者が自分で回答を変更できるようにしました",
+		ClosedEdits:       "%s さんが、参加者のチェックやメモを再び提案として受け付けるようにしました",
 		InternalError:     "wafr で内部エラーが発生しました(%s)。レビューはそのまま続けられます",
 		SessionCrashed:    "内部エラーでセッションが 1 つ終了しました: %s",
 		SessionFailed:     "%[1]s さんのセッションがエラーで終了しました: %[2]s",

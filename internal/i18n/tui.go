@@ -283,6 +283,12 @@ type Meeting struct {
 	TickedBy      string
 	VoteElsewhere string // %s: the question with the open vote
 	Roaming       string
+	Following     string
+
+	// The host's q asks before it ends the review for everyone: the
+	// dialog, and its keys' help (EndAnyKey stands for a key's name).
+	EndTitle, EndBody          string
+	EndYes, EndAnyKey, EndBack string
 
 	ParkTitle       string // %s: the question
 	ParkIntro       string
@@ -336,12 +342,18 @@ type Live struct {
 	// What the hub did, for the one who asked.
 	TimeBoxOff  string
 	TimeBoxSet  string // %d minutes
+	TimeBoxOne  string // the same, for 1 minute
 	EditOpen    string
 	EditClosed  string
 	Facilitates string // %s: who
 	Proposed    string // %s: the proposal
 	Declined    string
 	VoteOpened  string
+
+	// What an update means for the one who sees it.
+	ChairLost        string // %s: who facilitates now
+	YourProposalTook string // %[1]s who accepted it, %[2]s the proposal
+	YourProposalNot  string // %[1]s who declined it, %[2]s the proposal
 
 	// A proposal, in a sentence.
 	ProposeTick   string // %s: the choice's id
@@ -367,6 +379,11 @@ type Live struct {
 	SettledVote       string // %s: who
 	ChairBack         string
 	ChairRevoked      string
+	ChairHeld         string // %[1]s who left, %[2]s who facilitates meanwhile
+	ChairReturned     string // %s: who came back
+	Left              string // %s: who
+	OpenedEdits       string // %s: who
+	ClosedEdits       string // %s: who
 	InternalError     string // %s: what went wrong
 	SessionCrashed    string // %s: what went wrong
 	SessionFailed     string // %[1]s whose session, %[2]s the error
