@@ -63,6 +63,7 @@ func TestNotApplicableReasonLineLeavesWithTheMark(t *testing.T) {
 		{"other words", "Not applicable: owned elsewhere\nmine", reasonOther, NotApplicableIntent{Reason: reasonOther, Words: "new", NotePrefix: "Not applicable: "}, "Not applicable: new\nmine"},
 		{"not the first line", "mine\nNot applicable: said in passing", reasonOther, TickIntent{ChoiceID: "OPS1_slo"}, "mine\nNot applicable: said in passing"},
 		{"another reason's notes", "Not applicable: typed by the team", "OUT_OF_SCOPE", TickIntent{ChoiceID: "OPS1_slo"}, "Not applicable: typed by the team"},
+		{"a settled vote", "Not applicable: owned elsewhere\nmine", reasonOther, RecordVoteIntent{Select: []string{"OPS1_slo"}}, "mine"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := opsProgram(t)

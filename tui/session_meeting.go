@@ -51,7 +51,8 @@ func (s *Session) applyMeeting(by string, in Intent) (res Result, ok bool) {
 		next.Update(it.Pillar.ID, it.Question.ID, by, s.now(), func(a *review.Answer) {
 			a.Votes = in.Votes
 			if take {
-				a.Selected, a.NotApplicable, a.Reason = sel, false, ""
+				a.Selected = sel
+				endNotApplicable(a)
 			}
 		})
 		s.commit(next)
