@@ -116,6 +116,12 @@ func (d *decoder) checkID(awsf awsFunc, p Pos, where, what, id string) {
 		d.add(Error, p, where, "the %s has no id", what)
 		return
 	}
+	if strings.Contains(id, "/") {
+		// wafr names questions PILLAR/QUESTION (on the command line, in
+		// actions): a "/" inside an id would be read as that separator.
+		d.add(Error, p, where, "the %s id %q has a '/', which wafr uses between a pillar's and a question's id: use '_' or '-'", what, id)
+		return
+	}
 	if n := utf8.RuneCountInString(id); n < awsMinIDLen || n > awsMaxIDLen {
 		awsf(p, where, "a %s id is %d to %d characters (%q has %d)", what, awsMinIDLen, awsMaxIDLen, id, n)
 	}

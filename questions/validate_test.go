@@ -180,6 +180,8 @@ pillars:
 			wantProblem{Warning, 14, 13, "pil/QA1/QA1_\u202ec", `AWS limit: the choice id "QA1_\u202ec" has a character (U+202E) other than A-Z, a-z, 0-9, '_' and '-'`}},
 		{"unsafe question id, AWS", strings.ReplaceAll(lensYAML(goodQuestion), "- id: QA1\n", "- id: QA1.x\n"), true,
 			wantProblem{Error, 8, 9, "pil/QA1.x", `the question id "QA1.x" has a character (U+002E)`}},
+		{"a slash in an id", strings.ReplaceAll(lensYAML(goodQuestion), "- id: QA1\n", "- id: que/stion\n"), false,
+			wantProblem{Error, 8, 9, "pil/que/stion", `the question id "que/stion" has a '/', which wafr uses between a pillar's and a question's id`}},
 		{"unsafe pillar id", strings.ReplaceAll(lensYAML(goodQuestion), "id: pil\n", "id: pil lar\n"), false,
 			wantProblem{Warning, 5, 5, "pil lar", `the pillar id "pil lar" has a character (U+0020)`}},
 		{"AWS too many rules", strings.Replace(lensYAML(goodQuestion), "          - {condition: default, risk: HIGH_RISK}\n",

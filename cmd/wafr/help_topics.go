@@ -97,7 +97,7 @@ these": ticking it clears the other choices.
 Problems are reported as FILE:LINE:COL: SEVERITY: PILLAR/QUESTION/CHOICE: MESSAGE,
 with "lens" in place of the ids for the lens as a whole. Errors stop the lens
 from loading (syntax, wrong types, a condition that does not parse or names a
-missing choice, duplicate ids, a question without choices, an unknown risk
+missing choice, duplicate ids, an id with a '/', a question without choices, an unknown risk
 name, a link that is not http(s)). Warnings do not: unknown fields (names
 starting with "_" are ignored silently), a missing default rule where some
 answer matches no rule, rules that can never fire, questions that score the
