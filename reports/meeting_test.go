@@ -57,7 +57,7 @@ func TestPlanDrawnForTheTerminal(t *testing.T) {
 	WritePlan(&md, s, PlanOptions{})
 	for _, color := range []bool{true, false} {
 		var b bytes.Buffer
-		if err := WriteMarkdownTerminal(&b, md.Bytes(), TerminalOptions{Color: color, Dark: true, Width: 100, Wrap: true}); err != nil {
+		if err := WriteMarkdownTerminal(&b, md.Bytes(), TerminalOptions{Color: color, Dark: true, Width: 100}); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()
