@@ -140,7 +140,15 @@ type htmlReport struct {
 	Other        []htmlOther
 	NA           []htmlNA
 	Lists        []htmlList
+	// Contested and Times are a live review's results, as the Markdown
+	// plan ends with them: the questions the silent vote contested, and
+	// the time spent on each question.
+	Contested []htmlOther // ID, Title and Level only
+	Times     []htmlTime
 }
+
+// htmlTime is a row of the time spent in a live review.
+type htmlTime struct{ ID, Title, Time string }
 
 type htmlNav struct{ ID, Title string }
 
@@ -181,7 +189,27 @@ type htmlItem struct {
 	FollowsNone                   bool
 	Missing                       []htmlMissing
 	Notes                         string
-	Actions                       htmlActionList
+	// TimeSpent is how long a live review spent on the question, as a
+	// fact of the item; Votes the ballots of its silent vote, if any.
+	TimeSpent string
+	Votes     *htmlVotes
+	Actions   htmlActionList
+}
+
+// htmlVotes is how the team voted on a question: whether the ballots
+// differed, said in words, and each ballot.
+type htmlVotes struct {
+	Contested bool
+	Line      string
+	Ballots   []htmlBallot
+}
+
+// htmlBallot is one person's ballot: the choice ids they ticked, or
+// Nothing when they ticked none.
+type htmlBallot struct {
+	By      string
+	IDs     []string
+	Nothing string
 }
 
 // htmlActionList is a question's actions with the labels to show them.
@@ -305,6 +333,22 @@ func newHTMLReport(s *Scored, opts HTMLOptions) *htmlReport {
 			r.Nav = append(r.Nav, htmlNav{sec.id, sec.title})
 		}
 	}
+	for _, p := range s.Pillars {
+		for _, q := range p.Questions {
+			if q.Contested {
+				r.Contested = append(r.Contested, htmlOther{ID: plain(q.ID), Title: plain(q.Title), Level: levelOf(q.Risk, l)})
+			}
+			if q.TimeSpent != "" {
+				r.Times = append(r.Times, htmlTime{ID: plain(q.ID), Title: plain(q.Title), Time: plain(q.TimeSpent)})
+			}
+		}
+	}
+	if len(r.Contested) > 0 {
+		r.Nav = append(r.Nav, htmlNav{"contested", l.ContestedHead})
+	}
+	if len(r.Times) > 0 {
+		r.Nav = append(r.Nav, htmlNav{"time-spent", l.TimeHead})
+	}
 	return r
 }
 
@@ -364,6 +408,26 @@ func newHTMLItem(q Question, l *htmlLabels) htmlItem {
 	it := htmlItem{L: l, ID: plain(q.ID), Title: plain(q.Title), Pillar: plain(q.pillar.Name), Level: levelOf(q.Risk, *l), Notes: multiline(q.Notes)}
 	if q.AnsweredBy != "" {
 		it.AnsweredBy = fmt.Sprintf(l.AnsweredBy, plain(q.AnsweredBy))
+	}
+	if q.TimeSpent != "" {
+		it.TimeSpent = fmt.Sprintf(l.TimeSpent, plain(q.TimeSpent))
+	}
+	if len(q.Votes) > 0 {
+		v := &htmlVotes{Contested: q.Contested, Line: l.Agreed}
+		if q.Contested {
+			v.Line = l.Contested
+		}
+		for _, b := range q.Votes {
+			hb := htmlBallot{By: plain(b.By)}
+			for _, id := range b.Selected {
+				hb.IDs = append(hb.IDs, plain(id))
+			}
+			if len(hb.IDs) == 0 {
+				hb.Nothing = l.Nothing
+			}
+			v.Ballots = append(v.Ballots, hb)
+		}
+		it.Votes = v
 	}
 	for _, c := range q.Selected {
 		if !strings.HasSuffix(c.ID, questions.NoneSuffix) {

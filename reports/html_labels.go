@@ -18,6 +18,10 @@ type htmlLabels struct {
 	// LearnMore and ToImprove head a practice's further resources, as
 	// in the Markdown plan (the plan's catalogue labels).
 	LearnMore, ToImprove string
+	// The results of a live review, in the Markdown plan's words: how
+	// the silent vote went, a ballot that ticked nothing, and the
+	// headings of the contested questions and of the time spent.
+	Contested, Agreed, Nothing, ContestedHead, TimeHead, TimeCol string
 
 	levels   map[questions.Risk]string // column and legend names
 	words    map[questions.Risk]string // the same in a sentence
@@ -29,7 +33,9 @@ type htmlLabels struct {
 // (and "ja-JP"...), English otherwise.
 func htmlLabelsFor(lang string) htmlLabels {
 	c := i18n.For(lang)
-	return htmlLabels{HTML: c.HTML, Lang: string(c.Lang), LearnMore: c.Plan.LearnMore, ToImprove: c.Plan.ToImprove,
+	p := &c.Plan
+	return htmlLabels{HTML: c.HTML, Lang: string(c.Lang), LearnMore: p.LearnMore, ToImprove: p.ToImprove,
+		Contested: p.Contested, Agreed: p.Agreed, Nothing: p.Nothing, ContestedHead: p.ContestedHead, TimeHead: p.TimeHead, TimeCol: p.TimeCol,
 		levels: c.HTML.Levels, words: c.Risk.Word, statuses: c.Statuses, reasons: c.Reasons}
 }
 

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -9,7 +10,7 @@ import (
 	"github.com/wafr-dev/wafr/internal/textsafe"
 )
 
-// inlineReference is inline as it was first written, in three passes: the
+// inlineReference is inline as it was first written, in passes: the
 // one-pass inline must give the same bytes for every input.
 func inlineReference(s string) string {
 	s = strings.Join(strings.Fields(textsafe.Clean(s)), " ")
@@ -22,13 +23,37 @@ func inlineReference(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return b.String()
+	return characterReference.ReplaceAllString(b.String(), `\&$1`)
+}
+
+// characterReference is what CommonMark could read as a character
+// reference, after its "&".
+var characterReference = regexp.MustCompile(`&((#[xX]?)?[A-Za-z0-9]+;)`)
+
+// An "&" is escaped only where it would start a character reference:
+// CommonMark reads the text as written, and a URL in a note stays whole.
+func TestInlineAmpersand(t *testing.T) {
+	for in, want := range map[string]string{
+		"R&D":                  "R&D",
+		"a & b":                "a & b",
+		"?version=42&anchor=7": "?version=42&anchor=7",
+		"&amp; &#38; &#x26;":   `\&amp; &\#38; &\#x26;`, // "#" is escaped anyway
+		"&copy":                "&copy",
+		"&&amp;;":              `&\&amp;;`,
+		`\&amp;`:               `\\\&amp;`,
+		"&am_p;":               `&am\_p;`,
+		"&#;":                  `&\#;`,
+	} {
+		if got := inline(in); got != want {
+			t.Errorf("inline(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 var inlineSeeds = []string{
 	"", " ", "plain text", "  leading and trailing  ", "two  spaces", "tab\there", "line\nbreak\r\n",
 	"- list", "+ plus", "= setext", " - after space", "1. ordered", "# heading", "a | b", "`code`", "*em* _em_",
-	"[link](x)", "<b>", "a & b", "~strike~", "!image", "back\\slash", "\x1b[31mred\x1b[0m", "nul\x00byte",
+	"[link](x)", "<b>", "a & b", "&amp; &#38; &#x26a; &x", "a&b;c", "&\x00amp;", "~strike~", "!image", "back\\slash", "\x1b[31mred\x1b[0m", "nul\x00byte",
 	"bidi \u202e override", "c1 \u0085 next line", "nbsp\u00a0here", "ideographic\u3000space", "\u2028sep\u2029",
 	"invalid \xff\xfe utf-8", "real \ufffd replacement", "日本語のテキスト", "émoji 😀 ok", "\v\f vertical", "-",
 	"=-+", "\u00a0- after nbsp", "\x7f del",

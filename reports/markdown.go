@@ -17,6 +17,12 @@ import (
 type PlanOptions struct {
 	// PillarOrder lists pillar ids to put first; the rest follow in lens order.
 	PillarOrder []string
+	// Terminal writes the plan for WriteMarkdownTerminal rather than for
+	// a file: the same content, without the Mermaid chart (GitHub draws
+	// it; a terminal would show its source), and with the header facts,
+	// the questions not applicable and the time spent as lists, not as
+	// tables, which a terminal cannot fit to its width.
+	Terminal bool
 }
 
 // WritePlan writes the improvement plan as CommonMark (with GitHub's task
@@ -27,10 +33,15 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	t := &c.Plan
 	var b strings.Builder
 	fmt.Fprintf(&b, "# "+t.Title+"\n\n", inline(s.Workload.Name))
-	b.WriteString("| | |\n|---|---|\n")
+	rowFormat := "| %s | %s |\n"
+	if opts.Terminal {
+		rowFormat = "- %s: %s\n"
+	} else {
+		b.WriteString("| | |\n|---|---|\n")
+	}
 	row := func(k, v string) {
 		if v != "" {
-			fmt.Fprintf(&b, "| %s | %s |\n", k, v)
+			fmt.Fprintf(&b, rowFormat, k, v)
 		}
 	}
 	lens := inline(s.Lens.Name)
@@ -60,13 +71,15 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	for _, r := range questions.Levels {
 		fmt.Fprintf(&b, "| %s | %d |\n", t.Levels[r], s.Counts.Of(r))
 	}
-	b.WriteString("\n```mermaid\npie showData\n    title " + t.PieTitle + "\n")
-	for _, r := range questions.Levels {
-		if n := s.Counts.Of(r); n > 0 {
-			fmt.Fprintf(&b, "    %q : %d\n", t.Levels[r], n)
+	if !opts.Terminal {
+		b.WriteString("\n```mermaid\npie showData\n    title " + t.PieTitle + "\n")
+		for _, r := range questions.Levels {
+			if n := s.Counts.Of(r); n > 0 {
+				fmt.Fprintf(&b, "    %q : %d\n", t.Levels[r], n)
+			}
 		}
+		b.WriteString("```\n")
 	}
-	b.WriteString("```\n")
 	if s.Notes != "" {
 		b.WriteString("\n" + quote(s.Notes) + "\n")
 	}
@@ -98,7 +111,16 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 			writeTasks(&b, q.Actions, c)
 		}
 	}
-	if items := s.byRisk(questions.NotApplicable, opts.PillarOrder); len(items) > 0 {
+	if items := s.byRisk(questions.NotApplicable, opts.PillarOrder); len(items) > 0 && opts.Terminal {
+		fmt.Fprintf(&b, "\n## %s\n\n", t.NotApplicable)
+		for _, q := range items {
+			fmt.Fprintf(&b, "- %s %s · %s: %s · %s: %s", codeSpan(q.ID), inline(q.Title), t.PillarCol, inline(q.pillar.Name), t.ReasonCol, inline(planReason(c, q.Reason)))
+			if strings.TrimSpace(q.Notes) != "" {
+				fmt.Fprintf(&b, " · %s: %s", t.NotesCol, inline(q.Notes))
+			}
+			b.WriteString("\n")
+		}
+	} else if len(items) > 0 {
 		fmt.Fprintf(&b, "\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", t.NotApplicable, t.QuestionCol, t.PillarCol, t.ReasonCol, t.NotesCol)
 		for _, q := range items {
 			fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", cellCode(q.ID), inline(q.Title), inline(q.pillar.Name), planReason(c, q.Reason), cell(q.Notes))
@@ -114,7 +136,7 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 			fmt.Fprintf(&b, "- %s %s\n", codeSpan(q.ID), inline(q.Title))
 		}
 	}
-	writeMeeting(&b, s, t)
+	writeMeeting(&b, s, t, opts.Terminal)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -143,8 +165,8 @@ func writeVotes(b *strings.Builder, q Question, t *i18n.Plan) {
 }
 
 // writeMeeting ends the plan of a live review: the contested questions and
-// the time spent on each question.
-func writeMeeting(b *strings.Builder, s *Scored, t *i18n.Plan) {
+// the time spent on each question (as a list for a terminal).
+func writeMeeting(b *strings.Builder, s *Scored, t *i18n.Plan, terminal bool) {
 	var contested, timed []Question
 	for _, p := range s.Pillars {
 		for _, q := range p.Questions {
@@ -162,7 +184,12 @@ func writeMeeting(b *strings.Builder, s *Scored, t *i18n.Plan) {
 			fmt.Fprintf(b, "- %s %s (%s)\n", codeSpan(q.ID), inline(q.Title), t.Levels[q.Risk])
 		}
 	}
-	if len(timed) > 0 {
+	if len(timed) > 0 && terminal {
+		fmt.Fprintf(b, "\n## %s\n\n", t.TimeHead)
+		for _, q := range timed {
+			fmt.Fprintf(b, "- %s %s · %s: %s\n", codeSpan(q.ID), inline(q.Title), t.TimeCol, q.TimeSpent)
+		}
+	} else if len(timed) > 0 {
 		fmt.Fprintf(b, "\n## %s\n\n| %s | %s |\n|---|---:|\n", t.TimeHead, t.QuestionCol, t.TimeCol)
 		for _, q := range timed {
 			fmt.Fprintf(b, "| %s %s | %s |\n", cellCode(q.ID), inline(q.Title), q.TimeSpent)
@@ -277,13 +304,14 @@ func reasonText(r string) string {
 
 // mdSpecial are the characters escaped in text: enough that lens text and
 // notes can never open a heading, table cell, link, emphasis, code span or
-// HTML tag.
-const mdSpecial = "\\`*_[]<>|#~&!"
+// HTML tag. An "&" is escaped only where it would start a character
+// reference (escapeAmps).
+const mdSpecial = "\\`*_[]<>|#~!"
 
 // isMDSpecial reports whether c is one of mdSpecial.
 func isMDSpecial(c byte) bool {
 	switch c {
-	case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '&', '!':
+	case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '!':
 		return true
 	}
 	return false
@@ -293,8 +321,9 @@ func isMDSpecial(c byte) bool {
 // removed, newlines become spaces, and Markdown syntax is escaped. It is
 // one pass over s, the same as textsafe.Clean, then joining
 // strings.Fields with single spaces, then escaping each rune of mdSpecial
-// and a list marker or setext underline ("-+=") at the start; text that
-// needs none of it comes back as it is.
+// and a list marker or setext underline ("-+=") at the start, and an "&"
+// that would read as a character reference (escapeAmps); text that needs
+// none of it comes back as it is.
 func inline(s string) string {
 	if inlinePlain(s) {
 		return s
@@ -302,6 +331,7 @@ func inline(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	space := false // a run of white space is pending
+	amp := false   // an "&" was written
 	for i := 0; i < len(s); {
 		if c := s[i]; plainByte(c) && (b.Len() > 0 || c != '-' && c != '+' && c != '=') {
 			// Copy a run of words that need nothing at once.
@@ -334,24 +364,64 @@ func inline(s string) string {
 		if r < utf8.RuneSelf && (isMDSpecial(byte(r)) || b.Len() == 0 && (r == '-' || r == '+' || r == '=')) {
 			b.WriteByte('\\')
 		}
+		amp = amp || r == '&'
 		b.WriteRune(r)
+	}
+	if amp {
+		return escapeAmps(b.String())
 	}
 	return b.String()
 }
 
+// escapeAmps escapes each "&" of escaped Markdown text that CommonMark
+// would read as the start of a character reference ("&amp;", "&#38;",
+// "&#x26;"), so the text shows as written; any other "&" ("R&D",
+// "?a=1&b=2") means itself and stays as it is, so a URL in a note stays
+// one link on GitHub.
+func escapeAmps(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '&' && referenceAhead(s[i+1:]) {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// referenceAhead reports whether s, after an "&", reads as the rest of a
+// character reference: a name or a number ("#", "#x") and a ";". It
+// takes any run of letters and digits for a name, the entity names
+// CommonMark knows and more.
+func referenceAhead(s string) bool {
+	j := 0
+	if j < len(s) && s[j] == '#' {
+		j++
+		if j < len(s) && (s[j] == 'x' || s[j] == 'X') {
+			j++
+		}
+	}
+	k := j
+	for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') {
+		j++
+	}
+	return j > k && j < len(s) && s[j] == ';'
+}
+
 // plainByte reports whether inline copies c as it is wherever it stands
 // (but at the start of the text, where "-+=" are escaped): printable
-// ASCII other than a space and mdSpecial.
-func plainByte(c byte) bool { return c > ' ' && c < 0x7f && !isMDSpecial(c) }
+// ASCII other than a space, "&" and mdSpecial.
+func plainByte(c byte) bool { return c > ' ' && c < 0x7f && c != '&' && !isMDSpecial(c) }
 
 // inlinePlain reports whether inline would return s unchanged: a plain
-// line (isPlainLine) without Markdown syntax or a list marker at the start.
+// line (isPlainLine) without Markdown syntax, an "&" or a list marker at
+// the start.
 func inlinePlain(s string) bool {
 	if !isPlainLine(s) || s != "" && (s[0] == '-' || s[0] == '+' || s[0] == '=') {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if isMDSpecial(s[i]) {
+		if s[i] == '&' || isMDSpecial(s[i]) {
 			return false
 		}
 	}

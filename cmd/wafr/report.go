@@ -120,13 +120,16 @@ func runReport(opts *reportOptions) error {
 			err = reports.WriteHTML(&buf, s, reports.HTMLOptions{PillarOrder: opts.pillarOrder, History: h.history, Language: i18n.Choose(opts.lang, h.language, opts.io.Getenv)})
 		}
 	default:
-		err = reports.WritePlan(&buf, s, reports.PlanOptions{PillarOrder: opts.pillarOrder})
-		if err == nil && opts.out == "" && opts.io.OutTTY && !opts.raw {
+		if opts.out == "" && opts.io.OutTTY && !opts.raw {
 			// Read on a terminal: drawn as glow would; a pipe or -o gets
 			// the Markdown itself.
+			if err = reports.WritePlan(&buf, s, reports.PlanOptions{PillarOrder: opts.pillarOrder, Terminal: true}); err != nil {
+				return err
+			}
 			return reports.WriteMarkdownTerminal(opts.io.Out, buf.Bytes(), reports.TerminalOptions{
-				Color: opts.io.Color, Dark: opts.io.darkBackground(), Width: opts.io.Width, Wrap: s.Language != "ja"})
+				Color: opts.io.Color, Dark: opts.io.darkBackground(), Width: opts.io.Width})
 		}
+		err = reports.WritePlan(&buf, s, reports.PlanOptions{PillarOrder: opts.pillarOrder})
 	}
 	if err != nil {
 		return err

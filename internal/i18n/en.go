@@ -107,7 +107,7 @@ func englishHTML() HTML {
 		Legend: "Legend", BarCol: "Share of questions", Total: "Total", RiskCol: "Risk", QuestionsCol: "Questions", PillarCol: "Pillar",
 		QuestionCol: "Question", ReasonCol: "Reason", NotesCol: "Notes",
 
-		RiskIs: "Risk", PillarIs: "Pillar", AnsweredBy: "Answered by %s",
+		RiskIs: "Risk", PillarIs: "Pillar", AnsweredBy: "Answered by %s", TimeSpent: "Time spent: %s",
 		InPlace: "Already in place", FollowsNone: "The team follows none of these practices yet.",
 		WhatNext: "What to do next", Reference: "reference", Notes: "Notes", Actions: "Actions",
 		NotALink:    "%s (not a web link)",

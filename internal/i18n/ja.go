@@ -93,7 +93,7 @@ func japaneseHTML(levels map[questions.Risk]string) HTML {
 		Legend: "凡例", BarCol: "質問の割合", Total: "合計", RiskCol: "リスク", QuestionsCol: "質問数", PillarCol: "柱",
 		QuestionCol: "質問", ReasonCol: "理由", NotesCol: "メモ",
 
-		RiskIs: "リスク", PillarIs: "柱", AnsweredBy: "回答者: %s",
+		RiskIs: "リスク", PillarIs: "柱", AnsweredBy: "回答者: %s", TimeSpent: "かけた時間: %s",
 		InPlace: "実施済みのプラクティス", FollowsNone: "これらのプラクティスはまだどれも実施していません。",
 		WhatNext: "次にやること", Reference: "参考資料", Notes: "メモ", Actions: "アクション",
 		NotALink:    "%s(Web のリンクではありません)",

@@ -120,6 +120,7 @@ type HTML struct {
 	Legend, BarCol, Total, RiskCol, QuestionsCol, PillarCol, QuestionCol, ReasonCol, NotesCol string
 
 	RiskIs, PillarIs, AnsweredBy                              string // AnsweredBy: %s a person
+	TimeSpent                                                 string // %s: how long a live review spent on a question
 	InPlace, FollowsNone, WhatNext, Reference, Notes, Actions string
 	NotALink                                                  string // %s: a URL that is not http(s)
 	ActionOwner, ActionDue, ActionReason                      string // %s
