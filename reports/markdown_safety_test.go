@@ -16,10 +16,10 @@ import (
 
 // Ids that try to leave their code span: a newline and a heading, raw
 // HTML, a tracking image, backticks, a table pipe.
-var hostileIDs = []string{
-	"Q1\n# Injected heading\n<img src=https://evil.example/t.png>",
-	"Q2`<b>bold</b>`![x](https://evil.example/i.png)",
-	"``Q3``\n\n<script>alert(1)</script>",
+var hostileIDs = []string{ // without '/': an id with one does not load
+	"Q1\n# Injected heading\n<img src=https:evil.example?t.png>",
+	"Q2`<b>bold<b>`![x](https:evil.example?i.png)",
+	"``Q3``\n\n<script>alert(1)<script>",
 	"Q4 | cell\r\n---",
 	"` Q5 `",
 }
