@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -179,6 +180,13 @@ func TestSaveErrorsInTheViewersWords(t *testing.T) {
 	_, err := testWorkspace().Sync(workspace.SyncRequest{Path: missing, Lens: l, Ours: review.New(l, review.Workload{Name: "決済"}), Dirty: true})
 	if got := saveErrorText(ja, err); err == nil || got != ja.NoFolder {
 		t.Errorf("%v: %q", err, got)
+	}
+	// The review file was made read-only during the session.
+	ro := filepath.Join(t.TempDir(), "r.yaml")
+	os.WriteFile(ro, []byte("wafr: 1\n"), 0o444)
+	_, err = testWorkspace().Sync(workspace.SyncRequest{Path: ro, Lens: l, Ours: review.New(l, review.Workload{Name: "決済"}), Dirty: true, Hash: workspace.Hash([]byte("wafr: 1\n"))})
+	if got := saveErrorText(ja, err); err == nil || got != ja.ReadOnly {
+		t.Errorf("read-only file: %v: %q", err, got)
 	}
 	perm := fmt.Errorf("save r.yaml: %w", &writeRefusal{osErr})
 	if got := saveErrorText(ja, perm); got != fmt.Sprintf(ja.NotWritable, osErr.Error()) {

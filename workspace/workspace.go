@@ -51,9 +51,11 @@ var (
 	ErrTooLarge = errors.New("the review would be too large to read back")
 	// ErrUnreadable: what would be written does not load again.
 	ErrUnreadable = errors.New("wafr would not be able to read what it was about to write")
-	// ErrNotRegular, ErrNoFolder, ErrFolderNotWritable: the file cannot be
-	// replaced where it is (a device, a folder gone, a read-only folder).
+	// ErrNotRegular, ErrReadOnly, ErrNoFolder, ErrFolderNotWritable: the
+	// file cannot be replaced where it is (a device, a read-only file, a
+	// folder gone, a read-only folder).
 	ErrNotRegular        = atomicfile.ErrNotRegular
+	ErrReadOnly          = atomicfile.ErrReadOnly
 	ErrNoFolder          = atomicfile.ErrNoFolder
 	ErrFolderNotWritable = atomicfile.ErrFolderNotWritable
 )

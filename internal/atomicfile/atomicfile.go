@@ -22,6 +22,9 @@ import (
 var (
 	// ErrNotRegular: the path names something other than a regular file.
 	ErrNotRegular = errors.New("not a regular file")
+	// ErrReadOnly: the file is marked read-only, or this user may not
+	// write it (replacing it by a rename would get round that).
+	ErrReadOnly = errors.New("the file is read-only")
 	// ErrNoFolder: the file's folder does not exist.
 	ErrNoFolder = errors.New("the folder does not exist")
 	// ErrFolderNotWritable: the folder does not let a new file be written
@@ -65,6 +68,10 @@ func Write(path string, data []byte) error {
 	if st, err := os.Stat(target); err == nil {
 		if !st.Mode().IsRegular() {
 			return &writeError{msg: fmt.Sprintf("save %s: not a regular file", path), kind: ErrNotRegular}
+		}
+		if err := mayWrite(target, st); err != nil {
+			return &writeError{msg: fmt.Sprintf("save %s: the file is read-only (mode %04o), so wafr leaves it as it is: make it writable (chmod u+w) to save", path, st.Mode().Perm()),
+				kind: ErrReadOnly, err: err}
 		}
 		keep = st.Mode().Perm()
 	}

@@ -196,3 +196,23 @@ func TestRemoveAbandoned(t *testing.T) {
 		t.Errorf("left %s\nwant %s", got, want)
 	}
 }
+
+// A file marked read-only is left as it is, even though the folder would
+// let a rename replace it (and even for root): the error says so, and is a
+// permission error to errors.Is.
+func TestWriteLeavesAReadOnlyFileAlone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.yaml")
+	os.WriteFile(path, []byte("old"), 0o444)
+	err := Write(path, []byte("new"))
+	if !errors.Is(err, ErrReadOnly) || !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "the file is read-only (mode 0444)") {
+		t.Errorf("got %v", err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "old" {
+		t.Errorf("the read-only file now holds %q", data)
+	}
+	assertNoTemporaries(t, filepath.Dir(path))
+	os.Chmod(path, 0o644)
+	if err := Write(path, []byte("new")); err != nil {
+		t.Errorf("once writable: %v", err)
+	}
+}

@@ -166,6 +166,7 @@ func englishTUI() TUI {
 			NotRegular:    "the review file is not a regular file",
 			NoFolder:      "the folder of the review file does not exist",
 			NotWritable:   "wafr saves by writing a new file beside the review file and renaming it, and its folder does not allow that: %s",
+			ReadOnly:      "the review file is read-only, so wafr leaves it as it is: make it writable (chmod u+w) to save",
 		},
 		Question: Question{
 			Position:      "%[1]s - %[2]d/%[3]d",

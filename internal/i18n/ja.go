@@ -152,6 +152,7 @@ func japaneseTUI() TUI {
 			NotRegular:    "レビューファイルが通常のファイルではありません",
 			NoFolder:      "レビューファイルのあるフォルダが見つかりません",
 			NotWritable:   "wafr は新しいファイルを横に書いてから名前を変えて保存しますが、このフォルダではそれが許可されていません: %s",
+			ReadOnly:      "レビューファイルが読み取り専用のため、wafr は書き換えません。保存するには書き込みを許可してください(chmod u+w)",
 		},
 		Question: Question{
 			Position:      "%[1]s - %[2]d/%[3]d",

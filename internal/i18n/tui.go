@@ -65,6 +65,7 @@ type Status struct {
 	NotRegular    string
 	NoFolder      string
 	NotWritable   string // %s: what the system said
+	ReadOnly      string
 }
 
 // Question is the question screen and its help pane.
