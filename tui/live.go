@@ -87,8 +87,8 @@ func saveErrorText(t *i18n.Status, err error) string {
 		return t.Unreadable
 	case errors.Is(err, workspace.ErrNotRegular):
 		return t.NotRegular
-	case errors.Is(err, workspace.ErrReadOnly):
-		return t.ReadOnly
+	case errors.Is(err, workspace.ErrReadOnly) && errors.Is(err, fs.ErrPermission):
+		return t.ReadOnly // else a read-only file system, say: as the system says it
 	case errors.Is(err, workspace.ErrNoFolder):
 		return t.NoFolder
 	case errors.Is(err, workspace.ErrFolderNotWritable):

@@ -69,9 +69,13 @@ func Write(path string, data []byte) error {
 		if !st.Mode().IsRegular() {
 			return &writeError{msg: fmt.Sprintf("save %s: not a regular file", path), kind: ErrNotRegular}
 		}
-		if err := mayWrite(target, st); err != nil {
+		// A rename would replace a file its mode or owner keeps from us.
+		if st.Mode().Perm()&0o222 == 0 {
 			return &writeError{msg: fmt.Sprintf("save %s: the file is read-only (mode %04o), so wafr leaves it as it is: make it writable (chmod u+w) to save", path, st.Mode().Perm()),
-				kind: ErrReadOnly, err: err}
+				kind: ErrReadOnly, err: fs.ErrPermission}
+		}
+		if err := mayWrite(target); err != nil {
+			return &writeError{msg: fmt.Sprintf("save %s: wafr may not write the file (%v), so it leaves it as it is", path, err), kind: ErrReadOnly, err: err}
 		}
 		keep = st.Mode().Perm()
 	}
