@@ -2,8 +2,10 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -116,5 +118,41 @@ func TestDiffWithALensMissing(t *testing.T) {
 		if !strings.Contains(md.String(), "| Unanswered | ") || !strings.Contains(md.String(), "| ? |") || !strings.Contains(md.String(), missing) {
 			t.Errorf("markdown:\n%s", md.String())
 		}
+	}
+}
+
+// On a terminal the trend line fits the width however many milestones
+// there are: each trend shows the latest, after a "…".
+func TestHistoryTrendFitsTheTerminal(t *testing.T) {
+	var rows []HistoryRow
+	for i := range 500 {
+		c := scoring.Counts{High: i % 7, Medium: i % 3}
+		rows = append(rows, HistoryRow{Name: fmt.Sprintf("m%d", i), Date: "2026-01-01T00:00:00Z", Answered: c.Answered(), Total: c.Total(), Counts: c, Scored: true})
+	}
+	var b bytes.Buffer
+	if err := WriteHistoryText(&b, "W", rows, TextOptions{Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	var trend string
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(line, "trend") {
+			trend = line
+		}
+	}
+	if w := utf8.RuneCountInString(trend); w == 0 || w > 80 || strings.Count(trend, "…") != 2 {
+		t.Errorf("trend of %d columns: %q", w, trend)
+	}
+	var highs []int
+	for _, r := range rows {
+		highs = append(highs, r.Counts.High)
+	}
+	full := []rune(sparkline(highs))
+	if end := string(full[len(full)-10:]) + "   MEDIUM"; !strings.Contains(trend, end) {
+		t.Errorf("the HIGH trend does not end with the latest milestones (%q): %q", end, trend)
+	}
+	b.Reset()
+	WriteHistoryText(&b, "W", rows, TextOptions{}) // a pipe: all of it
+	if strings.Contains(b.String(), "…") {
+		t.Error("a pipe got a cut trend")
 	}
 }

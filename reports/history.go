@@ -67,6 +67,16 @@ func sparkline(values []int) string {
 	return b.String()
 }
 
+// latest is the last room characters of a sparkline, the first of them
+// "…" when some are left out; all of it when room is 0.
+func latest(line string, room int) string {
+	r := []rune(line)
+	if room == 0 || len(r) <= room {
+		return line
+	}
+	return "…" + string(r[len(r)-room+1:])
+}
+
 // WriteHistoryText writes every milestone, oldest first, then the current
 // state, with changes from the row before and a trend of HIGH and MEDIUM.
 func WriteHistoryText(w io.Writer, workload string, rows []HistoryRow, opts TextOptions) error {
@@ -97,7 +107,13 @@ func WriteHistoryText(w io.Writer, workload string, rows []HistoryRow, opts Text
 	if err := t.Write(&b); err != nil {
 		return err
 	}
-	fmt.Fprintf(&b, "\ntrend   HIGH %s   MEDIUM %s\n", sparkline(highs), sparkline(mediums))
+	// On a terminal the two trends share one line: each shows the latest
+	// milestones that fit, after a "…" when earlier ones are left out.
+	room := 0
+	if opts.Width > 0 {
+		room = max(2, (opts.Width-len("trend   HIGH    MEDIUM "))/2)
+	}
+	fmt.Fprintf(&b, "\ntrend   HIGH %s   MEDIUM %s\n", latest(sparkline(highs), room), latest(sparkline(mediums), room))
 	for _, r := range rows {
 		if !r.Scored {
 			b.WriteString(st.dim.Render("* its lens could not be loaded; the risks recorded in the file are counted") + "\n")
