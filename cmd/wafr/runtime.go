@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -16,11 +17,14 @@ const annotationInteractive = "wafr/interactive"
 // command allocates a few megabytes (a lens, a review, a report) or, over
 // a portfolio, a few hundred, and keeps little of it: it collects only
 // when the heap reaches the memory limit, which bounds the process near
-// that size. (A command that kept more than the limit alive would collect
-// often, with at most half the CPU: slower, never failing.)
+// that size. A command that kept more than the limit alive would collect
+// all the time (a 6 MB review is several hundred MB live while it is
+// parsed and written again): a command given a file over bigInput keeps
+// Go's own collector, which keeps pace with the heap instead.
 const (
 	oneShotGCPercent   = -1 // off: the memory limit decides
 	oneShotMemoryLimit = 100 << 20
+	bigInput           = 1 << 20
 )
 
 // tuneGC sets the collector for the command that args run and returns
@@ -29,7 +33,7 @@ const (
 // so are the interactive commands.
 func tuneGC(root *cobra.Command, args []string) (restore func()) {
 	cmd, _, err := root.Find(args)
-	if err != nil || cmd.Annotations[annotationInteractive] != "" || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if err != nil || cmd.Annotations[annotationInteractive] != "" || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || hasBigInput(args) {
 		return func() {}
 	}
 	percent := debug.SetGCPercent(oneShotGCPercent)
@@ -38,6 +42,28 @@ func tuneGC(root *cobra.Command, args []string) (restore func()) {
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
 	}
+}
+
+// hasBigInput says whether an argument names a file over bigInput (a
+// FILE@MILESTONE names FILE). It stats each argument that may be a path,
+// which costs microseconds; flags are skipped, their values are not (a
+// lens is an input too).
+func hasBigInput(args []string) bool {
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") {
+			continue
+		}
+		st, err := os.Stat(a)
+		if err != nil {
+			if i := strings.LastIndexByte(a, '@'); i > 0 {
+				st, err = os.Stat(a[:i])
+			}
+		}
+		if err == nil && st.Mode().IsRegular() && st.Size() > bigInput {
+			return true
+		}
+	}
+	return false
 }
 
 // version is wafr's version as Go recorded it in the binary: the module

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"testing"
 )
@@ -40,6 +42,16 @@ func TestTuneGC(t *testing.T) {
 		if got := gcPercent(); got != before || debug.SetMemoryLimit(-1) != limit {
 			t.Errorf("%v: not restored (GC percent %d, want %d)", c.args, got, before)
 		}
+	}
+	// A big review keeps Go's collector; so does one named with a milestone.
+	big := filepath.Join(t.TempDir(), "big.yaml")
+	os.WriteFile(big, make([]byte, bigInput+1), 0o644)
+	for _, args := range [][]string{{"summary", "a.yaml", big}, {"diff", big + "@q1", big}, {"answer", big, "OPS1", "--none"}} {
+		restore := tuneGC(root, args)
+		if got := gcPercent(); got != before {
+			t.Errorf("%v: GC percent %d, want Go's %d", args, got, before)
+		}
+		restore()
 	}
 	t.Setenv("GOGC", "50")
 	restore := tuneGC(root, []string{"summary", "a.yaml"})
