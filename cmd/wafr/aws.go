@@ -228,7 +228,7 @@ func runImportAnswers(opts *importAnswersOptions) error {
 	if err != nil {
 		return err
 	}
-	in := watool.ImportOptions{ListAnswers: list, By: opts.by, Now: opts.io.Now()}
+	in := watool.ImportOptions{ListAnswers: list, ListAnswersFile: awsFileName(opts.listAnswers), By: opts.by, Now: opts.io.Now()}
 	if in.By == "" {
 		in.By = "aws"
 	}
@@ -236,10 +236,12 @@ func runImportAnswers(opts *importAnswersOptions) error {
 		if in.GetWorkload, err = readAWSFile(opts.io, "--workload "+opts.workload); err != nil {
 			return err
 		}
+		in.GetWorkloadFile = awsFileName(opts.workload)
 	}
+	// watool's errors name the file, and the line and column in it.
 	r, warnings, err := watool.ImportAnswers(l, in)
 	if err != nil {
-		return fmt.Errorf("%s: %w", opts.listAnswers, err)
+		return err
 	}
 	printWarnings(opts.io, warnings)
 	if err := opts.io.ws.Create(opts.out, r, l); err != nil {
@@ -273,6 +275,15 @@ func countAnswers(r *review.Review) int {
 // largest real lens is well under a megabyte, and an unbounded read of a
 // device or a runaway file would take all the memory there is.
 const maxAWSFile = 32 << 20
+
+// awsFileName names an AWS CLI output file in messages about its content
+// (FILE:LINE:COLUMN).
+func awsFileName(path string) string {
+	if path == "-" {
+		return "standard input"
+	}
+	return path
+}
 
 // readAWSFile reads an AWS CLI output named on the command line ("-" is
 // standard input; what names the file in messages, with its flag).
