@@ -27,6 +27,14 @@ func (p pos) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.file, p.line, p.column)
 }
 
+// withPage is the position with its page, when the file has several.
+func (p pos) withPage() string {
+	if p.pages > 1 {
+		return fmt.Sprintf("%s (page %d of %d)", p, p.page, p.pages)
+	}
+	return p.String()
+}
+
 type decoder struct {
 	file        string
 	page, pages int

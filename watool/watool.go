@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -151,7 +152,9 @@ var ErrNoAnswers = errors.New("no AnswerSummaries found: is this the output of a
 
 // ImportAnswers builds a review of the lens from AWS outputs. Questions and
 // choices the lens does not have are kept in the review (as answers the
-// lens does not know) and listed in the warnings; nothing is dropped.
+// lens does not know) and listed in the warnings; nothing is dropped. A
+// question listed twice is imported once when both say the same, and
+// refused when they differ (which is right cannot be known).
 func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []string, error) {
 	listFile, workloadFile := opts.ListAnswersFile, opts.GetWorkloadFile
 	if listFile == "" {
@@ -203,6 +206,8 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 	}
 	r := review.New(l, w)
 	var warnings []string
+	type key struct{ pillar, question string }
+	imported := map[key]*answerSummary{}
 	for i := range summaries {
 		s := &summaries[i]
 		if s.QuestionID == "" {
@@ -217,6 +222,19 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 		if q != nil {
 			pid = p.ID
 		}
+		// AWS lists each question once: a question twice is two outputs
+		// put together (a page saved twice, or two workloads' answers).
+		if first := imported[key{pid, s.QuestionID}]; first != nil {
+			if diff := differences(first, s); len(diff) > 0 {
+				// The ids are the file's: on one line, as warnings are.
+				id := strings.ReplaceAll(pid+"/"+s.QuestionID, "\n", " ")
+				return nil, nil, fmt.Errorf("%s: %s is listed twice, with different %s (first at %s): keep the one that is right and remove the other",
+					s.at.withPage(), id, strings.Join(diff, " and "), first.at.withPage())
+			}
+			warnings = append(warnings, fmt.Sprintf("%s: %s/%s is listed twice, the same answer both times (first at %s); imported once", s.at.withPage(), pid, s.QuestionID, first.at.withPage()))
+			continue
+		}
+		imported[key{pid, s.QuestionID}] = s
 		if q == nil {
 			warnings = append(warnings, fmt.Sprintf("%s: %s/%s (%s): not in the lens; kept in the review", s.at, s.PillarID, s.QuestionID, s.QuestionTitle))
 		}
@@ -253,6 +271,47 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 	}
 	r.RecordRisks(l)
 	return r, warnings, nil
+}
+
+// differences names what two answers to one question say differently:
+// the choices (in any order, each once), whether it applies, the reason
+// and the risk.
+func differences(a, b *answerSummary) []string {
+	var diff []string
+	if !sameSet(a.SelectedChoices, b.SelectedChoices) {
+		diff = append(diff, "SelectedChoices")
+	}
+	applies := func(s *answerSummary) bool { return s.IsApplicable == nil || *s.IsApplicable }
+	if applies(a) != applies(b) {
+		diff = append(diff, "IsApplicable")
+	}
+	if a.Reason != b.Reason {
+		diff = append(diff, "Reason")
+	}
+	if a.Risk != b.Risk {
+		diff = append(diff, "Risk")
+	}
+	return diff
+}
+
+func sameSet(a, b []string) bool {
+	in := func(xs []string) map[string]bool {
+		m := make(map[string]bool, len(xs))
+		for _, x := range xs {
+			m[x] = true
+		}
+		return m
+	}
+	ma, mb := in(a), in(b)
+	if len(ma) != len(mb) {
+		return false
+	}
+	for x := range ma {
+		if !mb[x] {
+			return false
+		}
+	}
+	return true
 }
 
 // ErrUTF16 is an AWS output saved as UTF-16, as PowerShell 5's ">" does.

@@ -357,3 +357,30 @@ func TestImportErrorsArePlaced(t *testing.T) {
 		}
 	}
 }
+
+// A question listed twice (a page saved twice, two outputs put together):
+// imported once, with a warning naming both places, when both say the
+// same; refused, naming both and what differs, when they do not.
+func TestImportDuplicateQuestions(t *testing.T) {
+	l := opsLens(t)
+	page1 := `{"AnswerSummaries": [{"PillarId": "operationalExcellence", "QuestionId": "OPS1", "SelectedChoices": ["OPS1_slo", "OPS1_users"], "IsApplicable": true, "Risk": "MEDIUM"}]}`
+	same := `{"AnswerSummaries": [{"PillarId": "operationalExcellence", "QuestionId": "OPS1", "SelectedChoices": ["OPS1_users", "OPS1_slo"], "IsApplicable": true, "Risk": "MEDIUM"}]}`
+	r, warnings, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(page1 + "\n" + same), ListAnswersFile: "list.json", Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(r.Answers.Get("operationalExcellence", "OPS1").Selected, ","); got != "OPS1_slo,OPS1_users" {
+		t.Errorf("OPS1 selected %s", got)
+	}
+	want := "list.json:2:22 (page 2 of 2): operationalExcellence/OPS1 is listed twice, the same answer both times (first at list.json:1:22 (page 1 of 2)); imported once"
+	if !strings.Contains(strings.Join(warnings, "\n"), want) {
+		t.Errorf("warnings %q, want %q", warnings, want)
+	}
+	// Without a PillarId AWS's question is the lens's: still the same one.
+	other := "[" + page1 + ",\n" + `{"AnswerSummaries": [{"QuestionId": "OPS1", "SelectedChoices": ["OPS1_slo"], "IsApplicable": true, "Risk": "HIGH"}]}` + "]"
+	_, _, err = ImportAnswers(l, ImportOptions{ListAnswers: []byte(other), ListAnswersFile: "list.json", Now: t0})
+	want = "list.json:2:22 (page 2 of 2): operationalExcellence/OPS1 is listed twice, with different SelectedChoices and Risk (first at list.json:1:23 (page 1 of 2)): keep the one that is right and remove the other"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
