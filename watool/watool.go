@@ -258,8 +258,13 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 			continue // unanswered in AWS
 		}
 		reason := ""
-		if notApplicable && review.ValidReason(s.Reason) {
-			reason = s.Reason
+		if notApplicable {
+			if review.ValidReason(s.Reason) {
+				reason = s.Reason
+			} else if s.Reason != "" {
+				warnings = append(warnings, fmt.Sprintf("%s: %s/%s: Reason %q is not one wafr knows (%s); imported as not applicable without a reason",
+					s.reasonAt, pid, s.QuestionID, s.Reason, strings.Join(review.Reasons, ", ")))
+			}
 		}
 		r.Update(pid, s.QuestionID, opts.By, opts.Now, func(a *review.Answer) {
 			a.Selected = selected

@@ -384,3 +384,23 @@ func TestImportDuplicateQuestions(t *testing.T) {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 }
+
+// A Reason wafr does not know, on a not-applicable answer, is named in a
+// warning with the reasons wafr knows; the answer is still not applicable.
+func TestImportUnknownReason(t *testing.T) {
+	l := opsLens(t)
+	doc := `{"AnswerSummaries": [
+		{"PillarId": "operationalExcellence", "QuestionId": "OPS3", "IsApplicable": false, "Reason": "NOT_NEEDED"},
+		{"PillarId": "operationalExcellence", "QuestionId": "OPS4", "IsApplicable": false, "Reason": "OTHER"}]}`
+	r, warnings, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(doc), ListAnswersFile: "list.json", Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := r.Answers.Get("operationalExcellence", "OPS3"); a == nil || !a.NotApplicable || a.Reason != "" {
+		t.Errorf("OPS3 = %+v", a)
+	}
+	want := `list.json:2:96: operationalExcellence/OPS3: Reason "NOT_NEEDED" is not one wafr knows (OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS, OTHER, NONE); imported as not applicable without a reason`
+	if len(warnings) != 1 || warnings[0] != want {
+		t.Errorf("warnings %q\nwant %s", warnings, want)
+	}
+}
