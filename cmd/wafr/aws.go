@@ -286,7 +286,8 @@ func awsFileName(path string) string {
 }
 
 // readAWSFile reads an AWS CLI output named on the command line ("-" is
-// standard input; what names the file in messages, with its flag).
+// standard input; what names the file in messages, with its flag). A
+// missing file is said as for lens files: "FILE: no such file".
 func readAWSFile(streams *ioStreams, what string) ([]byte, error) {
 	path := strings.TrimPrefix(what, "--workload ")
 	var r io.Reader
@@ -295,9 +296,18 @@ func readAWSFile(streams *ioStreams, what string) ([]byte, error) {
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file", what)
+			}
+			if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+				return nil, fmt.Errorf("%s: %w", what, pe.Err) // the message names the file already
+			}
 			return nil, err
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s: is a directory, not an AWS CLI output", what)
+		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxAWSFile+1))
