@@ -6,11 +6,9 @@ package watool
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -102,39 +100,47 @@ func ExportAnswers(w io.Writer, r *review.Review, l *questions.Lens, opts Export
 	return warnings, nil
 }
 
-// The shapes of the AWS outputs wafr reads.
+// The parts of the AWS outputs wafr reads (decode.go reads them).
 type (
 	listAnswersOutput struct {
-		WorkloadID      string          `json:"WorkloadId"`
-		LensAlias       string          `json:"LensAlias"`
-		AnswerSummaries []answerSummary `json:"AnswerSummaries"`
+		WorkloadID      string
+		LensAlias       string
+		AnswerSummaries []answerSummary
 	}
 	answerSummary struct {
-		QuestionID      string   `json:"QuestionId"`
-		PillarID        string   `json:"PillarId"`
-		QuestionTitle   string   `json:"QuestionTitle"`
-		SelectedChoices []string `json:"SelectedChoices"`
-		IsApplicable    *bool    `json:"IsApplicable"`
-		Risk            string   `json:"Risk"`
-		Reason          string   `json:"Reason"`
+		QuestionID      string
+		PillarID        string
+		QuestionTitle   string
+		SelectedChoices []string
+		IsApplicable    *bool
+		Risk            string
+		Reason          string
+
+		at        pos   // where the answer is
+		choicesAt []pos // where each of SelectedChoices is
+		reasonAt  pos   // where Reason is
 	}
 	getWorkloadOutput struct {
 		Workload struct {
-			WorkloadID   string `json:"WorkloadId"`
-			WorkloadName string `json:"WorkloadName"`
-			Environment  string `json:"Environment"`
-			Owner        string `json:"Owner"`
-			ReviewOwner  string `json:"ReviewOwner"`
-		} `json:"Workload"`
+			WorkloadID   string
+			WorkloadName string
+			Environment  string
+			Owner        string
+			ReviewOwner  string
+		}
 	}
 )
 
 // ImportOptions describe where the AWS outputs came from.
 type ImportOptions struct {
 	ListAnswers []byte // one or more list-answers pages, concatenated or in a JSON array
-	GetWorkload []byte // optional get-workload output
-	By          string // recorded as answeredBy
-	Now         time.Time
+	GetWorkload []byte // optional get-workload output (nil: none; empty is an error)
+	// ListAnswersFile and GetWorkloadFile name the files in messages, as
+	// FILE:LINE:COLUMN (by default "list-answers output" and
+	// "get-workload output").
+	ListAnswersFile, GetWorkloadFile string
+	By                               string // recorded as answeredBy
+	Now                              time.Time
 }
 
 // UnknownPillar holds answers to questions the lens does not have, when
@@ -146,19 +152,28 @@ var ErrNoAnswers = errors.New("no AnswerSummaries found: is this the output of a
 
 // ImportAnswers builds a review of the lens from AWS outputs. Questions and
 // choices the lens does not have are kept in the review (as answers the
-// lens does not know) and listed in the warnings; nothing is dropped.
+// lens does not know) and listed in the warnings; nothing is dropped. A
+// question listed twice is imported once when both say the same, and
+// refused when they differ (which is right cannot be known).
 func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []string, error) {
+	listFile, workloadFile := opts.ListAnswersFile, opts.GetWorkloadFile
+	if listFile == "" {
+		listFile = "list-answers output"
+	}
+	if workloadFile == "" {
+		workloadFile = "get-workload output"
+	}
 	list, err := utf8Text(opts.ListAnswers)
 	if err != nil {
-		return nil, nil, fmt.Errorf("list-answers output: %w", err)
+		return nil, nil, fmt.Errorf("%s: %w", listFile, err)
 	}
 	getWorkload, err := utf8Text(opts.GetWorkload)
 	if err != nil {
-		return nil, nil, fmt.Errorf("get-workload output: %w", err)
+		return nil, nil, fmt.Errorf("%s: %w", workloadFile, err)
 	}
-	pages, err := decodePages(list)
+	pages, err := decodePages(listFile, list)
 	if err != nil {
-		return nil, nil, fmt.Errorf("list-answers output: %w", err)
+		return nil, nil, err
 	}
 	var summaries []answerSummary
 	workloadID := ""
@@ -169,16 +184,16 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 		}
 	}
 	if len(summaries) == 0 {
-		return nil, nil, ErrNoAnswers
+		return nil, nil, fmt.Errorf("%s: %w", listFile, ErrNoAnswers)
 	}
 	w := review.Workload{Name: workloadID, Environment: review.Production}
-	if len(getWorkload) > 0 {
-		var gw getWorkloadOutput
-		if err := json.Unmarshal(getWorkload, &gw); err != nil {
-			return nil, nil, fmt.Errorf("get-workload output: %w", err)
+	if opts.GetWorkload != nil {
+		gw, err := decodeWorkload(workloadFile, getWorkload)
+		if err != nil {
+			return nil, nil, err
 		}
 		if gw.Workload.WorkloadName == "" {
-			return nil, nil, errors.New("get-workload output: no Workload.WorkloadName: is this the output of aws wellarchitected get-workload?")
+			return nil, nil, fmt.Errorf("%s: no Workload.WorkloadName: is this the output of aws wellarchitected get-workload?", workloadFile)
 		}
 		w.Name = gw.Workload.WorkloadName
 		if gw.Workload.Environment == review.PreProduction {
@@ -191,9 +206,12 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 	}
 	r := review.New(l, w)
 	var warnings []string
-	for _, s := range summaries {
+	type key struct{ pillar, question string }
+	imported := map[key]*answerSummary{}
+	for i := range summaries {
+		s := &summaries[i]
 		if s.QuestionID == "" {
-			warnings = append(warnings, "an answer without a QuestionId was left out")
+			warnings = append(warnings, fmt.Sprintf("%s: an answer without a QuestionId was left out", s.at))
 			continue
 		}
 		pid := s.PillarID
@@ -201,24 +219,38 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 			pid = UnknownPillar
 		}
 		p, q := locate(l, s.PillarID, s.QuestionID)
-		if q == nil {
-			warnings = append(warnings, fmt.Sprintf("%s/%s (%s): not in the lens; kept in the review", s.PillarID, s.QuestionID, s.QuestionTitle))
-		} else {
+		if q != nil {
 			pid = p.ID
+		}
+		// AWS lists each question once: a question twice is two outputs
+		// put together (a page saved twice, or two workloads' answers).
+		if first := imported[key{pid, s.QuestionID}]; first != nil {
+			if diff := differences(first, s); len(diff) > 0 {
+				// The ids are the file's: on one line, as warnings are.
+				id := strings.ReplaceAll(pid+"/"+s.QuestionID, "\n", " ")
+				return nil, nil, fmt.Errorf("%s: %s is listed twice, with different %s (first at %s): keep the one that is right and remove the other",
+					s.at.withPage(), id, strings.Join(diff, " and "), first.at.withPage())
+			}
+			warnings = append(warnings, fmt.Sprintf("%s: %s/%s is listed twice, the same answer both times (first at %s); imported once", s.at.withPage(), pid, s.QuestionID, first.at.withPage()))
+			continue
+		}
+		imported[key{pid, s.QuestionID}] = s
+		if q == nil {
+			warnings = append(warnings, fmt.Sprintf("%s: %s/%s (%s): not in the lens; kept in the review", s.at, s.PillarID, s.QuestionID, s.QuestionTitle))
 		}
 		// A choice listed twice is kept once: a review file lists each
 		// choice once, and refuses to load otherwise.
 		selected := make([]string, 0, len(s.SelectedChoices))
 		seen := make(map[string]bool, len(s.SelectedChoices))
-		for _, id := range s.SelectedChoices {
+		for j, id := range s.SelectedChoices {
 			if seen[id] {
-				warnings = append(warnings, fmt.Sprintf("%s/%s: choice %s is listed twice; kept once", pid, s.QuestionID, id))
+				warnings = append(warnings, fmt.Sprintf("%s: %s/%s: choice %s is listed twice; kept once", s.choicesAt[j], pid, s.QuestionID, id))
 				continue
 			}
 			seen[id] = true
 			selected = append(selected, id)
 			if q != nil && q.Choice(id) == nil {
-				warnings = append(warnings, fmt.Sprintf("%s/%s: choice %s is not in the lens; kept in the review", pid, q.ID, id))
+				warnings = append(warnings, fmt.Sprintf("%s: %s/%s: choice %s is not in the lens; kept in the review", s.choicesAt[j], pid, q.ID, id))
 			}
 		}
 		notApplicable := s.IsApplicable != nil && !*s.IsApplicable
@@ -226,8 +258,13 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 			continue // unanswered in AWS
 		}
 		reason := ""
-		if notApplicable && review.ValidReason(s.Reason) {
-			reason = s.Reason
+		if notApplicable {
+			if review.ValidReason(s.Reason) {
+				reason = s.Reason
+			} else if s.Reason != "" {
+				warnings = append(warnings, fmt.Sprintf("%s: %s/%s: Reason %q is not one wafr knows (%s); imported as not applicable without a reason",
+					s.reasonAt, pid, s.QuestionID, s.Reason, strings.Join(review.Reasons, ", ")))
+			}
 		}
 		r.Update(pid, s.QuestionID, opts.By, opts.Now, func(a *review.Answer) {
 			a.Selected = selected
@@ -239,6 +276,47 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 	}
 	r.RecordRisks(l)
 	return r, warnings, nil
+}
+
+// differences names what two answers to one question say differently:
+// the choices (in any order, each once), whether it applies, the reason
+// and the risk.
+func differences(a, b *answerSummary) []string {
+	var diff []string
+	if !sameSet(a.SelectedChoices, b.SelectedChoices) {
+		diff = append(diff, "SelectedChoices")
+	}
+	applies := func(s *answerSummary) bool { return s.IsApplicable == nil || *s.IsApplicable }
+	if applies(a) != applies(b) {
+		diff = append(diff, "IsApplicable")
+	}
+	if a.Reason != b.Reason {
+		diff = append(diff, "Reason")
+	}
+	if a.Risk != b.Risk {
+		diff = append(diff, "Risk")
+	}
+	return diff
+}
+
+func sameSet(a, b []string) bool {
+	in := func(xs []string) map[string]bool {
+		m := make(map[string]bool, len(xs))
+		for _, x := range xs {
+			m[x] = true
+		}
+		return m
+	}
+	ma, mb := in(a), in(b)
+	if len(ma) != len(mb) {
+		return false
+	}
+	for x := range ma {
+		if !mb[x] {
+			return false
+		}
+	}
+	return true
 }
 
 // ErrUTF16 is an AWS output saved as UTF-16, as PowerShell 5's ">" does.
@@ -267,62 +345,4 @@ func locate(l *questions.Lens, pillarID, questionID string) (*questions.Pillar, 
 		}
 	}
 	return nil, nil
-}
-
-// decodePages reads one page, several concatenated pages, or an array.
-func decodePages(data []byte) ([]listAnswersOutput, error) {
-	data = bytes.TrimSpace(data)
-	if len(data) > 0 && data[0] == '[' {
-		var pages []listAnswersOutput
-		err := json.Unmarshal(data, &pages)
-		return pages, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var pages []listAnswersOutput
-	for {
-		var p listAnswersOutput
-		err := dec.Decode(&p)
-		if errors.Is(err, io.EOF) {
-			return pages, nil
-		}
-		if err != nil {
-			var se *json.SyntaxError
-			if errors.As(err, &se) {
-				line, col := lineCol(data, se.Offset)
-				return nil, fmt.Errorf("line %d, column %d: %s", line, col, strings.TrimPrefix(err.Error(), "json: "))
-			}
-			var te *json.UnmarshalTypeError
-			if errors.As(err, &te) {
-				line, col := lineCol(data, te.Offset)
-				return nil, fmt.Errorf("line %d, column %d: %s is %s, expected %s", line, col, te.Field, te.Value, kindName(te.Type.Kind()))
-			}
-			return nil, err
-		}
-		pages = append(pages, p)
-	}
-}
-
-func kindName(k reflect.Kind) string {
-	switch k {
-	case reflect.Slice, reflect.Array:
-		return "a list"
-	case reflect.Struct, reflect.Map:
-		return "an object"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.String:
-		return "a string"
-	}
-	return "a number"
-}
-
-// lineCol turns a byte offset into a 1-based line and column.
-func lineCol(data []byte, offset int64) (int, int) {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
-	}
-	before := data[:offset]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:])
-	return line, max(col, 1)
 }

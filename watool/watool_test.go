@@ -85,9 +85,9 @@ func TestImportOnePageAndArrays(t *testing.T) {
 		t.Errorf("array: %v", err)
 	}
 	for _, bad := range []struct{ doc, want string }{
-		{"{\n  \"AnswerSummaries\": [,]\n}", "line 2, column 23"},
+		{"{\n  \"AnswerSummaries\": [,]\n}", "list-answers output:2:23: unexpected ',', expected a value"},
 		{`{"Workloads": []}`, "no AnswerSummaries"},
-		{`{"AnswerSummaries": "x"}`, "line 1, column 23: AnswerSummaries is string, expected a list"},
+		{`{"AnswerSummaries": "x"}`, "list-answers output:1:21: AnswerSummaries must be a list of answers [{...}, ...], found a string"},
 	} {
 		_, _, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(bad.doc), Now: t0})
 		if err == nil || !strings.Contains(err.Error(), bad.want) {
@@ -308,5 +308,99 @@ func TestExportKeepsHTMLCharacters(t *testing.T) {
 	}
 	if got := b.String(); !strings.Contains(got, `"Notes":"R&D owns <this> \u202e"`) || strings.Count(got, "\n") != 1 {
 		t.Errorf("got %s", got)
+	}
+}
+
+// Every mistake in either file, in any of the forms of list-answers (one
+// page, pages one after another, a list of pages), is named at its
+// file:line:column and said in words, never in encoding/json's terms.
+func TestImportErrorsArePlaced(t *testing.T) {
+	l := opsLens(t)
+	list := fixture(t, "list-answers-ops.json")
+	for _, c := range []struct{ list, workload, want string }{
+		// A list of pages: a wrong type, a syntax error, a cut-off file.
+		{list: "[{\"AnswerSummaries\": []},\n {\"AnswerSummaries\": [{\"QuestionId\": \"OPS1\", \"SelectedChoices\": \"OPS1_slo\"}]}]",
+			want: "list.json:2:65: SelectedChoices must be a list of choice ids, such as [\"OPS1_a\", \"OPS1_b\"], found a string"},
+		{list: `[{"AnswerSummaries": [,]}]`, want: "list.json:1:23: unexpected ',', expected a value"},
+		{list: "[{\"AnswerSummaries\": [\n", want: "list.json:2:1: unexpected end of file, expected a value"},
+		{list: `[{"AnswerSummaries": []}, 7]`, want: "list.json:1:27: a list of pages must hold list-answers outputs, each an object {...}; found a number in it"},
+		// Pages one after another: the mistake on the second page.
+		{list: "{\"AnswerSummaries\": []}\n{\"AnswerSummaries\": [{\"QuestionId\": 1}]}",
+			want: "list.json:2:37: QuestionId must be the question's id in double quotes, found a number"},
+		{list: "{\"AnswerSummaries\": []}\n{\"AnswerSummaries\": [", want: "list.json:2:22: unexpected end of file, expected a value"},
+		{list: `{"AnswerSummaries": [{"QuestionId": "OPS1", "IsApplicable": "false"}]}`,
+			want: "list.json:1:61: IsApplicable must be true or false, found a string"},
+		{list: `{"AnswerSummaries": [{"QuestionId": "OPS1", "SelectedChoices": ["OPS1_slo", 2]}]}`,
+			want: "list.json:1:77: SelectedChoices must be a list of choice ids, each in double quotes; found a number in it"},
+		{list: `{"AnswerSummaries": [{"QuestionId": "OPS1", "QuestionId": "OPS2"}]}`,
+			want: "list.json:1:45: QuestionId is given twice in an answer in AnswerSummaries (first at line 1, column 23); keep one"},
+		{list: `{"AnswerSummaries": ["OPS1"]}`, want: "list.json:1:22: an answer in AnswerSummaries must be an object {...}, found a string"},
+		{list: `"OPS1"`, want: "list.json:1:1: expected the output of aws wellarchitected list-answers, an object {...}; found a string"},
+		// get-workload: named as its own file.
+		{list: string(list), workload: `{"Workload": {"WorkloadName": "x"`, want: "workload.json:1:34: unexpected end of file, expected ',' or '}'"},
+		{list: string(list), workload: "", want: "workload.json: the file is empty; expected the output of aws wellarchitected get-workload"},
+		{list: string(list), workload: `{"Workload": {"WorkloadName": 5}}`, want: "workload.json:1:31: WorkloadName must be the workload's name in double quotes, found a number"},
+		{list: string(list), workload: `{"Workload": []}`, want: "workload.json:1:14: Workload must be an object {...}, found a list"},
+		{list: string(list), workload: `[]`, want: "workload.json:1:1: the output of aws wellarchitected get-workload must be an object {...}, found a list"},
+		{list: string(list), workload: "{}\n{}", want: "workload.json:2:1: a second JSON document; expected the output of one aws wellarchitected get-workload"},
+	} {
+		in := ImportOptions{ListAnswers: []byte(c.list), ListAnswersFile: "list.json", GetWorkloadFile: "workload.json", Now: t0}
+		if c.workload != "" || c.list == string(list) {
+			in.GetWorkload = []byte(c.workload)
+		}
+		_, _, err := ImportAnswers(l, in)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s | %s:\ngot  %v\nwant %s", c.list, c.workload, err, c.want)
+		}
+		if err != nil && (strings.Contains(err.Error(), "Go struct") || strings.Contains(err.Error(), "unmarshal") || strings.Contains(err.Error(), "JSON input")) {
+			t.Errorf("Go's words in %v", err)
+		}
+	}
+}
+
+// A question listed twice (a page saved twice, two outputs put together):
+// imported once, with a warning naming both places, when both say the
+// same; refused, naming both and what differs, when they do not.
+func TestImportDuplicateQuestions(t *testing.T) {
+	l := opsLens(t)
+	page1 := `{"AnswerSummaries": [{"PillarId": "operationalExcellence", "QuestionId": "OPS1", "SelectedChoices": ["OPS1_slo", "OPS1_users"], "IsApplicable": true, "Risk": "MEDIUM"}]}`
+	same := `{"AnswerSummaries": [{"PillarId": "operationalExcellence", "QuestionId": "OPS1", "SelectedChoices": ["OPS1_users", "OPS1_slo"], "IsApplicable": true, "Risk": "MEDIUM"}]}`
+	r, warnings, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(page1 + "\n" + same), ListAnswersFile: "list.json", Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(r.Answers.Get("operationalExcellence", "OPS1").Selected, ","); got != "OPS1_slo,OPS1_users" {
+		t.Errorf("OPS1 selected %s", got)
+	}
+	want := "list.json:2:22 (page 2 of 2): operationalExcellence/OPS1 is listed twice, the same answer both times (first at list.json:1:22 (page 1 of 2)); imported once"
+	if !strings.Contains(strings.Join(warnings, "\n"), want) {
+		t.Errorf("warnings %q, want %q", warnings, want)
+	}
+	// Without a PillarId AWS's question is the lens's: still the same one.
+	other := "[" + page1 + ",\n" + `{"AnswerSummaries": [{"QuestionId": "OPS1", "SelectedChoices": ["OPS1_slo"], "IsApplicable": true, "Risk": "HIGH"}]}` + "]"
+	_, _, err = ImportAnswers(l, ImportOptions{ListAnswers: []byte(other), ListAnswersFile: "list.json", Now: t0})
+	want = "list.json:2:22 (page 2 of 2): operationalExcellence/OPS1 is listed twice, with different SelectedChoices and Risk (first at list.json:1:23 (page 1 of 2)): keep the one that is right and remove the other"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}
+
+// A Reason wafr does not know, on a not-applicable answer, is named in a
+// warning with the reasons wafr knows; the answer is still not applicable.
+func TestImportUnknownReason(t *testing.T) {
+	l := opsLens(t)
+	doc := `{"AnswerSummaries": [
+		{"PillarId": "operationalExcellence", "QuestionId": "OPS3", "IsApplicable": false, "Reason": "NOT_NEEDED"},
+		{"PillarId": "operationalExcellence", "QuestionId": "OPS4", "IsApplicable": false, "Reason": "OTHER"}]}`
+	r, warnings, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(doc), ListAnswersFile: "list.json", Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := r.Answers.Get("operationalExcellence", "OPS3"); a == nil || !a.NotApplicable || a.Reason != "" {
+		t.Errorf("OPS3 = %+v", a)
+	}
+	want := `list.json:2:96: operationalExcellence/OPS3: Reason "NOT_NEEDED" is not one wafr knows (OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS, OTHER, NONE); imported as not applicable without a reason`
+	if len(warnings) != 1 || warnings[0] != want {
+		t.Errorf("warnings %q\nwant %s", warnings, want)
 	}
 }

@@ -228,7 +228,7 @@ func runImportAnswers(opts *importAnswersOptions) error {
 	if err != nil {
 		return err
 	}
-	in := watool.ImportOptions{ListAnswers: list, By: opts.by, Now: opts.io.Now()}
+	in := watool.ImportOptions{ListAnswers: list, ListAnswersFile: awsFileName(opts.listAnswers), By: opts.by, Now: opts.io.Now()}
 	if in.By == "" {
 		in.By = "aws"
 	}
@@ -236,10 +236,12 @@ func runImportAnswers(opts *importAnswersOptions) error {
 		if in.GetWorkload, err = readAWSFile(opts.io, "--workload "+opts.workload); err != nil {
 			return err
 		}
+		in.GetWorkloadFile = awsFileName(opts.workload)
 	}
+	// watool's errors name the file, and the line and column in it.
 	r, warnings, err := watool.ImportAnswers(l, in)
 	if err != nil {
-		return fmt.Errorf("%s: %w", opts.listAnswers, err)
+		return err
 	}
 	printWarnings(opts.io, warnings)
 	if err := opts.io.ws.Create(opts.out, r, l); err != nil {
@@ -274,8 +276,18 @@ func countAnswers(r *review.Review) int {
 // device or a runaway file would take all the memory there is.
 const maxAWSFile = 32 << 20
 
+// awsFileName names an AWS CLI output file in messages about its content
+// (FILE:LINE:COLUMN).
+func awsFileName(path string) string {
+	if path == "-" {
+		return "standard input"
+	}
+	return path
+}
+
 // readAWSFile reads an AWS CLI output named on the command line ("-" is
-// standard input; what names the file in messages, with its flag).
+// standard input; what names the file in messages, with its flag). A
+// missing file is said as for lens files: "FILE: no such file".
 func readAWSFile(streams *ioStreams, what string) ([]byte, error) {
 	path := strings.TrimPrefix(what, "--workload ")
 	var r io.Reader
@@ -284,9 +296,18 @@ func readAWSFile(streams *ioStreams, what string) ([]byte, error) {
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file", what)
+			}
+			if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+				return nil, fmt.Errorf("%s: %w", what, pe.Err) // the message names the file already
+			}
 			return nil, err
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s: is a directory, not an AWS CLI output", what)
+		}
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxAWSFile+1))

@@ -279,7 +279,7 @@ func TestImportWithByteOrderMark(t *testing.T) {
 	}
 	os.WriteFile("utf16.json", []byte{0xff, 0xfe, '{', 0, '}', 0}, 0o644)
 	code, _, errOut = wafrIn(t, "import", "aws-answers", "utf16.json", "--lens", "builtin:ops", "-o", "r2.yaml")
-	if code != exitBadInput || !strings.Contains(errOut, "utf16.json: list-answers output: the file is UTF-16 text") {
+	if code != exitBadInput || !strings.Contains(errOut, "utf16.json: the file is UTF-16 text") {
 		t.Errorf("UTF-16: exit %d: %s", code, errOut)
 	}
 }

@@ -19,12 +19,7 @@ const MaxDepth = 256
 // surrogate pairs, plus the bare NaN that spreadsheet exports leave behind (as
 // a "!!float" scalar "NaN"); it rejects trailing commas and trailing data.
 func ParseJSON(data []byte) (*yaml.Node, error) {
-	p := &jsonParser{data: data, line: 1}
-	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
-		p.off = 3 // a UTF-8 byte order mark is tolerated, as editors write it
-		p.lineStart = 3
-		p.colOff = 3
-	}
+	p := newJSONParser(data)
 	p.skipSpace()
 	if p.off >= len(data) {
 		return nil, p.errorf("the file is empty")
@@ -40,11 +35,47 @@ func ParseJSON(data []byte) (*yaml.Node, error) {
 	return n, nil
 }
 
+// ParseJSONStream parses the JSON documents of data, one after another
+// (as the pages of a paginated output are saved by appending), each as
+// ParseJSON would, with every position in the whole of data. Data of only
+// white space holds no documents. maxNodes, when above 0, bounds the values
+// of all documents (keys, texts, lists and objects), so that a large file
+// of tiny values cannot take all the memory there is.
+func ParseJSONStream(data []byte, maxNodes int) ([]*yaml.Node, error) {
+	p := newJSONParser(data)
+	p.maxNodes = maxNodes
+	var docs []*yaml.Node
+	for {
+		p.skipSpace()
+		if p.off >= len(data) {
+			return docs, nil
+		}
+		n, err := p.value(0)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, n)
+	}
+}
+
+func newJSONParser(data []byte) *jsonParser {
+	p := &jsonParser{data: data, line: 1}
+	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+		p.off = 3 // a UTF-8 byte order mark is tolerated, as editors write it
+		p.lineStart = 3
+		p.colOff = 3
+	}
+	return p
+}
+
 type jsonParser struct {
-	data      []byte
-	off       int
-	line      int
-	lineStart int
+	// nodes counts the values made; past maxNodes (when above 0) a value
+	// is refused.
+	nodes, maxNodes int
+	data            []byte
+	off             int
+	line            int
+	lineStart       int
 	// colOff and col cache the last column computed on the current line, so
 	// positions in a one-line (minified) file cost linear time overall.
 	colOff int
@@ -92,6 +123,7 @@ func (p *jsonParser) skipSpace() {
 }
 
 func (p *jsonParser) node(kind yaml.Kind, tag, value string) *yaml.Node {
+	p.nodes++
 	line, col := p.pos()
 	return &yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line, Column: col}
 }
@@ -99,6 +131,9 @@ func (p *jsonParser) node(kind yaml.Kind, tag, value string) *yaml.Node {
 func (p *jsonParser) value(depth int) (*yaml.Node, error) {
 	if depth > MaxDepth {
 		return nil, p.errorf("nesting deeper than %d levels", MaxDepth)
+	}
+	if p.maxNodes > 0 && p.nodes >= p.maxNodes {
+		return nil, p.errorf("more than %s values (keys, texts, lists and objects); wafr reads at most %s", thousands(p.maxNodes), thousands(p.maxNodes))
 	}
 	if p.off >= len(p.data) {
 		return nil, p.errorf("unexpected end of file, expected a value")

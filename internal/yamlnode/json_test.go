@@ -231,3 +231,34 @@ func TestDescribe(t *testing.T) {
 		}
 	}
 }
+
+// Documents one after another (saved pages of a paginated output) are read
+// with their positions in the whole file; an error is at its place in it.
+func TestParseJSONStream(t *testing.T) {
+	docs, err := ParseJSONStream([]byte("\xef\xbb\xbf{\"a\": 1}\n  [2]{}\n\"s\" "), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ line, col int }{{1, 1}, {2, 3}, {2, 6}, {3, 1}}
+	if len(docs) != len(want) {
+		t.Fatalf("%d documents, want %d", len(docs), len(want))
+	}
+	for i, w := range want {
+		if docs[i].Line != w.line || docs[i].Column != w.col {
+			t.Errorf("document %d at %d:%d, want %d:%d", i+1, docs[i].Line, docs[i].Column, w.line, w.col)
+		}
+	}
+	if docs, err := ParseJSONStream([]byte(" \n\t"), 0); err != nil || len(docs) != 0 {
+		t.Errorf("white space: %v, %v", docs, err)
+	}
+	var se *SyntaxError
+	if _, err := ParseJSONStream([]byte("{}\n{\"a\": [1,]}"), 0); !errors.As(err, &se) || se.Line != 2 || se.Column != 10 || !strings.Contains(se.Msg, "trailing comma") {
+		t.Errorf("error in the second document: %v", err)
+	}
+	if _, err := ParseJSONStream([]byte("[1, 2, 3] [4]"), 4); !errors.As(err, &se) || se.Column != 11 || !strings.Contains(se.Msg, "more than 4 values") {
+		t.Errorf("value limit: %v", err)
+	}
+	if _, err := ParseJSONStream([]byte("[1, 2] [3]"), 5); err != nil {
+		t.Errorf("5 values, limit 5: %v", err)
+	}
+}
