@@ -68,6 +68,35 @@ func oneLine(s string) string {
 
 func displayWidth(s string) int { return ansi.StringWidth(s) }
 
+// tabWidth is the distance between tab stops wherever wafr lays out text
+// that keeps its tabs: lipgloss draws a tab as that many spaces, the notes
+// editor turns one into as many, and CommonMark reads Markdown with stops
+// that far apart.
+const tabWidth = 4
+
+// expandTabs replaces each tab of a line with spaces up to the next tab
+// stop, the line starting at column col. Widths are measured without
+// tabs, which ansi.StringWidth counts as nothing, though a terminal moves
+// to a stop and lipgloss draws tabWidth spaces.
+func expandTabs(s string, col int) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		before, after, found := strings.Cut(s, "\t")
+		b.WriteString(before)
+		if !found {
+			return b.String()
+		}
+		col += ansi.StringWidth(before)
+		n := tabWidth - col%tabWidth
+		b.WriteString(strings.Repeat(" ", n))
+		col += n
+		s = after
+	}
+}
+
 // padRight pads s with spaces to w display columns.
 func padRight(s string, w int) string {
 	if n := w - displayWidth(s); n > 0 {
