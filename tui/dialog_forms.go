@@ -85,7 +85,7 @@ func (d actionDialog) view() string {
 	t := &d.c.t.Action
 	w := d.textWidth()
 	lw := d.labelWidth()
-	lines := append(strings.Split(wrap(fmt.Sprintf(t.Adopt, sanitize(d.choice.Title)), w), "\n"), "",
+	lines := append(strings.Split(wrap(fmt.Sprintf(t.Adopt, cleanLine(d.choice.Title)), w), "\n"), "",
 		padRight(t.Owner, lw)+d.owner.View(), padRight(t.Due, lw)+d.due.View())
 	if d.err != "" {
 		lines = append(lines, "", d.c.styles.StatusError.Render(wrap(sanitize(d.err), w)))

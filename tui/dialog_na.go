@@ -133,7 +133,7 @@ func (d notApplicableDialog) view() string {
 			lines = append(lines, s.StatusError.Render(wrap(d.problem, w)), "")
 		}
 		lines = append(lines, s.Dim.Render(wrap(t.OtherHint, w)))
-		return d.boxLines(fmt.Sprintf(t.OtherTitle, sanitize(d.question)), lines)
+		return d.boxLines(fmt.Sprintf(t.OtherTitle, cleanLine(d.question)), lines)
 	}
 	var labels []string
 	if d.marked {
@@ -162,7 +162,7 @@ func (d notApplicableDialog) view() string {
 			}
 		}
 	}
-	return d.boxLines(fmt.Sprintf(t.Title, sanitize(d.question)), lines)
+	return d.boxLines(fmt.Sprintf(t.Title, cleanLine(d.question)), lines)
 }
 
 func (d notApplicableDialog) setSize(w, h int) dialog {

@@ -56,7 +56,7 @@ func buildHelp(q *questions.Question, hw helpWriter, title bool) helpText {
 	}
 	var lines []string
 	if title {
-		lines = append(hw.wrap([]run{{text: sanitize(q.ID) + "  " + oneLine(sanitize(q.Title)), style: tsBold}}, "", ""), "")
+		lines = append(hw.wrap([]run{{text: cleanLine(q.ID) + "  " + cleanLine(q.Title), style: tsBold}}, "", ""), "")
 	}
 	lines = append(lines, hw.markdown(sanitize(q.Description))...)
 	if r := q.HelpfulResource; r != nil && (r.DisplayText != "" || r.URL != "") {
@@ -76,7 +76,7 @@ func buildHelp(q *questions.Question, hw helpWriter, title bool) helpText {
 // then its further resources, helpful ones under "Learn more" and
 // improvement plans under "To improve".
 func (hw helpWriter) choice(c *questions.Choice) []string {
-	lines := hw.wrap([]run{{text: oneLine(sanitize(c.Title)), style: tsBold}}, "", "")
+	lines := hw.wrap([]run{{text: cleanLine(c.Title), style: tsBold}}, "", "")
 	if r := c.HelpfulResource; r != nil {
 		lines = append(lines, hw.resource(*r, "", "")...)
 	}

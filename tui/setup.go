@@ -34,7 +34,7 @@ func newSetupScreen(c *common, snap *Snapshot) setupScreen {
 	w := snap.Review.Workload
 	t := &c.t.Setup
 	f := setupScreen{c: c, snap: snap, name: newTextInput(c.styles), owner: newTextInput(c.styles), production: w.Environment != review.PreProduction,
-		suggestName: oneLine(sanitize(w.Name)), suggestOwner: oneLine(sanitize(w.Owner))}
+		suggestName: cleanLine(w.Name), suggestOwner: cleanLine(w.Owner)}
 	f.name.Placeholder = t.NamePlaceholder
 	if f.suggestName != "" {
 		f.name.Placeholder = f.suggestName
@@ -152,7 +152,7 @@ func (f setupScreen) view() string {
 	lines := []string{
 		s.Heading.Render(t.Title), // the title bar names the file
 		"",
-		wrap(fmt.Sprintf(t.Intro, oneLine(sanitize(f.snap.Lens.Name))), w),
+		wrap(fmt.Sprintf(t.Intro, cleanLine(f.snap.Lens.Name)), w),
 		"",
 		label(0, t.Name),
 		"    " + f.name.View() + hint(f.suggestName, f.name),

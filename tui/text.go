@@ -9,9 +9,16 @@ import (
 	"github.com/wafr-dev/wafr/internal/textsafe"
 )
 
-// sanitize removes escape codes and control characters from text that
-// came from a lens, a review file or another person.
-func sanitize(s string) string { return textsafe.Clean(s) }
+// sanitize makes text that came from a lens, a review file or another
+// person fit to show over several lines: escape codes and control
+// characters replaced, and every line break it holds (U+2028, U+2029,
+// NEL, CR) a newline. Text that has one line to itself takes cleanLine.
+func sanitize(s string) string { return textsafe.Lines(s) }
+
+// cleanLine is sanitize for text that has one line to itself (a name, an
+// id, a title in a list): its line breaks and tabs are spaces, runs of
+// white space one space.
+func cleanLine(s string) string { return oneLine(sanitize(s)) }
 
 // fitHeight pads or cuts s to exactly h lines, so the footer stays put and
 // bubbletea never has to cut the top off a frame that is too tall.

@@ -2,12 +2,15 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/wafr-dev/wafr/review"
 )
 
 // checkPane fails if a frame of the question screen holds a tab (a
@@ -103,5 +106,105 @@ func TestExpandTabs(t *testing.T) {
 		if got := expandTabs(c.in, c.col); got != c.want {
 			t.Errorf("expandTabs(%q, %d) = %q, want %q", c.in, c.col, got, c.want)
 		}
+	}
+}
+
+// lineBreakRune finds a line separator, paragraph separator or NEL on a
+// frame: the terminal must get a space or a real line break instead.
+func lineBreakRune(s string) string {
+	for i, r := range s {
+		if r == 0x2028 || r == 0x2029 || r == 0x85 {
+			return s[max(0, i-20):min(len(s), i+20)]
+		}
+	}
+	return ""
+}
+
+// Review text with U+2028, U+2029 or NEL in it (notes, names, owners,
+// reasons, titles, milestone names) reaches the terminal as lens text
+// does: a space where it has one line, a line break where it has more,
+// never raw. And a tab in it is a space where the line is measured.
+func TestLineSeparatorsInReviewText(t *testing.T) {
+	l := loadLens(t, "builtin:ops")
+	r := review.New(l, review.Workload{Name: "Pay\u2028ments", Owner: "te\u2029am\tx", Environment: review.Production})
+	r.Update(pillar, "OPS1", "me", testNow, func(a *review.Answer) { a.Notes = "h\ti \u2028ls\tx" })
+	r.Update(pillar, "OPS2", "me", testNow, func(a *review.Answer) {
+		a.Notes, a.NotApplicable, a.Reason = "one\u2029two\u0085three", true, "ODD\u2028REASON"
+	})
+	q := l.Pillars[0].Questions[0]
+	if _, err := r.AddAction(review.Action{PillarID: pillar, QuestionID: q.ID, ChoiceID: q.Choices[0].ID, Title: "ti\u2029tle",
+		Owner: "own\u2028er\tz"}, "me", testNow); err != nil {
+		t.Fatal(err)
+	}
+	r.Milestones = append(r.Milestones, review.Milestone{Name: "mile\u2028stone"})
+	p := newTestProgram(t, l, r, 80, 24)
+	p.v.setNotice(p.v.c.noticeText(p.v.snap, Notice{Kind: NoticeMilestone, Arg: "mile\u2028stone", At: testNow}))
+	for _, keys := range [][]string{nil, {"e"}, {"esc", "n"}, {"a"}, {"esc", "p"}, {"esc"}, {"g"}, {"/"}, {"l", "s"}, {"esc", "esc", "s"}, {"esc", "?"}} {
+		press(p, keys...)
+		frame := p.View()
+		if bad := lineBreakRune(frame); bad != "" {
+			t.Errorf("after %v: a raw line separator near %q", keys, bad)
+		}
+		if strings.Contains(frame, "\t") {
+			t.Errorf("after %v: a raw tab", keys)
+		}
+		checkFits(t, p.v, fmt.Sprint(keys))
+	}
+	press(p, "esc", "esc", "esc")
+	p.v.openQuestion(0)
+	p.v.refresh()
+	plain := plainView(p)
+	for _, want := range []string{"Notes: h i (+1 line)", "own er z: ti tle"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("%q is not on the question screen:\n%s", want, plain)
+		}
+	}
+	p.v.openQuestion(1)
+	p.v.refresh()
+	if plain := plainView(p); !strings.Contains(plain, "Notes: one (+2 lines)") || !strings.Contains(plain, "ODD REASON") {
+		t.Errorf("the notes' first line is not on its own:\n%s", plain)
+	}
+}
+
+// In a live review, participants' names, parked items and proposals with
+// line separators show on one line, never raw.
+func TestLineSeparatorsInMeetingText(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
+	odd := "ma\u2028l\u2029lo\u0085ry\tx"
+	next := *m
+	next.People = append(slices.Clone(m.People), Person{ID: "mal", Name: odd, Role: Contributor, Item: 0})
+	next.Proposals = []Proposal{{ID: 1, By: odd, Item: 0, Intent: NotesIntent{Item: 0, Notes: odd}}}
+	first := v.snap.Items[0].Question.Choices[0].ID
+	next.Vote = &VoteView{Item: 0, Revealed: true, Voted: 2, Eligible: 2, Voters: map[string][]string{first: {odd, "hana"}}}
+	v.SetMeeting(&next)
+	v.snap.Review.Parked = append(v.snap.Review.Parked, review.Parked{QuestionID: "OPS1\u2028x", Text: odd, By: odd})
+	for _, keys := range [][]string{nil, {"K"}, {"esc", "H"}, {"esc"}} {
+		for _, k := range keys {
+			v.Update(keyMsg(k))
+		}
+		if bad := lineBreakRune(v.View()); bad != "" {
+			t.Errorf("after %v: a raw line separator near %q", keys, bad)
+		}
+		checkFits(t, v, fmt.Sprint(keys))
+	}
+	if plain := ansi.Strip(v.View()); !strings.Contains(plain, "ma l lo ry x") {
+		t.Errorf("the name is not on one line:\n%s", plain)
+	}
+}
+
+// A description or help text with line separators breaks where they are
+// (a soft break of Markdown reads as a space), never sending one raw.
+func TestLineSeparatorsInLensHelp(t *testing.T) {
+	l := loadLens(t, "builtin:ops")
+	q := l.Pillars[0].Questions[0]
+	q.Description = "one\u2028two\u2029three\u0085four"
+	q.Choices[0].HelpfulResource.DisplayText = "help\u2028text"
+	p := newTestProgram(t, l, nil, 80, 24)
+	pane := ansi.Strip(strings.Join(panePages(t, p), "\n"))
+	if bad := lineBreakRune(pane); bad != "" {
+		t.Errorf("a raw line separator near %q", bad)
+	}
+	if !strings.Contains(pane, "one two three four") || !strings.Contains(pane, "help text") {
+		t.Errorf("the text is not in the pane:\n%s", pane)
 	}
 }

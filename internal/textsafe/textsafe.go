@@ -74,3 +74,31 @@ func unsafe(r rune) bool {
 	}
 	return false
 }
+
+// Lines is Clean for text that is shown on lines of its own (notes, a
+// lens description, a name): every line break such text may hold, CR LF,
+// a lone CR, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH
+// SEPARATOR (U+2029), becomes a newline first. Clean alone leaves U+2028
+// and U+2029 as they are, which a terminal shows as nothing, a box or a
+// line break of its own, and turns CR and NEL into U+FFFD. Where the text
+// has one line to itself, the caller then turns the newlines into spaces.
+func Lines(s string) string {
+	if !strings.ContainsAny(s, "\r\u0085\u2028\u2029") {
+		return Clean(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range s {
+		switch r {
+		case '\r':
+			if !strings.HasPrefix(s[i+1:], "\n") {
+				b.WriteByte('\n')
+			}
+		case 0x85, 0x2028, 0x2029:
+			b.WriteByte('\n')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return Clean(b.String())
+}
