@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -33,7 +34,7 @@ func (d textDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 		case keyMatches(km, d.c.keys.Form.Cancel), km.Type == tea.KeyCtrlC:
 			return d, nil, closed()
 		case keyMatches(km, d.c.keys.Form.Confirm):
-			in, problem := d.done(strings.TrimSpace(d.input.Value()))
+			in, problem := d.done(textsafe.Name(d.input.Value()))
 			if problem != "" {
 				d.err = problem
 				return d, nil, nil
@@ -42,7 +43,7 @@ func (d textDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 		}
 	}
 	var cmd tea.Cmd
-	d.input, cmd = d.input.Update(msg)
+	d.input, cmd = updateInput(d.input, msg)
 	return d, cmd, nil
 }
 

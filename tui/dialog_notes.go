@@ -71,7 +71,7 @@ func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	}
 	before := d.area.Value()
 	var cmd tea.Cmd
-	d.area, cmd = d.area.Update(msg)
+	d.area, cmd = updateArea(d.area, msg)
 	if after := d.area.Value(); after != before {
 		return d, cmd, []event{applyEvent{NotesIntent{Item: d.item, Notes: after, Base: before}}}
 	}

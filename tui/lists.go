@@ -366,7 +366,7 @@ func (n navigatorScreen) searchKey(msg tea.KeyMsg) (navigatorScreen, tea.Cmd, []
 	}
 	before := n.input.Value()
 	var cmd tea.Cmd
-	n.input, cmd = n.input.Update(msg)
+	n.input, cmd = updateInput(n.input, msg)
 	if n.input.Value() != before {
 		n = n.refresh()
 		n.list = n.list.selectWhere(func(listRow) bool { return true }) // the first match
@@ -380,7 +380,7 @@ func (n navigatorScreen) passthrough(msg tea.Msg) (navigatorScreen, tea.Cmd) {
 		return n, nil
 	}
 	var cmd tea.Cmd
-	n.input, cmd = n.input.Update(msg)
+	n.input, cmd = updateInput(n.input, msg)
 	return n, cmd
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -97,9 +98,9 @@ func (f setupScreen) passthrough(msg tea.Msg) (setupScreen, tea.Cmd) {
 	var cmd tea.Cmd
 	switch f.field {
 	case 0:
-		f.name, cmd = f.name.Update(msg)
+		f.name, cmd = updateInput(f.name, msg)
 	case 2:
-		f.owner, cmd = f.owner.Update(msg)
+		f.owner, cmd = updateInput(f.owner, msg)
 	}
 	return f, cmd
 }
@@ -107,7 +108,7 @@ func (f setupScreen) passthrough(msg tea.Msg) (setupScreen, tea.Cmd) {
 // finish records the details, which creates the file, and opens the first
 // question.
 func (f setupScreen) finish() (setupScreen, tea.Cmd, []event) {
-	name := strings.TrimSpace(f.name.Value())
+	name := textsafe.Name(f.name.Value())
 	if name == "" {
 		name = f.suggestName
 	}
@@ -116,7 +117,7 @@ func (f setupScreen) finish() (setupScreen, tea.Cmd, []event) {
 		f.problem = f.c.t.Setup.NeedsName
 		return f, f.focus(), nil
 	}
-	owner := strings.TrimSpace(f.owner.Value())
+	owner := textsafe.Name(f.owner.Value())
 	if owner == "" {
 		owner = f.suggestOwner
 	}

@@ -208,3 +208,147 @@ func TestLineSeparatorsInLensHelp(t *testing.T) {
 		t.Errorf("the text is not in the pane:\n%s", pane)
 	}
 }
+
+// bidiRune finds a bidi control on a frame.
+func bidiRune(s string) string {
+	for i, r := range s {
+		if r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c {
+			return s[max(0, i-20):min(len(s), i+20)]
+		}
+	}
+	return ""
+}
+
+// paste is text pasted into the terminal (bracketed paste: one message).
+func paste(m tea.Model, s string) {
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s), Paste: true})
+}
+
+// Bidi controls pasted or typed into any text field never show in it,
+// and the value it gives is the text without them (ESC and C1 bubbles
+// drops itself).
+func TestBidiControlsLeaveTextFields(t *testing.T) {
+	const hostile, clean = "a\u202eb\u2066c\u2069d\u200fe\u061cf\u202a!", "abcdef!"
+	l := loadLens(t, "builtin:ops")
+	for _, f := range []struct {
+		name  string
+		setup bool
+		keys  []string
+		done  []string                // keys that confirm the field
+		value func(p *program) string // what the field gave
+	}{
+		{name: "notes", keys: []string{"e"}, done: []string{"esc"}, value: func(p *program) string { return answer(p, "OPS1").Notes }},
+		{name: "N/A reason", keys: []string{"a", "down", "down", "down", "enter"}, done: []string{"enter"},
+			value: func(p *program) string { return answer(p, "OPS1").Notes }},
+		{name: "milestone", keys: []string{"M"}, done: []string{"enter"}, value: func(p *program) string {
+			ms := p.s.Snapshot().Review.Milestones
+			if len(ms) == 0 {
+				return "no milestone"
+			}
+			return ms[len(ms)-1].Name
+		}},
+		{name: "action owner", keys: []string{"j", "j", "A"}, done: []string{"enter", "2", "0", "2", "6", "-", "1", "2", "-", "0", "1", "enter"},
+			value: func(p *program) string {
+				as := p.s.Snapshot().Review.Actions
+				if len(as) == 0 {
+					return "no action"
+				}
+				return as[len(as)-1].Owner
+			}},
+		{name: "navigator search", keys: []string{"g", "/"}, value: func(p *program) string { return p.v.navigator.input.Value() }},
+		{name: "setup name", setup: true, done: []string{"enter", "enter", "enter"},
+			value: func(p *program) string { return p.s.Snapshot().Review.Workload.Name }},
+		{name: "setup owner", setup: true, keys: []string{"tab", "tab"}, done: []string{"enter"},
+			value: func(p *program) string { return p.s.Snapshot().Review.Workload.Owner }},
+	} {
+		for _, how := range []string{"pasted", "typed"} {
+			p := opsProgram(t)
+			if f.setup {
+				p = newSetupTestProgram(t, l)
+			}
+			press(p, f.keys...)
+			if how == "pasted" {
+				paste(p, hostile)
+			} else {
+				typeText(p, hostile)
+			}
+			if bad := bidiRune(p.View()); bad != "" {
+				t.Errorf("%s, %s: the field shows a bidi control near %q", f.name, how, bad)
+			}
+			press(p, f.done...)
+			want := clean
+			if f.name == "N/A reason" {
+				want = p.v.c.t.NA.NotePrefix + clean
+			}
+			if got := f.value(p); got != want {
+				t.Errorf("%s, %s: gave %q, want %q", f.name, how, got, want)
+			}
+		}
+	}
+}
+
+// The same in the dialogs of a live review: what is parked, and the owner
+// of the action a parked item becomes.
+func TestBidiControlsLeaveMeetingFields(t *testing.T) {
+	const hostile, clean = "ask\u202e the\u2067 DBA", "ask the DBA"
+	v, _ := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
+	v.Update(keyMsg("L"))
+	paste(fakeModel{v}, hostile)
+	if bad := bidiRune(v.View()); bad != "" {
+		t.Errorf("park: the field shows a bidi control near %q", bad)
+	}
+	if got := intents(v, "enter"); len(got) != 1 || got[0] != (ParkIntent{Item: 0, Text: clean}) {
+		t.Errorf("park: %#v", got)
+	}
+	v.openDialog(newParkedActionDialog(v.c, review.Parked{QuestionID: "OPS1", Text: "x"}))
+	paste(fakeModel{v}, "bo\u202eb, 2026-12-01")
+	if bad := bidiRune(v.View()); bad != "" {
+		t.Errorf("parked action: the field shows a bidi control near %q", bad)
+	}
+	if got := intents(v, "enter"); len(got) != 1 || got[0].(ResolveParkedIntent).Owner != "bob" {
+		t.Errorf("parked action: %#v", got)
+	}
+}
+
+// The reason of an N/A, read back from notes someone wrote with a bidi
+// control in them, shows in its field without it.
+func TestReasonFieldFromNotesIsClean(t *testing.T) {
+	l := loadLens(t, "builtin:ops")
+	r := review.New(l, review.Workload{Name: "W", Owner: "o"})
+	r.Update(pillar, "OPS1", "me", testNow, func(a *review.Answer) {
+		a.NotApplicable, a.Reason, a.Notes = true, reasonOther, "Not applicable: a\u202eb"
+	})
+	p := newTestProgram(t, l, r, 80, 24)
+	p.v.openQuestion(0)
+	p.v.refresh()
+	press(p, "a", "down", "down", "down", "down", "enter")
+	if d, ok := topDialog(p.v).(notApplicableDialog); !ok || !d.asking || d.input.Value() != "ab" {
+		t.Fatalf("the reason field: %#v", topDialog(p.v))
+	}
+	if bad := bidiRune(p.View()); bad != "" {
+		t.Errorf("the field shows a bidi control near %q", bad)
+	}
+}
+
+// Cleaning a field leaves its cursor after the same text: what is typed
+// next goes where it would have gone.
+func TestCleaningAFieldKeepsItsCursor(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "M")
+	typeText(p, "abc")
+	press(p, "left", "left")
+	paste(p, "\u202eX\u2028")
+	typeText(p, "Y")
+	if got := topDialog(p.v).(textDialog).input.Value(); got != "aX Ybc" {
+		t.Errorf("milestone field: %q, want %q", got, "aX Ybc")
+	}
+	p = opsProgram(t)
+	press(p, "e")
+	typeText(p, "one\ntwo\nthree")
+	press(p, "up")
+	paste(p, "\u202eX\u2029Z")
+	typeText(p, "Y")
+	if got := answer(p, "OPS1").Notes; got != "one\ntwoX\nZY\nthree" {
+		t.Errorf("notes: %q, want %q", got, "one\ntwoX\nZY\nthree")
+	}
+}

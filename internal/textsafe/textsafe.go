@@ -82,23 +82,28 @@ func unsafe(r rune) bool {
 // and U+2029 as they are, which a terminal shows as nothing, a box or a
 // line break of its own, and turns CR and NEL into U+FFFD. Where the text
 // has one line to itself, the caller then turns the newlines into spaces.
-func Lines(s string) string {
+func Lines(s string) string { return Clean(newlines(s)) }
+
+// newlines turns every line break of s into a newline.
+func newlines(s string) string {
 	if !strings.ContainsAny(s, "\r\u0085\u2028\u2029") {
-		return Clean(s)
+		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i, r := range s {
-		switch r {
-		case '\r':
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\r':
 			if !strings.HasPrefix(s[i+1:], "\n") {
 				b.WriteByte('\n')
 			}
-		case 0x85, 0x2028, 0x2029:
+		case r == 0x85, r == 0x2028, r == 0x2029:
 			b.WriteByte('\n')
 		default:
-			b.WriteRune(r)
+			b.WriteString(s[i : i+size]) // as it is, even a byte that is not UTF-8
 		}
+		i += size
 	}
-	return Clean(b.String())
+	return b.String()
 }
