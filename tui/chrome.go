@@ -20,7 +20,7 @@ func keyMatches(msg tea.KeyMsg, b key.Binding) bool { return key.Matches(msg, b)
 // instead (the workload's name is not known yet).
 func (v *Viewer) titleBar() string {
 	right := cleanLine(v.snap.Lens.Name+" "+v.snap.Lens.Version) + " "
-	name := cleanLine(v.snap.Review.Workload.Name)
+	name := cleanName(v.snap.Review.Workload.Name)
 	if v.current == screenSetup {
 		// A path is cut at its start: its end names the file.
 		label := fmt.Sprintf(v.c.t.Status.NewReview, "")

@@ -161,7 +161,7 @@ func newHandOverDialog(c *common, m *Meeting) pickDialog {
 	var ids, labels []string
 	for _, p := range m.People {
 		if p.ID != m.Me.ID && p.Role != Observer {
-			ids, labels = append(ids, p.ID), append(labels, cleanLine(p.Name))
+			ids, labels = append(ids, p.ID), append(labels, cleanName(p.Name))
 		}
 	}
 	return pickDialog{frame: frame{c: c}, title: c.t.Meeting.HandOverTitle, labels: labels, empty: c.t.Meeting.HandOverEmpty,
@@ -194,7 +194,7 @@ func newParkingLotDialog(c *common, snap *Snapshot, chair bool) pickDialog {
 	parked := snap.Review.Parked
 	labels := make([]string, len(parked))
 	for i, p := range parked {
-		labels[i] = fmt.Sprintf("%s  %s (%s)", cleanLine(p.QuestionID), cleanLine(p.Text), cleanLine(p.By))
+		labels[i] = fmt.Sprintf("%s  %s (%s)", cleanLine(p.QuestionID), cleanLine(p.Text), cleanName(p.By))
 	}
 	t := &c.t.Meeting
 	d := pickDialog{frame: frame{c: c}, title: t.LotTitle, labels: labels, empty: t.LotEmpty,

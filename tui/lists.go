@@ -125,13 +125,13 @@ func (o overviewScreen) refresh() overviewScreen {
 		details = append(details, o.c.cat.Environment(wl.Environment))
 	}
 	if wl.Owner != "" {
-		details = append(details, fmt.Sprintf(t.OwnerIs, cleanLine(wl.Owner)))
+		details = append(details, fmt.Sprintf(t.OwnerIs, cleanName(wl.Owner)))
 	}
 	l := o.snap.Lens
 	pillars := i18n.Plural(len(l.Pillars), t.PillarOne, fmt.Sprintf(t.Pillars, len(l.Pillars)))
 	qs := i18n.Plural(len(o.snap.Items), t.QuestionOne, fmt.Sprintf(t.Questions, len(o.snap.Items)))
 	o.heading = strings.Join([]string{
-		s.Heading.Render(truncate(cleanLine(wl.Name), w)) + "  " + s.Dim.Render(strings.Join(details, ", ")),
+		s.Heading.Render(truncate(cleanName(wl.Name), w)) + "  " + s.Dim.Render(strings.Join(details, ", ")),
 		truncate(fmt.Sprintf(t.LensLine, cleanLine(l.Name), cleanLine(l.Version), pillars, qs), w),
 		"",
 		s.Dim.Render("  " + padRight(t.Pillar, nameW) + "  " + cc.header()),

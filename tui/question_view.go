@@ -179,7 +179,7 @@ func (q questionScreen) actionText(w int) string {
 		}
 		facts := []string{q.c.cat.Status(a.Status)}
 		if a.Owner != "" {
-			facts = append(facts, cleanLine(a.Owner))
+			facts = append(facts, cleanName(a.Owner))
 		}
 		if a.Due != "" {
 			due := fmt.Sprintf(t.Due, a.Due)
@@ -189,7 +189,7 @@ func (q questionScreen) actionText(w int) string {
 			facts = append(facts, due)
 		}
 		// Status, owner and due date first: the title is what gets cut.
-		line := fmt.Sprintf("%s %s %s: %s", box, cleanLine(a.ID), strings.Join(facts, ", "), cleanLine(a.Title))
+		line := fmt.Sprintf("%s %s %s: %s", box, cleanName(a.ID), strings.Join(facts, ", "), cleanName(a.Title))
 		lines = append(lines, truncate(line, w))
 	}
 	return strings.Join(lines, "\n")

@@ -35,7 +35,7 @@ func newSetupScreen(c *common, snap *Snapshot) setupScreen {
 	w := snap.Review.Workload
 	t := &c.t.Setup
 	f := setupScreen{c: c, snap: snap, name: newTextInput(c.styles), owner: newTextInput(c.styles), production: w.Environment != review.PreProduction,
-		suggestName: cleanLine(w.Name), suggestOwner: cleanLine(w.Owner)}
+		suggestName: textsafe.Name(w.Name), suggestOwner: textsafe.Name(w.Owner)}
 	f.name.Placeholder = t.NamePlaceholder
 	if f.suggestName != "" {
 		f.name.Placeholder = f.suggestName

@@ -20,6 +20,26 @@ func sanitize(s string) string { return textsafe.Lines(s) }
 // white space one space.
 func cleanLine(s string) string { return oneLine(sanitize(s)) }
 
+// cleanName is cleanLine for a name someone wrote (the workload's, an
+// action's owner, a participant's): the zero-width characters that would
+// make it look like another name are spelled out as \u200b (see
+// textsafe: wafr strips them from the names it writes, and shows them in
+// names others wrote).
+func cleanName(s string) string { return textsafe.ShowInvisible(cleanLine(s)) }
+
+// showName spells out the zero-width characters of a name put into a
+// message with format, unless the format quotes it with %q, which spells
+// them out itself.
+func showName(format, name string) string {
+	for i := strings.IndexByte(format, '%'); i >= 0; i = strings.IndexByte(format, '%') {
+		format = strings.TrimLeft(format[i+1:], "[]0123456789")
+		if strings.HasPrefix(format, "q") {
+			return name
+		}
+	}
+	return textsafe.ShowInvisible(name)
+}
+
 // fitHeight pads or cuts s to exactly h lines, so the footer stays put and
 // bubbletea never has to cut the top off a frame that is too tall.
 func fitHeight(s string, h int) string {

@@ -352,3 +352,97 @@ func TestCleaningAFieldKeepsItsCursor(t *testing.T) {
 		t.Errorf("notes: %q, want %q", got, "one\ntwoX\nZY\nthree")
 	}
 }
+
+// Names wafr writes are entered without the zero-width characters that
+// make look-alikes: "x\u200b" is the milestone "x" (which exists, so it is
+// refused), an owner typed with a word joiner is the owner without it. A
+// joiner inside an emoji sequence stays, pasted or typed.
+func TestZeroWidthCharactersLeaveNames(t *testing.T) {
+	family := "👨\u200d👩\u200d👧"
+	p := opsProgram(t)
+	for i, name := range []string{"x", "x\u200b", "\ufeffx\u2060"} {
+		press(p, "M")
+		paste(p, name)
+		press(p, "enter")
+		if d, ok := topDialog(p.v).(textDialog); ok != (i > 0) || ok && d.err == "" {
+			t.Errorf("%q: refused %v, want %v", name, ok, i > 0)
+		}
+		if ok := len(p.v.dialogs) > 0; ok {
+			press(p, "esc")
+		}
+	}
+	if ms := p.s.Snapshot().Review.Milestones; len(ms) != 1 || ms[0].Name != "x" {
+		t.Errorf("milestones %+v, want the one \"x\"", ms)
+	}
+	for _, how := range []string{"pasted", "typed"} {
+		press(p, "M")
+		if how == "pasted" {
+			paste(p, "team "+family+" "+how)
+		} else {
+			typeText(p, "team "+family+" "+how)
+		}
+		press(p, "enter")
+		ms := p.s.Snapshot().Review.Milestones
+		if got := ms[len(ms)-1].Name; got != "team "+family+" "+how {
+			t.Errorf("%s: the emoji sequence lost its joiners: %q", how, got)
+		}
+	}
+	press(p, "j", "j", "A")
+	paste(p, "bo\u200bb\u200c")
+	press(p, "enter")
+	typeText(p, "2026-12-01")
+	press(p, "enter")
+	if as := p.s.Snapshot().Review.Actions; len(as) != 1 || as[0].Owner != "bob" {
+		t.Errorf("actions %+v, want one owned by bob", as)
+	}
+	l := loadLens(t, "builtin:ops")
+	p = newSetupTestProgram(t, l)
+	paste(p, "Pay\u200bments")
+	press(p, "enter", "enter")
+	paste(p, "\u2060team")
+	press(p, "enter")
+	if w := p.s.Snapshot().Review.Workload; w.Name != "Payments" || w.Owner != "team" {
+		t.Errorf("workload %+v", w)
+	}
+}
+
+// Names someone else wrote (a hand-edited file, a team file) show their
+// zero-width characters spelled out, so "x\u200b" never passes for "x",
+// and the columns after them stay in place.
+func TestZeroWidthCharactersShowInNames(t *testing.T) {
+	l := loadLens(t, "builtin:ops")
+	r := review.New(l, review.Workload{Name: "Pay\u200bments", Owner: "te\ufeffam", Environment: review.Production})
+	q := l.Pillars[0].Questions[0]
+	for _, owner := range []string{"bob", "bob\u200b"} {
+		if _, err := r.AddAction(review.Action{PillarID: pillar, QuestionID: q.ID, ChoiceID: q.Choices[0].ID, Title: "Adopt it", Owner: owner}, "me", testNow); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := newTestProgram(t, l, r, 80, 24)
+	press(p, "esc")
+	if plain := plainView(p); !strings.Contains(plain, `Pay\u200bments`) || !strings.Contains(plain, `te\ufeffam`) {
+		t.Errorf("the workload's name and owner hide their zero-width characters:\n%s", plain)
+	}
+	p.v.openQuestion(0)
+	p.v.refresh()
+	plain := plainView(p)
+	if !strings.Contains(plain, "open, bob: Adopt it") || !strings.Contains(plain, `open, bob\u200b: Adopt it`) {
+		t.Errorf("two owners look alike:\n%s", plain)
+	}
+	checkFits(t, p.v, "actions")
+
+	v, m := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
+	next := *m
+	next.People = append(slices.Clone(m.People), Person{ID: "fake", Name: "hana\u200b", Role: Contributor})
+	next.LastChange = Notice{Kind: NoticeRecordedMilestone, Who: "hana\u2060", Arg: "v1\u200b", At: testNow}
+	v.SetMeeting(&next)
+	frame := ansi.Strip(v.View())
+	if !strings.Contains(frame, `hana\u200b`) || !strings.Contains(frame, `hana\u2060 recorded the milestone v1\u200b`) {
+		t.Errorf("a look-alike participant passes for another:\n%s", frame)
+	}
+	checkFits(t, v, "presence")
+	v.Update(keyMsg("H"))
+	if frame := ansi.Strip(v.View()); !strings.Contains(frame, `hana\u200b`) {
+		t.Errorf("the hand-over list hides a zero-width character:\n%s", frame)
+	}
+}
