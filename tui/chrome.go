@@ -19,13 +19,13 @@ func keyMatches(msg tea.KeyMsg, b key.Binding) bool { return key.Matches(msg, b)
 // the form of a new review asks for the workload, it names the file
 // instead (the workload's name is not known yet).
 func (v *Viewer) titleBar() string {
-	right := oneLine(sanitize(v.snap.Lens.Name+" "+v.snap.Lens.Version)) + " "
-	name := oneLine(sanitize(v.snap.Review.Workload.Name))
+	right := cleanLine(v.snap.Lens.Name+" "+v.snap.Lens.Version) + " "
+	name := cleanName(v.snap.Review.Workload.Name)
 	if v.current == screenSetup {
 		// A path is cut at its start: its end names the file.
 		label := fmt.Sprintf(v.c.t.Status.NewReview, "")
 		room := v.termW - displayWidth(" wafr · "+label) - displayWidth(right) - 1
-		name = label + truncateLeft(oneLine(sanitize(v.snap.Path)), max(12, room))
+		name = label + truncateLeft(cleanLine(v.snap.Path), max(12, room))
 	}
 	left := " wafr · " + name
 	return v.c.styles.TitleBar.Render(spread(left, right, v.termW))
@@ -109,10 +109,10 @@ func (v *Viewer) noticeTexts() []string {
 	if n.Empty() || v.c.now().Sub(n.At) > noticeFor {
 		return nil
 	}
-	out := []string{oneLine(sanitize(v.c.noticeText(v.snap, n)))}
+	out := []string{cleanLine(v.c.noticeText(v.snap, n))}
 	if base := filepath.Base(n.Arg); n.Kind == noticeLint && base != n.Arg {
 		n.Arg = base
-		out = append(out, oneLine(sanitize(v.c.noticeText(v.snap, n))))
+		out = append(out, cleanLine(v.c.noticeText(v.snap, n)))
 	}
 	return out
 }

@@ -49,7 +49,7 @@ func (f frame) boxLines(title string, lines []string) string {
 		lines = append(lines[:max(1, room-1)], "…")
 	}
 	for i, l := range lines {
-		lines[i] = truncate(l, w)
+		lines[i] = truncate(expandTabs(l, 0), w) // a tab would be measured as nothing
 	}
 	inner := f.c.styles.Heading.Render(strings.Join(head, "\n")) + "\n\n" + strings.Join(lines, "\n")
 	return lipgloss.Place(f.w, f.h, lipgloss.Center, lipgloss.Center, f.c.styles.Dialog.Render(inner))

@@ -51,7 +51,7 @@ func (d conflictDialog) view() string {
 	if qs := d.conflict.Questions; len(qs) > 0 {
 		lines = append(append(lines, text(fmt.Sprintf(t.BothChanged, sanitize(strings.Join(qs, ", "))))...), "")
 	}
-	aside := sanitize(filepath.Base(d.path)) + ".wafr-unsaved"
+	aside := cleanLine(filepath.Base(d.path)) + ".wafr-unsaved"
 	quitBroken, quit := keyLines(fmt.Sprintf(t.QuitBroken, aside), w), keyLines(fmt.Sprintf(t.Quit, aside), w)
 	if d.meeting {
 		quitBroken, quit = keyLines(t.LeaveMeeting, w), keyLines(t.LeaveMeeting, w)

@@ -68,15 +68,15 @@ func (d actionDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 				d.err = fmt.Sprintf(d.c.t.Action.BadDue, due)
 				return d, nil, nil
 			}
-			intent := ActionIntent{Item: d.item, ChoiceID: d.choice.ID, Owner: strings.TrimSpace(d.owner.Value()), Due: due}
+			intent := ActionIntent{Item: d.item, ChoiceID: d.choice.ID, Owner: textsafe.Name(d.owner.Value()), Due: due}
 			return d, nil, []event{closeDialogEvent{}, applyEvent{intent}}
 		}
 	}
 	var cmd tea.Cmd
 	if d.field == 0 {
-		d.owner, cmd = d.owner.Update(msg)
+		d.owner, cmd = updateInput(d.owner, msg)
 	} else {
-		d.due, cmd = d.due.Update(msg)
+		d.due, cmd = updateInput(d.due, msg)
 	}
 	return d, cmd, nil
 }
@@ -85,7 +85,7 @@ func (d actionDialog) view() string {
 	t := &d.c.t.Action
 	w := d.textWidth()
 	lw := d.labelWidth()
-	lines := append(strings.Split(wrap(fmt.Sprintf(t.Adopt, sanitize(d.choice.Title)), w), "\n"), "",
+	lines := append(strings.Split(wrap(fmt.Sprintf(t.Adopt, cleanLine(d.choice.Title)), w), "\n"), "",
 		padRight(t.Owner, lw)+d.owner.View(), padRight(t.Due, lw)+d.due.View())
 	if d.err != "" {
 		lines = append(lines, "", d.c.styles.StatusError.Render(wrap(sanitize(d.err), w)))

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -33,7 +34,7 @@ func (d textDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 		case keyMatches(km, d.c.keys.Form.Cancel), km.Type == tea.KeyCtrlC:
 			return d, nil, closed()
 		case keyMatches(km, d.c.keys.Form.Confirm):
-			in, problem := d.done(strings.TrimSpace(d.input.Value()))
+			in, problem := d.done(textsafe.Name(d.input.Value()))
 			if problem != "" {
 				d.err = problem
 				return d, nil, nil
@@ -42,7 +43,7 @@ func (d textDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 		}
 	}
 	var cmd tea.Cmd
-	d.input, cmd = d.input.Update(msg)
+	d.input, cmd = updateInput(d.input, msg)
 	return d, cmd, nil
 }
 
@@ -68,7 +69,7 @@ func (d textDialog) keys() []key.Binding {
 func (d textDialog) typing() bool { return true }
 
 func newParkDialog(c *common, snap *Snapshot, item int) textDialog {
-	q, t := sanitize(snap.Items[item].Question.ID), &c.t.Meeting
+	q, t := cleanLine(snap.Items[item].Question.ID), &c.t.Meeting
 	return newTextDialog(c, fmt.Sprintf(t.ParkTitle, q), t.ParkIntro, t.ParkPlaceholder, 300, func(text string) (Intent, string) {
 		if text == "" {
 			return nil, t.ParkEmpty
@@ -160,7 +161,7 @@ func newHandOverDialog(c *common, m *Meeting) pickDialog {
 	var ids, labels []string
 	for _, p := range m.People {
 		if p.ID != m.Me.ID && p.Role != Observer {
-			ids, labels = append(ids, p.ID), append(labels, oneLine(sanitize(p.Name)))
+			ids, labels = append(ids, p.ID), append(labels, cleanName(p.Name))
 		}
 	}
 	return pickDialog{frame: frame{c: c}, title: c.t.Meeting.HandOverTitle, labels: labels, empty: c.t.Meeting.HandOverEmpty,
@@ -174,8 +175,8 @@ func newSettleVoteDialog(c *common, snap *Snapshot, vt *VoteView) pickDialog {
 	if len(vt.Majority) > 0 {
 		majority = strings.Join(vt.Majority, ", ")
 	}
-	q := sanitize(snap.Items[vt.Item].Question.ID)
-	labels := []string{fmt.Sprintf(t.SettleMajority, sanitize(majority)), t.SettleKeep, t.SettleBack}
+	q := cleanLine(snap.Items[vt.Item].Question.ID)
+	labels := []string{fmt.Sprintf(t.SettleMajority, cleanLine(majority)), t.SettleKeep, t.SettleBack}
 	return pickDialog{frame: frame{c: c}, title: fmt.Sprintf(t.SettleTitle, q), labels: labels,
 		help: []key.Binding{c.keys.Question.Up, c.keys.Question.Down, c.keys.Form.Confirm, c.keys.Form.Cancel},
 		pick: func(i int) []event {
@@ -193,7 +194,7 @@ func newParkingLotDialog(c *common, snap *Snapshot, chair bool) pickDialog {
 	parked := snap.Review.Parked
 	labels := make([]string, len(parked))
 	for i, p := range parked {
-		labels[i] = fmt.Sprintf("%s  %s (%s)", sanitize(p.QuestionID), oneLine(sanitize(p.Text)), sanitize(p.By))
+		labels[i] = fmt.Sprintf("%s  %s (%s)", cleanLine(p.QuestionID), cleanLine(p.Text), cleanName(p.By))
 	}
 	t := &c.t.Meeting
 	d := pickDialog{frame: frame{c: c}, title: t.LotTitle, labels: labels, empty: t.LotEmpty,
@@ -222,7 +223,7 @@ func newParkingLotDialog(c *common, snap *Snapshot, chair bool) pickDialog {
 // and by when, as "owner, YYYY-MM-DD".
 func newParkedActionDialog(c *common, p review.Parked) textDialog {
 	t := &c.t.Meeting
-	return newTextDialog(c, t.ParkedTitle, fmt.Sprintf(t.ParkedIntro, oneLine(sanitize(p.Text))), t.ParkedExample, 200, func(text string) (Intent, string) {
+	return newTextDialog(c, t.ParkedTitle, fmt.Sprintf(t.ParkedIntro, cleanLine(p.Text)), t.ParkedExample, 200, func(text string) (Intent, string) {
 		owner, due, _ := strings.Cut(text, ",")
 		owner, due = strings.TrimSpace(owner), strings.TrimSpace(due)
 		if _, err := review.ParseDue(due); err != nil {

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
+	"github.com/wafr-dev/wafr/internal/textsafe"
 )
 
 type naOption struct{ reason, label string }
@@ -52,6 +53,7 @@ func newNotApplicableDialog(c *common, snap *Snapshot, item int) notApplicableDi
 	}
 	if a != nil {
 		d.input.SetValue(otherReason(a.Notes, &c.t.NA))
+		d.input = cleanInput(d.input)
 	}
 	return d
 }
@@ -110,7 +112,7 @@ func (d notApplicableDialog) updateOther(msg tea.Msg) (dialog, tea.Cmd, []event)
 			d.input.Blur()
 			return d, nil, nil
 		case keyMatches(km, d.c.keys.Form.Confirm):
-			text := strings.TrimSpace(d.input.Value())
+			text := textsafe.Name(d.input.Value())
 			if text == "" {
 				d.problem = d.c.t.NA.OtherNeeded
 				return d, nil, nil
@@ -120,7 +122,7 @@ func (d notApplicableDialog) updateOther(msg tea.Msg) (dialog, tea.Cmd, []event)
 		}
 	}
 	var cmd tea.Cmd
-	d.input, cmd = d.input.Update(msg)
+	d.input, cmd = updateInput(d.input, msg)
 	return d, cmd, nil
 }
 
@@ -133,7 +135,7 @@ func (d notApplicableDialog) view() string {
 			lines = append(lines, s.StatusError.Render(wrap(d.problem, w)), "")
 		}
 		lines = append(lines, s.Dim.Render(wrap(t.OtherHint, w)))
-		return d.boxLines(fmt.Sprintf(t.OtherTitle, sanitize(d.question)), lines)
+		return d.boxLines(fmt.Sprintf(t.OtherTitle, cleanLine(d.question)), lines)
 	}
 	var labels []string
 	if d.marked {
@@ -162,7 +164,7 @@ func (d notApplicableDialog) view() string {
 			}
 		}
 	}
-	return d.boxLines(fmt.Sprintf(t.Title, sanitize(d.question)), lines)
+	return d.boxLines(fmt.Sprintf(t.Title, cleanLine(d.question)), lines)
 }
 
 func (d notApplicableDialog) setSize(w, h int) dialog {

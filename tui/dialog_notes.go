@@ -71,7 +71,7 @@ func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	}
 	before := d.area.Value()
 	var cmd tea.Cmd
-	d.area, cmd = d.area.Update(msg)
+	d.area, cmd = updateArea(d.area, msg)
 	if after := d.area.Value(); after != before {
 		return d, cmd, []event{applyEvent{NotesIntent{Item: d.item, Notes: after, Base: before}}}
 	}
@@ -84,7 +84,7 @@ func (d notesDialog) view() string {
 	t := &d.c.t.Notes
 	lines := strings.Split(d.area.View(), "\n")
 	lines = append(lines, strings.Split(d.c.styles.Dim.Render(wrap(t.Hint, d.textWidth())), "\n")...)
-	return d.boxLines(fmt.Sprintf(t.Title, sanitize(d.question)), lines)
+	return d.boxLines(fmt.Sprintf(t.Title, cleanLine(d.question)), lines)
 }
 
 func (d notesDialog) setSize(w, h int) dialog {

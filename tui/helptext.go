@@ -56,7 +56,7 @@ func buildHelp(q *questions.Question, hw helpWriter, title bool) helpText {
 	}
 	var lines []string
 	if title {
-		lines = append(hw.wrap([]run{{text: sanitize(q.ID) + "  " + oneLine(sanitize(q.Title)), style: tsBold}}, "", ""), "")
+		lines = append(hw.wrap([]run{{text: cleanLine(q.ID) + "  " + cleanLine(q.Title), style: tsBold}}, "", ""), "")
 	}
 	lines = append(lines, hw.markdown(sanitize(q.Description))...)
 	if r := q.HelpfulResource; r != nil && (r.DisplayText != "" || r.URL != "") {
@@ -76,7 +76,7 @@ func buildHelp(q *questions.Question, hw helpWriter, title bool) helpText {
 // then its further resources, helpful ones under "Learn more" and
 // improvement plans under "To improve".
 func (hw helpWriter) choice(c *questions.Choice) []string {
-	lines := hw.wrap([]run{{text: oneLine(sanitize(c.Title)), style: tsBold}}, "", "")
+	lines := hw.wrap([]run{{text: cleanLine(c.Title), style: tsBold}}, "", "")
 	if r := c.HelpfulResource; r != nil {
 		lines = append(lines, hw.resource(*r, "", "")...)
 	}
@@ -259,13 +259,15 @@ func (m *mdWriter) list(l *ast.List, first, rest string) {
 }
 
 // code writes a code block line by line, cutting only lines wider than
-// the pane.
+// the pane. Tabs are expanded first, to stops every tabWidth columns of
+// the code: measured as they are, a tab counts as no width, and a line
+// cut to the pane's width then ran past its border once drawn.
 func (m *mdWriter) code(n ast.Node, first, rest string) {
 	p := first
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		sg := lines.At(i)
-		l := strings.TrimRight(string(sg.Value(m.src)), "\n")
+		l := expandTabs(strings.TrimRight(string(sg.Value(m.src)), "\n"), 0)
 		for _, piece := range strings.Split(ansi.Hardwrap(l, max(1, m.hw.width-ansi.StringWidth(p)-2), true), "\n") {
 			m.lines = append(m.lines, p+"  "+m.hw.tr.render(line{segs: []seg{{text: piece, style: tsCode}}}))
 			p = rest

@@ -65,10 +65,10 @@ func (cc countColumns) counts(s *Styles, c scoring.Counts) string {
 func questionLines(c *common, snap *Snapshot, i, idW, w int) []string {
 	s := c.styles
 	it := snap.Items[i]
-	lead := padRight(sanitize(it.Question.ID), idW) + "  " + s.riskTags[snap.Risk(i)] + "  "
+	lead := padRight(cleanLine(it.Question.ID), idW) + "  " + s.riskTags[snap.Risk(i)] + "  "
 	pad := strings.Repeat(" ", idW+2+s.tagWidth+2)
 	tw := max(10, w-2-len(pad)) // the list's mark takes two columns
-	title := strings.Split(wrap(oneLine(sanitize(it.Question.Title)), tw), "\n")
+	title := strings.Split(wrap(cleanLine(it.Question.Title), tw), "\n")
 	if len(title) > 2 {
 		title = []string{title[0], truncate(title[1]+" "+strings.Join(title[2:], " "), tw)}
 	}
@@ -83,14 +83,14 @@ func questionLines(c *common, snap *Snapshot, i, idW, w int) []string {
 func idWidth(snap *Snapshot) int {
 	w := 4
 	for _, it := range snap.Items {
-		w = max(w, displayWidth(sanitize(it.Question.ID)))
+		w = max(w, displayWidth(cleanLine(it.Question.ID)))
 	}
 	return min(w, 16)
 }
 
 // pillarHeader is a pillar's name over its questions, with its progress.
 func pillarHeader(c *common, p scoring.PillarResult, w int) listRow {
-	name := oneLine(sanitize(p.Pillar.Name))
+	name := cleanLine(p.Pillar.Name)
 	count := fmt.Sprintf(c.t.Lists.PillarCount, p.Counts.Answered(), p.Counts.Total())
 	lines := strings.Split(wrap(name, max(10, w-displayWidth(count)-2)), "\n")
 	lines[0] = c.styles.Heading.Render(lines[0]) + "  " + c.styles.Dim.Render(count)
@@ -125,20 +125,20 @@ func (o overviewScreen) refresh() overviewScreen {
 		details = append(details, o.c.cat.Environment(wl.Environment))
 	}
 	if wl.Owner != "" {
-		details = append(details, fmt.Sprintf(t.OwnerIs, sanitize(wl.Owner)))
+		details = append(details, fmt.Sprintf(t.OwnerIs, cleanName(wl.Owner)))
 	}
 	l := o.snap.Lens
 	pillars := i18n.Plural(len(l.Pillars), t.PillarOne, fmt.Sprintf(t.Pillars, len(l.Pillars)))
 	qs := i18n.Plural(len(o.snap.Items), t.QuestionOne, fmt.Sprintf(t.Questions, len(o.snap.Items)))
 	o.heading = strings.Join([]string{
-		s.Heading.Render(truncate(oneLine(sanitize(wl.Name)), w)) + "  " + s.Dim.Render(strings.Join(details, ", ")),
-		truncate(fmt.Sprintf(t.LensLine, oneLine(sanitize(l.Name)), sanitize(l.Version), pillars, qs), w),
+		s.Heading.Render(truncate(cleanName(wl.Name), w)) + "  " + s.Dim.Render(strings.Join(details, ", ")),
+		truncate(fmt.Sprintf(t.LensLine, cleanLine(l.Name), cleanLine(l.Version), pillars, qs), w),
 		"",
 		s.Dim.Render("  " + padRight(t.Pillar, nameW) + "  " + cc.header()),
 	}, "\n")
 	var rows []listRow
 	for pi, p := range o.snap.Score.Pillars {
-		name := strings.Split(wrap(oneLine(sanitize(p.Pillar.Name)), nameW), "\n")
+		name := strings.Split(wrap(cleanLine(p.Pillar.Name), nameW), "\n")
 		lines := []string{padRight(name[0], nameW) + "  " + cc.counts(s, p.Counts)}
 		lines = append(lines, name[1:]...)
 		rows = append(rows, listRow{lines: lines, item: -1, pillar: pi})
@@ -366,7 +366,7 @@ func (n navigatorScreen) searchKey(msg tea.KeyMsg) (navigatorScreen, tea.Cmd, []
 	}
 	before := n.input.Value()
 	var cmd tea.Cmd
-	n.input, cmd = n.input.Update(msg)
+	n.input, cmd = updateInput(n.input, msg)
 	if n.input.Value() != before {
 		n = n.refresh()
 		n.list = n.list.selectWhere(func(listRow) bool { return true }) // the first match
@@ -380,7 +380,7 @@ func (n navigatorScreen) passthrough(msg tea.Msg) (navigatorScreen, tea.Cmd) {
 		return n, nil
 	}
 	var cmd tea.Cmd
-	n.input, cmd = n.input.Update(msg)
+	n.input, cmd = updateInput(n.input, msg)
 	return n, cmd
 }
 

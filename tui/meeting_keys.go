@@ -86,7 +86,7 @@ func (v *Viewer) voteKey() tea.Cmd {
 	case vt == nil:
 		v.outbox = append(v.outbox, OpenVoteIntent{Item: v.question.cur})
 	case vt.Item != v.question.cur:
-		v.setNotice(fmt.Sprintf(v.c.t.Meeting.VoteElsewhere, sanitize(v.snap.Items[vt.Item].Question.ID)))
+		v.setNotice(fmt.Sprintf(v.c.t.Meeting.VoteElsewhere, cleanLine(v.snap.Items[vt.Item].Question.ID)))
 	case !vt.Revealed:
 		v.outbox = append(v.outbox, RevealIntent{})
 	default:

@@ -177,7 +177,7 @@ func (v *Viewer) presenceLine() string {
 	for _, p := range m.People {
 		where := ""
 		if p.Item >= 0 && p.Item < len(v.snap.Items) {
-			where = " " + sanitize(v.snap.Items[p.Item].Question.ID)
+			where = " " + cleanLine(v.snap.Items[p.Item].Question.ID)
 		}
 		tag := ""
 		switch {
@@ -188,7 +188,7 @@ func (v *Viewer) presenceLine() string {
 		case !p.Following:
 			tag = "»"
 		}
-		people = append(people, tag+oneLine(sanitize(p.Name))+where)
+		people = append(people, tag+cleanName(p.Name)+where)
 	}
 	if v.join != "" && len(m.People) <= 1 { // the host alone: say how to join
 		people = append(people, fmt.Sprintf(t.JoinWith, v.join))
@@ -232,11 +232,11 @@ func (q questionScreen) banner(w int) string {
 	}
 	if len(m.Proposals) > 0 && m.Me.Role == Facilitator {
 		p := m.Proposals[0]
-		return s.Notice.Render(truncate(fmt.Sprintf(t.Proposes, oneLine(sanitize(p.By)),
-			sanitize(q.snap.Items[p.Item].Question.ID), sanitize(q.c.proposalText(q.snap, &p))), w))
+		return s.Notice.Render(truncate(fmt.Sprintf(t.Proposes, cleanName(p.By),
+			cleanLine(q.snap.Items[p.Item].Question.ID), cleanLine(q.c.proposalText(q.snap, &p))), w))
 	}
 	if lc := m.LastChange; !lc.Empty() && !statusKind(lc.Kind) && q.c.now().Sub(lc.At) < noticeFor {
-		return s.Dim.Render(truncate(sanitize(q.c.noticeText(q.snap, lc)), w))
+		return s.Dim.Render(truncate(cleanLine(q.c.noticeText(q.snap, lc)), w))
 	}
 	return ""
 }
@@ -278,7 +278,7 @@ func (q questionScreen) voteHelp(choiceID string) []string {
 	}
 	clean := make([]string, len(names))
 	for i, n := range names {
-		clean[i] = oneLine(sanitize(n))
+		clean[i] = cleanName(n)
 	}
 	runs := []run{{text: t.TickedBy, style: tsBold}, {text: strings.Join(clean, ", ")}}
 	return append(q.c.tr.wrapRuns(runs, q.paneContentWidth(), "", ""), "")

@@ -143,7 +143,7 @@ func sessionNoticeText(t *i18n.TUI, n Notice) (string, bool) {
 	case NoticeApplicableAgain:
 		return fmt.Sprintf(w.ApplicableAgain, n.Arg), true
 	case NoticeMilestone:
-		return fmt.Sprintf(w.Milestone, n.Arg), true
+		return fmt.Sprintf(w.Milestone, showName(w.Milestone, n.Arg)), true
 	case NoticeActionAdded:
 		return fmt.Sprintf(w.ActionAdded, n.Arg), true
 	case NoticeMerged:
@@ -161,7 +161,7 @@ func sessionNoticeText(t *i18n.TUI, n Notice) (string, bool) {
 	case NoticeParkedToNotes:
 		return fmt.Sprintf(t.Meeting.ParkedToNotes, n.Arg), true
 	case NoticeMilestoneRenamed:
-		return fmt.Sprintf(w.MilestoneRenamed, n.Arg, n.Arg2), true
+		return fmt.Sprintf(w.MilestoneRenamed, showName(w.MilestoneRenamed, n.Arg), showName(w.MilestoneRenamed, n.Arg2)), true
 	case NoticeActionRenumbered:
 		return fmt.Sprintf(w.ActionRenumbered, n.Arg, n.Arg2), true
 	case NoticeLensChanged:
@@ -197,7 +197,7 @@ func (c *common) liveResultText(snap *Snapshot, n Notice) (string, bool) {
 	case NoticeEditClosed:
 		return t.EditClosed, true
 	case NoticeFacilitates:
-		return fmt.Sprintf(t.Facilitates, oneLine(n.Whom)), true
+		return fmt.Sprintf(t.Facilitates, showName(t.Facilitates, oneLine(n.Whom))), true
 	case NoticeProposed:
 		return fmt.Sprintf(t.Proposed, c.proposalText(snap, n.Proposal)), true
 	case NoticeDeclined:
@@ -205,11 +205,11 @@ func (c *common) liveResultText(snap *Snapshot, n Notice) (string, bool) {
 	case NoticeVoteOpened:
 		return t.VoteOpened, true
 	case NoticeChairLost:
-		return fmt.Sprintf(t.ChairLost, oneLine(n.Whom)), true
+		return fmt.Sprintf(t.ChairLost, showName(t.ChairLost, oneLine(n.Whom))), true
 	case NoticeYourProposalAccepted:
-		return fmt.Sprintf(t.YourProposalTook, oneLine(n.Who), c.proposalText(snap, n.Proposal)), true
+		return fmt.Sprintf(t.YourProposalTook, showName(t.YourProposalTook, oneLine(n.Who)), c.proposalText(snap, n.Proposal)), true
 	case NoticeYourProposalDeclined:
-		return fmt.Sprintf(t.YourProposalNot, oneLine(n.Who), c.proposalText(snap, n.Proposal)), true
+		return fmt.Sprintf(t.YourProposalNot, showName(t.YourProposalNot, oneLine(n.Who)), c.proposalText(snap, n.Proposal)), true
 	}
 	return "", false
 }
@@ -218,7 +218,7 @@ func (c *common) liveResultText(snap *Snapshot, n Notice) (string, bool) {
 // another kind.
 func (c *common) changeText(snap *Snapshot, n Notice) (string, bool) {
 	t := &c.t.Live
-	who, whom := oneLine(n.Who), oneLine(n.Whom)
+	who, whom := showName("%s", oneLine(n.Who)), showName("%s", oneLine(n.Whom))
 	byWhoOf := map[NoticeKind]string{
 		NoticeTicked: t.Ticked, NoticeUnticked: t.Unticked, NoticeMarkedNA: t.MarkedNA, NoticeMadeApplicable: t.MadeApplicable,
 		NoticeEditedNotes: t.EditedNotes, NoticeAddedAction: t.AddedAction, NoticeRecordedMilestone: t.RecordedMilestone,
@@ -226,6 +226,9 @@ func (c *common) changeText(snap *Snapshot, n Notice) (string, bool) {
 	}
 	if format, ok := byWhoOf[n.Kind]; ok {
 		what := n.Arg
+		if n.Kind == NoticeRecordedMilestone {
+			what = showName(format, what)
+		}
 		if n.Kind == NoticeHandedOver || n.Kind == NoticeChairHeld {
 			what = whom
 		}
@@ -262,7 +265,7 @@ func (c *common) reviewNoticeText(n Notice) string {
 	case NoticeSessionCrashed:
 		return fmt.Sprintf(t.SessionCrashed, n.Text)
 	case NoticeSessionFailed:
-		return fmt.Sprintf(t.SessionFailed, oneLine(n.Who), n.Text)
+		return fmt.Sprintf(t.SessionFailed, showName("%s", oneLine(n.Who)), n.Text)
 	case NoticeGoodbyeSaved:
 		return fmt.Sprintf(t.GoodbyeSaved, n.Arg)
 	case NoticeGoodbyeStopped:

@@ -353,7 +353,7 @@ func (q questionScreen) notesEvent() event {
 	}
 	t := &q.c.t.Question
 	if why := notEditable(notes, t); why != "" {
-		body := fmt.Sprintf(t.NotEditable, sanitize(q.item().Question.ID), why, sanitize(q.snap.Path))
+		body := fmt.Sprintf(t.NotEditable, cleanLine(q.item().Question.ID), why, sanitize(q.snap.Path))
 		return openDialogEvent{messageDialog{frame: frame{c: q.c}, title: t.NotEditableTitle, body: body}}
 	}
 	return openDialogEvent{newNotesDialog(q.c, q.snap, q.cur, notes)}

@@ -58,7 +58,7 @@ func (q questionScreen) refresh() questionScreen {
 // titleText is the question's id and title, wrapped to w.
 func (q questionScreen) titleText(w int) string {
 	it := q.item()
-	return wrap(sanitize(it.Question.ID)+"  "+oneLine(sanitize(it.Question.Title)), w)
+	return wrap(cleanLine(it.Question.ID)+"  "+cleanLine(it.Question.Title), w)
 }
 
 // topText is the position, the risk badge, the title and the
@@ -67,7 +67,7 @@ func (q questionScreen) titleText(w int) string {
 func (q questionScreen) topText(w int) string {
 	s, t := q.c.styles, &q.c.t.Question
 	it := q.item()
-	pos := fmt.Sprintf(t.Position, oneLine(sanitize(it.Pillar.Name)), it.QI+1, len(it.Pillar.Questions))
+	pos := fmt.Sprintf(t.Position, cleanLine(it.Pillar.Name), it.QI+1, len(it.Pillar.Questions))
 	lines := []string{spread(s.Heading.Render(truncate(pos, w-14)), s.badges[q.snap.Risk(q.cur)], w)}
 	title := strings.Split(q.titleText(w), "\n")
 	if len(title) > titleLines {
@@ -113,7 +113,7 @@ func (q questionScreen) choiceText(w int) (string, int) {
 		if voting {
 			box = ballot
 		}
-		marker, text := "  ", truncate(oneLine(sanitize(choices[i].Title)), w-6-displayWidth(suffix))+suffix
+		marker, text := "  ", truncate(cleanLine(choices[i].Title), w-6-displayWidth(suffix))+suffix
 		if i == q.cursor {
 			marker = s.Cursor.Render("› ")
 			if !q.paneFocus {
@@ -151,7 +151,7 @@ func (q questionScreen) notesText(w int) string {
 		return s.Dim.Render(t.NoNotes)
 	}
 	first, rest, _ := strings.Cut(sanitize(a.Notes), "\n")
-	line := fmt.Sprintf(t.NotesLine, first)
+	line := fmt.Sprintf(t.NotesLine, cleanLine(first))
 	if rest != "" {
 		more := t.MoreLine
 		if n := strings.Count(rest, "\n") + 1; n > 1 {
@@ -179,7 +179,7 @@ func (q questionScreen) actionText(w int) string {
 		}
 		facts := []string{q.c.cat.Status(a.Status)}
 		if a.Owner != "" {
-			facts = append(facts, sanitize(a.Owner))
+			facts = append(facts, cleanName(a.Owner))
 		}
 		if a.Due != "" {
 			due := fmt.Sprintf(t.Due, a.Due)
@@ -189,7 +189,7 @@ func (q questionScreen) actionText(w int) string {
 			facts = append(facts, due)
 		}
 		// Status, owner and due date first: the title is what gets cut.
-		line := fmt.Sprintf("%s %s %s: %s", box, sanitize(a.ID), strings.Join(facts, ", "), oneLine(sanitize(a.Title)))
+		line := fmt.Sprintf("%s %s %s: %s", box, cleanName(a.ID), strings.Join(facts, ", "), cleanName(a.Title))
 		lines = append(lines, truncate(line, w))
 	}
 	return strings.Join(lines, "\n")
@@ -211,5 +211,5 @@ func (c *common) reasonLabel(r string) string {
 	if r == "" {
 		return c.t.Question.NoReason
 	}
-	return sanitize(r)
+	return cleanLine(r)
 }

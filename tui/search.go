@@ -50,7 +50,7 @@ func newSearchIndex(snap *Snapshot, c *common) *searchIndex {
 	for i, it := range snap.Items {
 		q := it.Question
 		add := func(kind fieldKind, label, text string) {
-			text = oneLine(sanitize(text))
+			text = cleanLine(text)
 			if text == "" {
 				return
 			}
@@ -166,7 +166,7 @@ func (m searchMatch) lines(c *common, idW, w int) []string {
 	case fieldAction:
 		where = fmt.Sprintf(t.InAction, m.field.label)
 	}
-	lead := strings.Repeat(" ", idW+2) + sanitize(where) + ": "
+	lead := strings.Repeat(" ", idW+2) + cleanLine(where) + ": "
 	room := max(10, w-2-displayWidth(lead))
 	return []string{c.styles.Dim.Render(lead) + snippet(c, m.field.text, m.start, m.end, room)}
 }

@@ -3,9 +3,9 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
@@ -260,6 +260,7 @@ func (s *Session) Apply(by string, in Intent) Result {
 	case WorkloadIntent:
 		next := s.rev.Clone()
 		next.Workload = in.Workload
+		next.Workload.Name, next.Workload.Owner = textsafe.Name(in.Workload.Name), textsafe.Name(in.Workload.Owner)
 		next.UpdatedAt = s.now().UTC().Truncate(time.Second)
 		s.commit(next)
 		s.created = true
@@ -313,8 +314,8 @@ func (s *Session) Apply(by string, in Intent) Result {
 		if err != nil {
 			return Result{Err: err}
 		}
-		a, err := next.AddAction(review.Action{PillarID: p.ID, QuestionID: q.ID, ChoiceID: c.ID, Title: c.Title,
-			Owner: in.Owner, Due: in.Due}, by, s.now())
+		a, err := next.AddAction(review.Action{PillarID: p.ID, QuestionID: q.ID, ChoiceID: c.ID, Title: textsafe.Name(c.Title),
+			Owner: textsafe.Name(in.Owner), Due: in.Due}, by, s.now())
 		if err != nil {
 			return Result{Err: err}
 		}
@@ -339,8 +340,9 @@ func endNotApplicable(a *review.Answer) {
 // milestone snapshots the answers under a name the review does not have
 // yet (someone else may have taken it since the dialog checked).
 func (s *Session) milestone(name string) Result {
-	if s.rev.Milestone(strings.TrimSpace(name)) != nil {
-		return Result{Err: fmt.Errorf("%w: %q", ErrMilestoneExists, strings.TrimSpace(name))}
+	name = textsafe.Name(name) // as every name wafr writes: see textsafe
+	if s.rev.Milestone(name) != nil {
+		return Result{Err: fmt.Errorf("%w: %q", ErrMilestoneExists, name)}
 	}
 	next := s.rev.Clone()
 	if err := next.AddMilestone(name, "", s.lens, s.now()); err != nil {

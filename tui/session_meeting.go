@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
 )
@@ -15,7 +16,7 @@ func (s *Session) applyMeeting(by string, in Intent) (res Result, ok bool) {
 	switch in := in.(type) {
 	case ParkIntent:
 		it, found := s.itemAt(in.Item)
-		text := strings.TrimSpace(in.Text)
+		text := strings.TrimSpace(textsafe.Typed(in.Text))
 		if !found || text == "" {
 			return Result{Err: ErrNoItem}, true
 		}
@@ -83,7 +84,8 @@ func (s *Session) resolveParked(by string, in ResolveParkedIntent) Result {
 	res := Result{Changed: true, Message: Notice{Kind: NoticeParkDropped}}
 	switch in.Into {
 	case ParkedToAction:
-		a, err := next.AddAction(review.Action{PillarID: p.PillarID, QuestionID: p.QuestionID, Title: p.Text, Owner: in.Owner, Due: in.Due}, by, s.now())
+		a, err := next.AddAction(review.Action{PillarID: p.PillarID, QuestionID: p.QuestionID, Title: textsafe.Name(p.Text),
+			Owner: textsafe.Name(in.Owner), Due: in.Due}, by, s.now())
 		if err != nil {
 			return Result{Err: err}
 		}

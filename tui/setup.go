@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -34,7 +35,7 @@ func newSetupScreen(c *common, snap *Snapshot) setupScreen {
 	w := snap.Review.Workload
 	t := &c.t.Setup
 	f := setupScreen{c: c, snap: snap, name: newTextInput(c.styles), owner: newTextInput(c.styles), production: w.Environment != review.PreProduction,
-		suggestName: oneLine(sanitize(w.Name)), suggestOwner: oneLine(sanitize(w.Owner))}
+		suggestName: textsafe.Name(w.Name), suggestOwner: textsafe.Name(w.Owner)}
 	f.name.Placeholder = t.NamePlaceholder
 	if f.suggestName != "" {
 		f.name.Placeholder = f.suggestName
@@ -97,9 +98,9 @@ func (f setupScreen) passthrough(msg tea.Msg) (setupScreen, tea.Cmd) {
 	var cmd tea.Cmd
 	switch f.field {
 	case 0:
-		f.name, cmd = f.name.Update(msg)
+		f.name, cmd = updateInput(f.name, msg)
 	case 2:
-		f.owner, cmd = f.owner.Update(msg)
+		f.owner, cmd = updateInput(f.owner, msg)
 	}
 	return f, cmd
 }
@@ -107,7 +108,7 @@ func (f setupScreen) passthrough(msg tea.Msg) (setupScreen, tea.Cmd) {
 // finish records the details, which creates the file, and opens the first
 // question.
 func (f setupScreen) finish() (setupScreen, tea.Cmd, []event) {
-	name := strings.TrimSpace(f.name.Value())
+	name := textsafe.Name(f.name.Value())
 	if name == "" {
 		name = f.suggestName
 	}
@@ -116,7 +117,7 @@ func (f setupScreen) finish() (setupScreen, tea.Cmd, []event) {
 		f.problem = f.c.t.Setup.NeedsName
 		return f, f.focus(), nil
 	}
-	owner := strings.TrimSpace(f.owner.Value())
+	owner := textsafe.Name(f.owner.Value())
 	if owner == "" {
 		owner = f.suggestOwner
 	}
@@ -152,7 +153,7 @@ func (f setupScreen) view() string {
 	lines := []string{
 		s.Heading.Render(t.Title), // the title bar names the file
 		"",
-		wrap(fmt.Sprintf(t.Intro, oneLine(sanitize(f.snap.Lens.Name))), w),
+		wrap(fmt.Sprintf(t.Intro, cleanLine(f.snap.Lens.Name)), w),
 		"",
 		label(0, t.Name),
 		"    " + f.name.View() + hint(f.suggestName, f.name),

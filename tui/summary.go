@@ -61,7 +61,7 @@ func (m summaryScreen) refresh() summaryScreen {
 	sc := m.snap.Score
 	names := []string{m.c.t.Lists.Pillar, m.c.t.Lists.Total}
 	for _, p := range sc.Pillars {
-		names = append(names, oneLine(sanitize(p.Pillar.Name)))
+		names = append(names, cleanLine(p.Pillar.Name))
 	}
 	nameW, barW := barLayout(names, w, cc.width())
 	lines := []string{s.Heading.Render(t.Title) + "  " + s.Dim.Render(fmt.Sprintf(t.Answered, sc.Counts.Answered(), sc.Counts.Total())), ""}
@@ -73,7 +73,7 @@ func (m summaryScreen) refresh() summaryScreen {
 	}
 	lines = append(lines, s.Dim.Render(row(padRight(m.c.t.Lists.Pillar, nameW), padRight("", barW), cc.header())))
 	for _, p := range sc.Pillars {
-		lines = append(lines, row(padRight(truncate(oneLine(sanitize(p.Pillar.Name)), nameW), nameW), bar(s, p.Counts, barW), cc.counts(s, p.Counts)))
+		lines = append(lines, row(padRight(truncate(cleanLine(p.Pillar.Name), nameW), nameW), bar(s, p.Counts, barW), cc.counts(s, p.Counts)))
 	}
 	lines = append(lines, row(s.Heading.Render(padRight(m.c.t.Lists.Total, nameW)), bar(s, sc.Counts, barW), cc.counts(s, sc.Counts)))
 	// Distinct glyphs as well as colours, so the bars read without colour.

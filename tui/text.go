@@ -9,9 +9,36 @@ import (
 	"github.com/wafr-dev/wafr/internal/textsafe"
 )
 
-// sanitize removes escape codes and control characters from text that
-// came from a lens, a review file or another person.
-func sanitize(s string) string { return textsafe.Clean(s) }
+// sanitize makes text that came from a lens, a review file or another
+// person fit to show over several lines: escape codes and control
+// characters replaced, and every line break it holds (U+2028, U+2029,
+// NEL, CR) a newline. Text that has one line to itself takes cleanLine.
+func sanitize(s string) string { return textsafe.Lines(s) }
+
+// cleanLine is sanitize for text that has one line to itself (a name, an
+// id, a title in a list): its line breaks and tabs are spaces, runs of
+// white space one space.
+func cleanLine(s string) string { return oneLine(sanitize(s)) }
+
+// cleanName is cleanLine for a name someone wrote (the workload's, an
+// action's owner, a participant's): the zero-width characters that would
+// make it look like another name are spelled out as \u200b (see
+// textsafe: wafr strips them from the names it writes, and shows them in
+// names others wrote).
+func cleanName(s string) string { return textsafe.ShowInvisible(cleanLine(s)) }
+
+// showName spells out the zero-width characters of a name put into a
+// message with format, unless the format quotes it with %q, which spells
+// them out itself.
+func showName(format, name string) string {
+	for i := strings.IndexByte(format, '%'); i >= 0; i = strings.IndexByte(format, '%') {
+		format = strings.TrimLeft(format[i+1:], "[]0123456789")
+		if strings.HasPrefix(format, "q") {
+			return name
+		}
+	}
+	return textsafe.ShowInvisible(name)
+}
 
 // fitHeight pads or cuts s to exactly h lines, so the footer stays put and
 // bubbletea never has to cut the top off a frame that is too tall.
@@ -67,6 +94,35 @@ func oneLine(s string) string {
 }
 
 func displayWidth(s string) int { return ansi.StringWidth(s) }
+
+// tabWidth is the distance between tab stops wherever wafr lays out text
+// that keeps its tabs: lipgloss draws a tab as that many spaces, the notes
+// editor turns one into as many, and CommonMark reads Markdown with stops
+// that far apart.
+const tabWidth = 4
+
+// expandTabs replaces each tab of a line with spaces up to the next tab
+// stop, the line starting at column col. Widths are measured without
+// tabs, which ansi.StringWidth counts as nothing, though a terminal moves
+// to a stop and lipgloss draws tabWidth spaces.
+func expandTabs(s string, col int) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		before, after, found := strings.Cut(s, "\t")
+		b.WriteString(before)
+		if !found {
+			return b.String()
+		}
+		col += ansi.StringWidth(before)
+		n := tabWidth - col%tabWidth
+		b.WriteString(strings.Repeat(" ", n))
+		col += n
+		s = after
+	}
+}
 
 // padRight pads s with spaces to w display columns.
 func padRight(s string, w int) string {

@@ -150,7 +150,7 @@ func NewViewer(snap *Snapshot, o ViewerOptions) *Viewer {
 		lang = snap.Lens.Language
 	}
 	c := newCommon(o.Renderer, lang, o.Hyperlinks, o.Now)
-	v := &Viewer{c: c, snap: snap, termW: 80, termH: 24, help: help.New(), join: oneLine(sanitize(o.Join)), joinKey: oneLine(sanitize(o.JoinKey))}
+	v := &Viewer{c: c, snap: snap, termW: 80, termH: 24, help: help.New(), join: cleanLine(o.Join), joinKey: cleanLine(o.JoinKey)}
 	c.styles.styleHelp(&v.help)
 	if d := o.LensChange; d != nil && d.Kind != workspace.LensSame {
 		v.notice = Notice{Kind: NoticeLensChanged, Lens: d, At: o.Now()}

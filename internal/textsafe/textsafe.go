@@ -74,3 +74,36 @@ func unsafe(r rune) bool {
 	}
 	return false
 }
+
+// Lines is Clean for text that is shown on lines of its own (notes, a
+// lens description, a name): every line break such text may hold, CR LF,
+// a lone CR, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH
+// SEPARATOR (U+2029), becomes a newline first. Clean alone leaves U+2028
+// and U+2029 as they are, which a terminal shows as nothing, a box or a
+// line break of its own, and turns CR and NEL into U+FFFD. Where the text
+// has one line to itself, the caller then turns the newlines into spaces.
+func Lines(s string) string { return Clean(newlines(s)) }
+
+// newlines turns every line break of s into a newline.
+func newlines(s string) string {
+	if !strings.ContainsAny(s, "\r\u0085\u2028\u2029") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\r':
+			if !strings.HasPrefix(s[i+1:], "\n") {
+				b.WriteByte('\n')
+			}
+		case r == 0x85, r == 0x2028, r == 0x2029:
+			b.WriteByte('\n')
+		default:
+			b.WriteString(s[i : i+size]) // as it is, even a byte that is not UTF-8
+		}
+		i += size
+	}
+	return b.String()
+}

@@ -21,3 +21,22 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+// Every kind of line break becomes a newline; the rest is Clean.
+func TestLines(t *testing.T) {
+	cases := map[string]string{
+		"plain text":                 "plain text",
+		"hi \u2028ls":                "hi \nls",
+		"para\u2029next":             "para\nnext",
+		"nel\u0085next":              "nel\nnext",
+		"crlf\r\nlf\rcr":             "crlf\nlf\ncr",
+		"bidi \u202e\u2028\x1b[31m":  "bidi \uFFFD\n\uFFFD[31m",
+		"日本\u2028語\tタブ":              "日本\n語\tタブ",
+		"\u2028\u2029\u0085\r\n\r\n": "\n\n\n\n\n",
+	}
+	for in, want := range cases {
+		if got := Lines(in); got != want {
+			t.Errorf("Lines(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

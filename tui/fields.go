@@ -1,0 +1,76 @@
+package tui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/wafr-dev/wafr/internal/textsafe"
+)
+
+// Every text field is updated through updateInput or updateArea, which
+// clean what the field holds after each message: text typed, pasted
+// (bracketed, or read from the clipboard by ctrl+v, which reaches the field
+// as a message of its own, not a key) or set. bubbles drops C0 and C1
+// controls itself, but not bidi controls (U+202E would turn the line
+// around on screen and be saved as typed), line separators or zero-width
+// characters. So a field never shows them, and the value saved is the
+// cleaned text.
+
+// updateInput updates a one-line field. A one-line field holds a name or a
+// short text: it is also kept free of zero-width characters that make
+// look-alikes (textsafe.StripInvisible).
+func updateInput(in textinput.Model, msg tea.Msg) (textinput.Model, tea.Cmd) {
+	in, cmd := in.Update(msg)
+	return cleanInput(in), cmd
+}
+
+// cleanInput cleans what a one-line field holds, the cursor staying after
+// the same text.
+func cleanInput(in textinput.Model) textinput.Model {
+	v := in.Value()
+	c := inputText(v)
+	if c == v {
+		return in
+	}
+	before := inputText(string([]rune(v)[:min(in.Position(), utf8.RuneCountInString(v))]))
+	in.SetValue(c)
+	in.SetCursor(utf8.RuneCountInString(before))
+	return in
+}
+
+func inputText(s string) string { return textsafe.StripInvisible(textsafe.Typed(s), true) }
+
+// updateArea updates the notes editor. Notes keep zero-width characters
+// (in Thai or Japanese one can mark where a line may break), as they keep
+// everything else the team wrote.
+func updateArea(a textarea.Model, msg tea.Msg) (textarea.Model, tea.Cmd) {
+	a, cmd := a.Update(msg)
+	return cleanArea(a), cmd
+}
+
+// cleanArea cleans what the editor holds, the cursor staying after the
+// same text.
+func cleanArea(a textarea.Model) textarea.Model {
+	v := a.Value()
+	c := textsafe.Typed(v)
+	if c == v {
+		return a
+	}
+	lines := strings.Split(v, "\n")
+	row := min(a.Line(), len(lines)-1)
+	li := a.LineInfo()
+	line := []rune(lines[row])
+	col := min(li.StartColumn+li.ColumnOffset, len(line))
+	before := textsafe.Typed(strings.Join(append(lines[:row:row], string(line[:col])), "\n"))
+	a.SetValue(c) // the cursor at the end
+	wantRow := strings.Count(before, "\n")
+	for i := 0; a.Line() > wantRow && i < 1<<20; i++ {
+		a.CursorUp()
+	}
+	a.SetCursor(utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]))
+	return a
+}
