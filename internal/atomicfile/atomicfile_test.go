@@ -4,11 +4,12 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wafr-dev/wafr/internal/unprivileged"
 )
 
 func TestWriteKeepsModeAndSymlink(t *testing.T) {
@@ -137,20 +138,9 @@ func TestWriteRefusalsHaveKinds(t *testing.T) {
 	}
 }
 
-// A folder we may not write gives its own kind of error. Root writes in
-// any folder, so as root the test runs itself again without that power
-// (setpriv drops CAP_DAC_OVERRIDE).
+// A folder we may not write gives its own kind of error.
 func TestWriteInAReadOnlyFolder(t *testing.T) {
-	if os.Geteuid() == 0 && os.Getenv("ATOMICFILE_NO_DAC") == "" {
-		setpriv, err := exec.LookPath("setpriv")
-		if err != nil {
-			t.Skip("setpriv is not installed (util-linux): root writes in any folder without it")
-		}
-		cmd := exec.Command(setpriv, "--bounding-set=-dac_override,-dac_read_search", os.Args[0], "-test.run=^TestWriteInAReadOnlyFolder$", "-test.v")
-		cmd.Env = append(os.Environ(), "ATOMICFILE_NO_DAC=1")
-		if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "--- PASS: TestWriteInAReadOnlyFolder") {
-			t.Errorf("without root's powers: %v\n%s", err, out)
-		}
+	if unprivileged.Rerun(t) {
 		return
 	}
 	dir := t.TempDir()
