@@ -31,8 +31,9 @@ func TestMain(m *testing.M) {
 // ownCache runs the tests in a folder of their own, removed afterwards:
 // WAFR_CACHE_DIR points into it, so that wafr run by a test never writes
 // to the user's cache (a test that looks at the cache names its own
-// folder), and the tmux tests build their binary there. testscript.Main
-// calls Run only in the test process, not in the wafr commands it starts.
+// folder), the tmux tests build their binary there, and tmux keeps its
+// sockets there. testscript.Main calls Run only in the test process, not
+// in the wafr commands it starts.
 type ownCache struct{ m *testing.M }
 
 func (o ownCache) Run() int {
@@ -43,6 +44,9 @@ func (o ownCache) Run() int {
 	}
 	defer os.RemoveAll(dir)
 	os.Setenv(lenscache.EnvDir, filepath.Join(dir, "cache"))
+	// tmux keeps its sockets under TMUX_TMPDIR and leaves them after
+	// kill-server: here, they go with the folder.
+	os.Setenv("TMUX_TMPDIR", dir)
 	testRoot = dir
 	return o.m.Run()
 }
