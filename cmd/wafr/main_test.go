@@ -47,6 +47,8 @@ func (o ownCache) Run() int {
 	// tmux keeps its sockets under TMUX_TMPDIR and leaves them after
 	// kill-server: here, they go with the folder.
 	os.Setenv("TMUX_TMPDIR", dir)
+	// testscript leaves the root of its work folders behind, under GOTMPDIR.
+	os.Setenv("GOTMPDIR", dir)
 	testRoot = dir
 	return o.m.Run()
 }
