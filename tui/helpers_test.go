@@ -100,7 +100,7 @@ func keyMsg(k string) tea.KeyMsg {
 	special := map[string]tea.KeyType{
 		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
 		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
-		"space": tea.KeySpace, "ctrl+c": tea.KeyCtrlC, "ctrl+s": tea.KeyCtrlS, "pgdown": tea.KeyPgDown,
+		"space": tea.KeySpace, "ctrl+c": tea.KeyCtrlC, "ctrl+s": tea.KeyCtrlS, "ctrl+l": tea.KeyCtrlL, "pgdown": tea.KeyPgDown,
 		"pgup": tea.KeyPgUp, "backspace": tea.KeyBackspace, "end": tea.KeyEnd,
 	}
 	if t, ok := special[k]; ok {

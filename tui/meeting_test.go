@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -505,5 +507,65 @@ func TestMeetingStatusIsNeverStale(t *testing.T) {
 		if got := status(); !strings.Contains(got, c.want) {
 			t.Errorf("status %q, want %q", got, c.want)
 		}
+	}
+}
+
+// The facilitator settles the parking lot with one key an item: a, with
+// an owner and a due date, makes it an action; n puts it in the notes; x
+// drops it. Anyone else only reads the lot. ctrl+l asks for a redraw.
+func TestMeetingParkingLotKeys(t *testing.T) {
+	v, _ := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
+	ask := review.Parked{PillarID: "operationalExcellence", QuestionID: "OPS1", Text: "ask the DBA", By: "bob", At: testNow}
+	snap := *v.snap
+	snap.Review = v.snap.Review.Clone()
+	snap.Review.Parked = []review.Parked{ask}
+	v.SetSnapshot(&snap)
+	for _, c := range []struct {
+		keys []string
+		text string
+		want ResolveParkedIntent
+	}{
+		{[]string{"K", "n"}, "", ResolveParkedIntent{Item: ask, Into: ParkedToNotes}},
+		{[]string{"K", "x"}, "", ResolveParkedIntent{Item: ask, Into: ParkedDropped}},
+		{[]string{"K", "a"}, "alice, 2027-01-31", ResolveParkedIntent{Item: ask, Into: ParkedToAction, Owner: "alice", Due: "2027-01-31"}},
+	} {
+		for _, k := range c.keys {
+			v.Update(keyMsg(k))
+		}
+		if c.text != "" {
+			typeText(fakeModel{v}, c.text)
+			v.Update(keyMsg("enter"))
+		}
+		got := v.TakeIntents()
+		if len(got) != 1 || !reflect.DeepEqual(got[0], c.want) {
+			t.Errorf("%v %q: %#v, want %#v", c.keys, c.text, got, c.want)
+		}
+		if len(v.dialogs) != 0 {
+			t.Errorf("%v: a dialog is still open: %T", c.keys, topDialog(v))
+		}
+	}
+	// A due date that is not one is refused in the dialog, which stays.
+	v.Update(keyMsg("K"))
+	v.Update(keyMsg("a"))
+	typeText(fakeModel{v}, "alice, someday")
+	v.Update(keyMsg("enter"))
+	if got := v.TakeIntents(); len(got) != 0 || len(v.dialogs) != 1 || !strings.Contains(ansi.Strip(v.View()), "someday") {
+		t.Errorf("a bad due date: intents %#v, %d dialogs", got, len(v.dialogs))
+	}
+	v.Update(keyMsg("esc"))
+	// A contributor reads the lot, and its keys do nothing.
+	b, _ := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	b.SetSnapshot(&snap)
+	b.Update(keyMsg("K"))
+	for _, k := range []string{"a", "n", "x"} {
+		b.Update(keyMsg(k))
+	}
+	if got := b.TakeIntents(); len(got) != 0 || !strings.Contains(ansi.Strip(b.View()), "ask the DBA") {
+		t.Errorf("a contributor changed the parking lot: %#v", got)
+	}
+	// ctrl+l redraws (a terminal that sent no new size).
+	b.Update(keyMsg("esc"))
+	if cmd := b.Update(keyMsg("ctrl+l")); cmd == nil || fmt.Sprint(cmd()) != fmt.Sprint(tea.ClearScreen()) {
+		t.Error("ctrl+l does not clear the screen")
 	}
 }
