@@ -49,12 +49,15 @@ func runMilestone(opts *milestoneOptions) error {
 		r, l := f.Review, f.Lens
 		noteLensChange(opts.io.ErrOut, opts.file, r, l)
 		workspace.RecordLens(r, l, opts.file)
-		if err := r.AddMilestone(opts.name, opts.notes, l, opts.io.Now()); err != nil {
+		// As the TUI names it: no zero-width look-alike of another name,
+		// no space at the ends (and the message says the name kept).
+		name := textsafe.Name(opts.name)
+		if err := r.AddMilestone(name, opts.notes, l, opts.io.Now()); err != nil {
 			return err
 		}
 		c := reports.Score(reports.Input{Review: r, Lens: l}).Counts
 		line = fmt.Sprintf("milestone %q recorded (%d of %s): HIGH %d · MEDIUM %d · NONE %d · N/A %d · unanswered %d",
-			opts.name, len(r.Milestones), opts.file, c.High, c.Medium, c.None, c.NotApplicable, c.Unanswered)
+			name, len(r.Milestones), opts.file, c.High, c.Medium, c.None, c.NotApplicable, c.Unanswered)
 		return nil
 	})
 	if err != nil {
