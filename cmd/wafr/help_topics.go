@@ -27,7 +27,8 @@ func helpTopics() []helpTopic {
      line and column, and the field or ids involved.
   3  the environment stopped wafr: another wafr held the review's lock too
      long, another program kept rewriting the file, the disk is full or
-     read-only, a permission was denied, or the TUI could not save and put
+     read-only, the review file is marked read-only (wafr leaves it as it
+     is), a permission was denied, or the TUI could not save and put
      the session's answers aside in FILE.wafr-unsaved (or -2, -3, ...).
      Nothing acknowledged was lost; run the command again once the cause
      is gone.
