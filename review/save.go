@@ -19,7 +19,14 @@ import (
 // that is not valid UTF-8 (a Latin-1 name from the environment, say) is
 // repaired with U+FFFD rather than refused: YAML cannot hold it.
 func (r *Review) Encode() ([]byte, error) {
-	root := mapping(
+	var buf bytes.Buffer
+	// yaml.v3's emitter keeps every event of a document until its end
+	// (about a gigabyte for a review of 80,000 milestones), so the long
+	// lists, actions and milestones, are built and written a part at a
+	// time: each part is a document of its own key with some of the
+	// items, whose text is the text those items have in the whole
+	// document (encode_parts_test.go holds the two to each other).
+	head := mapping(
 		"wafr", scalar(strconv.Itoa(FormatVersion), "!!int"),
 		"workload", mapping(
 			"name", str(r.Workload.Name),
@@ -28,24 +35,61 @@ func (r *Review) Encode() ([]byte, error) {
 		"lens", lensRefNode(r.Lens),
 		"updatedAt", timeNode(r.UpdatedAt),
 		"notes", str(r.Notes),
-		"answers", answersNode(r.Answers),
-		"actions", actionsNode(r.Actions),
-		"parked", parkedNode(r.Parked),
-		"milestones", milestonesNode(r.Milestones),
-	)
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, fmt.Errorf("encode review: %w", err)
+		"answers", answersNode(r.Answers))
+	err := encodeDoc(&buf, head)
+	if err == nil {
+		err = encodeList(&buf, "actions", len(r.Actions), func(lo, hi int) *yaml.Node { return actionsNode(r.Actions[lo:hi]) })
 	}
-	if err := enc.Close(); err != nil {
+	if err == nil {
+		err = encodeDoc(&buf, mapping("parked", parkedNode(r.Parked)))
+	}
+	if err == nil {
+		err = encodeList(&buf, "milestones", len(r.Milestones), func(lo, hi int) *yaml.Node { return milestonesNode(r.Milestones[lo:hi]) })
+	}
+	if err != nil {
 		return nil, fmt.Errorf("encode review: %w", err)
 	}
 	// str and idNode double-quote every string holding a bidi or C1
 	// control, so each such character is inside a double-quoted scalar,
 	// where its \u escape reads back as the same character.
 	return safeout.Escape(buf.Bytes()), nil
+}
+
+// partItems is how many items of a list one document holds.
+const partItems = 64
+
+// encodeList writes the n items of the list under key as documents of
+// partItems items each, building each part's nodes only when it is
+// written, the key's line once.
+func encodeList(buf *bytes.Buffer, key string, n int, build func(lo, hi int) *yaml.Node) error {
+	for lo := 0; lo < n; lo += partItems {
+		var one bytes.Buffer
+		if err := encodeDoc(&one, mapping(key, build(lo, min(lo+partItems, n)))); err != nil {
+			return err
+		}
+		text := one.Bytes()
+		if lo > 0 {
+			rest, ok := bytes.CutPrefix(text, []byte(key+":\n"))
+			if !ok {
+				return fmt.Errorf("the %s list did not start with its key", key) // never: the keys are ours
+			}
+			text = rest
+		}
+		buf.Write(text)
+	}
+	return nil
+}
+
+func encodeDoc(buf *bytes.Buffer, node *yaml.Node) error {
+	if node == nil {
+		return nil
+	}
+	enc := yaml.NewEncoder(buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(node); err != nil {
+		return err
+	}
+	return enc.Close()
 }
 
 // Marshal is Encode for callers that hold a review wafr built itself, whose

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -49,9 +51,13 @@ func runMilestone(opts *milestoneOptions) error {
 		r, l := f.Review, f.Lens
 		noteLensChange(opts.io.ErrOut, opts.file, r, l)
 		workspace.RecordLens(r, l, opts.file)
-		// As the TUI names it: no zero-width look-alike of another name,
-		// no space at the ends (and the message says the name kept).
-		name := textsafe.Name(opts.name)
+		// No zero-width look-alike of another name, no space at the ends
+		// (and the message says the name kept). Any other text is kept as
+		// given; invalid UTF-8 is refused below.
+		name := opts.name
+		if utf8.ValidString(name) {
+			name = textsafe.StripInvisible(strings.TrimSpace(name), false)
+		}
 		if err := r.AddMilestone(name, opts.notes, l, opts.io.Now()); err != nil {
 			return err
 		}
