@@ -3,8 +3,9 @@ package review
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/wafr-dev/wafr/internal/safeout"
 )
@@ -12,20 +13,15 @@ import (
 // encodeWhole is Encode as one document, the way it was written before
 // the long lists went a part at a time: the reference for those parts.
 func encodeWhole(r *Review) ([]byte, error) {
-	root := mapping(
-		"wafr", scalar(strconv.Itoa(FormatVersion), "!!int"),
-		"workload", mapping(
-			"name", str(r.Workload.Name),
-			"environment", str(r.Workload.Environment),
-			"owner", str(r.Workload.Owner)),
-		"lens", lensRefNode(r.Lens),
-		"updatedAt", timeNode(r.UpdatedAt),
-		"notes", str(r.Notes),
-		"answers", answersNode(r.Answers),
-		"actions", actionsNode(r.Actions),
-		"parked", parkedNode(r.Parked),
-		"milestones", milestonesNode(r.Milestones),
-	)
+	root := headNode(r)
+	for _, list := range []struct {
+		key  string
+		node *yaml.Node
+	}{{"actions", actionsNode(r.Actions)}, {"parked", parkedNode(r.Parked)}, {"milestones", milestonesNode(r.Milestones)}} {
+		if list.node != nil {
+			root.Content = append(root.Content, scalar(list.key, "!!str"), list.node)
+		}
+	}
 	var buf bytes.Buffer
 	if err := encodeDoc(&buf, root); err != nil {
 		return nil, err

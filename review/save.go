@@ -26,17 +26,7 @@ func (r *Review) Encode() ([]byte, error) {
 	// time: each part is a document of its own key with some of the
 	// items, whose text is the text those items have in the whole
 	// document (encode_parts_test.go holds the two to each other).
-	head := mapping(
-		"wafr", scalar(strconv.Itoa(FormatVersion), "!!int"),
-		"workload", mapping(
-			"name", str(r.Workload.Name),
-			"environment", str(r.Workload.Environment),
-			"owner", str(r.Workload.Owner)),
-		"lens", lensRefNode(r.Lens),
-		"updatedAt", timeNode(r.UpdatedAt),
-		"notes", str(r.Notes),
-		"answers", answersNode(r.Answers))
-	err := encodeDoc(&buf, head)
+	err := encodeDoc(&buf, headNode(r))
 	if err == nil {
 		err = encodeList(&buf, "actions", len(r.Actions), func(lo, hi int) *yaml.Node { return actionsNode(r.Actions[lo:hi]) })
 	}
@@ -53,6 +43,20 @@ func (r *Review) Encode() ([]byte, error) {
 	// control, so each such character is inside a double-quoted scalar,
 	// where its \u escape reads back as the same character.
 	return safeout.Escape(buf.Bytes()), nil
+}
+
+// headNode is the review up to its answers: the fields before the lists.
+func headNode(r *Review) *yaml.Node {
+	return mapping(
+		"wafr", scalar(strconv.Itoa(FormatVersion), "!!int"),
+		"workload", mapping(
+			"name", str(r.Workload.Name),
+			"environment", str(r.Workload.Environment),
+			"owner", str(r.Workload.Owner)),
+		"lens", lensRefNode(r.Lens),
+		"updatedAt", timeNode(r.UpdatedAt),
+		"notes", str(r.Notes),
+		"answers", answersNode(r.Answers))
 }
 
 // partItems is how many items of a list one document holds.
