@@ -549,6 +549,10 @@ func (d *decoder) milestone(n *yaml.Node, i int, earlier map[string]bool) Milest
 	return m
 }
 
+// foldID is an action id as ids are matched (strings.EqualFold): the
+// same for ids that differ only in case, the Kelvin sign's K included.
+func foldID(id string) string { return strings.ToLower(strings.ToUpper(id)) }
+
 func (d *decoder) actions(n *yaml.Node, field string) []Action {
 	list := d.list(n, "", field)
 	if len(list) == 0 {
@@ -612,10 +616,10 @@ func (d *decoder) actions(n *yaml.Node, field string) []Action {
 		switch {
 		case a.ID == "":
 			d.fail(at, f+".id", "the action has no id")
-		case seen[strings.ToUpper(a.ID)] != "":
+		case seen[foldID(a.ID)] != "":
 			// Ids are matched whatever their case (a1 is A1), so A1 and
 			// a1 would be one action to every command.
-			if first := seen[strings.ToUpper(a.ID)]; first != a.ID {
+			if first := seen[foldID(a.ID)]; first != a.ID {
 				d.fail(at, f+".id", "action id %q is used twice (as %q too: ids are the same whatever their case)", a.ID, first)
 			} else {
 				d.fail(at, f+".id", "action id %q is used twice", a.ID)
@@ -625,8 +629,8 @@ func (d *decoder) actions(n *yaml.Node, field string) []Action {
 		case a.Status == StatusAcceptedRisk && strings.TrimSpace(a.Reason) == "":
 			d.fail(at, f+".reason", "action %s accepts a risk without a reason", a.ID)
 		}
-		if seen[strings.ToUpper(a.ID)] == "" {
-			seen[strings.ToUpper(a.ID)] = a.ID
+		if seen[foldID(a.ID)] == "" {
+			seen[foldID(a.ID)] = a.ID
 		}
 		out = append(out, a)
 	}

@@ -196,6 +196,8 @@ func TestLoadErrors(t *testing.T) {
 		{"milestone name twice", valid + "  - name: first review\n", 0, "milestones[1].name", "used twice"},
 		{"action ids alike but for case", "wafr: 1\nlens: {id: ops}\nactions:\n  - {id: A1, question: p/q, status: open}\n  - {id: a1, question: p/q, status: open}\n", 0, "actions[1].id",
 			`action id "a1" is used twice (as "A1" too: ids are the same whatever their case)`},
+		{"action ids alike but for a Kelvin sign", "wafr: 1\nlens: {id: ops}\nactions:\n  - {id: k1, question: p/q, status: open}\n  - {id: \"\u212a1\", question: p/q, status: open}\n", 0, "actions[1].id",
+			`ids are the same whatever their case`},
 		{"milestone unknown field", strings.Replace(valid, "  - name: first review\n", "  - name: first review\n    edited: yes\n", 1), 0, "milestones[0].edited", "unknown field"},
 		{"empty", "", 0, "", "empty"},
 		{"binary", "\x00\x01\x02", 0, "", "binary"},

@@ -227,8 +227,16 @@ func (h *Hub) Done() <-chan struct{} { return h.done }
 func (h *Hub) handle(m any) {
 	switch m := m.(type) {
 	case joinMsg:
-		defer close(m.reply) // even if join panics: Join must not wait for ever
+		joined := false
+		defer func() {
+			if !joined { // join panicked: no half-added participant stays
+				delete(h.people, m.p.ID)
+				h.order = slices.DeleteFunc(h.order, func(x string) bool { return x == m.p.ID })
+			}
+			close(m.reply) // Join must not wait for ever
+		}()
 		m.reply <- h.join(m.p, m.host)
+		joined = true
 	case leaveMsg:
 		h.leave(m.id)
 	case intentMsg:

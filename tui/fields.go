@@ -31,18 +31,20 @@ func updateInput(in textinput.Model, msg tea.Msg) (textinput.Model, tea.Cmd) {
 // cleanInput cleans what a one-line field holds, the cursor staying after
 // the same text.
 func cleanInput(in textinput.Model) textinput.Model {
-	v := in.Value()
-	c := inputText(v)
-	if c == v {
+	v := []rune(in.Value())
+	pos := min(in.Position(), len(v))
+	// Typed is the same rune by rune, so the text on each side of the
+	// cursor is cleaned apart; zero-width characters are judged over the
+	// whole value, a joiner by what is on both sides of it.
+	before, after := textsafe.Typed(string(v[:pos])), textsafe.Typed(string(v[pos:]))
+	c, cursor := textsafe.StripInvisibleAt(before+after, utf8.RuneCountInString(before))
+	if c == string(v) {
 		return in
 	}
-	before := inputText(string([]rune(v)[:min(in.Position(), utf8.RuneCountInString(v))]))
 	in.SetValue(c)
-	in.SetCursor(utf8.RuneCountInString(before))
+	in.SetCursor(cursor)
 	return in
 }
-
-func inputText(s string) string { return textsafe.StripInvisible(textsafe.Typed(s), true) }
 
 // updateArea updates the notes editor. Notes keep zero-width characters
 // (in Thai or Japanese one can mark where a line may break), as they keep

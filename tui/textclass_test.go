@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/bubbles/textinput"
 	"slices"
 	"strings"
 	"testing"
@@ -444,5 +445,33 @@ func TestZeroWidthCharactersShowInNames(t *testing.T) {
 	v.Update(keyMsg("H"))
 	if frame := ansi.Strip(v.View()); !strings.Contains(frame, `hana\u200b`) {
 		t.Errorf("the hand-over list hides a zero-width character:\n%s", frame)
+	}
+}
+
+// Text typed one character at a time into the middle of a one-line field
+// (an IME's or an emoji picker's output, split into keys) lands where the
+// cursor is, joiners and all.
+func TestJoinersTypedMidFieldStayInPlace(t *testing.T) {
+	for _, c := range []struct {
+		value  string
+		cursor int
+		typed  []string
+		want   string
+	}{
+		{"می team", 2, []string{"\u200c", "x"}, "میx team"},   // a ZWNJ before an ASCII letter joins nothing
+		{"ab", 1, []string{"👨", "\u200d", "👩"}, "a👨\u200d👩b"}, // an emoji family
+		{"ab", 1, []string{"x", "\u200b", "y"}, "axyb"},       // a zero-width space goes, in place
+		{"ab", 1, []string{"م", "\u200c", "ی"}, "aم\u200cیb"}, // a ZWNJ between Persian letters stays
+	} {
+		in := textinput.New()
+		in.Focus()
+		in.SetValue(c.value)
+		in.SetCursor(c.cursor)
+		for _, r := range c.typed {
+			in, _ = updateInput(in, keyMsg(r))
+		}
+		if got := in.Value(); got != c.want {
+			t.Errorf("%q at %d, typed %q: %q, want %q", c.value, c.cursor, c.typed, got, c.want)
+		}
 	}
 }

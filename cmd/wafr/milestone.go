@@ -56,7 +56,7 @@ func runMilestone(opts *milestoneOptions) error {
 		// given; invalid UTF-8 is refused below.
 		name := opts.name
 		if utf8.ValidString(name) {
-			name = textsafe.StripInvisible(strings.TrimSpace(name), false)
+			name = strings.TrimSpace(textsafe.StripInvisible(name, false))
 		}
 		if err := r.AddMilestone(name, opts.notes, l, opts.io.Now()); err != nil {
 			return err

@@ -144,3 +144,38 @@ func ShowInvisible(s string) string {
 		return `\u` + strings.ToLower(strconv.FormatInt(int64(r)|0x10000, 16)[1:])
 	})
 }
+
+// StripInvisibleAt is StripInvisible for a field being typed in, with its
+// cursor (in runes): a joiner just before the cursor stays when the
+// character before it could be joined, as one at the end does (the next
+// one typed may complete the sequence), and the cursor returned stays
+// after the same text.
+func StripInvisibleAt(s string, cursor int) (string, int) {
+	rs := []rune(s)
+	cursor = min(max(cursor, 0), len(rs))
+	var b strings.Builder
+	b.Grow(len(s))
+	kept := 0
+	prev := rune(-1)
+	for k, r := range rs {
+		keep := !invisible(r)
+		if !keep && (r == 0x200c || r == 0x200d) {
+			next := rune(-1)
+			if k+1 < len(rs) && k+1 != cursor {
+				next = rs[k+1]
+			}
+			keep = joins(prev, next, true)
+		}
+		if !keep {
+			continue
+		}
+		b.WriteRune(r)
+		if k < cursor {
+			kept++
+		}
+		if !invisible(r) {
+			prev = r // a joiner joins what is around it
+		}
+	}
+	return b.String(), kept
+}
