@@ -52,6 +52,11 @@ func loadInput(io *ioStreams, file, at, lensFlag string) (reports.Input, *questi
 	if err != nil {
 		return reports.Input{}, nil, err
 	}
+	return inputOf(io, r, file, at, lensFlag)
+}
+
+// inputOf is loadInput of a review already read.
+func inputOf(io *ioStreams, r *review.Review, file, at, lensFlag string) (reports.Input, *questions.Lens, error) {
 	snap, err := r.At(at)
 	if err != nil {
 		return reports.Input{}, nil, fmt.Errorf("%s: %w", file, err)

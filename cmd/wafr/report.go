@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -87,17 +85,17 @@ csv: one row per question and choice, for spreadsheets.
 }
 
 func runReport(opts *reportOptions) error {
-	streams, again := opts.io, opts.io
+	var page htmlPage
+	var err error
 	if opts.format == "html" {
-		var err error
-		if streams, again, err = stdinTwice(opts.io, opts.file); err != nil {
-			return err
-		}
+		page, err = loadHTML(opts.io, opts.file, opts.at, opts.lens)
+	} else {
+		page.scored, page.lens, err = loadScoredLens(opts.io, opts.file, opts.at, opts.lens)
 	}
-	s, l, err := loadScoredLens(streams, opts.file, opts.at, opts.lens)
 	if err != nil {
 		return err
 	}
+	s, l := page.scored, page.lens
 	s.Language = i18n.Choose(opts.lang, s.Language, opts.io.Getenv)
 	for _, id := range opts.pillarOrder {
 		if !hasPillar(s, id) {
@@ -115,10 +113,7 @@ func runReport(opts *reportOptions) error {
 	case "csv":
 		err = reports.WriteCSV(&buf, s)
 	case "html":
-		var h htmlContext
-		if h, err = readHTMLContext(again, opts.file, opts.at, opts.lens, s); err == nil {
-			err = reports.WriteHTML(&buf, s, reports.HTMLOptions{PillarOrder: opts.pillarOrder, History: h.history, Language: i18n.Choose(opts.lang, h.language, opts.io.Getenv)})
-		}
+		err = reports.WriteHTML(&buf, s, reports.HTMLOptions{PillarOrder: opts.pillarOrder, History: page.history, Language: i18n.Choose(opts.lang, page.language, opts.io.Getenv)})
 	default:
 		if opts.out == "" && opts.io.OutTTY && !opts.raw {
 			// Read on a terminal: drawn as glow would; a pipe or -o gets
@@ -146,8 +141,10 @@ func hasPillar(s *reports.Scored, id string) bool {
 	return false
 }
 
-// htmlContext is what the HTML pages add to a scored review.
-type htmlContext struct {
+// htmlPage is a scored review and what the HTML pages add to it.
+type htmlPage struct {
+	scored *reports.Scored
+	lens   *questions.Lens // the lens scored with, an input -o must not replace
 	// history is the review's history up to the reported point, as
 	// `wafr history` lists it, ending with the reported state (the
 	// current one, or the --at milestone), counted as the report counts it.
@@ -156,19 +153,21 @@ type htmlContext struct {
 	language string
 }
 
-func readHTMLContext(streams *ioStreams, file, at, lensFlag string, s *reports.Scored) (htmlContext, error) {
+// loadHTML reads a review once, and scores it with its history.
+func loadHTML(streams *ioStreams, file, at, lensFlag string) (htmlPage, error) {
 	r, err := readReview(streams, file)
 	if err != nil {
-		return htmlContext{}, err
+		return htmlPage{}, err
 	}
-	snap, err := r.At(at)
+	in, l, err := inputOf(streams, r, file, at, lensFlag)
 	if err != nil {
-		return htmlContext{}, fmt.Errorf("%s: %w", file, err)
+		return htmlPage{}, err
 	}
-	// The lenses are those loadScored used (the workspace loads each once).
+	s := reports.Score(in)
+	// The current lens is one the workspace loaded already, or loads once.
 	current, err := streams.ws.LensFor(r, file, lensFlag)
 	if err != nil {
-		return htmlContext{}, err
+		return htmlPage{}, err
 	}
 	rows := reports.History(r, current, func(snap *review.Review) *questions.Lens { return streams.ws.SideLens(snap, file) }, streams.Now())
 	if m := r.MilestoneAt(at); m != nil {
@@ -181,27 +180,5 @@ func readHTMLContext(streams *ioStreams, file, at, lensFlag string, s *reports.S
 	// The last point is the reported state, counted as the page counts it.
 	last := &rows[len(rows)-1]
 	last.Answered, last.Total, last.Counts, last.Scored, last.Actions = s.Answered, s.Total, s.Counts, true, s.Actions
-	h := htmlContext{history: rows}
-	if l, err := streams.ws.LensFor(snap, file, lensFlag); err == nil {
-		h.language = l.Language
-	}
-	return h, nil
-}
-
-// stdinTwice returns two sets of streams that each read the same standard
-// input, when one of the files is "-": the HTML pages read a review once
-// to score it and once more for its history.
-func stdinTwice(s *ioStreams, files ...string) (first, second *ioStreams, err error) {
-	for _, f := range files {
-		if f == "-" {
-			data, err := io.ReadAll(s.In)
-			if err != nil {
-				return nil, nil, err
-			}
-			a, b := *s, *s
-			a.In, b.In = bytes.NewReader(data), bytes.NewReader(data)
-			return &a, &b, nil
-		}
-	}
-	return s, s, nil
+	return htmlPage{scored: s, lens: l, history: rows, language: l.Language}, nil
 }

@@ -90,21 +90,17 @@ func oneOf(flag, value string, allowed ...string) error {
 }
 
 func runSummary(opts *summaryOptions) error {
-	streams, again := opts.io, opts.io
 	if opts.format == "html" {
-		var err error
-		if streams, again, err = stdinTwice(opts.io, opts.files...); err != nil {
-			return err
-		}
+		return writePortfolio(opts)
 	}
 	// The summaries need only counts and the HIGH and MEDIUM questions; the
-	// question lines and the portfolio page need the whole scored review.
+	// question lines need the whole scored review.
 	load := loadSummary
-	if opts.format == "lines" || opts.format == "html" {
+	if opts.format == "lines" {
 		load = loadScored
 	}
 	all := make([]*reports.Scored, 0, len(opts.files))
-	err := loadEach(streams, opts.files, func(io *ioStreams, file string) (*reports.Scored, error) {
+	err := loadEach(opts.io, opts.files, func(io *ioStreams, file string) (*reports.Scored, error) {
 		return load(io, file, opts.at, opts.lens)
 	}, func(s *reports.Scored) {
 		s.Language = i18n.Choose(opts.lang, s.Language, opts.io.Getenv)
@@ -115,8 +111,6 @@ func runSummary(opts *summaryOptions) error {
 	}
 	w := opts.io.Out
 	switch {
-	case opts.format == "html":
-		err = writePortfolio(again, opts, all)
 	case opts.format == "json":
 		err = reports.WriteSummaryJSON(w, all)
 	case opts.format == "md":
@@ -138,24 +132,31 @@ func runSummary(opts *summaryOptions) error {
 	return failOn(opts.io, opts.failOn, all)
 }
 
-// writePortfolio writes the portfolio page of the scored reviews; its
-// headings are Japanese when every lens is.
-func writePortfolio(streams *ioStreams, opts *summaryOptions, all []*reports.Scored) error {
-	items := make([]reports.PortfolioItem, len(all))
+// writePortfolio writes the portfolio page of the reviews, each read
+// once; its headings are Japanese when every lens is.
+func writePortfolio(opts *summaryOptions) error {
+	var items []reports.PortfolioItem
+	var all []*reports.Scored
 	lang := ""
-	for i, s := range all {
-		h, err := readHTMLContext(streams, opts.files[i], opts.at, opts.lens, s)
-		if err != nil {
-			return err
-		}
-		items[i] = reports.PortfolioItem{Scored: s, History: h.history}
-		if i == 0 {
-			lang = h.language
-		} else if h.language != lang {
+	err := loadEach(opts.io, opts.files, func(io *ioStreams, file string) (htmlPage, error) {
+		return loadHTML(io, file, opts.at, opts.lens)
+	}, func(p htmlPage) {
+		p.scored.Language = i18n.Choose(opts.lang, p.scored.Language, opts.io.Getenv)
+		if len(items) == 0 {
+			lang = p.language
+		} else if p.language != lang {
 			lang = ""
 		}
+		items = append(items, reports.PortfolioItem{Scored: p.scored, History: p.history})
+		all = append(all, p.scored)
+	})
+	if err != nil {
+		return err
 	}
-	return reports.WritePortfolioHTML(opts.io.Out, items, reports.PortfolioOptions{Language: i18n.Choose(opts.lang, lang, opts.io.Getenv)})
+	if err := reports.WritePortfolioHTML(opts.io.Out, items, reports.PortfolioOptions{Language: i18n.Choose(opts.lang, lang, opts.io.Getenv)}); err != nil {
+		return err
+	}
+	return failOn(opts.io, opts.failOn, all)
 }
 
 // failOn reports a failed --fail-on check (exit 1).
