@@ -152,10 +152,15 @@ func (a *Action) Overdue(today time.Time) bool {
 	return a.Due < today.Format(DateLayout)
 }
 
+// foldID is an action id as every command matches it, whatever its case
+// (the Kelvin sign's K included): the loader refuses two ids that fold
+// alike.
+func foldID(id string) string { return strings.ToLower(strings.ToUpper(id)) }
+
 // Action returns the action with this id, or nil.
 func (r *Review) Action(id string) *Action {
 	for i := range r.Actions {
-		if strings.EqualFold(r.Actions[i].ID, id) {
+		if foldID(r.Actions[i].ID) == foldID(id) {
 			return &r.Actions[i]
 		}
 	}

@@ -549,10 +549,6 @@ func (d *decoder) milestone(n *yaml.Node, i int, earlier map[string]bool) Milest
 	return m
 }
 
-// foldID is an action id as ids are matched (strings.EqualFold): the
-// same for ids that differ only in case, the Kelvin sign's K included.
-func foldID(id string) string { return strings.ToLower(strings.ToUpper(id)) }
-
 func (d *decoder) actions(n *yaml.Node, field string) []Action {
 	list := d.list(n, "", field)
 	if len(list) == 0 {
