@@ -241,6 +241,16 @@ func (w *Workspace) Create(path string, r *review.Review, l *questions.Lens) err
 // checked encodes a review and makes sure wafr can read the result back:
 // wafr never writes a file it would then refuse to load.
 func checked(path string, r *review.Review) ([]byte, error) {
+	data, err := encoded(path, r)
+	if err != nil {
+		return nil, err
+	}
+	return data, parsesBack(path, data)
+}
+
+// encoded is a review's bytes, or the *SizeError of one too large for
+// wafr to read back.
+func encoded(path string, r *review.Review) ([]byte, error) {
 	data, err := r.Encode()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -248,7 +258,7 @@ func checked(path string, r *review.Review) ([]byte, error) {
 	if len(data) > review.MaxFileSize {
 		return nil, &SizeError{Path: path, Size: int64(len(data))}
 	}
-	return data, parsesBack(path, data)
+	return data, nil
 }
 
 // parsesBack makes sure encoded review data loads again.
@@ -280,14 +290,8 @@ func (e *SizeError) Unwrap() error { return ErrTooLarge }
 func CheckSize(path string, r *review.Review, l *questions.Lens) error {
 	r = r.Clone()
 	RecordLens(r, l, path)
-	data, err := r.Encode()
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if len(data) > review.MaxFileSize {
-		return &SizeError{Path: path, Size: int64(len(data))}
-	}
-	return nil
+	_, err := encoded(path, r)
+	return err
 }
 
 // removeStale clears temporary files a killed wafr left beside the review.
