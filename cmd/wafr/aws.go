@@ -224,7 +224,7 @@ func runImportAnswers(opts *importAnswersOptions) error {
 	if err != nil {
 		return err
 	}
-	list, err := readAWSFile(opts.io, opts.listAnswers)
+	list, err := readAWSFile(opts.io, "", opts.listAnswers)
 	if err != nil {
 		return err
 	}
@@ -233,7 +233,7 @@ func runImportAnswers(opts *importAnswersOptions) error {
 		in.By = "aws"
 	}
 	if opts.workload != "" {
-		if in.GetWorkload, err = readAWSFile(opts.io, "--workload "+opts.workload); err != nil {
+		if in.GetWorkload, err = readAWSFile(opts.io, "--workload", opts.workload); err != nil {
 			return err
 		}
 		in.GetWorkloadFile = awsFileName(opts.workload)
@@ -286,10 +286,10 @@ func awsFileName(path string) string {
 }
 
 // readAWSFile reads an AWS CLI output named on the command line ("-" is
-// standard input; what names the file in messages, with its flag). A
-// missing file is said as for lens files: "FILE: no such file".
-func readAWSFile(streams *ioStreams, what string) ([]byte, error) {
-	path := strings.TrimPrefix(what, "--workload ")
+// standard input; messages name the file after its flag, if it has one).
+// A missing file is said as for lens files: "FILE: no such file".
+func readAWSFile(streams *ioStreams, flag, path string) ([]byte, error) {
+	what := strings.TrimSpace(flag + " " + path)
 	var r io.Reader
 	if path == "-" {
 		r = streams.In
