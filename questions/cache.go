@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Cache keeps parsed lenses between runs (Options.Cache), so that a
@@ -167,8 +168,11 @@ func (e *lensEncoder) question(q *Question) {
 // read (so no length claimed makes it allocate ahead of the bytes), every
 // condition is compiled again, and the lens must pass the checks Parse
 // makes (loadable) before it is used.
+//
+// The lens's strings share data's memory (it is a cache entry read for
+// this decoding alone), so data must not change afterwards.
 func decodeLens(data []byte) (*Lens, bool) {
-	d := &lensDecoder{b: data, s: string(data)} // one copy; strings share it
+	d := &lensDecoder{b: data, s: unsafe.String(unsafe.SliceData(data), len(data))}
 	l := &Lens{}
 	l.SchemaVersion, l.Name, l.Description, l.ID = d.str(), d.str(), d.str(), d.str()
 	l.Version, l.Language, l.Digest, l.file = d.str(), d.str(), d.str(), d.str()
@@ -271,6 +275,23 @@ type lensDecoder struct {
 	s   string // b as a string, for substrings
 	i   int
 	bad bool
+	// Resources, choices and questions are allocated a block at a time:
+	// a lens has hundreds of each.
+	resources []Resource
+	choices   []Choice
+	questions []Question
+}
+
+// slab hands out the next element of *block, allocating a new block of
+// blockSize when it is used up.
+func slab[T any](block *[]T) *T {
+	const blockSize = 64
+	if len(*block) == 0 {
+		*block = make([]T, blockSize)
+	}
+	v := &(*block)[0]
+	*block = (*block)[1:]
+	return v
 }
 
 func (d *lensDecoder) uint() uint64 {
@@ -354,16 +375,20 @@ func (d *lensDecoder) resource() *Resource {
 	if !d.bool() {
 		return nil
 	}
-	return &Resource{DisplayText: d.str(), URL: d.str()}
+	r := slab(&d.resources)
+	r.DisplayText, r.URL = d.str(), d.str()
+	return r
 }
 
 func (d *lensDecoder) question() *Question {
-	q := &Question{ID: d.str(), Title: d.str(), Description: d.str()}
+	q := slab(&d.questions)
+	q.ID, q.Title, q.Description = d.str(), d.str(), d.str()
 	q.HelpfulResource = d.resource()
 	q.pos = d.pos()
 	q.rulesBroken = d.bool()
 	q.Choices = list(d, func() *Choice {
-		c := &Choice{ID: d.str(), Title: d.str()}
+		c := slab(&d.choices)
+		c.ID, c.Title = d.str(), d.str()
 		c.HelpfulResource, c.ImprovementPlan = d.resource(), d.resource()
 		c.pos = d.pos()
 		c.AdditionalResources = list(d, func() AdditionalResource {

@@ -106,7 +106,11 @@ func ParseCondition(text string, lookup func(id string) (int, bool)) (*Condition
 	if strings.TrimSpace(text) == "default" {
 		return &Condition{always: true}, nil
 	}
-	p := &condParser{text: text, lookup: lookup, c: &Condition{}}
+	// Room for every node and identifier, counted from the operators, so
+	// that the slices are allocated once.
+	ops := strings.Count(text, "&&") + strings.Count(text, "||") + strings.Count(text, "!")
+	c := &Condition{nodes: make([]cnode, 0, 2*ops+1), idents: make([]string, 0, ops+1)}
+	p := &condParser{text: text, lookup: lookup, c: c}
 	p.next()
 	if p.tok.kind == tokEnd {
 		return nil, &ConditionError{Column: 1, Msg: "the condition is empty (write a choice id, or default)"}

@@ -1,10 +1,10 @@
 package reports
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
@@ -103,7 +103,7 @@ func WriteActionsMarkdown(w io.Writer, rows []ActionRow) error {
 		_, err := io.WriteString(w, "No actions.\n")
 		return err
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	last := ""
 	words := i18n.New(i18n.English) // the action list is English, like the other lists
 	for _, r := range rows {
@@ -116,7 +116,7 @@ func WriteActionsMarkdown(w io.Writer, rows []ActionRow) error {
 		item.Overdue = r.Overdue
 		writeTasks(&b, []ActionItem{item}, words)
 	}
-	_, err := io.WriteString(w, strings.TrimPrefix(b.String(), "\n"))
+	_, err := w.Write(bytes.TrimPrefix(b.Bytes(), []byte("\n")))
 	return err
 }
 

@@ -87,3 +87,36 @@ func FuzzPlainAndWidth(f *testing.F) {
 		}
 	})
 }
+
+// plainByte's bit masks accept exactly printable ASCII but the space, "&"
+// and mdSpecial.
+func TestPlainByte(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		want := c > ' ' && c < 0x7f && c != '&' && !strings.ContainsRune(mdSpecial, rune(c))
+		if got := plainByte(byte(c)); got != want {
+			t.Errorf("plainByte(%q) = %v, want %v", rune(c), got, want)
+		}
+	}
+}
+
+// inlinePlain is true exactly for a plain line (isPlainLine) with no "&",
+// no mdSpecial and no list marker or underline at the start: every string
+// of up to two bytes, and each byte between words.
+func TestInlinePlainDefinition(t *testing.T) {
+	want := func(s string) bool {
+		return isPlainLine(s) && !strings.ContainsAny(s, "&"+mdSpecial) && !strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "+") && !strings.HasPrefix(s, "=")
+	}
+	var cases []string
+	for a := 0; a < 256; a++ {
+		cases = append(cases, string([]byte{byte(a)}), "ab"+string([]byte{byte(a)})+"cd")
+		for b := 0; b < 256; b += 7 {
+			cases = append(cases, string([]byte{byte(a), byte(b)}))
+		}
+	}
+	cases = append(cases, "", "a  b", "a b", " a", "a ", "-a", "a-b", "a=b")
+	for _, s := range cases {
+		if got := inlinePlain(s); got != want(s) {
+			t.Errorf("inlinePlain(%q) = %v, want %v", s, got, want(s))
+		}
+	}
+}

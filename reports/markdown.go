@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -31,8 +32,13 @@ type PlanOptions struct {
 func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	c := i18n.For(s.Language)
 	t := &c.Plan
-	var b strings.Builder
-	fmt.Fprintf(&b, "# "+t.Title+"\n\n", inline(s.Workload.Name))
+	// A caller's buffer is written into as it is; any other writer gets
+	// the whole plan at the end, in one write.
+	b, direct := w.(*bytes.Buffer)
+	if !direct {
+		b = &bytes.Buffer{}
+	}
+	fmt.Fprintf(b, "# "+t.Title+"\n\n", inline(s.Workload.Name))
 	rowFormat := "| %s | %s |\n"
 	if opts.Terminal {
 		rowFormat = "- %s: %s\n"
@@ -41,7 +47,7 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	}
 	row := func(k, v string) {
 		if v != "" {
-			fmt.Fprintf(&b, rowFormat, k, v)
+			fmt.Fprintf(b, rowFormat, k, v)
 		}
 	}
 	lens := inline(s.Lens.Name)
@@ -67,15 +73,15 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 		row(t.Actions, fmt.Sprintf(t.ActionsSummary, a.Open, a.Overdue, a.Done, a.AcceptedRisk))
 	}
 
-	fmt.Fprintf(&b, "\n| %s | %s |\n|---|---:|\n", t.RiskCol, t.QuestionsCol)
+	fmt.Fprintf(b, "\n| %s | %s |\n|---|---:|\n", t.RiskCol, t.QuestionsCol)
 	for _, r := range questions.Levels {
-		fmt.Fprintf(&b, "| %s | %d |\n", t.Levels[r], s.Counts.Of(r))
+		fmt.Fprintf(b, "| %s | %d |\n", t.Levels[r], s.Counts.Of(r))
 	}
 	if !opts.Terminal {
 		b.WriteString("\n```mermaid\npie showData\n    title " + t.PieTitle + "\n")
 		for _, r := range questions.Levels {
 			if n := s.Counts.Of(r); n > 0 {
-				fmt.Fprintf(&b, "    %q : %d\n", t.Levels[r], n)
+				fmt.Fprintf(b, "    %q : %d\n", t.Levels[r], n)
 			}
 		}
 		b.WriteString("```\n")
@@ -89,9 +95,9 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 		if len(items) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n## %s\n", c.Risk.Heading[r])
+		fmt.Fprintf(b, "\n## %s\n", c.Risk.Heading[r])
 		for _, q := range items {
-			writeItem(&b, q, c)
+			writeItem(b, q, c)
 		}
 	}
 	var others []ActionItem
@@ -107,23 +113,23 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	if len(others) > 0 {
 		b.WriteString("\n## " + t.OtherActions + "\n")
 		for _, q := range otherQs {
-			fmt.Fprintf(&b, "\n"+t.OtherItem+"\n\n", codeSpan(q.ID), inline(q.Title), t.Levels[q.Risk])
-			writeTasks(&b, q.Actions, c)
+			fmt.Fprintf(b, "\n"+t.OtherItem+"\n\n", codeSpan(q.ID), inline(q.Title), t.Levels[q.Risk])
+			writeTasks(b, q.Actions, c)
 		}
 	}
 	if items := s.byRisk(questions.NotApplicable, opts.PillarOrder); len(items) > 0 && opts.Terminal {
-		fmt.Fprintf(&b, "\n## %s\n\n", t.NotApplicable)
+		fmt.Fprintf(b, "\n## %s\n\n", t.NotApplicable)
 		for _, q := range items {
-			fmt.Fprintf(&b, "- %s %s · %s: %s · %s: %s", codeSpan(q.ID), inline(q.Title), t.PillarCol, inline(q.pillar.Name), t.ReasonCol, inline(planReason(c, q.Reason)))
+			fmt.Fprintf(b, "- %s %s · %s: %s · %s: %s", codeSpan(q.ID), inline(q.Title), t.PillarCol, inline(q.pillar.Name), t.ReasonCol, inline(planReason(c, q.Reason)))
 			if strings.TrimSpace(q.Notes) != "" {
-				fmt.Fprintf(&b, " · %s: %s", t.NotesCol, inline(q.Notes))
+				fmt.Fprintf(b, " · %s: %s", t.NotesCol, inline(q.Notes))
 			}
 			b.WriteString("\n")
 		}
 	} else if len(items) > 0 {
-		fmt.Fprintf(&b, "\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", t.NotApplicable, t.QuestionCol, t.PillarCol, t.ReasonCol, t.NotesCol)
+		fmt.Fprintf(b, "\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", t.NotApplicable, t.QuestionCol, t.PillarCol, t.ReasonCol, t.NotesCol)
 		for _, q := range items {
-			fmt.Fprintf(&b, "| %s %s | %s | %s | %s |\n", cellCode(q.ID), inline(q.Title), inline(q.pillar.Name), planReason(c, q.Reason), cell(q.Notes))
+			fmt.Fprintf(b, "| %s %s | %s | %s | %s |\n", cellCode(q.ID), inline(q.Title), inline(q.pillar.Name), planReason(c, q.Reason), cell(q.Notes))
 		}
 	}
 	for _, r := range []questions.Risk{questions.Unanswered, questions.NoRisk} {
@@ -131,18 +137,21 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 		if len(items) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n## %s\n\n", c.Risk.Heading[r])
+		fmt.Fprintf(b, "\n## %s\n\n", c.Risk.Heading[r])
 		for _, q := range items {
-			fmt.Fprintf(&b, "- %s %s\n", codeSpan(q.ID), inline(q.Title))
+			fmt.Fprintf(b, "- %s %s\n", codeSpan(q.ID), inline(q.Title))
 		}
 	}
-	writeMeeting(&b, s, t, opts.Terminal)
-	_, err := io.WriteString(w, b.String())
+	writeMeeting(b, s, t, opts.Terminal)
+	if direct {
+		return nil
+	}
+	_, err := w.Write(b.Bytes())
 	return err
 }
 
 // writeVotes says how the team voted on a question, when it did.
-func writeVotes(b *strings.Builder, q Question, t *i18n.Plan) {
+func writeVotes(b *bytes.Buffer, q Question, t *i18n.Plan) {
 	if len(q.Votes) == 0 {
 		return
 	}
@@ -166,7 +175,7 @@ func writeVotes(b *strings.Builder, q Question, t *i18n.Plan) {
 
 // writeMeeting ends the plan of a live review: the contested questions and
 // the time spent on each question (as a list for a terminal).
-func writeMeeting(b *strings.Builder, s *Scored, t *i18n.Plan, terminal bool) {
+func writeMeeting(b *bytes.Buffer, s *Scored, t *i18n.Plan, terminal bool) {
 	var contested, timed []Question
 	for _, p := range s.Pillars {
 		for _, q := range p.Questions {
@@ -198,7 +207,7 @@ func writeMeeting(b *strings.Builder, s *Scored, t *i18n.Plan, terminal bool) {
 }
 
 // writeItem is one HIGH or MEDIUM question of the plan.
-func writeItem(b *strings.Builder, q Question, c *i18n.Catalog) {
+func writeItem(b *bytes.Buffer, q Question, c *i18n.Catalog) {
 	t := &c.Plan
 	fmt.Fprintf(b, "\n### %s %s\n\n", inline(q.ID), inline(q.Title))
 	fmt.Fprintf(b, t.ItemFacts, t.Levels[q.Risk], inline(q.pillar.Name))
@@ -224,14 +233,19 @@ func writeItem(b *strings.Builder, q Question, c *i18n.Catalog) {
 	if len(q.Missing) > 0 {
 		b.WriteString("\n" + t.WhatNext + "\n\n")
 		for _, c := range q.Missing {
-			fmt.Fprintf(b, "- **%s**", inline(c.Title))
+			b.WriteString("- **")
+			b.WriteString(inline(c.Title))
+			b.WriteString("**")
 			if c.ImprovementPlan != "" {
-				b.WriteString(": " + inline(c.ImprovementPlan))
+				b.WriteString(": ")
+				b.WriteString(inline(c.ImprovementPlan))
 			}
 			if c.URL != "" {
-				fmt.Fprintf(b, " (%s)", link(t.Reference, c.URL))
+				b.WriteString(" (")
+				b.WriteString(link(t.Reference, c.URL))
+				b.WriteByte(')')
 			}
-			b.WriteString("\n")
+			b.WriteByte('\n')
 			writeResources(b, c, t)
 		}
 	}
@@ -246,7 +260,7 @@ func writeItem(b *strings.Builder, q Question, c *i18n.Catalog) {
 }
 
 // writeTasks writes actions as a GitHub task list, ticked when closed.
-func writeTasks(b *strings.Builder, as []ActionItem, c *i18n.Catalog) {
+func writeTasks(b *bytes.Buffer, as []ActionItem, c *i18n.Catalog) {
 	t := &c.Plan
 	for _, a := range as {
 		box := "[ ]"
@@ -411,17 +425,42 @@ func referenceAhead(s string) bool {
 // plainByte reports whether inline copies c as it is wherever it stands
 // (but at the start of the text, where "-+=" are escaped): printable
 // ASCII other than a space, "&" and mdSpecial.
-func plainByte(c byte) bool { return c > ' ' && c < 0x7f && c != '&' && !isMDSpecial(c) }
+func plainByte(c byte) bool {
+	if c < 64 {
+		return plainLow>>(c&63)&1 != 0
+	}
+	return c < 128 && plainHigh>>(c&63)&1 != 0
+}
+
+// plainLow and plainHigh have bit c (c-64) set for the bytes below 64
+// (64 to 127) that plainByte accepts: printable ASCII but the space, "&"
+// and mdSpecial. One shift tells, where a chain of comparisons would
+// take a dozen.
+const (
+	plainLow  uint64 = (1<<64 - 1<<('!')) &^ (1<<'!' | 1<<'#' | 1<<'&' | 1<<'*' | 1<<'<' | 1<<'>')
+	plainHigh uint64 = (1<<('~'-64+1) - 1) &^ (1<<('\\'-64) | 1<<('`'-64) | 1<<('_'-64) | 1<<('['-64) | 1<<(']'-64) | 1<<('|'-64) | 1<<('~'-64))
+)
 
 // inlinePlain reports whether inline would return s unchanged: a plain
 // line (isPlainLine) without Markdown syntax, an "&" or a list marker at
 // the start.
 func inlinePlain(s string) bool {
-	if !isPlainLine(s) || s != "" && (s[0] == '-' || s[0] == '+' || s[0] == '=') {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' || s[0] == '-' || s[0] == '+' || s[0] == '=' {
+		return false
+	}
+	if strings.Contains(s, "  ") {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if s[i] == '&' || isMDSpecial(s[i]) {
+		c := s[i]
+		mask := plainLow | 1<<' '
+		if c >= 64 {
+			mask = plainHigh
+		}
+		if c >= 128 || mask>>(c&63)&1 == 0 {
 			return false
 		}
 	}

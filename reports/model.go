@@ -226,7 +226,8 @@ func actionItem(a *review.Action, today time.Time) ActionItem {
 
 func question(qr scoring.QuestionResult, a *review.Answer) Question {
 	q := qr.Question
-	out := Question{ID: q.ID, Title: q.Title, Risk: qr.Risk, Selected: []Choice{}, Missing: []Choice{}, Actions: []ActionItem{}}
+	out := Question{ID: q.ID, Title: q.Title, Risk: qr.Risk, Actions: []ActionItem{},
+		choices: make([]answeredChoice, 0, len(q.Choices))}
 	ticked := map[string]bool{}
 	if a != nil {
 		for _, id := range a.Selected {
@@ -244,6 +245,14 @@ func question(qr scoring.QuestionResult, a *review.Answer) Question {
 			out.Reason = a.Reason
 		}
 	}
+	selected := 0
+	for _, c := range q.Choices {
+		if ticked[c.ID] {
+			selected++
+		}
+	}
+	out.Selected = make([]Choice, 0, selected)
+	out.Missing = make([]Choice, 0, len(q.Choices)-selected)
 	for _, c := range q.Choices {
 		ch := Choice{ID: c.ID, Title: c.Title}
 		if c.ImprovementPlan != nil {

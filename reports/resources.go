@@ -1,7 +1,7 @@
 package reports
 
 import (
-	"fmt"
+	"bytes"
 	"strings"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
@@ -124,22 +124,25 @@ func nestBlocks(blocks []plaintext.Block, level int) ([]resourceItem, int) {
 
 // writeResources writes, under a practice of the plan, its further
 // resources (resourceSections) as nested lists.
-func writeResources(b *strings.Builder, c Choice, t *i18n.Plan) {
+func writeResources(b *bytes.Buffer, c Choice, t *i18n.Plan) {
 	for _, sec := range resourceSections(c, t.ToImprove, t.LearnMore) {
-		fmt.Fprintf(b, "  - %s:\n", sec.Title)
+		b.WriteString("  - " + sec.Title + ":\n")
 		writeResourceItems(b, sec.Items, "    ")
 	}
 }
 
 // writeResourceItems writes items as list items at indent, the nested
 // ones under them.
-func writeResourceItems(b *strings.Builder, items []resourceItem, indent string) {
+func writeResourceItems(b *bytes.Buffer, items []resourceItem, indent string) {
 	for _, it := range items {
-		text := mdLink(it.Text, it.URL)
+		b.WriteString(indent)
+		b.WriteString("- ")
 		if it.Marker != "" {
-			text = escapeOrdered(it.Marker) + " " + text
+			b.WriteString(escapeOrdered(it.Marker))
+			b.WriteByte(' ')
 		}
-		fmt.Fprintf(b, "%s- %s\n", indent, text)
+		b.WriteString(mdLink(it.Text, it.URL))
+		b.WriteByte('\n')
 		writeResourceItems(b, it.Items, indent+"  ")
 	}
 }
