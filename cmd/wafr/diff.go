@@ -72,19 +72,18 @@ HIGH.`,
 }
 
 func runDiff(opts *diffOptions) error {
-	before, err := loadSide(opts.io, opts.old)
-	if err != nil {
+	// The two sides load side by side (and their lens once), each as if
+	// alone: messages and the first failure come in argument order.
+	var sides []review.Side
+	if err := loadEach(opts.io, []string{opts.old, opts.new}, loadSide, func(s review.Side) { sides = append(sides, s) }); err != nil {
 		return err
 	}
-	after, err := loadSide(opts.io, opts.new)
-	if err != nil {
-		return err
-	}
-	d := review.Diff(before, after)
+	d := review.Diff(sides[0], sides[1])
 	ro := reports.DiffOptions{All: opts.all, Color: opts.io.Color}
 	if file, _ := splitSide(opts.new); file != "-" {
 		ro.File = file
 	}
+	var err error
 	switch opts.format {
 	case "md":
 		err = reports.WriteDiffMarkdown(opts.io.Out, d, ro)

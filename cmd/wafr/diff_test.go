@@ -1,0 +1,38 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// diff loads its two sides side by side, yet answers as if one after the
+// other: the first side's failure is the one reported, and a side read
+// from standard input still works.
+func TestDiffSidesInOrder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	mustRun(t, "answer", "r.yaml", "OPS1", "--none", "--workload", "w")
+	mustRun(t, "milestone", "r.yaml", "start")
+	mustRun(t, "answer", "r.yaml", "OPS1", "--select", "OPS1_users,OPS1_slo,OPS1_downtime")
+
+	for range 20 { // a race would show in some runs
+		code, _, errOut := wafrIn(t, "diff", "gone-a.yaml", "gone-b.yaml")
+		if code != exitBadInput || !strings.Contains(errOut, "gone-a.yaml") || strings.Contains(errOut, "gone-b.yaml") {
+			t.Fatalf("two missing sides: exit %d: %s", code, errOut)
+		}
+		code, _, errOut = wafrIn(t, "diff", "r.yaml@nope", "gone-b.yaml")
+		if code != exitBadInput || !strings.Contains(errOut, `no such milestone "nope"`) || strings.Contains(errOut, "gone-b.yaml") {
+			t.Fatalf("bad first side, missing second: exit %d: %s", code, errOut)
+		}
+	}
+
+	data, err := os.ReadFile("r.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io, out, errOut := testStreams()
+	io.In = strings.NewReader(string(data))
+	if code := run([]string{"diff", "r.yaml@start", "-"}, io); code != 0 || !strings.Contains(out.String(), "Improved (1)") {
+		t.Fatalf("diff r.yaml@start -: exit %d\n%s%s", code, out, errOut)
+	}
+}
