@@ -20,11 +20,14 @@ const annotationInteractive = "wafr/interactive"
 // that size. A command that kept more than the limit alive would collect
 // all the time (a 6 MB review is several hundred MB live while it is
 // parsed and written again): a command given a file over bigInput keeps
-// Go's own collector, which keeps pace with the heap instead.
+// Go's own collector, which keeps pace with the heap instead. Up to 2 MB
+// the limit still wins, even for a file of thousands of tiny milestones
+// (answer on one of 2 MB: 0.35 s against 0.49 s with the collector on;
+// history of 100 full milestones, 1 MB: 43 ms against 53 ms).
 const (
 	oneShotGCPercent   = -1 // off: the memory limit decides
 	oneShotMemoryLimit = 100 << 20
-	bigInput           = 1 << 20
+	bigInput           = 2 << 20
 )
 
 // tuneGC sets the collector for the command that args run and returns
