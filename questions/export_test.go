@@ -89,7 +89,7 @@ func TestAWSRoundTrip(t *testing.T) {
 }
 
 func readForTest(path string) ([]byte, error) {
-	data, _, err := readLens(path)
+	data, _, err := readLens(path, false)
 	return data, err
 }
 

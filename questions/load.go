@@ -40,6 +40,12 @@ type Options struct {
 	// Cache, when set, keeps the parsed lens of a file for the next run
 	// (see Cache); nil parses every time.
 	Cache Cache
+	// Streams also reads a lens from a pipe or a device, and from Stdin
+	// for the source "-". Only commands that record nothing of where the
+	// lens came from (lint, show, export) can take one: a review records
+	// its lens's source, to read it again each time it is opened.
+	Streams bool
+	Stdin   io.Reader
 }
 
 // Load reads a lens from a path (.yaml, .yml or .json) or from builtin:NAME,
@@ -77,7 +83,15 @@ func Check(source string, opts Options) (*Lens, []Problem) {
 			}
 		}
 	}
-	data, opened, err := readLens(source)
+	if source == "-" && opts.Streams {
+		data, err := readAll(opts.Stdin, 0)
+		if err != nil {
+			return nil, []Problem{{File: name, Severity: Error, Msg: err.Error(), err: err}}
+		}
+		l, problems := Parse(name, data, opts)
+		return loaded(l, source), problems
+	}
+	data, opened, err := readLens(source, opts.Streams)
 	if err != nil {
 		return nil, []Problem{{File: name, Severity: Error, Msg: err.Error(), err: err}}
 	}
@@ -143,7 +157,7 @@ func parseCached(cache Cache, key, name string, data []byte, opts Options) (*Len
 // readLens reads a lens file, or a built-in lens, and returns with the
 // bytes the file's information as it was when opened (nil for a built-in
 // lens, or when the system gave none).
-func readLens(source string) ([]byte, fs.FileInfo, error) {
+func readLens(source string, streams bool) ([]byte, fs.FileInfo, error) {
 	if name, ok := strings.CutPrefix(source, BuiltinPrefix); ok {
 		data, err := builtinFS.ReadFile("lenses/" + name + ".yaml")
 		if err != nil {
@@ -151,8 +165,13 @@ func readLens(source string) ([]byte, fs.FileInfo, error) {
 		}
 		return data, nil, nil
 	}
-	// Without blocking: a FIFO named as a lens must be refused, not waited on.
-	f, err := os.OpenFile(source, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	// Without blocking: a FIFO named as a lens must be refused, not waited
+	// on; one given where streams are read waits for its writer, as cat does.
+	flags := os.O_RDONLY | syscall.O_NONBLOCK
+	if streams {
+		flags = os.O_RDONLY
+	}
+	f, err := os.OpenFile(source, flags, 0)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, errors.New("no such file")
@@ -169,10 +188,14 @@ func readLens(source string) ([]byte, fs.FileInfo, error) {
 		if st.IsDir() {
 			return nil, nil, errors.New("is a directory, not a lens file")
 		}
-		if !st.Mode().IsRegular() {
+		if !st.Mode().IsRegular() && !streams {
 			// A pipe (--lens <(...)) or a device cannot be read again the
 			// next time the review is opened, and the review records it.
 			return nil, nil, errors.New("is not a regular file (a pipe or a device): give a lens file, which every later command reads again")
+		}
+		if !st.Mode().IsRegular() {
+			data, err := readAll(f, 0)
+			return data, nil, err
 		}
 		if st.Size() > MaxFileSize {
 			return nil, nil, fmt.Errorf("the file is %s; lens files are at most %d MB", megabytes(st.Size()), MaxFileSize>>20)

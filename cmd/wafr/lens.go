@@ -18,7 +18,9 @@ func newLensCmd(io *ioStreams) *cobra.Command {
 		Short: "List, show and check lenses (questionnaires)",
 		Long: `Lenses are questionnaires. LENS is a path to a .yaml/.yml/.json file (an AWS
 custom-lens JSON loads unchanged) or builtin:NAME for a lens built into wafr.
-See 'wafr help lens-format'.`,
+show, lint and export also read - (standard input) or a pipe, as in
+'curl -s URL | wafr lens lint -'; a review's --lens must be a file, which
+every later command reads again. See 'wafr help lens-format'.`,
 	}
 	cmd.AddCommand(newLensListCmd(io, nil), newLensShowCmd(io, nil), newLensLintCmd(io, nil), newLensExportCmd(io, nil))
 	return cmd
@@ -88,7 +90,7 @@ func newLensShowCmd(io *ioStreams, runF func(*lensShowOptions) error) *cobra.Com
 }
 
 func runLensShow(opts *lensShowOptions) error {
-	l, err := questions.LoadWith(opts.lens, questions.Options{Lint: true}) // it counts the lint warnings
+	l, err := questions.LoadWith(opts.lens, questions.Options{Lint: true, Streams: true, Stdin: opts.io.In}) // it counts the lint warnings
 	if err != nil {
 		return err
 	}
@@ -143,7 +145,7 @@ limits (10 pillars, 20 questions per pillar, 15 choices, 3 risk rules, ids of
 3-128 letters, digits, '_' or '-', a question id in one pillar only, titles
 of 128, descriptions of 2048, 500 KB, schemaVersion "2021-11-01") and
 reports a breach as an error.`,
-		Example:           "  wafr lens lint builtin:ops\n  wafr lens lint --aws --strict lenses/*.json",
+		Example:           "  wafr lens lint builtin:ops\n  wafr lens lint --aws --strict lenses/*.json\n  curl -s https://example.com/lens.json | wafr lens lint -",
 		Args:              positional(argSpec{min: 1, max: -1, what: "give one lens or more, each a file or builtin:NAME", synopsis: "wafr lens lint LENS..."}),
 		ValidArgsFunction: completeBuiltins,
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -160,9 +162,18 @@ reports a breach as an error.`,
 }
 
 func runLensLint(opts *lensLintOptions) error {
+	stdin := 0
+	for _, src := range opts.lenses {
+		if src == "-" {
+			stdin++
+		}
+	}
+	if stdin > 1 {
+		return flagErrorf("- (standard input) can be given once")
+	}
 	var errs, warns int
 	for _, src := range opts.lenses {
-		_, problems := questions.Check(src, questions.Options{AWS: opts.aws, Lint: true})
+		_, problems := questions.Check(src, questions.Options{AWS: opts.aws, Lint: true, Streams: true, Stdin: opts.io.In})
 		e, w := 0, 0
 		for _, p := range problems {
 			fmt.Fprintln(opts.io.Out, textsafe.Clean(p.String()))

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// lint, show and export read a lens from standard input ("-"), since
+// they record nothing of where it came from (lens_unix_test.go: pipes).
+func TestLensCommandsReadStreams(t *testing.T) {
+	t.Chdir(t.TempDir())
+	mustRun(t, "lens", "export", "builtin:ops", "--yaml", "-o", "ops.yaml")
+	lens, err := os.ReadFile("ops.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdin := func(args ...string) (int, string, string) {
+		io, out, errOut := testStreams()
+		io.In = strings.NewReader(string(lens))
+		return run(args, io), out.String(), errOut.String()
+	}
+	if code, out, errOut := stdin("lens", "lint", "-"); code != 0 || !strings.Contains(out, "-: 0 errors, 0 warnings") {
+		t.Errorf("lint -: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := stdin("lens", "show", "-"); code != 0 || !strings.Contains(out, "OPS1") {
+		t.Errorf("show -: exit %d\n%s%s", code, out, errOut)
+	}
+	_, want, _ := wafrIn(t, "lens", "export", "ops.yaml", "--json")
+	if code, out, errOut := stdin("lens", "export", "-", "--json"); code != 0 || out != want {
+		t.Errorf("export -: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := stdin("lens", "lint", "-", "ops.yaml", "-"); code != exitBadInput || !strings.Contains(errOut, "- (standard input) can be given once") {
+		t.Errorf("lint - ops.yaml -: exit %d: %s", code, errOut)
+	}
+}

@@ -1,0 +1,34 @@
+//go:build unix
+
+package main
+
+import (
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// lint reads a lens from a pipe (a FIFO here, as <(...) gives), waiting
+// for its writer; a review's --lens is still refused one, since the review
+// records its lens's source to read it again.
+func TestLensCommandsReadPipes(t *testing.T) {
+	t.Chdir(t.TempDir())
+	mustRun(t, "lens", "export", "builtin:ops", "--yaml", "-o", "ops.yaml")
+	lens, err := os.ReadFile("ops.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fifo := "lens.fifo"
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	go os.WriteFile(fifo, lens, 0o644) // waits for the reader, as a process substitution does
+	if code, out, errOut := wafrIn(t, "lens", "lint", fifo); code != 0 || !strings.Contains(out, fifo+": 0 errors, 0 warnings") {
+		t.Errorf("lint FIFO: exit %d\n%s%s", code, out, errOut)
+	}
+	code, _, errOut := wafrIn(t, "answer", "r.yaml", "OPS1", "--none", "--lens", fifo)
+	if code == 0 || !strings.Contains(errOut, "is not a regular file (a pipe or a device)") {
+		t.Errorf("answer --lens FIFO: exit %d: %s", code, errOut)
+	}
+}
