@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -97,7 +98,10 @@ func runReport(opts *reportOptions) error {
 	}
 	s, l := page.scored, page.lens
 	s.Language = i18n.Choose(opts.lang, s.Language, opts.io.Getenv)
-	for _, id := range opts.pillarOrder {
+	for i, id := range opts.pillarOrder {
+		if slices.Contains(opts.pillarOrder[:i], id) {
+			return flagErrorf("--pillar-order: pillar %q is given twice", id)
+		}
 		if !hasPillar(s, id) {
 			ids := make([]string, len(s.Pillars))
 			for i, p := range s.Pillars {

@@ -40,3 +40,19 @@ func TestReportOnTerminal(t *testing.T) {
 		}
 	}
 }
+
+// --pillar-order names pillars of the lens, each once.
+func TestReportPillarOrder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	mustRun(t, "answer", "r.yaml", "OPS1", "--none", "--workload", "w")
+	mustRun(t, "report", "r.yaml", "--pillar-order", "operationalExcellence")
+	for order, want := range map[string]string{
+		"nope": `--pillar-order: no pillar "nope" in the lens (its pillars: operationalExcellence)`,
+		"operationalExcellence,operationalExcellence": `--pillar-order: pillar "operationalExcellence" is given twice`,
+	} {
+		code, _, errOut := wafrIn(t, "report", "r.yaml", "--pillar-order", order)
+		if code != exitBadInput || !strings.Contains(errOut, want) {
+			t.Errorf("--pillar-order %s: exit %d: %s", order, code, errOut)
+		}
+	}
+}
