@@ -107,8 +107,9 @@ func ParseCondition(text string, lookup func(id string) (int, bool)) (*Condition
 		return &Condition{always: true}, nil
 	}
 	// Room for every node and identifier, counted from the operators, so
-	// that the slices are allocated once.
-	ops := strings.Count(text, "&&") + strings.Count(text, "||") + strings.Count(text, "!")
+	// that the slices of a rule as people write them are allocated once
+	// (and no more than that ahead of the parse, whatever the text holds).
+	ops := min(strings.Count(text, "&&")+strings.Count(text, "||")+strings.Count(text, "!"), 32)
 	c := &Condition{nodes: make([]cnode, 0, 2*ops+1), idents: make([]string, 0, ops+1)}
 	p := &condParser{text: text, lookup: lookup, c: c}
 	p.next()

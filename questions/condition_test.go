@@ -2,6 +2,7 @@ package questions
 
 import (
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -145,5 +146,21 @@ func TestChoiceSetBeyond64(t *testing.T) {
 	s.Clear()
 	if !s.Empty() {
 		t.Error("Clear left bits")
+	}
+}
+
+// A long condition allocates no more ahead of its parse than a short one:
+// what it reserves from its operators is capped.
+func TestConditionPreallocationIsBounded(t *testing.T) {
+	text := strings.Repeat("!", 1<<20) + "a"
+	lookup := func(string) (int, bool) { return 0, true }
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, err := ParseCondition(text, lookup); err == nil {
+		t.Fatal("a condition nested a million deep parsed")
+	}
+	runtime.ReadMemStats(&after)
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 {
+		t.Errorf("ParseCondition of a 1 MB condition allocated %d KB", grew>>10)
 	}
 }

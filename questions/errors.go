@@ -44,6 +44,8 @@ type Problem struct {
 	// err is the system's error when the file could not be read, for
 	// errors.Is (a permission denied is the environment's, not the lens's).
 	err error
+	// awsLimit marks a breach of an AWS Well-Architected Tool limit.
+	awsLimit bool
 }
 
 // String formats the problem as "file:line:col: severity: where: message",
@@ -110,6 +112,21 @@ func filter(ps []Problem, s Severity) []Problem {
 		}
 	}
 	return out
+}
+
+// OnlyAWSLimits reports whether ps has errors and every one of them is a
+// breach of an AWS limit (Options.AWS): without that option the lens loads.
+func OnlyAWSLimits(ps []Problem) bool {
+	errs := 0
+	for _, p := range ps {
+		if p.Severity == Error {
+			if !p.awsLimit {
+				return false
+			}
+			errs++
+		}
+	}
+	return errs > 0
 }
 
 // HasErrors reports whether any problem is an error.

@@ -68,6 +68,9 @@ func LoadWith(source string, opts Options) (*Lens, error) {
 // when it has errors.
 func Check(source string, opts Options) (*Lens, []Problem) {
 	name := source
+	if source == "-" {
+		return checkStdin(opts)
+	}
 	cache := opts.Cache
 	if strings.HasPrefix(source, BuiltinPrefix) {
 		cache = nil // in the binary, and small
@@ -82,14 +85,6 @@ func Check(source string, opts Options) (*Lens, []Problem) {
 				return loaded(l, source), l.Warnings
 			}
 		}
-	}
-	if source == "-" && opts.Streams {
-		data, err := readAll(opts.Stdin, 0)
-		if err != nil {
-			return nil, []Problem{{File: name, Severity: Error, Msg: err.Error(), err: err}}
-		}
-		l, problems := Parse(name, data, opts)
-		return loaded(l, source), problems
 	}
 	data, opened, err := readLens(source, opts.Streams)
 	if err != nil {
@@ -110,6 +105,24 @@ func Check(source string, opts Options) (*Lens, []Problem) {
 		}
 	}
 	return loaded(l, source), problems
+}
+
+// checkStdin is Check of the source "-": standard input, where streams
+// are read (Options.Streams), else refused, since a review could not read
+// it again. It never goes through the cache.
+func checkStdin(opts Options) (*Lens, []Problem) {
+	fail := func(msg string, err error) (*Lens, []Problem) {
+		return nil, []Problem{{File: "-", Severity: Error, Msg: msg, err: err}}
+	}
+	if !opts.Streams || opts.Stdin == nil {
+		return fail("standard input cannot be a review's lens: give a lens file, which every later command reads again", nil)
+	}
+	data, err := readAll(opts.Stdin, 0)
+	if err != nil {
+		return fail(err.Error(), err)
+	}
+	l, problems := Parse("-", data, opts)
+	return loaded(l, "-"), problems
 }
 
 // loaded completes a lens as Parse made it with where it came from.

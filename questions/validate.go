@@ -28,8 +28,14 @@ func (d *decoder) validate(l *Lens, size int, aws bool) {
 	if aws {
 		limit = Error
 	}
+	// limitf adds a breach of an AWS limit, marked so that OnlyAWSLimits
+	// can tell it from the lens's own errors.
+	limitf := func(p Pos, where, format string, args ...any) {
+		d.add(limit, p, where, format, args...)
+		d.problems[len(d.problems)-1].awsLimit = aws
+	}
 	awsf := func(p Pos, where, format string, args ...any) {
-		d.add(limit, p, where, "AWS limit: "+format, args...)
+		limitf(p, where, "AWS limit: "+format, args...)
 	}
 	top := Pos{1, 1}
 	if size > awsMaxLensBytes {
@@ -37,9 +43,9 @@ func (d *decoder) validate(l *Lens, size int, aws bool) {
 	}
 	switch {
 	case l.SchemaVersion == "":
-		d.add(limit, top, WhereLens, "schemaVersion is missing (AWS expects %q)", SchemaVersion)
+		limitf(top, WhereLens, "schemaVersion is missing (AWS expects %q)", SchemaVersion)
 	case l.SchemaVersion != SchemaVersion:
-		d.add(limit, top, WhereLens, "schemaVersion %q is not %q, the only version AWS accepts", l.SchemaVersion, SchemaVersion)
+		limitf(top, WhereLens, "schemaVersion %q is not %q, the only version AWS accepts", l.SchemaVersion, SchemaVersion)
 	}
 	if l.Name == "" {
 		d.add(Warning, top, WhereLens, "the lens has no name")
@@ -83,7 +89,7 @@ func (d *decoder) validate(l *Lens, size int, aws bool) {
 			}
 			questionIDs[q.ID] = true
 			if first, ok := questionPillar[q.ID]; ok && first != p.ID && q.ID != "" {
-				d.add(limit, q.pos, join(p.ID, q.ID), "question id %q is also used in pillar %q: AWS addresses answers by question id alone, so in the AWS tool one question's answer overwrites the other's", q.ID, first)
+				limitf(q.pos, join(p.ID, q.ID), "question id %q is also used in pillar %q: AWS addresses answers by question id alone, so in the AWS tool one question's answer overwrites the other's", q.ID, first)
 			} else if !ok {
 				questionPillar[q.ID] = p.ID
 			}

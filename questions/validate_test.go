@@ -423,3 +423,38 @@ func TestReadAll(t *testing.T) {
 		t.Errorf("megabytes = %q", got)
 	}
 }
+
+// OnlyAWSLimits tells a lens that only the AWS limits refuse (it loads
+// without Options.AWS) from one with errors of its own.
+func TestOnlyAWSLimits(t *testing.T) {
+	const awsOnly = `name: Tiny
+description: A lens with a short question id.
+pillars:
+  - id: ops
+    name: Operations
+    questions:
+      - id: Q1
+        title: Do you have runbooks?
+        description: Runbooks.
+        choices:
+          - {id: Q1_yes, title: "Yes"}
+          - {id: Q1_no, title: None of these}
+        riskRules:
+          - {condition: Q1_yes, risk: NO_RISK}
+          - {condition: default, risk: HIGH_RISK}
+`
+	check := func(src string, aws bool) []Problem {
+		_, problems := Parse("l.yaml", []byte(src), Options{AWS: aws})
+		return problems
+	}
+	if p := check(awsOnly, true); !HasErrors(p) || !OnlyAWSLimits(p) {
+		t.Errorf("AWS limits only: %v", p)
+	}
+	if p := check(awsOnly, false); HasErrors(p) || OnlyAWSLimits(p) {
+		t.Errorf("without AWS: %v", p)
+	}
+	broken := strings.Replace(awsOnly, "risk: NO_RISK", "risk: NONE", 1)
+	if p := check(broken, true); !HasErrors(p) || OnlyAWSLimits(p) {
+		t.Errorf("an error of its own as well: %v", p)
+	}
+}

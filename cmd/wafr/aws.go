@@ -67,21 +67,10 @@ func newLensExportCmd(io *ioStreams, runF func(*lensExportOptions) error) *cobra
 }
 
 func runLensExport(opts *lensExportOptions) error {
-	// The lens may be standard input, which is read again below: keep it.
-	in := func() io.Reader { return opts.io.In }
-	if opts.lens == "-" {
-		data, err := io.ReadAll(io.LimitReader(opts.io.In, questions.MaxFileSize+1))
-		if err != nil {
-			return err
-		}
-		in = func() io.Reader { return bytes.NewReader(data) }
-	}
-	l, problems := questions.Check(opts.lens, questions.Options{AWS: opts.aws, Streams: true, Stdin: in()})
+	l, problems := questions.Check(opts.lens, questions.Options{AWS: opts.aws, Streams: true, Stdin: opts.io.In})
 	if questions.HasErrors(problems) {
-		if opts.aws && l == nil {
-			if _, err := questions.LoadWith(opts.lens, questions.Options{Streams: true, Stdin: in()}); err == nil {
-				fmt.Fprintf(opts.io.ErrOut, "%s: the AWS Well-Architected Tool would refuse this lens:\n", textsafe.Clean(opts.lens))
-			}
+		if opts.aws && questions.OnlyAWSLimits(problems) {
+			fmt.Fprintf(opts.io.ErrOut, "%s: the AWS Well-Architected Tool would refuse this lens:\n", textsafe.Clean(opts.lens))
 		}
 		return &questions.LoadError{File: opts.lens, Problems: problems}
 	}

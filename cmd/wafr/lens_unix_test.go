@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // lint reads a lens from a pipe (a FIFO here, as <(...) gives), waiting
@@ -30,5 +31,18 @@ func TestLensCommandsReadPipes(t *testing.T) {
 	code, _, errOut := wafrIn(t, "answer", "r.yaml", "OPS1", "--none", "--lens", fifo)
 	if code == 0 || !strings.Contains(errOut, "is not a regular file (a pipe or a device)") {
 		t.Errorf("answer --lens FIFO: exit %d: %s", code, errOut)
+	}
+	// export --aws reads a pipe once, even to say the AWS tool would
+	// refuse the lens (it used to open the pipe again, and wait forever).
+	go os.WriteFile(fifo, []byte(awsOnlyLens), 0o644)
+	done := make(chan string, 1)
+	go func() { _, _, errOut := wafrIn(t, "lens", "export", fifo, "--aws"); done <- errOut }()
+	select {
+	case errOut := <-done:
+		if !strings.Contains(errOut, "the AWS Well-Architected Tool would refuse this lens:") {
+			t.Errorf("export --aws FIFO: %s", errOut)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("export --aws of a FIFO is still waiting")
 	}
 }

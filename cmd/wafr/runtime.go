@@ -48,11 +48,15 @@ func tuneGC(root *cobra.Command, args []string) (restore func()) {
 }
 
 // hasBigInput says whether an argument names a file over bigInput (a
-// FILE@MILESTONE names FILE). It stats each argument that may be a path,
-// which costs microseconds; flags are skipped, their values are not (a
-// lens is an input too).
+// FILE@MILESTONE names FILE), or an input of a size unknown until it is
+// read: standard input ("-", "-@MILESTONE"), a pipe or a device. It stats
+// each argument that may be a path, which costs microseconds; flags are
+// skipped, their values are not (a lens is an input too).
 func hasBigInput(args []string) bool {
 	for _, a := range args {
+		if a == "-" || strings.HasPrefix(a, "-@") {
+			return true
+		}
 		if strings.HasPrefix(a, "-") {
 			continue
 		}
@@ -62,7 +66,7 @@ func hasBigInput(args []string) bool {
 				st, err = os.Stat(a[:i])
 			}
 		}
-		if err == nil && st.Mode().IsRegular() && st.Size() > bigInput {
+		if err == nil && (st.Mode().IsRegular() && st.Size() > bigInput || !st.Mode().IsRegular() && !st.IsDir()) {
 			return true
 		}
 	}

@@ -46,7 +46,9 @@ func TestTuneGC(t *testing.T) {
 	// A big review keeps Go's collector; so does one named with a milestone.
 	big := filepath.Join(t.TempDir(), "big.yaml")
 	os.WriteFile(big, make([]byte, bigInput+1), 0o644)
-	for _, args := range [][]string{{"summary", "a.yaml", big}, {"diff", big + "@q1", big}, {"answer", big, "OPS1", "--none"}} {
+	// So does standard input or a pipe, whose size is known only once read.
+	for _, args := range [][]string{{"summary", "a.yaml", big}, {"diff", big + "@q1", big}, {"answer", big, "OPS1", "--none"},
+		{"lens", "lint", "-"}, {"diff", "-@q1", "a.yaml"}, {"summary", os.DevNull}} {
 		restore := tuneGC(root, args)
 		if got := gcPercent(); got != before {
 			t.Errorf("%v: GC percent %d, want Go's %d", args, got, before)
