@@ -455,12 +455,7 @@ func inlinePlain(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		mask := plainLow | 1<<' '
-		if c >= 64 {
-			mask = plainHigh
-		}
-		if c >= 128 || mask>>(c&63)&1 == 0 {
+		if c := s[i]; c != ' ' && !plainByte(c) {
 			return false
 		}
 	}

@@ -245,14 +245,8 @@ func question(qr scoring.QuestionResult, a *review.Answer) Question {
 			out.Reason = a.Reason
 		}
 	}
-	selected := 0
-	for _, c := range q.Choices {
-		if ticked[c.ID] {
-			selected++
-		}
-	}
-	out.Selected = make([]Choice, 0, selected)
-	out.Missing = make([]Choice, 0, len(q.Choices)-selected)
+	out.Selected = make([]Choice, 0, len(ticked))
+	out.Missing = make([]Choice, 0, len(q.Choices))
 	for _, c := range q.Choices {
 		ch := Choice{ID: c.ID, Title: c.Title}
 		if c.ImprovementPlan != nil {

@@ -73,20 +73,9 @@ HIGH.`,
 
 func runDiff(opts *diffOptions) error {
 	// The two sides load side by side (and their lens once), each as if
-	// alone: messages and the first failure come in argument order. A side
-	// read from standard input ("-", "-@MILESTONE") loads alone first.
-	args := []string{opts.old, opts.new}
+	// alone: messages and the first failure come in argument order.
 	var sides []review.Side
-	keep := func(s review.Side) { sides = append(sides, s) }
-	if readsStdin(opts.old) || readsStdin(opts.new) {
-		for _, arg := range args {
-			s, err := loadSide(opts.io, arg)
-			if err != nil {
-				return err
-			}
-			keep(s)
-		}
-	} else if err := loadEach(opts.io, args, loadSide, keep); err != nil {
+	if err := loadEach(opts.io, []string{opts.old, opts.new}, loadSide, func(s review.Side) { sides = append(sides, s) }); err != nil {
 		return err
 	}
 	d := review.Diff(sides[0], sides[1])
@@ -127,12 +116,6 @@ func loadSide(io *ioStreams, arg string) (review.Side, error) {
 		return review.Side{}, fmt.Errorf("%s: %w", file, err)
 	}
 	return review.Side{Label: arg, Review: snap, Lens: io.ws.SideLens(snap, file)}, nil
-}
-
-// readsStdin reports whether a side is read from standard input.
-func readsStdin(arg string) bool {
-	file, _ := splitSide(arg)
-	return file == "-"
 }
 
 // splitSide splits FILE@MILESTONE at the first "@" after which the part

@@ -78,11 +78,11 @@ func inputOf(io *ioStreams, r *review.Review, file, at, lensFlag string) (report
 // order. What a load writes to stderr (a note that the lens changed) is
 // held and written in file order too, and the first failure in file order
 // ends the command with only the messages before it, exactly as loading
-// the files one after another did. Standard input ("-") among the files
-// makes it do just that.
+// the files one after another did. Standard input among the files ("-",
+// or "-@MILESTONE" for diff) makes it do just that.
 func loadEach[T any](io *ioStreams, files []string, load func(*ioStreams, string) (T, error), use func(T)) error {
 	workers := min(runtime.GOMAXPROCS(0), len(files))
-	if workers <= 1 || slices.Contains(files, "-") {
+	if workers <= 1 || slices.ContainsFunc(files, readsStdin) {
 		for _, f := range files {
 			v, err := load(io, f)
 			if err != nil {
@@ -146,6 +146,13 @@ func loadEach[T any](io *ioStreams, files []string, load func(*ioStreams, string
 		<-ahead
 	}
 	return nil
+}
+
+// readsStdin reports whether a file argument (FILE or FILE@MILESTONE) is
+// read from standard input.
+func readsStdin(arg string) bool {
+	file, _ := splitSide(arg)
+	return file == "-"
 }
 
 // readReview reads a review file that must exist; "-" is standard input.

@@ -9,12 +9,7 @@ import (
 // lint, show and export read a lens from standard input ("-"), since
 // they record nothing of where it came from (lens_unix_test.go: pipes).
 func TestLensCommandsReadStreams(t *testing.T) {
-	t.Chdir(t.TempDir())
-	mustRun(t, "lens", "export", "builtin:ops", "--yaml", "-o", "ops.yaml")
-	lens, err := os.ReadFile("ops.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	lens := opsLensFile(t)
 	stdin := func(args ...string) (int, string, string) {
 		io, out, errOut := testStreams()
 		io.In = strings.NewReader(string(lens))
@@ -46,4 +41,17 @@ func TestLensCommandsReadStreams(t *testing.T) {
 			t.Errorf("%q: exit %d: %s", args, code, errOut)
 		}
 	}
+}
+
+// opsLensFile moves to a new folder, writes the built-in ops lens there as
+// ops.yaml and returns its bytes.
+func opsLensFile(t *testing.T) []byte {
+	t.Helper()
+	t.Chdir(t.TempDir())
+	mustRun(t, "lens", "export", "builtin:ops", "--yaml", "-o", "ops.yaml")
+	lens, err := os.ReadFile("ops.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lens
 }

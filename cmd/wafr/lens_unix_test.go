@@ -14,12 +14,7 @@ import (
 // for its writer; a review's --lens is still refused one, since the review
 // records its lens's source to read it again.
 func TestLensCommandsReadPipes(t *testing.T) {
-	t.Chdir(t.TempDir())
-	mustRun(t, "lens", "export", "builtin:ops", "--yaml", "-o", "ops.yaml")
-	lens, err := os.ReadFile("ops.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	lens := opsLensFile(t)
 	fifo := "lens.fifo"
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Skip("no FIFOs here:", err)

@@ -54,7 +54,7 @@ func tuneGC(root *cobra.Command, args []string) (restore func()) {
 // skipped, their values are not (a lens is an input too).
 func hasBigInput(args []string) bool {
 	for _, a := range args {
-		if a == "-" || strings.HasPrefix(a, "-@") {
+		if readsStdin(a) {
 			return true
 		}
 		if strings.HasPrefix(a, "-") {
