@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/x/ansi"
@@ -129,10 +130,8 @@ func isASCIIPunct(c byte) bool {
 // the text without colour: they hold on to the word they mark. Nor does a
 // line start with the "·" between facts.
 const (
-	noStart = "·*_)]}>,.:;!?%、。，．・：；？！‼⁇⁈⁉）〕］｝〉》」』】〙〗〟’”｠»｡｣､･" +
-		"ーｰ‐゠–〜～…‥ゝゞヽヾ々〻" +
-		"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｬｭｮｯ"
-	noEnd = "*_([{<（〔［｛〈《「『【〘〖〝‘“｟«｢"
+	noStart = "·*_" + plaintext.NoLineStart
+	noEnd   = "*_" + plaintext.NoLineEnd
 )
 
 // termCell is a piece of a drawn line: an escape sequence (no width) or a
@@ -407,16 +406,17 @@ func prefixLen(cells []termCell, gs []int) int {
 }
 
 func lastRune(s string) rune {
-	r := []rune(s)
-	if len(r) == 0 {
+	if s == "" {
 		return 0
 	}
-	return r[len(r)-1]
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func firstRune(s string) rune {
-	for _, r := range s {
-		return r
+	if s == "" {
+		return 0
 	}
-	return 0
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

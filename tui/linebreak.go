@@ -27,13 +27,12 @@ import (
 // the line: a word anywhere, a URL after one of its own slashes, dots or
 // hyphens. Every character of the source reaches a line.
 
-// noStart are the characters that may not start a line.
-const noStart = ")]}>,.:;!?%、。，．・：；？！‼⁇⁈⁉）〕］｝〉》」』】〙〗〟’”｠»｡｣､･" +
-	"ーｰ‐゠–〜～…‥ゝゞヽヾ々〻" +
-	"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｬｭｮｯ"
-
-// noEnd are the characters that may not end a line.
-const noEnd = "([{<（〔［｛〈《「『【〘〖〝‘“｟«｢"
+// noStart and noEnd are the characters that may not start or end a line
+// (plaintext's kinsoku tables).
+const (
+	noStart = plaintext.NoLineStart
+	noEnd   = plaintext.NoLineEnd
+)
 
 // textStyle is how a piece of help text looks: flags combined freely.
 // Styles holds a rendered style for every combination.

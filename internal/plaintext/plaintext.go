@@ -155,3 +155,14 @@ func Wide(r rune) bool {
 	}
 	return ansi.StringWidth(string(r)) == 2
 }
+
+// Japanese line breaking (kinsoku), shared by every renderer that wraps
+// lens text: NoLineStart are the characters that may not start a line
+// (closing brackets, punctuation, small kana, prolonged sound marks),
+// NoLineEnd those that may not end one (opening brackets).
+const (
+	NoLineStart = ")]}>,.:;!?%、。，．・：；？！‼⁇⁈⁉）〕］｝〉》」』】〙〗〟’”｠»｡｣､･" +
+		"ーｰ‐゠–〜～…‥ゝゞヽヾ々〻" +
+		"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｬｭｮｯ"
+	NoLineEnd = "([{<（〔［｛〈《「『【〘〖〝‘“｟«｢"
+)
