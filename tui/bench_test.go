@@ -52,18 +52,22 @@ func BenchmarkQuestionView(b *testing.B) {
 }
 
 // A full keypress: Update (moving the cursor, which rebuilds the pane) and
-// the View that follows.
+// the View that follows, narrow and with the help pane beside the choices.
 func BenchmarkKeypress(b *testing.B) {
-	m := benchModel(b, 80, 24)
-	down, up := keyMsg("j"), keyMsg("k")
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		if i%28 < 14 {
-			m.Update(down)
-		} else {
-			m.Update(up)
-		}
-		_ = m.View()
+	for _, size := range [][2]int{{80, 24}, {140, 40}} {
+		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
+			m := benchModel(b, size[0], size[1])
+			down, up := keyMsg("j"), keyMsg("k")
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				if i%28 < 14 {
+					m.Update(down)
+				} else {
+					m.Update(up)
+				}
+				_ = m.View()
+			}
+		})
 	}
 }
 

@@ -37,7 +37,6 @@ func (v *Viewer) SetMeeting(m *Meeting) tea.Cmd {
 	cmd := v.follow()
 	if first {
 		cmd = tea.Batch(cmd, v.landOnShared())
-		v.layout()
 	}
 	v.syncConflict() // the role may have changed
 	v.refresh()

@@ -29,6 +29,12 @@ type questionScreen struct {
 	mark      paneMark             // where the reader was before a resize, until the help is there again
 	help      map[helpKey]helpText // rendered help, per question and width
 	meeting   *Meeting             // a live review's state, or nil
+	// curKey is the help this question shows (helpKey(cur)) and beside
+	// whether it is beside the choices: worked out in refreshPane, where
+	// all they depend on changes (the question, the size, the snapshot,
+	// rendered help), since each costs wrapping the title.
+	curKey helpKey
+	beside bool
 
 	// Prepared in refresh, so view only returns a string.
 	body string
@@ -97,19 +103,9 @@ func (q questionScreen) setSize(w, h int) questionScreen {
 // beside, such a line would run over the choices and cut their titles;
 // the question is shown stacked instead, the pane under the choices as
 // wide as the terminal.
-func (q questionScreen) wide() bool { return q.besideAt(q.cur) }
+func (q questionScreen) wide() bool { return q.beside }
 
 func (q questionScreen) wideTerminal() bool { return q.w >= wideWidth }
-
-// besideAt reports whether question i has its help pane beside the
-// choices. Until its help is rendered, it has.
-func (q questionScreen) besideAt(i int) bool {
-	if !q.wideTerminal() {
-		return false
-	}
-	h, ok := q.help[q.sideKey(i)]
-	return !ok || h.widest <= q.sideWidth()
-}
 
 // sideLeft is the width of the choices column beside the pane, and
 // sideWidth the pane's, frame included.
@@ -189,12 +185,17 @@ func (q questionScreen) titleCut(i, w int) bool {
 	return len(strings.Split(q.titleText(w), "\n")) > titleLines
 }
 
-// helpKey is the help question i shows: beside the choices or under them.
-func (q questionScreen) helpKey(i int) helpKey {
-	if q.besideAt(i) {
-		return q.sideKey(i)
+// helpKey is the help question i shows, and whether it is beside the
+// choices: in a wide terminal it is, until its help is rendered and found
+// too wide for the side pane; else it is under them.
+func (q questionScreen) helpKey(i int) (k helpKey, beside bool) {
+	if q.wideTerminal() {
+		side := q.sideKey(i)
+		if h, ok := q.help[side]; !ok || h.widest <= q.sideWidth() {
+			return side, true
+		}
 	}
-	return q.stackKey(i)
+	return q.stackKey(i), false
 }
 
 // sideKey is the help of the pane beside the choices; stackKey of the
@@ -221,7 +222,7 @@ func (q questionScreen) helpCmd(i int) tea.Cmd {
 	if i < 0 || i >= len(q.snap.Items) {
 		return nil
 	}
-	k := q.helpKey(i)
+	k, beside := q.helpKey(i)
 	if _, ok := q.help[k]; ok || k.width < 10 {
 		return nil
 	}
@@ -229,7 +230,7 @@ func (q questionScreen) helpCmd(i int) tea.Cmd {
 	render := func(k helpKey) helpRenderedMsg {
 		return helpRenderedMsg{key: k, help: buildHelp(question, helpWriter{tr: tr, t: t, width: k.width, wide: k.wide}, k.title)}
 	}
-	if k != q.sideKey(i) || !q.wideTerminal() {
+	if !beside {
 		return func() tea.Msg { return render(k) }
 	}
 	// Beside the choices, unless that help is too wide for the side pane:
@@ -250,7 +251,7 @@ func (q questionScreen) helpRendered(msg helpRenderedMsg) questionScreen {
 	if st := msg.stacked; st != nil {
 		q.help[st.key] = st.help
 	}
-	if len(q.snap.Items) > 0 && (msg.key == q.helpKey(q.cur) || msg.stacked != nil && msg.stacked.key == q.helpKey(q.cur)) {
+	if len(q.snap.Items) > 0 && (msg.key == q.curKey || msg.stacked != nil && msg.stacked.key == q.curKey) {
 		return q.refreshPane()
 	}
 	return q
@@ -260,11 +261,13 @@ func (q questionScreen) helpRendered(msg helpRenderedMsg) questionScreen {
 // help, then the question's description (or a mark until it is rendered).
 func (q questionScreen) refreshPane() questionScreen {
 	if len(q.snap.Items) == 0 || q.w == 0 {
+		q.curKey, q.beside = helpKey{}, false
 		return q
 	}
+	q.curKey, q.beside = q.helpKey(q.cur)
 	_, ph := q.paneSize()
 	q.pane.setHeight(ph - paneFrameH)
-	h, ok := q.help[q.helpKey(q.cur)]
+	h, ok := q.help[q.curKey]
 	if !ok {
 		q.pane.setLines([]string{q.c.styles.Dim.Render(q.c.t.Question.Rendering)})
 		q.paneHelp = false

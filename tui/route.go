@@ -21,11 +21,10 @@ type (
 )
 
 // Update handles one message and returns the command to run. Sizes are
-// laid out and the prepared text rebuilt once, at the end.
+// laid out and the prepared text rebuilt once, at the end (refresh).
 func (v *Viewer) Update(msg tea.Msg) tea.Cmd {
 	cmd := v.route(msg)
-	v.layout()
-	v.refresh()
+	v.refresh() // lays out first
 	return cmd
 }
 

@@ -172,7 +172,6 @@ func NewViewer(snap *Snapshot, o ViewerOptions) *Viewer {
 	default:
 		v.current = screenOverview
 	}
-	v.layout()
 	v.refresh()
 	return v
 }
@@ -195,7 +194,6 @@ func (v *Viewer) SetSnapshot(snap *Snapshot) {
 	v.setup.snap, v.overview.snap, v.navigator.snap, v.summary.snap = snap, snap, snap, snap
 	v.question = v.question.setSnapshot(snap)
 	v.syncConflict()
-	v.layout()
 	v.refresh()
 }
 
