@@ -309,7 +309,7 @@ func (h *Hub) join(p Participant, host bool) *Mailbox {
 			h.chair = p.ID
 		}
 	case h.heldFor != "" && h.heldFor == p.Fingerprint && p.Role != tui.Observer:
-		h.chair, h.heldFor = p.ID, "" // back within the minute
+		h.chair, h.heldFor, h.heldName = p.ID, "", "" // back within the minute
 		h.lastChange = tui.Notice{Kind: tui.NoticeChairReturned, Who: p.Name, At: h.now()}
 	}
 	h.changed()
@@ -341,7 +341,7 @@ func (h *Hub) leave(id string) {
 	default:
 		h.lastChange = tui.Notice{Kind: tui.NoticeLeft, Who: p.Name, At: h.now()}
 	}
-	if h.vote != nil && !h.connected(voterOf(p)) {
+	if h.vote != nil && other < 0 { // their ballot goes with their last connection
 		delete(h.vote.ballots, voterOf(p))
 	}
 	h.changed()
@@ -354,15 +354,6 @@ func (h *Hub) chairBack(why tui.Notice) {
 	h.lastChange = why
 }
 
-// connected says whether the voter is here on some connection.
-func (h *Hub) connected(voter string) bool {
-	for _, id := range h.order {
-		if voterOf(h.people[id]) == voter {
-			return true
-		}
-	}
-	return false
-}
 
 // onTick checks the file for outside changes, gives a held chair back to
 // the host when its holder stays away, and refreshes the time left.

@@ -43,7 +43,7 @@ func (v *Viewer) meetingKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return v.handle(openDialogEvent{newParkDialog(v.c, v.snap, v.question.cur)}), true
 	case keyMatches(msg, k.ParkingLot):
 		return v.handle(openDialogEvent{newParkingLotDialog(v.c, v.snap, chair)}), true
-	case !chair && slices.ContainsFunc(v.chairKeys(), func(b key.Binding) bool { return keyMatches(msg, b) }):
+	case !chair && key.Matches(msg, v.chairKeys()...):
 		v.setNotice(v.c.t.Live.FacilitatorOnly)
 	case !chair:
 		return nil, false
@@ -149,7 +149,7 @@ func (v *Viewer) observerKeys() []key.Binding {
 
 // observerCannot reports whether msg is a key that changes the review.
 func (v *Viewer) observerCannot(msg tea.KeyMsg) bool {
-	return slices.ContainsFunc(v.observerKeys(), func(b key.Binding) bool { return keyMatches(msg, b) })
+	return key.Matches(msg, v.observerKeys()...)
 }
 
 // forRole leaves out of a screen's key help the keys an observer cannot

@@ -54,7 +54,6 @@ type Styles struct {
 	// default styles with lipgloss's global renderer, whose colour
 	// profile is this process's terminal's, not the viewer's: every field
 	// gets these instead (styleInput, styleArea).
-	FieldText        lipgloss.Style
 	FieldPrompt      lipgloss.Style
 	FieldPlaceholder lipgloss.Style
 	FieldBlurred     lipgloss.Style // the notes editor's text without focus
@@ -124,7 +123,6 @@ func newStyles(r *lipgloss.Renderer, labels map[questions.Risk]string) *Styles {
 	s.PaneBorderFocused = r.NewStyle().Foreground(accent)
 	s.Match = r.NewStyle().Bold(true).Underline(true)
 	// bubbles' own colours, made by r.
-	s.FieldText = r.NewStyle()
 	s.FieldPrompt = r.NewStyle().Foreground(lipgloss.Color("7"))
 	s.FieldPlaceholder = r.NewStyle().Foreground(lipgloss.Color("240"))
 	s.FieldBlurred = r.NewStyle().Foreground(pick("7", "245"))
@@ -184,7 +182,7 @@ func plainAll(s *Styles) {
 		&s.Checked, &s.Unchecked, &s.Dialog, &s.Footer, &s.Status, &s.StatusError, &s.Notice,
 		&s.Notes, &s.RiskHigh, &s.RiskMedium, &s.RiskNone, &s.NotApplicable, &s.Unanswered,
 		&s.BadgeHigh, &s.BadgeMedium, &s.BadgeNone, &s.BadgeNA, &s.BadgeUnanswered, &s.PaneBorder, &s.PaneBorderFocused, &s.Match,
-		&s.FieldText, &s.FieldPrompt, &s.FieldPlaceholder, &s.FieldBlurred, &s.FieldCursorLine} {
+		&s.FieldPrompt, &s.FieldPlaceholder, &s.FieldBlurred, &s.FieldCursorLine} {
 		*p = strip(*p)
 	}
 }
@@ -192,20 +190,20 @@ func plainAll(s *Styles) {
 // styleInput gives a text input the viewer's styles, cursor included (its
 // zero styles would be drawn by lipgloss's global renderer too).
 func (s *Styles) styleInput(t *textinput.Model) {
-	t.PromptStyle, t.TextStyle = s.FieldPrompt, s.FieldText
+	t.PromptStyle, t.TextStyle = s.FieldPrompt, s.Plain
 	t.PlaceholderStyle, t.CompletionStyle = s.FieldPlaceholder, s.FieldPlaceholder
-	t.Cursor.Style, t.Cursor.TextStyle = s.FieldText, s.FieldText
+	t.Cursor.Style, t.Cursor.TextStyle = s.Plain, s.Plain
 }
 
 // styleArea gives a new text area the viewer's styles, focused and not.
 func (s *Styles) styleArea(t *textarea.Model) {
-	focused := textarea.Style{Base: s.FieldText, CursorLine: s.FieldCursorLine, CursorLineNumber: s.FieldPlaceholder,
-		EndOfBuffer: s.FieldText, LineNumber: s.FieldPlaceholder, Placeholder: s.FieldPlaceholder,
-		Prompt: s.FieldPrompt, Text: s.FieldText}
+	focused := textarea.Style{Base: s.Plain, CursorLine: s.FieldCursorLine, CursorLineNumber: s.FieldPlaceholder,
+		EndOfBuffer: s.Plain, LineNumber: s.FieldPlaceholder, Placeholder: s.FieldPlaceholder,
+		Prompt: s.FieldPrompt, Text: s.Plain}
 	blurred := focused
 	blurred.CursorLine, blurred.Text = s.FieldBlurred, s.FieldBlurred
 	t.FocusedStyle, t.BlurredStyle = focused, blurred
-	t.Cursor.Style, t.Cursor.TextStyle = s.FieldText, s.FieldText
+	t.Cursor.Style, t.Cursor.TextStyle = s.Plain, s.Plain
 	// The area draws with the style its last Focus or Blur chose, until
 	// then bubbles' default one. Styled when made, it is not focused yet.
 	t.Blur()
