@@ -217,7 +217,8 @@ func list[T any](d *lensDecoder, item func() T) []T {
 // loadable checks what Parse guarantees of a lens that loads and decoding
 // alone does not, the checks Parse makes errors of: pillars, ids present
 // and unique where validate requires it, choices in every question, http(s)
-// links, known resource types, and rules that compiled to a risk.
+// links and known resource types. (Rules are checked as they are decoded:
+// a risk out of range or a condition that does not compile is damage.)
 func loadable(l *Lens) bool {
 	if len(l.Pillars) == 0 {
 		return false
@@ -236,11 +237,6 @@ func loadable(l *Lens) bool {
 			questions[q.ID] = true
 			if !loadableChoices(q) {
 				return false
-			}
-			for _, r := range q.RiskRules {
-				if r.Compiled == nil || r.Risk < NoRisk || r.Risk > HighRisk {
-					return false
-				}
 			}
 		}
 	}

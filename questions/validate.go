@@ -31,8 +31,7 @@ func (d *decoder) validate(l *Lens, size int, aws bool) {
 	// limitf adds a breach of an AWS limit, marked so that OnlyAWSLimits
 	// can tell it from the lens's own errors.
 	limitf := func(p Pos, where, format string, args ...any) {
-		d.add(limit, p, where, format, args...)
-		d.problems[len(d.problems)-1].awsLimit = aws
+		d.addProblem(limit, p, where, aws, format, args...)
 	}
 	awsf := func(p Pos, where, format string, args ...any) {
 		limitf(p, where, "AWS limit: "+format, args...)
@@ -101,11 +100,16 @@ func (d *decoder) validate(l *Lens, size int, aws bool) {
 type awsFunc func(p Pos, where, format string, args ...any)
 
 func (d *decoder) add(sev Severity, p Pos, where, format string, args ...any) {
+	d.addProblem(sev, p, where, false, format, args...)
+}
+
+// addProblem is add with the mark of a breach of an AWS limit.
+func (d *decoder) addProblem(sev Severity, p Pos, where string, awsLimit bool, format string, args ...any) {
 	if sev == Error {
 		d.errors++
 	}
 	d.problems = append(d.problems, Problem{File: d.file, Line: p.Line, Column: p.Column,
-		Severity: sev, Where: whereOrLens(where), Msg: fmt.Sprintf(format, args...)})
+		Severity: sev, Where: whereOrLens(where), Msg: fmt.Sprintf(format, args...), awsLimit: awsLimit})
 }
 
 // whereOrLens gives a problem with no pillar, question or choice to name

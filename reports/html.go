@@ -333,15 +333,12 @@ func newHTMLReport(s *Scored, opts HTMLOptions) *htmlReport {
 			r.Nav = append(r.Nav, htmlNav{sec.id, sec.title})
 		}
 	}
-	for _, p := range s.Pillars {
-		for _, q := range p.Questions {
-			if q.Contested {
-				r.Contested = append(r.Contested, htmlOther{ID: plain(q.ID), Title: plain(q.Title), Level: levelOf(q.Risk, l)})
-			}
-			if q.TimeSpent != "" {
-				r.Times = append(r.Times, htmlTime{ID: plain(q.ID), Title: plain(q.Title), Time: plain(q.TimeSpent)})
-			}
-		}
+	contested, timed := s.meeting()
+	for _, q := range contested {
+		r.Contested = append(r.Contested, htmlOther{ID: plain(q.ID), Title: plain(q.Title), Level: levelOf(q.Risk, l)})
+	}
+	for _, q := range timed {
+		r.Times = append(r.Times, htmlTime{ID: plain(q.ID), Title: plain(q.Title), Time: plain(q.TimeSpent)})
 	}
 	if len(r.Contested) > 0 {
 		r.Nav = append(r.Nav, htmlNav{"contested", l.ContestedHead})

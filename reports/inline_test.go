@@ -89,12 +89,15 @@ func FuzzPlainAndWidth(f *testing.F) {
 }
 
 // plainByte's bit masks accept exactly printable ASCII but the space, "&"
-// and mdSpecial.
+// and mdSpecial; isMDSpecial's accept exactly mdSpecial.
 func TestPlainByte(t *testing.T) {
 	for c := 0; c < 256; c++ {
 		want := c > ' ' && c < 0x7f && c != '&' && !strings.ContainsRune(mdSpecial, rune(c))
 		if got := plainByte(byte(c)); got != want {
 			t.Errorf("plainByte(%q) = %v, want %v", rune(c), got, want)
+		}
+		if got, want := isMDSpecial(byte(c)), c < 0x80 && strings.ContainsRune(mdSpecial, rune(c)); got != want {
+			t.Errorf("isMDSpecial(%q) = %v, want %v", rune(c), got, want)
 		}
 	}
 }

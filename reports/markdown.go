@@ -176,17 +176,7 @@ func writeVotes(b *bytes.Buffer, q Question, t *i18n.Plan) {
 // writeMeeting ends the plan of a live review: the contested questions and
 // the time spent on each question (as a list for a terminal).
 func writeMeeting(b *bytes.Buffer, s *Scored, t *i18n.Plan, terminal bool) {
-	var contested, timed []Question
-	for _, p := range s.Pillars {
-		for _, q := range p.Questions {
-			if q.Contested {
-				contested = append(contested, q)
-			}
-			if q.TimeSpent != "" {
-				timed = append(timed, q)
-			}
-		}
-	}
+	contested, timed := s.meeting()
 	if len(contested) > 0 {
 		b.WriteString("\n## " + t.ContestedHead + "\n\n")
 		for _, q := range contested {
@@ -324,12 +314,20 @@ const mdSpecial = "\\`*_[]<>|#~!"
 
 // isMDSpecial reports whether c is one of mdSpecial.
 func isMDSpecial(c byte) bool {
-	switch c {
-	case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '!':
-		return true
+	if c < 64 {
+		return mdSpecialLow>>(c&63)&1 != 0
 	}
-	return false
+	return c < 128 && mdSpecialHigh>>(c&63)&1 != 0
 }
+
+// mdSpecialLow and mdSpecialHigh have bit c (c-64) set for the bytes of
+// mdSpecial below 64 (64 to 127): one shift tells, where a chain of
+// comparisons would take a dozen (TestPlainByte checks them against
+// mdSpecial).
+const (
+	mdSpecialLow  uint64 = 1<<'!' | 1<<'#' | 1<<'*' | 1<<'<' | 1<<'>'
+	mdSpecialHigh uint64 = 1<<('\\'-64) | 1<<('`'-64) | 1<<('_'-64) | 1<<('['-64) | 1<<(']'-64) | 1<<('|'-64) | 1<<('~'-64)
+)
 
 // inline escapes text for one line of Markdown: control characters are
 // removed, newlines become spaces, and Markdown syntax is escaped. It is
@@ -434,11 +432,10 @@ func plainByte(c byte) bool {
 
 // plainLow and plainHigh have bit c (c-64) set for the bytes below 64
 // (64 to 127) that plainByte accepts: printable ASCII but the space, "&"
-// and mdSpecial. One shift tells, where a chain of comparisons would
-// take a dozen.
+// and mdSpecial.
 const (
-	plainLow  uint64 = (1<<64 - 1<<('!')) &^ (1<<'!' | 1<<'#' | 1<<'&' | 1<<'*' | 1<<'<' | 1<<'>')
-	plainHigh uint64 = (1<<('~'-64+1) - 1) &^ (1<<('\\'-64) | 1<<('`'-64) | 1<<('_'-64) | 1<<('['-64) | 1<<(']'-64) | 1<<('|'-64) | 1<<('~'-64))
+	plainLow  uint64 = (1<<64 - 1<<'!') &^ (1<<'&' | mdSpecialLow)
+	plainHigh uint64 = (1<<('~'-64+1) - 1) &^ mdSpecialHigh
 )
 
 // inlinePlain reports whether inline would return s unchanged: a plain

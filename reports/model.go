@@ -280,6 +280,22 @@ func formatTime(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
+// meeting lists, in lens order, the questions a live review contested
+// and those it timed.
+func (s *Scored) meeting() (contested, timed []Question) {
+	for _, p := range s.Pillars {
+		for _, q := range p.Questions {
+			if q.Contested {
+				contested = append(contested, q)
+			}
+			if q.TimeSpent != "" {
+				timed = append(timed, q)
+			}
+		}
+	}
+	return contested, timed
+}
+
 // byRisk returns the questions at one risk level, pillars in the given
 // order (lens order when order is empty) and questions in lens order.
 func (s *Scored) byRisk(r questions.Risk, order []string) []Question {
