@@ -159,9 +159,10 @@ func foldID(id string) string { return strings.ToLower(strings.ToUpper(id)) }
 
 // Action returns the action with this id, or nil.
 func (r *Review) Action(id string) *Action {
+	want := foldID(id)
 	for i := range r.Actions {
-		if foldID(r.Actions[i].ID) == foldID(id) {
-			return &r.Actions[i]
+		if a := &r.Actions[i]; a.ID == id || foldID(a.ID) == want {
+			return a
 		}
 	}
 	return nil

@@ -117,7 +117,7 @@ func runReport(opts *reportOptions) error {
 	case "csv":
 		err = reports.WriteCSV(&buf, s)
 	case "html":
-		err = reports.WriteHTML(&buf, s, reports.HTMLOptions{PillarOrder: opts.pillarOrder, History: page.history, Language: i18n.Choose(opts.lang, page.language, opts.io.Getenv)})
+		err = reports.WriteHTML(&buf, s, reports.HTMLOptions{PillarOrder: opts.pillarOrder, History: page.history, Language: i18n.Choose(opts.lang, l.Language, opts.io.Getenv)})
 	default:
 		if opts.out == "" && opts.io.OutTTY && !opts.raw {
 			// Read on a terminal: drawn as glow would; a pipe or -o gets
@@ -153,8 +153,6 @@ type htmlPage struct {
 	// `wafr history` lists it, ending with the reported state (the
 	// current one, or the --at milestone), counted as the report counts it.
 	history []reports.HistoryRow
-	// language is the lens language, for the headings.
-	language string
 }
 
 // loadHTML reads a review once, and scores it with its history.
@@ -184,5 +182,5 @@ func loadHTML(streams *ioStreams, file, at, lensFlag string) (htmlPage, error) {
 	// The last point is the reported state, counted as the page counts it.
 	last := &rows[len(rows)-1]
 	last.Answered, last.Total, last.Counts, last.Scored, last.Actions = s.Answered, s.Total, s.Counts, true, s.Actions
-	return htmlPage{scored: s, lens: l, history: rows, language: l.Language}, nil
+	return htmlPage{scored: s, lens: l, history: rows}, nil
 }

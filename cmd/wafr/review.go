@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
+	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/tui"
@@ -114,10 +115,16 @@ func runReview(opts *reviewOptions) error {
 	if _, statErr := os.Stat(opts.file); statErr != nil {
 		return nil // quit before the file was created: nothing to report
 	}
-	fmt.Fprintf(opts.io.Out, "Saved %s.\n\n", opts.file)
-	sc := reports.Score(reports.Input{File: opts.file, Review: final, Lens: l, Today: opts.io.Now()})
-	sc.Language = i18n.Choose(opts.lang, sc.Language, opts.io.Getenv)
-	return reports.WriteSummaryText(opts.io.Out, sc, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
+	return printOutcome(opts.io, opts.file, final, l, opts.lang)
+}
+
+// printOutcome ends a review in the terminal (wafr review, and the host of
+// wafr serve): the file saved, then its risk summary.
+func printOutcome(io *ioStreams, file string, final *review.Review, l *questions.Lens, lang string) error {
+	fmt.Fprintf(io.Out, "Saved %s.\n\n", file)
+	sc := reports.Score(reports.Input{File: file, Review: final, Lens: l, Today: io.Now()})
+	sc.Language = i18n.Choose(lang, sc.Language, io.Getenv)
+	return reports.WriteSummaryText(io.Out, sc, reports.TextOptions{Color: io.Color, Width: io.Width})
 }
 
 func parseEnvironment(s string) (string, error) {

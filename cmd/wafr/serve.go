@@ -3,15 +3,12 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
-	"github.com/wafr-dev/wafr/internal/i18n"
-	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/serve"
 	"github.com/wafr-dev/wafr/workspace"
@@ -85,8 +82,5 @@ func runServe(opts *serveOptions) error {
 		return err
 	}
 	// The host's terminal ends as wafr review's does: with the outcome.
-	fmt.Fprintf(opts.io.Out, "Saved %s.\n\n", opts.file)
-	sc := reports.Score(reports.Input{File: opts.file, Review: final, Lens: f.Lens, Today: opts.io.Now()})
-	sc.Language = i18n.Choose("", sc.Language, opts.io.Getenv)
-	return reports.WriteSummaryText(opts.io.Out, sc, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
+	return printOutcome(opts.io, opts.file, final, f.Lens, "")
 }

@@ -143,8 +143,8 @@ func writePortfolio(opts *summaryOptions) error {
 	}, func(p htmlPage) {
 		p.scored.Language = i18n.Choose(opts.lang, p.scored.Language, opts.io.Getenv)
 		if len(items) == 0 {
-			lang = p.language
-		} else if p.language != lang {
+			lang = p.lens.Language
+		} else if p.lens.Language != lang {
 			lang = ""
 		}
 		items = append(items, reports.PortfolioItem{Scored: p.scored, History: p.history})
