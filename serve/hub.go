@@ -354,7 +354,6 @@ func (h *Hub) chairBack(why tui.Notice) {
 	h.lastChange = why
 }
 
-
 // onTick checks the file for outside changes, gives a held chair back to
 // the host when its holder stays away, and refreshes the time left.
 func (h *Hub) onTick() {
