@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/scoring"
 )
@@ -228,15 +229,18 @@ func (r *Review) RecordRisks(l *questions.Lens) {
 var ErrMilestoneName = errors.New("invalid milestone name")
 
 // AddMilestone snapshots the current answers, with their risks and the
-// lens identity, as a named milestone.
+// lens identity, as a named milestone. The name is kept trimmed and without
+// zero-width characters out of place (a look-alike of another name), for
+// every caller; one that is not UTF-8 is refused.
 func (r *Review) AddMilestone(name, notes string, l *questions.Lens, now time.Time) error {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return fmt.Errorf("%w: a milestone needs a name", ErrMilestoneName)
-	}
 	if !utf8.ValidString(name) {
 		// It would be saved repaired, and then no longer match what is typed.
-		return fmt.Errorf("%w: %q is not valid UTF-8 text (is the terminal or the script using another encoding, such as Latin-1?)", ErrMilestoneName, name)
+		return fmt.Errorf("%w: %q is not valid UTF-8 text (is the terminal or the script using another encoding, such as Latin-1?)", ErrMilestoneName, strings.TrimSpace(name))
+	}
+	// No zero-width look-alike of another name, no space at the ends.
+	name = strings.TrimSpace(textsafe.StripInvisible(name, false))
+	if name == "" {
+		return fmt.Errorf("%w: a milestone needs a name", ErrMilestoneName)
 	}
 	if r.Milestone(name) != nil {
 		return fmt.Errorf("%w: there is already a milestone %q", ErrMilestoneName, name)

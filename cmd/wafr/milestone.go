@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -51,16 +49,12 @@ func runMilestone(opts *milestoneOptions) error {
 		r, l := f.Review, f.Lens
 		noteLensChange(opts.io.ErrOut, opts.file, r, l)
 		workspace.RecordLens(r, l, opts.file)
-		// No zero-width look-alike of another name, no space at the ends
-		// (and the message says the name kept). Any other text is kept as
-		// given; invalid UTF-8 is refused below.
-		name := opts.name
-		if utf8.ValidString(name) {
-			name = strings.TrimSpace(textsafe.StripInvisible(name, false))
-		}
-		if err := r.AddMilestone(name, opts.notes, l, opts.io.Now()); err != nil {
+		// AddMilestone trims the name and drops zero-width look-alikes: the
+		// message says the name kept.
+		if err := r.AddMilestone(opts.name, opts.notes, l, opts.io.Now()); err != nil {
 			return err
 		}
+		name := r.Milestones[len(r.Milestones)-1].Name
 		c := reports.Score(reports.Input{Review: r, Lens: l}).Counts
 		line = fmt.Sprintf("milestone %q recorded (%d of %s): HIGH %d · MEDIUM %d · NONE %d · N/A %d · unanswered %d",
 			name, len(r.Milestones), opts.file, c.High, c.Medium, c.None, c.NotApplicable, c.Unanswered)
