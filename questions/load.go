@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/wafr-dev/wafr/internal/readlimit"
 	"github.com/wafr-dev/wafr/internal/yamlnode"
 )
 
@@ -219,28 +220,14 @@ func readLens(source string, streams bool) ([]byte, fs.FileInfo, error) {
 	return data, st, err
 }
 
-// readAll reads at most MaxFileSize bytes from r into one buffer sized from
-// the file's size (plus a byte to see the end), so a lens is read without
-// the copies of a growing buffer. A file that grows past the limit while it
-// is read (or a pipe, of size 0) is still refused at MaxFileSize.
+// readAll reads at most MaxFileSize bytes from r (readlimit.All), in one
+// buffer when size is the file's.
 func readAll(r io.Reader, size int64) ([]byte, error) {
-	data := make([]byte, 0, size+1)
-	for {
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)] // grow
-		}
-		n, err := r.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if len(data) > MaxFileSize {
-			return nil, fmt.Errorf("the file is larger than %d MB", MaxFileSize>>20)
-		}
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return nil, err
-		}
+	data, err := readlimit.All(r, size, MaxFileSize)
+	if errors.Is(err, readlimit.ErrTooLarge) {
+		return nil, fmt.Errorf("the file is larger than %d MB", MaxFileSize>>20)
 	}
+	return data, err
 }
 
 // megabytes rounds a size up to a tenth of a MB, so that a file just over

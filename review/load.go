@@ -14,6 +14,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/wafr-dev/wafr/internal/readlimit"
 	"github.com/wafr-dev/wafr/internal/yamlfast"
 	"github.com/wafr-dev/wafr/internal/yamlnode"
 	"github.com/wafr-dev/wafr/questions"
@@ -95,12 +96,12 @@ func Load(path string) (*Review, error) {
 
 // Read reads a review from r; name is used in messages ("-" for stdin).
 func Read(name string, r io.Reader) (*Review, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := readlimit.All(r, 0, MaxFileSize)
+	if errors.Is(err, readlimit.ErrTooLarge) {
+		return nil, &LoadError{File: name, Err: TooLargeError(MaxFileSize + 1)}
+	}
 	if err != nil {
 		return nil, &LoadError{File: name, Err: err}
-	}
-	if len(data) > MaxFileSize {
-		return nil, &LoadError{File: name, Err: TooLargeError(int64(len(data)))}
 	}
 	return Parse(name, data)
 }

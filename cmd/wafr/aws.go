@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/internal/readlimit"
 	"github.com/wafr-dev/wafr/internal/safeout"
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
@@ -308,12 +309,12 @@ func readAWSFile(streams *ioStreams, flag, path string) ([]byte, error) {
 		}
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxAWSFile+1))
+	data, err := readlimit.All(r, 0, maxAWSFile)
+	if errors.Is(err, readlimit.ErrTooLarge) {
+		return nil, fmt.Errorf("%s: more than %s; an AWS CLI output for one workload is far smaller (is this the right file?)", what, review.SizeString(maxAWSFile))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
-	}
-	if len(data) > maxAWSFile {
-		return nil, fmt.Errorf("%s: more than %s; an AWS CLI output for one workload is far smaller (is this the right file?)", what, review.SizeString(maxAWSFile))
 	}
 	return data, nil
 }
