@@ -81,7 +81,7 @@ func marshalIndent(v any) ([]byte, error) {
 
 // MarshalYAML writes the lens as readable YAML for editing: every field,
 // long text as block scalars, and rules one per line. As with MarshalJSON,
-// an id derived from the file name is left out.
+// an id derived from the file name is left out, and controls are escaped.
 func MarshalYAML(l *Lens) ([]byte, error) {
 	id := l.ID
 	if l.idFromFile {
@@ -134,7 +134,9 @@ func MarshalYAML(l *Lens) ([]byte, error) {
 		return nil, err
 	}
 	enc.Close()
-	return b.Bytes(), nil
+	// Bidi and C1 controls as \u escapes, as MarshalJSON writes them: the
+	// encoder double-quotes every scalar that holds one.
+	return safeout.Escape(b.Bytes()), nil
 }
 
 // Short names for the node builders.

@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wafr-dev/wafr/internal/readlimit"
-	"github.com/wafr-dev/wafr/internal/safeout"
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
@@ -88,7 +87,6 @@ func runLensExport(opts *lensExportOptions) error {
 	if err != nil {
 		return err
 	}
-	data = safeout.Escape(data) // bidi and C1 controls as \u escapes (in YAML, inside double quotes)
 	return writeOutput(opts.io, opts.out, data, opts.lens)
 }
 

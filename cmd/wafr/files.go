@@ -149,11 +149,10 @@ func loadEach[T any](io *ioStreams, files []string, load func(*ioStreams, string
 }
 
 // readsStdin reports whether a file argument (FILE or FILE@MILESTONE) is
-// read from standard input.
-func readsStdin(arg string) bool {
-	file, _ := splitSide(arg)
-	return file == "-"
-}
+// read from standard input: "-" or "-@MILESTONE". It only looks at the
+// text (a file really named "-@x" counts too, which costs only a serial
+// load), so it stats nothing.
+func readsStdin(arg string) bool { return arg == "-" || strings.HasPrefix(arg, "-@") }
 
 // readReview reads a review file that must exist; "-" is standard input.
 // Its lens is picked afterwards (LensFor), for the milestone asked for and
