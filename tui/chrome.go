@@ -160,7 +160,6 @@ func (v *Viewer) fullHelpView() string {
 	_, full := v.belowOverlay()
 	t := &v.c.t.Status
 	head := v.c.styles.Heading.Render(t.KeysTitle) + "  " + v.c.styles.Dim.Render(t.KeysClose) + "\n\n"
-	room := v.c.height - 2
 	if v.join != "" && v.meeting != nil {
 		m := &v.c.t.Meeting
 		join := fmt.Sprintf(m.JoinWith, v.join)
@@ -168,8 +167,8 @@ func (v *Viewer) fullHelpView() string {
 			join += " · " + fmt.Sprintf(m.HostKey, v.joinKey)
 		}
 		head += v.c.styles.Dim.Render(wrap(join, v.termW)) + "\n\n"
-		room = v.c.height - (lipgloss.Height(head) - 1) // head ends in a blank line
 	}
+	room := v.c.height - (lipgloss.Height(head) - 1) // head ends in a blank line
 	h := v.help
 	h.ShowAll = true
 	h.Width = 0 // never truncate: the layout below decides

@@ -51,11 +51,19 @@ func (v *Viewer) SetMeeting(m *Meeting) tea.Cmd {
 func (v *Viewer) landOnShared() tea.Cmd {
 	m := v.meeting
 	if m == nil || m.Me.Role != Facilitator || m.Me.ID == HostID || v.current == screenSetup ||
-		m.Shared < 0 || m.Shared >= len(v.snap.Items) || v.current == screenQuestion && v.question.cur == m.Shared {
+		m.Shared < 0 || m.Shared >= len(v.snap.Items) {
+		return nil
+	}
+	return v.openShared()
+}
+
+// openShared opens the meeting's shared question, unless it is open.
+func (v *Viewer) openShared() tea.Cmd {
+	if v.current == screenQuestion && v.question.cur == v.meeting.Shared {
 		return nil
 	}
 	v.current = screenQuestion
-	v.question = v.question.open(m.Shared)
+	v.question = v.question.open(v.meeting.Shared)
 	return v.question.helpCmds()
 }
 
@@ -144,12 +152,7 @@ func (v *Viewer) follow() tea.Cmd {
 	if top := topOf(v.dialogs); top != nil && top.typing() {
 		return nil
 	}
-	if v.question.cur == m.Shared && v.current == screenQuestion {
-		return nil
-	}
-	v.current = screenQuestion
-	v.question = v.question.open(m.Shared)
-	return v.question.helpCmds()
+	return v.openShared()
 }
 
 // askFollow asks the hub to follow or roam, and keeps to it until the hub

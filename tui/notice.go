@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/workspace"
 )
@@ -218,7 +219,7 @@ func (c *common) liveResultText(snap *Snapshot, n Notice) (string, bool) {
 // another kind.
 func (c *common) changeText(snap *Snapshot, n Notice) (string, bool) {
 	t := &c.t.Live
-	who, whom := showName("%s", oneLine(n.Who)), showName("%s", oneLine(n.Whom))
+	who, whom := textsafe.ShowInvisible(oneLine(n.Who)), textsafe.ShowInvisible(oneLine(n.Whom))
 	byWhoOf := map[NoticeKind]string{
 		NoticeTicked: t.Ticked, NoticeUnticked: t.Unticked, NoticeMarkedNA: t.MarkedNA, NoticeMadeApplicable: t.MadeApplicable,
 		NoticeEditedNotes: t.EditedNotes, NoticeAddedAction: t.AddedAction, NoticeRecordedMilestone: t.RecordedMilestone,
@@ -265,7 +266,7 @@ func (c *common) reviewNoticeText(n Notice) string {
 	case NoticeSessionCrashed:
 		return fmt.Sprintf(t.SessionCrashed, n.Text)
 	case NoticeSessionFailed:
-		return fmt.Sprintf(t.SessionFailed, showName("%s", oneLine(n.Who)), n.Text)
+		return fmt.Sprintf(t.SessionFailed, textsafe.ShowInvisible(oneLine(n.Who)), n.Text)
 	case NoticeGoodbyeSaved:
 		return fmt.Sprintf(t.GoodbyeSaved, n.Arg)
 	case NoticeGoodbyeStopped:
