@@ -238,7 +238,7 @@ func (r *Review) AddMilestone(name, notes string, l *questions.Lens, now time.Ti
 		return fmt.Errorf("%w: %q is not valid UTF-8 text (is the terminal or the script using another encoding, such as Latin-1?)", ErrMilestoneName, strings.TrimSpace(name))
 	}
 	// No zero-width look-alike of another name, no space at the ends.
-	name = strings.TrimSpace(textsafe.StripInvisible(name, false))
+	name = strings.TrimSpace(textsafe.StripInvisible(name))
 	if name == "" {
 		return fmt.Errorf("%w: a milestone needs a name", ErrMilestoneName)
 	}

@@ -85,8 +85,7 @@ func joins(before, after rune, end bool) bool {
 
 // mapInvisible calls f on each invisible character of s that is not a
 // joiner doing its work, and writes what it returns in its place.
-// keepEnd keeps a joiner that ends s after a character it could join.
-func mapInvisible(s string, keepEnd bool, f func(r rune) string) string {
+func mapInvisible(s string, f func(r rune) string) string {
 	if !strings.ContainsFunc(s, invisible) {
 		return s
 	}
@@ -104,7 +103,7 @@ func mapInvisible(s string, keepEnd bool, f func(r rune) string) string {
 			if i+utf8.RuneLen(r) == len(s) {
 				next = -1
 			}
-			if joins(prev, next, keepEnd) {
+			if joins(prev, next, false) {
 				b.WriteRune(r)
 				continue // prev stays: a joiner joins what is around it
 			}
@@ -115,18 +114,17 @@ func mapInvisible(s string, keepEnd bool, f func(r rune) string) string {
 }
 
 // StripInvisible removes the zero-width characters that make look-alike
-// names, keeping a joiner doing its work. For a field being typed in, a
-// joiner at the very end stays when the character before it could be
-// joined: the next one typed may complete the sequence.
-func StripInvisible(s string, typing bool) string {
-	return mapInvisible(s, typing, func(rune) string { return "" })
+// names, keeping a joiner doing its work. (A field being typed in uses
+// StripInvisibleAt, which keeps a joiner that may yet join.)
+func StripInvisible(s string) string {
+	return mapInvisible(s, func(rune) string { return "" })
 }
 
 // Name is a name as wafr writes it when it is entered: Typed, without
 // zero-width characters out of place (StripInvisible), on one line, with
 // no white space at its ends.
 func Name(s string) string {
-	s = StripInvisible(Typed(s), false)
+	s = StripInvisible(Typed(s))
 	s = strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\t' {
 			return ' '
@@ -140,7 +138,7 @@ func Name(s string) string {
 // writes them (\u200b), so a name someone else wrote that differs from
 // another only by one shows that it does. A joiner doing its work stays.
 func ShowInvisible(s string) string {
-	return mapInvisible(s, false, func(r rune) string {
+	return mapInvisible(s, func(r rune) string {
 		return `\u` + strings.ToLower(strconv.FormatInt(int64(r)|0x10000, 16)[1:])
 	})
 }
