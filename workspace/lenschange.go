@@ -9,8 +9,8 @@ import (
 )
 
 // LensDrift is how the lens differs from the one a review was saved
-// with, as facts: LensChange and LensNotice word it in English for the
-// command line, and a screen in another language words it itself.
+// with, as facts: LensChange words it in English for the
+// command line, and a screen words it in its language (Words).
 type LensDrift struct {
 	Kind LensDriftKind
 	// Was is the id of the lens the review was answered with, Lens the id
@@ -63,10 +63,6 @@ func lensDrift(r *review.Review, l *questions.Lens) LensDrift {
 // recorded one; "" when it is the recorded one.
 func (d LensDrift) Change() string { return d.Words(&i18n.For("en").TUI.Notice, false) }
 
-// Notice is Change with the count of the answers the lens no longer
-// matches, for a one-line notice.
-func (d LensDrift) Notice() string { return d.Words(&i18n.For("en").TUI.Notice, true) }
-
 // Words words the drift with a catalogue's sentences (so the command line
 // and every screen say it alike), with the count of the answers the lens
 // no longer matches when orphans is set.
@@ -96,10 +92,6 @@ func (d LensDrift) Words(w *i18n.Notices, orphans bool) string {
 // review was saved with: another lens altogether, or another edition of
 // the same one. It is "" when the lens is the recorded one.
 func LensChange(r *review.Review, l *questions.Lens) string { return lensDrift(r, l).Change() }
-
-// LensNotice is LensChange with a count of the answers the lens no longer
-// matches, for a one-line notice.
-func LensNotice(r *review.Review, l *questions.Lens) string { return DiffLens(r, l).Notice() }
 
 // OrphanNotes lists, one sentence each, the answers and ticked choices that
 // are kept although the lens no longer has their question or choice.

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -89,13 +90,13 @@ func settle(path string) {
 func TestLensNotice(t *testing.T) {
 	l := opsLens(t)
 	r := review.New(l, review.Workload{Name: "w"})
-	if n := LensNotice(r, l); n != "" {
+	if n := lensNotice(r, l); n != "" {
 		t.Errorf("same lens: %q", n)
 	}
 	r.Lens.Digest, r.Lens.Version = "sha256:old", "0.9.0"
 	r.Update(pillar, "OPS9", "me", t0, func(a *review.Answer) { a.Selected = []string{"x"} })
 	want := "the lens ops changed since this review was saved (version 0.9.0, now 1.0.0); 1 answer no longer matches it and is kept"
-	if n := LensNotice(r, l); n != want {
+	if n := lensNotice(r, l); n != want {
 		t.Errorf("notice %q", n)
 	}
 	r.Lens.ID = "ecs"
@@ -551,7 +552,7 @@ func TestUnreadableFileIsWatched(t *testing.T) {
 func TestDiffLens(t *testing.T) {
 	l := opsLens(t)
 	r := review.New(l, review.Workload{Name: "w"})
-	if d := DiffLens(r, l); d.Kind != LensSame || d.Notice() != "" {
+	if d := DiffLens(r, l); d.Kind != LensSame || d.Words(&i18n.For("en").TUI.Notice, true) != "" {
 		t.Errorf("same lens: %+v", d)
 	}
 	r.Lens.Digest = "sha256:old"
@@ -567,11 +568,17 @@ func TestDiffLens(t *testing.T) {
 	if want := (LensDrift{Kind: LensNewVersion, Was: "ops", Lens: "ops", WasVersion: "0.9.0", Version: "1.0.0", Orphans: 2}); d != want {
 		t.Errorf("new version: %+v", d)
 	}
-	if n := LensNotice(r, l); n != "the lens ops changed since this review was saved (version 0.9.0, now 1.0.0); 2 answers no longer match it and are kept" {
+	if n := lensNotice(r, l); n != "the lens ops changed since this review was saved (version 0.9.0, now 1.0.0); 2 answers no longer match it and are kept" {
 		t.Errorf("notice %q", n)
 	}
 	r.Lens.ID = "ecs"
 	if d := DiffLens(r, l); d.Kind != LensReplaced || d.Was != "ecs" || d.Lens != "ops" {
 		t.Errorf("other lens: %+v", d)
 	}
+}
+
+// lensNotice is the one-line notice of a lens change, with the count of
+// the answers the lens no longer matches, in English.
+func lensNotice(r *review.Review, l *questions.Lens) string {
+	return DiffLens(r, l).Words(&i18n.For("en").TUI.Notice, true)
 }
