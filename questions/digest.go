@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -52,6 +51,15 @@ func (c *canonWriter) flush() {
 }
 
 func (c *canonWriter) raw(s string) {
+	if len(c.buf)+len(s) <= canonBufSize {
+		c.buf = append(c.buf, s...) // the common case, kept small to inline
+		return
+	}
+	c.rawSpill(s)
+}
+
+// rawSpill is raw of text that does not fit in what is left of the buffer.
+func (c *canonWriter) rawSpill(s string) {
 	for len(c.buf)+len(s) > canonBufSize {
 		n := canonBufSize - len(c.buf)
 		c.buf = append(c.buf, s[:n]...)
@@ -73,7 +81,9 @@ func (c *canonWriter) field(first bool, name, value string) {
 	if !first {
 		c.raw(",")
 	}
-	c.raw(`"` + name + `":`)
+	c.raw(`"`)
+	c.raw(name)
+	c.raw(`":`)
 	c.str(value)
 }
 
@@ -91,6 +101,16 @@ const hexDigits = "0123456789abcdef"
 const plainASCII = "0000000000000000000000000000000011011101111111111111111111110101" +
 	"1111111111111111111111111111011111111111111111111111111111111111"
 
+// plainValid and plainInvalid extend plainASCII to every byte: in valid
+// UTF-8 every byte beyond ASCII is written as it is but 0xE2, which starts
+// U+2028 and U+2029; in other text none is, without a closer look.
+const (
+	plainValid = plainASCII + "1111111111111111111111111111111111111111111111111111111111111111" +
+		"1111111111111111111111111111111111011111111111111111111111111111"
+	plainInvalid = plainASCII + "0000000000000000000000000000000000000000000000000000000000000000" +
+		"0000000000000000000000000000000000000000000000000000000000000000"
+)
+
 // str writes s as a JSON string the way encoding/json does with HTML
 // escaping on: the short escapes \" \\ \b \f \n \r \t, \u00XX for other
 // control bytes and for < > &, \u2028 and \u2029 escaped, and each byte
@@ -100,11 +120,13 @@ func (c *canonWriter) str(s string) {
 	plain := 0 // start of the run of bytes written as they are
 	// In valid UTF-8 (all text a lens holds) the only characters beyond
 	// ASCII to escape are U+2028 and U+2029, E2 80 A8 and E2 80 A9.
-	valid := utf8.ValidString(s)
+	asIs := plainInvalid
+	if utf8.ValidString(s) {
+		asIs = plainValid
+	}
 	for i := 0; i < len(s); {
 		b := s[i]
-		if b < utf8.RuneSelf && plainASCII[b] == '1' ||
-			valid && b >= utf8.RuneSelf && !(b == 0xe2 && strings.HasPrefix(s[i+1:], "\x80") && len(s) > i+2 && s[i+2]&^1 == 0xa8) {
+		if asIs[b] == '1' {
 			i++
 			continue
 		}

@@ -59,7 +59,9 @@ func ParseJSONStream(data []byte, maxNodes int) ([]*yaml.Node, error) {
 }
 
 func newJSONParser(data []byte) *jsonParser {
-	p := &jsonParser{data: data, line: 1}
+	// One copy of the whole text, whose pieces become the strings of the
+	// nodes: a string per key and value would be most of the work.
+	p := &jsonParser{data: data, text: string(data), line: 1}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		p.off = 3 // a UTF-8 byte order mark is tolerated, as editors write it
 		p.lineStart = 3
@@ -73,9 +75,18 @@ type jsonParser struct {
 	// is refused.
 	nodes, maxNodes int
 	data            []byte
-	off             int
-	line            int
-	lineStart       int
+	text            string // data as a string
+	// free holds nodes not yet handed out, and links the content of
+	// finished lists and objects: allocating them in blocks keeps a large
+	// document from being one allocation per value.
+	free  []yaml.Node
+	links []*yaml.Node
+	// open holds the children of the lists and objects being read, each
+	// one's from its start on, until it ends and gets them as its Content.
+	open      []*yaml.Node
+	off       int
+	line      int
+	lineStart int
 	// colOff and col cache the last column computed on the current line, so
 	// positions in a one-line (minified) file cost linear time overall.
 	colOff int
@@ -125,7 +136,36 @@ func (p *jsonParser) skipSpace() {
 func (p *jsonParser) node(kind yaml.Kind, tag, value string) *yaml.Node {
 	p.nodes++
 	line, col := p.pos()
-	return &yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line, Column: col}
+	if len(p.free) == 0 {
+		p.free = make([]yaml.Node, p.block())
+	}
+	n := &p.free[0]
+	p.free = p.free[1:]
+	*n = yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line, Column: col}
+	return n
+}
+
+// block is how many nodes or links to allocate at once: as many as made so
+// far, from 16 up to 1024, so that a small document wastes little.
+func (p *jsonParser) block() int { return min(max(p.nodes, 16), 1024) }
+
+// content returns the children opened since start as a list of its own
+// (of exactly their number, so that appending to it never writes over a
+// neighbour's), and closes them.
+func (p *jsonParser) content(start int) []*yaml.Node {
+	kids := p.open[start:]
+	if len(kids) == 0 {
+		return nil
+	}
+	if len(kids) > len(p.links) {
+		p.links = make([]*yaml.Node, max(p.block(), len(kids)))
+	}
+	c := p.links[:len(kids):len(kids)]
+	p.links = p.links[len(kids):]
+	copy(c, kids)
+	clear(kids)
+	p.open = p.open[:start]
+	return c
 }
 
 func (p *jsonParser) value(depth int) (*yaml.Node, error) {
@@ -178,6 +218,7 @@ func (p *jsonParser) object(depth int) (*yaml.Node, error) {
 		p.off++
 		return n, nil
 	}
+	start := len(p.open)
 	for {
 		p.skipSpace()
 		if p.off >= len(p.data) || p.data[p.off] != '"' {
@@ -202,7 +243,7 @@ func (p *jsonParser) object(depth int) (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Content = append(n.Content, key, v)
+		p.open = append(p.open, key, v)
 		p.skipSpace()
 		if p.off >= len(p.data) {
 			return nil, p.errorf("unexpected end of file, expected ',' or '}'")
@@ -212,6 +253,7 @@ func (p *jsonParser) object(depth int) (*yaml.Node, error) {
 			p.off++
 		case '}':
 			p.off++
+			n.Content = p.content(start)
 			return n, nil
 		default:
 			return nil, p.errorf("unexpected %s, expected ',' or '}'", p.describe())
@@ -228,6 +270,7 @@ func (p *jsonParser) array(depth int) (*yaml.Node, error) {
 		p.off++
 		return n, nil
 	}
+	start := len(p.open)
 	for {
 		p.skipSpace()
 		if p.off < len(p.data) && p.data[p.off] == ']' {
@@ -237,7 +280,7 @@ func (p *jsonParser) array(depth int) (*yaml.Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.Content = append(n.Content, v)
+		p.open = append(p.open, v)
 		p.skipSpace()
 		if p.off >= len(p.data) {
 			return nil, p.errorf("unexpected end of file, expected ',' or ']'")
@@ -247,6 +290,7 @@ func (p *jsonParser) array(depth int) (*yaml.Node, error) {
 			p.off++
 		case ']':
 			p.off++
+			n.Content = p.content(start)
 			return n, nil
 		default:
 			return nil, p.errorf("unexpected %s, expected ',' or ']'", p.describe())
@@ -290,7 +334,7 @@ func (p *jsonParser) number() (*yaml.Node, error) {
 			return nil, p.errorf("unexpected %s in a number, expected a digit in the exponent", p.describe())
 		}
 	}
-	n.Value = string(p.data[start:p.off])
+	n.Value = p.text[start:p.off]
 	return n, nil
 }
 
@@ -302,12 +346,12 @@ func (p *jsonParser) str() (string, error) {
 	for p.off < len(p.data) {
 		c := p.data[p.off]
 		if c == '"' {
-			s := p.data[start:p.off]
-			if !utf8.Valid(s) {
+			s := p.text[start:p.off]
+			if !utf8.ValidString(s) {
 				return "", p.errorf("invalid UTF-8 in a string")
 			}
 			p.off++
-			return string(s), nil
+			return s, nil
 		}
 		if c == '\\' || c < 0x20 {
 			break

@@ -3,6 +3,7 @@ package yamlnode
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -260,5 +261,47 @@ func TestParseJSONStream(t *testing.T) {
 	}
 	if _, err := ParseJSONStream([]byte("[1, 2] [3]"), 5); err != nil {
 		t.Errorf("5 values, limit 5: %v", err)
+	}
+}
+
+// The parser hands out nodes and content lists in blocks: each list must
+// still be its own, so that appending to one never writes over another.
+func TestParseJSONContentListsAreSeparate(t *testing.T) {
+	root, err := ParseJSON([]byte(`[[1, 2], {"a": 3}, [4]]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, obj, last := root.Content[0], root.Content[1], root.Content[2]
+	first.Content = append(first.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "x"})
+	obj.Content = append(obj.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "y"})
+	if got := obj.Content[0].Value + obj.Content[1].Value; got != "a3" {
+		t.Errorf("the object reads %q after appending to the list before it, want a3", got)
+	}
+	if got := last.Content[0].Value; got != "4" || len(root.Content) != 3 {
+		t.Errorf("the last list reads %q (root has %d items) after appending to the others", got, len(root.Content))
+	}
+}
+
+// A large document costs far fewer allocations than it has values: one per
+// value made every lens load thousands of allocations.
+func TestParseJSONAllocatesInBlocks(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := range 2000 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id": "q%d", "title": "Question %d", "choices": [1, 2]}`, i, i)
+	}
+	b.WriteString("]")
+	data := []byte(b.String())
+	values := 2000*9 + 1
+	allocs := testing.AllocsPerRun(5, func() {
+		if _, err := ParseJSON(data); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > float64(values)/10 {
+		t.Errorf("parsing %d values took %.0f allocations, want at most a tenth as many", values, allocs)
 	}
 }
