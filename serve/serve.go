@@ -206,6 +206,11 @@ func people(n int) string {
 // runHost is the host's own screen, on this terminal: the first
 // facilitator. When it quits, the review ends.
 func runHost(ctx context.Context, hub *Hub, o Options, drift *workspace.LensDrift, join, hostKey string) error {
+	in, closeInput, err := tui.KeyInput(o.HostInput)
+	if err != nil {
+		return err
+	}
+	defer closeInput()
 	name := o.HostName
 	if name == "" {
 		name = "host"
@@ -217,10 +222,7 @@ func runHost(ctx context.Context, hub *Hub, o Options, drift *workspace.LensDrif
 	first := box.Take()
 	s := newScreen(hub, tui.HostID, first, tui.ViewerOptions{Renderer: o.HostRenderer, LensChange: drift, Now: o.Now,
 		Join: join, JoinKey: hostKey})
-	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler(), tea.WithContext(ctx)}
-	if o.HostInput != nil {
-		progOpts = append(progOpts, tea.WithInput(o.HostInput))
-	}
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler(), tea.WithContext(ctx), tea.WithInput(in)}
 	if o.HostOutput != nil {
 		progOpts = append(progOpts, tea.WithOutput(o.HostOutput))
 	}

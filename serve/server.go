@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/wish"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
+	"github.com/wafr-dev/wafr/internal/wholerunes"
 	"github.com/wafr-dev/wafr/tui"
 )
 
@@ -103,7 +104,7 @@ func (srv *server) run(sess ssh.Session) {
 	defer cancel()
 	// Input ends when the client closes this session (its connection may
 	// stay, shared by other sessions): the program must end then too.
-	in := &quitOnEOF{r: sess}
+	in := &quitOnEOF{r: wholerunes.New(sess)} // SSH packets cut characters too
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(sess), tea.WithAltScreen(), tea.WithoutSignalHandler(),
 		tea.WithContext(ctx), tea.WithoutCatchPanics()} // a panic goes to the middleware, not as a stack trace to the client
 	p := tea.NewProgram(s, opts...)

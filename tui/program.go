@@ -268,10 +268,12 @@ func (p *program) watchCmd() tea.Cmd {
 // the review as it was when the program ended.
 func Run(opts Options) (*review.Review, error) {
 	p := newProgram(opts)
-	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler()}
-	if opts.Input != nil {
-		progOpts = append(progOpts, tea.WithInput(opts.Input))
+	in, closeInput, err := KeyInput(opts.Input)
+	if err != nil {
+		return p.s.Snapshot().Review, err
 	}
+	defer closeInput()
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler(), tea.WithInput(in)}
 	if opts.Output != nil {
 		progOpts = append(progOpts, tea.WithOutput(opts.Output))
 	}

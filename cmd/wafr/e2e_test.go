@@ -363,6 +363,35 @@ func TestEndToEndBurstsOverlayAndTooSmall(t *testing.T) {
 	}
 }
 
+// Japanese typed fast or pasted without bracketed paste arrives in one go:
+// bubbletea reads it 256 bytes at a time and dropped each character a read
+// cut in two (one in every 85 or so here).
+func TestEndToEndLongJapaneseTextKeepsEveryCharacter(t *testing.T) {
+	s := startTmux(t, "review", "review.yaml", "--workload", "Paste")
+	s.waitFor("Operational Excellence - 1/6")
+	s.keys("e")
+	s.waitFor("Notes for OPS1")
+	text := strings.Repeat("あいうえおかきくけこ", 30) // 900 bytes
+	s.text(text)
+	s.waitFor("くけこ")
+	s.keys("Escape")
+	s.waitFor("Notes: あいうえお")
+	s.keys("q")
+	waitForFile(t, s.path("status.txt"), "exit=")
+	r, err := review.Load(s.path("review.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := r.Answers.Get("operationalExcellence", "OPS1")
+	if a == nil || a.Notes != text {
+		got := ""
+		if a != nil {
+			got = a.Notes
+		}
+		t.Errorf("the notes hold %d characters, want the %d typed:\n%s", len([]rune(got)), len([]rune(text)), got)
+	}
+}
+
 // The live review with the real binary and the real OpenSSH client: a host
 // and two joiners in tmux. A tick by the host shows in both joiners' panes;
 // q in one joiner leaves the others running; the file holds every answer

@@ -3,8 +3,11 @@ package main
 
 import (
 	"os"
+
+	"github.com/wafr-dev/wafr/internal/quietinit"
 )
 
 func main() {
+	quietinit.Restore()
 	os.Exit(run(os.Args[1:], newSystemStreams()))
 }

@@ -12,6 +12,22 @@ import (
 	"github.com/creack/pty"
 )
 
+// terminalEnv is the test's environment as a terminal's: termenv takes CI
+// (set by CI systems, .ci/run included) to mean no terminal, and COLORFGBG
+// as the answer to its question.
+func terminalEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		switch name {
+		case "NO_COLOR", "TERM", "CI", "COLORFGBG", "CLICOLOR", "CLICOLOR_FORCE", "TERM_PROGRAM":
+		default:
+			env = append(env, kv)
+		}
+	}
+	return append(env, "TERM=xterm-256color", "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1")
+}
+
 // The TUI asks the terminal for its background once at start-up, not once
 // per renderer: each question is a round trip to the terminal, slow over
 // a remote shell. This test is the terminal: on a pseudo-terminal of its
@@ -20,17 +36,7 @@ import (
 func TestTUIAsksTheTerminalOnce(t *testing.T) {
 	dir := t.TempDir()
 	cmd := exec.Command(wafrBinary(t), "review", filepath.Join(dir, "r.yaml"), "--lens", "builtin:ops", "--workload", "W")
-	// A terminal's environment: termenv takes CI (set by CI systems, .ci/run
-	// included) to mean no terminal, and COLORFGBG as the answer.
-	for _, kv := range os.Environ() {
-		name, _, _ := strings.Cut(kv, "=")
-		switch name {
-		case "NO_COLOR", "TERM", "CI", "COLORFGBG", "CLICOLOR", "CLICOLOR_FORCE", "TERM_PROGRAM":
-		default:
-			cmd.Env = append(cmd.Env, kv)
-		}
-	}
-	cmd.Env = append(cmd.Env, "TERM=xterm-256color", "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1")
+	cmd.Env = terminalEnv()
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)
@@ -89,5 +95,48 @@ func TestTUIAsksTheTerminalOnce(t *testing.T) {
 	}
 	if queries != 1 {
 		t.Fatalf("the terminal was asked for its background %d times before the first question, want once", queries)
+	}
+}
+
+// A command that never draws on the terminal asks it nothing: bubbletea's
+// package init asked every command's terminal for its background, which
+// stalls 5 s where nothing answers (script, expect, CI runners with a pty)
+// and leaves the question in the output. This test is such a terminal.
+// The command still sees the TERM it was given (summary is in colour).
+func TestOneShotCommandsAskTheTerminalNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.yaml")
+	if out, err := exec.Command(wafrBinary(t), "answer", path, "OPS1", "--lens", "builtin:ops", "--workload", "W", "--none").CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, args := range [][]string{{"--version"}, {"lens", "list"}, {"summary", path}} {
+		cmd := exec.Command(wafrBinary(t), args...)
+		cmd.Env = terminalEnv()
+		f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+		if err != nil {
+			t.Skipf("no pseudo-terminal here: %v", err)
+		}
+		var out bytes.Buffer
+		read := make(chan struct{})
+		go func() { out.ReadFrom(f); close(read) }()
+		waited := make(chan error, 1)
+		go func() { waited <- cmd.Wait() }()
+		select {
+		case err := <-waited:
+			if err != nil {
+				t.Errorf("wafr %v: %v", args, err)
+			}
+		case <-time.After(20 * time.Second):
+			cmd.Process.Kill()
+			t.Fatalf("wafr %v never ended", args)
+		}
+		f.Close()
+		<-read
+		if bytes.Contains(out.Bytes(), []byte("\x1b]11;?")) || bytes.Contains(out.Bytes(), []byte("\x1b[6n")) {
+			t.Errorf("wafr %v asked the terminal a question:\n%q", args, out.String())
+		}
+		if args[0] == "summary" && !bytes.Contains(out.Bytes(), []byte("\x1b[1m")) {
+			t.Errorf("wafr summary on a terminal is not in colour (TERM not given back?):\n%q", out.String())
+		}
 	}
 }

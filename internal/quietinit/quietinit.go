@@ -1,0 +1,61 @@
+// Package quietinit keeps the commands that never draw on the terminal from
+// asking it anything while Go initialises packages. bubbletea's init asks
+// the terminal for its background colour (through lipgloss) whenever
+// standard output is one: a round trip to the terminal for every command,
+// and a 5 s stall, with the question's escape codes left in the output,
+// where nothing answers (script(1), expect, CI runners that give a job a
+// pty). termenv asks no terminal whose TERM is "dumb", so this package's
+// init, which runs before lipgloss's and bubbletea's (it imports nothing
+// of theirs, and Go initialises a package as soon as it can), sets TERM to
+// dumb for those commands, and Restore, the first thing main does, puts
+// it back before anything reads it.
+package quietinit
+
+import "os"
+
+// saved is TERM as the process was started with, while init holds it.
+var saved struct {
+	value        string
+	wasSet, held bool
+}
+
+func init() { hold(os.Args[1:]) }
+
+// hold sets TERM to dumb until Restore, if args never draw.
+func hold(args []string) {
+	if saved.held || !NeverDraws(args) {
+		return
+	}
+	saved.value, saved.wasSet = os.LookupEnv("TERM")
+	saved.held = os.Setenv("TERM", "dumb") == nil
+}
+
+// Restore gives TERM back the value the process started with.
+func Restore() {
+	if !saved.held {
+		return
+	}
+	saved.held = false
+	if saved.wasSet {
+		os.Setenv("TERM", saved.value)
+	} else {
+		os.Unsetenv("TERM")
+	}
+}
+
+// NeverDraws reports whether the wafr command line args (without the
+// program's name) is sure not to use the terminal's colours: every command
+// but review, serve and report (which renders Markdown for a terminal), and
+// the version and help. Anything it does not know draws.
+func NeverDraws(args []string) bool {
+	if len(args) == 0 {
+		return true // the help
+	}
+	switch args[0] {
+	case "-v", "--version", "-h", "--help",
+		"action", "answer", "completion", "diff", "export", "help", "history",
+		"import", "lens", "milestone", "summary", "__complete", "__completeNoDesc":
+		return true
+	}
+	return false
+}
