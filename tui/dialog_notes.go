@@ -19,6 +19,10 @@ type notesDialog struct {
 	item     int
 	question string
 	area     textarea.Model
+	// unsaved: someone else changed the notes meanwhile, so what is typed
+	// here is refused until, on closing, a notesConflictDialog says what
+	// to keep.
+	unsaved bool
 }
 
 // newNotesArea is the editor, in bubbles' styles: style it (styleArea)
@@ -34,7 +38,11 @@ func newNotesArea(placeholder string) textarea.Model {
 }
 
 func newNotesDialog(c *common, snap *Snapshot, item int, notes string) notesDialog {
-	d := notesDialog{frame: frame{c: c}, item: item, question: snap.Items[item].Question.ID, area: newNotesArea(c.t.Notes.Placeholder)}
+	return notesEditor(c, item, snap.Items[item].Question.ID, notes)
+}
+
+func notesEditor(c *common, item int, question, notes string) notesDialog {
+	d := notesDialog{frame: frame{c: c}, item: item, question: question, area: newNotesArea(c.t.Notes.Placeholder)}
 	c.styles.styleArea(&d.area)
 	d.area.SetValue(notes)
 	d.area.CursorEnd()
@@ -67,6 +75,9 @@ func notEditable(notes string, t *i18n.Question) string {
 func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	if km, ok := msg.(tea.KeyMsg); ok && (keyMatches(km, d.c.keys.Form.Done) || km.Type == tea.KeyCtrlC) {
 		d.area.Blur()
+		if d.unsaved {
+			return d, nil, []event{closeDialogEvent{}, openDialogEvent{newNotesConflictDialog(d.c, d.item, d.question, d.area.Value())}}
+		}
 		return d, nil, closed()
 	}
 	before := d.area.Value()
@@ -101,3 +112,61 @@ func (d notesDialog) focus() (dialog, tea.Cmd) { cmd := d.area.Focus(); return d
 func (d notesDialog) keys() []key.Binding { return []key.Binding{d.c.keys.Form.Done} }
 
 func (d notesDialog) typing() bool { return true }
+
+// notesConflictDialog asks what to keep when someone else changed a
+// question's notes while they were typed in: nothing typed is dropped
+// unless it says so.
+type notesConflictDialog struct {
+	frame
+	item           int
+	question, mine string
+}
+
+func newNotesConflictDialog(c *common, item int, question, mine string) notesConflictDialog {
+	return notesConflictDialog{frame: frame{c: c}, item: item, question: question, mine: mine}
+}
+
+func (d notesConflictDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return d, nil, nil
+	}
+	k := d.c.keys.Form
+	keep := func(how NotesKeep) []event {
+		return []event{closeDialogEvent{}, applyEvent{NotesIntent{Item: d.item, Notes: d.mine, Keep: how}}}
+	}
+	switch {
+	case keyMatches(km, k.Mine):
+		return d, nil, keep(KeepMine)
+	case keyMatches(km, k.Both):
+		return d, nil, keep(KeepBoth)
+	case keyMatches(km, k.Theirs):
+		return d, nil, []event{closeDialogEvent{}, noticeEvent{d.c.t.Notes.Dropped}}
+	case keyMatches(km, k.Cancel) || km.Type == tea.KeyCtrlC:
+		back := notesEditor(d.c, d.item, d.question, d.mine)
+		back.unsaved = true
+		return d, nil, []event{closeDialogEvent{}, openDialogEvent{back}}
+	}
+	return d, nil, nil
+}
+
+func (d notesConflictDialog) view() string {
+	t := &d.c.t.Notes
+	w := d.textWidth()
+	lines := append(strings.Split(wrap(fmt.Sprintf(t.Conflict, cleanLine(d.question)), w), "\n"), "")
+	for _, l := range []string{t.KeepMine, t.KeepBoth, t.TakeTheirs, t.BackToText} {
+		lines = append(lines, keyLines(l, w)...)
+	}
+	return d.boxLines(t.ConflictTitle, lines)
+}
+
+func (d notesConflictDialog) setSize(w, h int) dialog { d.w, d.h = w, h; return d }
+
+func (d notesConflictDialog) focus() (dialog, tea.Cmd) { return d, nil }
+
+func (d notesConflictDialog) keys() []key.Binding {
+	k := d.c.keys.Form
+	return []key.Binding{k.Mine, k.Both, k.Theirs, k.Cancel}
+}
+
+func (d notesConflictDialog) typing() bool { return false }

@@ -87,6 +87,8 @@ type FormKeys struct {
 	Switch    key.Binding // flip a two-way choice
 	Abort     key.Binding // leave a form where q is text
 	QuitAside key.Binding // quit without overwriting a file changed on disk
+	// Notes someone else changed while they were typed in.
+	Mine, Both, Theirs key.Binding
 }
 
 // DefaultKeyMap returns wafr's key bindings, described in English.
@@ -157,6 +159,9 @@ func keyMapFor(d *i18n.Keys) *KeyMap {
 			Switch:    b("space/←/→", d.Switch, " ", "left", "right"),
 			Abort:     b("ctrl+c", d.Abort, "ctrl+c"),
 			QuitAside: b("q", d.QuitAside, "q", "ctrl+c"),
+			Mine:      b("k", d.KeepMine, "k"),
+			Both:      b("b", d.KeepBoth, "b"),
+			Theirs:    b("r", d.TakeTheirs, "r"),
 		},
 	}
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
@@ -186,10 +187,12 @@ type (
 	}
 	// NotesIntent replaces a question's notes. Base is the text the
 	// change was made to: when someone else changed the notes meanwhile,
-	// the change is refused rather than overwrite their words.
+	// the change is refused (a *NotesConflict) rather than overwrite their
+	// words, unless Keep says what to do with theirs.
 	NotesIntent struct {
 		Item        int
 		Notes, Base string
+		Keep        NotesKeep
 	}
 	// ActionIntent records an action that adopts a practice.
 	ActionIntent struct {
@@ -227,6 +230,43 @@ type Result struct {
 	// the review package, by kind.
 	Message Notice
 	Err     error
+}
+
+// NotesKeep is what a notes change keeps of notes someone else changed
+// meanwhile.
+type NotesKeep int
+
+const (
+	// KeepIfUnchanged refuses the change when the notes are not Base.
+	KeepIfUnchanged NotesKeep = iota
+	// KeepMine writes the change over whatever the notes are now.
+	KeepMine
+	// KeepBoth puts the change after the notes as they are now.
+	KeepBoth
+)
+
+// NotesConflict is a notes change refused because someone else changed the
+// notes meanwhile: Notes is the text refused, for the person who typed it
+// to keep (a NotesIntent with KeepMine or KeepBoth). It is ErrNotesChanged.
+type NotesConflict struct {
+	Item  int
+	Notes string
+}
+
+func (e *NotesConflict) Error() string { return ErrNotesChanged.Error() }
+
+// Is makes a NotesConflict ErrNotesChanged.
+func (e *NotesConflict) Is(target error) bool { return target == ErrNotesChanged }
+
+// bothNotes is their notes and then mine, a blank line between.
+func bothNotes(theirs, mine string) string {
+	switch {
+	case theirs == "" || theirs == mine:
+		return mine
+	case mine == "":
+		return theirs
+	}
+	return strings.TrimRight(theirs, "\n") + "\n\n" + mine
 }
 
 // Errors of intents.
@@ -301,14 +341,18 @@ func (s *Session) Apply(by string, in Intent) Result {
 		if a := next.Answers.Get(p.ID, q.ID); a != nil {
 			current = a.Notes
 		}
-		switch current {
-		case in.Notes:
-			return Result{}
-		case in.Base:
-		default:
-			return Result{Err: fmt.Errorf("%w: close the editor to see them (what you typed is not saved)", ErrNotesChanged)}
+		notes := in.Notes
+		switch {
+		case in.Keep == KeepBoth:
+			notes = bothNotes(current, in.Notes)
+		case in.Keep == KeepMine, current == in.Base:
+		case current != in.Notes:
+			return Result{Err: &NotesConflict{Item: in.Item, Notes: in.Notes}}
 		}
-		next.Update(p.ID, q.ID, by, s.now(), func(a *review.Answer) { a.Notes = in.Notes })
+		if notes == current {
+			return Result{}
+		}
+		next.Update(p.ID, q.ID, by, s.now(), func(a *review.Answer) { a.Notes = notes })
 	case ActionIntent:
 		c, err := next.CheckAdopt(p, q, in.ChoiceID)
 		if err != nil {

@@ -240,6 +240,9 @@ func (v *Viewer) Applied(res Result) {
 	case errors.Is(res.Err, ErrMilestoneTooLarge):
 		// Too long for the status line, and it must be read.
 		v.openDialog(messageDialog{frame: frame{c: v.c}, title: v.c.t.Mile.TooLargeTitle, body: v.c.errorText(res.Err)})
+	case errors.Is(res.Err, ErrNotesChanged):
+		v.notesRefused(res.Err)
+		v.setNotice(v.c.errorText(res.Err))
 	case res.Err != nil:
 		v.setNotice(v.c.errorText(res.Err))
 	case !res.Message.Empty():
@@ -248,6 +251,27 @@ func (v *Viewer) Applied(res Result) {
 		v.notice = v.decided(n) // a proposal may be decided already
 	}
 	v.refresh()
+}
+
+// notesRefused keeps what was typed in notes someone else changed
+// meanwhile: the editor, still open, asks what to keep when it closes; if
+// it closed already, the question is asked now.
+func (v *Viewer) notesRefused(err error) {
+	var nc *NotesConflict
+	if !errors.As(err, &nc) || nc.Item < 0 || nc.Item >= len(v.snap.Items) {
+		return
+	}
+	for i, d := range v.dialogs {
+		if nd, ok := d.(notesDialog); ok && nd.item == nc.Item {
+			nd.unsaved = true
+			v.dialogs[i] = nd
+			return
+		}
+		if cd, ok := d.(notesConflictDialog); ok && cd.item == nc.Item {
+			return // asked already
+		}
+	}
+	v.openDialog(newNotesConflictDialog(v.c, nc.Item, v.snap.Items[nc.Item].Question.ID, nc.Notes))
 }
 
 func (v *Viewer) setNotice(text string) { v.notice = Notice{Text: text, At: v.c.now()} }

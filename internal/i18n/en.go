@@ -142,6 +142,7 @@ func englishTUI() TUI {
 			NextField: "next field", PrevField: "previous field", Confirm: "confirm", Cancel: "cancel", Done: "done",
 			Reload: "take the file's answers", Keep: "keep mine", Retry: "retry saving", Force: "quit without saving",
 			Switch: "switch", Abort: "quit", QuitAside: "quit, file untouched",
+			KeepMine: "keep mine", KeepBoth: "keep both", TakeTheirs: "take theirs",
 			Follow: "follow the facilitator / roam", Vote: "vote: open, reveal, settle", Accept: "accept the proposal",
 			Decline: "decline the proposal", TimeBox: "minutes per question", Writers: "contributors edit / propose",
 			HandOver: "hand the facilitator role over", Park: "park an item for later", ParkingLot: "the parking lot",
@@ -189,7 +190,7 @@ func englishTUI() TUI {
 			NothingToAdopt: `"None of these": nothing to adopt`,
 			AlreadyTicked:  "already ticked: no action needed",
 			NoSuchQuestion: "no such question",
-			NotesChanged:   "someone else changed these notes meanwhile: close the editor to see them (what you typed is not saved)",
+			NotesChanged:   "someone else changed these notes meanwhile: what you type is not saved yet; close the editor to choose what to keep",
 		},
 		Lists: Lists{
 			Pillar: "PILLAR", Answered: "ANSWERED", Total: "Total", OwnerIs: "owner %s",
@@ -233,6 +234,14 @@ func englishTUI() TUI {
 		Notes: Notes{
 			Title: "Notes for %s", Placeholder: "What the team said, who follows up, links…",
 			Hint: "Saved as you type. esc or ctrl+s closes.",
+
+			ConflictTitle: "These notes changed while you typed",
+			Conflict:      "Someone else changed the notes of %s while you were typing, so what you typed is not saved yet.",
+			KeepMine:      "k  keep yours (theirs are replaced)",
+			KeepBoth:      "b  keep both (theirs, then yours)",
+			TakeTheirs:    "r  take theirs (what you typed is dropped)",
+			BackToText:    "esc  back to what you typed",
+			Dropped:       "kept the other notes; what you typed is dropped",
 		},
 		Mile: Milestone{
 			Title:       "Save a milestone",

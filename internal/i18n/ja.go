@@ -128,6 +128,7 @@ func japaneseTUI() TUI {
 			NextField: "次の項目", PrevField: "前の項目", Confirm: "決定", Cancel: "キャンセル", Done: "完了",
 			Reload: "ファイルの回答を採る", Keep: "自分の回答を残す", Retry: "保存を再試行", Force: "保存せずに終了",
 			Switch: "切り替え", Abort: "終了", QuitAside: "ファイルを変えずに終了",
+			KeepMine: "自分のメモを残す", KeepBoth: "両方残す", TakeTheirs: "相手のメモを採る",
 			Follow: "ファシリテーターに追従/自由に移動", Vote: "投票: 開始・公開・確定", Accept: "提案を受け入れる",
 			Decline: "提案を断る", TimeBox: "1 問あたりの時間(分)", Writers: "参加者が直接編集/提案",
 			HandOver: "ファシリテーター役を渡す", Park: "あとで扱う項目を保留する", ParkingLot: "保留リスト",
@@ -175,7 +176,7 @@ func japaneseTUI() TUI {
 			NothingToAdopt: "「どれにも当てはまらない」という選択肢なので、アクションは作れません",
 			AlreadyTicked:  "チェック済みなので、アクションは不要です",
 			NoSuchQuestion: "その質問はありません",
-			NotesChanged:   "このメモはほかの人が変更しました。エディタを閉じて確認してください(入力した内容は保存されていません)",
+			NotesChanged:   "このメモはほかの人が変更しました。入力した内容はまだ保存されていません。エディタを閉じて、どちらを残すか選んでください",
 		},
 		Lists: Lists{
 			Pillar: "柱", Answered: "回答済み", Total: "合計", OwnerIs: "オーナー: %s",
@@ -219,6 +220,14 @@ func japaneseTUI() TUI {
 		Notes: Notes{
 			Title: "%s のメモ", Placeholder: "チームで話したこと、フォローする人、リンクなど…",
 			Hint: "入力した内容はその都度保存されます。esc か ctrl+s で閉じます。",
+
+			ConflictTitle: "入力中にメモが変更されました",
+			Conflict:      "入力している間に、ほかの人が %s のメモを変更しました。入力した内容はまだ保存されていません。",
+			KeepMine:      "k  自分のメモを残す(相手のメモは置き換わります)",
+			KeepBoth:      "b  両方残す(相手のメモのあとに自分のメモ)",
+			TakeTheirs:    "r  相手のメモを採る(入力した内容は破棄します)",
+			BackToText:    "esc  入力した内容に戻る",
+			Dropped:       "相手のメモを残し、入力した内容は破棄しました",
 		},
 		Mile: Milestone{
 			Title:       "マイルストーンを保存",

@@ -30,6 +30,7 @@ type Keys struct {
 	Open, Filter, Search, Close                                        string
 	NextField, PrevField, Confirm, Cancel, Done, Reload, Keep, Retry   string
 	Force, Switch, Abort, QuitAside                                    string
+	KeepMine, KeepBoth, TakeTheirs                                     string
 	// Quit in a live review: a participant leaves; the host ends it.
 	Leave, EndReview string
 
@@ -191,6 +192,16 @@ type Notes struct {
 	Title       string // %s: the question
 	Placeholder string
 	Hint        string
+
+	// The dialog when someone else changed the notes while they were
+	// typed in: what was typed is not saved until one of its keys says.
+	ConflictTitle string
+	Conflict      string // %s: the question
+	KeepMine      string
+	KeepBoth      string
+	TakeTheirs    string
+	BackToText    string
+	Dropped       string // the notice after TakeTheirs
 }
 
 // Milestone is the dialog that records a milestone.

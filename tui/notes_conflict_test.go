@@ -1,0 +1,120 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// notesRace opens OPS1's notes, types mine, lets someone else change the
+// notes to theirs, and types more: that last change is refused.
+func notesRace(t *testing.T) *program {
+	t.Helper()
+	p := opsProgram(t)
+	press(p, "e")
+	typeText(p, "mine")
+	if res := p.s.Apply("someone", NotesIntent{Item: 0, Notes: "theirs", Base: "mine"}); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	p.v.SetSnapshot(p.s.Snapshot())
+	typeText(p, " more")
+	if got := answer(p, "OPS1").Notes; got != "theirs" {
+		t.Fatalf("notes = %q after the refused change, want theirs kept", got)
+	}
+	if !strings.Contains(plainView(p), "someone else changed these notes") {
+		t.Fatalf("no word that the typing is not saved:\n%s", plainView(p))
+	}
+	return p
+}
+
+func TestNotesTypedDuringAnotherChangeAreAskedAbout(t *testing.T) {
+	for _, c := range []struct {
+		key, want string
+	}{
+		{"k", "mine more"},
+		{"b", "theirs\n\nmine more"},
+		{"r", "theirs"},
+	} {
+		t.Run(c.key, func(t *testing.T) {
+			p := notesRace(t)
+			press(p, "esc")
+			if _, ok := topDialog(p.v).(notesConflictDialog); !ok {
+				t.Fatalf("closing the editor did not ask what to keep:\n%s", plainView(p))
+			}
+			if view := plainView(p); !strings.Contains(view, "These notes changed while you typed") || !strings.Contains(view, "keep both") {
+				t.Fatalf("the question does not say what happened:\n%s", view)
+			}
+			press(p, c.key)
+			if topDialog(p.v) != nil {
+				t.Errorf("a dialog is still open after %s", c.key)
+			}
+			if got := answer(p, "OPS1").Notes; got != c.want {
+				t.Errorf("notes after %s = %q, want %q", c.key, got, c.want)
+			}
+		})
+	}
+}
+
+func TestNotesConflictEscGoesBackToTheText(t *testing.T) {
+	p := notesRace(t)
+	press(p, "esc")
+	press(p, "esc") // back to the editor, the text as typed
+	d, ok := topDialog(p.v).(notesDialog)
+	if !ok || d.area.Value() != "mine more" || !d.unsaved {
+		t.Fatalf("esc did not go back to the typed text: %T %+v", topDialog(p.v), d.area.Value())
+	}
+	typeText(p, "!")
+	press(p, "ctrl+c") // still not saved: asked again
+	if _, ok := topDialog(p.v).(notesConflictDialog); !ok {
+		t.Fatalf("closing the editor again did not ask: %T", topDialog(p.v))
+	}
+	press(p, "k")
+	if got := answer(p, "OPS1").Notes; got != "mine more!" {
+		t.Errorf("notes = %q, want mine more!", got)
+	}
+}
+
+// A refusal that comes back once the editor is closed (a live review's
+// hub answers later) asks at once.
+func TestLateNotesRefusalAsks(t *testing.T) {
+	p := opsProgram(t)
+	p.v.Applied(Result{Err: &NotesConflict{Item: 2, Notes: "late words"}})
+	d, ok := topDialog(p.v).(notesConflictDialog)
+	if !ok || d.mine != "late words" || d.question != "OPS3" {
+		t.Fatalf("the late refusal opened %T %+v", topDialog(p.v), d)
+	}
+	if !errors.Is(&NotesConflict{}, ErrNotesChanged) {
+		t.Error("a NotesConflict is not ErrNotesChanged")
+	}
+	press(p, "b")
+	if got := answer(p, "OPS3").Notes; got != "late words" {
+		t.Errorf("notes = %q, want the late words kept", got)
+	}
+}
+
+// Without anyone else's change, closing the editor just closes it.
+func TestNotesEditorClosesQuietly(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "e")
+	typeText(p, "only mine")
+	press(p, "esc")
+	if d := topDialog(p.v); d != nil {
+		t.Fatalf("closing the editor opened %T", d)
+	}
+	if got := answer(p, "OPS1").Notes; got != "only mine" {
+		t.Errorf("notes = %q", got)
+	}
+}
+
+func TestBothNotes(t *testing.T) {
+	for _, c := range [][3]string{
+		{"", "mine", "mine"},
+		{"theirs", "", "theirs"},
+		{"same", "same", "same"},
+		{"theirs\n", "mine", "theirs\n\nmine"},
+	} {
+		if got := bothNotes(c[0], c[1]); got != c[2] {
+			t.Errorf("bothNotes(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}
