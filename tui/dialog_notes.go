@@ -23,6 +23,9 @@ type notesDialog struct {
 	// here is refused until, on closing, a notesConflictDialog says what
 	// to keep.
 	unsaved bool
+	// afterCR: the last key was Enter, so a line feed now ends the same
+	// line (CR LF, as a paste without bracketed paste brings it).
+	afterCR bool
 }
 
 // newNotesArea is the editor, in bubbles' styles: style it (styleArea)
@@ -79,6 +82,18 @@ func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 			return d, nil, []event{closeDialogEvent{}, openDialogEvent{newNotesConflictDialog(d.c, d.item, d.question, d.area.Value())}}
 		}
 		return d, nil, closed()
+	}
+	if km, ok := msg.(tea.KeyMsg); ok {
+		// A line feed (ctrl+j), as pasted text without bracketed paste
+		// brings line ends, starts a new line as Enter does.
+		lf, crlf := km.Type == tea.KeyCtrlJ, km.Type == tea.KeyCtrlJ && d.afterCR
+		d.afterCR = km.Type == tea.KeyEnter
+		switch {
+		case crlf:
+			return d, nil, nil
+		case lf:
+			msg = tea.KeyMsg{Type: tea.KeyEnter}
+		}
 	}
 	before := d.area.Value()
 	var cmd tea.Cmd

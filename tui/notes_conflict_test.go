@@ -118,3 +118,18 @@ func TestBothNotes(t *testing.T) {
 		}
 	}
 }
+
+// Line ends as a paste without bracketed paste brings them: LF, CR LF and
+// CR each start one new line.
+func TestNotesLineFeedsStartLines(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "e")
+	for _, k := range burst("raw1\nraw2\r\nraw3\rraw4") {
+		_, cmd := p.Update(k)
+		runCmd(p, cmd)
+	}
+	press(p, "esc")
+	if got := answer(p, "OPS1").Notes; got != "raw1\nraw2\nraw3\nraw4" {
+		t.Errorf("notes = %q, want four lines", got)
+	}
+}
