@@ -16,6 +16,7 @@ import (
 	"github.com/wafr-dev/wafr/internal/safeout"
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
 )
 
@@ -358,9 +359,8 @@ func writeJSON(w io.Writer, v any) error { return safeout.WriteJSON(w, v, "  ") 
 // WriteReportJSON writes the whole scored review (schema Schema).
 func WriteReportJSON(w io.Writer, s *Scored) error { return writeJSON(w, s) }
 
-// WriteQuestionLines writes one line per question: id, risk and ticked
-// choices, then the notes. It suits git's textconv, so that git diff and
-// git log -p of a review file show risk changes line by line.
+// WriteQuestionLines writes one line per question of the lens: id, risk
+// and ticked choices, then the notes.
 func WriteQuestionLines(w io.Writer, s *Scored) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s - %s\n", plain(s.Workload.Name), lensLabel(s))
@@ -368,18 +368,45 @@ func WriteQuestionLines(w io.Writer, s *Scored) error {
 		for _, q := range p.Questions {
 			ids := make([]string, len(q.Selected))
 			for i, c := range q.Selected {
-				ids[i] = plain(c.ID)
+				ids[i] = c.ID
 			}
-			line := fmt.Sprintf("%s/%s  %s  [%s]", plain(p.ID), plain(q.ID), q.Risk, strings.Join(ids, ", "))
-			if q.Reason != "" {
-				line += "  reason: " + q.Reason
-			}
-			if q.Notes != "" {
-				line += "  notes: " + plain(q.Notes)
-			}
-			b.WriteString(line + "\n")
+			writeQuestionLine(&b, p.ID, q.ID, q.Risk, ids, q.Reason, q.Notes)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// WriteRecordedLines writes WriteQuestionLines's lines from the review file
+// alone: one per answer, with the risk saved with it, in the file's order.
+// It suits git's textconv, so that git diff and git log -p of a review
+// show risk changes line by line: it needs no lens, which git's temporary
+// copy of a file could not find, so both sides of a diff read alike.
+func WriteRecordedLines(w io.Writer, r *review.Review) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s - %s\n", plain(r.Workload.Name), plain(strings.TrimSpace(r.Lens.ID+" "+r.Lens.Version)))
+	r.Answers.Each(func(pillarID, questionID string, a *review.Answer) {
+		reason := ""
+		if a.NotApplicable {
+			reason = a.Reason
+		}
+		writeQuestionLine(&b, pillarID, questionID, a.Risk, a.Selected, reason, a.Notes)
+	})
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeQuestionLine(b *strings.Builder, pillarID, questionID string, risk questions.Risk, selected []string, reason, notes string) {
+	ids := make([]string, len(selected))
+	for i, id := range selected {
+		ids[i] = plain(id)
+	}
+	fmt.Fprintf(b, "%s/%s  %s  [%s]", plain(pillarID), plain(questionID), risk, strings.Join(ids, ", "))
+	if reason != "" {
+		b.WriteString("  reason: " + plain(reason))
+	}
+	if notes != "" {
+		b.WriteString("  notes: " + plain(notes))
+	}
+	b.WriteString("\n")
 }

@@ -288,6 +288,15 @@ type Orphan struct {
 	ChoiceID   string // empty when the whole question is gone
 }
 
+// Each calls fn with every answer, in the order the file is written in.
+func (a Answers) Each(fn func(pillarID, questionID string, ans *Answer)) {
+	for _, pid := range sortedKeys(a) {
+		for _, qid := range sortedKeys(a[pid]) {
+			fn(pid, qid, a[pid][qid])
+		}
+	}
+}
+
 // Orphans lists answers the lens does not know, in a stable order. They stay
 // in the file and are never dropped; this is for reporting them.
 func (a Answers) Orphans(l *questions.Lens) []Orphan {

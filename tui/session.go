@@ -258,6 +258,18 @@ func (e *NotesConflict) Error() string { return ErrNotesChanged.Error() }
 // Is makes a NotesConflict ErrNotesChanged.
 func (e *NotesConflict) Is(target error) bool { return target == ErrNotesChanged }
 
+// notesOver is the notes the intent makes of the current ones, or a
+// *NotesConflict when someone else changed them since its Base.
+func (in NotesIntent) notesOver(current string) (string, error) {
+	switch {
+	case in.Keep == KeepBoth:
+		return bothNotes(current, in.Notes), nil
+	case in.Keep == KeepMine, current == in.Base, current == in.Notes:
+		return in.Notes, nil
+	}
+	return "", &NotesConflict{Item: in.Item, Notes: in.Notes}
+}
+
 // bothNotes is their notes and then mine, a blank line between.
 func bothNotes(theirs, mine string) string {
 	switch {
@@ -341,16 +353,9 @@ func (s *Session) Apply(by string, in Intent) Result {
 		if a := next.Answers.Get(p.ID, q.ID); a != nil {
 			current = a.Notes
 		}
-		notes := in.Notes
-		switch {
-		case in.Keep == KeepBoth:
-			notes = bothNotes(current, in.Notes)
-		case in.Keep == KeepMine, current == in.Base:
-		case current != in.Notes:
-			return Result{Err: &NotesConflict{Item: in.Item, Notes: in.Notes}}
-		}
-		if notes == current {
-			return Result{}
+		notes, err := in.notesOver(current)
+		if err != nil || notes == current {
+			return Result{Err: err}
 		}
 		next.Update(p.ID, q.ID, by, s.now(), func(a *review.Answer) { a.Notes = notes })
 	case ActionIntent:

@@ -8,6 +8,7 @@ import (
 
 	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/reports"
+	"github.com/wafr-dev/wafr/review"
 )
 
 type summaryOptions struct {
@@ -66,7 +67,7 @@ done, for CI.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "text", "output format: text, md, html (the portfolio page), json, or lines (one per question, for git textconv)")
+	f.StringVar(&opts.format, "format", "text", "output format: text, md, html (the portfolio page), json, or lines (one per answer as the file records it, for git textconv)")
 	f.StringVar(&opts.at, "at", "", "summarise as of a milestone (name or number)")
 	f.StringVar(&opts.failOn, "fail-on", "", "exit 1 if any question is at this risk or worse (high, medium), or if an action is overdue (overdue)")
 	f.StringVar(&opts.lens, "lens", "", "score with this lens instead of the one the file records")
@@ -93,8 +94,11 @@ func runSummary(opts *summaryOptions) error {
 	if opts.format == "html" {
 		return writePortfolio(opts)
 	}
+	if opts.format == "lines" && opts.lens == "" && opts.failOn == "" {
+		return writeRecordedLines(opts)
+	}
 	// The summaries need only counts and the HIGH and MEDIUM questions; the
-	// question lines need the whole scored review.
+	// question lines of another lens need the whole scored review.
 	load := loadSummary
 	if opts.format == "lines" {
 		load = loadScored
@@ -130,6 +134,33 @@ func runSummary(opts *summaryOptions) error {
 		return err
 	}
 	return failOn(opts.io, opts.failOn, all)
+}
+
+// writeRecordedLines writes the question lines of each review file as it
+// records them, without its lens (git's textconv hands wafr a temporary
+// copy, beside which the lens is not).
+func writeRecordedLines(opts *summaryOptions) error {
+	var all []*review.Review
+	err := loadEach(opts.io, opts.files, func(io *ioStreams, file string) (*review.Review, error) {
+		r, err := readReview(io, file)
+		if err != nil {
+			return nil, err
+		}
+		snap, err := r.At(opts.at)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		return snap, nil
+	}, func(r *review.Review) { all = append(all, r) })
+	if err != nil {
+		return err
+	}
+	for _, r := range all {
+		if err := reports.WriteRecordedLines(opts.io.Out, r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writePortfolio writes the portfolio page of the reviews, each read
