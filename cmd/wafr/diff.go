@@ -78,6 +78,7 @@ func runDiff(opts *diffOptions) error {
 	if err := loadEach(opts.io, []string{opts.old, opts.new}, loadSide, func(s review.Side) { sides = append(sides, s) }); err != nil {
 		return err
 	}
+	shareLens(sides)
 	d := review.Diff(sides[0], sides[1])
 	ro := reports.DiffOptions{All: opts.all, Color: opts.io.Color}
 	if file, _ := splitSide(opts.new); file != "-" {
@@ -116,6 +117,18 @@ func loadSide(io *ioStreams, arg string) (review.Side, error) {
 		return review.Side{}, fmt.Errorf("%s: %w", file, err)
 	}
 	return review.Side{Label: arg, Review: snap, Lens: io.ws.SideLens(snap, file)}, nil
+}
+
+// shareLens gives a side whose lens was not found the other side's, when
+// that is the very lens it records (same digest): standard input (git show
+// ...:review.yaml) has no folder to find a relative lens path in.
+func shareLens(sides []review.Side) {
+	for i, s := range sides {
+		other := sides[1-i].Lens
+		if s.Lens == nil && other != nil && s.Review.Lens.Digest != "" && s.Review.Lens.Digest == other.Digest {
+			sides[i].Lens = other
+		}
+	}
 }
 
 // splitSide splits FILE@MILESTONE at the first "@" after which the part
