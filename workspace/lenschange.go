@@ -107,6 +107,21 @@ func OrphanNotes(r *review.Review, l *questions.Lens) []string {
 	return out
 }
 
+// UnknownNotes lists, one sentence each, the answers and ticked choices
+// that the lens the review was saved with does not have: hand edits (a
+// mistyped id), which are kept in the file but count for nothing.
+func UnknownNotes(r *review.Review, l *questions.Lens) []string {
+	var out []string
+	for _, o := range r.Answers.Orphans(l) {
+		if o.ChoiceID == "" {
+			out = append(out, fmt.Sprintf("the lens has no question %s/%s: its answer is kept but not scored (a mistyped id?)", o.PillarID, o.QuestionID))
+		} else {
+			out = append(out, fmt.Sprintf("question %s/%s has no choice %s: the tick is kept but not scored (a mistyped id?)", o.PillarID, o.QuestionID, o.ChoiceID))
+		}
+	}
+	return out
+}
+
 // orDash is a version as wafr shows it: "-" for none.
 func orDash(s string) string {
 	if s == "" {

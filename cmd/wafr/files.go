@@ -169,11 +169,16 @@ func openFile(io *ioStreams, file, lensFlag string) (*workspace.File, error) {
 // noteLensChange tells the user, once, when the lens changed since the review
 // was saved, and which answers no longer match it (they are kept).
 func noteLensChange(out io.Writer, file string, r *review.Review, l *questions.Lens) {
+	w := textsafeWriter{out}
 	msg := workspace.LensChange(r, l)
 	if msg == "" {
+		// The lens it was saved with: an answer it does not know was
+		// written by hand.
+		for _, n := range workspace.UnknownNotes(r, l) {
+			fmt.Fprintf(w, "note: %s: %s\n", file, n)
+		}
 		return
 	}
-	w := textsafeWriter{out}
 	fmt.Fprintf(w, "note: %s: %s\n", file, msg)
 	for _, n := range workspace.OrphanNotes(r, l) {
 		fmt.Fprintf(w, "note: %s\n", n)
