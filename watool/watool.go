@@ -208,6 +208,7 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 	var warnings []string
 	type key struct{ pillar, question string }
 	imported := map[key]*answerSummary{}
+	known := 0 // answers to questions the lens has
 	for i := range summaries {
 		s := &summaries[i]
 		if s.QuestionID == "" {
@@ -236,7 +237,13 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 		}
 		imported[key{pid, s.QuestionID}] = s
 		if q == nil {
-			warnings = append(warnings, fmt.Sprintf("%s: %s/%s (%s): not in the lens; kept in the review", s.at, s.PillarID, s.QuestionID, s.QuestionTitle))
+			title := ""
+			if s.QuestionTitle != "" {
+				title = " (" + s.QuestionTitle + ")"
+			}
+			warnings = append(warnings, fmt.Sprintf("%s: %s/%s%s: not in the lens; kept in the review", s.at, s.PillarID, s.QuestionID, title))
+		} else {
+			known++
 		}
 		// A choice listed twice is kept once: a review file lists each
 		// choice once, and refuses to load otherwise.
@@ -274,8 +281,27 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 			}
 		})
 	}
+	if known == 0 && len(imported) > 0 {
+		return nil, nil, fmt.Errorf("%s: none of its %d questions is in the lens %s (%s): is it the lens these answers were given with? (its questions: %s)",
+			listFile, len(imported), l.ID, l.Name, strings.Join(questionIDs(l, 5), ", "))
+	}
 	r.RecordRisks(l)
 	return r, warnings, nil
+}
+
+// questionIDs lists the first n question ids of a lens, and "…" after
+// them when there are more.
+func questionIDs(l *questions.Lens, n int) []string {
+	var ids []string
+	for _, p := range l.Pillars {
+		for _, q := range p.Questions {
+			if len(ids) == n {
+				return append(ids, "…")
+			}
+			ids = append(ids, q.ID)
+		}
+	}
+	return ids
 }
 
 // differences names what two answers to one question say differently:

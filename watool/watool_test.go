@@ -210,6 +210,32 @@ func TestImportMissingIDs(t *testing.T) {
 	}
 }
 
+// Answers of which no question is in the lens were given with another
+// lens: the import is refused, naming the lens, rather than write a review
+// of nothing. A question without a title is named without empty brackets.
+func TestImportWithTheWrongLens(t *testing.T) {
+	l := opsLens(t)
+	doc := `{"WorkloadId": "w", "AnswerSummaries": [
+		{"PillarId": "sec", "QuestionId": "SEC1", "QuestionTitle": "How do you secure?", "SelectedChoices": ["x"], "IsApplicable": true},
+		{"PillarId": "sec", "QuestionId": "SEC2", "SelectedChoices": ["y"], "IsApplicable": true}]}`
+	_, _, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(doc), ListAnswersFile: "la.json", Now: t0})
+	if err == nil || !strings.Contains(err.Error(), "la.json: none of its 2 questions is in the lens ops (Operational Excellence)") || !strings.Contains(err.Error(), "OPS1, OPS2") {
+		t.Fatalf("got %v", err)
+	}
+	doc = `{"WorkloadId": "w", "AnswerSummaries": [
+		{"PillarId": "sec", "QuestionId": "SEC1", "QuestionTitle": "How do you secure?", "SelectedChoices": ["x"], "IsApplicable": true},
+		{"PillarId": "sec", "QuestionId": "SEC2", "SelectedChoices": ["y"], "IsApplicable": true},
+		{"QuestionId": "OPS1", "SelectedChoices": ["OPS1_no"], "IsApplicable": true}]}`
+	_, warnings, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(doc), Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(warnings, "\n")
+	if !strings.Contains(all, "sec/SEC1 (How do you secure?): not in the lens") || !strings.Contains(all, "sec/SEC2: not in the lens") {
+		t.Errorf("warnings %q", all)
+	}
+}
+
 // A choice AWS lists twice is imported once, so the review loads again
 // (item 6).
 func TestImportDuplicateChoices(t *testing.T) {

@@ -201,7 +201,11 @@ func TestImportTooLargeIsRefused(t *testing.T) {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		fmt.Fprintf(&b, `{"PillarId": "big", "QuestionId": "Q%d", "SelectedChoices": [%s], "IsApplicable": true}`, i, strings.Join(choices, ","))
+		pillar, question := "big", fmt.Sprintf("Q%d", i)
+		if i == 0 {
+			pillar, question = "operationalExcellence", "OPS1" // one the lens has: the import is for it
+		}
+		fmt.Fprintf(&b, `{"PillarId": %q, "QuestionId": %q, "SelectedChoices": [%s], "IsApplicable": true}`, pillar, question, strings.Join(choices, ","))
 	}
 	b.WriteString("]}")
 	os.WriteFile("list.json", []byte(b.String()), 0o644)

@@ -65,7 +65,9 @@ func Write(path string, data []byte) error {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	keep := fs.FileMode(0) // a new file gets the umask's mode, as any new file
+	var was fs.FileInfo
 	if st, err := os.Stat(target); err == nil {
+		was = st
 		if !st.Mode().IsRegular() {
 			return &writeError{msg: fmt.Sprintf("save %s: not a regular file", path), kind: ErrNotRegular}
 		}
@@ -90,6 +92,9 @@ func Write(path string, data []byte) error {
 		}
 		return fmt.Errorf("save %s: %w", path, err)
 	}
+	if was != nil {
+		keepOwner(tmp, was)
+	}
 	if err := finish(tmp, data, keep); err != nil {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("save %s: %w", path, err)
@@ -107,6 +112,9 @@ func Write(path string, data []byte) error {
 func WriteNew(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := newTemp(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &writeError{msg: fmt.Sprintf("write %s: the folder %s does not exist", path, dir), kind: ErrNoFolder}
+	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}

@@ -126,6 +126,14 @@ func TestWriteIntoAMissingFolderSaysSo(t *testing.T) {
 
 // Write's refusals say why in English, and are kinds a caller in another
 // language can word (errors.Is), the system's error still inside.
+func TestWriteNewIntoAMissingFolderSaysSo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nodir", "x.yaml")
+	err := WriteNew(path, []byte("new"))
+	if !errors.Is(err, ErrNoFolder) || !strings.Contains(err.Error(), "the folder "+filepath.Dir(path)+" does not exist") || strings.Contains(err.Error(), ".tmp-") {
+		t.Fatalf("WriteNew into a missing folder: %v", err)
+	}
+}
+
 func TestWriteRefusalsHaveKinds(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "nope", "r.yaml")
