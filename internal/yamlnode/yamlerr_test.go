@@ -313,3 +313,22 @@ func TestBinaryFilePosition(t *testing.T) {
 		}
 	}
 }
+
+// A file saved as UTF-16 (PowerShell 5, Notepad's "Unicode") is called
+// that, not binary, with what to do.
+func TestUTF16IsNamed(t *testing.T) {
+	text := "name: x\n"
+	le, be := []byte{0xff, 0xfe}, []byte{0xfe, 0xff}
+	for _, r := range text {
+		le = append(le, byte(r), 0)
+		be = append(be, 0, byte(r))
+	}
+	for name, data := range map[string][]byte{"LE": le, "BE": be, "LE without a mark": le[2:], "BE without a mark": be[2:]} {
+		for _, isJSON := range []bool{false, true} {
+			_, err := Parse(data, isJSON)
+			if err == nil || !strings.Contains(err.Error(), "the file is UTF-16 text, not UTF-8: save it as UTF-8") {
+				t.Errorf("%s (JSON %v): %v", name, isJSON, err)
+			}
+		}
+	}
+}

@@ -48,6 +48,9 @@ func (e *SyntaxError) Error() string {
 // root value node (never a DocumentNode). Binary data, empty documents, more
 // than one document and alias bombs are refused with a *SyntaxError.
 func Parse(data []byte, isJSON bool) (*yaml.Node, error) {
+	if isUTF16(data) {
+		return nil, &SyntaxError{Line: 1, Column: 1, Msg: "the file is UTF-16 text, not UTF-8: save it as UTF-8 (PowerShell 5: '| Out-File -Encoding utf8'; an editor: choose UTF-8 when saving)"}
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := position(data, i)
 		return nil, &SyntaxError{Line: line, Column: col, Msg: fmt.Sprintf("this looks like a binary file (NUL byte at offset %d), not text", i)}
@@ -59,6 +62,17 @@ func Parse(data []byte, isJSON bool) (*yaml.Node, error) {
 		return ParseJSON(data)
 	}
 	return parseYAML(data)
+}
+
+// isUTF16 reports whether data starts as UTF-16 text does: with its byte
+// order mark, or with two ASCII characters each beside a NUL.
+func isUTF16(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return true
+	}
+	text := func(b byte) bool { return b == '\t' || b == '\n' || b == '\r' || b >= ' ' && b < 0x7f }
+	return len(data) >= 4 && (text(data[0]) && data[1] == 0 && text(data[2]) && data[3] == 0 ||
+		data[0] == 0 && text(data[1]) && data[2] == 0 && text(data[3]))
 }
 
 func parseYAML(data []byte) (*yaml.Node, error) {
