@@ -516,10 +516,17 @@ func (w *Workspace) Lens(src string) (*questions.Lens, error) { return w.lenses.
 // built-in lens of the recorded id, else DefaultLens.
 func (w *Workspace) LensFor(r *review.Review, reviewPath, flag string) (*questions.Lens, error) {
 	src := flag
+	recorded := "" // the review's lens.source, when it names a file
 	if src == "" && r != nil {
 		src = r.Lens.Source
-		if src != "" && !strings.HasPrefix(src, questions.BuiltinPrefix) && !filepath.IsAbs(src) && reviewPath != "-" {
-			src = filepath.Join(filepath.Dir(reviewPath), filepath.FromSlash(src))
+		if src != "" && !strings.HasPrefix(src, questions.BuiltinPrefix) {
+			recorded = src
+			if isLink(src) {
+				return nil, fmt.Errorf("%s: lens.source is the link %s: wafr reads a lens from a file (or builtin:NAME): download it, then give its path with --lens or as lens.source", reviewPath, src)
+			}
+			if !filepath.IsAbs(src) && reviewPath != "-" {
+				src = filepath.Join(filepath.Dir(reviewPath), filepath.FromSlash(src))
+			}
 		}
 		if src == "" && r.Lens.ID != "" {
 			src = questions.BuiltinPrefix + r.Lens.ID
@@ -528,7 +535,17 @@ func (w *Workspace) LensFor(r *review.Review, reviewPath, flag string) (*questio
 	if src == "" {
 		src = DefaultLens
 	}
-	return w.Lens(src)
+	l, err := w.Lens(src)
+	if err != nil && recorded != "" {
+		return nil, fmt.Errorf("%w\n%s: that is the lens it records (lens.source: %s): give another with --lens, or correct lens.source", err, reviewPath, recorded)
+	}
+	return l, err
+}
+
+// isLink reports whether a lens source is a URL rather than a path.
+func isLink(src string) bool {
+	scheme, _, ok := strings.Cut(src, "://")
+	return ok && scheme != "" && !strings.ContainsAny(scheme, "/\\.")
 }
 
 // SideLens loads the lens a snapshot (a review, or a milestone of one) was
