@@ -90,8 +90,12 @@ func lensNote(d *review.DiffResult) []string {
 		scored bool
 	}{{d.Old, d.OldScored}, {d.New, d.NewScored}} {
 		if !s.scored {
-			notes = append(notes, fmt.Sprintf("%s: the lens it was answered with is missing (not found, or not the recorded content): "+
-				"the risks recorded in the file are used, and its unanswered questions cannot be counted (?).", s.side.Label))
+			why := s.side.LensGone
+			if why == "" {
+				why = "is missing (not found, or not the recorded content)"
+			}
+			notes = append(notes, fmt.Sprintf("%s: the lens it was answered with %s: "+
+				"the risks recorded in the file are used, and its unanswered questions cannot be counted (?).", s.side.Label, plain(why)))
 		}
 	}
 	return notes

@@ -14,6 +14,8 @@ type Side struct {
 	Label  string // e.g. "review.yaml@2026 Q3"
 	Review *Review
 	Lens   *questions.Lens
+	// LensGone says why Lens is nil ("is not found"), for the report.
+	LensGone string
 }
 
 // Change says how a question moved between two sides.

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -552,9 +553,24 @@ func isLink(src string) bool {
 // answered with. A lens that cannot be loaded, or whose content is not the
 // recorded one, gives nil: the risks recorded in the file are then used.
 func (w *Workspace) SideLens(r *review.Review, reviewPath string) *questions.Lens {
-	l, err := w.LensFor(r, reviewPath, "")
-	if err != nil || (r.Lens.Digest != "" && l.Digest != r.Lens.Digest) {
-		return nil
-	}
+	l, _ := w.SideLensWhy(r, reviewPath)
 	return l
+}
+
+// SideLensWhy is SideLens, also saying, when the lens is nil, why: it is
+// not found, does not load, or is not the recorded content.
+func (w *Workspace) SideLensWhy(r *review.Review, reviewPath string) (*questions.Lens, string) {
+	l, err := w.LensFor(r, reviewPath, "")
+	var le *questions.LoadError
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || errors.As(err, &le) && len(le.Errors()) == 1 && le.Errors()[0].Msg == "no such file":
+		return nil, "is not found"
+	case errors.As(err, &le) && len(le.Errors()) > 0:
+		return nil, fmt.Sprintf("does not load (%s)", le.Errors()[0].String())
+	case err != nil:
+		return nil, fmt.Sprintf("does not load (%v)", err)
+	case r.Lens.Digest != "" && l.Digest != r.Lens.Digest:
+		return nil, "has changed since (not the recorded content)"
+	}
+	return l, ""
 }

@@ -116,7 +116,8 @@ func loadSide(io *ioStreams, arg string) (review.Side, error) {
 	if err != nil {
 		return review.Side{}, fmt.Errorf("%s: %w", file, err)
 	}
-	return review.Side{Label: arg, Review: snap, Lens: io.ws.SideLens(snap, file)}, nil
+	l, why := io.ws.SideLensWhy(snap, file)
+	return review.Side{Label: arg, Review: snap, Lens: l, LensGone: why}, nil
 }
 
 // shareLens gives a side whose lens was not found the other side's, when
@@ -126,7 +127,7 @@ func shareLens(sides []review.Side) {
 	for i, s := range sides {
 		other := sides[1-i].Lens
 		if s.Lens == nil && other != nil && s.Review.Lens.Digest != "" && s.Review.Lens.Digest == other.Digest {
-			sides[i].Lens = other
+			sides[i].Lens, sides[i].LensGone = other, ""
 		}
 	}
 }

@@ -356,9 +356,14 @@ func TestDiffWithALensGone(t *testing.T) {
 		{[]string{"diff", "old.yaml", "new.yaml", "--format", "md"}, "| Unanswered | ? | 5 |\n"},
 	} {
 		code, out, errOut := wafrIn(t, c.args...)
-		if code != 0 || !strings.Contains(out, c.want) || !strings.Contains(out, "old.yaml: the lens it was answered with is missing") || strings.Contains(out, "Unanswered 0") {
+		if code != 0 || !strings.Contains(out, c.want) || !strings.Contains(out, "old.yaml: the lens it was answered with is not found") || strings.Contains(out, "Unanswered 0") {
 			t.Errorf("wafr %q: exit %d\n%s%s", c.args, code, out, errOut)
 		}
+	}
+	// A lens there that does not load says so, with its first error.
+	os.WriteFile("my.yaml", []byte("name: [\n"), 0o644)
+	if _, out, _ := wafrIn(t, "diff", "old.yaml", "new.yaml"); !strings.Contains(out, "old.yaml: the lens it was answered with does not load (my.yaml:") {
+		t.Errorf("a broken lens:\n%s", out)
 	}
 }
 
