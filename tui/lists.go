@@ -111,7 +111,7 @@ type overviewScreen struct {
 }
 
 func newOverviewScreen(c *common, snap *Snapshot) overviewScreen {
-	return overviewScreen{c: c, snap: snap, list: newRowList(c.styles.Cursor.Render("› "))}
+	return overviewScreen{c: c, snap: snap, list: newRowList(c)}
 }
 
 func (o overviewScreen) refresh() overviewScreen {
@@ -132,7 +132,7 @@ func (o overviewScreen) refresh() overviewScreen {
 	qs := i18n.Plural(len(o.snap.Items), t.QuestionOne, fmt.Sprintf(t.Questions, len(o.snap.Items)))
 	o.heading = strings.Join([]string{
 		s.Heading.Render(truncate(cleanName(wl.Name), w)) + "  " + s.Dim.Render(strings.Join(details, ", ")),
-		truncate(fmt.Sprintf(t.LensLine, cleanLine(l.Name), cleanLine(l.Version), pillars, qs), w),
+		truncate(fmt.Sprintf(t.LensLine, strings.TrimSpace(cleanLine(l.Name)+" "+cleanLine(l.Version)), pillars, qs), w),
 		"",
 		s.Dim.Render("  " + padRight(t.Pillar, nameW) + "  " + cc.header()),
 	}, "\n")
@@ -143,7 +143,10 @@ func (o overviewScreen) refresh() overviewScreen {
 		lines = append(lines, name[1:]...)
 		rows = append(rows, listRow{lines: lines, item: -1, pillar: pi})
 	}
-	rows = append(rows, listRow{lines: []string{s.Heading.Render(padRight(t.Total, nameW)) + "  " + cc.counts(s, o.snap.Score.Counts)}, item: -1, pillar: -1})
+	// The total opens nothing: a row the cursor passes over, in line with
+	// the pillars.
+	rows = append(rows, listRow{lines: []string{"  " + s.Heading.Render(padRight(t.Total, nameW)) + "  " + cc.counts(s, o.snap.Score.Counts)},
+		item: -1, pillar: -1, header: true})
 	o.list = o.list.setRows(rows).setHeight(o.c.height - 4)
 	return o
 }
@@ -227,7 +230,7 @@ func newNavigatorScreen(c *common, snap *Snapshot) navigatorScreen {
 	in := newTextInput(c.styles)
 	in.Prompt = c.t.Search.Prompt
 	in.CharLimit = 100
-	return navigatorScreen{c: c, snap: snap, list: newRowList(c.styles.Cursor.Render("› ")), input: in}
+	return navigatorScreen{c: c, snap: snap, list: newRowList(c), input: in}
 }
 
 // open shows the navigator with question cur highlighted and no search.

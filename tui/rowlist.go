@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -21,9 +22,25 @@ type rowList struct {
 	top    int // first row drawn
 	height int
 	mark   string // drawn before the cursor row's first line
+	// below words how many selectable rows are below the last line, on a
+	// line of its own when the rows do not all fit.
+	below func(n int) string
 }
 
-func newRowList(mark string) rowList { return rowList{cursor: -1, mark: mark} }
+// newRowList is a list in c's styles, its cursor mark "›".
+func newRowList(c *common) rowList {
+	return rowList{cursor: -1, mark: c.styles.Cursor.Render("› "),
+		below: func(n int) string { return "  " + c.styles.Dim.Render(fmt.Sprintf(c.t.Question.Below, n)) }}
+}
+
+// room is the lines rows are drawn in: all of them, but for a line that
+// says how many rows are below when they do not all fit.
+func (l rowList) room() int {
+	if l.below == nil || l.height < 2 || l.linesBetween(0, len(l.rows)-1) <= l.height {
+		return l.height
+	}
+	return l.height - 1
+}
 
 // setRows replaces the rows, keeping the cursor on the same question or
 // pillar when it is still there, else on the first selectable row.
@@ -104,7 +121,7 @@ func (l rowList) scrolled() rowList {
 	if first < l.top {
 		l.top = first
 	}
-	for l.top < l.cursor && l.linesBetween(l.top, l.cursor) > l.height {
+	for l.top < l.cursor && l.linesBetween(l.top, l.cursor) > l.room() {
 		l.top++
 	}
 	l.top = max(0, min(l.top, len(l.rows)-1))
@@ -120,13 +137,17 @@ func (l rowList) linesBetween(from, to int) int {
 	return n
 }
 
-// view draws the visible rows.
+// view draws the visible rows, and how many are below them.
 func (l rowList) view() string {
 	var out []string
-	for i := l.top; i < len(l.rows) && len(out) < l.height; i++ {
+	room, whole := l.room(), l.top // whole: the first row not drawn whole
+	for i := l.top; i < len(l.rows) && len(out) < room; i++ {
 		r := l.rows[i]
+		if len(out)+len(r.lines) <= room {
+			whole = i + 1
+		}
 		for j, line := range r.lines {
-			if len(out) == l.height {
+			if len(out) == room {
 				break
 			}
 			switch {
@@ -137,6 +158,21 @@ func (l rowList) view() string {
 			default:
 				out = append(out, "  "+line)
 			}
+		}
+	}
+	hidden := 0
+	rest := l.rows[min(whole, len(l.rows)):]
+	for _, r := range rest {
+		if !r.header {
+			hidden++
+		}
+	}
+	switch {
+	case hidden > 0 && room < l.height:
+		out = append(out, l.below(hidden))
+	case len(out) == room && l.linesBetween(whole, len(l.rows)-1) <= l.height-room:
+		for _, r := range rest { // only headers (a total) below: in the line kept for the hint
+			out = append(out, r.lines...)
 		}
 	}
 	return strings.Join(out, "\n")

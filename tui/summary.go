@@ -29,7 +29,7 @@ const (
 )
 
 func newSummaryScreen(c *common, snap *Snapshot) summaryScreen {
-	return summaryScreen{c: c, snap: snap, list: newRowList(c.styles.Cursor.Render("› "))}
+	return summaryScreen{c: c, snap: snap, list: newRowList(c)}
 }
 
 func (m summaryScreen) open() summaryScreen {

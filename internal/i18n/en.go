@@ -194,7 +194,7 @@ func englishTUI() TUI {
 		},
 		Lists: Lists{
 			Pillar: "PILLAR", Answered: "ANSWERED", Total: "Total", OwnerIs: "owner %s",
-			LensLine:  "%[1]s %[2]s · %[3]s · %[4]s",
+			LensLine:  "%[1]s · %[2]s · %[3]s",
 			PillarOne: "1 pillar", Pillars: "%d pillars", QuestionOne: "1 question", Questions: "%d questions",
 			GoTo: "Go to question", Showing: "showing %s (f to change, / to search)",
 			All: "all questions", Unanswered: "unanswered", HighOnly: "HIGH risk",

@@ -180,7 +180,7 @@ func japaneseTUI() TUI {
 		},
 		Lists: Lists{
 			Pillar: "柱", Answered: "回答済み", Total: "合計", OwnerIs: "オーナー: %s",
-			LensLine:  "%[1]s %[2]s · %[3]s · %[4]s",
+			LensLine:  "%[1]s · %[2]s · %[3]s",
 			PillarOne: "柱: 1", Pillars: "柱: %d", QuestionOne: "質問: 1", Questions: "質問: %d",
 			GoTo: "質問へ移動", Showing: "表示中: %s(f で切り替え、/ で検索)",
 			All: "すべての質問", Unanswered: "未回答の質問", HighOnly: "高リスクの質問",

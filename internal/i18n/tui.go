@@ -110,7 +110,7 @@ type Lists struct {
 	Answered    string // column
 	Total       string
 	OwnerIs     string // %s
-	LensLine    string // %[1]s lens, %[2]s version, %[3]s pillars, %[4]s questions
+	LensLine    string // %[1]s lens and its version, %[2]s pillars, %[3]s questions
 	PillarOne   string
 	Pillars     string // %d
 	QuestionOne string

@@ -1,0 +1,65 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/wafr-dev/wafr/internal/lensgen"
+	"github.com/wafr-dev/wafr/questions"
+)
+
+// overviewOf opens the overview of a generated lens of n pillars (named
+// long enough to wrap at 60 columns), without a version, at w x h.
+func overviewOf(t *testing.T, n, w, h int) *program {
+	t.Helper()
+	text := strings.Replace(string(lensgen.YAML(n, 1, 3)), "version: 1.0.0\n", "", 1)
+	text = strings.ReplaceAll(text, "name: Pillar ", "name: Operating the service at scale, part ")
+	l, problems := questions.Parse("gen.yaml", []byte(text), questions.Options{})
+	if l == nil {
+		t.Fatal(problems)
+	}
+	p := newTestProgram(t, l, nil, w, h)
+	press(p, "esc")
+	if p.v.current != screenOverview {
+		t.Fatalf("esc did not open the overview: screen %v", p.v.current)
+	}
+	return p
+}
+
+func TestOverviewTotalIsNotARow(t *testing.T) {
+	p := overviewOf(t, 3, 80, 24)
+	for range 5 {
+		press(p, "down")
+	}
+	r, _ := p.v.overview.list.selected()
+	if r.pillar != 2 {
+		t.Fatalf("the cursor is on %+v after going down past the last pillar, want the last pillar", r)
+	}
+	press(p, "enter")
+	if p.v.current != screenQuestion || current(p) != "P2Q0" {
+		t.Errorf("enter opened %v %s, want the last pillar's question", p.v.current, current(p))
+	}
+}
+
+func TestOverviewLensLineWithoutVersion(t *testing.T) {
+	view := plainView(overviewOf(t, 3, 80, 24))
+	if !strings.Contains(view, "Generated · 3 pillars · 3 questions") {
+		t.Errorf("the lens line of a lens without a version:\n%s", view)
+	}
+}
+
+// Pillars that do not fit say how many are below, as the choices do.
+func TestOverviewSaysWhatIsBelow(t *testing.T) {
+	p := overviewOf(t, 7, 60, 20)
+	view := plainView(p)
+	if !strings.Contains(view, "below") {
+		t.Fatalf("7 wrapped pillars at 60x20 and no word of those below:\n%s", view)
+	}
+	checkFits(t, p.v, "the overview")
+	for range 7 {
+		press(p, "down")
+	}
+	if view := plainView(p); !strings.Contains(view, "part 6") || !strings.Contains(view, "Total") {
+		t.Errorf("the last pillar and the total never show:\n%s", view)
+	}
+}
