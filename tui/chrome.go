@@ -240,6 +240,9 @@ func interleave(items []string, sep string) []string {
 
 // tooSmallView says the terminal is too small, wrapped to fit it.
 func tooSmallView(t *i18n.Status, w, h int) string {
-	msg := fmt.Sprintf(t.TooSmall, w, h, minWidth, minHeight)
-	return fitHeight(wrap(msg, max(1, w)), max(1, h))
+	msg := wrap(fmt.Sprintf(t.TooSmall, w, h, minWidth, minHeight), max(1, w))
+	if strings.Count(msg, "\n") >= h {
+		msg = wrap(t.TooSmallShort, max(1, w)) // the way out, at least
+	}
+	return fitHeight(msg, max(1, h))
 }

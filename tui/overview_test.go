@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/internal/lensgen"
 	"github.com/wafr-dev/wafr/questions"
 )
@@ -61,5 +62,22 @@ func TestOverviewSaysWhatIsBelow(t *testing.T) {
 	}
 	if view := plainView(p); !strings.Contains(view, "part 6") || !strings.Contains(view, "Total") {
 		t.Errorf("the last pillar and the total never show:\n%s", view)
+	}
+}
+
+// However small the terminal, its message ends with the way out: the
+// long one when it fits, else the short one (the Japanese one is longer).
+func TestTooSmallAlwaysSaysHowToQuit(t *testing.T) {
+	for _, lang := range []string{"en", "ja"} {
+		st := &i18n.For(lang).TUI.Status
+		for _, size := range [][2]int{{20, 5}, {40, 10}, {12, 3}, {59, 19}} {
+			view := tooSmallView(st, size[0], size[1])
+			if !strings.Contains(strings.ReplaceAll(view, "\n", ""), "q") || !strings.Contains(view, ")") {
+				t.Errorf("%s at %dx%d does not say how to quit:\n%s", lang, size[0], size[1], view)
+			}
+			if n := strings.Count(view, "\n") + 1; n > size[1] {
+				t.Errorf("%s at %dx%d takes %d lines", lang, size[0], size[1], n)
+			}
+		}
 	}
 }

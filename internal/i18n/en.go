@@ -158,7 +158,8 @@ func englishTUI() TUI {
 			Seconds: "%ds", Minutes: "%dm", Hours: "%dh",
 			Progress:  "%[1]d/%[2]d answered · HIGH %[3]d · MEDIUM %[4]d ",
 			KeysTitle: "Keys", KeysClose: "(? or esc closes)",
-			TooSmall: "Terminal too small: %[1]dx%[2]d. wafr needs at least %[3]dx%[4]d; enlarge the window (q quits).",
+			TooSmall:      "Terminal too small: %[1]dx%[2]d. wafr needs at least %[3]dx%[4]d; enlarge the window (q quits).",
+			TooSmallShort: "Too small (q quits)",
 
 			Locked:        "another wafr is writing this file",
 			StillChanging: "the file is still being changed by another program",

@@ -144,7 +144,8 @@ func japaneseTUI() TUI {
 			Seconds: "%d 秒", Minutes: "%d 分", Hours: "%d 時間",
 			Progress:  "回答済み %[1]d/%[2]d · 高リスク %[3]d · 中リスク %[4]d ",
 			KeysTitle: "キー操作", KeysClose: "(? か esc で閉じる)",
-			TooSmall: "端末が小さすぎます(%[1]dx%[2]d)。wafr には %[3]dx%[4]d 以上が必要です。ウィンドウを広げてください(q で終了)。",
+			TooSmall:      "端末が小さすぎます(%[1]dx%[2]d)。wafr には %[3]dx%[4]d 以上が必要です。ウィンドウを広げてください(q で終了)。",
+			TooSmallShort: "小さすぎます(q で終了)",
 
 			Locked:        "別の wafr がこのファイルに書き込み中です",
 			StillChanging: "ファイルがまだ別のプログラムによって書き換えられています",

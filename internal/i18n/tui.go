@@ -56,6 +56,7 @@ type Status struct {
 	KeysTitle     string
 	KeysClose     string
 	TooSmall      string // %[1]dx%[2]d now, %[3]dx%[4]d needed
+	TooSmallShort string // TooSmall where it does not fit
 
 	// Why a save failed, where wafr knows (an error of the system is
 	// shown as the system says it).
