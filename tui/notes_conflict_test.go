@@ -133,3 +133,32 @@ func TestNotesLineFeedsStartLines(t *testing.T) {
 		t.Errorf("notes = %q, want four lines", got)
 	}
 }
+
+// Ticking "None of these" over ticked practices says what it cleared.
+func TestNoneOfTheseSaysWhatItCleared(t *testing.T) {
+	p := opsProgram(t)
+	q := p.s.Snapshot().Items[0].Question
+	var none string
+	for _, c := range q.Choices {
+		if c.IsNone() {
+			none = c.ID
+		}
+	}
+	for _, id := range []string{q.Choices[0].ID, q.Choices[1].ID} {
+		if res := p.s.Apply("tester", TickIntent{Item: 0, ChoiceID: id}); res.Err != nil || !res.Message.Empty() {
+			t.Fatalf("tick %s: %+v", id, res)
+		}
+	}
+	res := p.s.Apply("tester", TickIntent{Item: 0, ChoiceID: none})
+	text, ok := sessionNoticeText(p.v.c.t, res.Message)
+	if !ok || text != `OPS1: "None of these" took the place of the 2 practices that were ticked` {
+		t.Errorf("notice %q (%v)", text, ok)
+	}
+	// Unticking it, or ticking it with nothing else ticked, says nothing.
+	if res := p.s.Apply("tester", TickIntent{Item: 0, ChoiceID: none}); !res.Message.Empty() {
+		t.Errorf("unticking None: %+v", res.Message)
+	}
+	if res := p.s.Apply("tester", TickIntent{Item: 0, ChoiceID: none}); !res.Message.Empty() {
+		t.Errorf("ticking None alone: %+v", res.Message)
+	}
+}

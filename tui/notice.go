@@ -39,6 +39,7 @@ type NoticeKind int
 const (
 	NoticeText             NoticeKind = iota // Text, as it is
 	NoticeApplicableAgain                    // Arg: the question
+	NoticeNoneCleared                        // Arg: the question; Arg2: its "None of these"; N: the ticks it cleared
 	NoticeMilestone                          // Arg: its name
 	NoticeActionAdded                        // Arg: its id
 	NoticeMerged                             // changes made outside were merged
@@ -143,6 +144,8 @@ func sessionNoticeText(t *i18n.TUI, n Notice) (string, bool) {
 	switch n.Kind {
 	case NoticeApplicableAgain:
 		return fmt.Sprintf(w.ApplicableAgain, n.Arg), true
+	case NoticeNoneCleared:
+		return fmt.Sprintf(i18n.Plural(n.N, w.NoneClearedOne, w.NoneCleared), n.Arg, n.N, n.Arg2), true
 	case NoticeMilestone:
 		return fmt.Sprintf(w.Milestone, showName(w.Milestone, n.Arg)), true
 	case NoticeActionAdded:

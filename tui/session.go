@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -328,9 +329,7 @@ func (s *Session) Apply(by string, in Intent) Result {
 	p, q := it.Pillar, it.Question
 	switch in := in.(type) {
 	case TickIntent:
-		if a := next.Answers.Get(p.ID, q.ID); a != nil && a.NotApplicable {
-			res.Message = Notice{Kind: NoticeApplicableAgain, Arg: q.ID}
-		}
+		res.Message = tickNotice(next.Answers.Get(p.ID, q.ID), q, in.ChoiceID)
 		next.Update(p.ID, q.ID, by, s.now(), func(a *review.Answer) {
 			a.Selected = scoring.Toggle(q, a.Selected, in.ChoiceID)
 			endNotApplicable(a)
@@ -373,6 +372,32 @@ func (s *Session) Apply(by string, in Intent) Result {
 	s.commit(next)
 	res.Changed = true
 	return res
+}
+
+// tickNotice says what ticking choice id does beyond the tick: it ends the
+// question's not applicable mark, or "None of these" clears the practices
+// ticked (which, in a meeting, looks like ticks vanishing).
+func tickNotice(a *review.Answer, q *questions.Question, id string) Notice {
+	if a == nil {
+		return Notice{}
+	}
+	if a.NotApplicable {
+		return Notice{Kind: NoticeApplicableAgain, Arg: q.ID}
+	}
+	none := q.Choice(id)
+	if none == nil || !none.IsNone() || slices.Contains(a.Selected, id) {
+		return Notice{}
+	}
+	cleared := 0
+	for _, s := range a.Selected {
+		if c := q.Choice(s); c != nil && !c.IsNone() {
+			cleared++
+		}
+	}
+	if cleared == 0 {
+		return Notice{}
+	}
+	return Notice{Kind: NoticeNoneCleared, Arg: q.ID, Arg2: textsafe.Name(none.Title), N: cleared}
 }
 
 // endNotApplicable makes an answer applicable. The words of an "Other"

@@ -277,6 +277,8 @@ func englishTUI() TUI {
 		},
 		Notice: Notices{
 			ApplicableAgain: "%s is applicable again: a tick answers it",
+			NoneClearedOne:  "%[1]s: \"%[3]s\" took the place of the practice that was ticked",
+			NoneCleared:     "%[1]s: \"%[3]s\" took the place of the %[2]d practices that were ticked",
 			Milestone:       "milestone %q recorded",
 			ActionAdded:     "action %s added",
 			Merged:          "merged changes made outside this session",

@@ -263,6 +263,8 @@ func japaneseTUI() TUI {
 		},
 		Notice: Notices{
 			ApplicableAgain: "%s の適用外を解除しました。チェックした選択肢が回答になります",
+			NoneClearedOne:  "%[1]s: 「%[3]s」を選んだので、チェックしていたプラクティスを外しました",
+			NoneCleared:     "%[1]s: 「%[3]s」を選んだので、チェックしていた %[2]d 件のプラクティスを外しました",
 			Milestone:       "マイルストーン「%s」を記録しました",
 			ActionAdded:     "アクション %s を追加しました",
 			Merged:          "このセッションの外で行われた変更をマージしました",

@@ -255,6 +255,8 @@ type SaveFailed struct {
 // Notices are the one-line messages in the status line.
 type Notices struct {
 	ApplicableAgain string // %s: the question
+	NoneClearedOne  string // %[1]s: the question, %[3]s: its "None of these", which cleared one tick
+	NoneCleared     string // %[1]s: the question, %[2]d: the ticks cleared, %[3]s: its "None of these"
 	Milestone       string // %s: its name
 	ActionAdded     string // %s: its id
 	Merged          string
