@@ -100,8 +100,8 @@ func (d actionDialog) setSize(w, h int) dialog {
 	// prompt and cursor beside it, within the box.
 	room := d.textWidth() - d.labelWidth()
 	typed := room - displayWidth(d.owner.Prompt) - 1
-	d.owner.Width = max(min(40, typed), min(room, fieldFor(d.owner)))
-	d.due.Width = max(d.due.CharLimit, min(room, fieldFor(d.due)))
+	setInputWidth(&d.owner, max(min(40, typed), min(room, fieldFor(d.owner))))
+	setInputWidth(&d.due, max(d.due.CharLimit, min(room, fieldFor(d.due))))
 	return d
 }
 

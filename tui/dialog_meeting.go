@@ -58,7 +58,7 @@ func (d textDialog) view() string {
 
 func (d textDialog) setSize(w, h int) dialog {
 	d.w, d.h = w, h
-	d.input.Width = min(50, d.textWidth()-2)
+	setInputWidth(&d.input, d.textWidth()-2)
 	return d
 }
 

@@ -169,7 +169,7 @@ func (d notApplicableDialog) view() string {
 
 func (d notApplicableDialog) setSize(w, h int) dialog {
 	d.w, d.h = w, h
-	d.input.Width = max(10, d.textWidth()-3)
+	setInputWidth(&d.input, max(10, d.textWidth()-3))
 	return d
 }
 

@@ -46,6 +46,16 @@ func cleanInput(in textinput.Model) textinput.Model {
 	return in
 }
 
+// setInputWidth gives a one-line field a new width and scrolls its text
+// for it: bubbles works out the part shown only when the text or the
+// cursor moves, so a field made wider kept its start hidden.
+func setInputWidth(in *textinput.Model, w int) {
+	if in.Width != w {
+		in.Width = w
+		in.SetCursor(in.Position())
+	}
+}
+
 // updateArea updates the notes editor. Notes keep zero-width characters
 // (in Thai or Japanese one can mark where a line may break), as they keep
 // everything else the team wrote.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/internal/lensgen"
 	"github.com/wafr-dev/wafr/questions"
@@ -79,5 +81,20 @@ func TestTooSmallAlwaysSaysHowToQuit(t *testing.T) {
 				t.Errorf("%s at %dx%d takes %d lines", lang, size[0], size[1], n)
 			}
 		}
+	}
+}
+
+// A field made wider shows again the start of what it holds.
+func TestFieldWidensWithTheTerminal(t *testing.T) {
+	p := newTestProgram(t, loadLens(t, "builtin:ops"), nil, 60, 20)
+	press(p, "M")
+	name := "二回目のレビュー（本番リリース前の最終確認、チーム全員参加）"
+	typeText(p, name)
+	if strings.Contains(plainView(p), name) {
+		t.Fatalf("at 60 columns the whole name fits: the test proves nothing:\n%s", plainView(p))
+	}
+	p.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	if view := plainView(p); !strings.Contains(view, name) {
+		t.Errorf("at 120 columns the field still hides part of the name:\n%s", view)
 	}
 }

@@ -51,8 +51,8 @@ func newSetupScreen(c *common, snap *Snapshot) setupScreen {
 
 func (f setupScreen) setSize(w, _ int) setupScreen {
 	f.width = w
-	f.name.Width = max(10, min(60, w-20))
-	f.owner.Width = f.name.Width
+	setInputWidth(&f.name, max(10, min(60, w-20)))
+	setInputWidth(&f.owner, f.name.Width)
 	return f
 }
 
