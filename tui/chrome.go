@@ -59,10 +59,11 @@ func (v *Viewer) refreshStatus() {
 		save = ""
 	}
 	if len(notices) > 0 {
-		// The fullest wording that fits the room; else the shortest, cut.
+		// The fullest wording that fits two lines, else the room; else the
+		// shortest, cut.
 		text := wrap(notices[len(notices)-1], w)
-		for _, n := range notices {
-			if t := wrap(n, w); len(above)+strings.Count(t, "\n")+1 <= room {
+		for _, fit := range []int{min(2, room), room} {
+			if t, ok := fullestIn(notices, w, fit-len(above)); ok {
 				text = t
 				break
 			}
@@ -100,7 +101,7 @@ func styleLines(st lipgloss.Style, text string) []string {
 // noticeTexts are the newest notice, the viewer's own or the session's,
 // while it is fresh, in the viewer's words: the fullest wording first. A
 // lint notice names its lens by its path, or else by the path's last
-// element.
+// element, or else not at all.
 func (v *Viewer) noticeTexts() []string {
 	n := v.notice
 	if sn := v.snap.Notice; sn.At.After(n.At) {
@@ -110,11 +111,25 @@ func (v *Viewer) noticeTexts() []string {
 		return nil
 	}
 	out := []string{cleanLine(v.c.noticeText(v.snap, n))}
-	if base := filepath.Base(n.Arg); n.Kind == noticeLint && base != n.Arg {
-		n.Arg = base
-		out = append(out, cleanLine(v.c.noticeText(v.snap, n)))
+	if n.Kind == noticeLint {
+		if base := filepath.Base(n.Arg); base != n.Arg {
+			n.Arg = base
+			out = append(out, cleanLine(v.c.noticeText(v.snap, n)))
+		}
+		out = append(out, fmt.Sprintf(v.c.t.Notice.LintWarningsShort, n.N))
 	}
 	return out
+}
+
+// fullestIn is the first of the wordings that, wrapped to w, takes at most
+// lines lines.
+func fullestIn(wordings []string, w, lines int) (string, bool) {
+	for _, n := range wordings {
+		if t := wrap(n, w); strings.Count(t, "\n") < lines {
+			return t, true
+		}
+	}
+	return "", false
 }
 
 // saveStatus is the left part of the status line, and its style.

@@ -185,8 +185,8 @@ func TestResizeKeepsThePanePlace(t *testing.T) {
 
 // A status message is never cut: too long for the status line, it takes
 // lines of its own above it, the body gives them up, and the frame still
-// fits the terminal. A long lens path gives way to its file name only
-// where the path does not fit.
+// fits the terminal. A long lens path gives way to its file name where
+// the notice would take more than two lines with it.
 func TestLongNoticesReachTheScreenWhole(t *testing.T) {
 	const lensPath = "../../work/shared/aws-lenses/aws-samples__custom-lens-wa-hub__Amazon_ECS_Lens.json"
 	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
@@ -201,6 +201,9 @@ func TestLongNoticesReachTheScreenWhole(t *testing.T) {
 				renderHelp(p.v)
 				tt := p.v.c.t
 				lint := fmt.Sprintf(tt.Notice.LintWarnings, 5, lensPath)
+				if size[0] < 140 {
+					lint = fmt.Sprintf(tt.Notice.LintWarnings, 5, filepath.Base(lensPath))
+				}
 				steps := []struct {
 					keys   []string
 					notice string

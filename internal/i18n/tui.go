@@ -263,7 +263,10 @@ type Notices struct {
 	Reloaded        string // %s: the file
 	KeptOurs        string // %d questions
 	LintWarnings    string // %[1]d warnings, %[2]s the lens
-	LintWarning     string // %s: the lens (one warning)
+	// LintWarningsShort is LintWarnings without the lens, for a narrow
+	// terminal. %d: warnings.
+	LintWarningsShort string
+	LintWarning       string // %s: the lens (one warning)
 
 	// The lens is not the one the review was saved with.
 	LensReplaced   string // %[1]s the lens answered with, %[2]s the lens now
