@@ -228,6 +228,13 @@ func (r *Review) RecordRisks(l *questions.Lens) {
 // ErrMilestoneName is a milestone name that is empty or already used.
 var ErrMilestoneName = errors.New("invalid milestone name")
 
+// NumberName reports whether a milestone name is a number, which a new
+// milestone may not be called: FILE@N means milestone number N.
+func NumberName(name string) bool {
+	name = strings.TrimSpace(name)
+	return name != "" && strings.Trim(name, "0123456789") == ""
+}
+
 // AddMilestone snapshots the current answers, with their risks and the
 // lens identity, as a named milestone. The name is kept trimmed and without
 // zero-width characters out of place (a look-alike of another name), for
@@ -241,6 +248,9 @@ func (r *Review) AddMilestone(name, notes string, l *questions.Lens, now time.Ti
 	name = strings.TrimSpace(textsafe.StripInvisible(name))
 	if name == "" {
 		return fmt.Errorf("%w: a milestone needs a name", ErrMilestoneName)
+	}
+	if NumberName(name) {
+		return fmt.Errorf("%w: %q is a number, and FILE@%s means milestone number %s: give it a name (for example \"v%s\")", ErrMilestoneName, name, name, name, name)
 	}
 	if r.Milestone(name) != nil {
 		return fmt.Errorf("%w: there is already a milestone %q", ErrMilestoneName, name)

@@ -22,6 +22,8 @@ func newMilestoneDialog(c *common, snap *Snapshot) textDialog {
 		switch {
 		case name == "":
 			return nil, t.NeedsName
+		case review.NumberName(name):
+			return nil, t.IsNumber
 		case snap.Review.Milestone(name) != nil:
 			return nil, t.Exists
 		}

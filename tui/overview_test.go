@@ -113,3 +113,17 @@ func TestLintNoticeOfALongFileName(t *testing.T) {
 		t.Errorf("the lint notice at 60 columns:\n%s", view)
 	}
 }
+
+// A milestone may not be named a number: FILE@2 means the second one.
+func TestMilestoneNamedANumberIsRefused(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "M")
+	typeText(p, "2")
+	press(p, "enter")
+	if _, ok := topDialog(p.v).(textDialog); !ok || !strings.Contains(plainView(p), "a number names a milestone by its place") {
+		t.Errorf("a milestone named 2:\n%s", plainView(p))
+	}
+	if n := len(p.s.Snapshot().Review.Milestones); n != 0 {
+		t.Errorf("%d milestones taken", n)
+	}
+}

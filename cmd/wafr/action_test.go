@@ -217,10 +217,22 @@ func TestReviewFindings(t *testing.T) {
 	t.Chdir(t.TempDir())
 	mustRun(t, "answer", "r.yaml", "OPS1", "--none", "--workload", "W")
 
-	// Milestones named like numbers: history takes each by position.
-	mustRun(t, "milestone", "r.yaml", "2")
+	// Milestones named like numbers (in files from before such names were
+	// refused): history takes each by position.
+	mustRun(t, "milestone", "r.yaml", "two")
 	mustRun(t, "answer", "r.yaml", "OPS2", "--none")
-	mustRun(t, "milestone", "r.yaml", "1")
+	mustRun(t, "milestone", "r.yaml", "one")
+	data, err := os.ReadFile("r.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = []byte(strings.NewReplacer("name: two", `name: "2"`, "name: one", `name: "1"`).Replace(string(data)))
+	if err := os.WriteFile("r.yaml", data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := wafrIn(t, "milestone", "r.yaml", "3"); code != 2 || !strings.Contains(errOut, `"3" is a number, and FILE@3 means milestone number 3`) {
+		t.Errorf("milestone 3: exit %d %q", code, errOut)
+	}
 	out := mustRun(t, "history", "r.yaml")
 	lines := strings.Split(out, "\n")
 	if !strings.Contains(lines[3], " 2 ") || !strings.Contains(lines[3], "1/6") || !strings.Contains(lines[4], "2/6") {

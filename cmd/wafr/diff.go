@@ -108,6 +108,9 @@ func runDiff(opts *diffOptions) error {
 // before an "@" that names an existing file.
 func loadSide(io *ioStreams, arg string) (review.Side, error) {
 	file, ref := splitSide(arg)
+	if ref == "" && file != arg {
+		return review.Side{}, fmt.Errorf("%s: no milestone after the @: give FILE@NAME or FILE@NUMBER (wafr history %s lists them), or FILE alone for its answers now", arg, file)
+	}
 	r, err := io.ws.ReadReview(file, io.In) // its lens may be gone: then the recorded risks are used
 	if err != nil {
 		return review.Side{}, err

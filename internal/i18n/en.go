@@ -249,6 +249,7 @@ func englishTUI() TUI {
 			Body:        "Snapshot the current answers under a name, to compare later (wafr diff %[1]s@NAME %[1]s, wafr history %[1]s).",
 			Placeholder: "e.g. 2026 Q4 review",
 			NeedsName:   "a milestone needs a name", Exists: "there is already a milestone with that name",
+			IsNumber:      "a number names a milestone by its place (FILE@2): give it a name, for example v2",
 			TooLargeTitle: "Milestone not saved",
 			TooLarge: "The review would be too large to read back: with this milestone it would be %[1]s, and review files are at most %[2]s. " +
 				"The milestone was not saved; your answers are saved as usual (old milestones or very long notes are the usual cause).",

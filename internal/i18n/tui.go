@@ -211,6 +211,7 @@ type Milestone struct {
 	Body        string
 	Placeholder string
 	NeedsName   string
+	IsNumber    string // a name that is only a number, which @N means
 	Exists      string
 	// TooLargeTitle and TooLarge refuse a milestone that would make the
 	// review file larger than wafr reads back (%[1]s the size it would
