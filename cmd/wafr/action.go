@@ -331,7 +331,7 @@ closed) or whose question left the lens.`,
   wafr action list services/*/review.yaml --overdue --format md`,
 		Args: positional(argSpec{min: 1, max: -1, what: "give one review file or more", synopsis: "wafr action list FILE..."}),
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.files = args
+			opts.files = distinctFiles(io, args)
 			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -71,6 +72,27 @@ func inputOf(io *ioStreams, r *review.Review, file, at, lensFlag string) (report
 		milestone = m.Name
 	}
 	return reports.Input{File: file, Review: snap, Lens: l, Milestone: milestone, Today: io.Now()}, l, nil
+}
+
+// distinctFiles is files with each file once, in its first place: a file
+// named twice (overlapping globs, services/*/review.yaml and one of them
+// again) would count twice in the totals. It says so on stderr.
+func distinctFiles(io *ioStreams, files []string) []string {
+	seen := make(map[string]bool, len(files))
+	out := files[:0:0]
+	for _, f := range files {
+		key := f
+		if f != "-" {
+			key = filepath.Clean(f)
+		}
+		if seen[key] {
+			fmt.Fprintf(textsafeWriter{io.ErrOut}, "note: %s is given more than once; it counts once\n", f)
+			continue
+		}
+		seen[key] = true
+		out = append(out, f)
+	}
+	return out
 }
 
 // loadEach loads many files for one command: load runs on a bounded pool

@@ -48,7 +48,7 @@ done, for CI.`,
   wafr summary services/*/review.yaml --format html > portfolio.html`,
 		Args: positional(argSpec{min: 1, max: -1, what: "give one review file or more", synopsis: "wafr summary FILE... (for example wafr summary review.yaml)"}),
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.files = args
+			opts.files = distinctFiles(io, args)
 			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
 			}
