@@ -15,6 +15,7 @@ import (
 var (
 	ErrNothingToAdopt = errors.New(`"None of these" has nothing to adopt`)
 	ErrAlreadyTicked  = errors.New("the practice is in place")
+	ErrAlreadyAdopted = errors.New("an open action adopts the practice already")
 )
 
 // Ticked reports whether a choice is ticked in the answer to a question.
@@ -37,6 +38,9 @@ func (r *Review) CheckAdopt(p *questions.Pillar, q *questions.Question, choiceID
 	case r.Ticked(p.ID, q.ID, c.ID):
 		return nil, fmt.Errorf("%s is already ticked for %s: %w", c.ID, q.ID, ErrAlreadyTicked)
 	}
+	if open := r.openAction(p.ID, q.ID, c.ID); open != nil {
+		return nil, fmt.Errorf("%s of %s: %w (%s, %s): change that one (wafr action set), or close it first", c.ID, q.ID, ErrAlreadyAdopted, open.ID, open.Status)
+	}
 	return c, nil
 }
 
@@ -57,12 +61,17 @@ func (r *Review) adoptable(p *questions.Pillar, q *questions.Question) string {
 // HasOpenAction reports whether a practice already has an action not yet
 // closed.
 func (r *Review) HasOpenAction(pillarID, questionID, choiceID string) bool {
+	return r.openAction(pillarID, questionID, choiceID) != nil
+}
+
+// openAction is the first action of a practice not yet closed, or nil.
+func (r *Review) openAction(pillarID, questionID, choiceID string) *Action {
 	for _, a := range r.ActionsOf(pillarID, questionID) {
 		if a.ChoiceID == choiceID && !a.Closed() {
-			return true
+			return a
 		}
 	}
-	return false
+	return nil
 }
 
 // AddActionsForHigh adds one open action per missing best practice of every

@@ -382,6 +382,8 @@ func (c *common) errorText(err error) string {
 		return t.NothingToAdopt
 	case errors.Is(err, review.ErrAlreadyTicked):
 		return t.AlreadyTicked
+	case errors.Is(err, review.ErrAlreadyAdopted):
+		return t.AlreadyAdopted
 	case errors.Is(err, ErrNoItem):
 		return t.NoSuchQuestion
 	case errors.Is(err, review.ErrMilestoneName):

@@ -60,6 +60,7 @@ func TestActionAddAndSet(t *testing.T) {
 		{[]string{"action", "add", "r.yaml", "OPS1", "--choice", "OPS1_nope"}, `question OPS1 has no choice "OPS1_nope"`},
 		{[]string{"action", "add", "r.yaml", "OPS1", "--choice", "OPS1_no"}, `OPS1_no: "None of these" has nothing to adopt; pick a practice not yet ticked: OPS1_budget, OPS1_nfr`},
 		{[]string{"action", "add", "r.yaml", "OPS1", "--due", "31/12/2026"}, `due date "31/12/2026" is not a date like 2026-12-31`},
+		{[]string{"action", "add", "r.yaml", "OPS1", "--choice", "OPS1_budget"}, "OPS1_budget of OPS1: an open action adopts the practice already (A1, open)"},
 		{[]string{"action", "add", "r.yaml", "OPS1", "--due", "2026-02-30"}, "is not a date"},
 		{[]string{"action", "set", "r.yaml", "A9", "--status", "done"}, `no such action "A9"; the review has: A1, A2`},
 		{[]string{"action", "set", "r.yaml", "A1", "--status", "finished"}, "use open, in-progress, done, accepted-risk"},

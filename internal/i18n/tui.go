@@ -101,6 +101,7 @@ type Question struct {
 
 	NothingToAdopt string
 	AlreadyTicked  string
+	AlreadyAdopted string
 	NoSuchQuestion string
 	NotesChanged   string
 }
