@@ -10,6 +10,7 @@ import (
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/workspace"
@@ -121,7 +122,7 @@ func runActionAdd(opts *actionAddOptions) error {
 			}
 		}
 		if a.Title == "" {
-			a.Title = "Reduce the risk of " + q.ID + ": " + q.Title
+			a.Title = fmt.Sprintf(i18n.For(l.Language).Plan.ReduceRisk, q.ID, q.Title) // in the lens's language, as the rest of the file
 		}
 		added, err := r.AddAction(a, by, now)
 		if err != nil {

@@ -34,8 +34,9 @@ func english() *Catalog {
 
 func englishPlan() Plan {
 	return Plan{
-		Title: "Improvement plan: %s",
-		Lens:  "Lens", Environment: "Environment", Owner: "Owner", Milestone: "Milestone", Date: "Date",
+		Title:      "Improvement plan: %s",
+		ReduceRisk: "Reduce the risk of %[1]s: %[2]s",
+		Lens:       "Lens", Environment: "Environment", Owner: "Owner", Milestone: "Milestone", Date: "Date",
 		Reviewers: "Reviewers", Answered: "Answered", Actions: "Actions",
 		AnsweredOf:     "%[1]d of %[2]d questions",
 		ActionsSummary: "%[1]d open (%[2]d overdue), %[3]d done, %[4]d accepted as risk",

@@ -32,8 +32,9 @@ func japanese() *Catalog {
 
 func japanesePlan(levels map[questions.Risk]string) Plan {
 	return Plan{
-		Title: "改善計画: %s",
-		Lens:  "レンズ", Environment: "環境", Owner: "オーナー", Milestone: "マイルストーン", Date: "日付",
+		Title:      "改善計画: %s",
+		ReduceRisk: "%[1]s のリスクを下げる: %[2]s",
+		Lens:       "レンズ", Environment: "環境", Owner: "オーナー", Milestone: "マイルストーン", Date: "日付",
 		Reviewers: "レビュー参加者", Answered: "回答", Actions: "アクション",
 		AnsweredOf:     "全 %[2]d 問中 %[1]d 問",
 		ActionsSummary: "未完了 %[1]d 件(うち期限切れ %[2]d 件)、完了 %[3]d 件、リスク受容 %[4]d 件",

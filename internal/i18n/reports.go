@@ -5,6 +5,9 @@ import "github.com/wafr-dev/wafr/questions"
 // Plan is the fixed text of the Markdown improvement plan.
 type Plan struct {
 	Title string // %s: the workload
+	// ReduceRisk is the title of an action for a question rather than one
+	// of its practices: %[1]s the question's id, %[2]s its title.
+	ReduceRisk string
 
 	// The header table's rows.
 	Lens, Environment, Owner, Milestone, Date, Reviewers, Answered, Actions string
