@@ -7,6 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
@@ -81,14 +84,17 @@ func latest(line string, room int) string {
 // state, with changes from the row before and a trend of HIGH and MEDIUM.
 func WriteHistoryText(w io.Writer, workload string, rows []HistoryRow, opts TextOptions) error {
 	st := newSummaryStyles(w, opts.Color)
+	c := i18n.For(opts.Language)
+	h, cols := &c.History, c.Summary.Columns
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n", st.heading.Render(plain(workload)))
-	t := &Table{Header: []string{"DATE", "MILESTONE", "ANSWERED", "HIGH", "MEDIUM", "NONE", "N/A", "ACTIONS OPEN/DONE/ACCEPTED"}, RightAlign: map[int]bool{2: true}}
+	t := &Table{Header: []string{h.Date, h.Milestone, h.Answered, cols[questions.HighRisk], cols[questions.MediumRisk], cols[questions.NoRisk],
+		cols[questions.NotApplicable], h.Actions}, RightAlign: map[int]bool{2: true}}
 	var highs, mediums []int
 	for i, r := range rows {
 		name := plain(r.Name)
 		if r.Current {
-			name = "(current)"
+			name = h.Current
 		}
 		if !r.Scored {
 			name += " *"
@@ -111,12 +117,12 @@ func WriteHistoryText(w io.Writer, workload string, rows []HistoryRow, opts Text
 	// milestones that fit, after a "…" when earlier ones are left out.
 	room := 0
 	if opts.Width > 0 {
-		room = max(2, (opts.Width-len("trend   HIGH    MEDIUM "))/2)
+		room = max(2, (opts.Width-ansi.StringWidth(fmt.Sprintf(h.Trend, "", "")))/2)
 	}
-	fmt.Fprintf(&b, "\ntrend   HIGH %s   MEDIUM %s\n", latest(sparkline(highs), room), latest(sparkline(mediums), room))
+	fmt.Fprintf(&b, "\n"+h.Trend+"\n", latest(sparkline(highs), room), latest(sparkline(mediums), room))
 	for _, r := range rows {
 		if !r.Scored {
-			b.WriteString(st.dim.Render("* its lens could not be loaded; the risks recorded in the file are counted") + "\n")
+			b.WriteString(st.dim.Render(h.Unscored) + "\n")
 			break
 		}
 	}

@@ -28,6 +28,9 @@ type TextOptions struct {
 	// Width is the terminal's width: bars shrink and titles are cut to
 	// fit it. 0 (a pipe or file) means no limit.
 	Width int
+	// Language is the language of wafr's own words ("" is English), where
+	// the writer does not take it from the scored review.
+	Language string
 }
 
 const barWidth = 20

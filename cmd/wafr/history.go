@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
@@ -12,6 +13,7 @@ type historyOptions struct {
 	io     *ioStreams
 	file   string
 	format string
+	lang   string
 }
 
 func newHistoryCmd(io *ioStreams, runF func(*historyOptions) error) *cobra.Command {
@@ -31,6 +33,9 @@ the trend as a Mermaid line chart that GitHub renders.`,
 			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
 			}
+			if err := langFlag(opts.lang); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -38,6 +43,8 @@ the trend as a Mermaid line chart that GitHub renders.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", formats[0], orList(formats))
+	cmd.Flags().StringVar(&opts.lang, "lang", "", langUsage)
+	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
 	cmd.ValidArgsFunction = completeFiles(1)
 	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
 	return cmd
@@ -56,5 +63,6 @@ func runHistory(opts *historyOptions) error {
 	case "json":
 		return reports.WriteHistoryJSON(opts.io.Out, r.Workload.Name, rows)
 	}
-	return reports.WriteHistoryText(opts.io.Out, r.Workload.Name, rows, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width})
+	return reports.WriteHistoryText(opts.io.Out, r.Workload.Name, rows, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width,
+		Language: i18n.Choose(opts.lang, f.Lens.Language, opts.io.Getenv)})
 }

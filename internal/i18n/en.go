@@ -28,6 +28,7 @@ func english() *Catalog {
 		TUI:          englishTUI(),
 		Plan:         englishPlan(),
 		Summary:      englishSummary(),
+		History:      englishHistory(),
 		HTML:         englishHTML(),
 	}
 }
@@ -54,6 +55,14 @@ func englishPlan() Plan {
 		Contested: "Contested: the team's silent vote differed.", Agreed: "The team's silent vote agreed.", Nothing: "nothing",
 		ContestedHead: "Contested in the vote", TimeHead: "Time spent in the review", TimeCol: "Time", TimeSpent: " · Time spent: %s",
 		FactSep: ", ", TaskOwner: "owner %s", TaskDue: "due %s", TaskOverdue: "(**overdue**)", TaskReason: "reason: %s", Ticket: "ticket",
+	}
+}
+
+func englishHistory() History {
+	return History{
+		Date: "DATE", Milestone: "MILESTONE", Answered: "ANSWERED", Actions: "ACTIONS OPEN/DONE/ACCEPTED",
+		Current: "(current)", Trend: "trend   HIGH %[1]s   MEDIUM %[2]s",
+		Unscored: "* its lens could not be loaded; the risks recorded in the file are counted",
 	}
 }
 

@@ -90,6 +90,7 @@ type Catalog struct {
 	TUI     TUI
 	Plan    Plan
 	Summary Summary
+	History History
 	HTML    HTML
 }
 

@@ -26,6 +26,7 @@ func japanese() *Catalog {
 		TUI:          japaneseTUI(),
 		Plan:         japanesePlan(levels),
 		Summary:      japaneseSummary(levels),
+		History:      japaneseHistory(),
 		HTML:         japaneseHTML(levels),
 	}
 }
@@ -49,6 +50,14 @@ func japanesePlan(levels map[questions.Risk]string) Plan {
 		Contested: "意見が分かれました: 個別投票の結果が一致していません。", Agreed: "個別投票の結果は一致しました。", Nothing: "なし",
 		ContestedHead: "個別投票で意見が分かれた質問", TimeHead: "レビューにかけた時間", TimeCol: "時間", TimeSpent: " · かけた時間: %s",
 		FactSep: "、", TaskOwner: "担当 %s", TaskDue: "期限 %s", TaskOverdue: "(**期限切れ**)", TaskReason: "理由: %s", Ticket: "チケット",
+	}
+}
+
+func japaneseHistory() History {
+	return History{
+		Date: "日付", Milestone: "マイルストーン", Answered: "回答", Actions: "アクション 未完了/完了/リスク受容",
+		Current: "(現在)", Trend: "推移   高 %[1]s   中 %[2]s",
+		Unscored: "* レンズを読み込めなかったため、ファイルに記録されたリスクで数えています",
 	}
 }
 

@@ -59,6 +59,15 @@ type Plan struct {
 	Ticket      string
 }
 
+// History is the text of wafr history in a terminal (its level columns
+// are Summary.Columns).
+type History struct {
+	Date, Milestone, Answered, Actions string // columns
+	Current                            string // the row of the answers now
+	Trend                              string // %[1]s HIGH's sparkline, %[2]s MEDIUM's
+	Unscored                           string // the note under a row marked *
+}
+
 // Summary is the fixed text of "wafr summary" in text and Markdown.
 type Summary struct {
 	Answered    string // %[1]d answered, %[2]d in all
