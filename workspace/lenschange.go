@@ -72,7 +72,10 @@ func (d LensDrift) Words(w *i18n.Notices, orphans bool) string {
 	case LensReplaced:
 		msg = fmt.Sprintf(w.LensReplaced, d.Was, d.Lens)
 	case LensEdited:
-		msg = fmt.Sprintf(w.LensEdited, d.Lens, orDash(d.Version))
+		msg = fmt.Sprintf(w.LensEdited, d.Lens, d.Version)
+		if d.Version == "" {
+			msg = fmt.Sprintf(w.LensEditedBare, d.Lens)
+		}
 	case LensNewVersion:
 		msg = fmt.Sprintf(w.LensNewVersion, d.Lens, orDash(d.WasVersion), orDash(d.Version))
 	default:

@@ -302,6 +302,7 @@ func englishTUI() TUI {
 
 			LensReplaced:   "this review was answered with the lens %[1]s and is scored here with another lens, %[2]s",
 			LensEdited:     "the lens %[1]s changed since this review was saved (same version %[2]s, other content)",
+			LensEditedBare: "the lens %[1]s changed since this review was saved (it has no version to tell the two apart)",
 			LensNewVersion: "the lens %[1]s changed since this review was saved (version %[2]s, now %[3]s)",
 			LensOrphan:     "; 1 answer no longer matches it and is kept",
 			LensOrphans:    "; %d answers no longer match it and are kept",

@@ -273,6 +273,7 @@ type Notices struct {
 	// The lens is not the one the review was saved with.
 	LensReplaced   string // %[1]s the lens answered with, %[2]s the lens now
 	LensEdited     string // %[1]s the lens, %[2]s its version
+	LensEditedBare string // LensEdited of a lens without a version; %[1]s the lens
 	LensNewVersion string // %[1]s the lens, %[2]s the version saved with, %[3]s now
 	LensOrphan     string // added: one answer the lens no longer matches
 	LensOrphans    string // added: %d answers
