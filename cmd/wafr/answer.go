@@ -18,7 +18,7 @@ type answerOptions struct {
 	io            *ioStreams
 	file          string
 	question      string
-	selectIDs     []string
+	selectIDs     []string // as given: each a choice id, or ids with commas between
 	selectSet     bool
 	none          bool
 	notApplicable string
@@ -64,7 +64,9 @@ When FILE does not exist it is created, with --lens (default builtin:ops) and
 		},
 	}
 	f := cmd.Flags()
-	f.StringSliceVar(&opts.selectIDs, "select", nil, "tick exactly these choice ids (comma-separated)")
+	// Not a StringSlice: that reads its value as CSV, which refuses an id
+	// with a quote in it ("bare \" in non-quoted-field").
+	f.StringArrayVar(&opts.selectIDs, "select", nil, "tick exactly these choice ids (comma-separated, or the flag repeated)")
 	f.BoolVar(&opts.none, "none", false, `tick the question's "None of these" choice`)
 	f.StringVar(&opts.notApplicable, "not-applicable", "", "mark not applicable, with a reason: "+strings.Join(review.Reasons, ", "))
 	f.BoolVar(&opts.clear, "clear", false, "remove the ticks and the not-applicable mark")
@@ -120,6 +122,25 @@ func runAnswer(opts *answerOptions) error {
 	return nil
 }
 
+// choiceIDs are the ids --select gives: each value split at its commas,
+// spaces around an id dropped, unless the value is itself one of the
+// question's choice ids (an id with a comma in it).
+func choiceIDs(q *questions.Question, values []string) []string {
+	var ids []string
+	for _, v := range values {
+		if q.Choice(v) != nil {
+			ids = append(ids, v)
+			continue
+		}
+		for _, id := range strings.Split(v, ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}
+
 // commandWithLens is the command as given, with --lens LENS added, to be
 // pasted with LENS filled in.
 func (opts *answerOptions) commandWithLens() string {
@@ -161,7 +182,7 @@ func (opts *answerOptions) change(q *questions.Question) (func(*review.Answer), 
 		selected = []string{c.ID}
 	case opts.selectSet:
 		var err error
-		selected, err = scoring.Select(q, opts.selectIDs)
+		selected, err = scoring.Select(q, choiceIDs(q, opts.selectIDs))
 		if errors.Is(err, scoring.ErrEmptySelect) {
 			return nil, flagErrorf("--select needs choice ids, comma-separated (to remove ticks, use --clear)")
 		}

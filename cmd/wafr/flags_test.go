@@ -30,7 +30,7 @@ func TestAnswerFlags(t *testing.T) {
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	if got.file != "r.yaml" || got.question != "ops/OPS1" || strings.Join(got.selectIDs, "|") != "a|b" ||
+	if got.file != "r.yaml" || got.question != "ops/OPS1" || strings.Join(got.selectIDs, "|") != "a,b" ||
 		!got.notesSet || got.notes != "" || got.by != "me" || got.lens != "x.json" || got.workload != "W" {
 		t.Errorf("opts = %+v", got)
 	}
