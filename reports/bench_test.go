@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"io"
 	"strings"
 	"testing"
@@ -99,5 +100,21 @@ func BenchmarkInline(b *testing.B) {
 	for b.Loop() {
 		_ = inline(long)
 		_ = inline(note)
+	}
+}
+
+// The plan of the 57-question review as drawn on a terminal (report to a
+// terminal): glamour's rendering and the line breaking after it.
+func BenchmarkTerminalPlan57(b *testing.B) {
+	s := scored57(b)
+	var md bytes.Buffer
+	if err := WritePlan(&md, s, PlanOptions{Terminal: true}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := WriteMarkdownTerminal(io.Discard, md.Bytes(), TerminalOptions{Color: true, Dark: true, Width: 100}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
