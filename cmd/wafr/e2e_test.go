@@ -363,6 +363,18 @@ func TestEndToEndBurstsOverlayAndTooSmall(t *testing.T) {
 	}
 }
 
+// Leaving a new review's form writes nothing, and says so.
+func TestEndToEndLeavingTheNewReviewForm(t *testing.T) {
+	s := startTmux(t, "review", "new.yaml")
+	s.waitFor("New review")
+	s.keys("C-c")
+	waitForFile(t, s.path("status.txt"), "exit=0")
+	s.waitFor("No review created: new.yaml was not written.")
+	if _, err := os.Stat(s.path("new.yaml")); err == nil {
+		t.Error("new.yaml was written")
+	}
+}
+
 // Japanese typed fast or pasted without bracketed paste arrives in one go:
 // bubbletea reads it 256 bytes at a time and dropped each character a read
 // cut in two (one in every 85 or so here).

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
+	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
@@ -113,7 +114,10 @@ func runReview(opts *reviewOptions) error {
 		return err
 	}
 	if _, statErr := os.Stat(opts.file); statErr != nil {
-		return nil // quit before the file was created: nothing to report
+		// Quit from the new review's form: nothing was written, and a
+		// silent exit would leave one wondering.
+		fmt.Fprintf(opts.io.ErrOut, "No review created: %s was not written.\n", textsafe.Clean(opts.file))
+		return nil
 	}
 	return printOutcome(opts.io, opts.file, final, l, opts.lang)
 }
