@@ -57,10 +57,10 @@ func yamlError(data []byte, err error) error {
 		// line breaks, so its line is not a line of the file.
 		reported = 0
 	}
-	if strings.HasPrefix(msg, "exceeded max depth") {
+	if depth, ok := strings.CutPrefix(msg, "exceeded max depth of "); ok {
 		// Every longer prefix fails the same way, and each parse of a deep
 		// document is slow: the line is enough.
-		return &SyntaxError{Line: reported, Msg: msg}
+		return &SyntaxError{Line: reported, Msg: "lists and mappings nest deeper than " + depth + " levels here"}
 	}
 	budget := locateBudget
 	l := newLocator(data, msg, &budget)
