@@ -718,3 +718,37 @@ func TestHubTellsWhoMayEdit(t *testing.T) {
 		}
 	}
 }
+
+// A note a contributor types, key by key, is one proposal over the notes
+// as they were when the typing began: accepted, it applies; accepted after
+// someone changed those notes, it is refused as stale, to the facilitator,
+// and not as their own typing.
+func TestHubNoteProposals(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.join("bob", "bob", tui.Contributor, false)
+	h.Send("bob", []tui.Intent{tui.NotesIntent{Item: 0, Notes: "a", Base: ""}, tui.NotesIntent{Item: 0, Notes: "ab", Base: "a"},
+		tui.NotesIntent{Item: 0, Notes: "abc", Base: "ab"}})
+	u := waitFor(t, host, "bob's note", func(u *Update) bool {
+		return len(u.Meeting.Proposals) == 1 && u.Meeting.Proposals[0].Intent.(tui.NotesIntent).Notes == "abc"
+	})
+	h.Send("host", []tui.Intent{tui.DecideIntent{Proposal: u.Meeting.Proposals[0].ID, Accept: true}})
+	waitFor(t, host, "the note applied", func(u *Update) bool {
+		a := u.Snap.Review.Answers.Get(pillar, "OPS1")
+		return a != nil && a.Notes == "abc"
+	})
+
+	h.Send("bob", []tui.Intent{tui.NotesIntent{Item: 0, Notes: "abcd", Base: "abc"}})
+	u = waitFor(t, host, "a second note", func(u *Update) bool { return len(u.Meeting.Proposals) == 1 })
+	h.Send("host", []tui.Intent{tui.NotesIntent{Item: 0, Notes: "hana's", Base: "abc"}})
+	waitFor(t, host, "hana's note", func(u *Update) bool {
+		a := u.Snap.Review.Answers.Get(pillar, "OPS1")
+		return a != nil && a.Notes == "hana's"
+	})
+	h.Send("host", []tui.Intent{tui.DecideIntent{Proposal: u.Meeting.Proposals[0].ID, Accept: true}})
+	waitFor(t, host, "the stale proposal refused", func(u *Update) bool { return refused(u, tui.ErrProposalStale) })
+	h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeStopped})
+	if a := load(t, h.path).Answers.Get(pillar, "OPS1"); a.Notes != "hana's" {
+		t.Errorf("notes %q", a.Notes)
+	}
+}

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"slices"
 	"sort"
 	"time"
@@ -201,8 +202,12 @@ func (h *Hub) propose(p *person, in tui.Intent) tui.Result {
 			return tui.Result{Err: tui.ErrNoItem}
 		}
 		for i, old := range h.proposals {
-			if _, isNote := old.Intent.(tui.NotesIntent); isNote && old.By == p.Name && old.Item == prop.Item {
-				h.proposals[i].Intent = in // a note being typed: one proposal
+			if first, isNote := old.Intent.(tui.NotesIntent); isNote && old.By == p.Name && old.Item == prop.Item {
+				// A note being typed: one proposal, over the notes as they
+				// were when its typing began (the texts between were never
+				// applied).
+				in.Base = first.Base
+				h.proposals[i].Intent = in
 				return tui.Result{}
 			}
 		}
@@ -245,6 +250,9 @@ func (h *Hub) decide(p *person, in tui.DecideIntent) tui.Result {
 		return tui.Result{Message: tui.Notice{Kind: tui.NoticeDeclined}}
 	}
 	res := h.s.Apply(prop.By, prop.Intent)
+	if errors.Is(res.Err, tui.ErrNotesChanged) {
+		return tui.Result{Err: tui.ErrProposalStale} // not the facilitator's own typing
+	}
 	if res.Changed {
 		h.lastChange = tui.Notice{Kind: tui.NoticeAcceptedProposal, Who: p.Name, Whom: prop.By, Proposal: &prop, At: h.now()}
 	}

@@ -116,7 +116,8 @@ func (v *Viewer) noticeTexts() []string {
 			n.Arg = base
 			out = append(out, cleanLine(v.c.noticeText(v.snap, n)))
 		}
-		out = append(out, fmt.Sprintf(v.c.t.Notice.LintWarningsShort, n.N))
+		w := &v.c.t.Notice
+		out = append(out, fmt.Sprintf(i18n.Plural(n.N, w.LintWarningShort, w.LintWarningsShort), n.N))
 	}
 	return out
 }

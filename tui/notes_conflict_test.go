@@ -162,3 +162,28 @@ func TestNoneOfTheseSaysWhatItCleared(t *testing.T) {
 		t.Errorf("ticking None alone: %+v", res.Message)
 	}
 }
+
+// Refusals that come back after the editor closed, one per key typed,
+// leave the question holding the latest text; asked while another field
+// is being typed in, it waits under it.
+func TestLateRefusalsKeepTheLatestText(t *testing.T) {
+	p := opsProgram(t)
+	for _, text := range []string{"a", "ab", "abc"} {
+		p.v.Applied(Result{Err: &NotesConflict{Item: 2, Notes: text}})
+	}
+	press(p, "k")
+	if got := answer(p, "OPS3").Notes; got != "abc" {
+		t.Errorf("notes = %q, want the latest text abc", got)
+	}
+
+	press(p, "e") // typing OPS1's notes
+	p.v.Applied(Result{Err: &NotesConflict{Item: 2, Notes: "later"}})
+	typeText(p, "kbr")
+	if d, ok := topDialog(p.v).(notesDialog); !ok || d.area.Value() != "kbr" {
+		t.Fatalf("the question took the keys typed in the editor: %T", topDialog(p.v))
+	}
+	press(p, "esc")
+	if _, ok := topDialog(p.v).(notesConflictDialog); !ok {
+		t.Fatalf("the question did not wait under the editor: %T", topDialog(p.v))
+	}
+}

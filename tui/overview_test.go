@@ -112,6 +112,11 @@ func TestLintNoticeOfALongFileName(t *testing.T) {
 	if !strings.Contains(view, "the lens has 27 lint warnings (wafr lens lint)") || strings.Contains(view, "mindforge") {
 		t.Errorf("the lint notice at 60 columns:\n%s", view)
 	}
+	p.v = NewViewer(p.s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), LintWarnings: 1, Now: func() time.Time { return testNow }})
+	p.v.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
+	if view := plainView(p); !strings.Contains(view, "the lens has 1 lint warning (wafr lens lint)") {
+		t.Errorf("one lint warning at 60 columns:\n%s", view)
+	}
 }
 
 // A milestone may not be named a number: FILE@2 means the second one.

@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -255,7 +256,8 @@ func (v *Viewer) Applied(res Result) {
 
 // notesRefused keeps what was typed in notes someone else changed
 // meanwhile: the editor, still open, asks what to keep when it closes; if
-// it closed already, the question is asked now.
+// it closed already, the question is asked now (under a field being typed
+// in, which keeps its keys).
 func (v *Viewer) notesRefused(err error) {
 	var nc *NotesConflict
 	if !errors.As(err, &nc) || nc.Item < 0 || nc.Item >= len(v.snap.Items) {
@@ -268,10 +270,19 @@ func (v *Viewer) notesRefused(err error) {
 			return
 		}
 		if cd, ok := d.(notesConflictDialog); ok && cd.item == nc.Item {
-			return // asked already
+			// Asked already: results come in the order the text was
+			// typed, so this one holds the latest of it.
+			cd.mine = nc.Notes
+			v.dialogs[i] = cd
+			return
 		}
 	}
-	v.openDialog(newNotesConflictDialog(v.c, nc.Item, v.snap.Items[nc.Item].Question.ID, nc.Notes))
+	ask, _ := newNotesConflictDialog(v.c, nc.Item, v.snap.Items[nc.Item].Question.ID, nc.Notes).setSize(v.c.width, v.c.height).focus()
+	if top := topOf(v.dialogs); top != nil && top.typing() {
+		v.dialogs = slices.Insert(v.dialogs, len(v.dialogs)-1, ask)
+		return
+	}
+	v.dialogs = append(v.dialogs, ask)
 }
 
 func (v *Viewer) setNotice(text string) { v.notice = Notice{Text: text, At: v.c.now()} }

@@ -568,7 +568,8 @@ func (w *Workspace) SideLensWhy(r *review.Review, reviewPath string) (*questions
 	case errors.As(err, &le) && len(le.Errors()) > 0:
 		return nil, fmt.Sprintf("does not load (%s)", le.Errors()[0].String())
 	case err != nil:
-		return nil, fmt.Sprintf("does not load (%v)", err)
+		first, _, _ := strings.Cut(err.Error(), "\n") // not LensFor's advice for a review
+		return nil, fmt.Sprintf("does not load (%s)", first)
 	case r.Lens.Digest != "" && l.Digest != r.Lens.Digest:
 		return nil, "has changed since (not the recorded content)"
 	}

@@ -297,6 +297,7 @@ func englishTUI() TUI {
 			Reloaded:          "took the file's answers to %s; this session's other changes are kept",
 			KeptOurs:          "keeping this session's answers to %d questions; the rest is merged",
 			LintWarnings:      "the lens has %[1]d lint warnings (wafr lens lint %[2]s)",
+			LintWarningShort:  "the lens has %d lint warning (wafr lens lint)",
 			LintWarningsShort: "the lens has %d lint warnings (wafr lens lint)",
 			LintWarning:       "the lens has 1 lint warning (wafr lens lint %s)",
 
@@ -359,6 +360,7 @@ func englishLive() Live {
 		PersonLeft:         "that person has left",
 		ObserverCannotLead: "an observer cannot facilitate",
 		ProposalGone:       "that proposal is gone",
+		ProposalStale:      "the notes changed since that was proposed, so it was not applied: ask for it again",
 		TooManyProposals:   "you have %d proposals waiting: let the facilitator catch up",
 		TooManyParked:      "you have %d items in the parking lot already",
 

@@ -283,6 +283,7 @@ func japaneseTUI() TUI {
 			Reloaded:          "%s はファイルの回答を採りました。このセッションのほかの変更は残っています",
 			KeptOurs:          "%d 問はこのセッションの回答を残し、それ以外はマージします",
 			LintWarnings:      "レンズに lint の警告が %[1]d 件あります(wafr lens lint %[2]s)",
+			LintWarningShort:  "レンズに lint の警告が %d 件あります(wafr lens lint)",
 			LintWarningsShort: "レンズに lint の警告が %d 件あります(wafr lens lint)",
 			LintWarning:       "レンズに lint の警告が 1 件あります(wafr lens lint %s)",
 
@@ -347,6 +348,7 @@ func japaneseLive() Live {
 		PersonLeft:         "その参加者はすでに退出しています",
 		ObserverCannotLead: "オブザーバーはファシリテーターになれません",
 		ProposalGone:       "その提案はすでに処理されています",
+		ProposalStale:      "提案のあとにメモが変更されたため、反映しませんでした。もう一度提案してもらってください",
 		TooManyProposals:   "未処理の提案が %d 件あります。ファシリテーターが対応するまでお待ちください",
 		TooManyParked:      "保留中の項目がすでに %d 件あり、これ以上は保留できません",
 

@@ -265,10 +265,10 @@ type Notices struct {
 	Reloaded        string // %s: the file
 	KeptOurs        string // %d questions
 	LintWarnings    string // %[1]d warnings, %[2]s the lens
-	// LintWarningsShort is LintWarnings without the lens, for a narrow
-	// terminal. %d: warnings.
-	LintWarningsShort string
-	LintWarning       string // %s: the lens (one warning)
+	// LintWarningShort and LintWarningsShort are LintWarning(s) without
+	// the lens, for a narrow terminal. %d: warnings.
+	LintWarningShort, LintWarningsShort string
+	LintWarning                         string // %s: the lens (one warning)
 
 	// The lens is not the one the review was saved with.
 	LensReplaced   string // %[1]s the lens answered with, %[2]s the lens now
@@ -357,6 +357,7 @@ type Live struct {
 	PersonLeft         string
 	ObserverCannotLead string
 	ProposalGone       string
+	ProposalStale      string
 	TooManyProposals   string // %d waiting
 	TooManyParked      string // %d parked
 

@@ -9,6 +9,7 @@ package wholerunes
 import (
 	"io"
 	"os"
+	"time"
 	"unicode/utf8"
 )
 
@@ -17,6 +18,12 @@ type Reader struct {
 	r    io.Reader
 	held [utf8.UTFMax - 1]byte // the start of a character cut by the last read
 	n    int
+	// more, when set, waits a moment for more input and reports whether
+	// some came. Without it a read that brought only the start of a
+	// character reads again, which may block; with it, when nothing more
+	// comes, that start is passed on as it is (a lone byte of a Latin-1
+	// or 8-bit-meta terminal, not the start of a character at all).
+	more func() bool
 }
 
 // New returns r wrapped in a Reader.
@@ -44,6 +51,9 @@ func (w *Reader) Read(p []byte) (int, error) {
 			return n - cut, nil
 		}
 		// Only the start of one character so far: wait for its rest.
+		if w.more != nil && !w.more() {
+			return n, nil
+		}
 	}
 }
 
@@ -85,8 +95,18 @@ type File struct {
 	rd *Reader
 }
 
-// NewFile returns f wrapped in a File.
-func NewFile(f *os.File) *File { return &File{f: f, rd: New(f)} }
+// NewFile returns f wrapped in a File. The rest of a cut character is
+// waited for only briefly: bubbletea can cancel a read of the file only
+// while it waits for the file to be readable, not in a read.
+func NewFile(f *os.File) *File {
+	rd := New(f)
+	rd.more = func() bool { return readable(f, restOfCharacter) }
+	return &File{f: f, rd: rd}
+}
+
+// restOfCharacter is how long a read waits for the rest of a character a
+// terminal sent the start of: its bytes are written together.
+const restOfCharacter = 50 * time.Millisecond
 
 // Read reads like Reader.Read.
 func (f *File) Read(p []byte) (int, error) { return f.rd.Read(p) }

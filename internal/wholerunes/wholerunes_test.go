@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -148,5 +149,35 @@ func TestFileKeepsTheTerminal(t *testing.T) {
 	}
 	if err := f.Close(); err != nil {
 		t.Error(err)
+	}
+}
+
+// A lone first byte whose rest never comes (a Latin-1 terminal's é, an
+// 8-bit meta key) is passed on after a moment: the read never blocks where
+// bubbletea cannot cancel it.
+func TestFileDoesNotWaitForeverForTheRest(t *testing.T) {
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pw.Close()
+	f := NewFile(pr)
+	defer f.Close()
+	if _, err := pw.Write([]byte("\xe9")); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		buf := make([]byte, 256)
+		n, _ := f.Read(buf)
+		got <- string(buf[:n])
+	}()
+	select {
+	case s := <-got:
+		if s != "\xe9" {
+			t.Errorf("read %q, want the lone byte as it is", s)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the read waited for a rest that never came")
 	}
 }
