@@ -99,27 +99,28 @@ func LensChange(r *review.Review, l *questions.Lens) string { return lensDrift(r
 // OrphanNotes lists, one sentence each, the answers and ticked choices that
 // are kept although the lens no longer has their question or choice.
 func OrphanNotes(r *review.Review, l *questions.Lens) []string {
-	var out []string
-	for _, o := range r.Answers.Orphans(l) {
-		if o.ChoiceID == "" {
-			out = append(out, fmt.Sprintf("the answer to %s/%s is kept, but the lens no longer has that question", o.PillarID, o.QuestionID))
-		} else {
-			out = append(out, fmt.Sprintf("choice %s of %s/%s is kept, but the lens no longer has it", o.ChoiceID, o.PillarID, o.QuestionID))
-		}
-	}
-	return out
+	return orphanNotes(r, l, "the answer to %[1]s/%[2]s is kept, but the lens no longer has that question",
+		"choice %[3]s of %[1]s/%[2]s is kept, but the lens no longer has it")
 }
 
 // UnknownNotes lists, one sentence each, the answers and ticked choices
 // that the lens the review was saved with does not have: hand edits (a
 // mistyped id), which are kept in the file but count for nothing.
 func UnknownNotes(r *review.Review, l *questions.Lens) []string {
+	return orphanNotes(r, l, "the lens has no question %[1]s/%[2]s: its answer is kept but not scored (a mistyped id?)",
+		"question %[1]s/%[2]s has no choice %[3]s: the tick is kept but not scored (a mistyped id?)")
+}
+
+// orphanNotes words each of the review's answers the lens has no question
+// for with question (%[1]s the pillar, %[2]s the question), and each ticked
+// choice it has not with choice (%[3]s the choice).
+func orphanNotes(r *review.Review, l *questions.Lens, question, choice string) []string {
 	var out []string
 	for _, o := range r.Answers.Orphans(l) {
 		if o.ChoiceID == "" {
-			out = append(out, fmt.Sprintf("the lens has no question %s/%s: its answer is kept but not scored (a mistyped id?)", o.PillarID, o.QuestionID))
+			out = append(out, fmt.Sprintf(question, o.PillarID, o.QuestionID))
 		} else {
-			out = append(out, fmt.Sprintf("question %s/%s has no choice %s: the tick is kept but not scored (a mistyped id?)", o.PillarID, o.QuestionID, o.ChoiceID))
+			out = append(out, fmt.Sprintf(choice, o.PillarID, o.QuestionID, o.ChoiceID))
 		}
 	}
 	return out

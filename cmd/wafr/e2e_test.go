@@ -130,6 +130,19 @@ func (s *tmuxSession) waitFor(want string) string {
 
 func (s *tmuxSession) path(name string) string { return filepath.Join(s.dir, name) }
 
+// quitWithAnswer quits with q and returns the answer to an Operational
+// Excellence question in the file the TUI wrote.
+func (s *tmuxSession) quitWithAnswer(file, question string) *review.Answer {
+	s.t.Helper()
+	s.keys("q")
+	waitForFile(s.t, s.path("status.txt"), "exit=")
+	r, err := review.Load(s.path(file))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return r.Answers.Get("operationalExcellence", question)
+}
+
 func TestEndToEndReviewInTmux(t *testing.T) {
 	s := startTmux(t, "review", "review.yaml")
 	s.waitFor("New review")
@@ -388,13 +401,7 @@ func TestEndToEndLongJapaneseTextKeepsEveryCharacter(t *testing.T) {
 	s.waitFor("くけこ")
 	s.keys("Escape")
 	s.waitFor("Notes: あいうえお")
-	s.keys("q")
-	waitForFile(t, s.path("status.txt"), "exit=")
-	r, err := review.Load(s.path("review.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := r.Answers.Get("operationalExcellence", "OPS1")
+	a := s.quitWithAnswer("review.yaml", "OPS1")
 	if a == nil || a.Notes != text {
 		got := ""
 		if a != nil {
