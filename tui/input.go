@@ -17,7 +17,7 @@ import (
 func KeyInput(in io.Reader) (r io.Reader, done func(), err error) {
 	if in == nil {
 		if !term.IsTerminal(int(os.Stdin.Fd())) {
-			tty, err := openTerminal()
+			tty, err := wholerunes.OpenTerminal()
 			if err != nil {
 				return nil, nil, fmt.Errorf("standard input is not a terminal, and there is none to open: %w", err)
 			}
