@@ -64,8 +64,10 @@ type ActionsTextOptions struct {
 // WriteActionsText lists actions as an aligned table, with a WORKLOAD
 // column when they come from several files or opts.Workloads is set.
 func WriteActionsText(w io.Writer, rows []ActionRow, opts ActionsTextOptions) error {
+	c := i18n.For(opts.Language)
+	t := &c.Actions
 	if len(rows) == 0 {
-		_, err := io.WriteString(w, "No actions.\n")
+		_, err := io.WriteString(w, t.None+"\n")
 		return err
 	}
 	st := newSummaryStyles(w, opts.Color)
@@ -73,28 +75,32 @@ func WriteActionsText(w io.Writer, rows []ActionRow, opts ActionsTextOptions) er
 	for _, r := range rows {
 		multi = multi || r.File != rows[0].File
 	}
-	header := []string{"ID", "STATUS", "DUE", "OWNER", "QUESTION", "TITLE"}
+	header := []string{t.ID, t.Status, t.Due, t.Owner, t.Question, t.Title}
 	if multi {
-		header = append([]string{"WORKLOAD"}, header...)
+		header = append([]string{t.Workload}, header...)
 	}
-	t := &Table{Header: header}
+	table := &Table{Header: header}
 	for _, r := range rows {
 		a := r.Action
 		due := orDash(a.Due)
 		if r.Overdue {
-			due = st.risk[questions.HighRisk].Render(due + " overdue")
+			due = st.risk[questions.HighRisk].Render(fmt.Sprintf(t.Overdue, due))
 		}
 		title := plain(a.Title)
 		if r.Stale != "" {
 			title += st.dim.Render("  (" + r.Stale + ")")
 		}
-		cells := []string{plain(a.ID), a.Status, due, orDash(plain(a.Owner)), plain(r.Question), title}
+		status := a.Status
+		if name, ok := c.Statuses[status]; ok && c.Lang != i18n.English {
+			status = name // the English names are the ids, as --status takes them
+		}
+		cells := []string{plain(a.ID), status, due, orDash(plain(a.Owner)), plain(r.Question), title}
 		if multi {
 			cells = append([]string{plain(r.Workload)}, cells...)
 		}
-		t.Append(cells...)
+		table.Append(cells...)
 	}
-	return t.Write(w)
+	return table.Write(w)
 }
 
 // WriteActionsMarkdown lists actions as a GitHub task list, by workload.

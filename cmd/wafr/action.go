@@ -315,6 +315,7 @@ type actionListOptions struct {
 	overdue bool
 	stale   bool
 	format  string
+	lang    string
 }
 
 func newActionListCmd(io *ioStreams, runF func(*actionListOptions) error) *cobra.Command {
@@ -339,6 +340,9 @@ closed) or whose question left the lens.`,
 			if opts.status != "" && !review.ValidStatus(opts.status) {
 				return flagErrorf("--status %q: use %s", opts.status, strings.Join(review.Statuses, ", "))
 			}
+			if err := langFlag(opts.lang); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -351,6 +355,8 @@ closed) or whose question left the lens.`,
 	f.BoolVar(&opts.overdue, "overdue", false, "only actions past their due date and not done")
 	f.BoolVar(&opts.stale, "stale", false, "only open actions whose practice is ticked or whose question is gone")
 	f.StringVar(&opts.format, "format", formats[0], orList(formats))
+	f.StringVar(&opts.lang, "lang", "", langUsage)
+	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
 	cmd.ValidArgsFunction = completeFiles(-1)
 	cmd.RegisterFlagCompletionFunc("status", completeValues(review.Statuses...))
 	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
@@ -359,18 +365,32 @@ closed) or whose question left the lens.`,
 
 func runActionList(opts *actionListOptions) error {
 	today := opts.io.Now()
+	type listed struct {
+		rows []reports.ActionRow
+		lang string // the lens's language
+	}
 	var rows []reports.ActionRow
-	err := loadEach(opts.io, opts.files, func(io *ioStreams, file string) ([]reports.ActionRow, error) {
+	lang, first := "", true // the lenses' language, when they share one
+	err := loadEach(opts.io, opts.files, func(io *ioStreams, file string) (listed, error) {
 		r, err := readReview(io, file)
 		if err != nil {
-			return nil, err
+			return listed{}, err
 		}
 		l, err := io.ws.LensFor(r, file, "")
 		if err != nil {
-			return nil, err
+			return listed{}, err
 		}
-		return actionRows(r, l, file, opts, today), nil
-	}, func(r []reports.ActionRow) { rows = append(rows, r...) })
+		return listed{actionRows(r, l, file, opts, today), l.Language}, nil
+	}, func(x listed) {
+		rows = append(rows, x.rows...)
+		switch {
+		case first:
+			lang = x.lang
+		case x.lang != lang:
+			lang = "" // lenses of several languages: the locale decides
+		}
+		first = false
+	})
 	if err != nil {
 		return err
 	}
@@ -383,6 +403,6 @@ func runActionList(opts *actionListOptions) error {
 	case "csv":
 		return reports.WriteActionsCSV(w, rows)
 	}
-	return reports.WriteActionsText(w, rows, reports.ActionsTextOptions{TextOptions: reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width},
-		Workloads: len(opts.files) > 1})
+	return reports.WriteActionsText(w, rows, reports.ActionsTextOptions{TextOptions: reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width,
+		Language: i18n.Choose(opts.lang, lang, opts.io.Getenv)}, Workloads: len(opts.files) > 1})
 }

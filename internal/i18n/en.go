@@ -29,6 +29,7 @@ func english() *Catalog {
 		Plan:         englishPlan(),
 		Summary:      englishSummary(),
 		History:      englishHistory(),
+		Actions:      englishActions(),
 		HTML:         englishHTML(),
 	}
 }
@@ -55,6 +56,13 @@ func englishPlan() Plan {
 		Contested: "Contested: the team's silent vote differed.", Agreed: "The team's silent vote agreed.", Nothing: "nothing",
 		ContestedHead: "Contested in the vote", TimeHead: "Time spent in the review", TimeCol: "Time", TimeSpent: " · Time spent: %s",
 		FactSep: ", ", TaskOwner: "owner %s", TaskDue: "due %s", TaskOverdue: "(**overdue**)", TaskReason: "reason: %s", Ticket: "ticket",
+	}
+}
+
+func englishActions() Actions {
+	return Actions{
+		ID: "ID", Status: "STATUS", Due: "DUE", Owner: "OWNER", Question: "QUESTION", Title: "TITLE", Workload: "WORKLOAD",
+		None: "No actions.", Overdue: "%s overdue",
 	}
 }
 

@@ -91,6 +91,7 @@ type Catalog struct {
 	Plan    Plan
 	Summary Summary
 	History History
+	Actions Actions
 	HTML    HTML
 }
 

@@ -27,6 +27,7 @@ func japanese() *Catalog {
 		Plan:         japanesePlan(levels),
 		Summary:      japaneseSummary(levels),
 		History:      japaneseHistory(),
+		Actions:      japaneseActions(),
 		HTML:         japaneseHTML(levels),
 	}
 }
@@ -50,6 +51,13 @@ func japanesePlan(levels map[questions.Risk]string) Plan {
 		Contested: "意見が分かれました: 個別投票の結果が一致していません。", Agreed: "個別投票の結果は一致しました。", Nothing: "なし",
 		ContestedHead: "個別投票で意見が分かれた質問", TimeHead: "レビューにかけた時間", TimeCol: "時間", TimeSpent: " · かけた時間: %s",
 		FactSep: "、", TaskOwner: "担当 %s", TaskDue: "期限 %s", TaskOverdue: "(**期限切れ**)", TaskReason: "理由: %s", Ticket: "チケット",
+	}
+}
+
+func japaneseActions() Actions {
+	return Actions{
+		ID: "ID", Status: "状態", Due: "期限", Owner: "担当", Question: "質問", Title: "タイトル", Workload: "ワークロード",
+		None: "アクションはありません。", Overdue: "%s 期限切れ",
 	}
 }
 

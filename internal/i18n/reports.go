@@ -68,6 +68,13 @@ type History struct {
 	Unscored                           string // the note under a row marked *
 }
 
+// Actions is the text of wafr action list in a terminal.
+type Actions struct {
+	ID, Status, Due, Owner, Question, Title, Workload string // columns
+	None                                              string // no action listed
+	Overdue                                           string // %s: the due date of an action past it
+}
+
 // Summary is the fixed text of "wafr summary" in text and Markdown.
 type Summary struct {
 	Answered    string // %[1]d answered, %[2]d in all
