@@ -11,7 +11,10 @@
 // it back before anything reads it.
 package quietinit
 
-import "os"
+import (
+	"os"
+	"strings"
+)
 
 // saved is TERM as the process was started with, while init holds it.
 var saved struct {
@@ -45,8 +48,9 @@ func Restore() {
 
 // NeverDraws reports whether the wafr command line args (without the
 // program's name) is sure not to use the terminal's colours: every command
-// but review, serve and report (which renders Markdown for a terminal), and
-// the version and help. Anything it does not know draws.
+// but review, serve and report (which draws its Markdown plan for a
+// terminal, unless it writes another format, a file or --raw), and the
+// version and help. Anything it does not know draws.
 func NeverDraws(args []string) bool {
 	if len(args) == 0 {
 		return true // the help
@@ -56,6 +60,31 @@ func NeverDraws(args []string) bool {
 		"action", "answer", "completion", "diff", "export", "help", "history",
 		"import", "lens", "milestone", "summary", "__complete", "__completeNoDesc":
 		return true
+	case "report":
+		return reportWritesText(args[1:])
+	}
+	return false
+}
+
+// reportWritesText reports whether report's flags make it write text
+// rather than draw: --raw, -o, or a --format other than md.
+func reportWritesText(flags []string) bool {
+	for i, f := range flags {
+		value, hasValue := "", false
+		if i+1 < len(flags) {
+			value, hasValue = flags[i+1], true
+		}
+		switch {
+		case f == "--":
+			return false
+		case f == "--raw", f == "-o" && hasValue, f == "--output" && hasValue,
+			strings.HasPrefix(f, "--output="), len(f) > 2 && strings.HasPrefix(f, "-o"):
+			return true
+		case f == "--format" && hasValue:
+			return value != "md"
+		case strings.HasPrefix(f, "--format="):
+			return strings.TrimPrefix(f, "--format=") != "md"
+		}
 	}
 	return false
 }

@@ -8,16 +8,24 @@ import (
 
 func TestNeverDraws(t *testing.T) {
 	for args, want := range map[string]bool{
-		"":                true,
-		"--version":       true,
-		"summary r.yaml":  true,
-		"lens list":       true,
-		"__complete diff": true,
-		"review r.yaml":   false,
-		"serve r.yaml":    false,
-		"report r.yaml":   false,
-		"--frobnicate":    false, // not known: it may draw
-		"reviews":         false,
+		"":                               true,
+		"--version":                      true,
+		"summary r.yaml":                 true,
+		"lens list":                      true,
+		"__complete diff":                true,
+		"review r.yaml":                  false,
+		"serve r.yaml":                   false,
+		"report r.yaml":                  false,
+		"report r.yaml --format md":      false,
+		"report r.yaml --format json":    true,
+		"report --format=html r.yaml":    true,
+		"report r.yaml -o plan.md":       true,
+		"report r.yaml -oplan.md":        true,
+		"report r.yaml --output=plan.md": true,
+		"report r.yaml --raw":            true,
+		"report r.yaml -- --raw":         false,
+		"--frobnicate":                   false, // not known: it may draw
+		"reviews":                        false,
 	} {
 		var list []string
 		if args != "" {
