@@ -109,7 +109,7 @@ func TestOneShotCommandsAskTheTerminalNothing(t *testing.T) {
 	if out, err := exec.Command(wafrBinary(t), "answer", path, "OPS1", "--lens", "builtin:ops", "--workload", "W", "--none").CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	for _, args := range [][]string{{"--version"}, {"lens", "list"}, {"summary", path}} {
+	for _, args := range [][]string{{"--version"}, {"lens", "list"}, {"summary", path}, {"report", path, "--format", "json"}} {
 		cmd := exec.Command(wafrBinary(t), args...)
 		cmd.Env = terminalEnv()
 		f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
