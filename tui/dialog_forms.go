@@ -90,7 +90,7 @@ func (d actionDialog) view() string {
 	lines := append(strings.Split(wrap(fmt.Sprintf(t.Adopt, cleanLine(d.choice.Title)), w), "\n"), "",
 		padRight(t.Owner, lw)+d.owner.View(), padRight(t.Due, lw)+d.due.View())
 	if d.err != "" {
-		lines = append(lines, "", d.c.styles.StatusError.Render(wrap(sanitize(d.err), w)))
+		lines = append(append(lines, ""), styleLines(d.c.styles.StatusError, wrap(sanitize(d.err), w))...)
 	}
 	return d.boxLines(t.Title, lines)
 }

@@ -51,14 +51,15 @@ func (d textDialog) view() string {
 	w := d.textWidth()
 	lines := append(strings.Split(wrap(d.intro, w), "\n"), "", d.input.View())
 	if d.err != "" {
-		lines = append(lines, "", d.c.styles.StatusError.Render(wrap(d.err, w)))
+		lines = append(append(lines, ""), styleLines(d.c.styles.StatusError, wrap(d.err, w))...)
 	}
 	return d.boxLines(d.title, lines)
 }
 
 func (d textDialog) setSize(w, h int) dialog {
 	d.w, d.h = w, h
-	setInputWidth(&d.input, d.textWidth()-2)
+	// The prompt and the cursor after the text take room of their own.
+	setInputWidth(&d.input, d.textWidth()-displayWidth(d.input.Prompt)-1)
 	return d
 }
 

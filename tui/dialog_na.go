@@ -132,9 +132,9 @@ func (d notApplicableDialog) view() string {
 	if d.asking {
 		lines := append(strings.Split(wrap(t.OtherAsk, w), "\n"), "", d.input.View(), "")
 		if d.problem != "" {
-			lines = append(lines, s.StatusError.Render(wrap(d.problem, w)), "")
+			lines = append(append(lines, styleLines(s.StatusError, wrap(d.problem, w))...), "")
 		}
-		lines = append(lines, s.Dim.Render(wrap(t.OtherHint, w)))
+		lines = append(lines, styleLines(s.Dim, wrap(t.OtherHint, w))...)
 		return d.boxLines(fmt.Sprintf(t.OtherTitle, cleanLine(d.question)), lines)
 	}
 	var labels []string
