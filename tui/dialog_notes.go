@@ -93,6 +93,12 @@ func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 			return d, nil, nil
 		case lf:
 			msg = tea.KeyMsg{Type: tea.KeyEnter}
+		case km.Paste:
+			// A bracketed paste brings its line ends as they are: CR LF
+			// and CR each end one line.
+			text := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(string(km.Runes))
+			km.Runes = []rune(text)
+			msg = km
 		}
 	}
 	before := d.area.Value()

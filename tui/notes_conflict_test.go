@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // notesRace opens OPS1's notes, types mine, lets someone else change the
@@ -185,5 +187,16 @@ func TestLateRefusalsKeepTheLatestText(t *testing.T) {
 	press(p, "esc")
 	if _, ok := topDialog(p.v).(notesConflictDialog); !ok {
 		t.Fatalf("the question did not wait under the editor: %T", topDialog(p.v))
+	}
+}
+
+// A bracketed paste brings CR LF as it is: one line each.
+func TestNotesBracketedPasteLineEnds(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "e")
+	p.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("a\r\nb\rc\nd"), Paste: true})
+	press(p, "esc")
+	if got := answer(p, "OPS1").Notes; got != "a\nb\nc\nd" {
+		t.Errorf("notes = %q, want four lines", got)
 	}
 }
