@@ -153,14 +153,14 @@ func (d notesConflictDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 		return d, nil, nil
 	}
 	k := d.c.keys.Form
-	keep := func(how NotesKeep) []event {
-		return []event{closeDialogEvent{}, applyEvent{NotesIntent{Item: d.item, Notes: d.mine, Keep: how}}}
+	keep := func(how NotesKeep, said string) []event {
+		return []event{closeDialogEvent{}, noticeEvent{said}, applyEvent{NotesIntent{Item: d.item, Notes: d.mine, Keep: how}}}
 	}
 	switch {
 	case keyMatches(km, k.Mine):
-		return d, nil, keep(KeepMine)
+		return d, nil, keep(KeepMine, d.c.t.Notes.KeptMine)
 	case keyMatches(km, k.Both):
-		return d, nil, keep(KeepBoth)
+		return d, nil, keep(KeepBoth, d.c.t.Notes.KeptBoth)
 	case keyMatches(km, k.Theirs):
 		return d, nil, []event{closeDialogEvent{}, noticeEvent{d.c.t.Notes.Dropped}}
 	case keyMatches(km, k.Cancel) || km.Type == tea.KeyCtrlC:

@@ -53,6 +53,9 @@ func TestNotesTypedDuringAnotherChangeAreAskedAbout(t *testing.T) {
 			if got := answer(p, "OPS1").Notes; got != c.want {
 				t.Errorf("notes after %s = %q, want %q", c.key, got, c.want)
 			}
+			if view := plainView(p); strings.Contains(view, "what you type is not saved") {
+				t.Errorf("after %s the status still says the typing is not saved:\n%s", c.key, view)
+			}
 		})
 	}
 }
@@ -198,5 +201,21 @@ func TestNotesBracketedPasteLineEnds(t *testing.T) {
 	press(p, "esc")
 	if got := answer(p, "OPS1").Notes; got != "a\nb\nc\nd" {
 		t.Errorf("notes = %q, want four lines", got)
+	}
+}
+
+// A program ended with notes typed over someone else's change, before
+// anyone said what to keep (a signal, the terminal gone), keeps both.
+func TestPendingNotesSurviveTheEnd(t *testing.T) {
+	for _, closeFirst := range []bool{false, true} {
+		p := notesRace(t)
+		if closeFirst {
+			press(p, "esc") // the question is open, unanswered
+		}
+		runCmd(p, p.quit(quitSave))
+		r := load(t, p.s.path)
+		if a := r.Answers.Get(pillar, "OPS1"); a == nil || a.Notes != "theirs\n\nmine more" {
+			t.Errorf("closed first %v: the file's notes are %+v, want both texts", closeFirst, a)
+		}
 	}
 }

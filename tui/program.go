@@ -227,6 +227,13 @@ func saveFailure(o SaveOutcome) error {
 
 // quit ends the program the way the viewer (or a signal) asked.
 func (p *program) quit(how quitRequest) tea.Cmd {
+	if how != quitForce {
+		// Notes typed over someone else's change and not settled yet (a
+		// signal came, the terminal went): both texts are kept.
+		for _, in := range p.v.PendingNotes() {
+			p.s.Apply(p.author(), in)
+		}
+	}
 	if how == quitSave && p.s.save.conflict != nil {
 		how = quitAside // the file is not ours to write now
 	}

@@ -285,6 +285,25 @@ func (v *Viewer) notesRefused(err error) {
 	v.dialogs = append(v.dialogs, ask)
 }
 
+// PendingNotes are the notes typed over someone else's change that no one
+// has said what to keep of yet, as intents that keep both texts: a program
+// ending before the question is answered applies them, so nothing typed
+// is lost.
+func (v *Viewer) PendingNotes() []Intent {
+	var out []Intent
+	for _, d := range v.dialogs {
+		switch d := d.(type) {
+		case notesDialog:
+			if d.unsaved {
+				out = append(out, NotesIntent{Item: d.item, Notes: d.area.Value(), Keep: KeepBoth})
+			}
+		case notesConflictDialog:
+			out = append(out, NotesIntent{Item: d.item, Notes: d.mine, Keep: KeepBoth})
+		}
+	}
+	return out
+}
+
 func (v *Viewer) setNotice(text string) { v.notice = Notice{Text: text, At: v.c.now()} }
 
 // View draws the viewer: the frame refresh prepared. No Markdown

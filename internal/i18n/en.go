@@ -262,6 +262,8 @@ func englishTUI() TUI {
 			TakeTheirs:    "r  take theirs (what you typed is dropped)",
 			BackToText:    "esc  back to what you typed",
 			Dropped:       "kept the other notes; what you typed is dropped",
+			KeptMine:      "kept your notes in place of the other ones",
+			KeptBoth:      "kept both notes: the other ones, then yours",
 		},
 		Mile: Milestone{
 			Title:       "Save a milestone",

@@ -248,6 +248,8 @@ func japaneseTUI() TUI {
 			TakeTheirs:    "r  相手のメモを採る(入力した内容は破棄します)",
 			BackToText:    "esc  入力した内容に戻る",
 			Dropped:       "相手のメモを残し、入力した内容は破棄しました",
+			KeptMine:      "相手のメモに代えて、自分のメモを残しました",
+			KeptBoth:      "両方のメモを残しました(相手のメモのあとに自分のメモ)",
 		},
 		Mile: Milestone{
 			Title:       "マイルストーンを保存",

@@ -204,6 +204,8 @@ type Notes struct {
 	TakeTheirs    string
 	BackToText    string
 	Dropped       string // the notice after TakeTheirs
+	KeptMine      string // the notice after KeepMine
+	KeptBoth      string // the notice after KeepBoth
 }
 
 // Milestone is the dialog that records a milestone.
