@@ -40,7 +40,7 @@ func TestGoldenDiff(t *testing.T) {
 		"diff.md":       func(b *bytes.Buffer) error { return WriteDiffMarkdown(b, d, DiffOptions{}) },
 		"diff.json":     func(b *bytes.Buffer) error { return WriteDiffJSON(b, d, DiffOptions{}) },
 		"history.txt":   func(b *bytes.Buffer) error { return WriteHistoryText(b, "Payments", historyFixture(), TextOptions{}) },
-		"history.md":    func(b *bytes.Buffer) error { return WriteHistoryMarkdown(b, "Payments", historyFixture()) },
+		"history.md":    func(b *bytes.Buffer) error { return WriteHistoryMarkdown(b, "Payments", historyFixture(), "") },
 		"history.json":  func(b *bytes.Buffer) error { return WriteHistoryJSON(b, "Payments", historyFixture()) },
 		"questions.txt": func(b *bytes.Buffer) error { return WriteQuestionLines(b, scoredFixture(t)) },
 	} {

@@ -139,16 +139,17 @@ func actionTally(a ActionCounts) string {
 
 // WriteHistoryMarkdown writes the history as a table and a Mermaid
 // xychart-beta line chart of HIGH and MEDIUM, which GitHub draws.
-func WriteHistoryMarkdown(w io.Writer, workload string, rows []HistoryRow) error {
+func WriteHistoryMarkdown(w io.Writer, workload string, rows []HistoryRow, language string) error {
+	h := &i18n.For(language).History
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Review history: %s\n\n", inline(workload))
-	b.WriteString("| Date | Milestone | Answered | HIGH | MEDIUM | NONE | N/A | Actions open/done/accepted |\n|---|---|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(&b, h.MDTitle+"\n\n", inline(workload))
+	b.WriteString(h.MDHeader + "\n|---|---|---:|---:|---:|---:|---:|---:|\n")
 	var labels, highs, mediums []string
 	top := 1
 	for i, r := range rows {
 		name := inline(r.Name)
 		if r.Current {
-			name = "*current*"
+			name = h.MDCurrent
 		}
 		var prev scoring.Counts
 		if i > 0 {
@@ -160,16 +161,16 @@ func WriteHistoryMarkdown(w io.Writer, workload string, rows []HistoryRow) error
 			withChange(c.None, prev.None, i == 0), withChange(c.NotApplicable, prev.NotApplicable, i == 0), actionTally(r.Actions))
 		label := r.Name
 		if r.Current {
-			label = "current"
+			label = h.MDCurrentLabel
 		}
 		labels = append(labels, strconv.Quote(strings.ReplaceAll(plain(label), `"`, "'")))
 		highs, mediums = append(highs, strconv.Itoa(c.High)), append(mediums, strconv.Itoa(c.Medium))
 		top = max(top, c.High, c.Medium)
 	}
-	b.WriteString("\nHIGH (first line) and MEDIUM (second line) questions at each milestone:\n\n")
-	b.WriteString("```mermaid\nxychart-beta\n    title \"HIGH and MEDIUM risks\"\n")
+	b.WriteString("\n" + h.MDCaption + "\n\n")
+	b.WriteString("```mermaid\nxychart-beta\n    title " + strconv.Quote(h.MDChart) + "\n")
 	fmt.Fprintf(&b, "    x-axis [%s]\n", strings.Join(labels, ", "))
-	fmt.Fprintf(&b, "    y-axis \"Questions\" 0 --> %d\n", top)
+	fmt.Fprintf(&b, "    y-axis %s 0 --> %d\n", strconv.Quote(h.MDAxis), top)
 	fmt.Fprintf(&b, "    line [%s]\n    line [%s]\n```\n", strings.Join(highs, ", "), strings.Join(mediums, ", "))
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -59,7 +59,7 @@ func runHistory(opts *historyOptions) error {
 	rows := reports.History(r, f.Lens, func(snap *review.Review) *questions.Lens { return opts.io.ws.SideLens(snap, opts.file) }, opts.io.Now())
 	switch opts.format {
 	case "md":
-		return reports.WriteHistoryMarkdown(opts.io.Out, r.Workload.Name, rows)
+		return reports.WriteHistoryMarkdown(opts.io.Out, r.Workload.Name, rows, i18n.Choose(opts.lang, f.Lens.Language, opts.io.Getenv))
 	case "json":
 		return reports.WriteHistoryJSON(opts.io.Out, r.Workload.Name, rows)
 	}

@@ -71,6 +71,9 @@ func englishHistory() History {
 		Date: "DATE", Milestone: "MILESTONE", Answered: "ANSWERED", Actions: "ACTIONS OPEN/DONE/ACCEPTED",
 		Current: "(current)", Trend: "trend   HIGH %[1]s   MEDIUM %[2]s",
 		Unscored: "* its lens could not be loaded; the risks recorded in the file are counted",
+		MDTitle:  "## Review history: %s", MDHeader: "| Date | Milestone | Answered | HIGH | MEDIUM | NONE | N/A | Actions open/done/accepted |",
+		MDCurrent: "*current*", MDCaption: "HIGH (first line) and MEDIUM (second line) questions at each milestone:",
+		MDChart: "HIGH and MEDIUM risks", MDAxis: "Questions", MDCurrentLabel: "current",
 	}
 }
 

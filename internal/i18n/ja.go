@@ -66,6 +66,9 @@ func japaneseHistory() History {
 		Date: "日付", Milestone: "マイルストーン", Answered: "回答", Actions: "アクション 未完了/完了/リスク受容",
 		Current: "(現在)", Trend: "推移   高 %[1]s   中 %[2]s",
 		Unscored: "* レンズを読み込めなかったため、ファイルに記録されたリスクで数えています",
+		MDTitle:  "## レビューの履歴: %s", MDHeader: "| 日付 | マイルストーン | 回答 | 高 | 中 | なし | 適用外 | アクション 未完了/完了/リスク受容 |",
+		MDCurrent: "*現在*", MDCaption: "各マイルストーンの高リスク(1 本目)と中リスク(2 本目)の質問数:",
+		MDChart: "高リスクと中リスク", MDAxis: "質問数", MDCurrentLabel: "現在",
 	}
 }
 

@@ -66,6 +66,11 @@ type History struct {
 	Current                            string // the row of the answers now
 	Trend                              string // %[1]s HIGH's sparkline, %[2]s MEDIUM's
 	Unscored                           string // the note under a row marked *
+
+	// Markdown: the heading (%s the workload), the table's header row, the
+	// current state's row and the chart's caption, title, axis and the
+	// label of its current state.
+	MDTitle, MDHeader, MDCurrent, MDCaption, MDChart, MDAxis, MDCurrentLabel string
 }
 
 // Actions is the text of wafr action list in a terminal.
