@@ -386,6 +386,10 @@ func TestEndToEndLeavingTheNewReviewForm(t *testing.T) {
 	if _, err := os.Stat(s.path("new.yaml")); err == nil {
 		t.Error("new.yaml was written")
 	}
+	ja := startTmux(t, "review", "new.yaml", "--lang", "ja")
+	ja.waitFor("新しいレビュー")
+	ja.keys("C-c")
+	ja.waitFor("レビューは作成していません(new.yaml は書き込んでいません)。")
 }
 
 // Japanese typed fast or pasted without bracketed paste arrives in one go:

@@ -116,7 +116,8 @@ func runReview(opts *reviewOptions) error {
 	if _, statErr := os.Stat(opts.file); statErr != nil {
 		// Quit from the new review's form: nothing was written, and a
 		// silent exit would leave one wondering.
-		fmt.Fprintf(opts.io.ErrOut, "No review created: %s was not written.\n", textsafe.Clean(opts.file))
+		t := &i18n.For(i18n.Choose(opts.lang, l.Language, opts.io.Getenv)).Summary
+		fmt.Fprintf(opts.io.ErrOut, t.NotCreated+"\n", textsafe.Clean(opts.file))
 		return nil
 	}
 	return printOutcome(opts.io, opts.file, final, l, opts.lang)
@@ -125,9 +126,9 @@ func runReview(opts *reviewOptions) error {
 // printOutcome ends a review in the terminal (wafr review, and the host of
 // wafr serve): the file saved, then its risk summary.
 func printOutcome(io *ioStreams, file string, final *review.Review, l *questions.Lens, lang string) error {
-	fmt.Fprintf(io.Out, "Saved %s.\n\n", file)
 	sc := reports.Score(reports.Input{File: file, Review: final, Lens: l, Today: io.Now()})
 	sc.Language = i18n.Choose(lang, sc.Language, io.Getenv)
+	fmt.Fprintf(io.Out, i18n.For(sc.Language).Summary.Saved+"\n\n", file)
 	return reports.WriteSummaryText(io.Out, sc, reports.TextOptions{Color: io.Color, Width: io.Width})
 }
 

@@ -79,6 +79,7 @@ func englishHistory() History {
 
 func englishSummary() Summary {
 	return Summary{
+		Saved: "Saved %s.", NotCreated: "No review created: %s was not written.",
 		Answered: "answered %[1]d of %[2]d", AtMilestone: " · at milestone %s", Updated: " · updated %s",
 		Pillar: "PILLAR", Total: "Total",
 		Columns: map[questions.Risk]string{

@@ -82,6 +82,10 @@ type Actions struct {
 
 // Summary is the fixed text of "wafr summary" in text and Markdown.
 type Summary struct {
+	// Saved heads the summary wafr review prints when it ends, and
+	// NotCreated ends one left at its new review's form: %s the file.
+	Saved, NotCreated string
+
 	Answered    string // %[1]d answered, %[2]d in all
 	AtMilestone string // %s: a milestone, after Answered
 	Updated     string // %s: a date, after Answered
