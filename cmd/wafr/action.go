@@ -124,6 +124,11 @@ func runActionAdd(opts *actionAddOptions) error {
 		if a.Title == "" {
 			a.Title = fmt.Sprintf(i18n.For(l.Language).Plan.ReduceRisk, q.ID, q.Title) // in the lens's language, as the rest of the file
 		}
+		for _, open := range r.ActionsOf(p.ID, q.ID) {
+			if opts.choice == "" && opts.title == "" && open.ChoiceID == "" && !open.Closed() && open.Title == a.Title {
+				return fmt.Errorf("%s: %s is open already, with that title (change it with wafr action set, or give another --title)", q.ID, open.ID)
+			}
+		}
 		added, err := r.AddAction(a, by, now)
 		if err != nil {
 			return err
