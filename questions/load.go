@@ -168,6 +168,13 @@ func parseCached(cache Cache, key, name string, data []byte, opts Options) (*Len
 	return l, problems
 }
 
+// errNoSuchFile is a lens file that is not there: said briefly (the
+// problem names the file already), and fs.ErrNotExist for callers that ask.
+type errNoSuchFile struct{}
+
+func (errNoSuchFile) Error() string        { return "no such file" }
+func (errNoSuchFile) Is(target error) bool { return target == fs.ErrNotExist }
+
 // readLens reads a lens file, or a built-in lens, and returns with the
 // bytes the file's information as it was when opened (nil for a built-in
 // lens, or when the system gave none).
@@ -188,7 +195,7 @@ func readLens(source string, streams bool) ([]byte, fs.FileInfo, error) {
 	f, err := os.OpenFile(source, flags, 0)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, errors.New("no such file")
+			return nil, nil, errNoSuchFile{}
 		}
 		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 			return nil, nil, pe.Err // the problem names the file already

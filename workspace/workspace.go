@@ -563,7 +563,7 @@ func (w *Workspace) SideLensWhy(r *review.Review, reviewPath string) (*questions
 	l, err := w.LensFor(r, reviewPath, "")
 	var le *questions.LoadError
 	switch {
-	case errors.Is(err, fs.ErrNotExist) || errors.As(err, &le) && len(le.Errors()) == 1 && le.Errors()[0].Msg == "no such file":
+	case errors.Is(err, fs.ErrNotExist):
 		return nil, "is not found"
 	case errors.As(err, &le) && len(le.Errors()) > 0:
 		return nil, fmt.Sprintf("does not load (%s)", le.Errors()[0].String())
