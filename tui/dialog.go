@@ -44,6 +44,7 @@ func (f frame) box(title, body string) string {
 // a body taller than the terminal loses its last lines to "…".
 func (f frame) boxLines(title string, lines []string) string {
 	w := f.textWidth()
+	lines = strings.Split(strings.Join(lines, "\n"), "\n") // an element may hold several lines
 	head := strings.Split(wrap(sanitize(title), w), "\n")
 	if room := f.h - 3 - len(head); len(lines) > room { // border, gap
 		lines = append(lines[:max(1, room-1)], "…")

@@ -104,7 +104,9 @@ func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	before := d.area.Value()
 	var cmd tea.Cmd
 	d.area, cmd = updateArea(d.area, msg)
-	if after := d.area.Value(); after != before {
+	// Typed over someone else's change, text is not sent (it would be
+	// refused): the question on closing carries it.
+	if after := d.area.Value(); after != before && !d.unsaved {
 		return d, cmd, []event{applyEvent{NotesIntent{Item: d.item, Notes: after, Base: before}}}
 	}
 	return d, cmd, nil

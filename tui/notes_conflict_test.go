@@ -213,9 +213,13 @@ func TestPendingNotesSurviveTheEnd(t *testing.T) {
 			press(p, "esc") // the question is open, unanswered
 		}
 		runCmd(p, p.quit(quitSave))
+		runCmd(p, p.quit(quitAside)) // a second try at ending adds nothing
 		r := load(t, p.s.path)
 		if a := r.Answers.Get(pillar, "OPS1"); a == nil || a.Notes != "theirs\n\nmine more" {
 			t.Errorf("closed first %v: the file's notes are %+v, want both texts", closeFirst, a)
+		}
+		if got := answer(p, "OPS1").Notes; got != "theirs\n\nmine more" {
+			t.Errorf("closed first %v: after two tries at ending the notes are %q", closeFirst, got)
 		}
 	}
 }

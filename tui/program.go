@@ -230,7 +230,7 @@ func (p *program) quit(how quitRequest) tea.Cmd {
 	if how != quitForce {
 		// Notes typed over someone else's change and not settled yet (a
 		// signal came, the terminal went): both texts are kept.
-		for _, in := range p.v.PendingNotes() {
+		for _, in := range p.v.TakePendingNotes() {
 			p.s.Apply(p.author(), in)
 		}
 	}

@@ -121,7 +121,8 @@ func (l rowList) scrolled() rowList {
 	if first < l.top {
 		l.top = first
 	}
-	for l.top < l.cursor && l.linesBetween(l.top, l.cursor) > l.room() {
+	room := l.room()
+	for l.top < l.cursor && l.linesBetween(l.top, l.cursor) > room {
 		l.top++
 	}
 	l.top = max(0, min(l.top, len(l.rows)-1))

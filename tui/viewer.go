@@ -241,10 +241,8 @@ func (v *Viewer) Applied(res Result) {
 	case errors.Is(res.Err, ErrMilestoneTooLarge):
 		// Too long for the status line, and it must be read.
 		v.openDialog(messageDialog{frame: frame{c: v.c}, title: v.c.t.Mile.TooLargeTitle, body: v.c.errorText(res.Err)})
-	case errors.Is(res.Err, ErrNotesChanged):
-		v.notesRefused(res.Err)
-		v.setNotice(v.c.errorText(res.Err))
 	case res.Err != nil:
+		v.notesRefused(res.Err) // only a *NotesConflict does anything
 		v.setNotice(v.c.errorText(res.Err))
 	case !res.Message.Empty():
 		n := res.Message
@@ -285,22 +283,28 @@ func (v *Viewer) notesRefused(err error) {
 	v.dialogs = append(v.dialogs, ask)
 }
 
-// PendingNotes are the notes typed over someone else's change that no one
-// has said what to keep of yet, as intents that keep both texts: a program
-// ending before the question is answered applies them, so nothing typed
-// is lost.
-func (v *Viewer) PendingNotes() []Intent {
+// TakePendingNotes returns the notes typed over someone else's change that
+// no one has said what to keep of yet, as intents that keep both texts,
+// once: a program ending before the question is answered applies them, so
+// nothing typed is lost, and a second try at ending does not add them again.
+func (v *Viewer) TakePendingNotes() []Intent {
 	var out []Intent
+	kept := v.dialogs[:0]
 	for _, d := range v.dialogs {
 		switch d := d.(type) {
 		case notesDialog:
 			if d.unsaved {
 				out = append(out, NotesIntent{Item: d.item, Notes: d.area.Value(), Keep: KeepBoth})
+				d.unsaved = false
 			}
+			kept = append(kept, d)
 		case notesConflictDialog:
 			out = append(out, NotesIntent{Item: d.item, Notes: d.mine, Keep: KeepBoth})
+		default:
+			kept = append(kept, d)
 		}
 	}
+	v.dialogs = kept
 	return out
 }
 
