@@ -90,11 +90,7 @@ func WriteActionsText(w io.Writer, rows []ActionRow, opts ActionsTextOptions) er
 		if r.Stale != "" {
 			title += st.dim.Render("  (" + r.Stale + ")")
 		}
-		status := a.Status
-		if name, ok := c.Statuses[status]; ok && c.Lang != i18n.English {
-			status = name // the English names are the ids, as --status takes them
-		}
-		cells := []string{plain(a.ID), status, due, orDash(plain(a.Owner)), plain(r.Question), title}
+		cells := []string{plain(a.ID), c.Status(a.Status), due, orDash(plain(a.Owner)), plain(r.Question), title}
 		if multi {
 			cells = append([]string{plain(r.Workload)}, cells...)
 		}

@@ -389,11 +389,7 @@ func WriteRecordedLines(w io.Writer, r *review.Review) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s - %s\n", plain(r.Workload.Name), plain(strings.TrimSpace(r.Lens.ID+" "+r.Lens.Version)))
 	r.Answers.Each(func(pillarID, questionID string, a *review.Answer) {
-		reason := ""
-		if a.NotApplicable {
-			reason = a.Reason
-		}
-		writeQuestionLine(&b, pillarID, questionID, a.Risk, a.Selected, reason, a.Notes)
+		writeQuestionLine(&b, pillarID, questionID, a.RecordedRisk(), a.Selected, a.Reason, a.Notes)
 	})
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -138,11 +138,7 @@ func view(s Side) sideView {
 			if _, ok := v.risks[k]; ok {
 				continue
 			}
-			a := s.Review.Answers[pid][qid]
-			r := a.Risk
-			if a.NotApplicable {
-				r = questions.NotApplicable
-			}
+			r := s.Review.Answers[pid][qid].RecordedRisk()
 			v.order = append(v.order, k)
 			v.risks[k] = r
 			if s.Lens == nil {
@@ -272,11 +268,7 @@ func (s Side) Counts() scoring.Counts {
 	var c scoring.Counts
 	for _, byQ := range s.Review.Answers {
 		for _, a := range byQ {
-			if a.NotApplicable {
-				c.Add(questions.NotApplicable)
-			} else {
-				c.Add(a.Risk)
-			}
+			c.Add(a.RecordedRisk())
 		}
 	}
 	return c

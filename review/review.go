@@ -117,6 +117,15 @@ type Answer struct {
 	TimeSpent time.Duration
 }
 
+// RecordedRisk is the risk the file records for the answer: not
+// applicable when it is marked so, else the risk saved with it.
+func (a *Answer) RecordedRisk() questions.Risk {
+	if a.NotApplicable {
+		return questions.NotApplicable
+	}
+	return a.Risk
+}
+
 // Milestone is a named, read-only snapshot of a review's answers.
 type Milestone struct {
 	Name       string

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wafr-dev/wafr/internal/safeout"
+	"github.com/wafr-dev/wafr/internal/yamlnode"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -283,23 +284,16 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 	}
 	if known == 0 && len(imported) > 0 {
 		return nil, nil, fmt.Errorf("%s: none of its %d questions is in the lens %s (%s): is it the lens these answers were given with? (its questions: %s)",
-			listFile, len(imported), l.ID, l.Name, strings.Join(questionIDs(l, 5), ", "))
+			listFile, len(imported), l.ID, l.Name, strings.Join(firstOf(l.QuestionRefs(), 5), ", "))
 	}
 	r.RecordRisks(l)
 	return r, warnings, nil
 }
 
-// questionIDs lists the first n question ids of a lens, and "…" after
-// them when there are more.
-func questionIDs(l *questions.Lens, n int) []string {
-	var ids []string
-	for _, p := range l.Pillars {
-		for _, q := range p.Questions {
-			if len(ids) == n {
-				return append(ids, "…")
-			}
-			ids = append(ids, q.ID)
-		}
+// firstOf is the first n of ids, and "…" after them when there are more.
+func firstOf(ids []string, n int) []string {
+	if len(ids) > n {
+		return append(ids[:n:n], "…")
 	}
 	return ids
 }
@@ -351,7 +345,7 @@ var ErrUTF16 = errors.New("the file is UTF-16 text (what PowerShell 5's > writes
 // utf8Text drops a UTF-8 byte order mark, which PowerShell 5 writes and
 // encoding/json refuses, and refuses UTF-16 with a message that says so.
 func utf8Text(data []byte) ([]byte, error) {
-	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+	if yamlnode.IsUTF16(data) {
 		return nil, ErrUTF16
 	}
 	return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), nil

@@ -48,7 +48,7 @@ func (e *SyntaxError) Error() string {
 // root value node (never a DocumentNode). Binary data, empty documents, more
 // than one document and alias bombs are refused with a *SyntaxError.
 func Parse(data []byte, isJSON bool) (*yaml.Node, error) {
-	if isUTF16(data) {
+	if IsUTF16(data) {
 		return nil, &SyntaxError{Line: 1, Column: 1, Msg: "the file is UTF-16 text, not UTF-8: save it as UTF-8 (PowerShell 5: '| Out-File -Encoding utf8'; an editor: choose UTF-8 when saving)"}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
@@ -64,9 +64,9 @@ func Parse(data []byte, isJSON bool) (*yaml.Node, error) {
 	return parseYAML(data)
 }
 
-// isUTF16 reports whether data starts as UTF-16 text does: with its byte
+// IsUTF16 reports whether data starts as UTF-16 text does: with its byte
 // order mark, or with two ASCII characters each beside a NUL.
-func isUTF16(data []byte) bool {
+func IsUTF16(data []byte) bool {
 	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
 		return true
 	}
