@@ -66,8 +66,18 @@ func (r *Review) HasOpenAction(pillarID, questionID, choiceID string) bool {
 
 // openAction is the first action of a practice not yet closed, or nil.
 func (r *Review) openAction(pillarID, questionID, choiceID string) *Action {
+	return r.openWhere(pillarID, questionID, func(a *Action) bool { return a.ChoiceID == choiceID })
+}
+
+// OpenActionTitled is the first action of the whole question (adopting no
+// practice) with this title and not yet closed, or nil.
+func (r *Review) OpenActionTitled(pillarID, questionID, title string) *Action {
+	return r.openWhere(pillarID, questionID, func(a *Action) bool { return a.ChoiceID == "" && a.Title == title })
+}
+
+func (r *Review) openWhere(pillarID, questionID string, match func(*Action) bool) *Action {
 	for _, a := range r.ActionsOf(pillarID, questionID) {
-		if a.ChoiceID == choiceID && !a.Closed() {
+		if match(a) && !a.Closed() {
 			return a
 		}
 	}

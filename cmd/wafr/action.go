@@ -124,10 +124,8 @@ func runActionAdd(opts *actionAddOptions) error {
 		if a.Title == "" {
 			a.Title = fmt.Sprintf(i18n.For(l.Language).Plan.ReduceRisk, q.ID, q.Title) // in the lens's language, as the rest of the file
 		}
-		for _, open := range r.ActionsOf(p.ID, q.ID) {
-			if opts.choice == "" && opts.title == "" && open.ChoiceID == "" && !open.Closed() && open.Title == a.Title {
-				return fmt.Errorf("%s: %s is open already, with that title (change it with wafr action set, or give another --title)", q.ID, open.ID)
-			}
+		if open := r.OpenActionTitled(p.ID, q.ID, a.Title); opts.choice == "" && opts.title == "" && open != nil {
+			return fmt.Errorf("%s: %s is open already, with that title (change it with wafr action set, or give another --title)", q.ID, open.ID)
 		}
 		added, err := r.AddAction(a, by, now)
 		if err != nil {
@@ -375,7 +373,7 @@ func runActionList(opts *actionListOptions) error {
 		lang string // the lens's language
 	}
 	var rows []reports.ActionRow
-	lang, first := "", true // the lenses' language, when they share one
+	var lang sharedLanguage
 	err := loadEach(opts.io, opts.files, func(io *ioStreams, file string) (listed, error) {
 		r, err := readReview(io, file)
 		if err != nil {
@@ -388,13 +386,7 @@ func runActionList(opts *actionListOptions) error {
 		return listed{actionRows(r, l, file, opts, today), l.Language}, nil
 	}, func(x listed) {
 		rows = append(rows, x.rows...)
-		switch {
-		case first:
-			lang = x.lang
-		case x.lang != lang:
-			lang = "" // lenses of several languages: the locale decides
-		}
-		first = false
+		lang.add(x.lang)
 	})
 	if err != nil {
 		return err
@@ -409,5 +401,5 @@ func runActionList(opts *actionListOptions) error {
 		return reports.WriteActionsCSV(w, rows)
 	}
 	return reports.WriteActionsText(w, rows, reports.ActionsTextOptions{TextOptions: reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width,
-		Language: i18n.Choose(opts.lang, lang, opts.io.Getenv)}, Workloads: len(opts.files) > 1})
+		Language: i18n.Choose(opts.lang, lang.lang, opts.io.Getenv)}, Workloads: len(opts.files) > 1})
 }

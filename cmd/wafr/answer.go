@@ -123,8 +123,8 @@ func runAnswer(opts *answerOptions) error {
 }
 
 // choiceIDs are the ids --select gives: each value split at its commas,
-// spaces around an id dropped, unless the value is itself one of the
-// question's choice ids (an id with a comma in it).
+// unless the value is itself one of the question's choice ids (an id with
+// a comma in it).
 func choiceIDs(q *questions.Question, values []string) []string {
 	var ids []string
 	for _, v := range values {
@@ -132,11 +132,7 @@ func choiceIDs(q *questions.Question, values []string) []string {
 			ids = append(ids, v)
 			continue
 		}
-		for _, id := range strings.Split(v, ",") {
-			if id = strings.TrimSpace(id); id != "" {
-				ids = append(ids, id)
-			}
-		}
+		ids = append(ids, strings.Split(v, ",")...) // scoring.Select trims them and drops empty ones
 	}
 	return ids
 }

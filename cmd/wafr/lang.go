@@ -11,3 +11,18 @@ func langFlag(lang string) error {
 	}
 	return oneOf("--lang", lang, "en", "ja")
 }
+
+// sharedLanguage is the language of the lenses of several files: the one
+// they all have, else "" (the locale decides for a mix).
+type sharedLanguage struct {
+	lang string
+	seen bool
+}
+
+func (s *sharedLanguage) add(lang string) {
+	if !s.seen {
+		s.lang, s.seen = lang, true
+	} else if lang != s.lang {
+		s.lang = ""
+	}
+}

@@ -168,23 +168,18 @@ func writeRecordedLines(opts *summaryOptions) error {
 func writePortfolio(opts *summaryOptions) error {
 	var items []reports.PortfolioItem
 	var all []*reports.Scored
-	lang := ""
+	var lang sharedLanguage
 	err := loadEach(opts.io, opts.files, func(io *ioStreams, file string) (htmlPage, error) {
 		return loadHTML(io, file, opts.at, opts.lens)
 	}, func(p htmlPage) {
-		p.scored.Language = i18n.Choose(opts.lang, p.scored.Language, opts.io.Getenv)
-		if len(items) == 0 {
-			lang = p.lens.Language
-		} else if p.lens.Language != lang {
-			lang = ""
-		}
+		lang.add(p.lens.Language)
 		items = append(items, reports.PortfolioItem{Scored: p.scored, History: p.history})
 		all = append(all, p.scored)
 	})
 	if err != nil {
 		return err
 	}
-	if err := reports.WritePortfolioHTML(opts.io.Out, items, reports.PortfolioOptions{Language: i18n.Choose(opts.lang, lang, opts.io.Getenv)}); err != nil {
+	if err := reports.WritePortfolioHTML(opts.io.Out, items, reports.PortfolioOptions{Language: i18n.Choose(opts.lang, lang.lang, opts.io.Getenv)}); err != nil {
 		return err
 	}
 	return failOn(opts.io, opts.failOn, all)
