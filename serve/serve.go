@@ -220,7 +220,7 @@ func runHost(ctx context.Context, hub *Hub, o Options, drift *workspace.LensDrif
 		return err
 	}
 	first := box.Take()
-	s := newScreen(hub, tui.HostID, first, tui.ViewerOptions{Renderer: o.HostRenderer, LensChange: drift, Now: o.Now,
+	s := newScreen(hub, tui.HostID, first, tui.ViewerOptions{Renderer: o.HostRenderer, LensChange: drift, TypingFrame: tui.TypingFrame, Now: o.Now,
 		Join: join, JoinKey: hostKey})
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler(), tea.WithContext(ctx), tea.WithInput(in)}
 	if o.HostOutput != nil {

@@ -99,7 +99,7 @@ func (srv *server) run(sess ssh.Session) {
 		wish.Println(sess, srv.words.Ended)
 		return
 	}
-	s := newScreen(srv.hub, id, first, tui.ViewerOptions{Renderer: srv.renderer(sess), Now: srv.now})
+	s := newScreen(srv.hub, id, first, tui.ViewerOptions{Renderer: srv.renderer(sess), TypingFrame: tui.TypingFrame, Now: srv.now})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	// Input ends when the client closes this session (its connection may

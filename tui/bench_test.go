@@ -125,3 +125,33 @@ func BenchmarkStart(b *testing.B) {
 		})
 	}
 }
+
+// Typing into notes that already hold 3,000 characters in 40 lines (a
+// text pasted without bracketed paste arrives word by word): each word and
+// each space is one message, its Update and the View after it. "each"
+// takes every message at once (as tests do); "frame" holds letters for a
+// typing frame as a terminal does, and ends a frame every 64 messages.
+func BenchmarkNotesTyping(b *testing.B) {
+	for _, frame := range []time.Duration{0, TypingFrame} {
+		name := map[time.Duration]string{0: "each", TypingFrame: "frame"}[frame]
+		b.Run(name, func(b *testing.B) {
+			m := benchModel(b, 120, 40)
+			m.v.typingFrame = frame
+			press(m, "e")
+			m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Repeat(strings.Repeat("word ", 14)+"\n", 40)), Paste: true})
+			word, space := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("word")}, tea.KeyMsg{Type: tea.KeySpace, Runes: []rune(" ")}
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				switch {
+				case i%64 == 63:
+					m.Update(typedMsg{})
+				case i%2 == 0:
+					m.Update(word)
+				default:
+					m.Update(space)
+				}
+				_ = m.View()
+			}
+		})
+	}
+}

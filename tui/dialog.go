@@ -23,6 +23,16 @@ type dialog interface {
 	typing() bool
 }
 
+// A textEditor is a dialog in which every letter is text and never a
+// command (the notes editor): a run of letters goes in as one insertion,
+// where elsewhere each letter is a key of its own. Text pasted without
+// bracketed paste arrives in such runs, and the editor's every update
+// costs a pass over its line.
+type textEditor interface {
+	dialog
+	editsText()
+}
+
 // frame is the size and look every dialog shares.
 type frame struct {
 	c    *common

@@ -136,6 +136,8 @@ func (d notesDialog) keys() []key.Binding { return []key.Binding{d.c.keys.Form.D
 
 func (d notesDialog) typing() bool { return true }
 
+func (d notesDialog) editsText() {}
+
 // notesConflictDialog asks what to keep when someone else changed a
 // question's notes while they were typed in: nothing typed is dropped
 // unless it says so.

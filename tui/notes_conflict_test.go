@@ -223,3 +223,88 @@ func TestPendingNotesSurviveTheEnd(t *testing.T) {
 		}
 	}
 }
+
+// A run of letters (text pasted without bracketed paste arrives so) goes
+// into the notes editor as one insertion, one change sent, where
+// elsewhere each letter is a key of its own.
+func TestNotesTakeARunOfLettersAtOnce(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "e")
+	p.v.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("alpha")})
+	intents := p.v.TakeIntents()
+	if len(intents) != 1 {
+		t.Fatalf("a run of 5 letters sent %d changes, want 1: %#v", len(intents), intents)
+	}
+	if n, ok := intents[0].(NotesIntent); !ok || n.Notes != "alpha" || n.Base != "" {
+		t.Fatalf("the change is %#v, want notes alpha over empty notes", intents[0])
+	}
+	press(p, "esc")
+	p.v.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("xj")})
+	if got := len(p.v.TakeIntents()); got != 1 {
+		t.Fatalf("on the question screen x then j made %d changes, want the one tick", got)
+	}
+	if row := p.v.question.cursor; row != 1 {
+		t.Errorf("after x then j the cursor is on row %d, want 1 (each letter a key)", row)
+	}
+}
+
+func notesOf(p *program) string {
+	if a := answer(p, "OPS1"); a != nil {
+		return a.Notes
+	}
+	return ""
+}
+
+// On a terminal, letters typed into the editor wait for the end of a
+// frame and go in together; any other key (or the frame's end) puts them
+// in first, so the text is exactly as typed. Elsewhere keys act at once.
+func TestTypingFrameTakesLettersTogetherInOrder(t *testing.T) {
+	p := opsProgram(t)
+	p.v.typingFrame = TypingFrame
+	press(p, "e")
+	_, timer := p.Update(keyMsg("ab"))
+	_, again := p.Update(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune(" ")})
+	p.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("up")}) // letters, not the Up key
+	if got := notesOf(p); got != "" {
+		t.Fatalf("notes %q before the frame ended, want the letters held", got)
+	}
+	if timer == nil || again != nil {
+		t.Fatalf("the frame's timer: first %v, then %v; want one timer", timer != nil, again != nil)
+	}
+	p.Update(keyMsg("enter"))
+	if got := notesOf(p); got != "ab up\n" {
+		t.Fatalf("after Enter the notes are %q, want the letters, then the line end", got)
+	}
+	p.Update(keyMsg("c"))
+	p.Update(typedMsg{})
+	if got := notesOf(p); got != "ab up\nc" {
+		t.Fatalf("after the frame the notes are %q, want %q", got, "ab up\nc")
+	}
+	// Letters held for an editor that went meanwhile (the host of a live
+	// review took the pen) go nowhere: here q would quit.
+	p.Update(keyMsg("q"))
+	p.v.dialogs = nil
+	p.Update(typedMsg{})
+	if p.quitting || p.v.TakeQuit() != noQuit {
+		t.Fatal("a letter held for a closed editor acted as a key")
+	}
+	p.Update(keyMsg("x"))
+	if got := selected(p, "OPS1"); got == "" {
+		t.Error("on the question screen x waited for a frame: keys outside the editor act at once")
+	}
+}
+
+// A signal within a typing frame: the letters held are saved too.
+func TestTypingFrameLettersSurviveASignal(t *testing.T) {
+	p := opsProgram(t)
+	p.v.typingFrame = TypingFrame
+	press(p, "e")
+	p.Update(keyMsg("last"))
+	p.Update(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune(" ")})
+	p.Update(keyMsg("words"))
+	_, cmd := p.Update(signalMsg{})
+	runCmd(p, cmd)
+	if got := load(t, p.s.path).Answers.Get(pillar, "OPS1"); got == nil || got.Notes != "last words" {
+		t.Fatalf("saved after the signal: %+v, want the notes typed in the last frame", got)
+	}
+}

@@ -228,6 +228,7 @@ func saveFailure(o SaveOutcome) error {
 // quit ends the program the way the viewer (or a signal) asked.
 func (p *program) quit(how quitRequest) tea.Cmd {
 	if how != quitForce {
+		p.takeTyped()
 		// Notes typed over someone else's change and not settled yet (a
 		// signal came, the terminal went): both texts are kept.
 		for _, in := range p.v.TakePendingNotes() {
@@ -255,6 +256,15 @@ func (p *program) quit(how quitRequest) tea.Cmd {
 	return p.startSave(false)
 }
 
+// takeTyped applies the letters the viewer still holds for its text
+// editor: a signal came, or the terminal went, within a typing frame.
+func (p *program) takeTyped() {
+	p.v.FlushTyped()
+	for _, in := range p.v.TakeIntents() {
+		p.v.Applied(p.s.Apply(p.author(), in))
+	}
+}
+
 func (p *program) clockCmd() tea.Cmd {
 	return p.after(clockEvery, func(time.Time) tea.Msg { return clockMsg{} })
 }
@@ -275,6 +285,7 @@ func (p *program) watchCmd() tea.Cmd {
 // the review as it was when the program ended.
 func Run(opts Options) (*review.Review, error) {
 	p := newProgram(opts)
+	p.v.typingFrame = TypingFrame // a terminal: see ViewerOptions.TypingFrame
 	in, closeInput, err := KeyInput(opts.Input)
 	if err != nil {
 		return p.s.Snapshot().Review, err
@@ -308,6 +319,7 @@ func (p *program) finish(runErr error) error {
 	case p.asideErr != nil:
 		return fmt.Errorf("%w: %s could not be saved, and %v", ErrUnsaved, p.s.path, p.asideErr)
 	}
+	p.takeTyped()
 	if err := p.s.SaveNow(); err != nil {
 		path, aerr := p.s.SetAside()
 		if aerr != nil {

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -23,9 +25,62 @@ type (
 // Update handles one message and returns the command to run. Sizes are
 // laid out and the prepared text rebuilt once, at the end (refresh).
 func (v *Viewer) Update(msg tea.Msg) tea.Cmd {
-	cmd := v.route(msg)
+	if v.holdTyped(msg) {
+		return v.typedTimer()
+	}
+	if _, ok := msg.(typedMsg); ok {
+		v.typedDue = false
+		cmd := v.FlushTyped()
+		v.refresh()
+		return cmd
+	}
+	cmd := tea.Batch(v.FlushTyped(), v.route(msg))
 	v.refresh() // lays out first
 	return cmd
+}
+
+// typedMsg ends a typing frame: the letters held go in.
+type typedMsg struct{}
+
+// holdTyped holds a letter or space typed into a text editor until the
+// frame ends (ViewerOptions.TypingFrame), or any other message comes:
+// that one then follows the letters, in the order they came.
+func (v *Viewer) holdTyped(msg tea.Msg) bool {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok || v.typingFrame <= 0 || km.Paste || km.Alt || !v.editorOnTop() {
+		return false
+	}
+	switch km.Type {
+	case tea.KeyRunes:
+		v.typedAhead = append(v.typedAhead, km.Runes...)
+	case tea.KeySpace:
+		v.typedAhead = append(v.typedAhead, ' ')
+	default:
+		return false
+	}
+	return true
+}
+
+func (v *Viewer) typedTimer() tea.Cmd {
+	if v.typedDue {
+		return nil
+	}
+	v.typedDue = true
+	return tea.Tick(v.typingFrame, func(time.Time) tea.Msg { return typedMsg{} })
+}
+
+// FlushTyped puts the letters held for the text editor in, as typed; the
+// caller refreshes (Update does) and takes the intents. The program calls
+// it before it ends, so no letter is left behind. Should the editor have
+// closed meanwhile (a live review's host took the pen), they go nowhere:
+// elsewhere a letter is a command.
+func (v *Viewer) FlushTyped() tea.Cmd {
+	runes := v.typedAhead
+	v.typedAhead = nil
+	if len(runes) == 0 || !v.editorOnTop() {
+		return nil
+	}
+	return v.dialogKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: runes, Paste: len(runes) > 1})
 }
 
 func (v *Viewer) route(msg tea.Msg) tea.Cmd {
@@ -75,6 +130,11 @@ func (v *Viewer) top() layer {
 }
 
 func (v *Viewer) key(msg tea.KeyMsg) tea.Cmd {
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !msg.Alt && v.editorOnTop() {
+		// Inserted whole, as a paste is: no run reads as a key's name.
+		msg.Paste = true
+		return v.dialogKey(msg)
+	}
 	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 		// Keys typed faster than the terminal is read, or text pasted
 		// without bracketed paste, arrive as one message. Each rune is a
@@ -129,6 +189,15 @@ func (v *Viewer) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	}
 	return v.screenKey(msg)
+}
+
+// editorOnTop reports whether the keys go to a textEditor.
+func (v *Viewer) editorOnTop() bool {
+	if v.top() != layerDialog {
+		return false
+	}
+	_, ok := topOf(v.dialogs).(textEditor)
+	return ok
 }
 
 // dialogKey gives a key to the top dialog.

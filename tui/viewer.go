@@ -95,7 +95,11 @@ type Viewer struct {
 	notice       Notice // the viewer's own notice
 	status       string
 	footerHelp   string
-	frame        string // what View returns, prepared by refresh
+	frame        string // what View returns, drawn from the prepared parts
+	frameStale   bool   // a refresh came since frame was drawn
+	typingFrame  time.Duration
+	typedAhead   []rune // letters for the text editor, waiting for typedMsg
+	typedDue     bool   // a typedMsg is on its way
 	seenConflict *Conflict
 	join         string // how others join a live review, for the host
 	joinKey      string
@@ -134,8 +138,17 @@ type ViewerOptions struct {
 	// join with, and JoinKey the host key's fingerprint: said in the
 	// presence line while no one has joined, and in the key help.
 	Join, JoinKey string
-	Now           func() time.Time
+	// TypingFrame, when set, lets letters typed into a text editor wait
+	// up to this long and go in together: the screen is not drawn more
+	// often than that anyway. Text pasted without bracketed paste arrives
+	// word by word, and every insertion costs the editor a pass over its
+	// text. Zero takes each at once (tests that check every key).
+	TypingFrame time.Duration
+	Now         func() time.Time
 }
+
+// TypingFrame is a frame at 60 frames a second, bubbletea's rate.
+const TypingFrame = time.Second / 60
 
 // NewViewer makes a viewer of a session's snapshot, at 80x24 until told
 // its size.
@@ -151,7 +164,8 @@ func NewViewer(snap *Snapshot, o ViewerOptions) *Viewer {
 		lang = snap.Lens.Language
 	}
 	c := newCommon(o.Renderer, lang, o.Hyperlinks, o.Now)
-	v := &Viewer{c: c, snap: snap, termW: 80, termH: 24, help: help.New(), join: cleanLine(o.Join), joinKey: cleanLine(o.JoinKey)}
+	v := &Viewer{c: c, snap: snap, termW: 80, termH: 24, help: help.New(), join: cleanLine(o.Join), joinKey: cleanLine(o.JoinKey),
+		typingFrame: o.TypingFrame}
 	c.styles.styleHelp(&v.help)
 	if d := o.LensChange; d != nil && d.Kind != workspace.LensSame {
 		v.notice = Notice{Kind: NoticeLensChanged, Lens: d, At: o.Now()}
@@ -310,9 +324,15 @@ func (v *Viewer) TakePendingNotes() []Intent {
 
 func (v *Viewer) setNotice(text string) { v.notice = Notice{Text: text, At: v.c.now()} }
 
-// View draws the viewer: the frame refresh prepared. No Markdown
-// rendering, no wrapping, no styles built.
-func (v *Viewer) View() string { return v.frame }
+// View draws the viewer from the parts refresh prepared, once however
+// many refreshes one message made (a key, its intent applied, the new
+// snapshot). No Markdown rendering, no styles built.
+func (v *Viewer) View() string {
+	if v.frameStale {
+		v.frame, v.frameStale = v.frameText(), false
+	}
+	return v.frame
+}
 
 // frameText joins the title bar, the body of the top layer, the status
 // line and the key help.
@@ -398,7 +418,7 @@ func (v *Viewer) refresh() {
 	case screenQuestion:
 		v.question = v.question.refresh()
 	}
-	v.frame = v.frameText()
+	v.frameStale = true
 }
 
 // bindings are the keys of whatever has the keys now, for the help.

@@ -415,6 +415,38 @@ func TestEndToEndLongJapaneseTextKeepsEveryCharacter(t *testing.T) {
 	}
 }
 
+// A long text pasted without bracketed paste (tmux paste-buffer without
+// -p) comes word by word, each space a key of its own, and line ends as
+// Enter. Every word and line end lands in the notes, in order (the editor
+// takes a frame's letters together: see tui.ViewerOptions.TypingFrame).
+func TestEndToEndLongPasteWithoutBracketsKeepsTheText(t *testing.T) {
+	s := startTmux(t, "review", "review.yaml", "--workload", "Paste")
+	s.waitFor("Operational Excellence - 1/6")
+	s.keys("e")
+	s.waitFor("Notes for OPS1")
+	var lines []string
+	for i := range 50 {
+		lines = append(lines, fmt.Sprintf("line %02d: the runbook names who is paged, and how", i))
+	}
+	text := strings.Join(lines, "\n")
+	buffer := s.path("paste.txt")
+	if err := os.WriteFile(buffer, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.run("load-buffer", buffer)
+	s.run("paste-buffer", "-t", s.name) // LF becomes CR, as a terminal sends Enter
+	s.waitFor("line 49: the runbook")
+	s.keys("Escape")
+	s.waitFor("Notes: line 00")
+	if a := s.quitWithAnswer("review.yaml", "OPS1"); a == nil || a.Notes != text {
+		got := ""
+		if a != nil {
+			got = a.Notes
+		}
+		t.Errorf("the notes hold %d characters, want the %d pasted:\n%s", len(got), len(text), got)
+	}
+}
+
 // The live review with the real binary and the real OpenSSH client: a host
 // and two joiners in tmux. A tick by the host shows in both joiners' panes;
 // q in one joiner leaves the others running; the file holds every answer
