@@ -254,11 +254,16 @@ func interleave(items []string, sep string) []string {
 	return out
 }
 
-// tooSmallView says the terminal is too small, wrapped to fit it.
-func tooSmallView(t *i18n.Status, w, h int) string {
-	msg := wrap(fmt.Sprintf(t.TooSmall, w, h, minWidth, minHeight), max(1, w))
+// tooSmallView says the terminal is too small, wrapped to fit it; typing,
+// that a text field still takes the keys.
+func tooSmallView(t *i18n.Status, w, h int, typing bool) string {
+	long, short := t.TooSmall, t.TooSmallShort
+	if typing {
+		long, short = t.TooSmallTyping, t.TooSmallTypingShort
+	}
+	msg := wrap(fmt.Sprintf(long, w, h, minWidth, minHeight), max(1, w))
 	if strings.Count(msg, "\n") >= h {
-		msg = wrap(t.TooSmallShort, max(1, w)) // the way out, at least
+		msg = wrap(short, max(1, w)) // the way out, at least
 	}
 	return fitHeight(msg, max(1, h))
 }

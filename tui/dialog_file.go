@@ -51,7 +51,7 @@ func (d conflictDialog) view() string {
 	if qs := d.conflict.Questions; len(qs) > 0 {
 		lines = append(append(lines, text(fmt.Sprintf(t.BothChanged, sanitize(strings.Join(qs, ", "))))...), "")
 	}
-	aside := cleanLine(filepath.Base(d.path)) + ".wafr-unsaved"
+	aside := asideName(d.path)
 	quitBroken, quit := keyLines(fmt.Sprintf(t.QuitBroken, aside), w), keyLines(fmt.Sprintf(t.Quit, aside), w)
 	if d.meeting {
 		quitBroken, quit = keyLines(t.LeaveMeeting, w), keyLines(t.LeaveMeeting, w)
@@ -68,6 +68,10 @@ func (d conflictDialog) view() string {
 	lines = append(lines, quit...)
 	return d.boxLines(t.Title, lines)
 }
+
+// asideName is the file a session's answers are set aside in, as said in
+// a dialog (the first free one is used: workspace.SetAside).
+func asideName(path string) string { return cleanLine(filepath.Base(path)) + ".wafr-unsaved" }
 
 // keyLines wraps "key  what it does" so that the text wraps under itself,
 // not under the key.
@@ -121,6 +125,8 @@ func (d saveFailedDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 		return d, nil, []event{closeDialogEvent{}, quitEvent{how: quitSave}}
 	case keyMatches(km, k.Force):
 		return d, nil, []event{quitEvent{how: quitForce}}
+	case keyMatches(km, k.QuitAside):
+		return d, nil, []event{quitEvent{how: quitAside}}
 	case keyMatches(km, k.Cancel):
 		return d, nil, closed()
 	}
@@ -135,7 +141,7 @@ func (d saveFailedDialog) view() string {
 		lines = append(lines, d.c.styles.StatusError.Render(l))
 	}
 	lines = append(append(append(lines, ""), strings.Split(wrap(t.Body, w), "\n")...), "")
-	for _, k := range strings.Split(t.Keys, "\n") {
+	for _, k := range strings.Split(fmt.Sprintf(t.Keys, asideName(d.path)), "\n") {
 		lines = append(lines, keyLines(k, w)...)
 	}
 	return d.boxLines(fmt.Sprintf(t.Title, sanitize(d.path)), lines)
@@ -146,7 +152,7 @@ func (d saveFailedDialog) focus() (dialog, tea.Cmd) { return d, nil }
 
 func (d saveFailedDialog) keys() []key.Binding {
 	k := d.c.keys.Form
-	return []key.Binding{k.Retry, k.Cancel, k.Force}
+	return []key.Binding{k.Retry, k.QuitAside, k.Cancel, k.Force}
 }
 
 func (d conflictDialog) typing() bool { return false }

@@ -74,14 +74,43 @@ func TestTooSmallAlwaysSaysHowToQuit(t *testing.T) {
 	for _, lang := range []string{"en", "ja"} {
 		st := &i18n.For(lang).TUI.Status
 		for _, size := range [][2]int{{20, 5}, {40, 10}, {12, 3}, {59, 19}} {
-			view := tooSmallView(st, size[0], size[1])
-			if !strings.Contains(strings.ReplaceAll(view, "\n", ""), "q") || !strings.Contains(view, ")") {
-				t.Errorf("%s at %dx%d does not say how to quit:\n%s", lang, size[0], size[1], view)
-			}
-			if n := strings.Count(view, "\n") + 1; n > size[1] {
-				t.Errorf("%s at %dx%d takes %d lines", lang, size[0], size[1], n)
+			for typing, way := range map[bool]string{false: "q", true: "ctrl+c"} {
+				view := tooSmallView(st, size[0], size[1], typing)
+				if !strings.Contains(strings.ReplaceAll(view, "\n", ""), way) || !strings.Contains(view, ")") {
+					t.Errorf("%s at %dx%d (typing %v) does not say how to quit (%s):\n%s", lang, size[0], size[1], typing, way, view)
+				}
+				if n := strings.Count(view, "\n") + 1; n > size[1] {
+					t.Errorf("%s at %dx%d takes %d lines", lang, size[0], size[1], n)
+				}
 			}
 		}
+	}
+}
+
+// A window made too small while someone types (a tmux split) keeps the
+// typing: the letters go into the field, q among them, and only ctrl+c
+// quits, as the screen says.
+func TestTooSmallWhileTypingKeepsTheText(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "e")
+	typeText(p, "before ")
+	p.Update(tea.WindowSizeMsg{Width: 20, Height: 6})
+	if view := plainView(p); !strings.Contains(view, "ctrl+c") {
+		t.Fatalf("the small screen does not say ctrl+c quits while typing:\n%s", view)
+	}
+	typeText(p, "a quick fix")
+	if p.quitting || p.v.TakeQuit() != noQuit {
+		t.Fatal("a q typed into the notes quit")
+	}
+	p.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	press(p, "esc")
+	if got := notesOf(p); got != "before a quick fix" {
+		t.Errorf("notes %q, want every letter typed while the window was small", got)
+	}
+	// Not typing, q still quits there.
+	p.Update(tea.WindowSizeMsg{Width: 20, Height: 6})
+	if !runCmd(p, press(p, "q")) {
+		t.Error("q on the small screen no longer quits")
 	}
 }
 

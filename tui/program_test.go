@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,6 +100,32 @@ func TestSaveFailureKeepsAnswers(t *testing.T) {
 		t.Error("Q did not quit marking the loss")
 	}
 	_ = good
+}
+
+// Quitting when the file cannot be saved has a way out that keeps the
+// answers: q sets them aside beside the file, as the dialog says.
+func TestSaveFailureQuitSetsTheAnswersAside(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "x")
+	// The file becomes a folder: it cannot be saved, but beside it can.
+	os.Remove(p.s.path)
+	os.Mkdir(p.s.path, 0o755)
+	if runCmd(p, press(p, "q")) {
+		t.Fatal("quit although the save failed")
+	}
+	if view := plainView(p); !strings.Contains(view, "review.yaml.wafr-unsaved") {
+		t.Fatalf("the dialog does not name where the answers would go:\n%s", view)
+	}
+	if !runCmd(p, press(p, "q")) {
+		t.Fatal("q in the dialog did not quit")
+	}
+	err := p.finish(nil)
+	if !errors.Is(err, ErrUnsaved) || !strings.Contains(fmt.Sprint(err), ".wafr-unsaved") {
+		t.Fatalf("finish: %v, want the set-aside file named", err)
+	}
+	if got := load(t, p.s.path+".wafr-unsaved").Answers.Get(pillar, "OPS1"); got == nil || len(got.Selected) == 0 {
+		t.Fatalf("the set-aside file holds %+v, want the tick", got)
+	}
 }
 
 // A save that fails after a signal never waits for a key: the answers are

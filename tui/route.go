@@ -155,6 +155,10 @@ func (v *Viewer) key(msg tea.KeyMsg) tea.Cmd {
 		switch {
 		case v.endAsked():
 			return v.dialogKey(msg)
+		case v.typingBelow() && msg.Type != tea.KeyCtrlC:
+			// A field being typed in keeps its keys (a tmux split while
+			// someone types): q is a letter there, and ctrl+c quits.
+			return v.dialogKey(msg)
 		case v.asksBeforeEnding(msg):
 			return v.openDialog(newEndReviewDialog(v.c))
 		case keyMatches(msg, k.Global.Quit):
@@ -189,6 +193,14 @@ func (v *Viewer) key(msg tea.KeyMsg) tea.Cmd {
 		}
 	}
 	return v.screenKey(msg)
+}
+
+// typingBelow reports whether a dialog's text field has the keys under
+// the too-small screen. (The form of a new review is a screen: there, as
+// at start-up in a small window, q quits.)
+func (v *Viewer) typingBelow() bool {
+	top := topOf(v.dialogs)
+	return top != nil && top.typing() && !v.endAsked()
 }
 
 // editorOnTop reports whether the keys go to a textEditor.

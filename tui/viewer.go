@@ -341,7 +341,7 @@ func (v *Viewer) frameText() string {
 		if d, ok := topOf(v.dialogs).(endReviewDialog); ok {
 			return d.small(v.termW, v.termH)
 		}
-		return tooSmallView(&v.c.t.Status, v.termW, v.termH)
+		return tooSmallView(&v.c.t.Status, v.termW, v.termH, v.typingBelow())
 	}
 	var body string
 	switch {

@@ -182,6 +182,8 @@ func englishTUI() TUI {
 			KeysTitle: "Keys", KeysClose: "(? or esc closes)",
 			TooSmall:      "Terminal too small: %[1]dx%[2]d. wafr needs at least %[3]dx%[4]d; enlarge the window (q quits).",
 			TooSmallShort: "Too small (q quits)",
+			TooSmallTyping:      "Terminal too small: %[1]dx%[2]d. wafr needs at least %[3]dx%[4]d; enlarge the window. What you type still goes in (ctrl+c quits).",
+			TooSmallTypingShort: "Too small (ctrl+c quits)",
 
 			Locked:        "another wafr is writing this file",
 			StillChanging: "the file is still being changed by another program",
@@ -298,8 +300,8 @@ func englishTUI() TUI {
 		},
 		Failed: SaveFailed{
 			Title: "Could not save %s",
-			Body:  "Your answers are still here. Fix the problem (disk space, permissions) and retry, or quit and lose the changes since the last save.",
-			Keys:  "r    retry\nesc  go back to the review\nQ    quit without saving",
+			Body:  "Your answers are still here. Fix the problem (disk space, permissions) and retry, or quit and keep them in a file beside it. Q quits and loses the changes since the last save.",
+			Keys:  "r    retry\nq    quit and leave the file; this session's answers go to %s\nesc  go back to the review\nQ    quit without saving",
 		},
 		Notice: Notices{
 			ApplicableAgain:   "%s is applicable again: a tick answers it",

@@ -57,6 +57,9 @@ type Status struct {
 	KeysClose     string
 	TooSmall      string // %[1]dx%[2]d now, %[3]dx%[4]d needed
 	TooSmallShort string // TooSmall where it does not fit
+	// TooSmallTyping and its short form, while a text field has the keys:
+	// typing goes on into it, and only ctrl+c quits.
+	TooSmallTyping, TooSmallTypingShort string
 
 	// Why a save failed, where wafr knows (an error of the system is
 	// shown as the system says it).
@@ -253,7 +256,7 @@ type Conflict struct {
 type SaveFailed struct {
 	Title string // %s: the file
 	Body  string
-	Keys  string
+	Keys  string // %s: the file the answers are set aside in
 }
 
 // Notices are the one-line messages in the status line.
