@@ -180,8 +180,8 @@ func englishTUI() TUI {
 			Seconds: "%ds", Minutes: "%dm", Hours: "%dh",
 			Progress:  "%[1]d/%[2]d answered · HIGH %[3]d · MEDIUM %[4]d ",
 			KeysTitle: "Keys", KeysClose: "(? or esc closes)",
-			TooSmall:      "Terminal too small: %[1]dx%[2]d. wafr needs at least %[3]dx%[4]d; enlarge the window (q quits).",
-			TooSmallShort: "Too small (q quits)",
+			TooSmall:            "Terminal too small: %[1]dx%[2]d. wafr needs at least %[3]dx%[4]d; enlarge the window (q quits).",
+			TooSmallShort:       "Too small (q quits)",
 			TooSmallTyping:      "Terminal too small: %[1]dx%[2]d. wafr needs at least %[3]dx%[4]d; enlarge the window. What you type still goes in (ctrl+c quits).",
 			TooSmallTypingShort: "Too small (ctrl+c quits)",
 

@@ -166,8 +166,8 @@ func japaneseTUI() TUI {
 			Seconds: "%d 秒", Minutes: "%d 分", Hours: "%d 時間",
 			Progress:  "回答済み %[1]d/%[2]d · 高リスク %[3]d · 中リスク %[4]d ",
 			KeysTitle: "キー操作", KeysClose: "(? か esc で閉じる)",
-			TooSmall:      "端末が小さすぎます(%[1]dx%[2]d)。wafr には %[3]dx%[4]d 以上が必要です。ウィンドウを広げてください(q で終了)。",
-			TooSmallShort: "小さすぎます(q で終了)",
+			TooSmall:            "端末が小さすぎます(%[1]dx%[2]d)。wafr には %[3]dx%[4]d 以上が必要です。ウィンドウを広げてください(q で終了)。",
+			TooSmallShort:       "小さすぎます(q で終了)",
 			TooSmallTyping:      "端末が小さすぎます(%[1]dx%[2]d)。wafr には %[3]dx%[4]d 以上が必要です。ウィンドウを広げてください。入力はそのまま続けられます(ctrl+c で終了)。",
 			TooSmallTypingShort: "小さすぎます(ctrl+c で終了)",
 
