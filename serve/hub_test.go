@@ -746,9 +746,10 @@ func TestHubNoteProposals(t *testing.T) {
 		return a != nil && a.Notes == "hana's"
 	})
 	h.Send("host", []tui.Intent{tui.DecideIntent{Proposal: u.Meeting.Proposals[0].ID, Accept: true}})
-	waitFor(t, host, "the stale proposal refused", func(u *Update) bool { return refused(u, tui.ErrProposalStale) })
+	// Accepted after the notes changed, it goes after them: both kept.
+	waitFor(t, host, "the stale proposal kept after the notes", func(u *Update) bool { return told(u, tui.NoticeProposalKeptBoth) })
 	h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeStopped})
-	if a := load(t, h.path).Answers.Get(pillar, "OPS1"); a.Notes != "hana's" {
-		t.Errorf("notes %q", a.Notes)
+	if a := load(t, h.path).Answers.Get(pillar, "OPS1"); a.Notes != "hana's\n\nabcd" {
+		t.Errorf("notes %q, want hana's and then the proposal", a.Notes)
 	}
 }

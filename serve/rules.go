@@ -250,8 +250,13 @@ func (h *Hub) decide(p *person, in tui.DecideIntent) tui.Result {
 		return tui.Result{Message: tui.Notice{Kind: tui.NoticeDeclined}}
 	}
 	res := h.s.Apply(prop.By, prop.Intent)
-	if errors.Is(res.Err, tui.ErrNotesChanged) {
-		return tui.Result{Err: tui.ErrProposalStale} // not the facilitator's own typing
+	if notes, ok := prop.Intent.(tui.NotesIntent); ok && errors.Is(res.Err, tui.ErrNotesChanged) {
+		// The notes changed since: the proposal goes after them, as the
+		// proposer would have kept both (nobody is there to ask).
+		notes.Keep = tui.KeepBoth
+		if res = h.s.Apply(prop.By, notes); res.Err == nil {
+			res.Message = tui.Notice{Kind: tui.NoticeProposalKeptBoth}
+		}
 	}
 	if res.Changed {
 		h.lastChange = tui.Notice{Kind: tui.NoticeAcceptedProposal, Who: p.Name, Whom: prop.By, Proposal: &prop, At: h.now()}

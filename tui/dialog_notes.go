@@ -23,6 +23,7 @@ type notesDialog struct {
 	// here is refused until, on closing, a notesConflictDialog says what
 	// to keep.
 	unsaved bool
+	base    string // when unsaved, the notes the refused typing began over
 	// afterCR: the last key was Enter, so a line feed now ends the same
 	// line (CR LF, as a paste without bracketed paste brings it).
 	afterCR bool
@@ -79,7 +80,7 @@ func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	if km, ok := msg.(tea.KeyMsg); ok && (keyMatches(km, d.c.keys.Form.Done) || km.Type == tea.KeyCtrlC) {
 		d.area.Blur()
 		if d.unsaved {
-			return d, nil, []event{closeDialogEvent{}, openDialogEvent{newNotesConflictDialog(d.c, d.item, d.question, d.area.Value())}}
+			return d, nil, []event{closeDialogEvent{}, openDialogEvent{newNotesConflictDialog(d.c, d.item, d.question, d.area.Value(), d.base)}}
 		}
 		return d, nil, closed()
 	}
@@ -143,12 +144,12 @@ func (d notesDialog) editsText() {}
 // unless it says so.
 type notesConflictDialog struct {
 	frame
-	item           int
-	question, mine string
+	item                 int
+	question, mine, base string // base: the notes mine was typed over
 }
 
-func newNotesConflictDialog(c *common, item int, question, mine string) notesConflictDialog {
-	return notesConflictDialog{frame: frame{c: c}, item: item, question: question, mine: mine}
+func newNotesConflictDialog(c *common, item int, question, mine, base string) notesConflictDialog {
+	return notesConflictDialog{frame: frame{c: c}, item: item, question: question, mine: mine, base: base}
 }
 
 func (d notesConflictDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
@@ -158,7 +159,7 @@ func (d notesConflictDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	}
 	k := d.c.keys.Form
 	keep := func(how NotesKeep, said string) []event {
-		return []event{closeDialogEvent{}, noticeEvent{said}, applyEvent{NotesIntent{Item: d.item, Notes: d.mine, Keep: how}}}
+		return []event{closeDialogEvent{}, noticeEvent{said}, applyEvent{NotesIntent{Item: d.item, Notes: d.mine, Base: d.base, Keep: how}}}
 	}
 	switch {
 	case keyMatches(km, k.Mine):
@@ -169,7 +170,7 @@ func (d notesConflictDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 		return d, nil, []event{closeDialogEvent{}, noticeEvent{d.c.t.Notes.Dropped}}
 	case keyMatches(km, k.Cancel) || km.Type == tea.KeyCtrlC:
 		back := notesEditor(d.c, d.item, d.question, d.mine)
-		back.unsaved = true
+		back.unsaved, back.base = true, d.base
 		return d, nil, []event{closeDialogEvent{}, openDialogEvent{back}}
 	}
 	return d, nil, nil

@@ -27,9 +27,6 @@ var (
 	ErrPersonLeft               = errors.New("that person has left")
 	ErrObserverCannotFacilitate = errors.New("an observer cannot facilitate")
 	ErrProposalGone             = errors.New("that proposal is gone")
-	// ErrProposalStale is a proposed note accepted after someone else
-	// changed the notes it was written over: it is not applied.
-	ErrProposalStale    = errors.New("the notes changed since that was proposed")
 	ErrTooManyProposals = errors.New("too many proposals waiting")
 	ErrTooManyParked    = errors.New("too many items in the parking lot")
 )
@@ -67,7 +64,6 @@ func liveErrorText(t *i18n.Live, err error) (string, bool) {
 		{ErrObserverReadOnly, t.ObserverReadOnly}, {ErrFacilitatorOnly, t.FacilitatorOnly}, {ErrAskFacilitator, t.AskFacilitator},
 		{ErrNoVote, t.NoVote}, {ErrVoteOpen, t.VoteOpenAlready}, {ErrVotesRevealed, t.VotesRevealed}, {ErrNotLive, t.NotLive},
 		{ErrPersonLeft, t.PersonLeft}, {ErrObserverCannotFacilitate, t.ObserverCannotLead}, {ErrProposalGone, t.ProposalGone},
-		{ErrProposalStale, t.ProposalStale},
 	} {
 		if errors.Is(err, w.err) {
 			return w.text, true

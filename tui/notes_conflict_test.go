@@ -112,14 +112,21 @@ func TestNotesEditorClosesQuietly(t *testing.T) {
 }
 
 func TestBothNotes(t *testing.T) {
-	for _, c := range [][3]string{
-		{"", "mine", "mine"},
-		{"theirs", "", "theirs"},
-		{"same", "same", "same"},
-		{"theirs\n", "mine", "theirs\n\nmine"},
+	for _, c := range [][4]string{
+		{"", "", "mine", "mine"},
+		{"", "theirs", "", "theirs"},
+		{"", "same", "same", "same"},
+		{"", "theirs\n", "mine", "theirs\n\nmine"},
+		{"old", "theirs", "mine", "theirs\n\nmine"},
+		// Both went on from the same notes: those are said once.
+		{"The runbook", "The runbook, paged by phone", "The runbook and a dashboard", "The runbook, paged by phone\n\nand a dashboard"},
+		{"Notes.", "Notes. Theirs.", "Notes.\nMine.", "Notes. Theirs.\n\nMine."},
+		{"Notes.", "Notes. Theirs.", "Notes.", "Notes. Theirs."},
+		// Mine changed the notes it began over: it is kept whole.
+		{"Notes.", "Notes. Theirs.", "Edited notes.", "Notes. Theirs.\n\nEdited notes."},
 	} {
-		if got := bothNotes(c[0], c[1]); got != c[2] {
-			t.Errorf("bothNotes(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		if got := bothNotes(c[0], c[1], c[2]); got != c[3] {
+			t.Errorf("bothNotes(%q, %q, %q) = %q, want %q", c[0], c[1], c[2], got, c[3])
 		}
 	}
 }
@@ -306,5 +313,23 @@ func TestTypingFrameLettersSurviveASignal(t *testing.T) {
 	runCmd(p, cmd)
 	if got := load(t, p.s.path).Answers.Get(pillar, "OPS1"); got == nil || got.Notes != "last words" {
 		t.Fatalf("saved after the signal: %+v, want the notes typed in the last frame", got)
+	}
+}
+
+// Keeping both where both went on from the same notes (people in a
+// meeting adding to one note): those notes are said once.
+func TestNotesKeepBothSaysTheSharedStartOnce(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "e")
+	typeText(p, "Paged by phone.")
+	if res := p.s.Apply("someone", NotesIntent{Item: 0, Notes: "Paged by phone. Runbook in the wiki.", Base: "Paged by phone."}); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	p.v.SetSnapshot(p.s.Snapshot())
+	typeText(p, " Escalates after 15 minutes.")
+	press(p, "esc", "b")
+	want := "Paged by phone. Runbook in the wiki.\n\nEscalates after 15 minutes."
+	if got := notesOf(p); got != want {
+		t.Errorf("notes %q, want %q", got, want)
 	}
 }

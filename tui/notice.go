@@ -61,6 +61,9 @@ const (
 	NoticeFacilitates
 	NoticeProposed // Proposal
 	NoticeDeclined // the facilitator declined a proposal
+	// NoticeProposalKeptBoth: a notes proposal accepted after the notes
+	// changed went in after them.
+	NoticeProposalKeptBoth
 	NoticeVoteOpened
 
 	// What an update means for the one who sees it: their viewer says it.
@@ -206,6 +209,8 @@ func (c *common) liveResultText(snap *Snapshot, n Notice) (string, bool) {
 		return fmt.Sprintf(t.Proposed, c.proposalText(snap, n.Proposal)), true
 	case NoticeDeclined:
 		return t.Declined, true
+	case NoticeProposalKeptBoth:
+		return t.ProposalKeptBoth, true
 	case NoticeVoteOpened:
 		return t.VoteOpened, true
 	case NoticeChairLost:

@@ -252,6 +252,7 @@ const (
 type NotesConflict struct {
 	Item  int
 	Notes string
+	Base  string // the notes it was typed over, for keeping both
 }
 
 func (e *NotesConflict) Error() string { return ErrNotesChanged.Error() }
@@ -264,15 +265,23 @@ func (e *NotesConflict) Is(target error) bool { return target == ErrNotesChanged
 func (in NotesIntent) notesOver(current string) (string, error) {
 	switch {
 	case in.Keep == KeepBoth:
-		return bothNotes(current, in.Notes), nil
+		return bothNotes(in.Base, current, in.Notes), nil
 	case in.Keep == KeepMine, current == in.Base, current == in.Notes:
 		return in.Notes, nil
 	}
-	return "", &NotesConflict{Item: in.Item, Notes: in.Notes}
+	return "", &NotesConflict{Item: in.Item, Notes: in.Notes, Base: in.Base}
 }
 
-// bothNotes is their notes and then mine, a blank line between.
-func bothNotes(theirs, mine string) string {
+// bothNotes is their notes and then mine, a blank line between. Where
+// both went on from the same notes (base), as people in a meeting add to a
+// note, those are said once: mine adds only what I wrote after them.
+func bothNotes(base, theirs, mine string) string {
+	if base != "" && strings.HasPrefix(theirs, base) && strings.HasPrefix(mine, base) {
+		mine = strings.TrimLeft(mine[len(base):], " \t\n")
+		if mine == "" {
+			return theirs
+		}
+	}
 	switch {
 	case theirs == "" || theirs == mine:
 		return mine

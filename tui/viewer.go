@@ -277,7 +277,9 @@ func (v *Viewer) notesRefused(err error) {
 	}
 	for i, d := range v.dialogs {
 		if nd, ok := d.(notesDialog); ok && nd.item == nc.Item {
-			nd.unsaved = true
+			if !nd.unsaved {
+				nd.unsaved, nd.base = true, nc.Base
+			}
 			v.dialogs[i] = nd
 			return
 		}
@@ -289,7 +291,7 @@ func (v *Viewer) notesRefused(err error) {
 			return
 		}
 	}
-	ask, _ := newNotesConflictDialog(v.c, nc.Item, v.snap.Items[nc.Item].Question.ID, nc.Notes).setSize(v.c.width, v.c.height).focus()
+	ask, _ := newNotesConflictDialog(v.c, nc.Item, v.snap.Items[nc.Item].Question.ID, nc.Notes, nc.Base).setSize(v.c.width, v.c.height).focus()
 	if top := topOf(v.dialogs); top != nil && top.typing() {
 		v.dialogs = slices.Insert(v.dialogs, len(v.dialogs)-1, ask)
 		return
@@ -308,12 +310,12 @@ func (v *Viewer) TakePendingNotes() []Intent {
 		switch d := d.(type) {
 		case notesDialog:
 			if d.unsaved {
-				out = append(out, NotesIntent{Item: d.item, Notes: d.area.Value(), Keep: KeepBoth})
+				out = append(out, NotesIntent{Item: d.item, Notes: d.area.Value(), Base: d.base, Keep: KeepBoth})
 				d.unsaved = false
 			}
 			kept = append(kept, d)
 		case notesConflictDialog:
-			out = append(out, NotesIntent{Item: d.item, Notes: d.mine, Keep: KeepBoth})
+			out = append(out, NotesIntent{Item: d.item, Notes: d.mine, Base: d.base, Keep: KeepBoth})
 		default:
 			kept = append(kept, d)
 		}

@@ -376,7 +376,7 @@ func englishLive() Live {
 		PersonLeft:         "that person has left",
 		ObserverCannotLead: "an observer cannot facilitate",
 		ProposalGone:       "that proposal is gone",
-		ProposalStale:      "the notes changed since that was proposed, so it was not applied: ask for it again",
+		ProposalKeptBoth:   "the notes changed since that was proposed: both are kept, the notes as they are and then the proposal",
 		TooManyProposals:   "you have %d proposals waiting: let the facilitator catch up",
 		TooManyParked:      "you have %d items in the parking lot already",
 

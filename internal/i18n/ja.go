@@ -364,7 +364,7 @@ func japaneseLive() Live {
 		PersonLeft:         "その参加者はすでに退出しています",
 		ObserverCannotLead: "オブザーバーはファシリテーターになれません",
 		ProposalGone:       "その提案はすでに処理されています",
-		ProposalStale:      "提案のあとにメモが変更されたため、反映しませんでした。もう一度提案してもらってください",
+		ProposalKeptBoth:   "提案のあとにメモが変更されたため、今のメモのあとに提案を続けて、両方を残しました",
 		TooManyProposals:   "未処理の提案が %d 件あります。ファシリテーターが対応するまでお待ちください",
 		TooManyParked:      "保留中の項目がすでに %d 件あり、これ以上は保留できません",
 

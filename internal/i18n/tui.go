@@ -362,7 +362,7 @@ type Live struct {
 	PersonLeft         string
 	ObserverCannotLead string
 	ProposalGone       string
-	ProposalStale      string
+	ProposalKeptBoth   string
 	TooManyProposals   string // %d waiting
 	TooManyParked      string // %d parked
 
