@@ -27,8 +27,8 @@ var (
 	ErrPersonLeft               = errors.New("that person has left")
 	ErrObserverCannotFacilitate = errors.New("an observer cannot facilitate")
 	ErrProposalGone             = errors.New("that proposal is gone")
-	ErrTooManyProposals = errors.New("too many proposals waiting")
-	ErrTooManyParked    = errors.New("too many items in the parking lot")
+	ErrTooManyProposals         = errors.New("too many proposals waiting")
+	ErrTooManyParked            = errors.New("too many items in the parking lot")
 )
 
 // LimitError is a cap one person reached (ErrTooManyProposals,
