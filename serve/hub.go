@@ -405,6 +405,7 @@ func (h *Hub) startSave(outside bool) {
 // goodbye to everyone.
 func (h *Hub) shutdown(goodbye tui.Notice) {
 	h.spend()
+	h.parkUndecided()
 	h.saveTimer.Stop()
 	for h.saving { // let the save in flight finish, so nothing runs twice
 		if m, ok := (<-h.in).(saveDoneMsg); ok {
@@ -419,6 +420,12 @@ func (h *Hub) shutdown(goodbye tui.Notice) {
 		} else {
 			h.err = fmt.Errorf("%w: %v; the answers are in %s", tui.ErrUnsaved, err, path)
 		}
+		if goodbye.Kind == tui.NoticeGoodbyeSaved { // it was not: say where the answers are
+			goodbye = tui.Notice{Kind: tui.NoticeGoodbyeUnsaved, Arg: goodbye.Arg}
+			if aerr == nil {
+				goodbye = tui.Notice{Kind: tui.NoticeGoodbyeAside, Arg: goodbye.Arg, Arg2: path}
+			}
+		}
 	}
 	close(h.done)
 	h.version++
@@ -427,6 +434,16 @@ func (h *Hub) shutdown(goodbye tui.Notice) {
 		p := h.people[id]
 		p.box.put(&Update{Version: h.version, Snap: snap, Meeting: h.meetingFor(p), Goodbye: goodbye})
 	}
+}
+
+// parkUndecided puts the proposals nobody decided in the parking lot, in
+// their authors' names: the review's end loses none of them.
+func (h *Hub) parkUndecided() {
+	snap := h.s.Snapshot()
+	for _, prop := range h.proposals {
+		h.s.Apply(prop.By, tui.ParkIntent{Item: prop.Item, Text: tui.UndecidedProposal(snap, prop)})
+	}
+	h.proposals = nil
 }
 
 // publish hands every participant the newest state.

@@ -753,3 +753,53 @@ func TestHubNoteProposals(t *testing.T) {
 		t.Errorf("notes %q, want hana's and then the proposal", a.Notes)
 	}
 }
+
+// Proposals nobody decided when the review ends go to the parking lot, in
+// their authors' names: a tick in words, a note as the text it adds.
+func TestHubEndParksUndecidedProposals(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.join("bob", "bob", tui.Contributor, false)
+	h.Send("bob", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_slo"},
+		tui.NotesIntent{Item: 1, Notes: "ask SRE about the rota", Base: ""}})
+	waitFor(t, host, "bob's two proposals", func(u *Update) bool { return len(u.Meeting.Proposals) == 2 })
+	if err := h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeStopped}); err != nil {
+		t.Fatal(err)
+	}
+	r := load(t, h.path)
+	if len(r.Parked) != 2 {
+		t.Fatalf("parked %+v, want the two proposals", r.Parked)
+	}
+	tick, note := r.Parked[0], r.Parked[1]
+	if tick.QuestionID != "OPS1" || tick.By != "bob" || !strings.Contains(tick.Text, "not decided") || !strings.Contains(tick.Text, "OPS1_slo") {
+		t.Errorf("the tick was parked as %+v", tick)
+	}
+	if note.QuestionID != "OPS2" || note.By != "bob" || note.Text != "ask SRE about the rota" {
+		t.Errorf("the note was parked as %+v", note)
+	}
+	if a := r.Answers.Get(pillar, "OPS1"); a != nil && len(a.Selected) > 0 {
+		t.Errorf("an undecided tick was applied: %v", a.Selected)
+	}
+}
+
+// A review that ends without its file saved says so to everyone, and
+// where the answers went, instead of "saved".
+func TestHubGoodbyeSaysWhereUnsavedAnswersAre(t *testing.T) {
+	h := newTestHub(t)
+	h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_no"}})
+	waitFor(t, bob, "the tick", func(u *Update) bool { return sel(u, "OPS1") == "OPS1_no" })
+	// The file becomes a folder: it cannot be saved, but beside it can.
+	os.Remove(h.path)
+	if err := os.Mkdir(h.path, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeSaved, Arg: h.path}); !errors.Is(err, tui.ErrUnsaved) {
+		t.Fatalf("stop: %v, want the answers unsaved", err)
+	}
+	u := waitFor(t, bob, "goodbye", func(u *Update) bool { return !u.Goodbye.Empty() })
+	if u.Goodbye.Kind != tui.NoticeGoodbyeAside || u.Goodbye.Arg2 != h.path+".wafr-unsaved" {
+		t.Fatalf("goodbye %+v, want one naming %s.wafr-unsaved", u.Goodbye, h.path)
+	}
+}

@@ -67,6 +67,15 @@ func (s *screen) take(u *Update) tea.Cmd {
 
 func (s *screen) View() string { return s.v.View() }
 
+// leftBehind is what the viewer still holds when its session ends (the
+// connection dropped): the letters of a typing frame, and notes typed over
+// someone else's change, which keep both texts, as "wafr review" does on a
+// signal.
+func (s *screen) leftBehind() []tui.Intent {
+	s.v.FlushTyped()
+	return append(s.v.TakeIntents(), s.v.TakePendingNotes()...)
+}
+
 // deliver hands the program each update the hub leaves in the mailbox,
 // from a goroutine of its own: if the program is slow to take it, only
 // this goroutine waits, and newer updates replace the one waiting.

@@ -99,6 +99,17 @@ func (lr *liveReview) end() error {
 	return nil
 }
 
+// waitForHost waits until the host's screen has shown want.
+func (lr *liveReview) waitForHost(want string) {
+	lr.t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(ansi.Strip(lr.hostScreen.String()), want); {
+		if time.Now().After(deadline) {
+			lr.t.Fatalf("the host's screen never said %q:\n%s", want, tail(lr.hostScreen.String()))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // client is one participant's ssh session with a pty, and what it has
 // shown so far.
 type client struct {
@@ -496,5 +507,46 @@ func TestHostKeyLivesInTheConfigFolder(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(cwd); len(entries) != 0 {
 		t.Errorf("serve wrote %s into the current folder", entries[0].Name())
+	}
+}
+
+// A participant whose connection drops while their notes wait on someone
+// else's change (the question "keep which?" never asked): both texts are
+// kept, as "wafr review" keeps them on a signal.
+func TestDroppedSessionKeepsNotesTypedOverAChange(t *testing.T) {
+	keys := testKeys(t, 3)
+	team := writeTeam(t, keys)
+	path := filepath.Join(t.TempDir(), "review.yaml")
+	lr := startReview(t, path, team, nil)
+	bob, err := dial(t, lr.addr, keys[1], "bob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bob.waitFor("OPS1")
+	lr.host.Write([]byte("W")) // contributors change answers themselves
+	bob.waitFor("change answers")
+	bob.keys("e")
+	bob.waitFor("Notes for OPS1")
+	bob.keys("Paged")
+	lr.waitForHost("bob edited the notes")
+	lr.host.Write([]byte("e"))
+	time.Sleep(100 * time.Millisecond)
+	lr.host.Write([]byte(" by phone"))
+	lr.waitForHost("Paged by phone")
+	bob.keys(" within 5 minutes")
+	bob.waitFor("someone else changed these notes")
+	bob.conn.Close()
+	lr.waitForHost("bob left")
+	lr.host.Write([]byte("\x1b"))
+	if err := lr.end(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := review.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Paged by phone\n\nwithin 5 minutes"
+	if a := r.Answers.Get("operationalExcellence", "OPS1"); a == nil || a.Notes != want {
+		t.Fatalf("notes %+v, want %q", a, want)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -237,9 +238,27 @@ func newParkedActionDialog(c *common, p review.Parked) textDialog {
 // endReviewDialog asks the host of a live review before q ends it for
 // everyone: y ends it, any other key goes back. Ctrl+C ends it at once, as
 // it does everywhere.
-type endReviewDialog struct{ frame }
+type endReviewDialog struct {
+	frame
+	proposals int // proposals nobody decided: they go to the parking lot
+}
 
-func newEndReviewDialog(c *common) endReviewDialog { return endReviewDialog{frame{c: c}} }
+func newEndReviewDialog(c *common, m *Meeting) endReviewDialog {
+	d := endReviewDialog{frame: frame{c: c}}
+	if m != nil {
+		d.proposals = len(m.Proposals)
+	}
+	return d
+}
+
+// body is the question, and what becomes of the proposals left.
+func (d endReviewDialog) body() string {
+	t := &d.c.t.Meeting
+	if d.proposals == 0 {
+		return t.EndBody
+	}
+	return i18n.Plural(d.proposals, t.EndProposal, fmt.Sprintf(t.EndProposals, d.proposals)) + " " + t.EndBody
+}
 
 func (d endReviewDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	km, ok := msg.(tea.KeyMsg)
@@ -257,14 +276,14 @@ func (d endReviewDialog) yes() key.Binding {
 }
 
 func (d endReviewDialog) view() string {
-	return d.box(d.c.t.Meeting.EndTitle, d.c.t.Meeting.EndBody)
+	return d.box(d.c.t.Meeting.EndTitle, d.body())
 }
 
 // small is the question alone, for a terminal too small for the dialog:
 // the key that answers it must not act unseen.
 func (d endReviewDialog) small(w, h int) string {
 	t := &d.c.t.Meeting
-	return fitHeight(wrap(t.EndTitle+" "+t.EndBody, max(1, w)), max(1, h))
+	return fitHeight(wrap(t.EndTitle+" "+d.body(), max(1, w)), max(1, h))
 }
 
 func (d endReviewDialog) setSize(w, h int) dialog  { d.w, d.h = w, h; return d }

@@ -238,6 +238,19 @@ func TestMeetingParticipantTextIsClean(t *testing.T) {
 	checkFits(t, v, "hostile names")
 }
 
+// Ending with proposals nobody decided says where they go.
+func TestEndReviewSaysWhereProposalsGo(t *testing.T) {
+	h, m := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})
+	withProposals := *m
+	withProposals.Proposals = []Proposal{{ID: 1, By: "bob", Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}},
+		{ID: 2, By: "dave", Intent: NotesIntent{Item: 0, Notes: "n"}}}
+	h.SetMeeting(&withProposals)
+	h.Update(keyMsg("q"))
+	if got := strings.Join(strings.Fields(ansi.Strip(h.View())), " "); !strings.Contains(got, "2 proposals are not decided: they go to the parking lot.") {
+		t.Errorf("the end question does not say what becomes of 2 proposals:\n%s", got)
+	}
+}
+
 // The host's q ends the review for everyone, so it asks first: y ends it,
 // any other key goes back; Ctrl+C ends it at once. A participant's q
 // leaves at once. A terminal too small for the dialog still shows the

@@ -103,6 +103,8 @@ const (
 
 	// Goodbyes: the review has ended for this participant.
 	NoticeGoodbyeSaved   // Arg: the review file
+	NoticeGoodbyeAside   // Arg: the review file, which could not be saved; Arg2: where the answers are
+	NoticeGoodbyeUnsaved // Arg: the review file, which could not be saved, nor the answers set aside
 	NoticeGoodbyeStopped // stopped on the host
 	NoticeGoodbyeRemoved // their key is no longer on the team
 
@@ -277,6 +279,10 @@ func (c *common) reviewNoticeText(n Notice) string {
 		return fmt.Sprintf(t.SessionFailed, textsafe.ShowInvisible(oneLine(n.Who)), n.Text)
 	case NoticeGoodbyeSaved:
 		return fmt.Sprintf(t.GoodbyeSaved, n.Arg)
+	case NoticeGoodbyeAside:
+		return fmt.Sprintf(t.GoodbyeAside, n.Arg, n.Arg2)
+	case NoticeGoodbyeUnsaved:
+		return fmt.Sprintf(t.GoodbyeUnsaved, n.Arg)
 	case NoticeGoodbyeStopped:
 		return t.GoodbyeStopped
 	case NoticeGoodbyeRemoved:
@@ -288,7 +294,21 @@ func (c *common) reviewNoticeText(n Notice) string {
 // proposalText is what a proposal asks for, in a few words: tick or untick
 // a choice, then its title (what a narrow line cuts first), or notes.
 func (c *common) proposalText(snap *Snapshot, p *Proposal) string {
-	t := &c.t.Live
+	return proposalText(&c.t.Live, snap, p)
+}
+
+// UndecidedProposal is what a proposal nobody decided is parked as when
+// the review ends, in the lens's language: its tick, or the notes it adds
+// to the ones it was typed over (parked notes go after a question's notes).
+func UndecidedProposal(snap *Snapshot, p Proposal) string {
+	if in, ok := p.Intent.(NotesIntent); ok {
+		return strings.TrimSpace(strings.TrimPrefix(in.Notes, in.Base))
+	}
+	t := &i18n.For(snap.Lens.Language).TUI.Live
+	return fmt.Sprintf(t.Undecided, proposalText(t, snap, &p))
+}
+
+func proposalText(t *i18n.Live, snap *Snapshot, p *Proposal) string {
 	if p == nil {
 		return ""
 	}

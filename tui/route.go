@@ -160,7 +160,7 @@ func (v *Viewer) key(msg tea.KeyMsg) tea.Cmd {
 			// someone types): q is a letter there, and ctrl+c quits.
 			return v.dialogKey(msg)
 		case v.asksBeforeEnding(msg):
-			return v.openDialog(newEndReviewDialog(v.c))
+			return v.openDialog(newEndReviewDialog(v.c, v.meeting))
 		case keyMatches(msg, k.Global.Quit):
 			return v.handle(quitEvent{how: quitSave})
 		}

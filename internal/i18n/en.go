@@ -339,7 +339,9 @@ func englishTUI() TUI {
 			VoteElsewhere: "a vote is open on %s: settle it there first", Roaming: "roaming: F follows the facilitator again",
 			Following: "following the facilitator",
 			EndTitle:  "End the review for everyone?", EndBody: "y ends it and saves the answers; any other key goes back.",
-			EndYes: "end the review", EndAnyKey: "any key", EndBack: "go back",
+			EndProposal:  "1 proposal is not decided: it goes to the parking lot.",
+			EndProposals: "%d proposals are not decided: they go to the parking lot.",
+			EndYes:       "end the review", EndAnyKey: "any key", EndBack: "go back",
 
 			ParkTitle:       "Park an item on %s",
 			ParkIntro:       "A line to come back to before the review ends (it becomes an action or a note).",
@@ -395,6 +397,7 @@ func englishLive() Live {
 		YourProposalNot:  "%[1]s declined your proposal: %[2]s",
 
 		ProposeTick: "tick %s", ProposeUntick: "untick %s", ProposeNotes: "notes: %s", WithTitle: "%[1]s (%[2]s)",
+		Undecided: "proposed, not decided when the review ended: %s",
 
 		Ticked:            "%[1]s ticked %[2]s",
 		Unticked:          "%[1]s unticked %[2]s",
@@ -431,6 +434,8 @@ func englishLive() Live {
 		TeamGone:       "the team file %[1]s cannot be read (%[2]s): no one else can join until it is back",
 
 		GoodbyeSaved:   "The review has ended; the answers are saved in %s. Thank you!",
+		GoodbyeAside:   "The review has ended; %[1]s could not be saved, so the answers are in %[2]s. Thank you!",
+		GoodbyeUnsaved: "The review has ended, but %s could not be saved: the host has the answers on screen.",
 		GoodbyeStopped: "The review was stopped on the host.",
 		GoodbyeRemoved: "Your key is no longer on the team of this review.",
 

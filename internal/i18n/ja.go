@@ -325,7 +325,9 @@ func japaneseTUI() TUI {
 			VoteElsewhere: "%s で投票中です。先にそちらを確定してください", Roaming: "自由に移動中: F でファシリテーターへの追従に戻ります",
 			Following: "ファシリテーターに追従しています",
 			EndTitle:  "全員のレビューを終了しますか?", EndBody: "y で終了し、回答を保存します。ほかのキーを押すと戻ります。",
-			EndYes: "レビューを終了", EndAnyKey: "ほかのキー", EndBack: "戻る",
+			EndProposal:  "決まっていない提案が 1 件あります。パーキングロットに残します。",
+			EndProposals: "決まっていない提案が %d 件あります。パーキングロットに残します。",
+			EndYes:       "レビューを終了", EndAnyKey: "ほかのキー", EndBack: "戻る",
 
 			ParkTitle:       "%s の項目を保留する",
 			ParkIntro:       "レビューの終わりまでに立ち戻る内容を 1 行で書いてください(あとでアクションかメモになります)。",
@@ -383,6 +385,7 @@ func japaneseLive() Live {
 		YourProposalNot:  "%[1]s さんがあなたの提案を断りました: %[2]s",
 
 		ProposeTick: "%s をチェック", ProposeUntick: "%s のチェックを外す", ProposeNotes: "メモ: %s", WithTitle: "%[1]s(%[2]s)",
+		Undecided: "提案されたまま、レビューの終了までに決まらなかったもの: %s",
 
 		Ticked:            "%[1]s さんが %[2]s をチェックしました",
 		Unticked:          "%[1]s さんが %[2]s のチェックを外しました",
@@ -419,6 +422,8 @@ func japaneseLive() Live {
 		TeamGone:       "チームファイル %[1]s を読み込めません(%[2]s)。ファイルが戻るまで、新たに参加できる人はいません",
 
 		GoodbyeSaved:   "レビューは終了しました。回答は %s に保存されています。お疲れさまでした。",
+		GoodbyeAside:   "レビューは終了しました。%[1]s に保存できなかったため、回答は %[2]s に書き出しました。お疲れさまでした。",
+		GoodbyeUnsaved: "レビューは終了しましたが、%s に保存できませんでした。回答はホストの画面に残っています。",
 		GoodbyeStopped: "ホストがレビューを停止しました。",
 		GoodbyeRemoved: "あなたの鍵はこのレビューのチームから外されました。",
 

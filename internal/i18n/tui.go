@@ -313,7 +313,10 @@ type Meeting struct {
 
 	// The host's q asks before it ends the review for everyone: the
 	// dialog, and its keys' help (EndAnyKey stands for a key's name).
-	EndTitle, EndBody          string
+	EndTitle, EndBody string
+	// EndProposal(s) say what becomes of the proposals nobody decided
+	// (%d: how many), before EndBody.
+	EndProposal, EndProposals  string
 	EndYes, EndAnyKey, EndBack string
 
 	ParkTitle       string // %s: the question
@@ -387,6 +390,7 @@ type Live struct {
 	ProposeUntick string // %s: the choice's id
 	ProposeNotes  string // %s: the notes
 	WithTitle     string // %[1]s a tick or untick proposed, %[2]s the choice's title
+	Undecided     string // %s: a proposal, parked when the review ended before it was decided
 
 	// Who changed what: the latest change, for everyone.
 	Ticked            string // %[1]s who, %[2]s the choice
@@ -426,6 +430,8 @@ type Live struct {
 
 	// Goodbyes, when a participant's screen ends.
 	GoodbyeSaved   string // %s: the review file
+	GoodbyeAside   string // %[1]s: the review file, which could not be saved; %[2]s: where the answers are
+	GoodbyeUnsaved string // %s: the review file, which could not be saved, nor the answers set aside
 	GoodbyeStopped string
 	GoodbyeRemoved string
 
