@@ -173,13 +173,13 @@ func newHandOverDialog(c *common, m *Meeting) pickDialog {
 
 func newSettleVoteDialog(c *common, snap *Snapshot, vt *VoteView) pickDialog {
 	t := &c.t.Meeting
-	majority := t.SettleNothing
+	take, cursor := t.SettleNothing, 1 // no majority: keeping the answer is the safe default
 	if len(vt.Majority) > 0 {
-		majority = strings.Join(vt.Majority, ", ")
+		take, cursor = fmt.Sprintf(t.SettleMajority, cleanLine(strings.Join(vt.Majority, ", "))), 0
 	}
 	q := cleanLine(snap.Items[vt.Item].Question.ID)
-	labels := []string{fmt.Sprintf(t.SettleMajority, cleanLine(majority)), t.SettleKeep, t.SettleBack}
-	return pickDialog{frame: frame{c: c}, title: fmt.Sprintf(t.SettleTitle, q), labels: labels,
+	labels := []string{take, t.SettleKeep, t.SettleBack}
+	return pickDialog{frame: frame{c: c}, title: fmt.Sprintf(t.SettleTitle, q), labels: labels, cursor: cursor,
 		help: []key.Binding{c.keys.Question.Up, c.keys.Question.Down, c.keys.Form.Confirm, c.keys.Form.Cancel},
 		pick: func(i int) []event {
 			switch i {

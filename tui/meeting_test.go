@@ -108,6 +108,18 @@ func TestMeetingVoteKeys(t *testing.T) {
 	if got := intents(v, "enter"); len(got) != 1 || got[0] != (CloseVoteIntent{Majority: true}) {
 		t.Errorf("settle: %#v", got)
 	}
+	// No practice ticked by most: the first choice says it clears the
+	// answer, and Enter keeps the answer.
+	split := shown
+	split.Vote = &VoteView{Item: 0, Revealed: true, Voted: 3, Eligible: 3, Voters: map[string][]string{"OPS1_users": {"bob"}, "OPS1_slo": {"hana"}}}
+	v.SetMeeting(&split)
+	v.Update(keyMsg("v"))
+	if view := strings.Join(strings.Fields(ansi.Strip(v.View())), " "); !strings.Contains(view, "No practice was ticked by most: clear the answer") {
+		t.Errorf("settling a split vote does not say it clears the answer:\n%s", view)
+	}
+	if got := intents(v, "enter"); len(got) != 1 || got[0] != (CloseVoteIntent{}) {
+		t.Errorf("Enter on a split vote: %#v, want the answer kept", got)
+	}
 }
 
 func TestMeetingFacilitatorKeys(t *testing.T) {

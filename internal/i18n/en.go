@@ -350,7 +350,7 @@ func englishTUI() TUI {
 			TimeBoxIntro:   "Everyone sees the time left on the shared question, and overtime. 0 turns the time-box off.",
 			TimeBoxExample: "e.g. 5", TimeBoxBad: "a number of minutes, 0 to 240",
 			HandOverTitle: "Hand the facilitator role to…", HandOverEmpty: "No one else here can take it.",
-			SettleTitle: "Settle the vote on %s", SettleMajority: "Take what most ticked as the answer: %s", SettleNothing: "nothing",
+			SettleTitle: "Settle the vote on %s", SettleMajority: "Take what most ticked as the answer: %s", SettleNothing: "No practice was ticked by most: clear the answer",
 			SettleKeep: "Keep the answer as it is now", SettleBack: "Go on voting (back)",
 			LotTitle: "Parking lot", LotChairTitle: "Parking lot: a action · n note · x drop",
 			LotEmpty:    "Nothing is parked. L on a question parks an item.",

@@ -336,7 +336,7 @@ func japaneseTUI() TUI {
 			TimeBoxIntro:   "共有中の質問の残り時間と超過時間が全員に表示されます。0 でタイムボックスを解除します。",
 			TimeBoxExample: "例: 5", TimeBoxBad: "0〜240 の分数で入力してください",
 			HandOverTitle: "ファシリテーター役を渡す相手", HandOverEmpty: "引き継げる人がほかにいません。",
-			SettleTitle: "%s の投票を確定する", SettleMajority: "多数がチェックしたものを回答にする: %s", SettleNothing: "なし",
+			SettleTitle: "%s の投票を確定する", SettleMajority: "多数がチェックしたものを回答にする: %s", SettleNothing: "過半数がチェックしたプラクティスはありません: 回答を空にする",
 			SettleKeep: "今の回答のままにする", SettleBack: "投票を続ける(戻る)",
 			LotTitle: "保留リスト", LotChairTitle: "保留リスト: a アクション · n メモ · x 削除",
 			LotEmpty:    "保留中の項目はありません。質問画面で L を押すと保留できます。",

@@ -331,7 +331,7 @@ type Meeting struct {
 	HandOverEmpty   string
 	SettleTitle     string // %s: the question
 	SettleMajority  string // %s: the choices most ticked
-	SettleNothing   string
+	SettleNothing   string // the first choice when no practice has a majority
 	SettleKeep      string
 	SettleBack      string
 	LotTitle        string
