@@ -803,3 +803,22 @@ func TestHubGoodbyeSaysWhereUnsavedAnswersAre(t *testing.T) {
 		t.Fatalf("goodbye %+v, want one naming %s.wafr-unsaved", u.Goodbye, h.path)
 	}
 }
+
+// Someone the team file calls a facilitator changes answers directly
+// while another has the chair; a contributor proposes.
+func TestHubTeamFacilitatorEditsWithoutTheChair(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.join("alice", "alice", tui.Facilitator, false)
+	h.join("bob", "bob", tui.Contributor, false)
+	h.Send("alice", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_slo"}})
+	u := waitFor(t, host, "alice's tick", func(u *Update) bool { return sel(u, "OPS1") == "OPS1_slo" })
+	if len(u.Meeting.Proposals) != 0 {
+		t.Errorf("alice's tick became a proposal: %+v", u.Meeting.Proposals)
+	}
+	h.Send("bob", []tui.Intent{tui.TickIntent{Item: 0, ChoiceID: "OPS1_users"}})
+	u = waitFor(t, host, "bob's proposal", func(u *Update) bool { return len(u.Meeting.Proposals) == 1 })
+	if sel(u, "OPS1") != "OPS1_slo" {
+		t.Errorf("bob's tick applied without the chair: %s", sel(u, "OPS1"))
+	}
+}

@@ -45,6 +45,19 @@ func (h *Hub) role(p *person) tui.Role {
 	return tui.Contributor
 }
 
+// mayEdit reports whether p changes answers directly: the chair; a
+// contributor while the chair allows it (W); and, always, someone the team
+// file calls a facilitator (a co-facilitator without the chair).
+func (h *Hub) mayEdit(p *person) bool {
+	switch h.role(p) {
+	case tui.Facilitator:
+		return true
+	case tui.Contributor:
+		return h.editOpen || p.Role == tui.Facilitator
+	}
+	return false
+}
+
 // apply carries out one intent of p's, after checking p may.
 func (h *Hub) apply(p *person, in tui.Intent) tui.Result {
 	role := h.role(p)
@@ -74,11 +87,11 @@ func (h *Hub) apply(p *person, in tui.Intent) tui.Result {
 		switch {
 		case role == tui.Observer:
 			return tui.Result{Err: tui.ErrObserverReadOnly}
-		case role == tui.Contributor && !h.editOpen:
+		case !h.mayEdit(p):
 			return h.propose(p, in)
 		}
 	default: // not applicable, actions, milestones
-		if role == tui.Observer || role == tui.Contributor && !h.editOpen {
+		if !h.mayEdit(p) {
 			return tui.Result{Err: tui.ErrAskFacilitator}
 		}
 	}

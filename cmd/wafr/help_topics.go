@@ -147,9 +147,11 @@ ROLES
 The facilitator moves the shared question and changes answers. Contributors
 change answers too when the facilitator allows it (W); otherwise their ticks
 and notes are proposals the facilitator accepts (y) or declines (d).
-Observers read. Every change shows who made it. The facilitator can hand
-the role over (H); if its holder drops, it is kept for them for a minute,
-then goes back to the host.
+Someone the team file calls a facilitator always changes answers directly,
+while another holds the chair. Observers read. Every change shows who made
+it. The facilitator can hand the role over (H); if its holder drops, it is
+kept for them for a minute, then goes back to the host. Proposals nobody
+decided when the review ends go to the parking lot.
 
 FOLLOWING
 Each screen follows the facilitator's question. Moving on your own (n, p,
