@@ -822,3 +822,23 @@ func TestHubTeamFacilitatorEditsWithoutTheChair(t *testing.T) {
 		t.Errorf("bob's tick applied without the chair: %s", sel(u, "OPS1"))
 	}
 }
+
+// A note proposal being typed tells its author what it says now, not
+// what its first key made it.
+func TestHubNoteProposalSaysItsLatestText(t *testing.T) {
+	h := newTestHub(t)
+	h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	h.Send("bob", []tui.Intent{tui.NotesIntent{Item: 0, Notes: "d", Base: ""}})
+	h.Send("bob", []tui.Intent{tui.NotesIntent{Item: 0, Notes: "dashboards", Base: "d"}})
+	waitFor(t, bob, "the latest text said", func(u *Update) bool {
+		for _, r := range u.Results {
+			if r.Message.Kind == tui.NoticeProposed && r.Message.Proposal != nil {
+				if n, ok := r.Message.Proposal.Intent.(tui.NotesIntent); ok && n.Notes == "dashboards" {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}

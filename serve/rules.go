@@ -221,7 +221,8 @@ func (h *Hub) propose(p *person, in tui.Intent) tui.Result {
 				// applied).
 				in.Base = first.Base
 				h.proposals[i].Intent = in
-				return tui.Result{}
+				said := h.proposals[i]
+				return tui.Result{Message: tui.Notice{Kind: tui.NoticeProposed, Proposal: &said}}
 			}
 		}
 	}

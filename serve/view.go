@@ -9,7 +9,7 @@ import (
 // meetingFor is the meeting as p sees it: everyone's presence, and p's own
 // ballot but no one else's until the votes are revealed.
 func (h *Hub) meetingFor(p *person) *tui.Meeting {
-	m := &tui.Meeting{Me: h.personView(p), Shared: h.shared, EditOpen: h.editOpen, Proposals: slices.Clone(h.proposals),
+	m := &tui.Meeting{Me: h.personView(p), Shared: h.shared, EditOpen: h.editOpen, MayEdit: h.mayEdit(p), Proposals: slices.Clone(h.proposals),
 		TimeBox: tui.TimeBox{PerQuestion: h.timeBox, Started: h.sharedSince}, LastChange: h.lastChange}
 	for _, id := range h.order {
 		m.People = append(m.People, h.personView(h.people[id]))

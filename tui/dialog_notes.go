@@ -24,6 +24,9 @@ type notesDialog struct {
 	// to keep.
 	unsaved bool
 	base    string // when unsaved, the notes the refused typing began over
+	// proposing: in a live review, what is typed goes to the facilitator
+	// as a proposal, not into the file.
+	proposing bool
 	// afterCR: the last key was Enter, so a line feed now ends the same
 	// line (CR LF, as a paste without bracketed paste brings it).
 	afterCR bool
@@ -118,7 +121,7 @@ func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 func (d notesDialog) view() string {
 	t := &d.c.t.Notes
 	lines := strings.Split(d.area.View(), "\n")
-	lines = append(lines, strings.Split(d.c.styles.Dim.Render(wrap(t.Hint, d.textWidth())), "\n")...)
+	lines = append(lines, strings.Split(d.c.styles.Dim.Render(wrap(d.hint(), d.textWidth())), "\n")...)
 	return d.boxLines(fmt.Sprintf(t.Title, cleanLine(d.question)), lines)
 }
 
@@ -127,8 +130,16 @@ func (d notesDialog) setSize(w, h int) dialog {
 	// One column fewer than the dialog: the cursor after a full line
 	// needs a cell of its own.
 	d.area.SetWidth(min(d.textWidth(), 100) - 1)
-	d.area.SetHeight(max(3, min(10, h-8-strings.Count(wrap(d.c.t.Notes.Hint, d.textWidth()), "\n"))))
+	d.area.SetHeight(max(3, min(10, h-8-strings.Count(wrap(d.hint(), d.textWidth()), "\n"))))
 	return d
+}
+
+// hint says where the typing goes.
+func (d notesDialog) hint() string {
+	if d.proposing {
+		return d.c.t.Notes.ProposeHint
+	}
+	return d.c.t.Notes.Hint
 }
 
 func (d notesDialog) focus() (dialog, tea.Cmd) { cmd := d.area.Focus(); return d, cmd }

@@ -95,6 +95,7 @@ type Meeting struct {
 	People    []Person
 	Shared    int  // the question the facilitator is on
 	EditOpen  bool // contributors may change answers themselves
+	MayEdit   bool // Me changes answers directly; else Me's ticks and notes are proposals
 	Proposals []Proposal
 	Vote      *VoteView
 	TimeBox   TimeBox

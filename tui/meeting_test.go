@@ -250,6 +250,24 @@ func TestMeetingParticipantTextIsClean(t *testing.T) {
 	checkFits(t, v, "hostile names")
 }
 
+// A contributor whose notes are proposals is told so in the editor; one
+// who may edit is told the notes are saved.
+func TestNotesEditorSaysWhereTypingGoes(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	v.Update(keyMsg("e"))
+	if view := strings.Join(strings.Fields(ansi.Strip(v.View())), " "); !strings.Contains(view, "Proposed to the facilitator as you type") {
+		t.Errorf("a proposing contributor's editor does not say so:\n%s", view)
+	}
+	v.Update(keyMsg("esc"))
+	editing := *m
+	editing.MayEdit = true
+	v.SetMeeting(&editing)
+	v.Update(keyMsg("e"))
+	if view := strings.Join(strings.Fields(ansi.Strip(v.View())), " "); !strings.Contains(view, "Saved as you type") {
+		t.Errorf("an editing contributor's editor does not say the notes are saved:\n%s", view)
+	}
+}
+
 // Ending with proposals nobody decided says where they go.
 func TestEndReviewSaysWhereProposalsGo(t *testing.T) {
 	h, m := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})

@@ -359,7 +359,9 @@ func (q questionScreen) notesEvent() event {
 		body := fmt.Sprintf(t.NotEditable, cleanLine(q.item().Question.ID), why, sanitize(q.snap.Path))
 		return openDialogEvent{messageDialog{frame: frame{c: q.c}, title: t.NotEditableTitle, body: body}}
 	}
-	return openDialogEvent{newNotesDialog(q.c, q.snap, q.cur, notes)}
+	d := newNotesDialog(q.c, q.snap, q.cur, notes)
+	d.proposing = q.meeting != nil && q.meeting.Me.Role != Facilitator && !q.meeting.MayEdit
+	return openDialogEvent{d}
 }
 
 // actionEvent opens the dialog for an action that adopts the highlighted

@@ -259,7 +259,7 @@ func englishTUI() TUI {
 		},
 		Notes: Notes{
 			Title: "Notes for %s", Placeholder: "What the team said, who follows up, links…",
-			Hint: "Saved as you type. esc or ctrl+s closes.",
+			Hint: "Saved as you type. esc or ctrl+s closes.", ProposeHint: "Proposed to the facilitator as you type. esc or ctrl+s closes.",
 
 			ConflictTitle: "These notes changed while you typed",
 			Conflict:      "Someone else changed the notes of %s while you were typing, so what you typed is not saved yet.",

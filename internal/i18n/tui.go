@@ -197,6 +197,7 @@ type Notes struct {
 	Title       string // %s: the question
 	Placeholder string
 	Hint        string
+	ProposeHint string // Hint for someone whose notes are proposals in a live review
 
 	// The dialog when someone else changed the notes while they were
 	// typed in: what was typed is not saved until one of its keys says.
