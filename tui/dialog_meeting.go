@@ -221,6 +221,33 @@ func newParkingLotDialog(c *common, snap *Snapshot, chair bool) pickDialog {
 	return d
 }
 
+// newProposalsDialog lists the proposals waiting, each in full (the line
+// under the title has room for the first one's start only): enter or y
+// accepts the highlighted one, d declines it.
+func newProposalsDialog(c *common, snap *Snapshot, props []Proposal) pickDialog {
+	t := &c.t.Meeting
+	labels := make([]string, len(props))
+	for i, p := range props {
+		labels[i] = fmt.Sprintf(t.ProposalLine, cleanName(p.By), cleanLine(snap.Items[p.Item].Question.ID), cleanLine(c.proposalText(snap, &p)))
+	}
+	k := c.keys.Meeting
+	decide := func(i int, accept bool) []event {
+		return []event{closeDialogEvent{}, applyEvent{DecideIntent{Proposal: props[i].ID, Accept: accept}}}
+	}
+	return pickDialog{frame: frame{c: c}, title: t.ProposalsTitle, labels: labels, empty: t.ProposalsEmpty,
+		help: []key.Binding{c.keys.Question.Up, c.keys.Question.Down, k.Accept, k.Decline, c.keys.Form.Cancel},
+		pick: func(i int) []event { return decide(i, true) },
+		extra: func(i int, km tea.KeyMsg) []event {
+			switch {
+			case keyMatches(km, k.Accept):
+				return decide(i, true)
+			case keyMatches(km, k.Decline):
+				return decide(i, false)
+			}
+			return nil
+		}}
+}
+
 // newParkedActionDialog asks who owns the action a parked item becomes,
 // and by when, as "owner, YYYY-MM-DD".
 func newParkedActionDialog(c *common, p review.Parked) textDialog {

@@ -28,6 +28,7 @@ type MeetingKeys struct {
 	HandOver   key.Binding
 	Park       key.Binding
 	ParkingLot key.Binding
+	Proposals  key.Binding
 	Redraw     key.Binding
 }
 
@@ -141,6 +142,7 @@ func keyMapFor(d *i18n.Keys) *KeyMap {
 			HandOver:   b("H", d.HandOver, "H"),
 			Park:       b("L", d.Park, "L"),
 			ParkingLot: b("K", d.ParkingLot, "K"),
+			Proposals:  b("P", d.Proposals, "P"),
 			Redraw:     b("ctrl+l", d.Redraw, "ctrl+l"),
 		},
 		Overlay: OverlayKeys{

@@ -53,6 +53,8 @@ func (v *Viewer) meetingKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		v.outbox = append(v.outbox, DecideIntent{Proposal: m.Proposals[0].ID, Accept: true})
 	case keyMatches(msg, k.Decline) && len(m.Proposals) > 0:
 		v.outbox = append(v.outbox, DecideIntent{Proposal: m.Proposals[0].ID, Accept: false})
+	case keyMatches(msg, k.Proposals):
+		return v.handle(openDialogEvent{newProposalsDialog(v.c, v.snap, m.Proposals)}), true
 	case keyMatches(msg, k.TimeBox):
 		return v.handle(openDialogEvent{newTimeBoxDialog(v.c, m)}), true
 	case keyMatches(msg, k.Writers):
@@ -131,7 +133,7 @@ func (v *Viewer) meetingBindings() []key.Binding {
 // chairKeys are the keys that run the meeting: the facilitator's alone.
 func (v *Viewer) chairKeys() []key.Binding {
 	k := v.c.keys.Meeting
-	return []key.Binding{k.Vote, k.Accept, k.Decline, k.TimeBox, k.Writers, k.HandOver}
+	return []key.Binding{k.Vote, k.Accept, k.Decline, k.Proposals, k.TimeBox, k.Writers, k.HandOver}
 }
 
 // observerKeys are the keys that change the review, on the screens where

@@ -268,6 +268,28 @@ func TestNotesEditorSaysWhereTypingGoes(t *testing.T) {
 	}
 }
 
+// P shows the proposals waiting in full, which the line under the title
+// cuts; y or enter accepts the highlighted one, d declines it.
+func TestProposalsReadInFull(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
+	long := strings.Repeat("ask SRE about the on-call rota for payments, ", 4) + "and the part that matters at the end"
+	with := *m
+	with.Proposals = []Proposal{{ID: 3, By: "bob", Item: 0, Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}},
+		{ID: 4, By: "dave", Item: 1, Intent: NotesIntent{Item: 1, Notes: long}}}
+	v.SetMeeting(&with)
+	v.Update(keyMsg("P"))
+	if view := strings.Join(strings.Fields(ansi.Strip(v.View())), " "); !strings.Contains(view, "the part that matters at the end") {
+		t.Fatalf("the proposals dialog does not show the note in full:\n%s", ansi.Strip(v.View()))
+	}
+	if got := intents(v, "j", "d"); len(got) != 1 || got[0] != (DecideIntent{Proposal: 4, Accept: false}) {
+		t.Errorf("d on the second proposal: %#v", got)
+	}
+	v.Update(keyMsg("P"))
+	if got := intents(v, "enter"); len(got) != 1 || got[0] != (DecideIntent{Proposal: 3, Accept: true}) {
+		t.Errorf("enter on the first proposal: %#v", got)
+	}
+}
+
 // Ending with proposals nobody decided says where they go.
 func TestEndReviewSaysWhereProposalsGo(t *testing.T) {
 	h, m := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})

@@ -167,7 +167,7 @@ func englishTUI() TUI {
 			KeepMine: "keep mine", KeepBoth: "keep both", TakeTheirs: "take theirs",
 			Follow: "follow the facilitator / roam", Vote: "vote: open, reveal, settle", Accept: "accept the proposal",
 			Decline: "decline the proposal", TimeBox: "minutes per question", Writers: "contributors edit / propose",
-			HandOver: "hand the facilitator role over", Park: "park an item for later", ParkingLot: "the parking lot",
+			HandOver: "hand the facilitator role over", Park: "park an item for later", ParkingLot: "the parking lot", Proposals: "read the proposals in full",
 			Redraw: "redraw the screen",
 		},
 		Status: Status{
@@ -330,7 +330,7 @@ func englishTUI() TUI {
 		Meeting: Meeting{
 			TimeLeft: " ⏱ %s left ", Overtime: " ⏱ overtime %s ",
 			JoinWith: "others join with: %s", HostKey: "host key %s",
-			Proposals: " %d proposals (y accept, d decline) ", OneProposal: " 1 proposal (y accept, d decline) ",
+			Proposals: " %d proposals (y accept, d decline, P read) ", OneProposal: " 1 proposal (y accept, d decline, P read) ",
 			VoteOpen:    "Silent vote: tick what you believe the team does (%[1]d of %[2]d voted)",
 			VoteReveals: " · v reveals", Agrees: "Votes revealed: the team agrees",
 			Disagrees: "Votes revealed: the team disagrees on %d choices", DisagreesOne: "Votes revealed: the team disagrees on 1 choice",
@@ -352,7 +352,9 @@ func englishTUI() TUI {
 			HandOverTitle: "Hand the facilitator role to…", HandOverEmpty: "No one else here can take it.",
 			SettleTitle: "Settle the vote on %s", SettleMajority: "Take what most ticked as the answer: %s", SettleNothing: "No practice was ticked by most: clear the answer",
 			SettleKeep: "Keep the answer as it is now", SettleBack: "Go on voting (back)",
-			LotTitle: "Parking lot", LotChairTitle: "Parking lot: a action · n note · x drop",
+			ProposalsTitle: "Proposals: enter or y accepts · d declines", ProposalsEmpty: "No proposal is waiting.",
+			ProposalLine: "%[1]s on %[2]s: %[3]s",
+			LotTitle:     "Parking lot", LotChairTitle: "Parking lot: a action · n note · x drop",
 			LotEmpty:    "Nothing is parked. L on a question parks an item.",
 			LotToAction: "to an action", LotToNotes: "to notes", LotDrop: "drop",
 			ParkedTitle:   "Action from the parking lot",

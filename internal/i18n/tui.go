@@ -35,7 +35,7 @@ type Keys struct {
 	Leave, EndReview string
 
 	// A live review\'s keys.
-	Follow, Vote, Accept, Decline, TimeBox, Writers, HandOver, Park, ParkingLot, Redraw string
+	Follow, Vote, Accept, Decline, TimeBox, Writers, HandOver, Park, ParkingLot, Proposals, Redraw string
 }
 
 // Status is the title bar, the status line and the screens around them.
@@ -336,19 +336,22 @@ type Meeting struct {
 	SettleKeep      string
 	SettleBack      string
 	LotTitle        string
-	LotChairTitle   string
-	LotEmpty        string
-	LotToAction     string
-	LotToNotes      string
-	LotDrop         string
-	ParkedTitle     string
-	ParkedIntro     string // %s: the parked text
-	ParkedExample   string
-	ParkedGone      string
-	Parked          string // %s: the question
-	ParkDropped     string
-	ParkedToAction  string // %s: the action
-	ParkedToNotes   string // %s: the question
+	// The proposals in full: ProposalLine is %[1]s who, %[2]s the
+	// question, %[3]s what.
+	ProposalsTitle, ProposalsEmpty, ProposalLine string
+	LotChairTitle                                string
+	LotEmpty                                     string
+	LotToAction                                  string
+	LotToNotes                                   string
+	LotDrop                                      string
+	ParkedTitle                                  string
+	ParkedIntro                                  string // %s: the parked text
+	ParkedExample                                string
+	ParkedGone                                   string
+	Parked                                       string // %s: the question
+	ParkDropped                                  string
+	ParkedToAction                               string // %s: the action
+	ParkedToNotes                                string // %s: the question
 }
 
 // Live is what the hub of a live review says: why it refused an intent,
