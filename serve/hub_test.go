@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/tui"
 	"github.com/wafr-dev/wafr/workspace"
@@ -841,4 +843,27 @@ func TestHubNoteProposalSaysItsLatestText(t *testing.T) {
 		}
 		return false
 	})
+}
+
+// A participant's screen has a clock of its own: a notice goes once its
+// time is over, though nothing else happens.
+func TestScreenClockClearsOldNotices(t *testing.T) {
+	h := newTestHub(t)
+	h.join("host", "hana", tui.Facilitator, true)
+	box := h.join("bob", "bob", tui.Contributor, false)
+	first := waitFor(t, box, "the first update", func(*Update) bool { return true })
+	s := newScreen(h.Hub, "bob", first, tui.ViewerOptions{Now: h.clock.Now})
+	s.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	s.v.Applied(tui.Result{Message: tui.Notice{Kind: tui.NoticeDeclined}})
+	s.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if !strings.Contains(s.View(), "declined") {
+		t.Fatalf("the notice is not shown:\n%s", s.View())
+	}
+	h.clock.Add(time.Minute)
+	if _, cmd := s.Update(clockMsg{}); cmd == nil {
+		t.Error("the clock stopped after one tick")
+	}
+	if strings.Contains(s.View(), "declined") {
+		t.Errorf("a minute later the notice still shows:\n%s", s.View())
+	}
 }

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -21,6 +22,15 @@ type screen struct {
 
 type updateMsg struct{ u *Update }
 
+// clockMsg redraws the screen each clockEvery: how long ago the file was
+// saved, and notices that have had their time (a participant's screen has
+// no other clock).
+type clockMsg struct{}
+
+const clockEvery = time.Second
+
+func clockCmd() tea.Cmd { return tea.Tick(clockEvery, func(time.Time) tea.Msg { return clockMsg{} }) }
+
 func newScreen(hub *Hub, id string, first *Update, o tui.ViewerOptions) *screen {
 	v := tui.NewViewer(first.Snap, o)
 	v.SetMeeting(first.Meeting)
@@ -29,15 +39,19 @@ func newScreen(hub *Hub, id string, first *Update, o tui.ViewerOptions) *screen 
 
 func (s *screen) Init() tea.Cmd {
 	if s.size == nil {
-		return s.v.Init()
+		return tea.Batch(s.v.Init(), clockCmd())
 	}
 	size := *s.size
-	return tea.Batch(s.v.Init(), func() tea.Msg { return size })
+	return tea.Batch(s.v.Init(), clockCmd(), func() tea.Msg { return size })
 }
 
 func (s *screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if m, ok := msg.(updateMsg); ok {
+	switch m := msg.(type) {
+	case updateMsg:
 		return s, s.take(m.u)
+	case clockMsg:
+		s.v.Refresh()
+		return s, clockCmd()
 	}
 	cmd := s.v.Update(msg)
 	s.hub.Send(s.id, s.v.TakeIntents())
