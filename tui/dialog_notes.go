@@ -97,6 +97,11 @@ func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 			return d, nil, nil
 		case lf:
 			msg = tea.KeyMsg{Type: tea.KeyEnter}
+		case km.Type == tea.KeyTab:
+			// A tab (typed, or in text pasted without bracketed paste)
+			// goes in as a pasted one does; the editor has no fields to
+			// move between.
+			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'\t'}, Paste: true}
 		case km.Paste:
 			// A bracketed paste brings its line ends as they are: CR LF
 			// and CR each end one line.

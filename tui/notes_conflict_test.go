@@ -333,3 +333,16 @@ func TestNotesKeepBothSaysTheSharedStartOnce(t *testing.T) {
 		t.Errorf("notes %q, want %q", got, want)
 	}
 }
+
+// A tab in the notes editor, typed or pasted without bracketed paste, goes
+// in as one in a bracketed paste does.
+func TestNotesTakeATabAsPasted(t *testing.T) {
+	typed, pasted := opsProgram(t), opsProgram(t)
+	press(typed, "e")
+	typeText(typed, "a\tb")
+	press(pasted, "e")
+	pasted.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("a\tb"), Paste: true})
+	if got, want := notesOf(typed), notesOf(pasted); got != want || got == "ab" {
+		t.Errorf("typed tab: notes %q, want %q as a pasted tab gives", got, want)
+	}
+}
