@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
+	"github.com/wafr-dev/wafr/internal/textsafe"
 )
 
 // notesDialog edits a question's notes. Every change is applied at once, so
@@ -103,10 +104,10 @@ func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 			// move between.
 			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'\t'}, Paste: true}
 		case km.Paste:
-			// A bracketed paste brings its line ends as they are: CR LF
-			// and CR each end one line.
-			text := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(string(km.Runes))
-			km.Runes = []rune(text)
+			// A bracketed paste brings its line ends as they are: CR LF,
+			// CR and the Unicode ones each end one line, as textsafe reads
+			// them.
+			km.Runes = []rune(textsafe.Newlines(string(km.Runes)))
 			msg = km
 		}
 	}

@@ -82,10 +82,11 @@ func unsafe(r rune) bool {
 // and U+2029 as they are, which a terminal shows as nothing, a box or a
 // line break of its own, and turns CR and NEL into U+FFFD. Where the text
 // has one line to itself, the caller then turns the newlines into spaces.
-func Lines(s string) string { return Clean(newlines(s)) }
+func Lines(s string) string { return Clean(Newlines(s)) }
 
-// newlines turns every line break of s into a newline.
-func newlines(s string) string {
+// Newlines turns every line break of s (CR LF, CR, NEL, LS, PS) into a
+// newline.
+func Newlines(s string) string {
 	if !strings.ContainsAny(s, "\r\u0085\u2028\u2029") {
 		return s
 	}

@@ -39,7 +39,7 @@ func Typed(s string) string {
 	if isClean(s) && !strings.ContainsAny(s, "\u2028\u2029") {
 		return s
 	}
-	s = newlines(s)
+	s = Newlines(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for i, r := range s {
