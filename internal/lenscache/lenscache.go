@@ -116,7 +116,9 @@ func (s *Store) header(key string, payload []byte) []byte {
 }
 
 // Get returns the payload stored under key by this build, if a whole and
-// undamaged entry is there. A nil Store has nothing.
+// undamaged entry is there. A nil Store has nothing. The payload is the
+// caller's, freshly read, and callers may keep strings that share it (the
+// lens decoder does): nothing may change it afterwards.
 func (s *Store) Get(key string) ([]byte, bool) {
 	if s == nil || s.build() == "" {
 		return nil, false
