@@ -157,24 +157,31 @@ func greet(o Options, addr string, key HostKey) {
 		w = io.Discard
 	}
 	host, _, _ := net.SplitHostPort(addr)
-	fmt.Fprintf(w, "wafr serve: a live review of %s\n", o.File.Path)
-	fmt.Fprintf(w, "  join with: %s\n", joinCommand(addr))
-	fmt.Fprintf(w, "  host key:  %s\n", key.Fingerprint)
+	lang := ""
+	if o.File.Lens != nil {
+		lang = o.File.Lens.Language // the language every screen speaks
+	}
+	t := &i18n.For(lang).TUI.Live
+	line := func(format string, args ...any) { fmt.Fprintf(w, format+"\n", args...) }
+	people := func(n int) string { return i18n.Plural(n, t.GreetKey, fmt.Sprintf(t.GreetKeys, n)) }
+	line(t.GreetTitle, o.File.Path)
+	line(t.GreetJoin, joinCommand(addr))
+	line(t.GreetHostKey, key.Fingerprint)
 	if key.Created {
-		fmt.Fprintf(w, "             (made now; check it when ssh asks)\n")
+		line(t.GreetKeyMade)
 	}
 	if o.TeamPath != "" {
-		t, problems, _ := (&teamFile{path: o.TeamPath}).current()
-		fmt.Fprintf(w, "  team:      %s, %s (re-read when it changes)\n", o.TeamPath, people(t.Len()))
+		team, problems, _ := (&teamFile{path: o.TeamPath}).current()
+		line(t.GreetTeam, o.TeamPath, people(team.Len()))
 		for _, p := range problems {
-			fmt.Fprintf(w, "  warning:   %s\n", p)
+			line(t.GreetWarning, tui.TeamProblemText(t, p))
 		}
 	} else {
-		t, from, _ := HostTeam(o.Home, "")
-		fmt.Fprintf(w, "  team:      no --team: only your own keys (%s, %s) may join, as facilitators\n", from, people(t.Len()))
+		team, from, _ := HostTeam(o.Home, "")
+		line(t.GreetNoTeam, from, people(team.Len()))
 	}
 	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
-		fmt.Fprintf(w, "  warning:   listening on %s: other machines can reach this review; the team file decides who gets in\n", addr)
+		line(t.GreetListening, addr)
 	}
 }
 
@@ -194,13 +201,6 @@ func joinHost(host string) string {
 		return "[" + host + "]"
 	}
 	return host
-}
-
-func people(n int) string {
-	if n == 1 {
-		return "1 key"
-	}
-	return fmt.Sprintf("%d keys", n)
 }
 
 // runHost is the host's own screen, on this terminal: the first

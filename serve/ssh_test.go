@@ -20,6 +20,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
+	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/workspace"
 )
@@ -321,7 +322,7 @@ func TestGreeting(t *testing.T) {
 		t.Fatal(err)
 	}
 	greet(Options{File: &workspace.File{Path: "review.yaml"}, Home: home, Out: &out}, "0.0.0.0:2222", key)
-	for _, want := range []string{"ssh -p 2222 ", "SHA256:", "only your own keys", "1 key", "warning:   listening on 0.0.0.0:2222"} {
+	for _, want := range []string{"ssh -p 2222 ", "SHA256:", "only your own keys", "1 public key", "warning:   listening on 0.0.0.0:2222"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("greeting lacks %q:\n%s", want, out.String())
 		}
@@ -340,6 +341,21 @@ func TestGreeting(t *testing.T) {
 	greet(Options{File: &workspace.File{Path: "review.yaml"}, Home: home, Out: &out}, "127.0.0.1:2222", key)
 	if strings.Contains(out.String(), "warning") {
 		t.Errorf("a warning for loopback:\n%s", out.String())
+	}
+	// A Japanese lens: the greeting speaks Japanese, as every screen will.
+	ja, err := questions.Load("builtin:ops-ja")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	greet(Options{File: &workspace.File{Path: "review.yaml", Lens: ja}, Home: home, Out: &out}, "0.0.0.0:2222", key)
+	for _, want := range []string{"のライブレビュー", "参加方法:   ssh -p 2222 ", "鍵 1 個", "警告:"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the Japanese greeting lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "join with") || strings.Contains(out.String(), "warning") {
+		t.Errorf("English in the Japanese greeting:\n%s", out.String())
 	}
 	_ = net.IPv4len
 }

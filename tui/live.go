@@ -163,6 +163,10 @@ func (p TeamProblem) String() string {
 }
 
 // teamProblemText words a problem of the team file.
+// TeamProblemText is a team file's problem in t's words, for the lines
+// wafr serve prints before any screen.
+func TeamProblemText(t *i18n.Live, p TeamProblem) string { return teamProblemText(t, &p) }
+
 func teamProblemText(t *i18n.Live, p *TeamProblem) string {
 	if p == nil {
 		return ""

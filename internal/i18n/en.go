@@ -441,6 +441,17 @@ func englishLive() Live {
 		GoodbyeStopped: "The review was stopped on the host.",
 		GoodbyeRemoved: "Your key is no longer on the team of this review.",
 
+		GreetTitle:     "wafr serve: a live review of %s",
+		GreetJoin:      "  join with: %s",
+		GreetHostKey:   "  host key:  %s",
+		GreetKeyMade:   "             (made now; check it when ssh asks)",
+		GreetTeam:      "  team:      %[1]s, %[2]s (re-read when it changes)",
+		GreetNoTeam:    "  team:      no --team: only your own keys (%[1]s, %[2]s) may join, as facilitators",
+		GreetWarning:   "  warning:   %s",
+		GreetListening: "  warning:   listening on %s: other machines can reach this review; the team file decides who gets in",
+		GreetKey:       "1 public key",
+		GreetKeys:      "%d public keys",
+
 		NeedsTerminal: "wafr serve needs a terminal: join with ssh -t (or without a command)",
 		NotOnTeam:     "wafr: your key is no longer on the team",
 		Ended:         "wafr: the review has ended",

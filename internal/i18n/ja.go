@@ -429,6 +429,17 @@ func japaneseLive() Live {
 		GoodbyeStopped: "ホストがレビューを停止しました。",
 		GoodbyeRemoved: "あなたの鍵はこのレビューのチームから外されました。",
 
+		GreetTitle:     "wafr serve: %s のライブレビュー",
+		GreetJoin:      "  参加方法:   %s",
+		GreetHostKey:   "  ホスト鍵:   %s",
+		GreetKeyMade:   "              (今回作成しました。ssh に確認されたら、この値と照らし合わせてください)",
+		GreetTeam:      "  チーム:     %[1]s、%[2]s(変更されると読み直します)",
+		GreetNoTeam:    "  チーム:     --team なし。あなた自身の鍵(%[1]s、%[2]s)だけが、ファシリテーターとして参加できます",
+		GreetWarning:   "  警告:       %s",
+		GreetListening: "  警告:       %s で待ち受けています。ほかのマシンからもこのレビューに接続でき、参加できるかどうかはチームファイルで決まります",
+		GreetKey:       "鍵 1 個",
+		GreetKeys:      "鍵 %d 個",
+
 		NeedsTerminal: "wafr serve には端末が必要です。ssh -t を付けるか、コマンドを付けずに接続してください",
 		NotOnTeam:     "wafr: あなたの鍵はチームに含まれていません",
 		Ended:         "wafr: レビューは終了しました",

@@ -439,6 +439,20 @@ type Live struct {
 	GoodbyeStopped string
 	GoodbyeRemoved string
 
+	// What wafr serve prints when it starts: the review, how to join, the
+	// host key, who may join. Each line but the title starts with its
+	// label, padded so the values line up.
+	GreetTitle     string // %s: the review file
+	GreetJoin      string // %s: the ssh command
+	GreetHostKey   string // %s: the fingerprint
+	GreetKeyMade   string
+	GreetTeam      string // %[1]s: the team file, %[2]s: GreetKey(s)
+	GreetNoTeam    string // %[1]s: where the keys are, %[2]s: GreetKey(s)
+	GreetWarning   string // %s: a problem of the team file
+	GreetListening string // %s: the address
+	GreetKey       string
+	GreetKeys      string // %d: how many
+
 	// Lines an SSH session gets outside its screen.
 	NeedsTerminal string
 	NotOnTeam     string
