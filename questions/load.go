@@ -264,7 +264,7 @@ func Parse(name string, data []byte, opts Options) (*Lens, []Problem) {
 		p := Problem{File: name, Severity: Error, Where: WhereLens, Msg: err.Error()}
 		var se *yamlnode.SyntaxError
 		if errors.As(err, &se) {
-			p.Line, p.Column, p.Msg = se.Line, se.Column, se.Msg
+			p.Line, p.Column, p.Msg = se.Line, se.Column, se.Message()
 		}
 		return nil, []Problem{p}
 	}

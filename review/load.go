@@ -127,7 +127,7 @@ func Parse(name string, data []byte) (*Review, error) {
 			if nr := notReviewText(name, data, se); nr != nil {
 				return nil, nr
 			}
-			le.Line, le.Column, le.Err = se.Line, se.Column, errors.New(se.Msg)
+			le.Line, le.Column, le.Err = se.Line, se.Column, errors.New(se.Message())
 		}
 		return nil, le
 	}

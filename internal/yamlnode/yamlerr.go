@@ -76,7 +76,11 @@ func yamlError(data []byte, err error) error {
 	if se := l.unclosedQuote(line, col); se != nil {
 		return se
 	}
-	return &SyntaxError{Line: line, Column: col, Msg: l.explain(line, col)}
+	se := &SyntaxError{Line: line, Column: col, Msg: l.explain(line, col)}
+	if se.Msg == l.msg { // yaml.v3's words: say what usually causes them
+		se.Hint = syntaxHint(l.msg)
+	}
+	return se
 }
 
 // breakTries bounds the characters midLineBreak tries.
@@ -501,6 +505,30 @@ func (l *locator) explain(line, col int) string {
 		return fmt.Sprintf("the %s string that starts here is never closed (the file ends inside it)", quoteKind(r))
 	}
 	return l.msg
+}
+
+// syntaxHint says what usually causes one of yaml.v3's parser messages in
+// a file edited by hand, and what to do.
+func syntaxHint(msg string) string {
+	switch msg {
+	case "mapping values are not allowed in this context":
+		return `a ": " inside a value reads as a new key; put the value in quotes, or check the line's indentation`
+	case "did not find expected key":
+		return "this line does not line up with the keys around it; check its indentation, and that nothing follows a quoted value"
+	case "did not find expected '-' indicator":
+		return "this line is indented less than the list item it belongs to; line it up with the item's other keys"
+	case "could not find expected ':'":
+		return `a key needs ": " after it (key: value), unless the line goes on with a value above it`
+	case "did not find expected ',' or ']'":
+		return "a [ list is not closed (a missing ]?)"
+	case "did not find expected ',' or '}'":
+		return "a { mapping is not closed (a missing }?)"
+	case "did not find expected node content":
+		return "a value is missing here: a list or mapping left open, or a stray character"
+	case "block sequence entries are not allowed in this context":
+		return `a "- " list item where a value was expected; put the list on the lines under its key`
+	}
+	return ""
 }
 
 func describeRune(r rune) string {

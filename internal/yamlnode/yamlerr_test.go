@@ -168,7 +168,7 @@ func TestYAMLSyntaxErrorBudget(t *testing.T) {
 	}
 	// And a document without a line break at all still works.
 	_, err := parseYAML([]byte("a: [b"))
-	if err == nil || err.Error() != "line 1, column 5: did not find expected ',' or ']'" {
+	if err == nil || err.Error() != "line 1, column 5: did not find expected ',' or ']': a [ list is not closed (a missing ]?)" {
 		t.Errorf("got %v", err)
 	}
 }
@@ -215,6 +215,31 @@ func TestYAMLSyntaxErrorIssueExamples(t *testing.T) {
 		var se *SyntaxError
 		if !errors.As(err, &se) || se.Line != c.line || se.Column != c.col || se.Msg != c.msg {
 			t.Errorf("got %v, want %d:%d %s", err, c.line, c.col, c.msg)
+		}
+	}
+}
+
+// yaml.v3's words for the mistakes of a hand-edited file come with what
+// usually causes them, where the message is yaml.v3's own; a message of
+// wafr's own (a tab, a quote left open) needs none.
+func TestYAMLSyntaxErrorHints(t *testing.T) {
+	for _, c := range []struct {
+		doc, hint string
+	}{
+		{"notes: n1: colon\n", `a ": " inside a value reads as a new key; put the value in quotes`},
+		{"a:\n  b: 1\n c: 2\n", "check its indentation"},
+		{"selected: [a, b\n", "a [ list is not closed (a missing ]?)"},
+		{"x: {a: 1\n", "a { mapping is not closed (a missing }?)"},
+		{"a:\n  - x\n  b c\n  d: e\n", `a key needs ": " after it`},
+		{"\tb: 1\n", ""},
+	} {
+		_, err := parseYAML([]byte(c.doc))
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Fatalf("%q: got %v, want a SyntaxError", c.doc, err)
+		}
+		if c.hint == "" && se.Hint != "" || !strings.Contains(se.Hint, c.hint) || !strings.HasSuffix(err.Error(), se.Hint) {
+			t.Errorf("%q: %v (hint %q), want the hint %q", c.doc, err, se.Hint, c.hint)
 		}
 	}
 }

@@ -32,16 +32,25 @@ const (
 type SyntaxError struct {
 	Line, Column int
 	Msg          string
+	Hint         string // what usually causes Msg, and what to do; may be ""
+}
+
+// Message is the message and its hint.
+func (e *SyntaxError) Message() string {
+	if e.Hint == "" {
+		return e.Msg
+	}
+	return e.Msg + ": " + e.Hint
 }
 
 func (e *SyntaxError) Error() string {
 	switch {
 	case e.Line == 0:
-		return e.Msg
+		return e.Message()
 	case e.Column == 0:
-		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+		return fmt.Sprintf("line %d: %s", e.Line, e.Message())
 	}
-	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Message())
 }
 
 // Parse reads data as JSON when isJSON is set, else as YAML, and returns the
