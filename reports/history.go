@@ -186,15 +186,16 @@ func WriteHistoryJSON(w io.Writer, workload string, rows []HistoryRow) error {
 }
 
 // History builds the rows of a review's history: each milestone, oldest
-// first, scored with the lens sideLens gives for it (nil: the risks the
-// file recorded are used), then the current state scored with current.
-func History(r *review.Review, current *questions.Lens, sideLens func(*review.Review) *questions.Lens, today time.Time) []HistoryRow {
+// first, then the current state, each scored with the lens lensAt gives
+// for it (milestone says which; nil: the risks the file recorded are
+// used). The workspace's PointLens is the rule the commands give.
+func History(r *review.Review, lensAt func(snap *review.Review, milestone bool) *questions.Lens, today time.Time) []HistoryRow {
 	rows := make([]HistoryRow, 0, len(r.Milestones)+1)
 	for i, m := range r.Milestones {
 		snap := r.AtIndex(i)
-		rows = append(rows, historyRow(review.Side{Review: snap, Lens: sideLens(snap)}, m.Name, m.RecordedAt, false, today))
+		rows = append(rows, historyRow(review.Side{Review: snap, Lens: lensAt(snap, true)}, m.Name, m.RecordedAt, false, today))
 	}
-	return append(rows, historyRow(review.Side{Review: r, Lens: current}, "current", r.UpdatedAt, true, today))
+	return append(rows, historyRow(review.Side{Review: r, Lens: lensAt(r, false)}, "current", r.UpdatedAt, true, today))
 }
 
 func historyRow(s review.Side, name string, at time.Time, current bool, today time.Time) HistoryRow {

@@ -23,7 +23,7 @@ import (
 // historyOf lists a review's history as `wafr history` does: a row per
 // milestone, then the current state, all scored with l.
 func historyOf(r *review.Review, l *questions.Lens) []HistoryRow {
-	return History(r, l, func(*review.Review) *questions.Lens { return l }, t0)
+	return History(r, func(*review.Review, bool) *questions.Lens { return l }, t0)
 }
 
 // milestoneFixture is the report fixture with two milestones before the

@@ -155,11 +155,7 @@ func Diff(before, after Side) *DiffResult {
 	ov, nv := view(before), view(after)
 	res := &DiffResult{Old: before, New: after, OldCounts: ov.counts, NewCounts: nv.counts,
 		OldScored: before.Lens != nil, NewScored: after.Lens != nil}
-	if before.Lens != nil && after.Lens != nil {
-		res.LensChanged = before.Lens.Digest != after.Lens.Digest
-	} else {
-		res.LensChanged = before.Review.Lens.Digest != after.Review.Lens.Digest
-	}
+	res.LensChanged = before.digest() != after.digest()
 	seen := map[qkey]bool{}
 	order := append(slices.Clone(nv.order), ov.order...)
 	for _, k := range order {
@@ -255,6 +251,16 @@ func refs(q *questions.Question, ids []string) []ChoiceRef {
 		out = append(out, r)
 	}
 	return out
+}
+
+// digest is the content of the lens the side is scored with: its lens's,
+// else the one it records (a current side may be scored with a lens
+// edited since it was saved).
+func (s Side) digest() string {
+	if s.Lens != nil {
+		return s.Lens.Digest
+	}
+	return s.Review.Lens.Digest
 }
 
 // Counts tallies a side: scored with its lens, or from the recorded risks

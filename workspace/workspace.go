@@ -549,18 +549,16 @@ func isLink(src string) bool {
 	return ok && scheme != "" && !strings.ContainsAny(scheme, "/\\.")
 }
 
-// SideLens loads the lens a snapshot (a review, or a milestone of one) was
-// answered with. A lens that cannot be loaded, or whose content is not the
-// recorded one, gives nil: the risks recorded in the file are then used.
-func (w *Workspace) SideLens(r *review.Review, reviewPath string) *questions.Lens {
-	l, _ := w.SideLensWhy(r, reviewPath)
-	return l
-}
-
-// SideLensWhy is SideLens, also saying, when the lens is nil, why: it is
-// not found, does not load, or is not the recorded content.
-func (w *Workspace) SideLensWhy(r *review.Review, reviewPath string) (*questions.Lens, string) {
-	l, err := w.LensFor(r, reviewPath, "")
+// PointLens is the lens a point of a review's history is scored with,
+// the one rule for history, diff and the HTML trend. The current answers
+// (milestone false) are scored with the lens that loads now, whatever its
+// content, as summary scores them; a milestone only with the lens it
+// records, and only while that has the recorded content, since a
+// milestone keeps how things stood. A nil lens comes with why (it is not
+// found, does not load, or is not the recorded content): the risks
+// recorded in the file are then used.
+func (w *Workspace) PointLens(snap *review.Review, reviewPath string, milestone bool) (*questions.Lens, string) {
+	l, err := w.LensFor(snap, reviewPath, "")
 	var le *questions.LoadError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -570,7 +568,7 @@ func (w *Workspace) SideLensWhy(r *review.Review, reviewPath string) (*questions
 	case err != nil:
 		first, _, _ := strings.Cut(err.Error(), "\n") // not LensFor's advice for a review
 		return nil, fmt.Sprintf("does not load (%s)", first)
-	case r.Lens.Digest != "" && l.Digest != r.Lens.Digest:
+	case milestone && snap.Lens.Digest != "" && l.Digest != snap.Lens.Digest:
 		return nil, "has changed since (not the recorded content)"
 	}
 	return l, ""

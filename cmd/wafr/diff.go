@@ -38,12 +38,13 @@ number), or - for standard input:
 
   git show HEAD~3:review.yaml | wafr diff - review.yaml
 
-Each side is scored with the lens it was answered with when that lens can be
-loaded (built-in or the recorded path, with the recorded content), and with
-the risks recorded in the file otherwise. Two different workloads on the same
-lens can be compared too. --fail-on-regression exits 1 if any question's
-risk went up: to a worse level, or from not applicable back to MEDIUM or
-HIGH.`,
+Each side is scored as history scores it: a file's current answers with the
+lens that loads now (built-in or the recorded path), as summary scores them;
+a milestone with the lens it was answered with while that loads with the
+recorded content. Otherwise the risks recorded in the file are used. Two
+different workloads on the same lens can be compared too.
+--fail-on-regression exits 1 if any question's risk went up: to a worse
+level, or from not applicable back to MEDIUM or HIGH.`,
 		Example: `  wafr diff review.yaml@"2026 Q3" review.yaml
   wafr diff review.yaml@1 review.yaml@2 --format md
   wafr diff payments.yaml search.yaml --all`,
@@ -119,7 +120,12 @@ func loadSide(io *ioStreams, arg string) (review.Side, error) {
 	if err != nil {
 		return review.Side{}, fmt.Errorf("%s: %w", file, err)
 	}
-	l, why := io.ws.SideLensWhy(snap, file)
+	// Scored as history scores the same point: the current answers with
+	// the lens that loads now (noting, as summary does, that it changed).
+	l, why := io.ws.PointLens(snap, file, ref != "")
+	if l != nil && ref == "" {
+		noteLensChange(io.ErrOut, file, snap, l)
+	}
 	return review.Side{Label: arg, Review: snap, Lens: l, LensGone: why}, nil
 }
 

@@ -176,6 +176,15 @@ func loadEach[T any](io *ioStreams, files []string, load func(*ioStreams, string
 // load), so it stats nothing.
 func readsStdin(arg string) bool { return arg == "-" || strings.HasPrefix(arg, "-@") }
 
+// lensAt gives the lens each point of a review file is scored with, by
+// the workspace's one rule (PointLens), for reports.History.
+func lensAt(io *ioStreams, file string) func(*review.Review, bool) *questions.Lens {
+	return func(snap *review.Review, milestone bool) *questions.Lens {
+		l, _ := io.ws.PointLens(snap, file, milestone)
+		return l
+	}
+}
+
 // readReview reads a review file that must exist; "-" is standard input.
 // Its lens is picked afterwards (LensFor), for the milestone asked for and
 // with --lens, so a recorded lens that is gone does not stop --lens.

@@ -4,9 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
-	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
-	"github.com/wafr-dev/wafr/review"
 )
 
 type historyOptions struct {
@@ -56,7 +54,7 @@ func runHistory(opts *historyOptions) error {
 		return err
 	}
 	r := f.Review
-	rows := reports.History(r, f.Lens, func(snap *review.Review) *questions.Lens { return opts.io.ws.SideLens(snap, opts.file) }, opts.io.Now())
+	rows := reports.History(r, lensAt(opts.io, opts.file), opts.io.Now())
 	switch opts.format {
 	case "md":
 		return reports.WriteHistoryMarkdown(opts.io.Out, r.Workload.Name, rows, i18n.Choose(opts.lang, f.Lens.Language, opts.io.Getenv))

@@ -10,7 +10,6 @@ import (
 	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
-	"github.com/wafr-dev/wafr/review"
 )
 
 type reportOptions struct {
@@ -166,12 +165,7 @@ func loadHTML(streams *ioStreams, file, at, lensFlag string) (htmlPage, error) {
 		return htmlPage{}, err
 	}
 	s := reports.Score(in)
-	// The current lens is one the workspace loaded already, or loads once.
-	current, err := streams.ws.LensFor(r, file, lensFlag)
-	if err != nil {
-		return htmlPage{}, err
-	}
-	rows := reports.History(r, current, func(snap *review.Review) *questions.Lens { return streams.ws.SideLens(snap, file) }, streams.Now())
+	rows := reports.History(r, lensAt(streams, file), streams.Now())
 	if m := r.MilestoneAt(at); m != nil {
 		for i := range r.Milestones {
 			if &r.Milestones[i] == m {
