@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
-	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
@@ -138,7 +137,9 @@ func runActionAdd(opts *actionAddOptions) error {
 		return err
 	}
 	for _, line := range lines {
-		fmt.Fprintln(opts.io.Out, textsafe.Clean(line))
+		if err := printLine(opts.io.Out, line); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -225,8 +226,7 @@ func runActionSet(opts *actionSetOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(opts.io.Out, textsafe.Clean(line))
-	return nil
+	return printLine(opts.io.Out, line)
 }
 
 // actionChanges says what an edit changed, field by field ("status open

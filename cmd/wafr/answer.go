@@ -118,8 +118,7 @@ func runAnswer(opts *answerOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.io.Out, "%s: %s -> %s\n", textsafe.Clean(where), before, after)
-	return nil
+	return printLine(opts.io.Out, fmt.Sprintf("%s: %s -> %s", where, before, after))
 }
 
 // choiceIDs are the ids --select gives: each value split at its commas,

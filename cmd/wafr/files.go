@@ -228,6 +228,14 @@ func writeOutput(io *ioStreams, out string, data []byte, inputs ...string) error
 	return nil
 }
 
+// printLine writes a line to w (stdout) cleaned of escape codes, and
+// returns the write's error: a full disk or a closed pipe must not end
+// the command as if all went well.
+func printLine(w io.Writer, line string) error {
+	_, err := io.WriteString(w, textsafe.Clean(line)+"\n")
+	return err
+}
+
 // textsafeWriter cleans what it writes of escape codes and control
 // characters, for messages that quote file content.
 type textsafeWriter struct{ w io.Writer }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -94,7 +95,9 @@ func runLensShow(opts *lensShowOptions) error {
 	if err != nil {
 		return err
 	}
-	w := opts.io.Out
+	// Written whole, once, so that a write that fails (a full disk) is
+	// the command's error.
+	w := &strings.Builder{}
 	c := func(s string) string { return strings.Join(strings.Fields(textsafe.Clean(s)), " ") }
 	fmt.Fprintf(w, "%s\n", c(l.Name))
 	fmt.Fprintf(w, "  id %s, version %s, language %s, %s, %s\n",
@@ -115,7 +118,8 @@ func runLensShow(opts *lensShowOptions) error {
 			}
 		}
 	}
-	return nil
+	_, err = io.WriteString(opts.io.Out, w.String())
+	return err
 }
 
 func orDash(s string) string {
@@ -176,14 +180,18 @@ func runLensLint(opts *lensLintOptions) error {
 		_, problems := questions.Check(src, questions.Options{AWS: opts.aws, Lint: true, Streams: true, Stdin: opts.io.In})
 		e, w := 0, 0
 		for _, p := range problems {
-			fmt.Fprintln(opts.io.Out, textsafe.Clean(p.String()))
+			if err := printLine(opts.io.Out, p.String()); err != nil {
+				return err
+			}
 			if p.Severity == questions.Error {
 				e++
 			} else {
 				w++
 			}
 		}
-		fmt.Fprintf(opts.io.Out, "%s: %s, %s\n", src, plural(e, "error"), plural(w, "warning"))
+		if _, err := fmt.Fprintf(opts.io.Out, "%s: %s, %s\n", src, plural(e, "error"), plural(w, "warning")); err != nil {
+			return err
+		}
 		errs += e
 		warns += w
 	}

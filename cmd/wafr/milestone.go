@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/workspace"
 )
@@ -63,6 +62,5 @@ func runMilestone(opts *milestoneOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(opts.io.Out, textsafe.Clean(line))
-	return nil
+	return printLine(opts.io.Out, line)
 }

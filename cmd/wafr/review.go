@@ -128,7 +128,9 @@ func runReview(opts *reviewOptions) error {
 func printOutcome(io *ioStreams, file string, final *review.Review, l *questions.Lens, lang string) error {
 	sc := reports.Score(reports.Input{File: file, Review: final, Lens: l, Today: io.Now()})
 	sc.Language = i18n.Choose(lang, sc.Language, io.Getenv)
-	fmt.Fprintf(io.Out, i18n.For(sc.Language).Summary.Saved+"\n\n", file)
+	if _, err := fmt.Fprintf(io.Out, i18n.For(sc.Language).Summary.Saved+"\n\n", file); err != nil {
+		return err
+	}
 	return reports.WriteSummaryText(io.Out, sc, reports.TextOptions{Color: io.Color, Width: io.Width})
 }
 
