@@ -173,6 +173,11 @@ func TestActionListAndGates(t *testing.T) {
 	if code, _, errOut := wafrIn(t, "summary", "r.yaml", "s.yaml", "--fail-on", "overdue"); code != 1 || errOut != "1 action overdue (--fail-on overdue)\n" {
 		t.Errorf("fail-on overdue: %d %q", code, errOut)
 	}
+	// Several checks: each that fails is named, in the order given.
+	if code, _, errOut := wafrIn(t, "summary", "r.yaml", "--fail-on", "overdue,high"); code != 1 ||
+		!strings.HasPrefix(errOut, "1 action overdue (--fail-on overdue)\n") || !strings.Contains(errOut, " at HIGH risk (--fail-on high)\n") {
+		t.Errorf("fail-on overdue,high: %d %q", code, errOut)
+	}
 	mustRun(t, "action", "set", "r.yaml", "A1", "--status", "done")
 	if code, _, _ := wafrIn(t, "summary", "r.yaml", "s.yaml", "--fail-on", "overdue"); code != 0 {
 		t.Errorf("fail-on overdue with nothing overdue: %d", code)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,7 +18,7 @@ type summaryOptions struct {
 	lens   string
 	format string
 	at     string
-	failOn string
+	failOn []string
 	lang   string
 }
 
@@ -41,9 +42,11 @@ workload; and the overdue actions.
 Colour is used only when stdout is a terminal and NO_COLOR is unset.
 --fail-on high (or medium) exits 1 when any question is at that risk or
 worse, and --fail-on overdue when an action is past its due date and not
-done, for CI.`,
+done, for CI. Give several, comma-separated or with --fail-on again
+(--fail-on high,overdue), to fail when any of them applies.`,
 		Example: `  wafr summary review.yaml
   wafr summary services/*/review.yaml --fail-on high
+  wafr summary services/*/review.yaml --fail-on high,overdue
   wafr summary review.yaml --at "2026 Q3" --format md
   wafr summary services/*/review.yaml --format html > portfolio.html`,
 		Args: positional(argSpec{min: 1, max: -1, what: "give one review file or more", synopsis: "wafr summary FILE... (for example wafr summary review.yaml)"}),
@@ -55,10 +58,8 @@ done, for CI.`,
 			if err := langFlag(opts.lang); err != nil {
 				return err
 			}
-			if opts.failOn != "" {
-				if err := oneOf("--fail-on", opts.failOn, failOns...); err != nil {
-					return err
-				}
+			if err := failOnFlag(opts.failOn, failOns); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -69,7 +70,7 @@ done, for CI.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "text", "output format: text, md, html (the portfolio page), json, or lines (one per answer as the file records it, for git textconv)")
 	f.StringVar(&opts.at, "at", "", "summarise as of a milestone (name or number)")
-	f.StringVar(&opts.failOn, "fail-on", "", "exit 1 if any question is at this risk or worse (high, medium), or if an action is overdue (overdue)")
+	f.StringSliceVar(&opts.failOn, "fail-on", nil, "exit 1 if any question is at this risk or worse (high, medium), or if an action is overdue (overdue); several, comma-separated or repeated, fail when any applies")
 	f.StringVar(&opts.lens, "lens", "", "score with this lens instead of the one the file records")
 	cmd.ValidArgsFunction = completeFiles(-1)
 	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
@@ -79,6 +80,18 @@ done, for CI.`,
 	f.StringVar(&opts.lang, "lang", "", langUsage)
 	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
 	return cmd
+}
+
+// failOnFlag checks each --fail-on value (trimming the spaces around
+// one in a list: "high, overdue").
+func failOnFlag(values, allowed []string) error {
+	for i, v := range values {
+		values[i] = strings.TrimSpace(v)
+		if !slices.Contains(allowed, values[i]) {
+			return flagErrorf("--fail-on %q: use %s, or several, comma-separated or repeated (--fail-on high,overdue)", v, orList(allowed))
+		}
+	}
+	return nil
 }
 
 func oneOf(flag, value string, allowed ...string) error {
@@ -94,7 +107,7 @@ func runSummary(opts *summaryOptions) error {
 	if opts.format == "html" {
 		return writePortfolio(opts)
 	}
-	if opts.format == "lines" && opts.lens == "" && opts.failOn == "" {
+	if opts.format == "lines" && opts.lens == "" && len(opts.failOn) == 0 {
 		return writeRecordedLines(opts)
 	}
 	// The summaries need only counts and the HIGH and MEDIUM questions; the
@@ -185,31 +198,40 @@ func writePortfolio(opts *summaryOptions) error {
 	return failOn(opts.io, opts.failOn, all)
 }
 
-// failOn reports a failed --fail-on check (exit 1).
-func failOn(io *ioStreams, level string, all []*reports.Scored) error {
-	if level == "" {
-		return nil
-	}
-	high, medium, overdue := 0, 0, 0
+// failOn reports the failed --fail-on checks (exit 1 when any fails),
+// each once, in the order given.
+func failOn(io *ioStreams, levels []string, all []*reports.Scored) error {
+	var high, medium, overdue int
 	for _, s := range all {
 		high += s.Counts.High
 		medium += s.Counts.Medium
 		overdue += s.Actions.Overdue
 	}
-	if level == "overdue" {
-		if overdue == 0 {
-			return nil
+	failed := false
+	for i, level := range levels {
+		if slices.Contains(levels[:i], level) {
+			continue
 		}
-		fmt.Fprintf(io.ErrOut, "%s overdue (--fail-on overdue)\n", plural(overdue, "action"))
+		if msg := failure(level, high, medium, overdue); msg != "" {
+			fmt.Fprintln(io.ErrOut, msg)
+			failed = true
+		}
+	}
+	if failed {
 		return errCheckFailed
 	}
-	n, what := high, "HIGH"
-	if level == "medium" {
-		n, what = high+medium, "HIGH or MEDIUM"
+	return nil
+}
+
+// failure says why the --fail-on check level fails, or "" when it passes.
+func failure(level string, high, medium, overdue int) string {
+	switch {
+	case level == "overdue" && overdue > 0:
+		return fmt.Sprintf("%s overdue (--fail-on overdue)", plural(overdue, "action"))
+	case level == "high" && high > 0:
+		return fmt.Sprintf("%s at HIGH risk (--fail-on high)", plural(high, "question"))
+	case level == "medium" && high+medium > 0:
+		return fmt.Sprintf("%s at HIGH or MEDIUM risk (--fail-on medium)", plural(high+medium, "question"))
 	}
-	if n == 0 {
-		return nil
-	}
-	fmt.Fprintf(io.ErrOut, "%s at %s risk (--fail-on %s)\n", plural(n, "question"), what, level)
-	return errCheckFailed
+	return ""
 }
