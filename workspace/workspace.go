@@ -516,6 +516,31 @@ func (w *Workspace) Lens(src string) (*questions.Lens, error) { return w.lenses.
 // the file records (a path is relative to the review file), else the
 // built-in lens of the recorded id, else DefaultLens.
 func (w *Workspace) LensFor(r *review.Review, reviewPath, flag string) (*questions.Lens, error) {
+	l, recorded, err := w.recordedLens(r, reviewPath, flag)
+	if err != nil && recorded != "" {
+		return nil, fmt.Errorf("%w\n%s: that is the lens it records (lens.source: %s): give another with --lens, or correct lens.source", err, reviewPath, recorded)
+	}
+	return l, err
+}
+
+// MilestoneLens is LensFor for the review as of a milestone (snap): a
+// recorded lens that does not load is named as the milestone's, which
+// nobody edits to correct it, rather than as the file's lens.source.
+func (w *Workspace) MilestoneLens(snap *review.Review, milestone, reviewPath, flag string) (*questions.Lens, error) {
+	l, recorded, err := w.recordedLens(snap, reviewPath, flag)
+	if err != nil && recorded != "" {
+		state := "which does not load"
+		if errors.Is(err, fs.ErrNotExist) {
+			state = "which is gone"
+		}
+		return nil, fmt.Errorf("%w\n%s: milestone %q records lens %s, %s: give one with --lens (wafr history shows the risks it recorded)", err, reviewPath, milestone, recorded, state)
+	}
+	return l, err
+}
+
+// recordedLens is LensFor without its advice, also returning the lens
+// source the review records when it names a file.
+func (w *Workspace) recordedLens(r *review.Review, reviewPath, flag string) (*questions.Lens, string, error) {
 	src := flag
 	recorded := "" // the review's lens.source, when it names a file
 	if src == "" && r != nil {
@@ -523,7 +548,7 @@ func (w *Workspace) LensFor(r *review.Review, reviewPath, flag string) (*questio
 		if src != "" && !strings.HasPrefix(src, questions.BuiltinPrefix) {
 			recorded = src
 			if isLink(src) {
-				return nil, fmt.Errorf("%s: lens.source is the link %s: wafr reads a lens from a file (or builtin:NAME): download it, then give its path with --lens or as lens.source", reviewPath, src)
+				return nil, "", fmt.Errorf("%s: lens.source is the link %s: wafr reads a lens from a file (or builtin:NAME): download it, then give its path with --lens or as lens.source", reviewPath, src)
 			}
 			if !filepath.IsAbs(src) && reviewPath != "-" {
 				src = filepath.Join(filepath.Dir(reviewPath), filepath.FromSlash(src))
@@ -537,10 +562,7 @@ func (w *Workspace) LensFor(r *review.Review, reviewPath, flag string) (*questio
 		src = DefaultLens
 	}
 	l, err := w.Lens(src)
-	if err != nil && recorded != "" {
-		return nil, fmt.Errorf("%w\n%s: that is the lens it records (lens.source: %s): give another with --lens, or correct lens.source", err, reviewPath, recorded)
-	}
-	return l, err
+	return l, recorded, err
 }
 
 // isLink reports whether a lens source is a URL rather than a path.

@@ -62,15 +62,20 @@ func inputOf(io *ioStreams, r *review.Review, file, at, lensFlag string) (report
 	if err != nil {
 		return reports.Input{}, nil, fmt.Errorf("%s: %w", file, err)
 	}
-	l, err := io.ws.LensFor(snap, file, lensFlag)
-	if err != nil {
-		return reports.Input{}, nil, err
-	}
-	noteLensChange(io.ErrOut, file, snap, l)
 	milestone := ""
 	if m := r.MilestoneAt(at); m != nil {
 		milestone = m.Name
 	}
+	var l *questions.Lens
+	if milestone != "" {
+		l, err = io.ws.MilestoneLens(snap, milestone, file, lensFlag)
+	} else {
+		l, err = io.ws.LensFor(snap, file, lensFlag)
+	}
+	if err != nil {
+		return reports.Input{}, nil, err
+	}
+	noteLensChange(io.ErrOut, file, snap, l)
 	return reports.Input{File: file, Review: snap, Lens: l, Milestone: milestone, Today: io.Now()}, l, nil
 }
 
