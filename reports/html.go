@@ -358,7 +358,7 @@ func reportFacts(s *Scored, l htmlLabels, lens string) []htmlFact {
 		}
 	}
 	add(l.Lens, lens, plain(s.Lens.ID))
-	add(l.Environment, plain(review.EnvironmentLabel(s.Workload.Environment)), "")
+	add(l.Environment, plain(l.environment(s.Workload.Environment)), "")
 	add(l.Owner, plain(s.Workload.Owner), "")
 	add(l.Milestone, plain(s.Milestone), "")
 	if len(s.UpdatedAt) >= 10 {

@@ -27,6 +27,8 @@ type htmlLabels struct {
 	words    map[questions.Risk]string // the same in a sentence
 	statuses map[string]string
 	reasons  map[string]string
+	// environment names a workload's environment, as the Markdown does.
+	environment func(string) string
 }
 
 // htmlLabelsFor picks the labels for a language tag: Japanese for "ja"
@@ -36,7 +38,7 @@ func htmlLabelsFor(lang string) htmlLabels {
 	p := &c.Plan
 	return htmlLabels{HTML: c.HTML, Lang: string(c.Lang), LearnMore: p.LearnMore, ToImprove: p.ToImprove,
 		Contested: p.Contested, Agreed: p.Agreed, Nothing: p.Nothing, ContestedHead: p.ContestedHead, TimeHead: p.TimeHead, TimeCol: p.TimeCol,
-		levels: c.HTML.Levels, words: c.Risk.Word, statuses: c.Statuses, reasons: c.Reasons}
+		levels: c.HTML.Levels, words: c.Risk.Word, statuses: c.Statuses, reasons: c.Reasons, environment: c.Environment}
 }
 
 func englishLabels() htmlLabels  { return htmlLabelsFor("en") }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/wafr-dev/wafr/questions"
-	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/scoring"
 )
 
@@ -128,7 +127,7 @@ func newHTMLPortfolio(items []PortfolioItem, opts PortfolioOptions) *htmlPortfol
 
 func newHTMLWorkload(s *Scored, history []HistoryRow, l htmlLabels) htmlWorkload {
 	name := plain(s.Workload.Name)
-	w := htmlWorkload{Name: name, Environment: plain(review.EnvironmentLabel(s.Workload.Environment)), Lens: lensLabel(s), Milestone: plain(s.Milestone),
+	w := htmlWorkload{Name: name, Environment: plain(l.environment(s.Workload.Environment)), Lens: lensLabel(s), Milestone: plain(s.Milestone),
 		Answered: fmt.Sprintf("%d/%d", s.Answered, s.Total), Updated: dateOf(s), Counts: levelCounts(s.Counts, l),
 		Bar: newSVGBar(name, s.Counts, l), Open: s.Actions.Open, Overdue: s.Actions.Overdue}
 	if hasMilestone(history) {

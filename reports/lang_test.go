@@ -100,3 +100,25 @@ func TestReportLanguageCanBeChosen(t *testing.T) {
 		t.Errorf("--lang en ignored:\n%s", b.String())
 	}
 }
+
+// The HTML pages name the environment in the page's language, as the
+// Markdown plan does ("本番", not "production").
+func TestHTMLEnvironmentWords(t *testing.T) {
+	s := japaneseFixture(t)
+	for _, c := range []struct{ lang, fact, row string }{
+		{"ja", `<th scope="row">環境</th><td>本番</td>`, `<span class="env">(本番)</span>`},
+		{"en", `<th scope="row">Environment</th><td>production</td>`, `<span class="env">(production)</span>`},
+	} {
+		page := string(renderHTML(t, s, HTMLOptions{Language: c.lang}))
+		if !strings.Contains(page, c.fact) {
+			t.Errorf("%s report lacks %s", c.lang, c.fact)
+		}
+		var b bytes.Buffer
+		if err := WritePortfolioHTML(&b, []PortfolioItem{{Scored: s}}, PortfolioOptions{Language: c.lang}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), c.row) {
+			t.Errorf("%s portfolio lacks %s", c.lang, c.row)
+		}
+	}
+}
