@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/wafr-dev/wafr/internal/lensgen"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -466,4 +467,33 @@ func TestHTMLInBrowser(t *testing.T) {
 		tb.screenshot(dir, "portfolio-390x844.png")
 		tb.checkQuiet()
 	})
+
+	// A heat map wider than the phone scrolls in its own box: its cells'
+	// screen-reader text (absolutely positioned) must not widen the page.
+	t.Run("portfolio wide heat map", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := WritePortfolioHTML(&b, append(portfolioFixture(t), manyPillars(t)), PortfolioOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		tb := open(t, browser, "portfolio-wide.html", b.Bytes(), 390, 844)
+		if heat, phone := eval[int](tb, `document.querySelector("table.heat").scrollWidth`), 390; heat <= phone {
+			t.Fatalf("the heat map is %d px wide: the test needs one wider than the phone's %d", heat, phone)
+		}
+		if sw, cw := eval[int](tb, `document.documentElement.scrollWidth`), eval[int](tb, `document.documentElement.clientWidth`); sw != cw {
+			t.Errorf("the portfolio scrolls sideways on a 390 px phone: scrollWidth %d, clientWidth %d", sw, cw)
+		}
+		tb.screenshot(dir, "portfolio-wide-390x844.png")
+	})
+}
+
+// manyPillars is a workload on a lens of ten pillars, one question each.
+func manyPillars(t *testing.T) PortfolioItem {
+	t.Helper()
+	l, problems := questions.Parse("wide.yaml", lensgen.YAML(10, 1, 3), questions.Options{})
+	if l == nil {
+		t.Fatal(problems)
+	}
+	r := review.New(l, review.Workload{Name: "Wide"})
+	r.Update(l.Pillars[0].ID, l.Pillars[0].Questions[0].ID, "dan", t0, func(a *review.Answer) { a.Selected = []string{l.Pillars[0].Questions[0].Choices[0].ID} })
+	return PortfolioItem{Scored: Score(Input{File: "wide.yaml", Review: r, Lens: l, Today: t0})}
 }
