@@ -334,7 +334,7 @@ func TestHTMLInBrowser(t *testing.T) {
 		if len(pts) != 2*len(rows) {
 			t.Fatalf("%d trend points, want %d", len(pts), 2*len(rows))
 		}
-		for i, p := range pts[:len(rows)] {
+		for i, p := range pts[len(rows):] { // MEDIUM's are drawn first
 			if p.Series != "HIGH" || p.Value != rows[i].Counts.High || !p.Shown || (p.Kind == "current") != rows[i].Current {
 				t.Errorf("HIGH point %d: %+v, want %d at %s", i, p, rows[i].Counts.High, rows[i].Name)
 			}
@@ -466,6 +466,46 @@ func TestHTMLInBrowser(t *testing.T) {
 		}
 		tb.screenshot(dir, "portfolio-390x844.png")
 		tb.checkQuiet()
+	})
+
+	// The first and last milestones' names show whole inside the chart,
+	// and where HIGH and MEDIUM meet both markers show: HIGH's square in
+	// the middle, MEDIUM's circle around it.
+	t.Run("trend edges", func(t *testing.T) {
+		hrows := []HistoryRow{{Name: "Baseline before migration", Counts: scoringCounts(2, 2), Scored: true},
+			{Name: "Audit", Counts: scoringCounts(3, 1), Scored: true}, {Name: "current", Current: true, Counts: scoringCounts(2, 2), Scored: true}}
+		tb := open(t, browser, "trend.html", renderHTML(t, s, HTMLOptions{History: hrows}), 1280, 800)
+		type label struct {
+			Text              string
+			Left, Right       float64
+			BoxLeft, BoxRight float64
+		}
+		labels := eval[[]label](tb, `(() => { const box = document.querySelector("svg.trend-chart").getBoundingClientRect();
+			return [...document.querySelectorAll("svg.trend-chart text.tick")].map(e => { const r = e.getBoundingClientRect();
+				return {Text: e.textContent, Left: r.left, Right: r.right, BoxLeft: box.left, BoxRight: box.right}; }); })()`)
+		shown := map[string]bool{}
+		for _, l := range labels {
+			shown[l.Text] = true
+			if l.Left < l.BoxLeft-0.5 || l.Right > l.BoxRight+0.5 {
+				t.Errorf("label %q spans %.1f-%.1f, beyond the chart's %.1f-%.1f", l.Text, l.Left, l.Right, l.BoxLeft, l.BoxRight)
+			}
+		}
+		if !shown["Baseline before migration"] {
+			t.Errorf("the first milestone's name is not whole: %+v", labels)
+		}
+		type hit struct{ Centre, Ring string }
+		// elementFromPoint sees only what is on screen.
+		hits := eval[[]hit](tb, `document.querySelector("svg.trend-chart").scrollIntoView({block: "center"}),
+			[...document.querySelectorAll("svg.trend-chart g.pt[data-series=MEDIUM] circle")].map(c => {
+			const r = c.getBoundingClientRect(), x = r.left + r.width/2, y = r.top + r.height/2, unit = r.height / 7.6;
+			const at = (x, y) => { const e = document.elementFromPoint(x, y); return e && e.closest("g.pt") ? e.closest("g.pt").dataset.series : ""; };
+			return {Centre: at(x, y), Ring: at(x, y - 4.3*unit)}; })`)
+		for i, h := range hits {
+			if high, medium := hrows[i].Counts.High, hrows[i].Counts.Medium; high == medium && (h.Centre != "HIGH" || h.Ring != "MEDIUM") {
+				t.Errorf("point %d (HIGH %d, MEDIUM %d): the middle shows %q and the ring %q, want HIGH and MEDIUM", i, high, medium, h.Centre, h.Ring)
+			}
+		}
+		tb.screenshot(dir, "trend-edges-1280x800.png")
 	})
 
 	// A heat map wider than the phone scrolls in its own box: its cells'

@@ -448,6 +448,85 @@ func TestHTMLTrendLabelsThinOut(t *testing.T) {
 	}
 }
 
+// The first and the last x labels stay inside the chart: the first starts
+// at its point, the last ends at its own, each as whole as its room
+// allows; those between are centred.
+func TestHTMLTrendEdgeLabels(t *testing.T) {
+	lay := trendLayout()
+	inside := func(tk svgTick) (left, right float64) {
+		x, _ := strconv.ParseFloat(tk.X, 64)
+		w := labelWidth(tk.Label)
+		switch tk.Anchor {
+		case "start":
+			return x, x + w
+		case "end":
+			return x - w, x
+		}
+		return x - w/2, x + w/2
+	}
+	for _, names := range [][]string{
+		{"Baseline before migration"},
+		{"Baseline before migration", "After the cutover to the new cluster", "Q3 review"},
+		{"Baseline before migration", "a", "b", "c", "d", "e", "f", "g", "h", "Final review before the audit"},
+	} {
+		var rows []HistoryRow
+		for _, n := range names {
+			rows = append(rows, HistoryRow{Name: n, Counts: scoringCounts(2, 2)})
+		}
+		rows = append(rows, HistoryRow{Current: true, Counts: scoringCounts(1, 2)})
+		tr := newSVGTrend(rows, lay, englishLabels())
+		n := len(tr.XLabels)
+		if first, last := tr.XLabels[0], tr.XLabels[n-1]; first.Anchor != "start" || last.Anchor != "end" {
+			t.Errorf("%d rows: anchors %q ... %q", len(rows), first.Anchor, last.Anchor)
+		}
+		prevRight := 0.0
+		for i, tk := range tr.XLabels {
+			if i > 0 && i < n-1 && tk.Anchor != "middle" {
+				t.Errorf("label %d anchored %q", i, tk.Anchor)
+			}
+			left, right := inside(tk)
+			if left < 0 || right > lay.W || left < prevRight {
+				t.Errorf("%d rows: label %q spans %.0f-%.0f, out of the chart (0-%.0f) or over the one before (to %.0f)", len(rows), tk.Label, left, right, lay.W, prevRight)
+			}
+			prevRight = right
+		}
+	}
+	// Two points: the milestone's name is whole beside the short "current".
+	tr := newSVGTrend([]HistoryRow{{Name: "Baseline before migration"}, {Current: true}}, lay, englishLabels())
+	if got := tr.XLabels[0].Label; got != "Baseline before migration" {
+		t.Errorf("first label %q", got)
+	}
+}
+
+// Where HIGH and MEDIUM meet, HIGH's squares are drawn after (over)
+// MEDIUM's circles, in the report's chart and the portfolio's sparklines.
+func TestHTMLTrendHighOnTop(t *testing.T) {
+	s, rows := milestoneFixture(t)
+	for name, page := range map[string][]byte{
+		"report": renderHTML(t, s, HTMLOptions{History: rows}),
+		"portfolio": func() []byte {
+			var b bytes.Buffer
+			if err := WritePortfolioHTML(&b, []PortfolioItem{{Scored: s, History: rows}}, PortfolioOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			return b.Bytes()
+		}(),
+	} {
+		for _, svg := range all(parseHTML(t, page), func(n *html.Node) bool {
+			return n.Data == "svg" && (hasClass(n, "trend-chart") || hasClass(n, "spark"))
+		}) {
+			var order []string
+			for _, g := range all(svg, func(n *html.Node) bool { return n.Data == "g" && hasClass(n, "pt") }) {
+				order = append(order, attrOr(g, "data-series"))
+			}
+			firstHigh := slices.Index(order, "HIGH")
+			if len(order) == 0 || firstHigh < 1 || slices.Contains(order[firstHigh:], "MEDIUM") {
+				t.Errorf("%s: points drawn in the order %v, want every MEDIUM then every HIGH", name, order)
+			}
+		}
+	}
+}
+
 func scoringCounts(high, medium int) scoring.Counts {
 	return scoring.Counts{High: high, Medium: medium}
 }

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -103,11 +104,22 @@ type svgTrend struct {
 	Series  []svgSeries
 }
 
+// MarkOrder is the series in the order their points are drawn: MEDIUM's
+// first, so that where the two lines meet HIGH's squares sit on top, and
+// MEDIUM's circle, the wider, still shows around them.
+func (t svgTrend) MarkOrder() []svgSeries {
+	out := slices.Clone(t.Series)
+	slices.Reverse(out)
+	return out
+}
+
 // svgTick is an axis label and its grid line.
 type svgTick struct {
 	X, Y  string
 	Label string
 	Full  string // the whole label, when Label is cut
+	// Anchor is the SVG text-anchor of an x label: start, middle or end.
+	Anchor string
 }
 
 // svgSeries is one line of the chart.
@@ -180,10 +192,22 @@ func newSVGTrend(rows []HistoryRow, lay svgLayout, l htmlLabels) svgTrend {
 	return t
 }
 
+// labelCharW is the width an x label's character is reckoned at (a
+// 12 px font; a wide character counts two).
+const labelCharW = 7.0
+
+// xLabel is a point named under the axis.
+type xLabel struct {
+	x    float64
+	name string
+}
+
 // xLabels names the points under the axis, cut to the room between them;
-// with many points, only every k-th (and the last) is named.
+// with many points, only every k-th (and the last) is named. The first
+// label starts at its point and the last ends at its own, so that neither
+// runs off the chart's edge; those between are centred.
 func xLabels(rows []HistoryRow, lay svgLayout, xAt func(int) float64, l htmlLabels) []svgTick {
-	const charW, minGap = 7.0, 52.0
+	const minGap = 52.0
 	plotW := lay.W - lay.Left - lay.Right
 	gap := plotW
 	if len(rows) > 1 {
@@ -193,8 +217,7 @@ func xLabels(rows []HistoryRow, lay svgLayout, xAt func(int) float64, l htmlLabe
 	if gap < minGap {
 		every = int(math.Ceil(minGap / gap))
 	}
-	cols := max(3, int(gap*float64(every)/charW)-1)
-	var out []svgTick
+	var named []xLabel
 	for i, row := range rows {
 		if i%every != 0 && i != len(rows)-1 {
 			continue
@@ -202,11 +225,45 @@ func xLabels(rows []HistoryRow, lay svgLayout, xAt func(int) float64, l htmlLabe
 		if i != len(rows)-1 && len(rows)-1-i < every {
 			continue // keep the last label clear of this one
 		}
-		name := rowName(row, l)
-		out = append(out, svgTick{X: fnum(xAt(i)), Y: fnum(lay.H - lay.Bottom + 18), Label: ansi.Truncate(name, cols, "…"), Full: name})
+		named = append(named, xLabel{xAt(i), rowName(row, l)})
+	}
+	cols := max(3, int(gap*float64(every)/labelCharW)-1)
+	y := fnum(lay.H - lay.Bottom + 18)
+	out := make([]svgTick, len(named))
+	for i, n := range named {
+		out[i] = xTick(n, y, cols, "middle")
+	}
+	if len(named) > 1 {
+		anchorEdges(out, named, y)
 	}
 	return out
 }
+
+// anchorEdges makes the first and the last x labels start and end at
+// their points, each cut to the room its neighbour leaves it. Two labels
+// share the room between them, the shorter taking what it needs.
+func anchorEdges(out []svgTick, named []xLabel, y string) {
+	n := len(named)
+	firstRoom := named[1].x - named[0].x - labelCharW - labelWidth(out[1].Label)/2
+	if n == 2 {
+		between := named[1].x - named[0].x - labelCharW
+		firstRoom = between - min(labelWidth(named[1].name), between/2)
+	}
+	out[0] = xTick(named[0], y, int(firstRoom/labelCharW), "start")
+	lastRoom := named[n-1].x - named[n-2].x - labelCharW - labelWidth(out[n-2].Label)/2
+	if n == 2 {
+		lastRoom = named[1].x - named[0].x - labelCharW - labelWidth(out[0].Label)
+	}
+	out[n-1] = xTick(named[n-1], y, int(lastRoom/labelCharW), "end")
+}
+
+// xTick is the label of a point, cut to cols characters (3 at least).
+func xTick(n xLabel, y string, cols int, anchor string) svgTick {
+	return svgTick{X: fnum(n.x), Y: y, Label: ansi.Truncate(n.name, max(3, cols), "…"), Full: n.name, Anchor: anchor}
+}
+
+// labelWidth is the reckoned width of an x label.
+func labelWidth(s string) float64 { return float64(ansi.StringWidth(s)) * labelCharW }
 
 // dayOrEmpty is the date part of an RFC 3339 time, or "".
 func dayOrEmpty(date string) string {
