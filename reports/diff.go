@@ -39,13 +39,35 @@ func countOf(c scoring.Counts, r questions.Risk, scored bool) string {
 	return strconv.Itoa(c.Of(r))
 }
 
-func sideLabel(s review.Side) string {
-	l := s.Review.Lens
-	lens := strings.TrimSpace(l.ID + " " + l.Version)
+// sideLabels are the two headers: each side's label, workload and lens.
+func sideLabels(d *review.DiffResult) (old, new string) {
+	ol, nl := lensTags(d)
+	return fmt.Sprintf("%s (%s, %s)", d.Old.Label, d.Old.Review.Workload.Name, ol),
+		fmt.Sprintf("%s (%s, %s)", d.New.Label, d.New.Review.Workload.Name, nl)
+}
+
+// lensTags name the lenses the two sides are scored with (else the ones
+// they record) alike (review.LensNames), with their versions when they
+// have them.
+func lensTags(d *review.DiffResult) (old, new string) {
+	old, new = review.LensNames(d.Old.LensLabel(), d.New.LensLabel())
+	return withVersion(old, lensVersion(d.Old)), withVersion(new, lensVersion(d.New))
+}
+
+// lensVersion is the version of the lens a side is scored with, else of
+// the one it records.
+func lensVersion(s review.Side) string {
 	if s.Lens != nil {
-		lens = strings.TrimSpace(s.Lens.Name + " " + s.Lens.Version)
+		return s.Lens.Version
 	}
-	return fmt.Sprintf("%s (%s, %s)", s.Label, s.Review.Workload.Name, lens)
+	return s.Review.Lens.Version
+}
+
+func withVersion(name, version string) string {
+	if version == "" {
+		return name
+	}
+	return name + " " + version
 }
 
 // groups returns the changed questions by kind, in report order.
@@ -81,9 +103,7 @@ func groupTitle(c review.Change) string {
 func lensNote(d *review.DiffResult) []string {
 	var notes []string
 	if d.LensChanged {
-		o, n := d.Old.Review.Lens, d.New.Review.Lens
-		notes = append(notes, fmt.Sprintf("The lens changed between the two (%s %s -> %s %s): questions it added or removed are listed as such.",
-			o.ID, orDash(o.Version), n.ID, orDash(n.Version)))
+		notes = append(notes, lensChangeNote(d))
 	}
 	for _, s := range []struct {
 		side   review.Side
@@ -101,6 +121,20 @@ func lensNote(d *review.DiffResult) []string {
 	return notes
 }
 
+// lensChangeNote says how the two sides' lenses differ: another lens or
+// version, or the same one with other content.
+func lensChangeNote(d *review.DiffResult) string {
+	o, n := lensTags(d)
+	msg := fmt.Sprintf("The lens changed between the two, from %s to %s", o, n)
+	if o == n {
+		msg = fmt.Sprintf("The lens %s changed between the two (other content)", o)
+	}
+	if d.OldScored && d.NewScored {
+		return msg + ": questions it added or removed are listed as such."
+	}
+	return msg + "."
+}
+
 func orDash(s string) string {
 	if s == "" {
 		return "-"
@@ -112,7 +146,8 @@ func orDash(s string) string {
 func WriteDiffText(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
 	st := newSummaryStyles(w, opts.Color)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n  -> %s\n", plain(sideLabel(d.Old)), plain(sideLabel(d.New)))
+	old, new := sideLabels(d)
+	fmt.Fprintf(&b, "%s\n  -> %s\n", plain(old), plain(new))
 	b.WriteString(headline(d) + "\n")
 	for _, n := range lensNote(d) {
 		b.WriteString(st.dim.Render(plain(n)) + "\n")
@@ -177,7 +212,8 @@ func actionChangeText(a review.ActionDiff, file string) string {
 func WriteDiffMarkdown(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## Review changes: %s\n\n", inline(d.New.Review.Workload.Name))
-	fmt.Fprintf(&b, "From %s to %s.\n\n", inline(sideLabel(d.Old)), inline(sideLabel(d.New)))
+	old, new := sideLabels(d)
+	fmt.Fprintf(&b, "From %s to %s.\n\n", inline(old), inline(new))
 	b.WriteString("| Risk | Before | After |\n|---|---:|---:|\n")
 	for _, r := range questions.Levels {
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", levelName(r), countOf(d.OldCounts, r, d.OldScored), countOf(d.NewCounts, r, d.NewScored))

@@ -121,6 +121,50 @@ func TestDiffWithALensMissing(t *testing.T) {
 	}
 }
 
+// The note that the lens changed, and the two headers, name each lens
+// alike (by id, else name, else file) and leave out a missing version:
+// no "( - -> -)".
+func TestDiffNamesTheLensesAlike(t *testing.T) {
+	_, l := fixture(t)
+	bare := *l
+	bare.ID, bare.Version, bare.Source, bare.Digest = "", "", "lenses/日本語.json", "sha256:new"
+	recorded := func(id, version, source, digest string) *review.Review {
+		r := review.New(l, review.Workload{Name: "w"})
+		r.Lens = review.LensRef{ID: id, Version: version, Source: source, Digest: digest}
+		return r
+	}
+	v2 := *l
+	v2.Version, v2.Digest = "2.0.0", "sha256:v2"
+	for _, c := range []struct {
+		name     string
+		old, new review.Side
+		want     []string
+	}{
+		{"edited in place, no id or version",
+			review.Side{Label: "r.yaml@m", Review: recorded("", "", "日本語.json", "sha256:old")}, review.Side{Label: "r.yaml", Review: recorded("", "", "日本語.json", "sha256:old"), Lens: &bare},
+			[]string{"r.yaml@m (w, 日本語.json)\n", "-> r.yaml (w, 日本語.json)\n", "The lens 日本語.json changed between the two (other content).\n"}},
+		{"a new version, both scored",
+			review.Side{Label: "old.yaml", Review: recorded("ops", "1.0.0", "builtin:ops", l.Digest), Lens: l}, review.Side{Label: "new.yaml", Review: recorded("ops", "2.0.0", "ops.yaml", "sha256:v2"), Lens: &v2},
+			[]string{"old.yaml (w, ops 1.0.0)\n", "-> new.yaml (w, ops 2.0.0)\n", "The lens changed between the two, from ops 1.0.0 to ops 2.0.0: questions it added or removed are listed as such.\n"}},
+		{"a version only one side has",
+			review.Side{Label: "old.yaml", Review: recorded("ops", "", "ops.yaml", "sha256:old")}, review.Side{Label: "new.yaml", Review: recorded("ops", "1.0.0", "builtin:ops", l.Digest), Lens: l},
+			[]string{"old.yaml (w, ops)\n", "-> new.yaml (w, ops 1.0.0)\n", "The lens changed between the two, from ops to ops 1.0.0.\n"}},
+	} {
+		var text bytes.Buffer
+		if err := WriteDiffText(&text, review.Diff(c.old, c.new), DiffOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range c.want {
+			if !strings.Contains(text.String(), want) {
+				t.Errorf("%s: no %q in\n%s", c.name, want, text.String())
+			}
+		}
+		if strings.Contains(text.String(), " - ") || strings.Contains(text.String(), "( ") {
+			t.Errorf("%s: an empty placeholder in\n%s", c.name, text.String())
+		}
+	}
+}
+
 // On a terminal the trend line fits the width however many milestones
 // there are: each trend shows the latest, after a "…".
 func TestHistoryTrendFitsTheTerminal(t *testing.T) {

@@ -1,7 +1,10 @@
 package review
 
 import (
+	"cmp"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/scoring"
@@ -16,6 +19,44 @@ type Side struct {
 	Lens   *questions.Lens
 	// LensGone says why Lens is nil ("is not found"), for the report.
 	LensGone string
+}
+
+// LensLabel is what names a lens in a message: its id, its name (a
+// review file records none) and its source, in that order of preference.
+type LensLabel struct{ ID, Name, Source string }
+
+// LensLabel is the label of the lens the side is scored with, else of the
+// one it records.
+func (s Side) LensLabel() LensLabel {
+	if l := s.Lens; l != nil {
+		return LensLabel{l.ID, l.Name, l.Source}
+	}
+	return LensLabel{ID: s.Review.Lens.ID, Source: s.Review.Lens.Source}
+}
+
+// keys are the label's names in order of preference; the source by its
+// file name.
+func (l LensLabel) keys() [3]string {
+	k := [3]string{l.ID, strings.TrimSpace(l.Name), ""}
+	if l.Source != "" {
+		k[2] = filepath.Base(l.Source)
+	}
+	return k
+}
+
+// LensNames names two lenses alike, for a message that compares them: by
+// id when both have one, else by name, else by file; when no one of these
+// is known for both, each by the first it has ("a lens without id, name
+// or file" for none).
+func LensNames(a, b LensLabel) (string, string) {
+	ka, kb := a.keys(), b.keys()
+	for i := range ka {
+		if ka[i] != "" && kb[i] != "" {
+			return ka[i], kb[i]
+		}
+	}
+	first := func(k [3]string) string { return cmp.Or(k[0], k[1], k[2], "a lens without id, name or file") }
+	return first(ka), first(kb)
 }
 
 // Change says how a question moved between two sides.

@@ -209,3 +209,21 @@ func TestAddMilestone(t *testing.T) {
 		}
 	}
 }
+
+// Two lenses are named alike: by id when both have one, else by name,
+// else by file, else each by what it has.
+func TestLensNames(t *testing.T) {
+	for _, c := range []struct {
+		a, b         LensLabel
+		wantA, wantB string
+	}{
+		{LensLabel{"ops", "Operational Excellence", "ops.yaml"}, LensLabel{"ops", "Ops", "builtin:ops"}, "ops", "ops"},
+		{LensLabel{"", "", "lenses/日本語.json"}, LensLabel{"", "Operational Excellence", "日本語.json"}, "日本語.json", "日本語.json"},
+		{LensLabel{"ecs", "", ""}, LensLabel{"", "Operational Excellence", "x.json"}, "ecs", "Operational Excellence"},
+		{LensLabel{}, LensLabel{"", " ", ""}, "a lens without id, name or file", "a lens without id, name or file"},
+	} {
+		if a, b := LensNames(c.a, c.b); a != c.wantA || b != c.wantB {
+			t.Errorf("LensNames(%+v, %+v) = %q, %q; want %q, %q", c.a, c.b, a, b, c.wantA, c.wantB)
+		}
+	}
+}

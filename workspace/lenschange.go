@@ -13,8 +13,8 @@ import (
 // command line, and a screen words it in its language (Words).
 type LensDrift struct {
 	Kind LensDriftKind
-	// Was is the id of the lens the review was answered with, Lens the id
-	// of the lens it is scored with now.
+	// Was names the lens the review was answered with, Lens the lens it
+	// is scored with now, alike (review.LensNames: by id, else by file).
 	Was, Lens string
 	// WasVersion and Version are their versions ("" when a lens has none).
 	WasVersion, Version string
@@ -45,7 +45,8 @@ func DiffLens(r *review.Review, l *questions.Lens) LensDrift {
 }
 
 func lensDrift(r *review.Review, l *questions.Lens) LensDrift {
-	d := LensDrift{Was: r.Lens.ID, Lens: l.ID, WasVersion: r.Lens.Version, Version: l.Version}
+	was, now := review.LensNames(review.LensLabel{ID: r.Lens.ID, Source: r.Lens.Source}, review.LensLabel{ID: l.ID, Name: l.Name, Source: l.Source})
+	d := LensDrift{Was: was, Lens: now, WasVersion: r.Lens.Version, Version: l.Version}
 	switch {
 	case r.Lens.Digest == "" || r.Lens.Digest == l.Digest:
 		d.Kind = LensSame
@@ -77,7 +78,7 @@ func (d LensDrift) Words(w *i18n.Notices, orphans bool) string {
 			msg = fmt.Sprintf(w.LensEditedBare, d.Lens)
 		}
 	case LensNewVersion:
-		msg = fmt.Sprintf(w.LensNewVersion, d.Lens, orDash(d.WasVersion), orDash(d.Version))
+		msg = newVersion(w, d)
 	default:
 		return ""
 	}
@@ -126,10 +127,13 @@ func orphanNotes(r *review.Review, l *questions.Lens, question, choice string) [
 	return out
 }
 
-// orDash is a version as wafr shows it: "-" for none.
-func orDash(s string) string {
-	if s == "" {
-		return "-"
+// newVersion words a new version, leaving out the one that is missing.
+func newVersion(w *i18n.Notices, d LensDrift) string {
+	switch {
+	case d.WasVersion == "":
+		return fmt.Sprintf(w.LensVersioned, d.Lens, d.Version)
+	case d.Version == "":
+		return fmt.Sprintf(w.LensUnversioned, d.Lens, d.WasVersion)
 	}
-	return s
+	return fmt.Sprintf(w.LensNewVersion, d.Lens, d.WasVersion, d.Version)
 }

@@ -577,6 +577,35 @@ func TestDiffLens(t *testing.T) {
 	}
 }
 
+// A lens without an id is named by its file (a review records no lens
+// name), else by its name, and a version only one side has is not shown
+// as "-".
+func TestLensChangeNamesALensWithoutID(t *testing.T) {
+	l := *opsLens(t)
+	l.ID, l.Version, l.Source = "", "", "lenses/日本語.json"
+	r := review.New(&l, review.Workload{Name: "w"})
+	r.Lens.Digest, r.Lens.Source = "sha256:old", ""
+	if n := LensChange(r, &l); n != "the lens Operational Excellence changed since this review was saved (it has no version to tell the two apart)" {
+		t.Errorf("no id, no source recorded: %q", n)
+	}
+	r.Lens.Source = "日本語.json"
+	if n := LensChange(r, &l); n != "the lens 日本語.json changed since this review was saved (it has no version to tell the two apart)" {
+		t.Errorf("no id: %q", n)
+	}
+	r.Lens.Version = "0.9.0"
+	if n := LensChange(r, &l); n != "the lens 日本語.json changed since this review was saved (version 0.9.0 then; none now)" {
+		t.Errorf("version dropped: %q", n)
+	}
+	r.Lens.Version, l.Version = "", "1.0.0"
+	if n := LensChange(r, &l); n != "the lens 日本語.json changed since this review was saved (it had no version; now 1.0.0)" {
+		t.Errorf("version added: %q", n)
+	}
+	ja := DiffLens(r, &l).Words(&i18n.For("ja").TUI.Notice, false)
+	if ja != "レビューの保存後にレンズ 日本語.json が更新されました(保存時はバージョンなし、現在は 1.0.0)" {
+		t.Errorf("ja: %q", ja)
+	}
+}
+
 // lensNotice is the one-line notice of a lens change, with the count of
 // the answers the lens no longer matches, in English.
 func lensNotice(r *review.Review, l *questions.Lens) string {

@@ -281,8 +281,11 @@ type Notices struct {
 	LensEdited     string // %[1]s the lens, %[2]s its version
 	LensEditedBare string // LensEdited of a lens without a version; %[1]s the lens
 	LensNewVersion string // %[1]s the lens, %[2]s the version saved with, %[3]s now
-	LensOrphan     string // added: one answer the lens no longer matches
-	LensOrphans    string // added: %d answers
+	// LensNewVersion when the lens had no version (%[2]s now), or has
+	// none now (%[2]s the version saved with).
+	LensVersioned, LensUnversioned string
+	LensOrphan                     string // added: one answer the lens no longer matches
+	LensOrphans                    string // added: %d answers
 
 	// What merging an outside change renamed.
 	MilestoneRenamed string // %[1]s the name, %[2]s this session's new name
