@@ -159,7 +159,11 @@ func flagParseError(cmd *cobra.Command, err error) error {
 		if s := similarFlag(cmd, name); s != "" {
 			return flagErrorf("%v; did you mean --%s?", err, s)
 		}
-		return flagErrorf("%v; %s takes %s", err, cmd.CommandPath(), orList(flagNames(cmd)))
+		names := flagNames(cmd)
+		if len(names) == 0 {
+			return flagErrorf("%v; %s takes no flags but --help", err, cmd.CommandPath())
+		}
+		return flagErrorf("%v; %s takes %s", err, cmd.CommandPath(), orList(names))
 	case errors.As(err, &needsValue):
 		f := needsValue.GetFlag()
 		return flagErrorf("--%s needs a value: --%s %s (%s)", f.Name, f.Name, valueName(f), f.Usage)
