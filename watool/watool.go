@@ -151,6 +151,11 @@ const UnknownPillar = "unknown-pillar"
 // ErrNoAnswers is returned for a list-answers file with no AnswerSummaries.
 var ErrNoAnswers = errors.New("no AnswerSummaries found: is this the output of aws wellarchitected list-answers?")
 
+// ErrEmptyAnswers is returned for a list-answers file whose AnswerSummaries
+// are there but empty.
+var ErrEmptyAnswers = errors.New("AnswerSummaries holds no answers, so there is nothing to import " +
+	"(list-answers lists every question of the lens: check its --workload-id and --lens-alias)")
+
 // ImportAnswers builds a review of the lens from AWS outputs. Questions and
 // choices the lens does not have are kept in the review (as answers the
 // lens does not know) and listed in the warnings; nothing is dropped. A
@@ -177,15 +182,19 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 		return nil, nil, err
 	}
 	var summaries []answerSummary
-	workloadID := ""
+	workloadID, listed := "", false
 	for _, p := range pages {
 		summaries = append(summaries, p.AnswerSummaries...)
+		listed = listed || p.AnswerSummaries != nil // an empty list is there, nil is not
 		if workloadID == "" {
 			workloadID = p.WorkloadID
 		}
 	}
-	if len(summaries) == 0 {
+	switch {
+	case !listed:
 		return nil, nil, fmt.Errorf("%s: %w", listFile, ErrNoAnswers)
+	case len(summaries) == 0:
+		return nil, nil, fmt.Errorf("%s: %w", listFile, ErrEmptyAnswers)
 	}
 	w := review.Workload{Name: workloadID, Environment: review.Production}
 	if opts.GetWorkload != nil {

@@ -86,7 +86,9 @@ func TestImportOnePageAndArrays(t *testing.T) {
 	}
 	for _, bad := range []struct{ doc, want string }{
 		{"{\n  \"AnswerSummaries\": [,]\n}", "list-answers output:2:23: unexpected ',', expected a value"},
-		{`{"Workloads": []}`, "no AnswerSummaries"},
+		{`{"Workloads": []}`, "no AnswerSummaries found"},
+		{`{"AnswerSummaries": []}`, "list-answers output: AnswerSummaries holds no answers, so there is nothing to import"},
+		{`[{"AnswerSummaries": []}, {"AnswerSummaries": []}]`, "AnswerSummaries holds no answers"},
 		{`{"AnswerSummaries": "x"}`, "list-answers output:1:21: AnswerSummaries must be a list of answers [{...}, ...], found a string"},
 	} {
 		_, _, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(bad.doc), Now: t0})
