@@ -116,6 +116,13 @@ const NoneSuffix = "_no"
 // IsNone reports whether the choice is the question's "None of these".
 func (c *Choice) IsNone() bool { return strings.HasSuffix(c.ID, NoneSuffix) }
 
+// ReadsAsNone reports whether a choice that is not "None of these" (its id
+// does not end in NoneSuffix) reads as one, by its title or an id ending in
+// _none: lint warns about it, and wafr answer --none names it.
+func (c *Choice) ReadsAsNone() bool {
+	return !c.IsNone() && (looksLikeNone(c.Title) || strings.HasSuffix(strings.ToLower(c.ID), "_none"))
+}
+
 // ChoiceIndex returns the position of the choice with this id.
 func (q *Question) ChoiceIndex(id string) (int, bool) {
 	i, ok := q.choices[id]

@@ -200,7 +200,7 @@ func (d *decoder) checkQuestion(q *Question, where string, awsf awsFunc) {
 		d.resourceLimits(awsf, c.pos, cw, "the improvement plan", c.ImprovementPlan)
 		if c.IsNone() {
 			nones = append(nones, c.ID)
-		} else if looksLikeNone(c.Title) || strings.HasSuffix(strings.ToLower(c.ID), "_none") {
+		} else if c.ReadsAsNone() {
 			d.add(Warning, c.pos, cw, "choice %q reads as \"None of these\" but its id does not end in %q, so ticking it does not clear the others", c.ID, NoneSuffix)
 		}
 	}

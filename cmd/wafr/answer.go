@@ -165,6 +165,23 @@ func (opts *answerOptions) commandWithLens() string {
 	return strings.Join(words, " ") + " --lens LENS"
 }
 
+// noNoneChoice refuses --none on a question without a "None of these"
+// choice, naming the choices that read as one (their ids do not end in
+// _no, so ticking one does not clear the others): --select ticks them.
+func noNoneChoice(q *questions.Question) error {
+	var hints []string
+	for _, c := range q.Choices {
+		if c.ReadsAsNone() {
+			hints = append(hints, fmt.Sprintf("%q reads as one: to tick it, --select %s", c.ID, textsafe.ShellQuote(c.ID)))
+		}
+	}
+	msg := fmt.Sprintf("question %s has no \"None of these\" choice (an id ending in _no)", q.ID)
+	if len(hints) > 0 {
+		msg += "; its choice " + strings.Join(hints, "; its choice ")
+	}
+	return errors.New(msg)
+}
+
 // change validates the flags against the question and returns the edit.
 func (opts *answerOptions) change(q *questions.Question) (func(*review.Answer), error) {
 	var selected []string
@@ -172,7 +189,7 @@ func (opts *answerOptions) change(q *questions.Question) (func(*review.Answer), 
 	case opts.none:
 		c := scoring.NoneChoice(q)
 		if c == nil {
-			return nil, fmt.Errorf("question %s has no \"None of these\" choice (an id ending in _no)", q.ID)
+			return nil, noNoneChoice(q)
 		}
 		selected = []string{c.ID}
 	case opts.selectSet:
