@@ -35,6 +35,9 @@ type Options struct {
 	Home string
 	// HostName is recorded as who answered for the host.
 	HostName string
+	// Language is the language of wafr's own words on every screen and
+	// line of the review (a tag such as "ja"); empty, the lens's.
+	Language string
 	Now      func() time.Time
 	// Out gets the start-up lines (how to join, the host key) and the log.
 	Out io.Writer
@@ -134,11 +137,8 @@ func prepare(o Options) (*server, HostKey, error) {
 	if err != nil {
 		return nil, HostKey{}, err
 	}
-	lang := ""
-	if o.File != nil {
-		lang = o.File.Lens.Language // the language every screen speaks
-	}
-	srv := &server{now: o.Now, renderer: o.Renderer, notify: discardNotice, words: &i18n.For(lang).TUI.Live}
+	lang := o.language()
+	srv := &server{now: o.Now, renderer: o.Renderer, notify: discardNotice, words: &i18n.For(lang).TUI.Live, lang: lang}
 	if o.TeamPath != "" {
 		srv.team = &teamFile{path: o.TeamPath}
 		if _, err := os.Stat(o.TeamPath); err != nil {
@@ -150,6 +150,14 @@ func prepare(o Options) (*server, HostKey, error) {
 	return srv, key, nil
 }
 
+// language is the language every screen speaks: Language, else the lens's.
+func (o Options) language() string {
+	if o.Language == "" && o.File != nil && o.File.Lens != nil {
+		return o.File.Lens.Language
+	}
+	return o.Language
+}
+
 // greet prints how to join, the host key's fingerprint and who may join.
 func greet(o Options, addr string, key HostKey) {
 	w := o.Out
@@ -157,11 +165,7 @@ func greet(o Options, addr string, key HostKey) {
 		w = io.Discard
 	}
 	host, _, _ := net.SplitHostPort(addr)
-	lang := ""
-	if o.File.Lens != nil {
-		lang = o.File.Lens.Language // the language every screen speaks
-	}
-	t := &i18n.For(lang).TUI.Live
+	t := &i18n.For(o.language()).TUI.Live
 	line := func(format string, args ...any) { fmt.Fprintf(w, format+"\n", args...) }
 	people := func(n int) string { return i18n.Plural(n, t.GreetKey, fmt.Sprintf(t.GreetKeys, n)) }
 	line(t.GreetTitle, o.File.Path)
@@ -221,7 +225,7 @@ func runHost(ctx context.Context, hub *Hub, o Options, drift *workspace.LensDrif
 	}
 	first := box.Take()
 	s := newScreen(hub, tui.HostID, first, tui.ViewerOptions{Renderer: o.HostRenderer, LensChange: drift, TypingFrame: tui.TypingFrame, Now: o.Now,
-		Join: join, JoinKey: hostKey})
+		Language: o.language(), Join: join, JoinKey: hostKey})
 	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler(), tea.WithContext(ctx), tea.WithInput(in)}
 	if o.HostOutput != nil {
 		progOpts = append(progOpts, tea.WithOutput(o.HostOutput))

@@ -27,6 +27,7 @@ type server struct {
 	renderer func(ssh.Session) *tui.Renderer
 	notify   func(tui.Notice) // tells everyone in the review
 	words    *i18n.Live       // the lines a session gets outside its screen
+	lang     string           // the language of every screen
 	count    atomic.Int64
 }
 
@@ -99,7 +100,7 @@ func (srv *server) run(sess ssh.Session) {
 		wish.Println(sess, srv.words.Ended)
 		return
 	}
-	s := newScreen(srv.hub, id, first, tui.ViewerOptions{Renderer: srv.renderer(sess), TypingFrame: tui.TypingFrame, Now: srv.now})
+	s := newScreen(srv.hub, id, first, tui.ViewerOptions{Renderer: srv.renderer(sess), TypingFrame: tui.TypingFrame, Language: srv.lang, Now: srv.now})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	// Input ends when the client closes this session (its connection may

@@ -357,6 +357,15 @@ func TestGreeting(t *testing.T) {
 	if strings.Contains(out.String(), "join with") || strings.Contains(out.String(), "warning") {
 		t.Errorf("English in the Japanese greeting:\n%s", out.String())
 	}
+	// --lang ja on an English lens: the greeting, and every screen.
+	out.Reset()
+	greet(Options{File: &workspace.File{Path: "review.yaml"}, Home: home, Out: &out, Language: "ja"}, "127.0.0.1:2222", key)
+	if !strings.Contains(out.String(), "のライブレビュー") {
+		t.Errorf("--lang ja: the greeting is not Japanese:\n%s", out.String())
+	}
+	if ja, _, err := prepare(Options{HostKeyPath: keyPath, Home: home, Language: "ja"}); err != nil || ja.lang != "ja" || ja.words.NeedsTerminal != i18n.For("ja").TUI.Live.NeedsTerminal {
+		t.Errorf("--lang ja: the server speaks %q (%v)", ja.lang, err)
+	}
 	_ = net.IPv4len
 }
 

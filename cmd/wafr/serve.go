@@ -23,6 +23,7 @@ type serveOptions struct {
 	hostKey  string
 	by       string
 	workload string
+	lang     string
 }
 
 func newServeCmd(io *ioStreams, runF func(*serveOptions) error) *cobra.Command {
@@ -41,6 +42,9 @@ func newServeCmd(io *ioStreams, runF func(*serveOptions) error) *cobra.Command {
 			if len(args) == 1 {
 				opts.file = args[0]
 			}
+			if err := langFlag(opts.lang); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -54,7 +58,9 @@ func newServeCmd(io *ioStreams, runF func(*serveOptions) error) *cobra.Command {
 	f.StringVar(&opts.hostKey, "host-key", "", "the server's SSH host key (default: under your config folder, made once)")
 	f.StringVar(&opts.by, "by", "", "your name as who answered (default: git config user.name, else $USER)")
 	f.StringVar(&opts.workload, "workload", "", "workload name for a new file (default: the folder's name)")
+	f.StringVar(&opts.lang, "lang", "", "language of wafr's own text on every screen: en or ja (default: the lens's language)")
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
+	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
 	return cmd
 }
 
@@ -75,12 +81,12 @@ func runServe(opts *serveOptions) error {
 	defer stop()
 	final, err := serve.Run(ctx, serve.Options{
 		Workspace: opts.io.ws, File: f, Listen: opts.listen, TeamPath: opts.team, HostKeyPath: opts.hostKey,
-		Home: home, HostName: opts.io.author(opts.by),
+		Home: home, HostName: opts.io.author(opts.by), Language: opts.lang,
 		Now: opts.io.Now, Out: opts.io.ErrOut, HostRenderer: opts.io.terminalRenderer(),
 	})
 	if err != nil {
 		return err
 	}
 	// The host's terminal ends as wafr review's does: with the outcome.
-	return printOutcome(opts.io, opts.file, final, f.Lens, "")
+	return printOutcome(opts.io, opts.file, final, f.Lens, opts.lang)
 }
