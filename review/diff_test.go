@@ -210,6 +210,33 @@ func TestAddMilestone(t *testing.T) {
 	}
 }
 
+// Milestone names that look the same are one name: é as one character or
+// as e and an accent, two spaces or one, a tab. The first is found by any
+// of them, and none can be taken again.
+func TestMilestoneNamesThatLookAlike(t *testing.T) {
+	l := parseLens(t, diffLensV1)
+	r := answered(l, map[string]func(*Answer){"QA1": tick("a")})
+	for _, name := range []string{"caf\u00e9 2026  Q3", "Go\tlive"} {
+		if err := r.AddMilestone(name, "", l, t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := r.Milestones[0].Name; got != "caf\u00e9 2026 Q3" {
+		t.Errorf("recorded as %q, want one space between words", got)
+	}
+	for _, name := range []string{"cafe\u0301 2026 Q3", "caf\u00e9 2026\tQ3", " café  2026 Q3 ", "Go live", "Go  live"} {
+		if r.Milestone(name) == nil {
+			t.Errorf("%q does not find its milestone", name)
+		}
+		if err := r.AddMilestone(name, "", l, t0); err == nil {
+			t.Errorf("%q was taken again as another milestone", name)
+		}
+	}
+	if r.Milestone("cafe 2026 Q3") != nil {
+		t.Error("a name without its accent found the milestone")
+	}
+}
+
 // Two lenses are named alike: by id when both have one, else by name,
 // else by file, else each by what it has.
 func TestLensNames(t *testing.T) {

@@ -14,6 +14,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/scoring"
@@ -253,16 +255,17 @@ func (r *Review) AddMilestone(name, notes string, l *questions.Lens, now time.Ti
 		// It would be saved repaired, and then no longer match what is typed.
 		return fmt.Errorf("%w: %q is not valid UTF-8 text (is the terminal or the script using another encoding, such as Latin-1?)", ErrMilestoneName, strings.TrimSpace(name))
 	}
-	// No zero-width look-alike of another name, no space at the ends.
-	name = strings.TrimSpace(textsafe.StripInvisible(name))
+	// No zero-width look-alike of another name; on one line, one space
+	// between words.
+	name = strings.Join(strings.Fields(textsafe.StripInvisible(name)), " ")
 	if name == "" {
 		return fmt.Errorf("%w: a milestone needs a name", ErrMilestoneName)
 	}
 	if NumberName(name) {
 		return fmt.Errorf("%w: %q is a number, and FILE@%s means milestone number %s: give it a name (for example \"v%s\")", ErrMilestoneName, name, name, name, name)
 	}
-	if r.Milestone(name) != nil {
-		return fmt.Errorf("%w: there is already a milestone %q", ErrMilestoneName, name)
+	if m := r.Milestone(name); m != nil {
+		return fmt.Errorf("%w: there is already a milestone %q", ErrMilestoneName, m.Name)
 	}
 	r.RecordRisks(l)
 	ref := r.Lens
@@ -341,15 +344,28 @@ func (a Answers) Orphans(l *questions.Lens) []Orphan {
 	return out
 }
 
-// Milestone returns the milestone with this name, or nil.
+// Milestone returns the milestone with this name (or one that looks the
+// same: nameKey), or nil.
 func (r *Review) Milestone(name string) *Milestone {
 	for i := range r.Milestones {
 		if r.Milestones[i].Name == name {
 			return &r.Milestones[i]
 		}
 	}
+	key := nameKey(name)
+	for i := range r.Milestones {
+		if nameKey(r.Milestones[i].Name) == key {
+			return &r.Milestones[i]
+		}
+	}
 	return nil
 }
+
+// nameKey is what milestone names that look alike share, so that one is
+// found by either and not taken twice: the same characters composed alike
+// (é typed as one character, or as e and a combining accent), and one
+// space between words.
+func nameKey(name string) string { return strings.Join(strings.Fields(norm.NFC.String(name)), " ") }
 
 // sortedKeys returns map keys in natural order (OPS2 before OPS10), the order
 // the file is written in.
