@@ -93,6 +93,7 @@ func runAnswer(opts *answerOptions) error {
 		func(f *workspace.File) error {
 			if f.Exists {
 				noteLensChange(opts.io.ErrOut, opts.file, f.Review, f.Lens)
+				noteWorkloadKept(opts.io.ErrOut, opts.file, f.Review, opts.workload, "")
 			}
 			p, q, err := findQuestion(f.Lens, opts.question)
 			var fe *questions.FindError

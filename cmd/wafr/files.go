@@ -221,6 +221,19 @@ func noteLensChange(out io.Writer, file string, r *review.Review, l *questions.L
 	}
 }
 
+// noteWorkloadKept tells a script that gave --workload (or --owner) for a
+// file that exists already that the review keeps its own: those flags only
+// describe a new file.
+func noteWorkloadKept(out io.Writer, file string, r *review.Review, name, owner string) {
+	w := textsafeWriter{out}
+	if name != "" && name != r.Workload.Name {
+		fmt.Fprintf(w, "note: %s exists: --workload is for a new file, and its workload stays %q (edit the file to rename it)\n", file, r.Workload.Name)
+	}
+	if owner != "" && owner != r.Workload.Owner {
+		fmt.Fprintf(w, "note: %s exists: --owner is for a new file, and its owner stays %q (edit the file to change it)\n", file, r.Workload.Owner)
+	}
+}
+
 // writeOutput writes to -o, or to stdout for none or "-". It refuses to
 // write over any of the command's inputs (a review or lens file).
 func writeOutput(io *ioStreams, out string, data []byte, inputs ...string) error {

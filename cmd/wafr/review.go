@@ -92,6 +92,9 @@ func runReview(opts *reviewOptions) error {
 		return errors.New("wafr review needs a terminal; in scripts use 'wafr answer' and 'wafr summary'")
 	}
 	r, l, exists := f.Review, f.Lens, f.Exists
+	if exists {
+		noteWorkloadKept(opts.io.ErrOut, opts.file, r, opts.workload, opts.owner)
+	}
 	drift, lint := workspace.DiffLens(r, l), len(l.LintWarnings()) // the TUI words both itself
 	if drift.Kind != workspace.LensSame {
 		lint = 0

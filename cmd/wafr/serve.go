@@ -76,6 +76,9 @@ func runServe(opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
+	if f.Exists {
+		noteWorkloadKept(opts.io.ErrOut, opts.file, f.Review, opts.workload, "")
+	}
 	home, _ := os.UserHomeDir()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
 	defer stop()
