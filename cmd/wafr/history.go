@@ -41,8 +41,7 @@ the trend as a Mermaid line chart that GitHub renders.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", formats[0], orList(formats))
-	cmd.Flags().StringVar(&opts.lang, "lang", "", langUsage)
-	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
+	addLangFlag(cmd, &opts.lang, langUsage)
 	cmd.ValidArgsFunction = completeFiles(1)
 	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
 	return cmd

@@ -1,7 +1,16 @@
 package main
 
+import "github.com/spf13/cobra"
+
 // langUsage documents --lang on the commands that write wafr's own words.
 const langUsage = "language of wafr's own text: en or ja (default: the lens's language, else LC_ALL/LC_MESSAGES/LANG)"
+
+// addLangFlag adds --lang to cmd, with its values for completion; the
+// command checks it with langFlag.
+func addLangFlag(cmd *cobra.Command, lang *string, usage string) {
+	cmd.Flags().StringVar(lang, "lang", "", usage)
+	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
+}
 
 // langFlag checks --lang: empty (decide from the lens and the locale), en
 // or ja.

@@ -78,9 +78,8 @@ csv: one row per question and choice, for spreadsheets.
 	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
 	cmd.RegisterFlagCompletionFunc("at", completeMilestone(io))
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
-	f.StringVar(&opts.lang, "lang", "", langUsage)
+	addLangFlag(cmd, &opts.lang, langUsage)
 	f.BoolVar(&opts.raw, "raw", false, "on a terminal, print the Markdown itself rather than draw it")
-	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
 	return cmd
 }
 

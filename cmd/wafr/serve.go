@@ -58,9 +58,8 @@ func newServeCmd(io *ioStreams, runF func(*serveOptions) error) *cobra.Command {
 	f.StringVar(&opts.hostKey, "host-key", "", "the server's SSH host key (default: under your config folder, made once)")
 	f.StringVar(&opts.by, "by", "", "your name as who answered (default: git config user.name, else $USER)")
 	f.StringVar(&opts.workload, "workload", "", "workload name for a new file (default: the folder's name)")
-	f.StringVar(&opts.lang, "lang", "", "language of wafr's own text on every screen: en or ja (default: the lens's language)")
+	addLangFlag(cmd, &opts.lang, "language of wafr's own text on every screen: en or ja (default: the lens's language)")
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
-	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
 	return cmd
 }
 

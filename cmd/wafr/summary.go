@@ -77,8 +77,7 @@ done, for CI. Give several, comma-separated or with --fail-on again
 	cmd.RegisterFlagCompletionFunc("fail-on", completeValues(failOns...))
 	cmd.RegisterFlagCompletionFunc("at", completeMilestone(io))
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
-	f.StringVar(&opts.lang, "lang", "", langUsage)
-	cmd.RegisterFlagCompletionFunc("lang", completeValues("en", "ja"))
+	addLangFlag(cmd, &opts.lang, langUsage)
 	return cmd
 }
 
