@@ -116,14 +116,20 @@ func runSummary(opts *summaryOptions) error {
 		load = loadScored
 	}
 	all := make([]*reports.Scored, 0, len(opts.files))
+	var lang sharedLanguage
 	err := loadEach(opts.io, opts.files, func(io *ioStreams, file string) (*reports.Scored, error) {
 		return load(io, file, opts.at, opts.lens)
 	}, func(s *reports.Scored) {
-		s.Language = i18n.Choose(opts.lang, s.Language, opts.io.Getenv)
+		lang.add(s.Language)
 		all = append(all, s)
 	})
 	if err != nil {
 		return err
+	}
+	// One table in one language: the lenses' if they share one, as the
+	// portfolio page and action list decide.
+	for _, s := range all {
+		s.Language = i18n.Choose(opts.lang, lang.lang, opts.io.Getenv)
 	}
 	w := opts.io.Out
 	switch {
