@@ -38,6 +38,7 @@ type notesDialog struct {
 func newNotesArea(placeholder string) textarea.Model {
 	t := textarea.New()
 	t.Cursor.SetMode(cursor.CursorStatic)
+	t.KeyMap.Paste = noClipboard()
 	t.Placeholder = placeholder
 	t.ShowLineNumbers = false
 	t.CharLimit = 0

@@ -13,8 +13,7 @@ import (
 
 // Every text field is updated through updateInput or updateArea, which
 // clean what the field holds after each message: text typed, pasted
-// (bracketed, or read from the clipboard by ctrl+v, which reaches the field
-// as a message of its own, not a key) or set. bubbles drops C0 and C1
+// (bracketed: ctrl+v reads no clipboard, see noClipboard) or set. bubbles drops C0 and C1
 // controls itself, but not bidi controls (U+202E would turn the line
 // around on screen and be saved as typed), line separators or zero-width
 // characters. So a field never shows them, and the value saved is the

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -100,5 +102,20 @@ func TestSaveNowWithASaveInFlight(t *testing.T) {
 	r := load(t, p.s.path)
 	if r.Answers.Get(pillar, "OPS1") == nil || r.Answers.Get(pillar, "OPS2") == nil {
 		t.Errorf("lost: %+v", r.Answers)
+	}
+}
+
+// ctrl+v in a field reads no clipboard: the fields run on the host of a
+// live review, whose clipboard is not a participant's to read.
+func TestCtrlVReadsNoClipboard(t *testing.T) {
+	area := newNotesArea("")
+	area.Focus()
+	if _, cmd := area.Update(tea.KeyMsg{Type: tea.KeyCtrlV}); cmd != nil {
+		t.Errorf("ctrl+v in the notes editor started a command (%T): a clipboard read", cmd())
+	}
+	in := newTextInput(NewStyles(testRenderer(false)))
+	in.Focus()
+	if _, cmd := in.Update(tea.KeyMsg{Type: tea.KeyCtrlV}); cmd != nil {
+		t.Errorf("ctrl+v in a field started a command (%T): a clipboard read", cmd())
 	}
 }

@@ -180,9 +180,17 @@ func (f setupScreen) keys() (short []key.Binding, full [][]key.Binding) {
 
 // newTextInput is a text field in the viewer's styles, with a steady
 // cursor: a blinking one redraws the screen twice a second for nothing.
+// ctrl+v does not read the clipboard (see noClipboard).
 func newTextInput(s *Styles) textinput.Model {
 	t := textinput.New()
 	t.Cursor.SetMode(cursor.CursorStatic)
+	t.KeyMap.Paste = noClipboard()
 	s.styleInput(&t)
 	return t
 }
+
+// noClipboard is the binding bubbles' fields give ctrl+v, which reads the
+// system clipboard: of the machine wafr runs on, so in a live review a
+// participant's ctrl+v would paste the host's clipboard. Terminals paste
+// themselves, as bracketed paste, which every field takes.
+func noClipboard() key.Binding { return key.NewBinding(key.WithDisabled()) }
