@@ -44,7 +44,14 @@ type HubOptions struct {
 	// Tick is how often the hub checks the file and the clock; 0 is a
 	// second.
 	Tick time.Duration
+	// EndWait is how long the end of the review waits for the screens to
+	// hand over what they still hold (Ready); 0 is endWait.
+	EndWait time.Duration
 }
+
+// endWait is the default EndWait: every screen runs in this process, so
+// each answers at once unless its program is stuck.
+const endWait = time.Second
 
 // Hub owns a live review's session. Everything about the meeting happens
 // on its goroutine: participants call Join, Send and Leave, which only
@@ -74,6 +81,9 @@ type Hub struct {
 	timeBox      time.Duration
 	lastChange   tui.Notice
 	version      int
+	endWait      time.Duration
+	ending       bool            // the review is ending: every update says so
+	ready        map[string]bool // who has handed over what their screen held
 
 	saveTimer   *time.Timer
 	savePending bool // the timer is armed: later changes do not push it back
@@ -100,6 +110,7 @@ type (
 		id      string
 		intents []tui.Intent
 	}
+	readyMsg     intentMsg
 	saveDoneMsg  struct{ o tui.SaveOutcome }
 	diskCheckMsg struct{ changed bool }
 	stopMsg      struct{ goodbye tui.Notice }
@@ -117,8 +128,11 @@ func NewHub(s *tui.Session, o HubOptions) *Hub {
 	if o.Tick <= 0 {
 		o.Tick = tickEvery
 	}
+	if o.EndWait <= 0 {
+		o.EndWait = endWait
+	}
 	h := &Hub{s: s, in: make(chan any, 64), done: make(chan struct{}), ended: make(chan struct{}), now: o.Now, tick: o.Tick,
-		people: map[string]*person{}}
+		people: map[string]*person{}, endWait: o.EndWait, ready: map[string]bool{}}
 	h.saveTimer = time.NewTimer(time.Hour)
 	h.saveTimer.Stop()
 	if i := s.Snapshot().FirstUnanswered(); i > 0 {
@@ -201,6 +215,12 @@ func (h *Hub) Send(id string, intents []tui.Intent) {
 	}
 }
 
+// Ready passes the last intents of a participant's screen: what it still
+// held when its program ended, or when the hub asked as the review ends
+// (Update.Ending): letters of a typing frame, notes typed over someone
+// else's change.
+func (h *Hub) Ready(id string, intents []tui.Intent) { h.send(readyMsg{id: id, intents: intents}) }
+
 // Leave removes a participant.
 func (h *Hub) Leave(id string) { h.send(leaveMsg{id: id}) }
 
@@ -240,12 +260,10 @@ func (h *Hub) handle(m any) {
 	case leaveMsg:
 		h.leave(m.id)
 	case intentMsg:
-		if p := h.people[m.id]; p != nil {
-			for _, in := range m.intents {
-				p.results = append(p.results, h.apply(p, in))
-			}
-			h.changed()
-		}
+		h.applyAll(m)
+	case readyMsg:
+		h.ready[m.id] = true
+		h.applyAll(intentMsg(m))
 	case saveDoneMsg:
 		h.saving = false
 		again := h.s.FinishSave(m.o)
@@ -292,6 +310,15 @@ func (h *Hub) handle(m any) {
 			h.s.OutsideChange()
 			h.startSave(true)
 		}
+	}
+}
+
+func (h *Hub) applyAll(m intentMsg) {
+	if p := h.people[m.id]; p != nil && len(m.intents) > 0 {
+		for _, in := range m.intents {
+			p.results = append(p.results, h.apply(p, in))
+		}
+		h.changed()
 	}
 }
 
@@ -404,6 +431,7 @@ func (h *Hub) startSave(outside bool) {
 // shutdown records the time spent on the shared question, saves, and says
 // goodbye to everyone.
 func (h *Hub) shutdown(goodbye tui.Notice) {
+	h.gather()
 	h.spend()
 	h.parkUndecided()
 	h.saveTimer.Stop()
@@ -436,6 +464,35 @@ func (h *Hub) shutdown(goodbye tui.Notice) {
 	}
 }
 
+// gather asks every screen for what it still holds, and takes it, for at
+// most endWait: the end of the review loses no letter typed and no notes
+// typed over someone's change. Whatever else comes meanwhile is handled
+// as ever.
+func (h *Hub) gather() {
+	h.ending = true
+	h.publish()
+	waiting := func() bool {
+		for _, id := range h.order {
+			if !h.ready[id] {
+				return true
+			}
+		}
+		return false
+	}
+	deadline := time.NewTimer(h.endWait)
+	defer deadline.Stop()
+	for waiting() {
+		select {
+		case m := <-h.in:
+			if _, stop := m.(stopMsg); !stop {
+				h.safely(func() { h.handle(m) })
+			}
+		case <-deadline.C:
+			return
+		}
+	}
+}
+
 // parkUndecided puts the proposals nobody decided in the parking lot, in
 // their authors' names: the review's end loses none of them.
 func (h *Hub) parkUndecided() {
@@ -452,7 +509,7 @@ func (h *Hub) publish() {
 	snap := h.s.Snapshot()
 	for _, id := range h.order {
 		p := h.people[id]
-		u := &Update{Version: h.version, Snap: snap, Meeting: h.meetingFor(p), Results: p.results}
+		u := &Update{Version: h.version, Snap: snap, Meeting: h.meetingFor(p), Results: p.results, Ending: h.ending}
 		p.results = nil
 		p.box.put(u)
 	}

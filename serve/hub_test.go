@@ -55,7 +55,7 @@ func newTestHub(t *testing.T) *testHub {
 	r := review.New(l, review.Workload{Name: "Live"})
 	c := &clock{now: time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)}
 	s := tui.NewSession(tui.SessionOptions{Workspace: ws, Path: path, Review: r, Lens: l, Create: true, Now: c.Now})
-	h := NewHub(s, HubOptions{Now: c.Now, Tick: 20 * time.Millisecond})
+	h := NewHub(s, HubOptions{Now: c.Now, Tick: 20 * time.Millisecond, EndWait: 200 * time.Millisecond})
 	ctx, cancel := context.WithCancel(context.Background())
 	th := &testHub{Hub: h, t: t, path: path, clock: c, stop: cancel, ended: make(chan error, 1)}
 	go func() { th.ended <- h.Run(ctx) }()
@@ -865,5 +865,29 @@ func TestScreenClockClearsOldNotices(t *testing.T) {
 	}
 	if strings.Contains(s.View(), "declined") {
 		t.Errorf("a minute later the notice still shows:\n%s", s.View())
+	}
+}
+
+// The review's end asks every screen for what it still holds (Update.Ending)
+// and takes it before it saves: notes typed over someone's change, kept
+// both, reach the file. A screen that never answers holds it up only for
+// EndWait.
+func TestHubEndTakesWhatScreensHold(t *testing.T) {
+	h := newTestHub(t)
+	h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	h.join("mute", "mute", tui.Contributor, false) // never answers
+	h.Send("host", []tui.Intent{tui.EditOpenIntent{Open: true}, tui.NotesIntent{Item: 0, Notes: "Paged by phone."}})
+	waitFor(t, bob, "the host's notes", func(u *Update) bool { return u.Snap.Review.Answers.Get(pillar, "OPS1") != nil })
+	go func() { // bob's screen: his notes wait on the question "keep which?"
+		waitFor(t, bob, "the review ending", func(u *Update) bool { return u.Ending })
+		h.Ready("bob", []tui.Intent{tui.NotesIntent{Item: 0, Notes: "On call: bob.", Keep: tui.KeepBoth}})
+	}()
+	h.Ready("host", nil) // the host's screen has ended: Stop comes after it
+	if err := h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeStopped}); err != nil {
+		t.Fatal(err)
+	}
+	if a := load(t, h.path).Answers.Get(pillar, "OPS1"); a == nil || a.Notes != "Paged by phone.\n\nOn call: bob." {
+		t.Fatalf("OPS1 %+v, want the host's notes and then bob's", a)
 	}
 }

@@ -17,6 +17,9 @@ type Update struct {
 	// Goodbye is set when the review has ended for this participant: say
 	// it, in their words, and leave.
 	Goodbye tui.Notice
+	// Ending is set while the review ends: hand the hub what the screen
+	// still holds (Hub.Ready) before it saves.
+	Ending bool
 }
 
 // Mailbox holds the newest update for one participant, one slot, newest

@@ -18,6 +18,7 @@ type screen struct {
 	version int
 	goodbye string
 	size    *tea.WindowSizeMsg // the terminal's size, when the program cannot ask it
+	handed  bool               // Ready was sent: what the viewer held is the hub's
 }
 
 type updateMsg struct{ u *Update }
@@ -67,6 +68,9 @@ func (s *screen) take(u *Update) tea.Cmd {
 		return nil
 	}
 	s.version = u.Version
+	if u.Ending {
+		s.handOver()
+	}
 	s.v.SetSnapshot(u.Snap)
 	cmd := s.v.SetMeeting(u.Meeting)
 	for _, r := range u.Results {
@@ -81,13 +85,16 @@ func (s *screen) take(u *Update) tea.Cmd {
 
 func (s *screen) View() string { return s.v.View() }
 
-// leftBehind is what the viewer still holds when its session ends (the
-// connection dropped): the letters of a typing frame, and notes typed over
-// someone else's change, which keep both texts, as "wafr review" does on a
-// signal.
-func (s *screen) leftBehind() []tui.Intent {
-	s.v.FlushTyped()
-	return append(s.v.TakeIntents(), s.v.TakePendingNotes()...)
+// handOver gives the hub, once, what the viewer still holds as the review
+// ends or its program ends (the connection dropped, the host quit): the
+// letters of a typing frame, and notes typed over someone else's change,
+// which keep both texts, as "wafr review" does on a signal.
+func (s *screen) handOver() {
+	if s.handed {
+		return
+	}
+	s.handed = true
+	s.hub.Ready(s.id, s.v.TakeLeftBehind())
 }
 
 // deliver hands the program each update the hub leaves in the mailbox,

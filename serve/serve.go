@@ -235,6 +235,7 @@ func runHost(ctx context.Context, hub *Hub, o Options, drift *workspace.LensDrif
 	defer cancel()
 	go deliver(deliverCtx, box, p)
 	_, err = p.Run()
+	s.handOver() // before the hub saves: Stop comes after, and SIGTERM waits for it
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // SIGTERM: the hub saves and says goodbye
 	}

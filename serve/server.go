@@ -123,7 +123,7 @@ func (srv *server) run(sess ssh.Session) {
 	if _, err := p.Run(); err != nil && ctx.Err() == nil {
 		srv.notify(tui.Notice{Kind: tui.NoticeSessionFailed, Who: member.Name, Text: err.Error()})
 	}
-	srv.hub.Send(id, s.leftBehind()) // before Leave: the hub takes them in order
+	s.handOver() // before Leave: the hub takes them in order
 	if s.goodbye != "" {
 		fmt.Fprintln(sess, s.goodbye)
 	}

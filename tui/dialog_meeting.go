@@ -174,6 +174,9 @@ func newHandOverDialog(c *common, m *Meeting) pickDialog {
 func newSettleVoteDialog(c *common, snap *Snapshot, vt *VoteView) pickDialog {
 	t := &c.t.Meeting
 	take, cursor := t.SettleNothing, 1 // no majority: keeping the answer is the safe default
+	if a := snap.Answer(vt.Item); a != nil && a.NotApplicable {
+		take = t.SettleNothingNA // a majority of nothing leaves it not applicable
+	}
 	if len(vt.Majority) > 0 {
 		take, cursor = fmt.Sprintf(t.SettleMajority, cleanLine(strings.Join(vt.Majority, ", "))), 0
 	}

@@ -290,6 +290,24 @@ func TestProposalsReadInFull(t *testing.T) {
 	}
 }
 
+// Settling a vote no practice won on a question marked not applicable
+// says it stays so (a majority of nothing does not clear the mark).
+func TestSettleSplitVoteOnNotApplicable(t *testing.T) {
+	l := loadLens(t, "builtin:ops")
+	r := review.New(l, review.Workload{Name: "Live"})
+	r.Update(pillar, "OPS1", "hana", testNow, func(a *review.Answer) { a.NotApplicable, a.Reason = true, "OUT_OF_SCOPE" })
+	s := NewSession(SessionOptions{Path: "r.yaml", Review: r, Lens: l})
+	v := NewViewer(s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), Now: func() time.Time { return testNow }})
+	v.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	v.SetMeeting(&Meeting{Me: Person{ID: HostID, Name: "hana", Role: Facilitator}, People: []Person{{ID: HostID, Name: "hana", Role: Facilitator}},
+		Vote: &VoteView{Item: 0, Revealed: true, Voted: 2, Eligible: 2, Voters: map[string][]string{"OPS1_users": {"bob"}, "OPS1_slo": {"hana"}}}})
+	v.openQuestion(0)
+	v.Update(keyMsg("v"))
+	if view := strings.Join(strings.Fields(ansi.Strip(v.View())), " "); !strings.Contains(view, "keep the votes, the question stays") || strings.Contains(view, "clear the answer") {
+		t.Errorf("settling a split vote on an N/A question:\n%s", view)
+	}
+}
+
 // Ending with proposals nobody decided says where they go.
 func TestEndReviewSaysWhereProposalsGo(t *testing.T) {
 	h, m := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})

@@ -346,3 +346,19 @@ func TestNotesTakeATabAsPasted(t *testing.T) {
 		t.Errorf("typed tab: notes %q, want %q as a pasted tab gives", got, want)
 	}
 }
+
+// A notes proposal parked at the end keeps only what it adds where the
+// notes it was typed over are still the question's; else it is whole.
+func TestUndecidedNotesProposal(t *testing.T) {
+	p := opsProgram(t)
+	prop := Proposal{By: "bob", Item: 0, Intent: NotesIntent{Item: 0, Notes: "Paged by phone within 5 minutes", Base: "Paged by phone"}}
+	if got := UndecidedProposal(p.s.Snapshot(), prop); got != "Paged by phone within 5 minutes" {
+		t.Errorf("over notes that are not the question's: parked %q, want the whole text", got)
+	}
+	if res := p.s.Apply("hana", NotesIntent{Item: 0, Notes: "Paged by phone"}); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if got := UndecidedProposal(p.s.Snapshot(), prop); got != "within 5 minutes" {
+		t.Errorf("over the question's notes: parked %q, want what it adds", got)
+	}
+}

@@ -298,11 +298,17 @@ func (c *common) proposalText(snap *Snapshot, p *Proposal) string {
 }
 
 // UndecidedProposal is what a proposal nobody decided is parked as when
-// the review ends, in the lens's language: its tick, or the notes it adds
-// to the ones it was typed over (parked notes go after a question's notes).
+// the review ends, in the lens's language: its tick, or its notes; only
+// what they add to the ones they were typed over where those are still
+// the question's (parked notes go after a question's notes).
 func UndecidedProposal(snap *Snapshot, p Proposal) string {
 	if in, ok := p.Intent.(NotesIntent); ok {
-		return strings.TrimSpace(strings.TrimPrefix(in.Notes, in.Base))
+		current := ""
+		if a := snap.Answer(p.Item); a != nil {
+			current = a.Notes
+		}
+		added, _ := addedOver(in.Base, current, in.Notes)
+		return strings.TrimSpace(added)
 	}
 	t := &i18n.For(snap.Lens.Language).TUI.Live
 	return fmt.Sprintf(t.Undecided, proposalText(t, snap, &p))

@@ -71,6 +71,8 @@ type Options struct {
 	// Input and Output replace the terminal in tests.
 	Input  io.Reader
 	Output io.Writer
+
+	typingFrame time.Duration // Run's: see ViewerOptions.TypingFrame
 }
 
 // program is the bubbletea model of "wafr review": one session and its one
@@ -114,7 +116,7 @@ func newProgram(o Options) *program {
 	}
 	s := NewSession(SessionOptions{Workspace: o.Workspace, Path: o.Path, Review: o.Review, Lens: o.Lens, Hash: o.Hash, Create: !o.Setup, Now: o.Now})
 	v := NewViewer(s.Snapshot(), ViewerOptions{Renderer: o.Renderer, Setup: o.Setup, LensChange: o.LensChange, LintWarnings: o.LintWarnings,
-		Language: o.Language, Hyperlinks: o.Hyperlinks, Now: o.Now})
+		Language: o.Language, Hyperlinks: o.Hyperlinks, TypingFrame: o.typingFrame, Now: o.Now})
 	return &program{s: s, v: v, author: o.Author, after: tea.Tick}
 }
 
@@ -228,12 +230,7 @@ func saveFailure(o SaveOutcome) error {
 // quit ends the program the way the viewer (or a signal) asked.
 func (p *program) quit(how quitRequest) tea.Cmd {
 	if how != quitForce {
-		p.takeTyped()
-		// Notes typed over someone else's change and not settled yet (a
-		// signal came, the terminal went): both texts are kept.
-		for _, in := range p.v.TakePendingNotes() {
-			p.s.Apply(p.author(), in)
-		}
+		p.takeLeftBehind()
 	}
 	if how == quitSave && p.s.save.conflict != nil {
 		how = quitAside // the file is not ours to write now
@@ -256,12 +253,11 @@ func (p *program) quit(how quitRequest) tea.Cmd {
 	return p.startSave(false)
 }
 
-// takeTyped applies the letters the viewer still holds for its text
-// editor: a signal came, or the terminal went, within a typing frame.
-func (p *program) takeTyped() {
-	p.v.FlushTyped()
-	for _, in := range p.v.TakeIntents() {
-		p.v.Applied(p.s.Apply(p.author(), in))
+// takeLeftBehind applies what the viewer still holds as the program ends
+// (a signal came, the terminal went): see Viewer.TakeLeftBehind.
+func (p *program) takeLeftBehind() {
+	for _, in := range p.v.TakeLeftBehind() {
+		p.s.Apply(p.author(), in)
 	}
 }
 
@@ -284,8 +280,8 @@ func (p *program) watchCmd() tea.Cmd {
 // Run starts the program on the terminal (or opts.Input/Output) and returns
 // the review as it was when the program ended.
 func Run(opts Options) (*review.Review, error) {
+	opts.typingFrame = TypingFrame // a terminal
 	p := newProgram(opts)
-	p.v.typingFrame = TypingFrame // a terminal: see ViewerOptions.TypingFrame
 	in, closeInput, err := KeyInput(opts.Input)
 	if err != nil {
 		return p.s.Snapshot().Review, err
@@ -305,7 +301,8 @@ func Run(opts Options) (*review.Review, error) {
 		}
 	}()
 	_, runErr := prog.Run()
-	return p.s.Snapshot().Review, p.finish(runErr)
+	err = p.finish(runErr) // first: it takes what the viewer still held
+	return p.s.Snapshot().Review, err
 }
 
 // finish says how the program ended, writing what is not on disk yet: the
@@ -319,7 +316,7 @@ func (p *program) finish(runErr error) error {
 	case p.asideErr != nil:
 		return fmt.Errorf("%w: %s could not be saved, and %v", ErrUnsaved, p.s.path, p.asideErr)
 	}
-	p.takeTyped()
+	p.takeLeftBehind()
 	if err := p.s.SaveNow(); err != nil {
 		path, aerr := p.s.SetAside()
 		if aerr != nil {

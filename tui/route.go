@@ -80,7 +80,7 @@ func (v *Viewer) FlushTyped() tea.Cmd {
 	if len(runes) == 0 || !v.editorOnTop() {
 		return nil
 	}
-	return v.dialogKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: runes, Paste: len(runes) > 1})
+	return v.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: runes})
 }
 
 func (v *Viewer) route(msg tea.Msg) tea.Cmd {

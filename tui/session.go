@@ -276,11 +276,11 @@ func (in NotesIntent) notesOver(current string) (string, error) {
 // both went on from the same notes (base), as people in a meeting add to a
 // note, those are said once: mine adds only what I wrote after them.
 func bothNotes(base, theirs, mine string) string {
-	if base != "" && strings.HasPrefix(theirs, base) && strings.HasPrefix(mine, base) {
-		mine = strings.TrimLeft(mine[len(base):], " \t\n")
-		if mine == "" {
+	if added, ok := addedOver(base, theirs, mine); ok {
+		if added == "" {
 			return theirs
 		}
+		mine = added
 	}
 	switch {
 	case theirs == "" || theirs == mine:
@@ -289,6 +289,16 @@ func bothNotes(base, theirs, mine string) string {
 		return theirs
 	}
 	return strings.TrimRight(theirs, "\n") + "\n\n" + mine
+}
+
+// addedOver is what mine adds to base where theirs went on from base too:
+// mine without base. ok is false where either changed base itself (or
+// there is none): mine then stands whole.
+func addedOver(base, theirs, mine string) (added string, ok bool) {
+	if base == "" || !strings.HasPrefix(theirs, base) || !strings.HasPrefix(mine, base) {
+		return mine, false
+	}
+	return strings.TrimLeft(mine[len(base):], " \t\n"), true
 }
 
 // Errors of intents.

@@ -299,11 +299,20 @@ func (v *Viewer) notesRefused(err error) {
 	v.dialogs = append(v.dialogs, ask)
 }
 
-// TakePendingNotes returns the notes typed over someone else's change that
+// TakeLeftBehind returns, once, what the viewer still holds as its program
+// ends, as intents to apply: the letters of a typing frame, then the notes
+// typed over someone else's change that no one has said what to keep of
+// yet, which keep both texts (takePendingNotes).
+func (v *Viewer) TakeLeftBehind() []Intent {
+	v.FlushTyped()
+	return append(v.TakeIntents(), v.takePendingNotes()...)
+}
+
+// takePendingNotes returns the notes typed over someone else's change that
 // no one has said what to keep of yet, as intents that keep both texts,
 // once: a program ending before the question is answered applies them, so
 // nothing typed is lost, and a second try at ending does not add them again.
-func (v *Viewer) TakePendingNotes() []Intent {
+func (v *Viewer) takePendingNotes() []Intent {
 	var out []Intent
 	kept := v.dialogs[:0]
 	for _, d := range v.dialogs {

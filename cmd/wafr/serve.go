@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/review"
 	"github.com/wafr-dev/wafr/serve"
 	"github.com/wafr-dev/wafr/workspace"
@@ -58,7 +59,7 @@ func newServeCmd(io *ioStreams, runF func(*serveOptions) error) *cobra.Command {
 	f.StringVar(&opts.hostKey, "host-key", "", "the server's SSH host key (default: under your config folder, made once)")
 	f.StringVar(&opts.by, "by", "", "your name as who answered (default: git config user.name, else $USER)")
 	f.StringVar(&opts.workload, "workload", "", "workload name for a new file (default: the folder's name)")
-	addLangFlag(cmd, &opts.lang, "language of wafr's own text on every screen: en or ja (default: the lens's language)")
+	addLangFlag(cmd, &opts.lang, langUsage)
 	cmd.RegisterFlagCompletionFunc("lens", completeBuiltins)
 	return cmd
 }
@@ -78,17 +79,20 @@ func runServe(opts *serveOptions) error {
 	if f.Exists {
 		noteWorkloadKept(opts.io.ErrOut, opts.file, f.Review, opts.workload, "")
 	}
+	// One language for every screen, the lines before them and the summary
+	// after: as wafr review decides it (the flag, the lens's, the locale).
+	lang := i18n.Choose(opts.lang, f.Lens.Language, opts.io.Getenv)
 	home, _ := os.UserHomeDir()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
 	defer stop()
 	final, err := serve.Run(ctx, serve.Options{
 		Workspace: opts.io.ws, File: f, Listen: opts.listen, TeamPath: opts.team, HostKeyPath: opts.hostKey,
-		Home: home, HostName: opts.io.author(opts.by), Language: opts.lang,
+		Home: home, HostName: opts.io.author(opts.by), Language: lang,
 		Now: opts.io.Now, Out: opts.io.ErrOut, HostRenderer: opts.io.terminalRenderer(),
 	})
 	if err != nil {
 		return err
 	}
 	// The host's terminal ends as wafr review's does: with the outcome.
-	return printOutcome(opts.io, opts.file, final, f.Lens, opts.lang)
+	return printOutcome(opts.io, opts.file, final, f.Lens, lang)
 }

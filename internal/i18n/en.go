@@ -353,7 +353,8 @@ func englishTUI() TUI {
 			TimeBoxExample: "e.g. 5", TimeBoxBad: "a number of minutes, 0 to 240",
 			HandOverTitle: "Hand the facilitator role to…", HandOverEmpty: "No one else here can take it.",
 			SettleTitle: "Settle the vote on %s", SettleMajority: "Take what most ticked as the answer: %s", SettleNothing: "No practice was ticked by most: clear the answer",
-			SettleKeep: "Keep the answer as it is now", SettleBack: "Go on voting (back)",
+			SettleNothingNA: "No practice was ticked by most: keep the votes, the question stays not applicable",
+			SettleKeep:      "Keep the answer as it is now", SettleBack: "Go on voting (back)",
 			ProposalsTitle: "Proposals: enter or y accepts · d declines", ProposalsEmpty: "No proposal is waiting.",
 			ProposalLine: "%[1]s on %[2]s: %[3]s",
 			LotTitle:     "Parking lot", LotChairTitle: "Parking lot: a action · n note · x drop",
@@ -439,7 +440,7 @@ func englishLive() Live {
 
 		GoodbyeSaved:   "The review has ended; the answers are saved in %s. Thank you!",
 		GoodbyeAside:   "The review has ended; %[1]s could not be saved, so the answers are in %[2]s. Thank you!",
-		GoodbyeUnsaved: "The review has ended, but %s could not be saved: the host has the answers on screen.",
+		GoodbyeUnsaved: "The review has ended, but %s could not be saved, nor the answers set aside: the host's terminal says why.",
 		GoodbyeStopped: "The review was stopped on the host.",
 		GoodbyeRemoved: "Your key is no longer on the team of this review.",
 

@@ -339,7 +339,8 @@ func japaneseTUI() TUI {
 			TimeBoxExample: "例: 5", TimeBoxBad: "0〜240 の分数で入力してください",
 			HandOverTitle: "ファシリテーター役を渡す相手", HandOverEmpty: "引き継げる人がほかにいません。",
 			SettleTitle: "%s の投票を確定する", SettleMajority: "多数がチェックしたものを回答にする: %s", SettleNothing: "過半数がチェックしたプラクティスはありません: 回答を空にする",
-			SettleKeep: "今の回答のままにする", SettleBack: "投票を続ける(戻る)",
+			SettleNothingNA: "過半数がチェックしたプラクティスはありません: 投票を記録し、適用外のままにする",
+			SettleKeep:      "今の回答のままにする", SettleBack: "投票を続ける(戻る)",
 			ProposalsTitle: "提案: enter か y で受け入れ · d で断る", ProposalsEmpty: "待っている提案はありません。",
 			ProposalLine: "%[1]s さん(%[2]s): %[3]s",
 			LotTitle:     "保留リスト", LotChairTitle: "保留リスト: a アクション · n メモ · x 削除",
@@ -427,7 +428,7 @@ func japaneseLive() Live {
 
 		GoodbyeSaved:   "レビューは終了しました。回答は %s に保存されています。お疲れさまでした。",
 		GoodbyeAside:   "レビューは終了しました。%[1]s に保存できなかったため、回答は %[2]s に書き出しました。お疲れさまでした。",
-		GoodbyeUnsaved: "レビューは終了しましたが、%s に保存できませんでした。回答はホストの画面に残っています。",
+		GoodbyeUnsaved: "レビューは終了しましたが、%s に保存できず、回答を別のファイルに書き出すこともできませんでした。理由はホストの端末に表示されています。",
 		GoodbyeStopped: "ホストがレビューを停止しました。",
 		GoodbyeRemoved: "あなたの鍵はこのレビューのチームから外されました。",
 

@@ -336,6 +336,7 @@ type Meeting struct {
 	SettleTitle     string // %s: the question
 	SettleMajority  string // %s: the choices most ticked
 	SettleNothing   string // the first choice when no practice has a majority
+	SettleNothingNA string // the same on a question marked not applicable
 	SettleKeep      string
 	SettleBack      string
 	LotTitle        string

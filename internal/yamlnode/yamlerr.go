@@ -65,8 +65,8 @@ func yamlError(data []byte, err error) error {
 	budget := locateBudget
 	l := newLocator(data, msg, &budget)
 	line, col, ok := l.find(reported)
-	if !ok {
-		return &SyntaxError{Line: reported, Msg: msg}
+	if !ok { // the place is not found: yaml.v3's line, and what usually causes its words
+		return &SyntaxError{Line: reported, Msg: msg, Hint: syntaxHint(msg)}
 	}
 	if breaks {
 		if se := l.midLineBreak(line); se != nil {
@@ -516,7 +516,7 @@ func syntaxHint(msg string) string {
 	case "did not find expected key":
 		return "this line does not line up with the keys around it; check its indentation, and that nothing follows a quoted value"
 	case "did not find expected '-' indicator":
-		return "this line is indented less than the list item it belongs to; line it up with the item's other keys"
+		return "this line breaks the list it is in: a list item's keys line up under its first one, and a list and a mapping cannot share one level"
 	case "could not find expected ':'":
 		return `a key needs ": " after it (key: value), unless the line goes on with a value above it`
 	case "did not find expected ',' or ']'":
