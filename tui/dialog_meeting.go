@@ -108,6 +108,7 @@ type pickDialog struct {
 	title  string
 	labels []string
 	cursor int
+	scroll int // lines of the highlighted line's label scrolled past (pgdn)
 	pick   func(i int) []event
 	extra  func(i int, msg tea.KeyMsg) []event // other keys on a line; nil: none
 	help   []key.Binding
@@ -124,9 +125,13 @@ func (d pickDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	case keyMatches(km, k.Form.Cancel), km.Type == tea.KeyCtrlC:
 		return d, nil, closed()
 	case keyMatches(km, k.Question.Up):
-		d.cursor = max(0, d.cursor-1)
+		d.cursor, d.scroll = max(0, d.cursor-1), 0
 	case keyMatches(km, k.Question.Down):
-		d.cursor = min(len(d.labels)-1, d.cursor+1)
+		d.cursor, d.scroll = min(len(d.labels)-1, d.cursor+1), 0
+	case keyMatches(km, k.List.PageDown):
+		d.scroll++ // view stops it at the label's end
+	case keyMatches(km, k.List.PageUp):
+		d.scroll = max(0, d.scroll-1)
 	case len(d.labels) == 0:
 	case keyMatches(km, k.Form.Confirm) && d.pick != nil:
 		return d, nil, d.pick(d.cursor)
@@ -142,8 +147,13 @@ func (d pickDialog) view() string {
 		return d.boxLines(d.title, []string{s.Dim.Render(wrap(d.empty, d.textWidth()))})
 	}
 	var lines []string
+	at, length := 0, 0 // the highlighted label's first line, and its lines
 	for i, l := range d.labels {
-		for j, part := range strings.Split(wrap(l, d.textWidth()-2), "\n") {
+		parts := strings.Split(wrap(l, d.textWidth()-2), "\n")
+		if i == d.cursor {
+			at, length = len(lines), len(parts)
+		}
+		for j, part := range parts {
 			if i == d.cursor && j == 0 {
 				lines = append(lines, s.Cursor.Render("› ")+s.Selected.Render(part))
 			} else {
@@ -151,7 +161,20 @@ func (d pickDialog) view() string {
 			}
 		}
 	}
-	return d.boxLines(d.title, lines)
+	return d.boxLines(d.title, d.window(lines, at, length))
+}
+
+// window is the part of the lines a dialog too short for them shows: from
+// the start, unless that hides the highlighted label; then from that label,
+// scrolled on by pgdn as far as its last line.
+func (d pickDialog) window(lines []string, at, length int) []string {
+	room := d.h - 3 - strings.Count(wrap(sanitize(d.title), d.textWidth()), "\n") - 1 // as boxLines counts
+	if len(lines) <= room || d.scroll == 0 && at < room-1 {
+		return lines // the highlighted label starts in sight
+	}
+	// Room left between the "…" above and the one boxLines puts below.
+	start := at + min(d.scroll, max(0, length-(room-2)))
+	return append([]string{"  …"}, lines[start:]...)
 }
 
 func (d pickDialog) setSize(w, h int) dialog  { d.w, d.h = w, h; return d }
@@ -224,10 +247,35 @@ func newParkingLotDialog(c *common, snap *Snapshot, chair bool) pickDialog {
 	return d
 }
 
-// newProposalsDialog lists the proposals waiting, each in full (the line
+// proposalsDialog lists the proposals waiting, each in full (the line
 // under the title has room for the first one's start only): enter or y
-// accepts the highlighted one, d declines it.
-func newProposalsDialog(c *common, snap *Snapshot, props []Proposal) pickDialog {
+// accepts the highlighted one, d declines it. Each update of the meeting
+// lists them again (meetingDialogs), so what is accepted is what is read.
+type proposalsDialog struct{ pickDialog }
+
+func (d proposalsDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
+	next, cmd, evs := d.pickDialog.update(msg)
+	d.pickDialog = next.(pickDialog)
+	return d, cmd, evs
+}
+
+func (d proposalsDialog) setSize(w, h int) dialog {
+	d.pickDialog = d.pickDialog.setSize(w, h).(pickDialog)
+	return d
+}
+
+func (d proposalsDialog) focus() (dialog, tea.Cmd) { return d, nil }
+
+// relisted is the dialog over the proposals waiting now, the cursor where
+// it was.
+func (d proposalsDialog) relisted(snap *Snapshot, props []Proposal) proposalsDialog {
+	next := newProposalsDialog(d.c, snap, props)
+	next.cursor = max(0, min(d.cursor, len(props)-1))
+	next.w, next.h = d.w, d.h
+	return next
+}
+
+func newProposalsDialog(c *common, snap *Snapshot, props []Proposal) proposalsDialog {
 	t := &c.t.Meeting
 	labels := make([]string, len(props))
 	for i, p := range props {
@@ -237,8 +285,8 @@ func newProposalsDialog(c *common, snap *Snapshot, props []Proposal) pickDialog 
 	decide := func(i int, accept bool) []event {
 		return []event{closeDialogEvent{}, applyEvent{DecideIntent{Proposal: props[i].ID, Accept: accept}}}
 	}
-	return pickDialog{frame: frame{c: c}, title: t.ProposalsTitle, labels: labels, empty: t.ProposalsEmpty,
-		help: []key.Binding{c.keys.Question.Up, c.keys.Question.Down, k.Accept, k.Decline, c.keys.Form.Cancel},
+	return proposalsDialog{pickDialog{frame: frame{c: c}, title: t.ProposalsTitle, labels: labels, empty: t.ProposalsEmpty,
+		help: []key.Binding{c.keys.Question.Up, c.keys.Question.Down, c.keys.List.PageDown, k.Accept, k.Decline, c.keys.Form.Cancel},
 		pick: func(i int) []event { return decide(i, true) },
 		extra: func(i int, km tea.KeyMsg) []event {
 			switch {
@@ -248,7 +296,7 @@ func newProposalsDialog(c *common, snap *Snapshot, props []Proposal) pickDialog 
 				return decide(i, false)
 			}
 			return nil
-		}}
+		}}}
 }
 
 // newParkedActionDialog asks who owns the action a parked item becomes,
@@ -280,6 +328,28 @@ func newEndReviewDialog(c *common, m *Meeting) endReviewDialog {
 	}
 	return d
 }
+
+// meetingDialogs brings the dialogs that show the meeting's state up to
+// date with a new one: the proposals listed or counted, whether notes
+// typed are proposals.
+func (v *Viewer) meetingDialogs(m *Meeting) {
+	for i, d := range v.dialogs {
+		switch d := d.(type) {
+		case proposalsDialog:
+			v.dialogs[i] = d.relisted(v.snap, m.Proposals)
+		case endReviewDialog:
+			d.proposals = len(m.Proposals)
+			v.dialogs[i] = d
+		case notesDialog:
+			d.proposing = proposes(m)
+			v.dialogs[i] = d.setSize(d.w, d.h) // the hint may take other lines
+		}
+	}
+}
+
+// proposes reports whether the ticks and notes of the one m is seen by
+// are proposals to the facilitator.
+func proposes(m *Meeting) bool { return m != nil && m.Me.Role != Facilitator && !m.MayEdit }
 
 // body is the question, and what becomes of the proposals left.
 func (d endReviewDialog) body() string {

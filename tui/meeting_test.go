@@ -308,6 +308,68 @@ func TestSettleSplitVoteOnNotApplicable(t *testing.T) {
 	}
 }
 
+// Dialogs that show the meeting follow its updates: the end question's
+// count, the proposals listed, whether notes typed are proposals.
+func TestMeetingDialogsFollowUpdates(t *testing.T) {
+	h, m := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})
+	h.Update(keyMsg("q"))
+	more := *m
+	more.Proposals = []Proposal{{ID: 1, By: "bob", Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}}}
+	h.SetMeeting(&more)
+	if view := strings.Join(strings.Fields(ansi.Strip(h.View())), " "); !strings.Contains(view, "1 proposal is not decided") {
+		t.Errorf("the end question does not count a proposal that came while it was open:\n%s", view)
+	}
+	h.Update(keyMsg("esc"))
+	h.Update(keyMsg("P"))
+	more2 := more
+	more2.Proposals = append(slices.Clone(more.Proposals), Proposal{ID: 2, By: "dave", Intent: NotesIntent{Item: 0, Notes: "late words"}})
+	h.SetMeeting(&more2)
+	if view := ansi.Strip(h.View()); !strings.Contains(view, "late words") {
+		t.Errorf("the proposals dialog does not list a proposal that came while it was open:\n%s", view)
+	}
+
+	b, bm := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	b.Update(keyMsg("e"))
+	open := *bm
+	open.MayEdit = true
+	b.SetMeeting(&open)
+	if view := strings.Join(strings.Fields(ansi.Strip(b.View())), " "); !strings.Contains(view, "Saved as you type") {
+		t.Errorf("the editor's hint did not follow W:\n%s", view)
+	}
+}
+
+// In a terminal too short for the proposals, the highlighted one is shown
+// (what y accepts is on screen), and pgdn reads a long one to its end.
+func TestProposalsDialogScrolls(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
+	v.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	var words []string
+	for i := range 400 {
+		words = append(words, fmt.Sprintf("w%03d", i))
+	}
+	with := *m
+	with.Proposals = []Proposal{{ID: 1, By: "bob", Item: 0, Intent: NotesIntent{Item: 0, Notes: strings.Join(words, " ")}},
+		{ID: 2, By: "dave", Item: 0, Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}}}
+	v.SetMeeting(&with)
+	v.Update(keyMsg("P"))
+	if view := ansi.Strip(v.View()); !strings.Contains(view, "w000") || strings.Contains(view, "w399") {
+		t.Fatalf("the long proposal does not start in sight, cut:\n%s", view)
+	}
+	for range 60 {
+		v.Update(keyMsg("pgdown"))
+	}
+	if view := ansi.Strip(v.View()); !strings.Contains(view, "w399") {
+		t.Errorf("pgdn does not read the proposal to its end:\n%s", view)
+	}
+	v.Update(keyMsg("down"))
+	if view := ansi.Strip(v.View()); !strings.Contains(view, "› dave on OPS1") {
+		t.Errorf("the highlighted proposal is not on screen:\n%s", view)
+	}
+	if got := intents(v, "y"); len(got) != 1 || got[0] != (DecideIntent{Proposal: 2, Accept: true}) {
+		t.Errorf("y: %#v", got)
+	}
+}
+
 // Ending with proposals nobody decided says where they go.
 func TestEndReviewSaysWhereProposalsGo(t *testing.T) {
 	h, m := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})

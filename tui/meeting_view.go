@@ -27,6 +27,9 @@ func (v *Viewer) SetMeeting(m *Meeting) tea.Cmd {
 	}
 	v.meeting = m
 	v.question.meeting = m
+	if m != nil {
+		v.meetingDialogs(m)
+	}
 	// The pane shows who ticked the highlighted choice in a revealed vote:
 	// an update changes it without a key.
 	v.question = v.question.refreshPane()

@@ -360,7 +360,7 @@ func (q questionScreen) notesEvent() event {
 		return openDialogEvent{messageDialog{frame: frame{c: q.c}, title: t.NotEditableTitle, body: body}}
 	}
 	d := newNotesDialog(q.c, q.snap, q.cur, notes)
-	d.proposing = q.meeting != nil && q.meeting.Me.Role != Facilitator && !q.meeting.MayEdit
+	d.proposing = proposes(q.meeting)
 	return openDialogEvent{d}
 }
 
