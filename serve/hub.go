@@ -47,6 +47,9 @@ type HubOptions struct {
 	// EndWait is how long the end of the review waits for the screens to
 	// hand over what they still hold (Ready); 0 is endWait.
 	EndWait time.Duration
+	// Language is the language of what the hub writes into the file (the
+	// proposals it parks at the end); empty, the lens's.
+	Language string
 }
 
 // endWait is the default EndWait: every screen runs in this process, so
@@ -82,6 +85,7 @@ type Hub struct {
 	lastChange   tui.Notice
 	version      int
 	endWait      time.Duration
+	lang         string
 	ending       bool            // the review is ending: every update says so
 	ready        map[string]bool // who has handed over what their screen held
 
@@ -132,7 +136,7 @@ func NewHub(s *tui.Session, o HubOptions) *Hub {
 		o.EndWait = endWait
 	}
 	h := &Hub{s: s, in: make(chan any, 64), done: make(chan struct{}), ended: make(chan struct{}), now: o.Now, tick: o.Tick,
-		people: map[string]*person{}, endWait: o.EndWait, ready: map[string]bool{}}
+		people: map[string]*person{}, endWait: o.EndWait, lang: o.Language, ready: map[string]bool{}}
 	h.saveTimer = time.NewTimer(time.Hour)
 	h.saveTimer.Stop()
 	if i := s.Snapshot().FirstUnanswered(); i > 0 {
@@ -498,7 +502,7 @@ func (h *Hub) gather() {
 func (h *Hub) parkUndecided() {
 	snap := h.s.Snapshot()
 	for _, prop := range h.proposals {
-		h.s.Apply(prop.By, tui.ParkIntent{Item: prop.Item, Text: tui.UndecidedProposal(snap, prop)})
+		h.s.Apply(prop.By, tui.ParkIntent{Item: prop.Item, Text: tui.UndecidedProposal(snap, prop, h.lang)})
 	}
 	h.proposals = nil
 }

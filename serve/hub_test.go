@@ -891,3 +891,31 @@ func TestHubEndTakesWhatScreensHold(t *testing.T) {
 		t.Fatalf("OPS1 %+v, want the host's notes and then bob's", a)
 	}
 }
+
+// At the cap on proposals, a contributor's ticks are refused, but notes
+// being typed are never: they would be lost when the editor closes.
+func TestHubProposalCapSparesNotes(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	var ticks []tui.Intent // as many different ticks as the cap and one more
+	for i := 0; len(ticks) < maxProposals+1; i++ {
+		item := i % len(h.s.Snapshot().Items)
+		q := h.s.Snapshot().Items[item].Question
+		ticks = append(ticks, tui.TickIntent{Item: item, ChoiceID: q.Choices[(i/len(h.s.Snapshot().Items))%len(q.Choices)].ID})
+	}
+	h.Send("bob", ticks)
+	waitFor(t, bob, "the cap", func(u *Update) bool { return refused(u, tui.ErrTooManyProposals) })
+	h.Send("bob", []tui.Intent{tui.NotesIntent{Item: 2, Notes: "my valuable notes"}})
+	u := waitFor(t, host, "bob's notes proposed", func(u *Update) bool {
+		for _, p := range u.Meeting.Proposals {
+			if n, ok := p.Intent.(tui.NotesIntent); ok && n.Notes == "my valuable notes" {
+				return true
+			}
+		}
+		return false
+	})
+	if n := len(u.Meeting.Proposals); n != maxProposals+1 {
+		t.Errorf("%d proposals, want the cap's %d and the notes", n, maxProposals)
+	}
+}

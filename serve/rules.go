@@ -226,8 +226,12 @@ func (h *Hub) propose(p *person, in tui.Intent) tui.Result {
 			}
 		}
 	}
-	if n := h.proposalsBy(p.Name); n >= maxProposals {
-		return tui.Result{Err: &tui.LimitError{Err: tui.ErrTooManyProposals, N: n}}
+	// The cap is on ticks: notes are one proposal per question, and text
+	// being typed must never be refused (it would be lost on closing).
+	if _, notes := in.(tui.NotesIntent); !notes {
+		if n := h.proposalsBy(p.Name); n >= maxProposals {
+			return tui.Result{Err: &tui.LimitError{Err: tui.ErrTooManyProposals, N: n}}
+		}
 	}
 	h.nextProposal++
 	prop.ID = h.nextProposal

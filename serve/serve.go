@@ -96,7 +96,7 @@ func Run(ctx context.Context, o Options) (*review.Review, error) {
 	workspace.RecordLens(o.File.Review, o.File.Lens, o.File.Path)
 	session := tui.NewSession(tui.SessionOptions{Workspace: o.Workspace, Path: o.File.Path, Review: o.File.Review, Lens: o.File.Lens,
 		Hash: o.File.Hash, Create: true, Now: o.Now})
-	hub := NewHub(session, HubOptions{Now: o.Now})
+	hub := NewHub(session, HubOptions{Now: o.Now, Language: o.language()})
 	srv.hub = hub
 	srv.notify = hub.Notify
 	// The hub ends by Stop, with the goodbye below, however the review ends.

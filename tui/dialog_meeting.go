@@ -347,6 +347,20 @@ func (v *Viewer) meetingDialogs(m *Meeting) {
 	}
 }
 
+// myNotesProposal is the notes proposal of the one m is seen by on a
+// question, waiting for the facilitator.
+func (m *Meeting) myNotesProposal(item int) (NotesIntent, bool) {
+	if m == nil {
+		return NotesIntent{}, false
+	}
+	for _, p := range m.Proposals {
+		if in, ok := p.Intent.(NotesIntent); ok && p.By == m.Me.Name && p.Item == item {
+			return in, true
+		}
+	}
+	return NotesIntent{}, false
+}
+
 // proposes reports whether the ticks and notes of the one m is seen by
 // are proposals to the facilitator.
 func proposes(m *Meeting) bool { return m != nil && m.Me.Role != Facilitator && !m.MayEdit }

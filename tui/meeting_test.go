@@ -370,6 +370,22 @@ func TestProposalsDialogScrolls(t *testing.T) {
 	}
 }
 
+// A contributor who opens the notes again while their notes proposal
+// waits goes on with it (the hub keeps one per question, which the new
+// text replaces): the first one is not lost.
+func TestNotesGoOnFromMyProposal(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	waiting := *m
+	waiting.Proposals = []Proposal{{ID: 1, By: "bob", Item: 0, Intent: NotesIntent{Item: 0, Notes: "important finding A"}},
+		{ID: 2, By: "dave", Item: 0, Intent: NotesIntent{Item: 0, Notes: "dave's"}}}
+	v.SetMeeting(&waiting)
+	v.Update(keyMsg("e"))
+	got := intents(v, "B")
+	if len(got) != 1 || got[0].(NotesIntent).Notes != "important finding AB" {
+		t.Errorf("typing B over my waiting proposal sent %#v, want it to go on from the proposal", got)
+	}
+}
+
 // Ending with proposals nobody decided says where they go.
 func TestEndReviewSaysWhereProposalsGo(t *testing.T) {
 	h, m := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})

@@ -352,13 +352,17 @@ func TestNotesTakeATabAsPasted(t *testing.T) {
 func TestUndecidedNotesProposal(t *testing.T) {
 	p := opsProgram(t)
 	prop := Proposal{By: "bob", Item: 0, Intent: NotesIntent{Item: 0, Notes: "Paged by phone within 5 minutes", Base: "Paged by phone"}}
-	if got := UndecidedProposal(p.s.Snapshot(), prop); got != "Paged by phone within 5 minutes" {
+	if got := UndecidedProposal(p.s.Snapshot(), prop, ""); got != "Paged by phone within 5 minutes" {
 		t.Errorf("over notes that are not the question's: parked %q, want the whole text", got)
 	}
 	if res := p.s.Apply("hana", NotesIntent{Item: 0, Notes: "Paged by phone"}); res.Err != nil {
 		t.Fatal(res.Err)
 	}
-	if got := UndecidedProposal(p.s.Snapshot(), prop); got != "within 5 minutes" {
+	if got := UndecidedProposal(p.s.Snapshot(), prop, ""); got != "within 5 minutes" {
 		t.Errorf("over the question's notes: parked %q, want what it adds", got)
+	}
+	tick := Proposal{By: "bob", Item: 0, Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}}
+	if got := UndecidedProposal(p.s.Snapshot(), tick, "ja"); !strings.HasPrefix(got, "提案されたまま") {
+		t.Errorf("a tick parked in Japanese (--lang ja) on an English lens: %q", got)
 	}
 }

@@ -298,10 +298,11 @@ func (c *common) proposalText(snap *Snapshot, p *Proposal) string {
 }
 
 // UndecidedProposal is what a proposal nobody decided is parked as when
-// the review ends, in the lens's language: its tick, or its notes; only
+// the review ends, in lang (empty: the lens's language): its tick, or its
+// notes; only
 // what they add to the ones they were typed over where those are still
 // the question's (parked notes go after a question's notes).
-func UndecidedProposal(snap *Snapshot, p Proposal) string {
+func UndecidedProposal(snap *Snapshot, p Proposal, lang string) string {
 	if in, ok := p.Intent.(NotesIntent); ok {
 		current := ""
 		if a := snap.Answer(p.Item); a != nil {
@@ -310,7 +311,10 @@ func UndecidedProposal(snap *Snapshot, p Proposal) string {
 		added, _ := addedOver(in.Base, current, in.Notes)
 		return strings.TrimSpace(added)
 	}
-	t := &i18n.For(snap.Lens.Language).TUI.Live
+	if lang == "" {
+		lang = snap.Lens.Language
+	}
+	t := &i18n.For(lang).TUI.Live
 	return fmt.Sprintf(t.Undecided, proposalText(t, snap, &p))
 }
 

@@ -348,11 +348,17 @@ func (q questionScreen) update(msg tea.KeyMsg) (questionScreen, tea.Cmd, []event
 }
 
 // notesEvent opens the notes editor, unless the editor could not hold the
-// note as it is (wafr never changes text the user did not touch).
+// note as it is (wafr never changes text the user did not touch). In a live
+// review, someone whose notes here wait as a proposal goes on with them:
+// the hub keeps one notes proposal per person and question, which the
+// editor's text replaces.
 func (q questionScreen) notesEvent() event {
 	notes := ""
 	if a := q.snap.Answer(q.cur); a != nil {
 		notes = a.Notes
+	}
+	if p, ok := q.meeting.myNotesProposal(q.cur); ok {
+		notes = p.Notes
 	}
 	t := &q.c.t.Question
 	if why := notEditable(notes, t); why != "" {
