@@ -3,7 +3,6 @@ package workspace
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"time"
@@ -84,7 +83,7 @@ func (w *Workspace) Sync(req SyncRequest) (SyncResult, error) {
 		// New, or deleted under us: writing ours loses nothing.
 		return w.write(req.Path, req.Ours, req.Lens)
 	case err != nil:
-		return SyncResult{}, fmt.Errorf("read %s: %w", req.Path, err)
+		return SyncResult{}, err // os names the file and the reading
 	case Hash(data) == req.Hash:
 		if !req.Dirty {
 			return SyncResult{Disk: req.Base, Hash: req.Hash}, nil

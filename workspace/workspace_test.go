@@ -220,6 +220,20 @@ func TestEditLeavesGitStatusClean(t *testing.T) {
 	}
 }
 
+// A review file that cannot be read is named once, with why.
+func TestSyncNamesAnUnreadableFileOnce(t *testing.T) {
+	path, data := newFile(t)
+	base := load(t, path)
+	os.Remove(path)
+	if err := os.Mkdir(path, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, err := testWorkspace().Sync(SyncRequest{Path: path, Lens: opsLens(t), Base: base, Hash: Hash(data), Ours: base.Clone(), Dirty: true})
+	if err == nil || strings.Count(err.Error(), path) != 1 || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("got %v, want the file named once and why", err)
+	}
+}
+
 func TestSyncWritesOurs(t *testing.T) {
 	path, data := newFile(t)
 	base := load(t, path)
