@@ -71,7 +71,7 @@ func notEditable(notes string, t *i18n.Question) string {
 	switch {
 	case a.Value() == notes && sanitize(notes) == notes:
 		return ""
-	case strings.Count(notes, "\n") >= 10000:
+	case strings.Count(notes, "\n") >= maxNoteLines:
 		return t.TooManyLines
 	case strings.Contains(notes, "\t"):
 		return t.HasTabs
@@ -115,12 +115,29 @@ func (d notesDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	before := d.area.Value()
 	var cmd tea.Cmd
 	d.area, cmd = updateArea(d.area, msg)
+	var evs []event
+	if km, ok := msg.(tea.KeyMsg); ok && km.Paste {
+		evs = d.pasteCut(before, string(km.Runes))
+	}
 	// Typed over someone else's change, text is not sent (it would be
 	// refused): the question on closing carries it.
 	if after := d.area.Value(); after != before && !d.unsaved {
-		return d, cmd, []event{applyEvent{NotesIntent{Item: d.item, Notes: after, Base: before}}}
+		evs = append(evs, applyEvent{NotesIntent{Item: d.item, Notes: after, Base: before}})
 	}
-	return d, cmd, nil
+	return d, cmd, evs
+}
+
+// maxNoteLines is as many lines as the editor (bubbles' textarea) holds.
+const maxNoteLines = 10000
+
+// pasteCut says so when a paste over before did not fit in the editor's
+// lines: the editor drops the rest without a word.
+func (d notesDialog) pasteCut(before, pasted string) []event {
+	want := strings.Count(before, "\n") + strings.Count(pasted, "\n") + 1
+	if got := d.area.LineCount(); got < want {
+		return []event{noticeEvent{fmt.Sprintf(d.c.t.Notes.PasteCut, maxNoteLines, want-got)}}
+	}
+	return nil
 }
 
 // view draws the editor as it is: its lines are never wrapped again (a

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -364,5 +365,20 @@ func TestUndecidedNotesProposal(t *testing.T) {
 	tick := Proposal{By: "bob", Item: 0, Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}}
 	if got := UndecidedProposal(p.s.Snapshot(), tick, "ja"); !strings.HasPrefix(got, "提案されたまま") {
 		t.Errorf("a tick parked in Japanese (--lang ja) on an English lens: %q", got)
+	}
+}
+
+// A paste longer than the editor's lines says what it left out (the
+// editor drops the rest without a word).
+func TestNotesPasteTooLongIsSaid(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "e")
+	var lines []string
+	for i := range maxNoteLines + 50 {
+		lines = append(lines, strconv.Itoa(i))
+	}
+	p.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Join(lines, "\n")), Paste: true})
+	if view := plainView(p); !strings.Contains(view, "the last 50 lines of the paste were left out") {
+		t.Errorf("a paste cut to the editor's lines is not said:\n%s", view)
 	}
 }

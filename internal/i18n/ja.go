@@ -246,6 +246,7 @@ func japaneseTUI() TUI {
 		Notes: Notes{
 			Title: "%s のメモ", Placeholder: "チームで話したこと、フォローする人、リンクなど…",
 			Hint: "入力した内容はその都度保存されます。esc か ctrl+s で閉じます。", ProposeHint: "入力した内容はその都度ファシリテーターに提案されます。esc か ctrl+s で閉じます。",
+			PasteCut: "メモは %[1]d 行までです。貼り付けた内容の最後の %[2]d 行は入りませんでした",
 
 			ConflictTitle: "入力中にメモが変更されました",
 			Conflict:      "入力している間に、ほかの人が %s のメモを変更しました。入力した内容はまだ保存されていません。",
