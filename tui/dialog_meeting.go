@@ -318,13 +318,17 @@ func newParkedActionDialog(c *common, p review.Parked) textDialog {
 // it does everywhere.
 type endReviewDialog struct {
 	frame
-	proposals int // proposals nobody decided: they go to the parking lot
+	proposals int    // proposals nobody decided: they go to the parking lot
+	aside     string // while the file cannot be saved: where the answers will go
 }
 
-func newEndReviewDialog(c *common, m *Meeting) endReviewDialog {
+func newEndReviewDialog(c *common, m *Meeting, snap *Snapshot) endReviewDialog {
 	d := endReviewDialog{frame: frame{c: c}}
 	if m != nil {
 		d.proposals = len(m.Proposals)
+	}
+	if snap.Save.Err != nil {
+		d.aside = asideName(snap.Path)
 	}
 	return d
 }
@@ -368,10 +372,14 @@ func proposes(m *Meeting) bool { return m != nil && m.Me.Role != Facilitator && 
 // body is the question, and what becomes of the proposals left.
 func (d endReviewDialog) body() string {
 	t := &d.c.t.Meeting
-	if d.proposals == 0 {
-		return t.EndBody
+	end := t.EndBody
+	if d.aside != "" {
+		end = fmt.Sprintf(t.EndBodyAside, d.aside)
 	}
-	return i18n.Plural(d.proposals, t.EndProposal, fmt.Sprintf(t.EndProposals, d.proposals)) + " " + t.EndBody
+	if d.proposals == 0 {
+		return end
+	}
+	return i18n.Plural(d.proposals, t.EndProposal, fmt.Sprintf(t.EndProposals, d.proposals)) + " " + end
 }
 
 func (d endReviewDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {

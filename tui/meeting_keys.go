@@ -22,7 +22,7 @@ func (v *Viewer) meetingKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case keyMatches(msg, k.Redraw):
 		return tea.ClearScreen, true
 	case v.asksBeforeEnding(msg):
-		return v.handle(openDialogEvent{newEndReviewDialog(v.c, v.meeting)}), true
+		return v.handle(openDialogEvent{newEndReviewDialog(v.c, v.meeting, v.snap)}), true
 	case keyMatches(msg, k.Follow) && !chair:
 		following := m.Me.Following
 		if v.asked != nil {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -383,6 +384,19 @@ func TestNotesGoOnFromMyProposal(t *testing.T) {
 	got := intents(v, "B")
 	if len(got) != 1 || got[0].(NotesIntent).Notes != "important finding AB" {
 		t.Errorf("typing B over my waiting proposal sent %#v, want it to go on from the proposal", got)
+	}
+}
+
+// Ending while the file cannot be saved says where the answers will go,
+// not that they are saved.
+func TestEndReviewWhileSavesFail(t *testing.T) {
+	h, _ := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})
+	failing := *h.snap
+	failing.Save.Err = errors.New("the file is read-only")
+	h.SetSnapshot(&failing)
+	h.Update(keyMsg("q"))
+	if view := strings.Join(strings.Fields(ansi.Strip(h.View())), " "); !strings.Contains(view, "The file cannot be saved now: y ends it and sets the answers aside in") || !strings.Contains(view, "r.yaml.wafr-unsaved") || strings.Contains(view, "saves the answers") {
+		t.Errorf("the end question while saves fail:\n%s", view)
 	}
 }
 

@@ -160,7 +160,7 @@ func (v *Viewer) key(msg tea.KeyMsg) tea.Cmd {
 			// someone types): q is a letter there, and ctrl+c quits.
 			return v.dialogKey(msg)
 		case v.asksBeforeEnding(msg):
-			return v.openDialog(newEndReviewDialog(v.c, v.meeting))
+			return v.openDialog(newEndReviewDialog(v.c, v.meeting, v.snap))
 		case keyMatches(msg, k.Global.Quit):
 			return v.handle(quitEvent{how: quitSave})
 		}

@@ -342,6 +342,7 @@ func englishTUI() TUI {
 			VoteElsewhere: "a vote is open on %s: settle it there first", Roaming: "roaming: F follows the facilitator again",
 			Following: "following the facilitator",
 			EndTitle:  "End the review for everyone?", EndBody: "y ends it and saves the answers; any other key goes back.",
+			EndBodyAside: "The file cannot be saved now: y ends it and sets the answers aside in %s; any other key goes back.",
 			EndProposal:  "1 proposal is not decided: it goes to the parking lot.",
 			EndProposals: "%d proposals are not decided: they go to the parking lot.",
 			EndYes:       "end the review", EndAnyKey: "any key", EndBack: "go back",

@@ -328,6 +328,7 @@ func japaneseTUI() TUI {
 			VoteElsewhere: "%s で投票中です。先にそちらを確定してください", Roaming: "自由に移動中: F でファシリテーターへの追従に戻ります",
 			Following: "ファシリテーターに追従しています",
 			EndTitle:  "全員のレビューを終了しますか?", EndBody: "y で終了し、回答を保存します。ほかのキーを押すと戻ります。",
+			EndBodyAside: "今はファイルに保存できません。y で終了すると、回答を %s に書き出します。ほかのキーを押すと戻ります。",
 			EndProposal:  "決まっていない提案が 1 件あります。保留リストに残します。",
 			EndProposals: "決まっていない提案が %d 件あります。保留リストに残します。",
 			EndYes:       "レビューを終了", EndAnyKey: "ほかのキー", EndBack: "戻る",

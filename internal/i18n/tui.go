@@ -322,6 +322,7 @@ type Meeting struct {
 	// EndProposal(s) say what becomes of the proposals nobody decided
 	// (%d: how many), before EndBody.
 	EndProposal, EndProposals  string
+	EndBodyAside               string // EndBody while the file cannot be saved; %s: where the answers will go
 	EndYes, EndAnyKey, EndBack string
 
 	ParkTitle       string // %s: the question
