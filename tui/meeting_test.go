@@ -400,6 +400,24 @@ func TestEndReviewWhileSavesFail(t *testing.T) {
 	}
 }
 
+// The notice that a vote is open goes once the votes are revealed.
+func TestVoteOpenNoticeEndsWithTheVote(t *testing.T) {
+	h, m := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})
+	h.Applied(Result{Message: Notice{Kind: NoticeVoteOpened}})
+	open := *m
+	open.Vote = &VoteView{Item: 0, Voted: 0, Eligible: 2}
+	h.SetMeeting(&open)
+	if !strings.Contains(ansi.Strip(h.View()), "vote open") {
+		t.Fatalf("no notice that the vote is open:\n%s", ansi.Strip(h.View()))
+	}
+	shown := open
+	shown.Vote = &VoteView{Item: 0, Revealed: true, Voted: 2, Eligible: 2}
+	h.SetMeeting(&shown)
+	if strings.Contains(ansi.Strip(h.View()), "vote open: everyone ticks privately") {
+		t.Errorf("the votes are revealed and the status still says the vote is open:\n%s", ansi.Strip(h.View()))
+	}
+}
+
 // Ending with proposals nobody decided says where they go.
 func TestEndReviewSaysWhereProposalsGo(t *testing.T) {
 	h, m := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})

@@ -29,6 +29,9 @@ func (v *Viewer) SetMeeting(m *Meeting) tea.Cmd {
 	v.question.meeting = m
 	if m != nil {
 		v.meetingDialogs(m)
+		if v.notice.Kind == NoticeVoteOpened && (m.Vote == nil || m.Vote.Revealed) {
+			v.notice = Notice{} // "vote open: v reveals" is over
+		}
 	}
 	// The pane shows who ticked the highlighted choice in a revealed vote:
 	// an update changes it without a key.
