@@ -199,11 +199,13 @@ func (d notesConflictDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	switch {
 	case keyMatches(km, k.Mine):
 		return d, nil, keep(KeepMine, d.c.t.Notes.KeptMine)
-	case keyMatches(km, k.Both):
+	case keyMatches(km, k.Both), km.Type == tea.KeyCtrlC:
+		// ctrl+c, which closed the editor, closes this too (it would
+		// open the editor again): keeping both loses nothing.
 		return d, nil, keep(KeepBoth, d.c.t.Notes.KeptBoth)
 	case keyMatches(km, k.Theirs):
 		return d, nil, []event{closeDialogEvent{}, noticeEvent{d.c.t.Notes.Dropped}}
-	case keyMatches(km, k.Cancel) || km.Type == tea.KeyCtrlC:
+	case keyMatches(km, k.Cancel):
 		back := notesEditor(d.c, d.item, d.question, d.mine)
 		back.unsaved, back.base = true, d.base
 		return d, nil, []event{closeDialogEvent{}, openDialogEvent{back}}

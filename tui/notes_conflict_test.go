@@ -382,3 +382,20 @@ func TestNotesPasteTooLongIsSaid(t *testing.T) {
 		t.Errorf("a paste cut to the editor's lines is not said:\n%s", view)
 	}
 }
+
+// ctrl+c closes the editor and then the question what to keep, keeping
+// both, instead of going back and forth between them.
+func TestNotesConflictCtrlCKeepsBoth(t *testing.T) {
+	p := notesRace(t)
+	p.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if _, ok := topDialog(p.v).(notesConflictDialog); !ok {
+		t.Fatalf("ctrl+c in the editor did not ask what to keep: %T", topDialog(p.v))
+	}
+	p.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	if d := topDialog(p.v); d != nil {
+		t.Fatalf("ctrl+c in the question opened %T", d)
+	}
+	if got := answer(p, "OPS1").Notes; got != "theirs\n\nmine more" {
+		t.Errorf("notes %q, want both kept", got)
+	}
+}
