@@ -264,10 +264,10 @@ func (h *Hub) handle(m any) {
 	case leaveMsg:
 		h.leave(m.id)
 	case intentMsg:
-		h.applyAll(m)
+		h.applyAll(m, false)
 	case readyMsg:
 		h.ready[m.id] = true
-		h.applyAll(intentMsg(m))
+		h.applyAll(intentMsg(m), true)
 	case saveDoneMsg:
 		h.saving = false
 		again := h.s.FinishSave(m.o)
@@ -317,13 +317,24 @@ func (h *Hub) handle(m any) {
 	}
 }
 
-func (h *Hub) applyAll(m intentMsg) {
-	if p := h.people[m.id]; p != nil && len(m.intents) > 0 {
-		for _, in := range m.intents {
-			p.results = append(p.results, h.apply(p, in))
-		}
-		h.changed()
+// applyAll applies a participant's intents in order. For a screen's last
+// ones (handedOver) nobody is left to ask what to keep: notes refused
+// because someone else changed them (another screen's hand-over, a moment
+// before) go after that change.
+func (h *Hub) applyAll(m intentMsg, handedOver bool) {
+	p := h.people[m.id]
+	if p == nil || len(m.intents) == 0 {
+		return
 	}
+	for _, in := range m.intents {
+		res := h.apply(p, in)
+		if n, ok := in.(tui.NotesIntent); ok && handedOver && errors.Is(res.Err, tui.ErrNotesChanged) {
+			n.Keep = tui.KeepBoth
+			res = h.apply(p, n)
+		}
+		p.results = append(p.results, res)
+	}
+	h.changed()
 }
 
 func (h *Hub) join(p Participant, host bool) *Mailbox {
@@ -437,6 +448,7 @@ func (h *Hub) startSave(outside bool) {
 func (h *Hub) shutdown(goodbye tui.Notice) {
 	h.gather()
 	h.spend()
+	h.keepOpenVote()
 	h.parkUndecided()
 	h.saveTimer.Stop()
 	for h.saving { // let the save in flight finish, so nothing runs twice
@@ -495,6 +507,21 @@ func (h *Hub) gather() {
 			return
 		}
 	}
+}
+
+// keepOpenVote records the ballots of a vote still open as the review
+// ends, the answer left as it is (as "keep the answer" settles a vote).
+func (h *Hub) keepOpenVote() {
+	v := h.vote
+	if v == nil || len(v.ballots) == 0 {
+		return
+	}
+	by := "host"
+	if p := h.people[h.host]; p != nil {
+		by = p.Name
+	}
+	h.s.Apply(by, tui.RecordVoteIntent{Item: v.item, Votes: h.ballots(v)})
+	h.vote = nil
 }
 
 // parkUndecided puts the proposals nobody decided in the parking lot, in

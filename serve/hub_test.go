@@ -919,3 +919,47 @@ func TestHubProposalCapSparesNotes(t *testing.T) {
 		t.Errorf("%d proposals, want the cap's %d and the notes", n, maxProposals)
 	}
 }
+
+// Two screens hand over at the end, the first one's notes changing what
+// the second typed over: nobody is left to ask, so the second's go after
+// them.
+func TestHubEndHandOversKeepBothNotes(t *testing.T) {
+	h := newTestHub(t)
+	h.join("host", "hana", tui.Facilitator, true)
+	h.join("bob", "bob", tui.Contributor, false)
+	carol := h.join("carol", "carol", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.EditOpenIntent{Open: true}})
+	h.Send("bob", []tui.Intent{tui.NotesIntent{Item: 0, Notes: "bob start."}})
+	waitFor(t, carol, "bob's notes", func(u *Update) bool {
+		a := u.Snap.Review.Answers.Get(pillar, "OPS1")
+		return a != nil && a.Notes == "bob start."
+	})
+	h.Ready("host", nil)
+	h.Ready("carol", []tui.Intent{tui.NotesIntent{Item: 0, Notes: "bob start. carol", Base: "bob start.", Keep: tui.KeepBoth}})
+	h.Ready("bob", []tui.Intent{tui.NotesIntent{Item: 0, Notes: "bob start. BOBEND", Base: "bob start."}})
+	if err := h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeStopped}); err != nil {
+		t.Fatal(err)
+	}
+	notes := load(t, h.path).Answers.Get(pillar, "OPS1").Notes
+	if !strings.Contains(notes, "carol") || !strings.Contains(notes, "BOBEND") {
+		t.Errorf("notes %q, want carol's and bob's last words", notes)
+	}
+}
+
+// A vote still open when the review ends keeps its ballots, the answer as
+// it was.
+func TestHubEndKeepsAnOpenVote(t *testing.T) {
+	h := newTestHub(t)
+	h.join("host", "hana", tui.Facilitator, true)
+	bob := h.join("bob", "bob", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.OpenVoteIntent{Item: 0}, tui.BallotIntent{ChoiceID: "OPS1_slo"}})
+	h.Send("bob", []tui.Intent{tui.BallotIntent{ChoiceID: "OPS1_users"}})
+	waitFor(t, bob, "two ballots", func(u *Update) bool { return u.Meeting.Vote != nil && u.Meeting.Vote.Voted == 2 })
+	if err := h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeStopped}); err != nil {
+		t.Fatal(err)
+	}
+	a := load(t, h.path).Answers.Get(pillar, "OPS1")
+	if a == nil || len(a.Votes) != 2 || len(a.Selected) != 0 {
+		t.Errorf("OPS1 %+v, want the two ballots and no answer", a)
+	}
+}
