@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -129,9 +130,9 @@ func (d pickDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	case keyMatches(km, k.Question.Down):
 		d.cursor, d.scroll = min(len(d.labels)-1, d.cursor+1), 0
 	case keyMatches(km, k.List.PageDown):
-		d.scroll++ // view stops it at the label's end
+		d.scroll += d.page() // view stops it at the label's end
 	case keyMatches(km, k.List.PageUp):
-		d.scroll = max(0, d.scroll-1)
+		d.scroll = max(0, d.scroll-d.page())
 	case len(d.labels) == 0:
 	case keyMatches(km, k.Form.Confirm) && d.pick != nil:
 		return d, nil, d.pick(d.cursor)
@@ -168,14 +169,22 @@ func (d pickDialog) view() string {
 // the start, unless that hides the highlighted label; then from that label,
 // scrolled on by pgdn as far as its last line.
 func (d pickDialog) window(lines []string, at, length int) []string {
-	room := d.h - 3 - strings.Count(wrap(sanitize(d.title), d.textWidth()), "\n") - 1 // as boxLines counts
+	room := d.room()
 	if len(lines) <= room || d.scroll == 0 && at < room-1 {
 		return lines // the highlighted label starts in sight
 	}
-	// Room left between the "…" above and the one boxLines puts below.
-	start := at + min(d.scroll, max(0, length-(room-2)))
+	start := at + min(d.scroll, max(0, length-d.page()))
 	return append([]string{"  …"}, lines[start:]...)
 }
+
+// room is how many lines the dialog has for the list, as boxLines counts.
+func (d pickDialog) room() int {
+	return d.h - 3 - strings.Count(wrap(sanitize(d.title), d.textWidth()), "\n") - 1
+}
+
+// page is how many lines of a label show between the "…" above and the
+// one boxLines puts below: what pgdn moves.
+func (d pickDialog) page() int { return max(1, d.room()-2) }
 
 func (d pickDialog) setSize(w, h int) dialog  { d.w, d.h = w, h; return d }
 func (d pickDialog) focus() (dialog, tea.Cmd) { return d, nil }
@@ -251,7 +260,10 @@ func newParkingLotDialog(c *common, snap *Snapshot, chair bool) pickDialog {
 // under the title has room for the first one's start only): enter or y
 // accepts the highlighted one, d declines it. Each update of the meeting
 // lists them again (meetingDialogs), so what is accepted is what is read.
-type proposalsDialog struct{ pickDialog }
+type proposalsDialog struct {
+	pickDialog
+	ids []int // each line's proposal
+}
 
 func (d proposalsDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	next, cmd, evs := d.pickDialog.update(msg)
@@ -266,11 +278,16 @@ func (d proposalsDialog) setSize(w, h int) dialog {
 
 func (d proposalsDialog) focus() (dialog, tea.Cmd) { return d, nil }
 
-// relisted is the dialog over the proposals waiting now, the cursor where
-// it was.
+// relisted is the dialog over the proposals waiting now, still on the
+// proposal it was on, and as far into it, if that one still waits.
 func (d proposalsDialog) relisted(snap *Snapshot, props []Proposal) proposalsDialog {
 	next := newProposalsDialog(d.c, snap, props)
 	next.cursor = max(0, min(d.cursor, len(props)-1))
+	if d.cursor < len(d.ids) {
+		if i := slices.Index(next.ids, d.ids[d.cursor]); i >= 0 {
+			next.cursor, next.scroll = i, d.scroll
+		}
+	}
 	next.w, next.h = d.w, d.h
 	return next
 }
@@ -285,7 +302,11 @@ func newProposalsDialog(c *common, snap *Snapshot, props []Proposal) proposalsDi
 	decide := func(i int, accept bool) []event {
 		return []event{closeDialogEvent{}, applyEvent{DecideIntent{Proposal: props[i].ID, Accept: accept}}}
 	}
-	return proposalsDialog{pickDialog{frame: frame{c: c}, title: t.ProposalsTitle, labels: labels, empty: t.ProposalsEmpty,
+	ids := make([]int, len(props))
+	for i, p := range props {
+		ids[i] = p.ID
+	}
+	return proposalsDialog{ids: ids, pickDialog: pickDialog{frame: frame{c: c}, title: t.ProposalsTitle, labels: labels, empty: t.ProposalsEmpty,
 		help: []key.Binding{c.keys.Question.Up, c.keys.Question.Down, c.keys.List.PageDown, k.Accept, k.Decline, c.keys.Form.Cancel},
 		pick: func(i int) []event { return decide(i, true) },
 		extra: func(i int, km tea.KeyMsg) []event {

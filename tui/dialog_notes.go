@@ -160,7 +160,10 @@ func (d notesDialog) setSize(w, h int) dialog {
 
 // hint says where the typing goes.
 func (d notesDialog) hint() string {
-	if d.proposing {
+	switch {
+	case d.unsaved:
+		return d.c.t.Notes.UnsavedHint
+	case d.proposing:
 		return d.c.t.Notes.ProposeHint
 	}
 	return d.c.t.Notes.Hint

@@ -356,11 +356,16 @@ func TestProposalsDialogScrolls(t *testing.T) {
 	if view := ansi.Strip(v.View()); !strings.Contains(view, "w000") || strings.Contains(view, "w399") {
 		t.Fatalf("the long proposal does not start in sight, cut:\n%s", view)
 	}
-	for range 60 {
+	for range 5 { // a page each
 		v.Update(keyMsg("pgdown"))
 	}
 	if view := ansi.Strip(v.View()); !strings.Contains(view, "w399") {
 		t.Errorf("pgdn does not read the proposal to its end:\n%s", view)
+	}
+	tick := with // the next update (the time-box's clock): the reader stays where they are
+	v.SetMeeting(&tick)
+	if view := ansi.Strip(v.View()); !strings.Contains(view, "w399") {
+		t.Errorf("an update of the meeting scrolled the proposal back:\n%s", view)
 	}
 	v.Update(keyMsg("down"))
 	if view := ansi.Strip(v.View()); !strings.Contains(view, "› dave on OPS1") {
@@ -415,6 +420,22 @@ func TestVoteOpenNoticeEndsWithTheVote(t *testing.T) {
 	h.SetMeeting(&shown)
 	if strings.Contains(ansi.Strip(h.View()), "vote open: everyone ticks privately") {
 		t.Errorf("the votes are revealed and the status still says the vote is open:\n%s", ansi.Strip(h.View()))
+	}
+}
+
+// The notice that notes were proposed says a line of them: a long note
+// would take the proposer's screen.
+func TestProposedNoticeIsALine(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	long := strings.Repeat("a long note about the on-call rota ", 40) + "THE END"
+	prop := Proposal{ID: 5, By: "bob", Item: 0, Intent: NotesIntent{Item: 0, Notes: long}}
+	waiting := *m
+	waiting.Proposals = []Proposal{prop}
+	v.SetMeeting(&waiting)
+	v.Applied(Result{Message: Notice{Kind: NoticeProposed, Proposal: &prop}})
+	v.Refresh()
+	if view := ansi.Strip(v.View()); strings.Count(view, "on-call rota") > 2 || !strings.Contains(view, "proposed to the facilitator: notes: a long note") {
+		t.Errorf("the proposed notice:\n%s", view)
 	}
 }
 

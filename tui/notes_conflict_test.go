@@ -399,3 +399,12 @@ func TestNotesConflictCtrlCKeepsBoth(t *testing.T) {
 		t.Errorf("notes %q, want both kept", got)
 	}
 }
+
+// The editor of notes held back by someone else's change says they are
+// not saved, where it said "Saved as you type".
+func TestNotesEditorSaysItIsHeldBack(t *testing.T) {
+	p := notesRace(t)
+	if view := strings.Join(strings.Fields(plainView(p)), " "); !strings.Contains(view, "Not saved: someone else changed these notes") || strings.Contains(view, "Saved as you type") {
+		t.Errorf("the held-back editor's hint:\n%s", view)
+	}
+}

@@ -208,7 +208,8 @@ func (c *common) liveResultText(snap *Snapshot, n Notice) (string, bool) {
 	case NoticeFacilitates:
 		return fmt.Sprintf(t.Facilitates, showName(t.Facilitates, oneLine(n.Whom))), true
 	case NoticeProposed:
-		return fmt.Sprintf(t.Proposed, c.proposalText(snap, n.Proposal)), true
+		// A line of it: the proposer's editor holds the rest.
+		return fmt.Sprintf(t.Proposed, truncate(c.proposalText(snap, n.Proposal), proposedWidth)), true
 	case NoticeDeclined:
 		return t.Declined, true
 	case NoticeProposalKeptBoth:
@@ -290,6 +291,10 @@ func (c *common) reviewNoticeText(n Notice) string {
 	}
 	return n.Text
 }
+
+// proposedWidth is as much of a proposal as the notice that it went to
+// the facilitator says.
+const proposedWidth = 60
 
 // proposalText is what a proposal asks for, in a few words: tick or untick
 // a choice, then its title (what a narrow line cuts first), or notes.

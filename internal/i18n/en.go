@@ -260,7 +260,8 @@ func englishTUI() TUI {
 		Notes: Notes{
 			Title: "Notes for %s", Placeholder: "What the team said, who follows up, links…",
 			Hint: "Saved as you type. esc or ctrl+s closes.", ProposeHint: "Proposed to the facilitator as you type. esc or ctrl+s closes.",
-			PasteCut: "notes hold at most %[1]d lines: the last %[2]d lines of the paste were left out",
+			UnsavedHint: "Not saved: someone else changed these notes. esc or ctrl+s closes and asks what to keep.",
+			PasteCut:    "notes hold at most %[1]d lines: the last %[2]d lines of the paste were left out",
 
 			ConflictTitle: "These notes changed while you typed",
 			Conflict:      "Someone else changed the notes of %s while you were typing, so what you typed is not saved yet.",
