@@ -492,8 +492,11 @@ func TestEndToEndLiveReviewOverSSH(t *testing.T) {
 	for _, j := range joiners {
 		j.waitFor("[x] Priorities")
 	}
-	// bob leaves; alice goes on. The host lets contributors edit, moves on,
-	// and alice answers OPS2 herself.
+	// bob, a contributor, proposes a tick nobody decides, and leaves; alice
+	// goes on. The host lets contributors edit, moves on, and alice answers
+	// OPS2 herself.
+	joiners["bob"].keys("j", "x")
+	hostPane.waitFor("1 proposal")
 	joiners["bob"].keys("q")
 	hostPane.waitFor("hana")
 	deadline := time.Now().Add(5 * time.Second)
@@ -503,7 +506,7 @@ func TestEndToEndLiveReviewOverSSH(t *testing.T) {
 	hostPane.keys("W", "n")
 	joiners["alice"].waitFor("Operational Excellence - 2/6")
 	joiners["alice"].keys("x")
-	hostPane.waitFor("alice ticked")
+	hostPane.waitFor("[x] The workload emits") // the banner shows bob's proposal, not who ticked
 	// The host's q asks first, and any other key goes back.
 	hostPane.keys("q")
 	hostPane.waitFor("End the review for everyone?")
@@ -523,6 +526,9 @@ func TestEndToEndLiveReviewOverSSH(t *testing.T) {
 	if !strings.Contains(scr, "answered 2 of 6") {
 		t.Errorf("the host's terminal does not show the summary:\n%s", scr)
 	}
+	if scr := hostPane.waitFor("1 item waits in the parking lot"); !strings.Contains(scr, "K in the next wafr serve") {
+		t.Errorf("the host is not told of bob's undecided proposal:\n%s", scr)
+	}
 	r, err := review.Load(filepath.Join(dir, "review.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -532,6 +538,9 @@ func TestEndToEndLiveReviewOverSSH(t *testing.T) {
 	}
 	if a := r.Answers.Get("operationalExcellence", "OPS2"); a == nil || a.AnsweredBy != "alice" || len(a.Selected) != 1 {
 		t.Errorf("OPS2 = %+v", a)
+	}
+	if len(r.Parked) != 1 || r.Parked[0].By != "bob" || !strings.Contains(r.Parked[0].Text, "OPS1_slo") {
+		t.Errorf("parked %+v, want bob's undecided tick", r.Parked)
 	}
 }
 

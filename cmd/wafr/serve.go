@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -94,5 +95,17 @@ func runServe(opts *serveOptions) error {
 		return err
 	}
 	// The host's terminal ends as wafr review's does: with the outcome.
-	return printOutcome(opts.io, opts.file, final, f.Lens, lang)
+	if err := printOutcome(opts.io, opts.file, final, f.Lens, lang); err != nil {
+		return err
+	}
+	// Proposals nobody decided were parked as it ended: the host reads
+	// them in the next meeting.
+	if n := len(final.Parked); n > 0 {
+		t := &i18n.For(i18n.Choose(lang, f.Lens.Language, opts.io.Getenv)).Summary
+		if err := printLine(opts.io.Out, ""); err != nil {
+			return err
+		}
+		return printLine(opts.io.Out, i18n.Plural(n, t.ParkedOne, fmt.Sprintf(t.ParkedMany, n)))
+	}
+	return nil
 }

@@ -80,6 +80,8 @@ func englishHistory() History {
 func englishSummary() Summary {
 	return Summary{
 		Saved: "Saved %s.", NotCreated: "No review created: %s was not written.",
+		ParkedOne:  "1 item waits in the parking lot (K in the next wafr serve lists it).",
+		ParkedMany: "%d items wait in the parking lot (K in the next wafr serve lists them).",
 		Answered: "answered %[1]d of %[2]d", AtMilestone: " · at milestone %s", Updated: " · updated %s",
 		Pillar: "PILLAR", Total: "Total",
 		Columns: map[questions.Risk]string{

@@ -85,6 +85,9 @@ type Summary struct {
 	// Saved heads the summary wafr review prints when it ends, and
 	// NotCreated ends one left at its new review's form: %s the file.
 	Saved, NotCreated string
+	// ParkedOne and ParkedMany (%d: how many) say that items wait in the
+	// parking lot of a live review that ended.
+	ParkedOne, ParkedMany string
 
 	Answered    string // %[1]d answered, %[2]d in all
 	AtMilestone string // %s: a milestone, after Answered
