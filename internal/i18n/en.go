@@ -82,7 +82,7 @@ func englishSummary() Summary {
 		Saved: "Saved %s.", NotCreated: "No review created: %s was not written.",
 		ParkedOne:  "1 item waits in the parking lot (K in the next wafr serve lists it).",
 		ParkedMany: "%d items wait in the parking lot (K in the next wafr serve lists them).",
-		Answered: "answered %[1]d of %[2]d", AtMilestone: " · at milestone %s", Updated: " · updated %s",
+		Answered:   "answered %[1]d of %[2]d", AtMilestone: " · at milestone %s", Updated: " · updated %s",
 		Pillar: "PILLAR", Total: "Total",
 		Columns: map[questions.Risk]string{
 			questions.HighRisk: "HIGH", questions.MediumRisk: "MEDIUM", questions.NoRisk: "NONE",

@@ -77,7 +77,7 @@ func japaneseSummary(levels map[questions.Risk]string) Summary {
 		Saved: "%s を保存しました。", NotCreated: "レビューは作成していません(%s は書き込んでいません)。",
 		ParkedOne:  "保留リストに 1 件残っています(次の wafr serve で K を押すと一覧できます)。",
 		ParkedMany: "保留リストに %d 件残っています(次の wafr serve で K を押すと一覧できます)。",
-		Answered: "全 %[2]d 問中 %[1]d 問に回答", AtMilestone: " · マイルストーン「%s」の時点", Updated: " · 更新日 %s",
+		Answered:   "全 %[2]d 問中 %[1]d 問に回答", AtMilestone: " · マイルストーン「%s」の時点", Updated: " · 更新日 %s",
 		Pillar: "柱", Total: "合計",
 		Columns: map[questions.Risk]string{
 			questions.HighRisk: "高", questions.MediumRisk: "中", questions.NoRisk: "なし",
