@@ -296,7 +296,12 @@ func newProposalsDialog(c *common, snap *Snapshot, props []Proposal) proposalsDi
 	t := &c.t.Meeting
 	labels := make([]string, len(props))
 	for i, p := range props {
-		labels[i] = fmt.Sprintf(t.ProposalLine, cleanName(p.By), cleanLine(snap.Items[p.Item].Question.ID), cleanLine(c.proposalText(snap, &p)))
+		what := cleanLine(c.proposalText(snap, &p))
+		if n, ok := p.Intent.(NotesIntent); ok {
+			// Notes as they were written, their lines kept.
+			what = fmt.Sprintf(c.t.Live.ProposeNotes, "") + "\n" + expandTabs(sanitize(n.Notes), 0)
+		}
+		labels[i] = fmt.Sprintf(t.ProposalLine, cleanName(p.By), cleanLine(snap.Items[p.Item].Question.ID), what)
 	}
 	k := c.keys.Meeting
 	decide := func(i int, accept bool) []event {

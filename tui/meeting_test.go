@@ -279,7 +279,7 @@ func TestProposalsReadInFull(t *testing.T) {
 		{ID: 4, By: "dave", Item: 1, Intent: NotesIntent{Item: 1, Notes: long}}}
 	v.SetMeeting(&with)
 	v.Update(keyMsg("P"))
-	if view := strings.Join(strings.Fields(ansi.Strip(v.View())), " "); !strings.Contains(view, "the part that matters at the end") {
+	if view := strings.Join(strings.Fields(ansi.Strip(v.View())), " "); !strings.Contains(view, "that matters at the end") || !strings.Contains(view, "dave on OPS2: notes:") {
 		t.Fatalf("the proposals dialog does not show the note in full:\n%s", ansi.Strip(v.View()))
 	}
 	if got := intents(v, "j", "d"); len(got) != 1 || got[0] != (DecideIntent{Proposal: 4, Accept: false}) {
@@ -288,6 +288,16 @@ func TestProposalsReadInFull(t *testing.T) {
 	v.Update(keyMsg("P"))
 	if got := intents(v, "enter"); len(got) != 1 || got[0] != (DecideIntent{Proposal: 3, Accept: true}) {
 		t.Errorf("enter on the first proposal: %#v", got)
+	}
+	// Notes keep their lines.
+	lines := with
+	lines.Proposals = []Proposal{{ID: 5, By: "dave", Item: 1, Intent: NotesIntent{Item: 1, Notes: "line one\nline two"}}}
+	v.SetMeeting(&lines)
+	v.Update(keyMsg("P"))
+	for _, l := range strings.Split(ansi.Strip(v.View()), "\n") {
+		if strings.Contains(l, "line one") && strings.Contains(l, "line two") {
+			t.Errorf("the notes' lines are run together: %q", l)
+		}
 	}
 }
 
