@@ -129,13 +129,15 @@ func loadSide(io *ioStreams, arg string) (review.Side, error) {
 	return review.Side{Label: arg, Review: snap, Lens: l, LensGone: why}, nil
 }
 
-// shareLens gives a side whose lens was not found the other side's, when
-// that is the very lens it records (same digest): standard input (git show
-// ...:review.yaml) has no folder to find a relative lens path in.
+// shareLens gives a side whose lens is not the one it records (not found,
+// or another content) the other side's, when that is the very lens it
+// records (same digest): standard input (git show ...:review.yaml) has no
+// folder to find a relative lens path in, and a path that happens to
+// resolve from the current folder may be another lens altogether.
 func shareLens(sides []review.Side) {
 	for i, s := range sides {
-		other := sides[1-i].Lens
-		if s.Lens == nil && other != nil && s.Review.Lens.Digest != "" && s.Review.Lens.Digest == other.Digest {
+		other, recorded := sides[1-i].Lens, s.Review.Lens.Digest
+		if other != nil && recorded != "" && recorded == other.Digest && (s.Lens == nil || s.Lens.Digest != recorded) {
 			sides[i].Lens, sides[i].LensGone = other, ""
 		}
 	}
