@@ -50,7 +50,7 @@ done, for CI. Give several, comma-separated or with --fail-on again
   wafr summary review.yaml --at "2026 Q3" --format md
   wafr summary services/*/review.yaml --format html > portfolio.html`,
 		Args: positional(argSpec{min: 1, max: -1, what: "give one review file or more", synopsis: "wafr summary FILE... (for example wafr summary review.yaml)"}),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = distinctFiles(io, args)
 			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
@@ -60,6 +60,10 @@ done, for CI. Give several, comma-separated or with --fail-on again
 			}
 			if err := failOnFlag(opts.failOn, failOns); err != nil {
 				return err
+			}
+			if cmd.Flags().Changed("fail-on") && len(opts.failOn) == 0 {
+				// --fail-on "$LEVEL" with LEVEL unset must not turn a gate off.
+				return flagErrorf("--fail-on \"\": use %s, or several, comma-separated or repeated (--fail-on high,overdue)", orList(failOns))
 			}
 			if runF != nil {
 				return runF(opts)
