@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -99,8 +100,15 @@ const (
 func run(args []string, io *ioStreams) int {
 	root := newRootCmd(io)
 	root.SetArgs(args)
+	// cobra writes the help, usage and version itself and drops its write
+	// errors: they are kept here, so a help sent to a full disk fails too.
+	cobraOut := &firstWriteError{w: io.Out}
+	root.SetOut(cobraOut)
 	defer tuneGC(root, args)()
 	cmd, err := root.ExecuteC()
+	if err == nil {
+		err = cobraOut.err
+	}
 	if err == nil {
 		return 0
 	}
@@ -116,6 +124,20 @@ func run(args []string, io *ioStreams) int {
 		fmt.Fprintf(io.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
 	}
 	return exitCode(err)
+}
+
+// firstWriteError is a writer that keeps its first write error.
+type firstWriteError struct {
+	w   io.Writer
+	err error
+}
+
+func (f *firstWriteError) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
 }
 
 // exitCode sorts an error into bad input (2) or a failure of the

@@ -49,6 +49,11 @@ func TestStdoutWriteErrors(t *testing.T) {
 		{"report", "r.yaml"},
 		{"history", "r.yaml"},
 		{"diff", "r.yaml", "r.yaml"},
+		// What cobra writes itself: the help, a help topic, the version.
+		{"help", "exit-codes"},
+		{"diff", "--help"},
+		{},
+		{"--version"},
 	} {
 		io, _, errOut := testStreams()
 		io.Out = &fullWriter{fails: -1}
