@@ -70,7 +70,7 @@ func englishHistory() History {
 	return History{
 		Date: "DATE", Milestone: "MILESTONE", Answered: "ANSWERED", Actions: "ACTIONS OPEN/DONE/ACCEPTED",
 		Current: "(current)", Trend: "trend   HIGH %[1]s   MEDIUM %[2]s",
-		Unscored: "* its lens could not be loaded; the risks recorded in the file are counted",
+		Unscored: "* its lens could not be loaded, or has changed since; the risks recorded in the file are counted",
 		MDTitle:  "## Review history: %s", MDHeader: "| Date | Milestone | Answered | HIGH | MEDIUM | NONE | N/A | Actions open/done/accepted |",
 		MDCurrent: "*current*", MDCaption: "HIGH (first line) and MEDIUM (second line) questions at each milestone:",
 		MDChart: "HIGH and MEDIUM risks", MDAxis: "Questions", MDCurrentLabel: "current",
@@ -140,7 +140,7 @@ func englishHTML() HTML {
 
 		TrendCaption: "HIGH and MEDIUM questions at each milestone", TrendDate: "Date",
 		TrendMilestone: "Milestone", Current: "current",
-		NotScored:  "* its lens could not be loaded; the risks recorded in the file are counted",
+		NotScored:  "* its lens could not be loaded, or has changed since; the risks recorded in the file are counted",
 		TrendTable: "The trend as a table",
 		Footer:     "Written by wafr from %[1]s with the lens %[2]s.",
 

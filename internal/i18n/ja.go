@@ -65,7 +65,7 @@ func japaneseHistory() History {
 	return History{
 		Date: "日付", Milestone: "マイルストーン", Answered: "回答", Actions: "アクション 未完了/完了/リスク受容",
 		Current: "(現在)", Trend: "推移   高 %[1]s   中 %[2]s",
-		Unscored: "* レンズを読み込めなかったため、ファイルに記録されたリスクで数えています",
+		Unscored: "* レンズを読み込めないか、記録後に変更されているため、ファイルに記録されたリスクで数えています",
 		MDTitle:  "## レビューの履歴: %s", MDHeader: "| 日付 | マイルストーン | 回答 | 高 | 中 | なし | 適用外 | アクション 未完了/完了/リスク受容 |",
 		MDCurrent: "*現在*", MDCaption: "各マイルストーンの高リスク(1 本目)と中リスク(2 本目)の質問数:",
 		MDChart: "高リスクと中リスク", MDAxis: "質問数", MDCurrentLabel: "現在",
@@ -126,7 +126,7 @@ func japaneseHTML(levels map[questions.Risk]string) HTML {
 
 		TrendCaption: "マイルストーンごとの高リスク・中リスクの質問数", TrendDate: "日付",
 		TrendMilestone: "マイルストーン", Current: "現在",
-		NotScored:  "* レンズを読み込めなかったため、ファイルに記録されたリスクを数えています",
+		NotScored:  "* レンズを読み込めないか、記録後に変更されているため、ファイルに記録されたリスクを数えています",
 		TrendTable: "推移の表",
 		Footer:     "wafr が %[1]s からレンズ %[2]s で作成しました。",
 
