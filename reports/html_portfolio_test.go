@@ -95,7 +95,7 @@ func TestPortfolioRows(t *testing.T) {
 	if total != "Total 3 reviews 12/14 2 3 2 5 2 6 1" {
 		t.Errorf("total row %q", total)
 	}
-	if lead := squash(textOf(all(doc, func(n *html.Node) bool { return hasClass(n, "lead") })[0])); !strings.Contains(lead, "3 reviews:") {
+	if lead := squash(textOf(all(doc, func(n *html.Node) bool { return hasClass(n, "lead") })[0])); !strings.Contains(lead, "Reviews: 3.") || !strings.Contains(lead, "Open actions: 6, overdue: 1.") {
 		t.Errorf("lead %q", lead)
 	}
 }

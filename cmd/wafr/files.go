@@ -229,7 +229,11 @@ func noteWorkloadKept(out io.Writer, file string, r *review.Review, name, owner 
 	if name != "" && name != r.Workload.Name {
 		fmt.Fprintf(w, "note: %s exists: --workload is for a new file, and its workload stays %q (edit the file to rename it)\n", file, r.Workload.Name)
 	}
-	if owner != "" && owner != r.Workload.Owner {
+	switch {
+	case owner == "" || owner == r.Workload.Owner:
+	case r.Workload.Owner == "":
+		fmt.Fprintf(w, "note: %s exists: --owner is for a new file, and it stays without an owner (edit the file to name one)\n", file)
+	default:
 		fmt.Fprintf(w, "note: %s exists: --owner is for a new file, and its owner stays %q (edit the file to change it)\n", file, r.Workload.Owner)
 	}
 }

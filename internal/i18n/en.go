@@ -145,7 +145,7 @@ func englishHTML() HTML {
 		Footer:     "Written by wafr from %[1]s with the lens %[2]s.",
 
 		PortfolioTitle: "Portfolio: %d reviews",
-		PortfolioLine:  "%[1]d reviews: %[2]s; %[3]d open actions, %[4]d overdue.",
+		PortfolioLine:  "Reviews: %[1]d. %[2]s. Open actions: %[3]d, overdue: %[4]d.",
 		Workload:       "Workload", Workloads: "Workloads", Due: "Due", Updated: "Updated", OpenActions: "Open actions", OverdueActions: "Overdue",
 		HeatMap: "Heat map: pillars by workload", HeatMapCaption: "HIGH and MEDIUM questions per pillar; the shade is the worst risk in the cell",
 		NotInLens:        "not in this lens",
