@@ -104,7 +104,7 @@ func WriteHistoryText(w io.Writer, workload string, rows []HistoryRow, opts Text
 			prev = rows[i-1].Counts
 		}
 		c := r.Counts
-		t.Append(day(r.Date), name, fmt.Sprintf("%d/%d", r.Answered, r.Total),
+		t.Append(day(r.Date), name, r.answeredOf(),
 			withChange(c.High, prev.High, i == 0), withChange(c.Medium, prev.Medium, i == 0),
 			withChange(c.None, prev.None, i == 0), withChange(c.NotApplicable, prev.NotApplicable, i == 0),
 			actionTally(r.Actions))
@@ -156,7 +156,7 @@ func WriteHistoryMarkdown(w io.Writer, workload string, rows []HistoryRow, langu
 			prev = rows[i-1].Counts
 		}
 		c := r.Counts
-		fmt.Fprintf(&b, "| %s | %s | %d/%d | %s | %s | %s | %s | %s |\n", day(r.Date), name, r.Answered, r.Total,
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", day(r.Date), name, r.answeredOf(),
 			withChange(c.High, prev.High, i == 0), withChange(c.Medium, prev.Medium, i == 0),
 			withChange(c.None, prev.None, i == 0), withChange(c.NotApplicable, prev.NotApplicable, i == 0), actionTally(r.Actions))
 		label := r.Name
@@ -196,6 +196,15 @@ func History(r *review.Review, lensAt func(snap *review.Review, milestone bool) 
 		rows = append(rows, historyRow(review.Side{Review: snap, Lens: lensAt(snap, true)}, m.Name, m.RecordedAt, false, today))
 	}
 	return append(rows, historyRow(review.Side{Review: r, Lens: lensAt(r, false)}, "current", r.UpdatedAt, true, today))
+}
+
+// answeredOf is "answered/questions", the questions "?" where the lens
+// did not score the row (the file records only the answered ones).
+func (r HistoryRow) answeredOf() string {
+	if !r.Scored {
+		return fmt.Sprintf("%d/?", r.Answered)
+	}
+	return fmt.Sprintf("%d/%d", r.Answered, r.Total)
 }
 
 func historyRow(s review.Side, name string, at time.Time, current bool, today time.Time) HistoryRow {

@@ -48,18 +48,25 @@ the trend as a Mermaid line chart that GitHub renders.`,
 }
 
 func runHistory(opts *historyOptions) error {
-	f, err := openFile(opts.io, opts.file, "")
+	// Its lens may be gone: every row is then counted from the risks the
+	// file recorded, as its footnote says.
+	r, err := readReview(opts.io, opts.file)
 	if err != nil {
 		return err
 	}
-	r := f.Review
-	rows := reports.History(r, lensAt(opts.io, opts.file), opts.io.Now())
+	at := lensAt(opts.io, opts.file)
+	rows := reports.History(r, at, opts.io.Now())
+	lang := ""
+	if l := at(r, false); l != nil {
+		lang = l.Language
+	}
+	lang = i18n.Choose(opts.lang, lang, opts.io.Getenv)
 	switch opts.format {
 	case "md":
-		return reports.WriteHistoryMarkdown(opts.io.Out, r.Workload.Name, rows, i18n.Choose(opts.lang, f.Lens.Language, opts.io.Getenv))
+		return reports.WriteHistoryMarkdown(opts.io.Out, r.Workload.Name, rows, lang)
 	case "json":
 		return reports.WriteHistoryJSON(opts.io.Out, r.Workload.Name, rows)
 	}
 	return reports.WriteHistoryText(opts.io.Out, r.Workload.Name, rows, reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width,
-		Language: i18n.Choose(opts.lang, f.Lens.Language, opts.io.Getenv)})
+		Language: lang})
 }
