@@ -512,7 +512,7 @@ func (l *locator) explain(line, col int) string {
 func syntaxHint(msg string) string {
 	switch msg {
 	case "mapping values are not allowed in this context":
-		return `a ": " inside a value reads as a new key; put the value in quotes, or check the line's indentation`
+		return `a ": " in a value (or after a quoted one) reads as a new key; put the whole value in quotes, or check the line's indentation`
 	case "did not find expected key":
 		return "this line does not line up with the keys around it; check its indentation, and that nothing follows a quoted value"
 	case "did not find expected '-' indicator":

@@ -226,7 +226,7 @@ func TestYAMLSyntaxErrorHints(t *testing.T) {
 	for _, c := range []struct {
 		doc, hint string
 	}{
-		{"notes: n1: colon\n", `a ": " inside a value reads as a new key; put the value in quotes`},
+		{"notes: n1: colon\n", `a ": " in a value (or after a quoted one) reads as a new key; put the whole value in quotes`},
 		{"a:\n  b: 1\n c: 2\n", "check its indentation"},
 		{"selected: [a, b\n", "a [ list is not closed (a missing ]?)"},
 		{"x: {a: 1\n", "a { mapping is not closed (a missing }?)"},
