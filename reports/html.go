@@ -490,7 +490,7 @@ func newHTMLTrend(rows []HistoryRow, l htmlLabels) *htmlTrend {
 			prev = rows[i-1].Counts
 		}
 		c := r.Counts
-		t.Rows = append(t.Rows, htmlTrendRow{Date: day(r.Date), Name: rowName(r, l), Answered: fmt.Sprintf("%d/%d", r.Answered, r.Total),
+		t.Rows = append(t.Rows, htmlTrendRow{Date: day(r.Date), Name: rowName(r, l), Answered: r.answeredOf(),
 			High: withChange(c.High, prev.High, i == 0), Medium: withChange(c.Medium, prev.Medium, i == 0),
 			None: withChange(c.None, prev.None, i == 0), NA: withChange(c.NotApplicable, prev.NotApplicable, i == 0),
 			Current: r.Current, NotScored: !r.Scored, HighCount: c.High, MediumCount: c.Medium})

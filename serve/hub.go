@@ -512,16 +512,17 @@ func (h *Hub) gather() {
 // keepOpenVote records the ballots of a vote still open as the review
 // ends, the answer left as it is (as "keep the answer" settles a vote).
 func (h *Hub) keepOpenVote() {
-	v := h.vote
-	if v == nil || len(v.ballots) == 0 {
+	if h.vote == nil || len(h.vote.ballots) == 0 {
 		return
 	}
-	by := "host"
-	if p := h.people[h.host]; p != nil {
-		by = p.Name
+	by := h.people[h.chair]
+	if by == nil {
+		by = h.people[h.host]
 	}
-	h.s.Apply(by, tui.RecordVoteIntent{Item: v.item, Votes: h.ballots(v)})
-	h.vote = nil
+	if by == nil {
+		by = &person{Participant: Participant{Name: "host"}}
+	}
+	h.closeVote(by, false)
 }
 
 // parkUndecided puts the proposals nobody decided in the parking lot, in

@@ -963,3 +963,31 @@ func TestHubEndKeepsAnOpenVote(t *testing.T) {
 		t.Errorf("OPS1 %+v, want the two ballots and no answer", a)
 	}
 }
+
+// A refusal that comes in the same update as the end (a slow screen) is
+// handed over too: the held text goes after the other change.
+func TestScreenHandsOverARefusalThatCameWithTheEnd(t *testing.T) {
+	h := newTestHub(t)
+	h.join("host", "hana", tui.Facilitator, true)
+	box := h.join("bob", "bob", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.EditOpenIntent{Open: true}, tui.NotesIntent{Item: 0, Notes: "theirs"}})
+	first := waitFor(t, box, "the host's notes", func(u *Update) bool {
+		a := u.Snap.Review.Answers.Get(pillar, "OPS1")
+		return a != nil && a.Notes == "theirs" && u.Meeting.MayEdit
+	})
+	s := newScreen(h.Hub, "bob", first, tui.ViewerOptions{Now: h.clock.Now})
+	s.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	s.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("e")})
+	s.v.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(" mine")})
+	s.v.TakeIntents() // sent, and refused: someone changed the notes meanwhile
+	// bob's typing was refused, and the refusal comes with the end.
+	s.take(&Update{Version: first.Version + 1, Snap: first.Snap, Meeting: first.Meeting, Ending: true,
+		Results: []tui.Result{{Err: &tui.NotesConflict{Item: 0, Notes: "theirs mine", Base: "theirs"}}}})
+	h.Ready("host", nil)
+	if err := h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeStopped}); err != nil {
+		t.Fatal(err)
+	}
+	if a := load(t, h.path).Answers.Get(pillar, "OPS1"); a == nil || !strings.Contains(a.Notes, "mine") {
+		t.Errorf("notes %+v, want bob's held text after the other change", a)
+	}
+}

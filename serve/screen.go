@@ -68,13 +68,13 @@ func (s *screen) take(u *Update) tea.Cmd {
 		return nil
 	}
 	s.version = u.Version
-	if u.Ending {
-		s.handOver()
-	}
 	s.v.SetSnapshot(u.Snap)
 	cmd := s.v.SetMeeting(u.Meeting)
 	for _, r := range u.Results {
 		s.v.Applied(r)
+	}
+	if u.Ending { // after the results: a refusal among them is held text too
+		s.handOver()
 	}
 	if !u.Goodbye.Empty() {
 		s.goodbye = s.v.Words(u.Goodbye)

@@ -129,8 +129,9 @@ func (d pickDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 		d.cursor, d.scroll = max(0, d.cursor-1), 0
 	case keyMatches(km, k.Question.Down):
 		d.cursor, d.scroll = min(len(d.labels)-1, d.cursor+1), 0
-	case keyMatches(km, k.List.PageDown):
-		d.scroll += d.page() // view stops it at the label's end
+	case keyMatches(km, k.List.PageDown) && len(d.labels) > 0:
+		lines := strings.Count(wrap(d.labels[d.cursor], d.textWidth()-2), "\n") + 1 // as view wraps it
+		d.scroll = min(d.scroll+d.page(), max(0, lines-d.page()))
 	case keyMatches(km, k.List.PageUp):
 		d.scroll = max(0, d.scroll-d.page())
 	case len(d.labels) == 0:
@@ -312,7 +313,7 @@ func newProposalsDialog(c *common, snap *Snapshot, props []Proposal) proposalsDi
 		ids[i] = p.ID
 	}
 	return proposalsDialog{ids: ids, pickDialog: pickDialog{frame: frame{c: c}, title: t.ProposalsTitle, labels: labels, empty: t.ProposalsEmpty,
-		help: []key.Binding{c.keys.Question.Up, c.keys.Question.Down, c.keys.List.PageDown, k.Accept, k.Decline, c.keys.Form.Cancel},
+		help: []key.Binding{c.keys.Question.Up, c.keys.Question.Down, c.keys.List.PageDown, c.keys.List.PageUp, k.Accept, k.Decline, c.keys.Form.Cancel},
 		pick: func(i int) []event { return decide(i, true) },
 		extra: func(i int, km tea.KeyMsg) []event {
 			switch {
@@ -353,10 +354,17 @@ func newEndReviewDialog(c *common, m *Meeting, snap *Snapshot) endReviewDialog {
 	if m != nil {
 		d.proposals = len(m.Proposals)
 	}
-	if snap.Save.Err != nil {
-		d.aside = asideName(snap.Path)
-	}
+	d.aside = endAside(snap)
 	return d
+}
+
+// endAside is where the answers will go when the review ends, while the
+// file cannot be saved; else "".
+func endAside(snap *Snapshot) string {
+	if snap.Save.Err == nil {
+		return ""
+	}
+	return asideName(snap.Path)
 }
 
 // meetingDialogs brings the dialogs that show the meeting's state up to
@@ -368,7 +376,7 @@ func (v *Viewer) meetingDialogs(m *Meeting) {
 		case proposalsDialog:
 			v.dialogs[i] = d.relisted(v.snap, m.Proposals)
 		case endReviewDialog:
-			d.proposals = len(m.Proposals)
+			d.proposals, d.aside = len(m.Proposals), endAside(v.snap)
 			v.dialogs[i] = d
 		case notesDialog:
 			d.proposing = proposes(m)

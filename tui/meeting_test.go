@@ -449,6 +449,39 @@ func TestProposedNoticeIsALine(t *testing.T) {
 	}
 }
 
+// Allowed to edit (W), a contributor's editor starts from the notes, not
+// from the proposal that still waits.
+func TestNotesFromTheFileOnceEditing(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	editing := *m
+	editing.MayEdit = true
+	editing.Proposals = []Proposal{{ID: 1, By: "bob", Item: 0, Intent: NotesIntent{Item: 0, Notes: "waiting"}}}
+	v.SetMeeting(&editing)
+	v.Update(keyMsg("e"))
+	if got := intents(v, "B"); len(got) != 1 || got[0].(NotesIntent).Notes != "B" {
+		t.Errorf("typing B with edits allowed sent %#v, want it over the question's notes", got)
+	}
+}
+
+// pgup goes back at once however often pgdn was pressed at the end.
+func TestProposalsPgUpAfterManyPgDn(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
+	v.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	words := strings.Repeat("word ", 400)
+	with := *m
+	with.Proposals = []Proposal{{ID: 1, By: "bob", Item: 0, Intent: NotesIntent{Item: 0, Notes: words + "LAST"}}}
+	v.SetMeeting(&with)
+	v.Update(keyMsg("P"))
+	for range 30 {
+		v.Update(keyMsg("pgdown"))
+	}
+	end := ansi.Strip(v.View())
+	v.Update(keyMsg("pgup"))
+	if ansi.Strip(v.View()) == end {
+		t.Error("pgup after pgdn past the end does not move")
+	}
+}
+
 // Ending with proposals nobody decided says where they go.
 func TestEndReviewSaysWhereProposalsGo(t *testing.T) {
 	h, m := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})

@@ -357,7 +357,7 @@ func (q questionScreen) notesEvent() event {
 	if a := q.snap.Answer(q.cur); a != nil {
 		notes = a.Notes
 	}
-	if p, ok := q.meeting.myNotesProposal(q.cur); ok {
+	if p, ok := q.meeting.myNotesProposal(q.cur); ok && proposes(q.meeting) {
 		notes = p.Notes
 	}
 	t := &q.c.t.Question

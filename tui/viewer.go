@@ -280,7 +280,7 @@ func (v *Viewer) notesRefused(err error) {
 			if !nd.unsaved {
 				nd.unsaved, nd.base = true, nc.Base
 			}
-			v.dialogs[i] = nd
+			v.dialogs[i] = nd.setSize(nd.w, nd.h) // its hint says so, on other lines
 			return
 		}
 		if cd, ok := d.(notesConflictDialog); ok && cd.item == nc.Item {

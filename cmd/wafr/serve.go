@@ -98,10 +98,10 @@ func runServe(opts *serveOptions) error {
 	if err := printOutcome(opts.io, opts.file, final, f.Lens, lang); err != nil {
 		return err
 	}
-	// Proposals nobody decided were parked as it ended: the host reads
-	// them in the next meeting.
+	// What waits in the parking lot (with the proposals nobody decided,
+	// parked as it ended) is for the next meeting.
 	if n := len(final.Parked); n > 0 {
-		t := &i18n.For(i18n.Choose(lang, f.Lens.Language, opts.io.Getenv)).Summary
+		t := &i18n.For(lang).Summary
 		if err := printLine(opts.io.Out, ""); err != nil {
 			return err
 		}
