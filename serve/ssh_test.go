@@ -369,17 +369,24 @@ func TestGreeting(t *testing.T) {
 	_ = net.IPv4len
 }
 
-// A client that closes its session but keeps its connection (OpenSSH's
-// ControlMaster) leaves: no ghost stays in the review.
-func TestClosedSessionLeaves(t *testing.T) {
-	keys := testKeys(t, 3)
-	team := writeTeam(t, keys)
-	path := filepath.Join(t.TempDir(), "review.yaml")
-	lr := startReview(t, path, team, nil)
+// threeKeyReview starts a live review of a new file whose team is alice
+// (a facilitator), bob and carol (an observer), and has bob join.
+func threeKeyReview(t *testing.T) (lr *liveReview, keys []testKey, path string, bob *client) {
+	t.Helper()
+	keys = testKeys(t, 3)
+	path = filepath.Join(t.TempDir(), "review.yaml")
+	lr = startReview(t, path, writeTeam(t, keys), nil)
 	bob, err := dial(t, lr.addr, keys[1], "bob")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return lr, keys, path, bob
+}
+
+// A client that closes its session but keeps its connection (OpenSSH's
+// ControlMaster) leaves: no ghost stays in the review.
+func TestClosedSessionLeaves(t *testing.T) {
+	lr, keys, _, bob := threeKeyReview(t)
 	alice, err := dial(t, lr.addr, keys[0], "alice")
 	if err != nil {
 		t.Fatal(err)
@@ -539,14 +546,7 @@ func TestHostKeyLivesInTheConfigFolder(t *testing.T) {
 // else's change (the question "keep which?" never asked): both texts are
 // kept, as "wafr review" keeps them on a signal.
 func TestDroppedSessionKeepsNotesTypedOverAChange(t *testing.T) {
-	keys := testKeys(t, 3)
-	team := writeTeam(t, keys)
-	path := filepath.Join(t.TempDir(), "review.yaml")
-	lr := startReview(t, path, team, nil)
-	bob, err := dial(t, lr.addr, keys[1], "bob")
-	if err != nil {
-		t.Fatal(err)
-	}
+	lr, _, path, bob := threeKeyReview(t)
 	bob.waitFor("OPS1")
 	lr.host.Write([]byte("W")) // contributors change answers themselves
 	bob.waitFor("change answers")
