@@ -192,7 +192,7 @@ func WriteHistoryJSON(w io.Writer, workload string, rows []HistoryRow) error {
 func History(r *review.Review, lensAt func(snap *review.Review, milestone bool) *questions.Lens, today time.Time) []HistoryRow {
 	rows := make([]HistoryRow, 0, len(r.Milestones)+1)
 	for i, m := range r.Milestones {
-		snap := r.AtIndex(i)
+		snap := r.ViewAt(i)
 		rows = append(rows, historyRow(review.Side{Review: snap, Lens: lensAt(snap, true)}, m.Name, m.RecordedAt, false, today))
 	}
 	return append(rows, historyRow(review.Side{Review: r, Lens: lensAt(r, false)}, "current", r.UpdatedAt, true, today))

@@ -455,9 +455,17 @@ func (r *Review) At(ref string) (*Review, error) {
 	return m.snapshot(r), nil
 }
 
-// AtIndex returns the review as it was at the i-th milestone (0-based).
-func (r *Review) AtIndex(i int) *Review { return r.Milestones[i].snapshot(r) }
+// ViewAt returns the review as it was at the i-th milestone (0-based)
+// for reading only: it shares the milestone's answers and actions, which
+// must not be changed through it (At returns a copy). history reads every
+// milestone of a file, and copying each cost a tenth of its time.
+func (r *Review) ViewAt(i int) *Review {
+	m := r.Milestones[i]
+	return &Review{Workload: r.Workload, Lens: m.Lens, UpdatedAt: m.RecordedAt, Notes: m.Notes,
+		Answers: m.Answers, Actions: m.Actions}
+}
 
+// snapshot is the review as of m, a copy its caller may change.
 func (m *Milestone) snapshot(r *Review) *Review {
 	return &Review{Workload: r.Workload, Lens: m.Lens, UpdatedAt: m.RecordedAt, Notes: m.Notes,
 		Answers: m.Answers.Clone(), Actions: slices.Clone(m.Actions)}

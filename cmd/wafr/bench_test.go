@@ -122,7 +122,9 @@ func BenchmarkCommand(b *testing.B) {
 // history of a review with 100 milestones.
 func BenchmarkHistory100Milestones(b *testing.B) {
 	files := benchFiles(b, 1, 100)
-	benchRun(b, "history", files[0])
+	b.Run("lens", func(b *testing.B) { benchRun(b, "history", files[0]) })
+	cache := lenscache.New(b.TempDir(), func(string) string { return "" })
+	b.Run("cached", func(b *testing.B) { benchRunWith(b, benchOptions{cache: cache}, "history", files[0]) })
 }
 
 // The consolidated summary and action list over 10, 100 and 1,000

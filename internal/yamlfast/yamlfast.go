@@ -14,6 +14,7 @@ package yamlfast
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"time"
@@ -60,6 +61,10 @@ func Parse(data []byte) (root *yaml.Node, ok bool) {
 // Unicode line separators, no byte order mark and no noncharacter.
 func plainText(data []byte) bool {
 	for i := 0; i < len(data); {
+		if i+8 <= len(data) && plainASCII(binary.LittleEndian.Uint64(data[i:])) {
+			i += 8 // most of a file: eight bytes at a time
+			continue
+		}
 		c := data[i]
 		if c < utf8.RuneSelf {
 			if c < ' ' && c != '\n' || c == 0x7f {
@@ -76,6 +81,21 @@ func plainText(data []byte) bool {
 		i += size
 	}
 	return true
+}
+
+// plainASCII reports whether each of the eight bytes of w is a line feed
+// or a printable ASCII character, ' ' to '~'. Each test works on a byte's
+// low seven bits, to which adding at most 0x7f carries into the byte's
+// own high bit and never into the next byte, so each is exact byte by
+// byte.
+func plainASCII(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	low := w &^ highs
+	space := (low + ones*(0x80-' ')) & highs         // at least ' '
+	del := (low + ones) & highs                      // 0x7f
+	other := ((low ^ ones*'\n') + ones*0x7f) & highs // not a line feed
+	good := highs &^ w &^ del & (space | ^other)
+	return good == highs
 }
 
 // giveUp is the panic that unwinds a parse leaving the subset.
