@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/scoring"
 )
@@ -77,9 +78,10 @@ type htmlOverdue struct{ Workload, Question, ID, Title, Owner, Due string }
 
 func newHTMLPortfolio(items []PortfolioItem, opts PortfolioOptions) *htmlPortfolio {
 	l := htmlLabelsFor(opts.Language)
-	heading := fmt.Sprintf(l.PortfolioTitle, len(items))
+	heading := i18n.Plural(len(items), l.PortfolioOne, fmt.Sprintf(l.PortfolioTitle, len(items)))
+	reviews := i18n.Plural(len(items), l.ReviewOne, fmt.Sprintf(l.Reviews, len(items)))
 	p := &htmlPortfolio{htmlPage: newHTMLPage(l, opts.Language, heading), Heading: heading}
-	p.Footer = fmt.Sprintf(l.Footer, fmt.Sprintf(l.Reviews, len(items)), strings.Join(portfolioLenses(items), l.ListSep))
+	p.Footer = fmt.Sprintf(l.Footer, reviews, strings.Join(portfolioLenses(items), l.ListSep))
 	history := map[*Scored][]HistoryRow{}
 	all := make([]*Scored, len(items))
 	for i, it := range items {
@@ -119,7 +121,7 @@ func newHTMLPortfolio(items []PortfolioItem, opts PortfolioOptions) *htmlPortfol
 			}
 		}
 	}
-	p.Total = htmlWorkload{Name: l.Total, Lens: fmt.Sprintf(l.Reviews, len(items)), Answered: fmt.Sprintf("%d/%d", total.Answered(), total.Total()),
+	p.Total = htmlWorkload{Name: l.Total, Lens: reviews, Answered: fmt.Sprintf("%d/%d", total.Answered(), total.Total()),
 		Counts: levelCounts(total, l), Bar: newSVGBar(l.Total, total, l), Open: open, Overdue: overdue}
 	p.Line = fmt.Sprintf(l.PortfolioLine, len(items), l.counts(total, false), open, overdue)
 	return p

@@ -199,3 +199,21 @@ func TestPortfolioJapanese(t *testing.T) {
 		t.Errorf("headings %q", got)
 	}
 }
+
+// One review is "1 review", in the heading, the total row and the footer.
+func TestPortfolioOfOneReview(t *testing.T) {
+	items := portfolioFixture(t)[:1]
+	for lang, want := range map[string]struct{ heading, count string }{
+		"en": {"Portfolio: 1 review", "1 review"},
+		"ja": {"ポートフォリオ: レビュー 1 件", "1 件"},
+	} {
+		doc := renderPortfolio(t, items, PortfolioOptions{Language: lang})
+		if h1 := textOf(all(doc, tag("h1"))[0]); h1 != want.heading {
+			t.Errorf("%s: heading %q, want %q", lang, h1, want.heading)
+		}
+		page := textOf(doc)
+		if !strings.Contains(page, want.count) || strings.Contains(page, "1 reviews") {
+			t.Errorf("%s: the page does not count one review as %q:\n%s", lang, want.count, page)
+		}
+	}
+}

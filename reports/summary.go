@@ -244,7 +244,7 @@ func WriteConsolidatedText(w io.Writer, all []*Scored, opts TextOptions) error {
 		total = total.Plus(s.Counts)
 		open, overdue = open+s.Actions.Open, overdue+s.Actions.Overdue
 	}
-	row := append([]string{st.heading.Render(c.Total), fmt.Sprintf(c.Reviews, len(all)), fmt.Sprintf("%d/%d", total.Answered(), total.Total())}, countCells(st, total)...)
+	row := append([]string{st.heading.Render(c.Total), i18n.Plural(len(all), c.ReviewOne, fmt.Sprintf(c.Reviews, len(all))), fmt.Sprintf("%d/%d", total.Answered(), total.Total())}, countCells(st, total)...)
 	t.Append(append(row, strconv.Itoa(open), strconv.Itoa(overdue), "")...)
 	return t.Write(w)
 }

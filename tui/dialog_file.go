@@ -7,6 +7,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/wafr-dev/wafr/workspace"
 )
 
 // conflictDialog asks what to do when the file changed on disk in a way the
@@ -14,12 +16,13 @@ import (
 type conflictDialog struct {
 	frame
 	path     string
+	aside    string // asideName, when the dialog opened
 	conflict *Conflict
 	meeting  bool // a live review: quitting leaves it; the host keeps the answers
 }
 
 func newConflictDialog(c *common, snap *Snapshot, conflict *Conflict, meeting bool) conflictDialog {
-	return conflictDialog{frame: frame{c: c}, path: snap.Path, conflict: conflict, meeting: meeting}
+	return conflictDialog{frame: frame{c: c}, path: snap.Path, aside: asideName(snap.Path), conflict: conflict, meeting: meeting}
 }
 
 func (d conflictDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
@@ -51,8 +54,7 @@ func (d conflictDialog) view() string {
 	if qs := d.conflict.Questions; len(qs) > 0 {
 		lines = append(append(lines, text(fmt.Sprintf(t.BothChanged, sanitize(strings.Join(qs, ", "))))...), "")
 	}
-	aside := asideName(d.path)
-	quitBroken, quit := keyLines(fmt.Sprintf(t.QuitBroken, aside), w), keyLines(fmt.Sprintf(t.Quit, aside), w)
+	quitBroken, quit := keyLines(fmt.Sprintf(t.QuitBroken, d.aside), w), keyLines(fmt.Sprintf(t.Quit, d.aside), w)
 	if d.meeting {
 		quitBroken, quit = keyLines(t.LeaveMeeting, w), keyLines(t.LeaveMeeting, w)
 	}
@@ -69,9 +71,11 @@ func (d conflictDialog) view() string {
 	return d.boxLines(t.Title, lines)
 }
 
-// asideName is the file a session's answers are set aside in, as said in
-// a dialog (the first free one is used: workspace.SetAside).
-func asideName(path string) string { return cleanLine(filepath.Base(path)) + ".wafr-unsaved" }
+// asideName is the file a session's answers would be set aside in now,
+// as a dialog names it: the first free name (FILE.wafr-unsaved, then -2,
+// -3, ...). It looks at the folder, so a dialog asks when it opens, not
+// in view.
+func asideName(path string) string { return cleanLine(filepath.Base(workspace.AsideName(path))) }
 
 // keyLines wraps "key  what it does" so that the text wraps under itself,
 // not under the key.
@@ -103,15 +107,16 @@ func (d conflictDialog) keys() []key.Binding {
 // saveFailedDialog asks what to do when saving on quit failed.
 type saveFailedDialog struct {
 	frame
-	path string
-	err  error
+	path  string
+	aside string // asideName, when the dialog opened
+	err   error
 }
 
 // SaveFailedMsg tells a viewer that saving on quit failed.
 type SaveFailedMsg struct{ Err error }
 
 func newSaveFailedDialog(c *common, path string, err error) saveFailedDialog {
-	return saveFailedDialog{frame: frame{c: c}, path: path, err: err}
+	return saveFailedDialog{frame: frame{c: c}, path: path, aside: asideName(path), err: err}
 }
 
 func (d saveFailedDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
@@ -141,7 +146,7 @@ func (d saveFailedDialog) view() string {
 		lines = append(lines, d.c.styles.StatusError.Render(l))
 	}
 	lines = append(append(append(lines, ""), strings.Split(wrap(t.Body, w), "\n")...), "")
-	for _, k := range strings.Split(fmt.Sprintf(t.Keys, asideName(d.path)), "\n") {
+	for _, k := range strings.Split(fmt.Sprintf(t.Keys, d.aside), "\n") {
 		lines = append(lines, keyLines(k, w)...)
 	}
 	return d.boxLines(fmt.Sprintf(t.Title, sanitize(d.path)), lines)

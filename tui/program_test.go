@@ -102,6 +102,28 @@ func TestSaveFailureKeepsAnswers(t *testing.T) {
 	_ = good
 }
 
+// With an earlier set-aside file beside the review, the dialog names the
+// one the answers will go to (-2), not the one already taken.
+func TestSaveFailureDialogNamesTheFreeAsideFile(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "x")
+	if err := os.WriteFile(p.s.path+".wafr-unsaved", []byte("earlier\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(p.s.path)
+	os.Mkdir(p.s.path, 0o755)
+	runCmd(p, press(p, "q"))
+	if view := plainView(p); !strings.Contains(view, "review.yaml.wafr-unsaved-2") {
+		t.Fatalf("the dialog does not name the free set-aside file:\n%s", view)
+	}
+	if !runCmd(p, press(p, "q")) {
+		t.Fatal("q in the dialog did not quit")
+	}
+	if err := p.finish(nil); !strings.Contains(fmt.Sprint(err), ".wafr-unsaved-2") {
+		t.Fatalf("finish: %v, want the -2 file named", err)
+	}
+}
+
 // Quitting when the file cannot be saved has a way out that keeps the
 // answers: q sets them aside beside the file, as the dialog says.
 func TestSaveFailureQuitSetsTheAnswersAside(t *testing.T) {

@@ -150,11 +150,8 @@ func (w *Workspace) SetAside(path string, r *review.Review) (string, error) {
 	if err := parsesBack(path+setAsideSuffix, data); err != nil {
 		return "", err
 	}
-	for i := 1; i <= 1000; i++ {
-		name := path + setAsideSuffix
-		if i > 1 {
-			name = fmt.Sprintf("%s-%d", name, i)
-		}
+	for i := 1; i <= maxAside; i++ {
+		name := asideCandidate(path, i)
 		if _, err := os.Lstat(name); err == nil {
 			continue // taken: skip the write (and its fsyncs); WriteNew still guards the race
 		}
@@ -168,4 +165,27 @@ func (w *Workspace) SetAside(path string, r *review.Review) (string, error) {
 		return name, nil
 	}
 	return "", fmt.Errorf("%s: too many set-aside files already (%s.wafr-unsaved-N); remove some", path, path)
+}
+
+// maxAside is how many set-aside files one review file may have.
+const maxAside = 1000
+
+// asideCandidate is the i-th name (from 1) SetAside tries for path.
+func asideCandidate(path string, i int) string {
+	if i == 1 {
+		return path + setAsideSuffix
+	}
+	return fmt.Sprintf("%s%s-%d", path, setAsideSuffix, i)
+}
+
+// AsideName is the file SetAside would write for path now: the first of
+// its names that is free. Dialogs name it before the user chooses.
+func AsideName(path string) string {
+	for i := 1; i <= maxAside; i++ {
+		name := asideCandidate(path, i)
+		if _, err := os.Lstat(name); err != nil {
+			return name
+		}
+	}
+	return asideCandidate(path, 1)
 }

@@ -95,7 +95,7 @@ func englishSummary() Summary {
 		Actions:  "actions: %[1]d open (%[2]s), %[3]d done, %[4]d accepted as risk",
 		Overdue:  "%d overdue",
 		Workload: "WORKLOAD", Lens: "LENS", AnsweredCol: "ANSWERED", ActionsCol: "ACTIONS", OverdueCol: "OVERDUE", UpdatedCol: "UPDATED",
-		Reviews: "%d reviews",
+		Reviews: "%d reviews", ReviewOne: "1 review",
 		MDTitle: "Risk summary: %s", MDLine: "%[1]s %[2]s · answered %[3]d of %[4]d", MDPillar: "Pillar",
 		MDColumns: map[questions.Risk]string{
 			questions.HighRisk: "HIGH", questions.MediumRisk: "MEDIUM", questions.NoRisk: "NONE",
@@ -145,13 +145,14 @@ func englishHTML() HTML {
 		Footer:     "Written by wafr from %[1]s with the lens %[2]s.",
 
 		PortfolioTitle: "Portfolio: %d reviews",
+		PortfolioOne:   "Portfolio: 1 review",
 		PortfolioLine:  "Reviews: %[1]d. %[2]s. Open actions: %[3]d, overdue: %[4]d.",
 		Workload:       "Workload", Workloads: "Workloads", Due: "Due", Updated: "Updated", OpenActions: "Open actions", OverdueActions: "Overdue",
 		HeatMap: "Heat map: pillars by workload", HeatMapCaption: "HIGH and MEDIUM questions per pillar; the shade is the worst risk in the cell",
 		NotInLens:        "not in this lens",
 		TrendPerWorkload: "Trend per workload", NoMilestones: "no milestones yet",
 		OverdueList: "Overdue actions", NoOverdue: "No action is overdue.",
-		Reviews: "%d reviews",
+		Reviews: "%d reviews", ReviewOne: "1 review",
 	}
 }
 

@@ -87,7 +87,7 @@ func japaneseSummary(levels map[questions.Risk]string) Summary {
 		Actions:  "アクション: 未完了 %[1]d 件(%[2]s)、完了 %[3]d 件、リスク受容 %[4]d 件",
 		Overdue:  "うち期限切れ %d 件",
 		Workload: "ワークロード", Lens: "レンズ", AnsweredCol: "回答", ActionsCol: "アクション", OverdueCol: "期限切れ", UpdatedCol: "更新日",
-		Reviews: "レビュー %d 件",
+		Reviews: "レビュー %d 件", ReviewOne: "レビュー 1 件",
 		MDTitle: "リスクのサマリー: %s", MDLine: "%[1]s %[2]s · 全 %[4]d 問中 %[3]d 問に回答", MDPillar: "柱",
 		MDColumns: levels,
 		MDTotal:   "合計", MDLens: "レンズ", MDUpdated: "更新日", MDWorkload: "ワークロード", MDAnswered: "回答",
@@ -131,13 +131,14 @@ func japaneseHTML(levels map[questions.Risk]string) HTML {
 		Footer:     "wafr が %[1]s からレンズ %[2]s で作成しました。",
 
 		PortfolioTitle: "ポートフォリオ: レビュー %d 件",
+		PortfolioOne:   "ポートフォリオ: レビュー 1 件",
 		PortfolioLine:  "レビュー %[1]d 件: %[2]s。未完了のアクション %[3]d 件(うち期限切れ %[4]d 件)。",
 		Workload:       "ワークロード", Workloads: "ワークロード一覧", Due: "期限", Updated: "更新日", OpenActions: "未完了のアクション", OverdueActions: "期限切れ",
 		HeatMap: "ヒートマップ: ワークロード別・柱別のリスク", HeatMapCaption: "柱ごとの高リスク・中リスクの質問数。色と記号はそのセルで最も高いリスクを表します",
 		NotInLens:        "このレンズにはありません",
 		TrendPerWorkload: "ワークロードごとの推移", NoMilestones: "マイルストーンはまだありません",
 		OverdueList: "期限切れのアクション", NoOverdue: "期限切れのアクションはありません。",
-		Reviews: "%d 件",
+		Reviews: "%d 件", ReviewOne: "1 件",
 	}
 }
 

@@ -104,6 +104,7 @@ type Summary struct {
 	// The table of several reviews.
 	Workload, Lens, AnsweredCol, ActionsCol, OverdueCol, UpdatedCol string
 	Reviews                                                         string // %d reviews
+	ReviewOne                                                       string // Reviews for one
 
 	// Markdown.
 	MDTitle    string // %s: the workload
@@ -163,6 +164,7 @@ type HTML struct {
 
 	// Portfolio page.
 	PortfolioTitle   string // %d reviews
+	PortfolioOne     string // PortfolioTitle for one review
 	PortfolioLine    string // %[1]d reviews, %[2]s counts, %[3]d open actions, %[4]d overdue
 	Workload         string
 	Workloads        string
@@ -178,4 +180,5 @@ type HTML struct {
 	OverdueList      string
 	NoOverdue        string
 	Reviews          string // %d reviews
+	ReviewOne        string // Reviews for one
 }
