@@ -251,7 +251,7 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 			if s.QuestionTitle != "" {
 				title = " (" + s.QuestionTitle + ")"
 			}
-			warnings = append(warnings, fmt.Sprintf("%s: %s/%s%s: not in the lens; kept in the review", s.at, s.PillarID, s.QuestionID, title))
+			warnings = append(warnings, fmt.Sprintf("%s: %s/%s%s: not in the lens; kept in the review", s.at, pid, s.QuestionID, title))
 		} else {
 			known++
 		}

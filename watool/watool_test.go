@@ -207,6 +207,10 @@ func TestImportMissingIDs(t *testing.T) {
 	if !strings.Contains(strings.Join(warnings, "\n"), "without a QuestionId") {
 		t.Errorf("warnings %v", warnings)
 	}
+	// The warning names the answer where the review keeps it.
+	if all := strings.Join(warnings, "\n"); !strings.Contains(all, UnknownPillar+"/GONE1: not in the lens") {
+		t.Errorf("warnings %v, want %s/GONE1 named as the review keeps it", warnings, UnknownPillar)
+	}
 	if _, err := review.Parse("r.yaml", r.Marshal()); err != nil {
 		t.Errorf("the imported review does not load: %v", err)
 	}
