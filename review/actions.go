@@ -267,6 +267,11 @@ func (r *Review) UpdateAction(id string, c ActionChange, by string, now time.Tim
 	}
 	set(&next.Status, c.Status)
 	set(&next.Owner, c.Owner)
+	if a.Status == StatusAcceptedRisk && next.Status != StatusAcceptedRisk {
+		// The reason said why the risk was accepted: an action reopened
+		// or done no longer has one (a milestone keeps the old state).
+		next.Reason = ""
+	}
 	set(&next.Reason, c.Reason)
 	set(&next.Link, c.Link)
 	set(&next.Notes, c.Notes)

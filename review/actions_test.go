@@ -131,3 +131,26 @@ func TestPlainWebLinkAgreesWithURLParse(t *testing.T) {
 		}
 	}
 }
+
+// The reason an accepted risk gives goes when the action is reopened or
+// done, unless the same change gives one; it stays while still accepted.
+func TestReopenedActionDropsTheAcceptedReason(t *testing.T) {
+	r := New(opsLens(t), Workload{Name: "w"})
+	if _, err := r.AddAction(Action{PillarID: "operationalExcellence", QuestionID: "OPS1", Title: "t"}, "me", t0); err != nil {
+		t.Fatal(err)
+	}
+	str := func(s string) *string { return &s }
+	if _, err := r.UpdateAction("A1", ActionChange{Status: str(StatusAcceptedRisk), Reason: str("no budget this year")}, "me", t0); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := r.UpdateAction("A1", ActionChange{Owner: str("bob")}, "me", t0); a.Reason != "no budget this year" {
+		t.Errorf("an edit that keeps the risk accepted dropped its reason: %q", a.Reason)
+	}
+	if a, _ := r.UpdateAction("A1", ActionChange{Status: str(StatusOpen)}, "me", t0); a.Reason != "" {
+		t.Errorf("the reopened action keeps the accepted risk's reason %q", a.Reason)
+	}
+	r.UpdateAction("A1", ActionChange{Status: str(StatusAcceptedRisk), Reason: str("again")}, "me", t0)
+	if a, _ := r.UpdateAction("A1", ActionChange{Status: str(StatusDone), Reason: str("kept on purpose")}, "me", t0); a.Reason != "kept on purpose" {
+		t.Errorf("a reason given with the change was dropped: %q", a.Reason)
+	}
+}
