@@ -34,6 +34,35 @@ func intents(v *Viewer, keys ...string) []Intent {
 	return v.TakeIntents()
 }
 
+// A presence line with more people than fit names those it has room for
+// and counts the rest, beside the time-box, rather than cutting a name.
+func TestPresenceLineCountsWhoDoesNotFit(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
+	next := *m
+	for i := range 12 {
+		next.People = append(next.People, Person{ID: fmt.Sprint("p", i), Name: fmt.Sprintf("participant-%02d", i), Role: Contributor, Following: true})
+	}
+	next.TimeBox = TimeBox{PerQuestion: 5 * time.Minute, Started: testNow}
+	v.SetMeeting(&next)
+	line := ""
+	for _, l := range strings.Split(ansi.Strip(v.View()), "\n") {
+		if strings.Contains(l, "★hana") {
+			line = l
+		}
+	}
+	if !strings.Contains(line, "left") {
+		t.Fatalf("no time-box beside the people: %q", line)
+	}
+	if !strings.Contains(line, " more") || strings.Contains(line, "…") {
+		t.Errorf("the presence line cuts a name instead of counting the rest: %q", line)
+	}
+	shown := strings.Count(line, "participant-")
+	if want := fmt.Sprintf("+%d more", 12-shown); !strings.Contains(line, want) {
+		t.Errorf("the presence line shows %d of 12 and does not say %q: %q", shown, want, line)
+	}
+	checkFits(t, v, "presence with many people")
+}
+
 func TestMeetingFollowAndRoam(t *testing.T) {
 	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Contributor, Following: true})
 	if !strings.Contains(ansi.Strip(v.View()), "★hana") || !strings.Contains(ansi.Strip(v.View()), "bob OPS1") {

@@ -201,11 +201,30 @@ func (v *Viewer) presenceLine() string {
 	if v.join != "" && len(m.People) <= 1 { // the host alone: say how to join
 		people = append(people, fmt.Sprintf(t.JoinWith, v.join))
 	}
-	left := " " + strings.Join(people, " · ")
+	lead := ""
 	if n := len(m.Proposals); n > 0 && m.Me.Role == Facilitator {
-		left = s.Notice.Render(i18n.Plural(n, t.OneProposal, fmt.Sprintf(t.Proposals, n))) + left
+		lead = s.Notice.Render(i18n.Plural(n, t.OneProposal, fmt.Sprintf(t.Proposals, n)))
 	}
-	return spread(s.Dim.Render(left), right, v.termW)
+	room := v.termW - displayWidth(lead) - displayWidth(right) - 2 // a space before, one before right
+	return spread(lead+s.Dim.Render(" "+fitPeople(people, room, t.MorePeople)), right, v.termW)
+}
+
+// fitPeople joins as many of people as fit in room columns, then says how
+// many more there are ("+3 more"), rather than cutting a name in two and
+// leaving the rest unsaid. With no room even for that, it is spread's to
+// cut.
+func fitPeople(people []string, room int, more string) string {
+	all := strings.Join(people, " · ")
+	if displayWidth(all) <= room {
+		return all
+	}
+	for n := len(people) - 1; n >= 1; n-- {
+		line := strings.Join(people[:n], " · ") + " · " + fmt.Sprintf(more, len(people)-n)
+		if displayWidth(line) <= room {
+			return line
+		}
+	}
+	return all
 }
 
 func clock(d time.Duration) string {

@@ -336,7 +336,7 @@ func englishTUI() TUI {
 		},
 		Meeting: Meeting{
 			TimeLeft: " ⏱ %s left ", Overtime: " ⏱ overtime %s ",
-			JoinWith: "others join with: %s", HostKey: "host key %s",
+			JoinWith: "others join with: %s", HostKey: "host key %s", MorePeople: "+%d more",
 			Proposals: " %d proposals (y accept, d decline, P read) ", OneProposal: " 1 proposal (y accept, d decline, P read) ",
 			VoteOpen:    "Silent vote: tick what you believe the team does (%[1]d of %[2]d voted)",
 			VoteReveals: " · v reveals", Agrees: "Votes revealed: the team agrees",

@@ -322,7 +322,7 @@ func japaneseTUI() TUI {
 		},
 		Meeting: Meeting{
 			TimeLeft: " ⏱ 残り %s ", Overtime: " ⏱ %s 超過 ",
-			JoinWith: "参加するには: %s", HostKey: "ホスト鍵 %s",
+			JoinWith: "参加するには: %s", HostKey: "ホスト鍵 %s", MorePeople: "ほか %d 人",
 			Proposals: " 提案 %d 件(y で受け入れ、d で断る、P で全文) ", OneProposal: " 提案 1 件(y で受け入れ、d で断る、P で全文) ",
 			VoteOpen:    "個別投票: チームが実施していると思うものをチェック(%[1]d/%[2]d 人が投票済み)",
 			VoteReveals: " · v で公開", Agrees: "投票結果: チームの意見は一致しています",

@@ -299,6 +299,7 @@ type Notices struct {
 type Meeting struct {
 	TimeLeft    string // %s: m:ss
 	JoinWith    string // %s: the ssh command that joins the review
+	MorePeople  string // %d: people the presence line has no room for
 	HostKey     string // %s: the host key's fingerprint
 	Overtime    string // %s: m:ss
 	Proposals   string // %d
