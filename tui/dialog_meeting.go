@@ -194,9 +194,10 @@ func (d pickDialog) typing() bool             { return false }
 
 func newHandOverDialog(c *common, m *Meeting) pickDialog {
 	var ids, labels []string
-	for _, p := range m.People {
+	names := personNames(m.People)
+	for i, p := range m.People {
 		if p.ID != m.Me.ID && p.Role != Observer {
-			ids, labels = append(ids, p.ID), append(labels, cleanName(p.Name))
+			ids, labels = append(ids, p.ID), append(labels, names[i])
 		}
 	}
 	return pickDialog{frame: frame{c: c}, title: c.t.Meeting.HandOverTitle, labels: labels, empty: c.t.Meeting.HandOverEmpty,

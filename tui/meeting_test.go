@@ -34,6 +34,29 @@ func intents(v *Viewer, keys ...string) []Intent {
 	return v.TakeIntents()
 }
 
+// Two connections with one name (alice as the host and on a key of her
+// own) are numbered alike in the presence line and the hand-over list.
+func TestSameNameIsToldApart(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "bob", Name: "bob", Role: Facilitator, Following: true})
+	next := *m
+	next.People = []Person{{ID: "host", Name: "alice", Role: Contributor}, next.Me, {ID: "k#2", Name: "alice", Role: Contributor}}
+	v.SetMeeting(&next)
+	view := ansi.Strip(v.View())
+	if !strings.Contains(view, "alice (1) OPS1") || !strings.Contains(view, "alice (2)") {
+		t.Errorf("the presence line does not tell the two alices apart:\n%s", view)
+	}
+	v.Update(keyMsg("H"))
+	view = ansi.Strip(v.View())
+	if !strings.Contains(view, "alice (1)") || !strings.Contains(view, "alice (2)") {
+		t.Fatalf("the hand-over list does not tell the two alices apart:\n%s", view)
+	}
+	v.Update(keyMsg("down"))
+	v.Update(keyMsg("enter"))
+	if got := v.TakeIntents(); len(got) != 1 || got[0] != (HandOverIntent{To: "k#2"}) {
+		t.Errorf("picking alice (2) gave %#v, want the hand-over to k#2", got)
+	}
+}
+
 // A presence line with more people than fit names those it has room for
 // and counts the rest, beside the time-box, rather than cutting a name.
 func TestPresenceLineCountsWhoDoesNotFit(t *testing.T) {

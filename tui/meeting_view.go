@@ -182,7 +182,8 @@ func (v *Viewer) presenceLine() string {
 		}
 	}
 	var people []string
-	for _, p := range m.People {
+	names := personNames(m.People)
+	for i, p := range m.People {
 		where := ""
 		if p.Item >= 0 && p.Item < len(v.snap.Items) {
 			where = " " + cleanLine(v.snap.Items[p.Item].Question.ID)
@@ -196,7 +197,7 @@ func (v *Viewer) presenceLine() string {
 		case !p.Following:
 			tag = "»"
 		}
-		people = append(people, tag+cleanName(p.Name)+where)
+		people = append(people, tag+names[i]+where)
 	}
 	if v.join != "" && len(m.People) <= 1 { // the host alone: say how to join
 		people = append(people, fmt.Sprintf(t.JoinWith, v.join))
@@ -207,6 +208,27 @@ func (v *Viewer) presenceLine() string {
 	}
 	room := v.termW - displayWidth(lead) - displayWidth(right) - 2 // a space before, one before right
 	return spread(lead+s.Dim.Render(" "+fitPeople(people, room, t.MorePeople)), right, v.termW)
+}
+
+// personNames is how the presence line and the hand-over list name each
+// of people: a name two connections share (one person on two terminals,
+// or a key named like the host) is numbered in the order they are listed,
+// "alice (1)", "alice (2)", so that both lists tell them apart alike.
+func personNames(people []Person) []string {
+	names := make([]string, len(people))
+	count := map[string]int{}
+	for i, p := range people {
+		names[i] = cleanName(p.Name)
+		count[names[i]]++
+	}
+	seen := map[string]int{}
+	for i, n := range names {
+		if count[n] > 1 {
+			seen[n]++
+			names[i] = fmt.Sprintf("%s (%d)", n, seen[n])
+		}
+	}
+	return names
 }
 
 // fitPeople joins as many of people as fit in room columns, then says how
