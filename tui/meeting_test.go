@@ -128,6 +128,39 @@ func TestMeetingFollowAndRoam(t *testing.T) {
 	}
 }
 
+// Revealed counts stand in one column after the titles, the counts
+// aligned on their slash, whatever each title's length.
+func TestRevealedVotesInAColumn(t *testing.T) {
+	v, m := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
+	shown := *m
+	voters := map[string][]string{}
+	for i, c := range v.snap.Items[0].Question.Choices {
+		for j := range i * 3 {
+			voters[c.ID] = append(voters[c.ID], fmt.Sprint("p", j))
+		}
+	}
+	shown.Vote = &VoteView{Item: 0, Revealed: true, Voted: 12, Eligible: 12, Voters: voters, Disagree: map[string]bool{}}
+	v.SetMeeting(&shown)
+	col := -1
+	rows := 0
+	for _, l := range strings.Split(ansi.Strip(v.View()), "\n") {
+		i := strings.Index(l, "/12")
+		if i < 0 || !strings.Contains(l, "[") {
+			continue
+		}
+		rows++
+		if at := ansi.StringWidth(l[:i]); col < 0 {
+			col = at
+		} else if at != col {
+			t.Errorf("a count is at column %d, another at %d:\n%s", at, col, ansi.Strip(v.View()))
+			break
+		}
+	}
+	if rows < 3 {
+		t.Fatalf("found %d choice rows with counts:\n%s", rows, ansi.Strip(v.View()))
+	}
+}
+
 func TestMeetingVoteKeys(t *testing.T) {
 	v, m := meetingViewer(t, Person{ID: "host", Name: "hana", Role: Facilitator})
 	if got := intents(v, "v"); len(got) != 1 || got[0] != (OpenVoteIntent{Item: 0}) {

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -307,7 +308,7 @@ func (q questionScreen) voteMarks(choiceID string) (box, suffix string, ok bool)
 		return s.Unchecked.Render("[ ]"), "", true
 	}
 	n := len(vt.Voters[choiceID])
-	suffix = s.Dim.Render(fmt.Sprintf(" %d/%d", n, vt.Voted))
+	suffix = s.Dim.Render(fmt.Sprintf(" %*d/%d", len(strconv.Itoa(vt.Voted)), n, vt.Voted)) // " 2/12" under "10/12"
 	if vt.Disagree[choiceID] {
 		suffix += s.Notice.Render(" ≠")
 	}

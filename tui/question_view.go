@@ -103,6 +103,16 @@ func (q questionScreen) choiceText(w int) (string, int) {
 			selected[id] = true
 		}
 	}
+	// Revealed votes follow each title in one column: after the longest
+	// title shown, or at the right edge when titles fill the line.
+	titleCol, suffixW := 0, 0
+	for i := top; i < len(choices) && i < top+rows; i++ {
+		if _, suffix, _ := q.voteMarks(choices[i].ID); suffix != "" {
+			suffixW = max(suffixW, displayWidth(suffix))
+		}
+		titleCol = max(titleCol, displayWidth(cleanLine(choices[i].Title)))
+	}
+	titleCol = min(titleCol, w-6-suffixW)
 	var lines []string
 	for i := top; i < len(choices) && i < top+rows; i++ {
 		box := s.Unchecked.Render("[ ]")
@@ -113,7 +123,12 @@ func (q questionScreen) choiceText(w int) (string, int) {
 		if voting {
 			box = ballot
 		}
-		marker, text := "  ", truncate(cleanLine(choices[i].Title), w-6-displayWidth(suffix))+suffix
+		title := truncate(cleanLine(choices[i].Title), w-6-displayWidth(suffix))
+		if suffix != "" {
+			title = truncate(title, titleCol)
+			title += strings.Repeat(" ", max(0, titleCol-displayWidth(title)))
+		}
+		marker, text := "  ", title+suffix
 		if i == q.cursor {
 			marker = s.Cursor.Render("› ")
 			if !q.paneFocus {
