@@ -7,9 +7,11 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -272,10 +274,7 @@ func (d *decoder) review(n *yaml.Node) *Review {
 		case "parked":
 			r.Parked = d.parked(v, "parked")
 		case "milestones":
-			names := map[string]bool{} // a map: a file may hold 100,000 milestones
-			for i, mn := range d.list(v, "", "milestones") {
-				r.Milestones = append(r.Milestones, d.milestone(mn, i, names))
-			}
+			r.Milestones = d.milestones(d.list(v, "", "milestones"))
 		default:
 			return false
 		}
@@ -503,7 +502,66 @@ func (d *decoder) parked(n *yaml.Node, field string) []Parked {
 	return out
 }
 
-func (d *decoder) milestone(n *yaml.Node, i int, earlier map[string]bool) Milestone {
+// milestones reads a file's milestones. Each one's fields are read by a
+// decoder of its own, at once on several processors for a long list (a
+// file's hundred milestones are most of it); then, in the file's order,
+// each one's error is taken and it is checked, so that the error kept is
+// the one a single decoder finds first.
+func (d *decoder) milestones(list []*yaml.Node) []Milestone {
+	if len(list) == 0 {
+		return nil
+	}
+	read := make([]milestoneRead, len(list))
+	inParallel(len(list), func(i int) {
+		md := &decoder{file: d.file}
+		read[i] = md.milestoneFields(list[i], i)
+		read[i].err = md.err
+	})
+	out := make([]Milestone, len(list))
+	names := make(map[string]bool, len(list))
+	for i, n := range list {
+		if d.err == nil {
+			d.err = read[i].err
+		}
+		out[i] = d.checkMilestone(n, i, read[i], names)
+	}
+	return out
+}
+
+// inParallel calls f for each index below n, in contiguous runs on every
+// processor when n is large enough to be worth it.
+func inParallel(n int, f func(i int)) {
+	parts := min(runtime.GOMAXPROCS(0), n/parallelMin)
+	if parts < 2 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Go(func() {
+			for i := n * k / parts; i < n*(k+1)/parts; i++ {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// parallelMin is the fewest milestones a processor is given.
+const parallelMin = 8
+
+// milestoneRead is one milestone's fields as read, with the node of its
+// name and the first error in them.
+type milestoneRead struct {
+	m        Milestone
+	nameNode *yaml.Node
+	err      *LoadError
+}
+
+// milestoneFields reads the fields of milestone i.
+func (d *decoder) milestoneFields(n *yaml.Node, i int) milestoneRead {
 	var m Milestone
 	field := index("milestones", i)
 	var nameNode *yaml.Node
@@ -529,7 +587,14 @@ func (d *decoder) milestone(n *yaml.Node, i int, earlier map[string]bool) Milest
 	if m.Answers == nil {
 		m.Answers = Answers{}
 	}
-	at := nameNode
+	return milestoneRead{m: m, nameNode: nameNode}
+}
+
+// checkMilestone checks milestone i as read, against the names of the
+// milestones before it.
+func (d *decoder) checkMilestone(n *yaml.Node, i int, read milestoneRead, earlier map[string]bool) Milestone {
+	m, field := read.m, index("milestones", i)
+	at := read.nameNode
 	if at == nil {
 		at = n
 	}

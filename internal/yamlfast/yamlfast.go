@@ -15,8 +15,11 @@ package yamlfast
 import (
 	"bytes"
 	"encoding/binary"
+	"runtime"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -29,6 +32,16 @@ import (
 // would, or ok false when data is outside the subset this package reads
 // (then nothing is decided about it: read it with yaml.v3).
 func Parse(data []byte) (root *yaml.Node, ok bool) {
+	return parse(data, splitMin, runtime.GOMAXPROCS(0))
+}
+
+// splitMin is how long a block sequence must be to be read in parts: a
+// file's hundred milestones are, its actions are not.
+const splitMin = 128 << 10
+
+// parse is Parse reading a block sequence of splitMin bytes or more in
+// parts (at most parts of them).
+func parse(data []byte, splitMin, parts int) (root *yaml.Node, ok bool) {
 	if len(data) == 0 || data[len(data)-1] != '\n' || !plainText(data) {
 		return nil, false
 	}
@@ -40,7 +53,7 @@ func Parse(data []byte) (root *yaml.Node, ok bool) {
 			root, ok = nil, false
 		}
 	}()
-	p := &parser{src: string(data)}
+	p := &parser{src: string(data), splitMin: splitMin, parts: parts}
 	// About two nodes a line (a key and its value) and one more per item
 	// of a flow collection: one allocation for most files.
 	p.nodes = make([]yaml.Node, 0, 2*bytes.Count(data, []byte("\n"))+bytes.Count(data, []byte(", "))+8)
@@ -124,6 +137,9 @@ type parser struct {
 	stack, kids []*yaml.Node
 	// lastTime is the last timestamp checked: a file has few distinct ones.
 	lastTime string
+	// A block sequence of splitMin bytes or more is read in parts, at
+	// most parts of them (inParts); 0 parts: never.
+	splitMin, parts int
 }
 
 func (p *parser) push(n *yaml.Node) { p.stack = append(p.stack, n) }
@@ -228,7 +244,22 @@ func (p *parser) blockMapping() *yaml.Node {
 func (p *parser) blockSequence() *yaml.Node {
 	indent := p.indent
 	s := p.node(yaml.SequenceNode, "!!seq", "", p.bol+indent)
-	base := len(p.stack)
+	if kids := p.inParts(indent); kids != nil {
+		s.Content = kids
+	} else {
+		base := len(p.stack)
+		p.entries(indent)
+		s.Content = p.children(base)
+	}
+	if !p.eof && p.indent > indent {
+		p.fail()
+	}
+	return s
+}
+
+// entries reads the "- " entries at the current line's indentation onto
+// the stack.
+func (p *parser) entries(indent int) {
 	for !p.eof && p.indent == indent && p.isSeqEntry() {
 		if p.text() == "-" {
 			p.fail() // an entry on the lines below
@@ -242,11 +273,121 @@ func (p *parser) blockSequence() *yaml.Node {
 		p.bol, p.indent = start, 0
 		p.push(p.entry(indent + 2))
 	}
-	s.Content = p.children(base)
-	if !p.eof && p.indent > indent {
-		p.fail()
+}
+
+// inParts reads a long block sequence (a file's milestones) in parts, at
+// once on several processors, and returns its entries; nil when it is
+// short or there is one processor. Where each entry starts is known from
+// the text alone: every line inside an entry, a literal block's too, is
+// indented further than the sequence, so a line indented exactly as it
+// and starting "- " starts an entry, and the first other line indented
+// as far or less ends the sequence. Each part is read by a parser of its
+// own, over the text up to the part's end and from the part's first
+// line, into the tree one parser would build; any doubt in one part
+// gives the whole file up, as always.
+func (p *parser) inParts(indent int) []*yaml.Node {
+	if p.parts < 2 || p.col != 0 || len(p.src)-p.bol < p.splitMin {
+		return nil
 	}
-	return s
+	starts, lines, end, endLine := p.entryStarts(indent)
+	n := min(p.parts, len(starts))
+	if n < 2 || end-p.bol < p.splitMin {
+		return nil
+	}
+	// n parts of about the same size, each from an entry's start to the
+	// next part's (the last to the sequence's end); each takes a window
+	// of the node slab, sized as Parse sized the whole.
+	cut := make([]int, n+1) // cut[k]: the index in starts where part k begins
+	for k := 1; k < n; k++ {
+		target := p.bol + (end-p.bol)*k/n
+		cut[k] = min(max(cut[k-1]+1, sort.SearchInts(starts, target)), len(starts)-(n-k)) // an entry or more each
+	}
+	cut[n] = len(starts)
+	spare := p.nodes[len(p.nodes):cap(p.nodes)]
+	results := make([]part, n)
+	var wg sync.WaitGroup
+	for k := n - 1; k >= 0; k-- {
+		from, firstLine, to, lastLine := starts[cut[k]], lines[cut[k]], end, endLine
+		if k+1 < n {
+			to, lastLine = starts[cut[k+1]], lines[cut[k+1]]
+		}
+		est := 2*(lastLine-firstLine) + strings.Count(p.src[from:to], ", ") + 8
+		est = min(est, len(spare)) // past its window a parser takes chunks of its own
+		nodes := spare[:0:est]
+		spare = spare[est:]
+		read := func() { results[k] = p.readPart(from, to, firstLine, indent, nodes) }
+		if k == 0 {
+			read() // on this goroutine, while the others read theirs
+		} else {
+			wg.Go(read)
+		}
+	}
+	wg.Wait()
+	kids := make([]*yaml.Node, 0, len(starts))
+	for _, r := range results {
+		if !r.ok {
+			p.fail()
+		}
+		kids = append(kids, r.kids...)
+		p.count += r.count
+	}
+	p.nodes = spare[:0]
+	p.next, p.line = end, endLine-1 // on after the sequence
+	p.readLine()
+	return kids
+}
+
+// entryStarts scans from the current line, the sequence's first, to its
+// end: the offset and line number of each entry's first line, and of the
+// line after the sequence.
+func (p *parser) entryStarts(indent int) (starts, lines []int, end, endLine int) {
+	at, line := p.bol, p.line
+	for at < len(p.src) {
+		eol := at + strings.IndexByte(p.src[at:], '\n')
+		i := at
+		for i < eol && p.src[i] == ' ' {
+			i++
+		}
+		if i < eol { // a blank line is inside a literal block, in an entry
+			entry := i-at == indent && p.src[i] == '-' && (i+1 == eol || p.src[i+1] == ' ')
+			if i-at < indent || i-at == indent && !entry {
+				break
+			}
+			if entry {
+				starts, lines = append(starts, at), append(lines, line)
+			}
+		}
+		at, line = eol+1, line+1
+	}
+	return starts, lines, at, line
+}
+
+// part is what readPart read: the entries, how many nodes, and whether
+// the part was in the subset.
+type part struct {
+	kids  []*yaml.Node
+	count int
+	ok    bool
+}
+
+// readPart reads the entries of a block sequence at indent from offset
+// from (line number line) up to offset to, where they must end.
+func (p *parser) readPart(from, to, line, indent int, nodes []yaml.Node) (r part) {
+	defer func() {
+		if e := recover(); e != nil {
+			if _, bail := e.(giveUp); !bail {
+				panic(e)
+			}
+			r = part{}
+		}
+	}()
+	q := &parser{src: p.src[:to], next: from, line: line - 1, nodes: nodes}
+	q.readLine()
+	q.entries(indent)
+	if !q.eof {
+		q.fail()
+	}
+	return part{kids: q.children(0), count: q.count, ok: true}
 }
 
 // entry reads a sequence entry whose content starts the current (shifted)

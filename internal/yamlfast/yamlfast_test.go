@@ -25,6 +25,16 @@ var t0 = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 func same(t *testing.T, data []byte) bool {
 	t.Helper()
 	fast, ok := yamlfast.Parse(data)
+	for _, parts := range []int{2, 3} {
+		split, splitOK := yamlfast.ParseInParts(data, parts)
+		if splitOK != ok || !reflect.DeepEqual(split, fast) {
+			path := ""
+			if splitOK && ok {
+				path = firstDifference("", split, fast)
+			}
+			t.Fatalf("read in %d parts (ok %v), the tree is not the one read whole (ok %v) %s:\n%s", parts, splitOK, ok, path, data)
+		}
+	}
 	if !ok {
 		if fast != nil {
 			t.Fatal("a tree without ok")
