@@ -276,6 +276,41 @@ func TestConflictWithBrokenFile(t *testing.T) {
 	}
 }
 
+// A review of another lens moved over the open file is not merged: the
+// session keeps its answers, the file is left as it is, and q sets the
+// answers aside.
+func TestAnotherLensReviewOverTheFileIsNotMerged(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "x")
+	other, err := workspace.New().Lens("builtin:users")
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs := review.New(other, review.Workload{Name: "ecs"})
+	workspace.RecordLens(theirs, other, p.s.path)
+	writeOutside(t, p.s.path, theirs)
+	replaced := mustRead(t, p.s.path)
+	watch(p)
+	if v := plainView(p); !strings.Contains(v, "another lens") {
+		t.Fatalf("the screen does not say the file is now a review of another lens:\n%s", v)
+	}
+	if answer(p, "OPS1") == nil {
+		t.Fatal("the session's answer is gone")
+	}
+	if now := mustRead(t, p.s.path); string(now) != string(replaced) {
+		t.Fatal("the review of another lens was written over")
+	}
+	if !runCmd(p, press(p, "q")) {
+		t.Fatal("q in the dialog did not quit")
+	}
+	if err := p.finish(nil); !errors.Is(err, ErrUnsaved) {
+		t.Fatalf("finish: %v, want the answers set aside", err)
+	}
+	if got := load(t, p.s.path+".wafr-unsaved").Answers.Get(pillar, "OPS1"); got == nil {
+		t.Error("q did not set the session's answers aside")
+	}
+}
+
 // Quitting while the file changed on disk leaves the file alone and puts
 // this session's answers beside it; so does a signal. A second set-aside
 // never replaces the first (issue 14, item 9).

@@ -3,6 +3,7 @@ package workspace
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"time"
@@ -109,6 +110,9 @@ func (w *Workspace) Sync(req SyncRequest) (SyncResult, error) {
 		}
 		return SyncResult{LoadErr: err, TheirHash: Hash(data)}, nil
 	}
+	if err := sameLens(req, theirs); err != nil {
+		return SyncResult{LoadErr: err, TheirHash: Hash(data)}, nil
+	}
 	base := req.Base
 	if base == nil {
 		base = &review.Review{Answers: review.Answers{}}
@@ -134,6 +138,24 @@ func (w *Workspace) Sync(req SyncRequest) (SyncResult, error) {
 	}
 	res.Written = true
 	return res, nil
+}
+
+// ErrOtherLens is why a file on disk that now answers another lens is
+// not merged: it is another review (copied or moved over this one), and
+// a merge would replace every answer of this session's with its answers
+// to questions this lens does not have.
+var ErrOtherLens = errors.New("is now a review of another lens")
+
+// sameLens refuses a file on disk whose lens id is not the session's.
+func sameLens(req SyncRequest, theirs *review.Review) error {
+	ours := req.Ours.Lens.ID
+	if req.Lens != nil && req.Lens.ID != "" {
+		ours = req.Lens.ID
+	}
+	if ours == "" || theirs.Lens.ID == "" || theirs.Lens.ID == ours {
+		return nil
+	}
+	return fmt.Errorf("%s %w (%s, not %s): it is not merged with this session's answers", req.Path, ErrOtherLens, theirs.Lens.ID, ours)
 }
 
 func (w *Workspace) write(path string, r *review.Review, l *questions.Lens) (SyncResult, error) {

@@ -434,6 +434,36 @@ func TestSyncLeavesAnUnloadableFileAlone(t *testing.T) {
 	}
 }
 
+// A review of another lens copied or moved over the open file is another
+// review: it is left as it is, never merged with the session's answers
+// (which the merge would all drop for its own).
+func TestSyncLeavesAReviewOfAnotherLensAlone(t *testing.T) {
+	path, data := newFile(t)
+	base := load(t, path)
+	ours := base.Clone()
+	tick(ours, "OPS3", "OPS3_no")
+	w := testWorkspace()
+	other, err := w.Lens("builtin:users")
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs := review.New(other, review.Workload{Name: "Another service"})
+	RecordLens(theirs, other, path)
+	replaced := theirs.Marshal()
+	os.WriteFile(path, replaced, 0o644)
+	settle(path)
+	res, err := w.Sync(SyncRequest{Path: path, Lens: opsLens(t), Base: base, Hash: Hash(data), Ours: ours, Dirty: true})
+	if err != nil || !errors.Is(res.LoadErr, ErrOtherLens) || res.Written {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if msg := res.LoadErr.Error(); !strings.Contains(msg, other.ID) || !strings.Contains(msg, "ops") {
+		t.Errorf("the error does not name both lenses: %s", msg)
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, replaced) {
+		t.Error("the other review was written over")
+	}
+}
+
 // A second set-aside never replaces the first.
 func TestSetAsideKeepsEveryCopy(t *testing.T) {
 	path, _ := newFile(t)
