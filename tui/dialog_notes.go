@@ -153,8 +153,12 @@ func (d notesDialog) setSize(w, h int) dialog {
 	d.w, d.h = w, h
 	// One column fewer than the dialog: the cursor after a full line
 	// needs a cell of its own.
+	width, height := d.area.Width(), d.area.Height()
 	d.area.SetWidth(min(d.textWidth(), 100) - 1)
 	d.area.SetHeight(max(3, min(10, h-8-strings.Count(wrap(d.hint(), d.textWidth()), "\n"))))
+	if d.area.Width() != width || d.area.Height() != height {
+		d.area = scrollToCursor(d.area) // opened on long notes, or resized: the cursor in view
+	}
 	return d
 }
 

@@ -59,8 +59,30 @@ func setInputWidth(in *textinput.Model, w int) {
 // (in Thai or Japanese one can mark where a line may break), as they keep
 // everything else the team wrote.
 func updateArea(a textarea.Model, msg tea.Msg) (textarea.Model, tea.Cmd) {
+	lines, rows := a.LineCount(), a.LineInfo().Height
 	a, cmd := a.Update(msg)
-	return cleanArea(a), cmd
+	a = cleanArea(a)
+	if a.LineCount() != lines || a.LineInfo().Height != rows {
+		a = scrollToCursor(a)
+	}
+	return a, cmd
+}
+
+// scrollToCursor brings the editor's cursor into view. The textarea
+// scrolls as it updates, but within the text its last View laid out: after
+// a paste, a new line or a line that wraps once more, that text is short,
+// and the view stayed above the cursor until the next key. Laying the
+// text out first (View), then updating with nothing, scrolls it right.
+// Only when lines came or went: a View costs as much as the text is long.
+func scrollToCursor(a textarea.Model) textarea.Model {
+	focused := a.Focused()
+	a.Focus() // an editor without focus ignores updates; one being opened has none yet
+	a.View()
+	a, _ = a.Update(nil)
+	if !focused {
+		a.Blur()
+	}
+	return a
 }
 
 // cleanArea cleans what the editor holds, the cursor staying after the

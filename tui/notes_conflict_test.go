@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -406,5 +407,40 @@ func TestNotesEditorSaysItIsHeldBack(t *testing.T) {
 	p := notesRace(t)
 	if view := strings.Join(strings.Fields(plainView(p)), " "); !strings.Contains(view, "Not saved: someone else changed these notes") || strings.Contains(view, "Saved as you type") {
 		t.Errorf("the held-back editor's hint:\n%s", view)
+	}
+}
+
+// The editor always shows its cursor: opened on notes longer than it, after
+// a bracketed paste longer than it, and after each new line typed at its
+// foot (the textarea scrolled against the text it had laid out before, so
+// the end stayed out of view until the next key).
+func TestNotesEditorShowsItsCursor(t *testing.T) {
+	long := func(tag string) string {
+		var lines []string
+		for i := range 60 {
+			lines = append(lines, fmt.Sprintf("%s line %02d", tag, i))
+		}
+		return strings.Join(lines, "\n") + " " + tag + "-END"
+	}
+	p := opsProgram(t)
+	p.s.Apply("me", NotesIntent{Item: 0, Notes: long("saved")})
+	p.v.SetSnapshot(p.s.Snapshot())
+	press(p, "e")
+	if v := plainView(p); !strings.Contains(v, "saved-END") {
+		t.Errorf("opened on long notes, the end (where the cursor is) is out of view:\n%s", v)
+	}
+	press(p, "esc", "j", "e")
+	p.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(long("pasted")), Paste: true})
+	if v := plainView(p); !strings.Contains(v, "pasted-END") {
+		t.Errorf("after a long paste, its end (where the cursor is) is out of view:\n%s", v)
+	}
+	p = opsProgram(t)
+	press(p, "e")
+	for i := range 15 {
+		typeText(p, fmt.Sprintf("typed%02d", i))
+		if v := plainView(p); !strings.Contains(v, fmt.Sprintf("typed%02d", i)) {
+			t.Fatalf("typed line %d is out of view:\n%s", i, v)
+		}
+		press(p, "enter")
 	}
 }
