@@ -28,6 +28,9 @@ type notesDialog struct {
 	// proposing: in a live review, what is typed goes to the facilitator
 	// as a proposal, not into the file.
 	proposing bool
+	// fileHeld: the session cannot save the file now (it changed on disk
+	// and waits for a decision, or saving fails): typing is kept, not saved.
+	fileHeld bool
 	// afterCR: the last key was Enter, so a line feed now ends the same
 	// line (CR LF, as a paste without bracketed paste brings it).
 	afterCR bool
@@ -169,6 +172,8 @@ func (d notesDialog) hint() string {
 		return d.c.t.Notes.UnsavedHint
 	case d.proposing:
 		return d.c.t.Notes.ProposeHint
+	case d.fileHeld:
+		return d.c.t.Notes.HeldHint
 	}
 	return d.c.t.Notes.Hint
 }

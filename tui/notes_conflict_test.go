@@ -3,11 +3,14 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/wafr-dev/wafr/review"
 )
 
 // notesRace opens OPS1's notes, types mine, lets someone else change the
@@ -442,5 +445,43 @@ func TestNotesEditorShowsItsCursor(t *testing.T) {
 			t.Fatalf("typed line %d is out of view:\n%s", i, v)
 		}
 		press(p, "enter")
+	}
+}
+
+// While a change on disk waits for a decision (its dialog opens when the
+// editor closes), the notes editor says its typing is not saved yet, not
+// "saved as you type"; so it does while saving fails, and when it is
+// opened meanwhile.
+func TestNotesEditorSaysWhenTheFileIsHeld(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "x", "e")
+	typeText(p, "mine")
+	other := load(t, p.s.path)
+	other.Update(pillar, "OPS1", "bob", testNow, func(a *review.Answer) { a.Selected = []string{"OPS1_no"} })
+	writeOutside(t, p.s.path, other)
+	watch(p)
+	if p.s.Snapshot().Conflict == nil {
+		t.Fatal("no conflict: the test does not test the hint")
+	}
+	v := plainView(p)
+	if !strings.Contains(v, "not saved to the file yet") || strings.Contains(v, "Saved as you type") {
+		t.Fatalf("the editor does not say its typing waits:\n%s", v)
+	}
+	press(p, "esc")
+	if _, ok := topDialog(p.v).(conflictDialog); !ok {
+		t.Fatalf("the conflict dialog did not open when the editor closed: %T", topDialog(p.v))
+	}
+	// Opened while saving fails (the file became a folder).
+	p = opsProgram(t)
+	os.Remove(p.s.path)
+	os.Mkdir(p.s.path, 0o755)
+	press(p, "x")
+	save(p)
+	if p.s.Snapshot().Save.Err == nil {
+		t.Fatal("the save did not fail: the test does not test the hint")
+	}
+	press(p, "e")
+	if v := plainView(p); !strings.Contains(v, "not saved to the file yet") {
+		t.Errorf("opened while saving fails, the editor says otherwise:\n%s", v)
 	}
 }

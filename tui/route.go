@@ -356,6 +356,10 @@ func (v *Viewer) goBack() {
 }
 
 func (v *Viewer) openDialog(d dialog) tea.Cmd {
+	if nd, ok := d.(notesDialog); ok {
+		nd.fileHeld = v.fileHeld() // as syncNotesHeld keeps it
+		d = nd
+	}
 	d, cmd := d.setSize(v.c.width, v.c.height).focus()
 	v.dialogs = append(v.dialogs, d)
 	return cmd

@@ -209,7 +209,25 @@ func (v *Viewer) SetSnapshot(snap *Snapshot) {
 	v.setup.snap, v.overview.snap, v.navigator.snap, v.summary.snap = snap, snap, snap, snap
 	v.question = v.question.setSnapshot(snap)
 	v.syncConflict()
+	v.syncNotesHeld()
 	v.refresh()
+}
+
+// fileHeld reports whether the session cannot save the file now.
+func (v *Viewer) fileHeld() bool { return v.snap.Conflict != nil || v.snap.Save.Err != nil }
+
+// syncNotesHeld tells an open notes editor whether the file can be saved
+// now, so that its hint never says "saved as you type" while a change on
+// disk waits for a decision (the dialog opens when the editor closes) or
+// saving fails.
+func (v *Viewer) syncNotesHeld() {
+	held := v.fileHeld()
+	for i, d := range v.dialogs {
+		if nd, ok := d.(notesDialog); ok && nd.fileHeld != held {
+			nd.fileHeld = held
+			v.dialogs[i] = nd.setSize(nd.w, nd.h) // its hint, on other lines
+		}
+	}
 }
 
 // syncConflict opens the conflict dialog when the session has a conflict

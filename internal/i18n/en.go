@@ -264,6 +264,7 @@ func englishTUI() TUI {
 			Title: "Notes for %s", Placeholder: "What the team said, who follows up, links…",
 			Hint: "Saved as you type. esc or ctrl+s closes.", ProposeHint: "Proposed to the facilitator as you type. esc or ctrl+s closes.",
 			UnsavedHint: "Not saved: someone else changed these notes. esc or ctrl+s closes and asks what to keep.",
+			HeldHint:    "Kept as you type, but not saved to the file yet (the status line says why). esc or ctrl+s closes.",
 			PasteCut:    "notes hold at most %[1]d lines: the last %[2]d lines of the paste were left out",
 
 			ConflictTitle: "These notes changed while you typed",

@@ -199,6 +199,7 @@ type Notes struct {
 	Hint        string
 	ProposeHint string // Hint for someone whose notes are proposals in a live review
 	UnsavedHint string // Hint while someone else's change holds the typing back
+	HeldHint    string // Hint while the file cannot be saved (a change on disk waits, or saving fails)
 	PasteCut    string // %[1]d: the lines notes hold, %[2]d: the lines of a paste left out
 
 	// The dialog when someone else changed the notes while they were
