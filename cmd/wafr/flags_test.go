@@ -99,6 +99,14 @@ func TestReviewNeedsATerminal(t *testing.T) {
 	if code := run([]string{"review", filepath.Join(t.TempDir(), "r.yaml")}, io); code != 2 || !strings.Contains(errOut.String(), "needs a terminal") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
+	// A terminal that cannot move its cursor (TERM=dumb, an editor's
+	// shell buffer) would get escape codes for a screen.
+	io, _, errOut = testStreams()
+	io.InTTY, io.OutTTY = true, true
+	io.Getenv = func(k string) string { return map[string]string{"TERM": "dumb"}[k] }
+	if code := run([]string{"review", filepath.Join(t.TempDir(), "r.yaml")}, io); code != 2 || !strings.Contains(errOut.String(), "TERM is dumb") {
+		t.Errorf("TERM=dumb: exit %d, stderr %q", code, errOut)
+	}
 	io, _, errOut = testStreams()
 	if code := run([]string{"review", "--environment", "moon"}, io); code != 2 || !strings.Contains(errOut.String(), "use production or pre-production") {
 		t.Errorf("exit %d, stderr %q", code, errOut)

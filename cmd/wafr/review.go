@@ -90,6 +90,10 @@ func runReview(opts *reviewOptions) error {
 	if !opts.io.InTTY || !opts.io.OutTTY {
 		return errors.New("wafr review needs a terminal; in scripts use 'wafr answer' and 'wafr summary'")
 	}
+	if opts.io.Getenv("TERM") == "dumb" {
+		// An editor's shell buffer, say: the screen would be escape codes.
+		return errors.New("wafr review needs a terminal that can move its cursor, and TERM is dumb: run it in a terminal (or set TERM to your terminal's type), or use 'wafr answer' and 'wafr summary'")
+	}
 	r, l, exists := f.Review, f.Lens, f.Exists
 	if exists {
 		noteWorkloadKept(opts.io.ErrOut, opts.file, r, opts.workload, opts.owner)
