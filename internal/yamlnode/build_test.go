@@ -2,6 +2,8 @@ package yamlnode
 
 import (
 	"bytes"
+	"regexp"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -52,6 +54,36 @@ func TestMultilineStyleKeepsLiteralBlocks(t *testing.T) {
 	for _, s := range []string{"\u2028first\nsecond", "a\u2029\nb", " lead\nb", "trail \nb", "\ufeffbom\nb", "a\r\nb", "a\u0085b\nc"} {
 		if MultilineStyle(s) == yaml.LiteralStyle {
 			t.Errorf("%q: a literal block", s)
+		}
+	}
+}
+
+// Strings a YAML 1.1 reader (PyYAML, many CI tools) would take for a
+// boolean or a base-60 number are quoted, as yaml.v3 quotes them when it
+// marshals a Go string; other strings are left as they were.
+func TestStringQuotesYAML11Types(t *testing.T) {
+	base60Ref := regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
+	for _, s := range []string{"12:30", "1:20:30", "-1:30", "+190:20:30.15", "1_0:59", "1:60", "1:5a", ":30", "1:", "a:30", "1.5:30", "1:30.", "12:30:", "1:3_0", "100", "x"} {
+		if got, want := base60(s), base60Ref.MatchString(s); got != want {
+			t.Errorf("base60(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, quoted := range map[string]bool{
+		"yes": true, "No": true, "OFF": true, "on": true, "y": true, "N": true, "12:30": true,
+		"yes please": false, "nope": false, "YeS": false, "OPS1_no": false, "plain": false, "12:61": false,
+	} {
+		var b strings.Builder
+		enc := yaml.NewEncoder(&b)
+		if err := enc.Encode(Mapping("k", String(s))); err != nil {
+			t.Fatal(err)
+		}
+		out := strings.TrimSpace(b.String())
+		if got := strings.HasPrefix(out, `k: "`); got != quoted {
+			t.Errorf("%q is written %s, want quoted: %v", s, out, quoted)
+		}
+		var back map[string]any
+		if err := yaml.Unmarshal([]byte(out), &back); err != nil || back["k"] != s {
+			t.Errorf("%q reads back as %#v (%v)", s, back["k"], err)
 		}
 	}
 }
