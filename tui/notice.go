@@ -43,6 +43,7 @@ const (
 	NoticeMilestone                          // Arg: its name
 	NoticeActionAdded                        // Arg: its id
 	NoticeMerged                             // changes made outside were merged
+	NoticeRecreated                          // Arg: the file, deleted meanwhile and written again
 	NoticeReloaded                           // Arg: the file
 	NoticeKeptOurs                           // N: questions kept
 	NoticeParked                             // Arg: the question
@@ -157,6 +158,8 @@ func sessionNoticeText(t *i18n.TUI, n Notice) (string, bool) {
 		return fmt.Sprintf(w.ActionAdded, n.Arg), true
 	case NoticeMerged:
 		return w.Merged, true
+	case NoticeRecreated:
+		return fmt.Sprintf(w.Recreated, n.Arg), true
 	case NoticeReloaded:
 		return fmt.Sprintf(w.Reloaded, n.Arg), true
 	case NoticeKeptOurs:

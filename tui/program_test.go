@@ -276,6 +276,23 @@ func TestConflictWithBrokenFile(t *testing.T) {
 	}
 }
 
+// The open file deleted meanwhile is written again at the next save, and
+// the status line says so rather than nothing.
+func TestDeletedFileIsWrittenAgainAndSaid(t *testing.T) {
+	p := opsProgram(t)
+	press(p, "x")
+	save(p)
+	os.Remove(p.s.path)
+	press(p, "j", "x")
+	save(p)
+	if v := plainView(p); !strings.Contains(v, "was deleted meanwhile") {
+		t.Errorf("the screen does not say the file was written again:\n%s", v)
+	}
+	if r := load(t, p.s.path); r.Answers.Get(pillar, "OPS1") == nil {
+		t.Errorf("the file written again lacks the answers: %+v", r.Answers)
+	}
+}
+
 // A review of another lens moved over the open file is not merged: the
 // session keeps its answers, the file is left as it is, and q sets the
 // answers aside.

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -101,6 +102,9 @@ func (s *Session) FinishSave(o SaveOutcome) (again bool) {
 	st.base, st.hash = res.Disk, res.Hash
 	if res.Written {
 		st.lastSaved = s.now()
+	}
+	if res.Recreated {
+		s.setNotice(Notice{Kind: NoticeRecreated, Arg: cleanLine(filepath.Base(s.path))})
 	}
 	if res.Merged {
 		s.setNotice(Notice{Kind: NoticeMerged})

@@ -37,8 +37,9 @@ type SyncRequest struct {
 
 // SyncResult says what Sync found and did.
 type SyncResult struct {
-	// Written is true when the file was written.
-	Written bool
+	// Written is true when the file was written; Recreated, when it was
+	// written again after someone deleted it.
+	Written, Recreated bool
 	// Disk is the review as it is on disk now and Hash its hash: the new
 	// base. Disk holds Ours and, when Merged, others' changes too.
 	Disk *review.Review
@@ -82,7 +83,7 @@ func (w *Workspace) Sync(req SyncRequest) (SyncResult, error) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		// New, or deleted under us: writing ours loses nothing.
-		return w.write(req.Path, req.Ours, req.Lens)
+		return w.rewrite(req)
 	case err != nil:
 		return SyncResult{}, err // os names the file and the reading
 	case Hash(data) == req.Hash:
@@ -100,7 +101,7 @@ func (w *Workspace) Sync(req SyncRequest) (SyncResult, error) {
 		return SyncResult{LoadErr: err, TheirHash: unreadable}, nil
 	}
 	if !exists {
-		return w.write(req.Path, req.Ours, req.Lens)
+		return w.rewrite(req)
 	}
 	theirs, err := review.Parse(req.Path, data)
 	if err != nil {
@@ -156,6 +157,14 @@ func sameLens(req SyncRequest, theirs *review.Review) error {
 		return nil
 	}
 	return fmt.Errorf("%s %w (%s, not %s): it is not merged with this session's answers", req.Path, ErrOtherLens, theirs.Lens.ID, ours)
+}
+
+// rewrite writes the session's version where the file is missing: new,
+// or deleted since the session last saw it (then Recreated says so).
+func (w *Workspace) rewrite(req SyncRequest) (SyncResult, error) {
+	res, err := w.write(req.Path, req.Ours, req.Lens)
+	res.Recreated = err == nil && req.Base != nil
+	return res, err
 }
 
 func (w *Workspace) write(path string, r *review.Review, l *questions.Lens) (SyncResult, error) {

@@ -302,6 +302,7 @@ func japaneseTUI() TUI {
 			Milestone:         "マイルストーン「%s」を記録しました",
 			ActionAdded:       "アクション %s を追加しました",
 			Merged:            "このセッションの外で行われた変更をマージしました",
+			Recreated:         "%s は途中で削除されていたため、このセッションの回答で書き直しました",
 			Reloaded:          "%s はファイルの回答を採りました。このセッションのほかの変更は残っています",
 			KeptOurs:          "%d 問はこのセッションの回答を残し、それ以外はマージします",
 			LintWarnings:      "レンズに lint の警告が %[1]d 件あります(wafr lens lint %[2]s)",

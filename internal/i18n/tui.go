@@ -271,6 +271,7 @@ type Notices struct {
 	Milestone       string // %s: its name
 	ActionAdded     string // %s: its id
 	Merged          string
+	Recreated       string // %s: the file, deleted meanwhile and written again
 	Reloaded        string // %s: the file
 	KeptOurs        string // %d questions
 	LintWarnings    string // %[1]d warnings, %[2]s the lens
