@@ -114,6 +114,10 @@ type OpenOptions struct {
 	// Create, when set, starts a new review of this workload if the file
 	// does not exist; without it a missing file is an error.
 	Create *review.Workload
+	// Write says the review will be written (Edit, the TUI): Lens must
+	// then be an edition of the lens the review records, since answering
+	// with another lens would leave every old answer orphaned.
+	Write bool
 }
 
 // ErrNoFile is returned when a review file that must exist does not.
@@ -187,8 +191,28 @@ func (w *Workspace) withLens(f *File, o OpenOptions) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.Write && o.Lens != "" {
+		if err := sameLens(f, l, o.Lens); err != nil {
+			return nil, err
+		}
+	}
 	f.Lens = l
 	return f, nil
+}
+
+// ErrOtherLens is a --lens, on a command that writes an existing review,
+// that is not an edition of the lens the review records.
+var ErrOtherLens = errors.New("--lens on a command that writes a review must be another edition of its lens")
+
+// sameLens refuses to write a review with a lens of another id than the
+// one it records (flag is the --lens given). A review that records no id
+// (written by hand) takes any lens.
+func sameLens(f *File, l *questions.Lens, flag string) error {
+	if !f.Exists || f.Review.Lens.ID == "" || f.Review.Lens.ID == l.ID {
+		return nil
+	}
+	return fmt.Errorf("%s: %w: --lens %s is the lens %q, but the review records the lens %q; nothing was written (summary and report take --lens to score with another lens)",
+		f.Path, ErrOtherLens, flag, l.ID, f.Review.Lens.ID)
 }
 
 // Edit is a locked read-modify-write of the review file at path: it takes
@@ -205,6 +229,7 @@ func (w *Workspace) Edit(path string, o OpenOptions, fn func(*File) error) (*Fil
 	}
 	defer release()
 	w.removeStale(path)
+	o.Write = true
 	f, err := w.Open(path, nil, o)
 	if err != nil {
 		return nil, err

@@ -82,7 +82,7 @@ func runReview(opts *reviewOptions) error {
 	if name == "" {
 		name = workspace.DefaultWorkload(opts.file)
 	}
-	f, err := opts.io.ws.Open(opts.file, nil, workspace.OpenOptions{Lens: opts.lens,
+	f, err := opts.io.ws.Open(opts.file, nil, workspace.OpenOptions{Lens: opts.lens, Write: true,
 		Create: &review.Workload{Name: name, Environment: env, Owner: opts.owner}})
 	if err != nil {
 		return err // a lens or a broken file is reported with or without a terminal

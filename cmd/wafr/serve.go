@@ -73,7 +73,7 @@ func runServe(opts *serveOptions) error {
 	if name == "" {
 		name = workspace.DefaultWorkload(opts.file)
 	}
-	f, err := opts.io.ws.Open(opts.file, nil, workspace.OpenOptions{Lens: opts.lens, Create: &review.Workload{Name: name, Environment: review.Production}})
+	f, err := opts.io.ws.Open(opts.file, nil, workspace.OpenOptions{Lens: opts.lens, Write: true, Create: &review.Workload{Name: name, Environment: review.Production}})
 	if err != nil {
 		return err
 	}
