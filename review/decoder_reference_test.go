@@ -24,6 +24,7 @@ func FuzzDecoderMatchesReference(f *testing.F) {
 		"wafr: 1\nlens: {id: ops}\nparked: [{question: x, at: yesterday}]\nworkload: {environment: LAB}\n",
 		"wafr: 1\nlens: {id: ops}\nmilestones: [{name: a, recordedAt: 2026-01-01T00:00:00Z, lens: {id: ops}}, {name: a}]\n",
 		"wafr: 1\nlens: {id: ops}\nanswers: {p: {q: {votes: [{by: x, selected: [a]}, {by: [y]}], notes: [n]}}}\n",
+		"wafr: 1\nlens: {id: ops}\nanswers: {p: {q: {selected: [a, \"\"]}, r: {selected: [~]}, s: {votes: [{selected: [null]}]}}}\n",
 		"wafr: 1\nlens: {id: ops}\nanswers: {'': {q: {}}, p: {'': {}, q: x}}\n", "wafr: 1\nanswers: []\n",
 	} {
 		f.Add([]byte(s))
@@ -234,6 +235,9 @@ func (d *refDecoder) answer(n *yaml.Node, field string) *Answer {
 			seen := map[string]bool{}
 			for _, s := range d.list(v, field+".selected") {
 				id := d.str(s, field+".selected")
+				if id == "" {
+					d.fail(s, field+".selected", "choice id is empty")
+				}
 				if seen[id] {
 					d.fail(s, field+".selected", "choice %q is listed twice", id)
 				}
@@ -290,7 +294,11 @@ func (d *refDecoder) votes(n *yaml.Node, field string) []Vote {
 			"by": func(x *yaml.Node) { v.By = d.str(x, f+".by") },
 			"selected": func(x *yaml.Node) {
 				for _, s := range d.list(x, f+".selected") {
-					v.Selected = append(v.Selected, d.str(s, f+".selected"))
+					id := d.str(s, f+".selected")
+					if id == "" {
+						d.fail(s, f+".selected", "choice id is empty")
+					}
+					v.Selected = append(v.Selected, id)
 				}
 			},
 		})

@@ -372,6 +372,17 @@ func (d *decoder) answers(n *yaml.Node, field string) Answers {
 	return out
 }
 
+// choiceID reads one id of the selected list at field. An empty or null
+// id names no choice: kept, it would read as a question the lens lacks,
+// and be saved again as "".
+func (d *decoder) choiceID(n *yaml.Node, field string) string {
+	id := d.str(n, field, "selected")
+	if id == "" {
+		d.fail(n, field+".selected", "choice id is empty")
+	}
+	return id
+}
+
 // answer reads the answer to question qid of the pillar at pfield.
 func (d *decoder) answer(n *yaml.Node, pfield, qid string) *Answer {
 	a := &Answer{}
@@ -386,7 +397,7 @@ func (d *decoder) answer(n *yaml.Node, pfield, qid string) *Answer {
 			}
 			var seen map[string]bool // for a long list; a short one is searched
 			for _, sn := range list {
-				id := d.str(sn, field, "selected")
+				id := d.choiceID(sn, field)
 				dup := false
 				if len(list) <= 16 {
 					dup = slices.Contains(a.Selected, id)
@@ -459,7 +470,7 @@ func (d *decoder) votes(n *yaml.Node, field string) []Vote {
 				v.By = d.str(x, f, "by")
 			case "selected":
 				for _, s := range d.list(x, f, "selected") {
-					v.Selected = append(v.Selected, d.str(s, f, "selected"))
+					v.Selected = append(v.Selected, d.choiceID(s, f))
 				}
 			default:
 				return false

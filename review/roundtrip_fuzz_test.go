@@ -22,8 +22,8 @@ func textReview(s string, fix func(string) string) *Review {
 	ans := func() Answers {
 		return Answers{
 			f("p"): {
-				f("q"): {Selected: []string{f(""), f("x")}, Risk: questions.HighRisk, Notes: f(""), AnsweredBy: f(""), UpdatedAt: t0,
-					TimeSpent: 6*time.Minute + 30*time.Second, Votes: []Vote{{By: f(""), Selected: []string{f(""), f("y")}}, {By: f("b"), Selected: nil}}},
+				f("q"): {Selected: []string{f("c"), f("x")}, Risk: questions.HighRisk, Notes: f(""), AnsweredBy: f(""), UpdatedAt: t0,
+					TimeSpent: 6*time.Minute + 30*time.Second, Votes: []Vote{{By: f(""), Selected: []string{f("v"), f("y")}}, {By: f("b"), Selected: nil}}},
 				f("qna"): {NotApplicable: true, Reason: "OTHER", Risk: questions.NotApplicable, Notes: f(""), AnsweredBy: f(""), UpdatedAt: t0},
 			},
 		}

@@ -260,6 +260,11 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 		selected := make([]string, 0, len(s.SelectedChoices))
 		seen := make(map[string]bool, len(s.SelectedChoices))
 		for j, id := range s.SelectedChoices {
+			if id == "" {
+				// It names no choice, and a review file refuses one.
+				warnings = append(warnings, fmt.Sprintf("%s: %s/%s: an empty choice id was left out", s.choicesAt[j], pid, s.QuestionID))
+				continue
+			}
 			if seen[id] {
 				warnings = append(warnings, fmt.Sprintf("%s: %s/%s: choice %s is listed twice; kept once", s.choicesAt[j], pid, s.QuestionID, id))
 				continue

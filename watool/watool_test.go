@@ -267,6 +267,35 @@ func TestImportDuplicateChoices(t *testing.T) {
 	}
 }
 
+// An empty choice id names no choice, and a review file refuses one: it
+// is left out with a warning, and a question with nothing else ticked is
+// not imported.
+func TestImportEmptyChoiceID(t *testing.T) {
+	l := opsLens(t)
+	doc := `{"WorkloadId": "w", "AnswerSummaries": [
+		{"PillarId": "operationalExcellence", "QuestionId": "OPS1", "SelectedChoices": ["OPS1_slo", ""], "IsApplicable": true},
+		{"PillarId": "operationalExcellence", "QuestionId": "OPS2", "SelectedChoices": [""], "IsApplicable": true}]}`
+	r, warnings, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(doc), ListAnswersFile: "list.json", Now: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(r.Answers.Get("operationalExcellence", "OPS1").Selected, ","); got != "OPS1_slo" {
+		t.Errorf("OPS1 selected %q", got)
+	}
+	if a := r.Answers.Get("operationalExcellence", "OPS2"); a != nil {
+		t.Errorf("OPS2 imported as %+v", a)
+	}
+	w := strings.Join(warnings, "\n")
+	for _, want := range []string{"list.json:2:", "operationalExcellence/OPS1: an empty choice id was left out", "operationalExcellence/OPS2: an empty choice id was left out"} {
+		if !strings.Contains(w, want) {
+			t.Errorf("warnings lack %q:\n%s", want, w)
+		}
+	}
+	if _, err := review.Parse("r.yaml", r.Marshal()); err != nil {
+		t.Errorf("the imported review does not load: %v", err)
+	}
+}
+
 // FuzzImportAnswers: any list-answers and get-workload input is imported
 // or refused with an error, never a panic, and an imported review saves to
 // a file that loads back to the same answers.
