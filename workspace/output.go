@@ -18,6 +18,10 @@ import (
 // command's own input files.
 var ErrOutputIsInput = errors.New("is the file being read")
 
+// ErrOutputIsReview is returned when an output path names a wafr review:
+// a report or a lens written over it would lose its answers.
+var ErrOutputIsReview = errors.New("is a wafr review, which output never replaces")
+
 // WriteOutput writes a command's output to path: "-" or "" means stdout; a
 // regular file is replaced atomically; a FIFO, a device or a terminal is
 // written to as it is, never replaced by a regular file. A path that names
@@ -25,7 +29,8 @@ var ErrOutputIsInput = errors.New("is the file being read")
 // symlink to one) is written through, never replaced: descriptor 1 is
 // stdout itself, others are appended to, as a shell's >> would. It
 // refuses a path that names one of inputs (the review, or its lens), so
-// that output never replaces what it was made from.
+// that output never replaces what it was made from, and a file that loads
+// as a review, whose answers no output holds. Any other file is replaced.
 func WriteOutput(path string, data []byte, stdout io.Writer, inputs ...string) error {
 	if path == "" || path == "-" {
 		_, err := stdout.Write(data)
@@ -65,10 +70,25 @@ func WriteOutput(path string, data []byte, stdout io.Writer, inputs ...string) e
 		return f.Close()
 	case err == nil && st.IsDir():
 		return fmt.Errorf("-o %s is a folder; name a file", path)
+	case err == nil && isReview(path, st):
+		return fmt.Errorf("-o %s %w: remove it first, or write the output under another name", path, ErrOutputIsReview)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return err
 	}
 	return atomicfile.Write(path, data)
+}
+
+// isReview reports whether the regular file at path loads as a review.
+func isReview(path string, st os.FileInfo) bool {
+	if !st.Mode().IsRegular() || st.Size() > review.MaxFileSize {
+		return false
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	_, err = review.Parse(path, data)
+	return err == nil
 }
 
 // descriptorName parses the names Linux gives a process's open

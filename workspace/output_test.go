@@ -2,10 +2,16 @@ package workspace
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
 )
 
 func TestDescriptorPath(t *testing.T) {
@@ -42,5 +48,30 @@ func TestDescriptorName(t *testing.T) {
 		if ok != (m != nil) || ok && fd != m[1] {
 			t.Errorf("descriptorName(%q) = %q, %v; the pattern says %q", p, fd, ok, m)
 		}
+	}
+}
+
+// -o never replaces a file that loads as a review, whatever the command;
+// another file (an old plan) is replaced.
+func TestWriteOutputKeepsReviews(t *testing.T) {
+	dir := t.TempDir()
+	keep := filepath.Join(dir, "keep.yaml")
+	r := review.New(&questions.Lens{ID: "ops"}, review.Workload{Name: "W", Environment: review.Production})
+	os.WriteFile(keep, r.Marshal(), 0o644)
+	before, _ := os.ReadFile(keep)
+	err := WriteOutput(keep, []byte("# plan\n"), io.Discard)
+	if !errors.Is(err, ErrOutputIsReview) || !strings.Contains(err.Error(), "-o "+keep+" is a wafr review") || !strings.Contains(err.Error(), "remove it first") {
+		t.Errorf("got %v", err)
+	}
+	if after, _ := os.ReadFile(keep); !bytes.Equal(after, before) {
+		t.Error("the review was replaced")
+	}
+	plan := filepath.Join(dir, "plan.md")
+	os.WriteFile(plan, []byte("old plan\n"), 0o644)
+	if err := WriteOutput(plan, []byte("new plan\n"), io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(plan); string(got) != "new plan\n" {
+		t.Errorf("plan.md holds %q", got)
 	}
 }
