@@ -141,11 +141,37 @@ func (w *Workspace) Open(path string, in io.Reader, o OpenOptions) (*File, error
 		}
 		return w.withLens(&File{Path: path, Review: r, Exists: true}, o)
 	}
+	if o.Write {
+		if err := notMilestone(path); err != nil {
+			return nil, err
+		}
+	}
 	data, exists, err := w.readSettled(path)
 	if err != nil {
 		return nil, err
 	}
 	return w.fromBytes(path, data, exists, o)
+}
+
+// ErrMilestoneRef is a review to write named FILE@MILESTONE.
+var ErrMilestoneRef = errors.New("milestones are read-only")
+
+// notMilestone refuses to write a review at a path that does not exist
+// but reads as FILE@MILESTONE of a FILE that does (as diff and --at read
+// it): that is a milestone of FILE, not the name of a new review.
+func notMilestone(path string) error {
+	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	for i := 1; i < len(path); i++ {
+		if path[i] != '@' {
+			continue
+		}
+		if st, err := os.Stat(path[:i]); err == nil && st.Mode().IsRegular() {
+			return fmt.Errorf("%s: %w: it names milestone %q of %s; answer or edit %s itself", path, ErrMilestoneRef, path[i+1:], path[:i], path[:i])
+		}
+	}
+	return nil
 }
 
 // ReadReview loads the review file at path ("-" reads standard input
@@ -223,6 +249,9 @@ func (w *Workspace) Edit(path string, o OpenOptions, fn func(*File) error) (*Fil
 	if path == "-" {
 		return nil, errors.New("standard input cannot be edited: name a review file")
 	}
+	if err := notMilestone(path); err != nil {
+		return nil, err
+	}
 	release, err := filelock.Lock(path, w.LockTimeout)
 	if err != nil {
 		return nil, err
@@ -251,6 +280,9 @@ func (w *Workspace) Edit(path string, o OpenOptions, fn func(*File) error) (*Fil
 
 // Create writes a new review file that must not exist yet, under the lock.
 func (w *Workspace) Create(path string, r *review.Review, l *questions.Lens) error {
+	if err := notMilestone(path); err != nil {
+		return err
+	}
 	release, err := filelock.Lock(path, w.LockTimeout)
 	if err != nil {
 		return err
