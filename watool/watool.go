@@ -75,6 +75,11 @@ func ExportAnswers(w io.Writer, r *review.Review, l *questions.Lens, opts Export
 				}
 				in.SelectedChoices = append(in.SelectedChoices, id)
 			}
+			if !a.NotApplicable && len(in.SelectedChoices) == 0 {
+				// No choices and applicable clears the answer in AWS.
+				warnings = append(warnings, fmt.Sprintf("%s/%s: none of its ticked choices is in the lens; not exported (it would clear the answer in AWS)", p.ID, q.ID))
+				continue
+			}
 			if a.NotApplicable {
 				in.Reason = a.Reason
 				if in.Reason == "" {

@@ -108,6 +108,8 @@ func TestExportUpdateAnswerInputs(t *testing.T) {
 	r.Update("operationalExcellence", "OPS3", "me", t0, func(a *review.Answer) { a.NotApplicable, a.Reason = true, "OTHER" })
 	r.Update("operationalExcellence", "OPS4", "me", t0, func(a *review.Answer) { a.Notes = "notes only: not an answer" })
 	r.Update("old", "OLD1", "me", t0, func(a *review.Answer) { a.Selected = []string{"x"} })
+	// Every tick gone from the lens: an empty answer would clear it in AWS.
+	r.Update("operationalExcellence", "OPS5", "me", t0, func(a *review.Answer) { a.Selected = []string{"OPS5_gone", "OPS5_old"} })
 	var b bytes.Buffer
 	warnings, err := ExportAnswers(&b, r, l, ExportOptions{WorkloadID: "wl-1", LensAlias: "arn:lens"})
 	if err != nil {
@@ -140,7 +142,8 @@ func TestExportUpdateAnswerInputs(t *testing.T) {
 		t.Errorf("second %v", second)
 	}
 	joined := strings.Join(warnings, "\n")
-	for _, w := range []string{"notes cut from 2094 to 2084 characters", "choice OPS1_gone is not in the lens", "old/OLD1: not in the lens; not exported"} {
+	for _, w := range []string{"notes cut from 2094 to 2084 characters", "choice OPS1_gone is not in the lens", "old/OLD1: not in the lens; not exported",
+		"operationalExcellence/OPS5: none of its ticked choices is in the lens; not exported (it would clear the answer in AWS)"} {
 		if !strings.Contains(joined, w) {
 			t.Errorf("no warning %q in:\n%s", w, joined)
 		}
