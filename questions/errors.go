@@ -70,6 +70,11 @@ func (p Problem) String() string {
 	return b.String()
 }
 
+// Err is the system's error when the file could not be read (a permission
+// denied, say), else nil: a caller tells the environment's failures from
+// the lens's own with it.
+func (p Problem) Err() error { return p.err }
+
 // LoadError is a lens that could not be loaded. It holds every error found
 // (and the warnings, so that a caller can show them too).
 type LoadError struct {

@@ -143,8 +143,9 @@ func newLensLintCmd(io *ioStreams, runF func(*lensLintOptions) error) *cobra.Com
 		Short: "Check lenses and print every error and warning",
 		Long: `Check lenses and print every problem as FILE:LINE:COL: SEVERITY: WHERE: MESSAGE.
 
-Exit status: 2 if any lens has errors (it cannot be used), 1 with --strict if
-there are warnings, else 0. --aws also checks the AWS Well-Architected Tool's
+Exit status: 3 if a lens could not be read (a denied permission, say), 2 if
+any lens has errors (it cannot be used), 1 with --strict if there are
+warnings, else 0. --aws also checks the AWS Well-Architected Tool's
 limits (10 pillars, 20 questions per pillar, 15 choices, 3 risk rules, ids of
 3-128 letters, digits, '_' or '-', a question id in one pillar only, titles
 of 128, descriptions of 2048, 500 KB, schemaVersion "2021-11-01") and
@@ -176,6 +177,7 @@ func runLensLint(opts *lensLintOptions) error {
 		return flagErrorf("- (standard input) can be given once")
 	}
 	var errs, warns int
+	unread := false // a lens the environment kept wafr from reading
 	for _, src := range opts.lenses {
 		_, problems := questions.Check(src, questions.Options{AWS: opts.aws, Lint: true, Streams: true, Stdin: opts.io.In})
 		e, w := 0, 0
@@ -188,6 +190,9 @@ func runLensLint(opts *lensLintOptions) error {
 			} else {
 				w++
 			}
+			if p.Err() != nil && exitCode(p.Err()) == exitEnvironment {
+				unread = true
+			}
 		}
 		if _, err := fmt.Fprintf(opts.io.Out, "%s: %s, %s\n", src, plural(e, "error"), plural(w, "warning")); err != nil {
 			return err
@@ -196,8 +201,10 @@ func runLensLint(opts *lensLintOptions) error {
 		warns += w
 	}
 	switch {
+	case unread:
+		return &silentError{code: exitEnvironment} // as lens show and every other command exit
 	case errs > 0:
-		return &silentError{code: 2}
+		return &silentError{code: exitBadInput}
 	case warns > 0 && opts.strict:
 		return errCheckFailed
 	}

@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/wafr-dev/wafr/internal/unprivileged"
 )
 
 // lint, show and export read a lens from standard input ("-"), since
@@ -54,4 +56,28 @@ func opsLensFile(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return lens
+}
+
+// A lens wafr may not read stopped wafr, not the lens: lint and show exit
+// 3 alike (wafr help exit-codes), and lint still names the file; a lens
+// that is missing or has errors is bad input (2).
+func TestLensUnreadableExits3(t *testing.T) {
+	if unprivileged.Rerun(t) {
+		return
+	}
+	lens := opsLensFile(t)
+	os.WriteFile("secret.yaml", lens, 0o000)
+	code, out, _ := wafrIn(t, "lens", "lint", "secret.yaml")
+	if code != exitEnvironment || !strings.Contains(out, "secret.yaml: error: permission denied") {
+		t.Errorf("lint: exit %d\n%s", code, out)
+	}
+	if code, _, _ := wafrIn(t, "lens", "lint", "ops.yaml", "secret.yaml"); code != exitEnvironment {
+		t.Errorf("lint ops.yaml secret.yaml: exit %d", code)
+	}
+	if code, _, errOut := wafrIn(t, "lens", "show", "secret.yaml"); code != exitEnvironment {
+		t.Errorf("show: exit %d: %s", code, errOut)
+	}
+	if code, _, _ := wafrIn(t, "lens", "lint", "missing.yaml"); code != exitBadInput {
+		t.Errorf("lint missing.yaml: exit %d", code)
+	}
 }
