@@ -99,15 +99,16 @@ func WriteActionsText(w io.Writer, rows []ActionRow, opts ActionsTextOptions) er
 	return table.Write(w)
 }
 
-// WriteActionsMarkdown lists actions as a GitHub task list, by workload.
-func WriteActionsMarkdown(w io.Writer, rows []ActionRow) error {
+// WriteActionsMarkdown lists actions as a GitHub task list, by workload,
+// in the language lang (as the text table and the plan's tasks word it).
+func WriteActionsMarkdown(w io.Writer, rows []ActionRow, lang string) error {
+	words := i18n.For(lang)
 	if len(rows) == 0 {
-		_, err := io.WriteString(w, "No actions.\n")
+		_, err := io.WriteString(w, words.Actions.None+"\n")
 		return err
 	}
 	var b bytes.Buffer
 	last := ""
-	words := i18n.New(i18n.English) // the action list is English, like the other lists
 	for _, r := range rows {
 		if r.File != last {
 			fmt.Fprintf(&b, "\n## %s\n\n", inline(r.Workload))

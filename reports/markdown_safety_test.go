@@ -121,7 +121,7 @@ func TestMarkdownIDsAndLinksAreInert(t *testing.T) {
 	for _, a := range r.Actions {
 		rows = append(rows, ActionRow{File: "r.yaml", Workload: "w", Question: a.PillarID + "/" + a.QuestionID, Action: a})
 	}
-	if err := WriteActionsMarkdown(&list, rows); err != nil {
+	if err := WriteActionsMarkdown(&list, rows, "en"); err != nil {
 		t.Fatal(err)
 	}
 	for name, src := range map[string][]byte{"plan": plan.Bytes(), "diff": diff.Bytes(), "action list": list.Bytes()} {

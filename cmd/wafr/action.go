@@ -390,15 +390,15 @@ func runActionList(opts *actionListOptions) error {
 	if err != nil {
 		return err
 	}
-	w := opts.io.Out
+	w, language := opts.io.Out, i18n.Choose(opts.lang, lang.lang, opts.io.Getenv)
 	switch opts.format {
 	case "md":
-		return reports.WriteActionsMarkdown(w, rows)
+		return reports.WriteActionsMarkdown(w, rows, language)
 	case "json":
 		return reports.WriteActionsJSON(w, rows)
 	case "csv":
 		return reports.WriteActionsCSV(w, rows)
 	}
 	return reports.WriteActionsText(w, rows, reports.ActionsTextOptions{TextOptions: reports.TextOptions{Color: opts.io.Color, Width: opts.io.Width,
-		Language: i18n.Choose(opts.lang, lang.lang, opts.io.Getenv)}, Workloads: len(opts.files) > 1})
+		Language: language}, Workloads: len(opts.files) > 1})
 }
