@@ -1,6 +1,7 @@
 package review
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -207,6 +208,33 @@ func TestAddMilestone(t *testing.T) {
 		if err := r.AddMilestone(name, "", l, t0); err == nil {
 			t.Errorf("AddMilestone(%q) accepted", name)
 		}
+	}
+}
+
+// A milestone may not go by the name of history's current row, however
+// it is spaced or composed, nor be longer than a row can show.
+func TestMilestoneNamesRefused(t *testing.T) {
+	l := parseLens(t, diffLensV1)
+	r := answered(l, map[string]func(*Answer){"QA1": tick("a")})
+	for _, name := range []string{"current", "(current)", "  (current) ", "現在", "(現在)", "*current*", strings.Repeat("a", MaxMilestoneName+1), strings.Repeat("é", MaxMilestoneName+1)} {
+		err := r.AddMilestone(name, "", l, t0)
+		if !errors.Is(err, ErrMilestoneName) {
+			t.Errorf("AddMilestone(%.20q) = %v", name, err)
+		}
+	}
+	if err := r.AddMilestone("(current)", "", l, t0); err == nil || !strings.Contains(err.Error(), `"(current)" is what history calls the current answers`) {
+		t.Errorf("got %v", err)
+	}
+	if err := r.AddMilestone(strings.Repeat("a", 201), "", l, t0); err == nil || !strings.Contains(err.Error(), "the name is 201 characters long, and a milestone name is at most 200") {
+		t.Errorf("got %v", err)
+	}
+	for _, name := range []string{"current state", "Current", strings.Repeat("é", MaxMilestoneName)} {
+		if err := r.AddMilestone(name, "", l, t0); err != nil {
+			t.Errorf("AddMilestone(%.20q): %v", name, err)
+		}
+	}
+	if len(r.Milestones) != 3 {
+		t.Errorf("%d milestones", len(r.Milestones))
 	}
 }
 

@@ -261,6 +261,9 @@ func (r *Review) AddMilestone(name, notes string, l *questions.Lens, now time.Ti
 	if name == "" {
 		return fmt.Errorf("%w: a milestone needs a name", ErrMilestoneName)
 	}
+	if err := nameAllowed(name); err != nil {
+		return err
+	}
 	if NumberName(name) {
 		return fmt.Errorf("%w: %q is a number, and FILE@%s means milestone number %s: give it a name (for example \"v%s\")", ErrMilestoneName, name, name, name, name)
 	}
@@ -277,6 +280,32 @@ func (r *Review) AddMilestone(name, notes string, l *questions.Lens, now time.Ti
 		Actions: slices.Clone(r.Actions),
 	})
 	return nil
+}
+
+// MaxMilestoneName is the longest milestone name, in characters: a name
+// labels a row of history and a point of its chart; --notes says more.
+const MaxMilestoneName = 200
+
+// nameAllowed refuses a name (trimmed) too long to label a row, or one
+// that reads as the row history gives the current answers.
+func nameAllowed(name string) error {
+	if n := utf8.RuneCountInString(name); n > MaxMilestoneName {
+		return fmt.Errorf("%w: the name is %d characters long, and a milestone name is at most %d (say more with --notes)", ErrMilestoneName, n, MaxMilestoneName)
+	}
+	if currentName(nameKey(name)) {
+		return fmt.Errorf("%w: %q is what history calls the current answers: give the milestone another name", ErrMilestoneName, name)
+	}
+	return nil
+}
+
+// currentName reports whether a name key is one of the words history's
+// current row goes by, in English and Japanese, as text or Markdown.
+func currentName(key string) bool {
+	switch key {
+	case "current", "(current)", "*current*", "現在", "(現在)", "*現在*":
+		return true
+	}
+	return false
 }
 
 // Clone returns a deep copy of the answers.
