@@ -70,7 +70,9 @@ func withVersion(name, version string) string {
 	return name + " " + version
 }
 
-// groups returns the changed questions by kind, in report order.
+// groups returns the changed questions by kind, in report order. Every
+// question --fail-on-regression counts is under Regressed, a question
+// applicable again at MEDIUM or HIGH too (its line says it was N/A).
 func groups(d *review.DiffResult, all bool) []diffGroup {
 	var out []diffGroup
 	for _, c := range review.Changes {
@@ -79,7 +81,7 @@ func groups(d *review.DiffResult, all bool) []diffGroup {
 		}
 		var qs []review.QuestionDiff
 		for _, q := range d.Questions {
-			if q.Change == c {
+			if section(q) == c {
 				qs = append(qs, q)
 			}
 		}
@@ -88,6 +90,14 @@ func groups(d *review.DiffResult, all bool) []diffGroup {
 		}
 	}
 	return out
+}
+
+// section is the group a question is listed under.
+func section(q review.QuestionDiff) review.Change {
+	if q.IsRegression() {
+		return review.Regressed
+	}
+	return q.Change
 }
 
 type diffGroup struct {

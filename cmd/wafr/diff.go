@@ -28,7 +28,8 @@ func newDiffCmd(io *ioStreams, runF func(*diffOptions) error) *cobra.Command {
 		Use:   "diff OLD NEW",
 		Short: "Show what improved and what regressed between two reviews or milestones",
 		Long: `Compare two reviews question by question: the change in risk counts, then
-the questions that regressed (risk went up), improved, were newly answered or
+the questions that regressed (risk went up, or came back from not applicable
+at MEDIUM or HIGH: what --fail-on-regression counts), improved, were newly answered or
 are no longer answered, became not applicable or applicable again, changed
 choices at the same risk, or changed notes, each with the choices ticked (+)
 and unticked (-). Unchanged questions are left out unless --all.
