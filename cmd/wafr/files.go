@@ -217,7 +217,7 @@ func noteLensChange(out io.Writer, file string, r *review.Review, l *questions.L
 	}
 	fmt.Fprintf(w, "note: %s: %s\n", file, msg)
 	for _, n := range workspace.OrphanNotes(r, l) {
-		fmt.Fprintf(w, "note: %s\n", n)
+		fmt.Fprintf(w, "note: %s: %s\n", file, n) // named: several files may be read
 	}
 }
 
