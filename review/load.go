@@ -100,7 +100,8 @@ func Load(path string) (*Review, error) {
 func Read(name string, r io.Reader) (*Review, error) {
 	data, err := readlimit.All(r, 0, MaxFileSize)
 	if errors.Is(err, readlimit.ErrTooLarge) {
-		return nil, &LoadError{File: name, Err: TooLargeError(MaxFileSize + 1)}
+		// Reading stopped at the limit: the size is not known.
+		return nil, &LoadError{File: name, Err: fmt.Errorf("the input is more than %[1]s; review files are at most %[1]s", SizeString(MaxFileSize))}
 	}
 	if err != nil {
 		return nil, &LoadError{File: name, Err: err}

@@ -3,6 +3,7 @@ package review
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -220,6 +221,22 @@ func TestLoadErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A stream read up to the limit has no known size: the message says it
+// is over the limit rather than guess one.
+func TestReadTooLarge(t *testing.T) {
+	_, err := Read("-", io.LimitReader(zeros{}, 2*MaxFileSize))
+	if err == nil || err.Error() != "-: the input is more than 10 MB; review files are at most 10 MB" {
+		t.Errorf("got %v", err)
+	}
+}
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
 
 func TestLoadMissing(t *testing.T) {
