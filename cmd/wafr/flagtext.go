@@ -13,11 +13,16 @@ import (
 // store something the user did not type. Flags naming files (--lens, -o,
 // serve's --team and --host-key, and those marked with
 // cobra.MarkFlagFilename) are paths, which may be any bytes. It runs
-// before every command, as the root's PersistentPreRunE.
+// before every command, as the root's PersistentPreRunE. A path flag
+// given an empty value is refused too.
 func checkFlagText(cmd *cobra.Command, _ []string) error {
 	var bad error
 	cmd.Flags().Visit(func(f *pflag.Flag) {
-		if bad != nil || isPathFlag(f) {
+		if bad != nil {
+			return
+		}
+		if isPathFlag(f) {
+			bad = emptyPath(f)
 			return
 		}
 		values := []string{f.Value.String()}
@@ -32,6 +37,23 @@ func checkFlagText(cmd *cobra.Command, _ []string) error {
 		}
 	})
 	return bad
+}
+
+// emptyPath refuses a file flag given an empty value (-o "" from an unset
+// shell variable): it names no file, and must not quietly mean the
+// default (for -o, standard output).
+func emptyPath(f *pflag.Flag) error {
+	if f.Value.String() != "" {
+		return nil
+	}
+	name := "--" + f.Name
+	if f.Shorthand != "" {
+		name = "-" + f.Shorthand
+	}
+	if f.Name == "output" {
+		return flagErrorf("%s needs a file name (or - for standard output)", name)
+	}
+	return flagErrorf("%s needs a file name", name)
 }
 
 func isPathFlag(f *pflag.Flag) bool {
