@@ -130,8 +130,26 @@ func ValidStatus(s string) bool {
 	return false
 }
 
-// ParseDue checks a due date.
+// MinDueYear is the earliest year a new due date may have: an earlier one
+// (0000-01-01) is a typo or a placeholder, overdue forever.
+const MinDueYear = 1970
+
+// ParseDue checks a due date being given (a flag, a dialog, a new or
+// changed action).
 func ParseDue(s string) (string, error) {
+	due, err := readDue(s)
+	if err != nil || due == "" {
+		return due, err
+	}
+	if t, _ := time.Parse(DateLayout, due); t.Year() < MinDueYear {
+		return "", fmt.Errorf("due date %q is before %d: give a date like 2026-12-31", s, MinDueYear)
+	}
+	return due, nil
+}
+
+// readDue checks the form of a due date read from a file, which keeps
+// any year it was written with.
+func readDue(s string) (string, error) {
 	if s == "" {
 		return "", nil
 	}

@@ -380,7 +380,7 @@ func (d *refDecoder) actions(n *yaml.Node, field string) []Action {
 			"title":    func(v *yaml.Node) { a.Title = d.str(v, f+".title") },
 			"owner":    func(v *yaml.Node) { a.Owner = d.str(v, f+".owner") },
 			"due": func(v *yaml.Node) {
-				due, err := ParseDue(d.str(v, f+".due"))
+				due, err := readDue(d.str(v, f+".due"))
 				if err != nil {
 					d.fail(v, f+".due", "%v", err)
 				}

@@ -651,7 +651,7 @@ func (d *decoder) actions(n *yaml.Node, field string) []Action {
 			case "owner":
 				a.Owner = d.str(v, f, "owner")
 			case "due":
-				due, err := ParseDue(d.str(v, f, "due"))
+				due, err := readDue(d.str(v, f, "due"))
 				if err != nil {
 					d.fail(v, f+".due", "%v", err)
 				}

@@ -62,6 +62,8 @@ func TestActionAddAndSet(t *testing.T) {
 		{[]string{"action", "add", "r.yaml", "OPS1", "--due", "31/12/2026"}, `due date "31/12/2026" is not a date like 2026-12-31`},
 		{[]string{"action", "add", "r.yaml", "OPS1", "--choice", "OPS1_budget"}, "OPS1_budget of OPS1: an open action adopts the practice already (A1, open)"},
 		{[]string{"action", "add", "r.yaml", "OPS1", "--due", "2026-02-30"}, "is not a date"},
+		{[]string{"action", "add", "r.yaml", "OPS1", "--due", "0000-01-01"}, `due date "0000-01-01" is before 1970: give a date like 2026-12-31`},
+		{[]string{"action", "set", "r.yaml", "A1", "--due", "1969-12-31"}, "is before 1970"},
 		{[]string{"action", "set", "r.yaml", "A9", "--status", "done"}, `no such action "A9"; the review has: A1, A2`},
 		{[]string{"action", "set", "r.yaml", "A1", "--status", "finished"}, "use open, in-progress, done, accepted-risk"},
 		{[]string{"action", "set", "r.yaml", "A1", "--status", "accepted-risk"}, "accepting a risk needs a reason"},
