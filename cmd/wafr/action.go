@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -274,7 +275,7 @@ func actionRows(r *review.Review, l *questions.Lens, file string, opts *actionLi
 			Action: a, Overdue: a.Overdue(today), Stale: r.Staleness(l, &a)}
 		switch {
 		case opts.owner != "" && !strings.EqualFold(a.Owner, opts.owner),
-			opts.status != "" && a.Status != opts.status,
+			len(opts.status) > 0 && !slices.Contains(opts.status, a.Status),
 			opts.overdue && !row.Overdue,
 			opts.stale && row.Stale == "":
 			continue
@@ -314,7 +315,7 @@ type actionListOptions struct {
 	io      *ioStreams
 	files   []string
 	owner   string
-	status  string
+	status  []string // any of these
 	overdue bool
 	stale   bool
 	format  string
@@ -335,13 +336,13 @@ closed) or whose question left the lens.`,
   wafr action list services/*/review.yaml --owner alice --status open
   wafr action list services/*/review.yaml --overdue --format md`,
 		Args: positional(argSpec{min: 1, max: -1, what: "give one review file or more", synopsis: "wafr action list FILE..."}),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = distinctFiles(io, args)
 			if err := oneOf("--format", opts.format, formats...); err != nil {
 				return err
 			}
-			if opts.status != "" && !review.ValidStatus(opts.status) {
-				return flagErrorf("--status %q: use %s", opts.status, strings.Join(review.Statuses, ", "))
+			if err := listFlag(cmd, "status", opts.status, review.Statuses, "open,in-progress"); err != nil {
+				return err
 			}
 			if err := langFlag(opts.lang); err != nil {
 				return err
@@ -354,7 +355,7 @@ closed) or whose question left the lens.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.owner, "owner", "", "only this owner's actions")
-	f.StringVar(&opts.status, "status", "", "only actions with this status")
+	f.StringSliceVar(&opts.status, "status", nil, "only actions with this status; several, comma-separated or repeated, list actions with any of them")
 	f.BoolVar(&opts.overdue, "overdue", false, "only actions past their due date and not done")
 	f.BoolVar(&opts.stale, "stale", false, "only open actions whose practice is ticked or whose question is gone")
 	f.StringVar(&opts.format, "format", formats[0], orList(formats))

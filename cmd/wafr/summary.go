@@ -58,12 +58,9 @@ done, for CI. Give several, comma-separated or with --fail-on again
 			if err := langFlag(opts.lang); err != nil {
 				return err
 			}
-			if err := failOnFlag(opts.failOn, failOns); err != nil {
+			// --fail-on "$LEVEL" with LEVEL unset must not turn a gate off.
+			if err := listFlag(cmd, "fail-on", opts.failOn, failOns, "high,overdue"); err != nil {
 				return err
-			}
-			if cmd.Flags().Changed("fail-on") && len(opts.failOn) == 0 {
-				// --fail-on "$LEVEL" with LEVEL unset must not turn a gate off.
-				return flagErrorf("--fail-on \"\": use %s, or several, comma-separated or repeated (--fail-on high,overdue)", orList(failOns))
 			}
 			if runF != nil {
 				return runF(opts)
@@ -85,14 +82,19 @@ done, for CI. Give several, comma-separated or with --fail-on again
 	return cmd
 }
 
-// failOnFlag checks each --fail-on value (trimming the spaces around
-// one in a list: "high, overdue").
-func failOnFlag(values, allowed []string) error {
+// listFlag checks each value of a flag that takes a list, comma-separated
+// or repeated (trimming the spaces around one in a list: "high, overdue"),
+// and refuses the flag given empty, which must not mean "any".
+func listFlag(cmd *cobra.Command, name string, values, allowed []string, example string) error {
+	hint := fmt.Sprintf("use %s, or several, comma-separated or repeated (--%s %s)", orList(allowed), name, example)
 	for i, v := range values {
 		values[i] = strings.TrimSpace(v)
 		if !slices.Contains(allowed, values[i]) {
-			return flagErrorf("--fail-on %q: use %s, or several, comma-separated or repeated (--fail-on high,overdue)", v, orList(allowed))
+			return flagErrorf("--%s %q: %s", name, v, hint)
 		}
+	}
+	if cmd.Flags().Changed(name) && len(values) == 0 {
+		return flagErrorf("--%s \"\": %s", name, hint)
 	}
 	return nil
 }
