@@ -248,7 +248,7 @@ func decodeWorkload(file string, data []byte) (getWorkloadOutput, error) {
 			return d.object(v, "Workload",
 				d.str("WorkloadId", "the workload's id", &w.WorkloadID),
 				d.str("WorkloadName", "the workload's name", &w.WorkloadName),
-				d.str("Environment", "PRODUCTION or PREPRODUCTION", &w.Environment),
+				d.strAt("Environment", "PRODUCTION or PREPRODUCTION", &w.Environment, &w.environmentAt),
 				d.str("Owner", "the owner", &w.Owner),
 				d.str("ReviewOwner", "the review's owner", &w.ReviewOwner))
 		}})

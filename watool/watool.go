@@ -133,6 +133,8 @@ type (
 			Environment  string
 			Owner        string
 			ReviewOwner  string
+			// environmentAt is where Environment is.
+			environmentAt pos
 		}
 	}
 )
@@ -202,6 +204,7 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 		return nil, nil, fmt.Errorf("%s: %w", listFile, ErrEmptyAnswers)
 	}
 	w := review.Workload{Name: workloadID, Environment: review.Production}
+	var warnings []string
 	if opts.GetWorkload != nil {
 		gw, err := decodeWorkload(workloadFile, getWorkload)
 		if err != nil {
@@ -211,8 +214,14 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 			return nil, nil, fmt.Errorf("%s: no Workload.WorkloadName: is this the output of aws wellarchitected get-workload?", workloadFile)
 		}
 		w.Name = gw.Workload.WorkloadName
-		if gw.Workload.Environment == review.PreProduction {
+		switch env := gw.Workload.Environment; env {
+		case review.PreProduction:
 			w.Environment = review.PreProduction
+		case review.Production, "":
+		default:
+			// AWS knows only these two: say so, rather than call a
+			// STAGING workload PRODUCTION silently.
+			warnings = append(warnings, fmt.Sprintf("%s: Environment %q is not PRODUCTION or PREPRODUCTION; imported as PRODUCTION", gw.Workload.environmentAt, env))
 		}
 		w.Owner = gw.Workload.Owner
 		if w.Owner == "" {
@@ -220,7 +229,6 @@ func ImportAnswers(l *questions.Lens, opts ImportOptions) (*review.Review, []str
 		}
 	}
 	r := review.New(l, w)
-	var warnings []string
 	type key struct{ pillar, question string }
 	imported := map[key]*answerSummary{}
 	known := 0 // answers to questions the lens has

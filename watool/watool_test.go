@@ -299,6 +299,31 @@ func TestImportEmptyChoiceID(t *testing.T) {
 	}
 }
 
+// AWS knows two environments: another one (STAGING) is imported as
+// PRODUCTION with a warning at its place, never silently.
+func TestImportUnknownEnvironment(t *testing.T) {
+	l := opsLens(t)
+	list := `{"WorkloadId": "w", "AnswerSummaries": [{"PillarId": "operationalExcellence", "QuestionId": "OPS1", "SelectedChoices": ["OPS1_slo"], "IsApplicable": true}]}`
+	for env, want := range map[string]string{"STAGING": review.Production, "PREPRODUCTION": review.PreProduction, "PRODUCTION": review.Production} {
+		gw := `{"Workload": {"WorkloadName": "Shop",
+  "Environment": "` + env + `"}}`
+		r, warnings, err := ImportAnswers(l, ImportOptions{ListAnswers: []byte(list), GetWorkload: []byte(gw), GetWorkloadFile: "workload.json", Now: t0})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Workload.Environment != want {
+			t.Errorf("%s imported as %s", env, r.Workload.Environment)
+		}
+		w := strings.Join(warnings, "\n")
+		if env == "STAGING" && !strings.Contains(w, `workload.json:2:18: Environment "STAGING" is not PRODUCTION or PREPRODUCTION; imported as PRODUCTION`) {
+			t.Errorf("warnings for STAGING: %q", w)
+		}
+		if env != "STAGING" && w != "" {
+			t.Errorf("warnings for %s: %q", env, w)
+		}
+	}
+}
+
 // FuzzImportAnswers: any list-answers and get-workload input is imported
 // or refused with an error, never a panic, and an imported review saves to
 // a file that loads back to the same answers.
