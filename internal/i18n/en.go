@@ -290,7 +290,7 @@ func englishTUI() TUI {
 		Action: Action{
 			Title: "New action", Adopt: "Adopt: %s", Owner: "Owner", Due: "Due",
 			OwnerPlaceholder: "who will do it", DuePlaceholder: "YYYY-MM-DD (optional)",
-			BadDue: "due date %q is not a date like 2026-12-31",
+			BadDue: "due date %q is not a date like 2026-12-31, from 1970 on",
 		},
 		Conflict: Conflict{
 			Title:        "The review file changed on disk",

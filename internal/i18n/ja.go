@@ -276,7 +276,7 @@ func japaneseTUI() TUI {
 		Action: Action{
 			Title: "新しいアクション", Adopt: "取り入れるプラクティス: %s", Owner: "担当", Due: "期限",
 			OwnerPlaceholder: "担当する人", DuePlaceholder: "YYYY-MM-DD(任意)",
-			BadDue: "期限「%s」は 2026-12-31 のような形式の日付ではありません",
+			BadDue: "期限「%s」は 2026-12-31 のような形式の 1970 年以降の日付ではありません",
 		},
 		Conflict: Conflict{
 			Title:        "ディスク上のレビューファイルが変更されました",
