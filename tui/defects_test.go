@@ -181,11 +181,7 @@ func TestLayoutAfterMerge(t *testing.T) {
 	if len(p.s.Snapshot().Review.Actions) != 2 {
 		t.Fatal("not merged")
 	}
-	v := plainView(p)
-	checkFits(t, p.v, "after merge")
-	if strings.Count(v, "╭") != 1 || strings.Count(v, "╰") != 1 {
-		t.Errorf("the help pane's border is cut after the merge:\n%s", v)
-	}
+	checkPane(t, p, "after merge")
 	// The same review opened fresh is laid out the same.
 	fresh := newTestProgram(t, l, p.s.Snapshot().Review.Clone(), 80, 24)
 	press(fresh, "p")
@@ -197,10 +193,7 @@ func TestLayoutAfterMerge(t *testing.T) {
 	p.s.publish()
 	p.v.SetSnapshot(p.s.Snapshot())
 	press(p, "r")
-	checkFits(t, p.v, "after reload")
-	if v := plainView(p); strings.Count(v, "╭") != 1 || strings.Count(v, "╰") != 1 {
-		t.Errorf("the help pane's border is cut after a reload:\n%s", v)
-	}
+	checkPane(t, p, "after reload")
 }
 
 // The seam of the live review: several viewers over one session each see

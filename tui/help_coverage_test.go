@@ -68,7 +68,7 @@ func paneRows(frame string, q questionScreen) ([]string, bool) {
 	lines := strings.Split(frame, "\n")
 	start := -1
 	for i, l := range lines {
-		if ansi.Cut(ansi.Strip(l), left, left+1) == "╭" {
+		if paneTop(ansi.Strip(l), left) {
 			start = i
 			break
 		}
@@ -89,6 +89,29 @@ func paneRows(frame string, q questionScreen) ([]string, bool) {
 		rows[i] = strings.TrimRight(ansi.Cut(lines[start+1+i], from, to), " ")
 	}
 	return rows, true
+}
+
+// paneTop reports whether a plain line of the screen is the help pane's
+// top border, the pane starting at column left: a rounded corner, or the
+// rule of an open pane (the rules inside the pane start further right).
+func paneTop(l string, left int) bool {
+	c := ansi.Cut(l, left, left+2)
+	return strings.HasPrefix(c, "╭") || c == "──"
+}
+
+// paneBorders are the help pane's top and bottom borders on screen, in
+// either frame, plain.
+func paneBorders(t *testing.T, p *program) (top, bottom string) {
+	t.Helper()
+	pw, _ := p.v.question.paneSize()
+	lines := screenLines(p)
+	for i, l := range lines {
+		if paneTop(l, p.v.question.w-pw) && i+1+p.v.question.pane.height < len(lines) {
+			return l, lines[i+1+p.v.question.pane.height]
+		}
+	}
+	t.Fatalf("no pane on screen:\n%s", plainView(p))
+	return "", ""
 }
 
 var (

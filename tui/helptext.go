@@ -32,8 +32,8 @@ type helpText struct {
 }
 
 // helpWriter renders help text at one width. A URL wider than that gets
-// a line of its own up to wide columns (the screen's), which the pane
-// draws over its frame.
+// a line of its own up to wide columns (the screen's), for which the pane
+// is drawn open (see paneBox).
 type helpWriter struct {
 	tr    textRenderer
 	t     *i18n.Question

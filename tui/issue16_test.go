@@ -22,29 +22,18 @@ func screenLines(p *program) []string { return strings.Split(plainView(p), "\n")
 // once scrolled, "end" at the end.
 func TestHelpPaneShowsScrollStateApart(t *testing.T) {
 	p := opsProgram(t)
-	border := func(prefix string) string {
-		for _, l := range screenLines(p) {
-			if strings.HasPrefix(l, prefix) {
-				return l
-			}
-		}
-		t.Fatalf("no %s border:\n%s", prefix, plainView(p))
-		return ""
-	}
-	if b := border("╰"); !strings.Contains(b, "↓ more (") || !strings.Contains(b, "%)") {
-		t.Errorf("bottom border does not say more follows: %q", b)
-	}
-	if b := border("╭"); strings.Contains(b, "more") {
-		t.Errorf("top border says more above at the top: %q", b)
+	if top, bottom := paneBorders(t, p); !strings.Contains(bottom, "↓ more (") || !strings.Contains(bottom, "%)") {
+		t.Errorf("bottom border does not say more follows: %q", bottom)
+	} else if strings.Contains(top, "more") {
+		t.Errorf("top border says more above at the top: %q", top)
 	}
 	for i := 0; i < 100 && !p.v.question.pane.atBottom(); i++ {
 		press(p, "pgdown")
 	}
-	if b := border("╰"); !strings.Contains(b, "end") || strings.Contains(b, "more") {
-		t.Errorf("bottom border at the end: %q", b)
-	}
-	if b := border("╭"); !strings.Contains(b, "↑ more") {
-		t.Errorf("top border when scrolled: %q", b)
+	if top, bottom := paneBorders(t, p); !strings.Contains(bottom, "end") || strings.Contains(bottom, "more") {
+		t.Errorf("bottom border at the end: %q", bottom)
+	} else if !strings.Contains(top, "↑ more") {
+		t.Errorf("top border when scrolled: %q", top)
 	}
 	// The labels are never in the text itself.
 	for _, l := range p.v.question.pane.lines {

@@ -22,8 +22,8 @@ import (
 // together: a closing bracket, a full stop, a comma, a prolonged sound mark
 // or a small kana never starts a line, and an opening bracket never ends
 // one, so they travel with their neighbour. A URL too wide for a line of
-// the pane gets a line of its own as wide as the screen (the pane draws
-// it over its frame). Only an atom wider than that is cut at the edge of
+// the pane gets a line of its own as wide as the screen (the pane is then
+// drawn open, without sides). Only an atom wider than that is cut at the edge of
 // the line: a word anywhere, a URL after one of its own slashes, dots or
 // hyphens. Every character of the source reaches a line.
 

@@ -117,7 +117,10 @@ func (s scroller) visible() []string {
 
 // paneBox draws the pane: the window's lines in a frame w wide and h
 // high. The top border says when text lies above; the bottom border says
-// how far down the text has been read, or that it ends here.
+// how far down the text has been read, or that it ends here. Help with a
+// line wider than the frame's inside (a URL that fits the screen, never
+// split) is drawn open: rules above and below, no sides, so the line has
+// the whole width and the frame stays whole.
 func (q questionScreen) paneBox(w, h int) string {
 	s := q.c.styles
 	border := s.PaneBorder
@@ -125,7 +128,6 @@ func (q questionScreen) paneBox(w, h int) string {
 		border = s.PaneBorderFocused
 	}
 	t := &q.c.t.Question
-	inner := max(1, w-paneFrameW)
 	var upper, lower string
 	if q.pane.top > 0 {
 		upper = t.PaneAbove
@@ -137,44 +139,58 @@ func (q questionScreen) paneBox(w, h int) string {
 	default:
 		lower = t.PaneEnd
 	}
+	f := paneFrame{"╭", "╮", "╰", "╯", "│"}
+	if q.paneOpen(w) {
+		f = paneFrame{"─", "─", "─", "─", " "}
+	}
 	lines := make([]string, 0, h)
-	lines = append(lines, border.Render(borderLine("╭", "╮", upper, w)))
-	side := border.Render("│")
+	lines = append(lines, border.Render(borderLine(f.tl, f.tr, upper, w)))
+	side := border.Render(f.side)
 	vis := q.pane.visible()
 	for i := 0; i < h-paneFrameH; i++ {
 		text := ""
 		if i < len(vis) {
 			text = vis[i]
 		}
-		if ansi.StringWidth(text) > inner {
-			lines = append(lines, overLine(text, side, w, q.w))
-			continue
-		}
-		lines = append(lines, side+" "+padRight(text, inner)+" "+side)
+		lines = append(lines, paneLine(text, side, w))
 	}
-	lines = append(lines, border.Render(borderLine("╰", "╯", lower, w)))
+	lines = append(lines, border.Render(borderLine(f.bl, f.br, lower, w)))
 	return strings.Join(lines, "\n")
 }
 
-// overLine draws a line wider than the pane's text (a URL on a line of
-// its own, at most as wide as the screen): where the text starts if it
-// fits there over the right padding; else ending at the pane's right
-// edge, the screen's, as far left as it needs. A border is drawn where
-// the line leaves it room. A line wider than the pane w comes back wider
-// (the pane under the choices is as wide as the screen; one beside them
-// never gets such a line).
-func overLine(text, side string, w, screen int) string {
-	text = ansi.Truncate(text, screen, "")
+// paneOpen reports whether the pane, w wide, is drawn without sides: its
+// question's help (any choice's, so the frame does not change under the
+// cursor) or a line it shows now is wider than the boxed text.
+func (q questionScreen) paneOpen(w int) bool {
+	inner := w - paneFrameW
+	if h, ok := q.help[q.curKey]; ok && q.paneHelp && h.widest > inner {
+		return true
+	}
+	for _, l := range q.pane.lines {
+		if ansi.StringWidth(l) > inner {
+			return true
+		}
+	}
+	return false
+}
+
+// A paneFrame is the pane's corners and sides. The open frame has
+// neither: its rules run the whole width.
+type paneFrame struct{ tl, tr, bl, br, side string }
+
+// paneLine is one line of text in the pane w wide, between its sides. A
+// line wider than the text's room (only in an open frame) starts where
+// the text does if it fits there, else as far left as it needs; one
+// wider than the pane is cut, which no rendered help has.
+func paneLine(text, side string, w int) string {
+	inner := max(1, w-paneFrameW)
 	tw := ansi.StringWidth(text)
-	start := min(2, w-tw) // from the pane's left edge
-	if start <= 0 {
-		return text
+	if tw <= inner {
+		return side + " " + padRight(text, inner) + " " + side
 	}
-	out := side + strings.Repeat(" ", start-1) + text
-	if end := start + tw; end < w {
-		out += strings.Repeat(" ", w-1-end) + side
-	}
-	return out
+	text = ansi.Truncate(text, w, "")
+	start := max(0, min(2, w-ansi.StringWidth(text)))
+	return padRight(strings.Repeat(" ", start)+text, w)
 }
 
 // borderLine is a horizontal border w wide between two corners, with a

@@ -98,8 +98,8 @@ func (q questionScreen) setSize(w, h int) questionScreen {
 }
 
 // wide reports whether the help pane is beside the choices: in a wide
-// terminal, unless the question's help has lines wider than that pane (a
-// long URL, which is never split where the terminal can hold it). Drawn
+// terminal, unless the question's help has lines wider than that pane's
+// text (a long URL, which is never split where the terminal can hold it). Drawn
 // beside, such a line would run over the choices and cut their titles;
 // the question is shown stacked instead, the pane under the choices as
 // wide as the terminal.
@@ -191,7 +191,7 @@ func (q questionScreen) titleCut(i, w int) bool {
 func (q questionScreen) helpKey(i int) (k helpKey, beside bool) {
 	if q.wideTerminal() {
 		side := q.sideKey(i)
-		if h, ok := q.help[side]; !ok || h.widest <= q.sideWidth() {
+		if h, ok := q.help[side]; !ok || h.widest <= q.sideWidth()-paneFrameW {
 			return side, true
 		}
 	}
@@ -235,7 +235,7 @@ func (q questionScreen) helpCmd(i int) tea.Cmd {
 	}
 	// Beside the choices, unless that help is too wide for the side pane:
 	// then the question is stacked, and needs its help at that width too.
-	stack, side := q.stackKey(i), q.sideWidth()
+	stack, side := q.stackKey(i), q.sideWidth()-paneFrameW
 	return func() tea.Msg {
 		msg := render(k)
 		if msg.help.widest > side {

@@ -2,12 +2,14 @@ package tui
 
 import (
 	"fmt"
-	"github.com/charmbracelet/bubbles/textinput"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -31,7 +33,7 @@ func checkPane(t *testing.T, p *program, what string) {
 	lines := strings.Split(ansi.Strip(frame), "\n")
 	start := -1
 	for i, l := range lines {
-		if ansi.Cut(l, left, left+1) == "╭" {
+		if paneTop(l, left) {
 			start = i
 			break
 		}
@@ -39,20 +41,32 @@ func checkPane(t *testing.T, p *program, what string) {
 	if start < 0 {
 		t.Fatalf("%s: no pane on screen:\n%s", what, ansi.Strip(frame))
 	}
-	if got := ansi.Cut(lines[start], left+pw-1, left+pw); got != "╮" {
-		t.Errorf("%s: the pane's top right corner is %q:\n%s", what, got, ansi.Strip(frame))
+	// A pane drawn open has rules the whole width and no sides.
+	open := ansi.Cut(lines[start], left, left+1) == "─"
+	tl, tr, side, bl := "╭", "╮", "│", "╰"
+	if open {
+		tl, tr, side, bl = "─", "─", " ", "─"
+	}
+	if got := ansi.Cut(lines[start], left, left+1) + ansi.Cut(lines[start], left+pw-1, left+pw); got != tl+tr {
+		t.Errorf("%s: the pane's top corners are %q:\n%s", what, got, ansi.Strip(frame))
 	}
 	vis := q.pane.visible()
 	for i := 0; i < q.pane.height; i++ {
-		if i < len(vis) && ansi.StringWidth(vis[i]) > pw-paneFrameW && strings.Contains(vis[i], "://") {
-			continue // a URL drawn over the frame, on purpose
-		}
 		l := lines[start+1+i]
-		if ansi.Cut(l, left, left+1) != "│" || ansi.Cut(l, left+pw-1, left+pw) != "│" || ansi.StringWidth(l) != left+pw {
+		if ansi.StringWidth(l) != left+pw {
+			t.Errorf("%s: pane line %d is not as wide as the pane: %q", what, i+1, l)
+		}
+		if i < len(vis) && ansi.StringWidth(vis[i]) > pw-paneFrameW {
+			if !open || !strings.Contains(vis[i], "://") {
+				t.Errorf("%s: pane line %d is wider than the pane's text: %q", what, i+1, l)
+			}
+			continue // a URL given the open pane's whole width, on purpose
+		}
+		if ansi.Cut(l, left, left+1) != side || ansi.Cut(l, left+pw-1, left+pw) != side {
 			t.Errorf("%s: pane line %d lost a border: %q", what, i+1, l)
 		}
 	}
-	if got := ansi.Cut(lines[start+1+q.pane.height], left, left+1); got != "╰" {
+	if got := ansi.Cut(lines[start+1+q.pane.height], left, left+1); got != bl {
 		t.Errorf("%s: the pane's bottom border is not under it: %q", what, lines[start+1+q.pane.height])
 	}
 }
@@ -472,6 +486,46 @@ func TestJoinersTypedMidFieldStayInPlace(t *testing.T) {
 		}
 		if got := in.Value(); got != c.want {
 			t.Errorf("%q at %d, typed %q: %q, want %q", c.value, c.cursor, c.typed, got, c.want)
+		}
+	}
+}
+
+// A URL that fits the terminal but not the pane's box (80 columns of it at
+// 78 to 90 columns, the widths people use most, and in the wide layout)
+// is drawn whole and the frame stays whole: the pane is drawn open, or, in
+// a wide terminal, under the choices. The frame is never broken or
+// touched by the URL, on any page, in plain or coloured output.
+func TestAURLThatFitsTheScreenKeepsThePaneFrameWhole(t *testing.T) {
+	ecsLens := filepath.Join("..", "..", "shared", "aws-lenses", "aws-samples__custom-lens-wa-hub__Amazon_ECS_Lens.json")
+	url := "https://docs.aws.amazon.com/AmazonECS/latest/bestpracticesguide/application.html"
+	srcs := []string{"builtin:ops"}
+	if _, err := os.Stat(ecsLens); err == nil {
+		srcs = append(srcs, ecsLens)
+	}
+	for _, src := range srcs {
+		for _, color := range []bool{false, true} {
+			for w := 70; w <= 140; w++ {
+				l := loadLens(t, src)
+				if src == "builtin:ops" {
+					l.Pillars[0].Questions[0].Choices[0].HelpfulResource.URL = url
+				}
+				p := newTestProgram(t, l, nil, w, 30)
+				p.v = NewViewer(p.s.Snapshot(), ViewerOptions{Renderer: testRenderer(color), Hyperlinks: true, Now: func() time.Time { return testNow }})
+				p.v.Update(tea.WindowSizeMsg{Width: w, Height: 30})
+				renderHelp(p.v)
+				what := fmt.Sprintf("%s colour %v at %dx30", filepath.Base(src), color, w)
+				pane := panePages(t, p)
+				checkURL(t, what, pane, url, w)
+				p.v.question.pane.gotoTop()
+				p.v.refresh()
+				for page := 0; ; page++ {
+					checkPane(t, p, fmt.Sprintf("%s, page %d", what, page))
+					if p.v.question.pane.atBottom() || page > 50 {
+						break
+					}
+					press(p, "pgdown")
+				}
+			}
 		}
 	}
 }
