@@ -28,7 +28,24 @@ func (v *Viewer) titleBar() string {
 		name = label + truncateLeft(cleanLine(v.snap.Path), max(12, room))
 	}
 	left := " wafr · " + name
-	return v.c.styles.TitleBar.Render(spread(left, right, v.termW))
+	return v.c.styles.TitleBar.Render(titleSpread(left, right, v.termW))
+}
+
+// titleSpread puts the workload and the lens at the two ends of the
+// title bar. When they do not fit, both are shortened with "…": the left
+// part keeps at least half the line (less when the lens needs less), so
+// neither name is ever dropped whole.
+func titleSpread(left, right string, w int) string {
+	if displayWidth(left)+1+displayWidth(right) <= w {
+		return spread(left, right, w)
+	}
+	left = truncate(left, max(w/2, w-1-displayWidth(right)))
+	room := w - displayWidth(left) - 3 // two spaces before, one after
+	if room < 4 {
+		return truncate(left, w)
+	}
+	right = truncate(strings.TrimRight(right, " "), room) + " "
+	return spread(left, right, w)
 }
 
 // refreshStatus builds the status line: save state and notice on the

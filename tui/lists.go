@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/questions"
@@ -61,31 +62,53 @@ func (cc countColumns) counts(s *Styles, c scoring.Counts) string {
 // questionLines is a question as a list row: its id, its risk and its
 // title, the title wrapped under itself on up to two lines, so that
 // questions whose titles start alike still read apart at 80 columns. The
-// text comes first: only a title longer than two lines is cut.
+// text comes first: only a title longer than two lines is cut, and an id
+// wider than its column (idWidth) is cut in its middle. Every row has the
+// same columns.
 func questionLines(c *common, snap *Snapshot, i, idW, w int) []string {
 	s := c.styles
 	it := snap.Items[i]
-	lead := padRight(cleanLine(it.Question.ID), idW) + "  " + s.riskTags[snap.Risk(i)] + "  "
+	lead := padRight(cutID(cleanLine(it.Question.ID), idW), idW) + "  " + s.riskTags[snap.Risk(i)] + "  "
 	pad := strings.Repeat(" ", idW+2+s.tagWidth+2)
 	tw := max(10, w-2-len(pad)) // the list's mark takes two columns
 	title := strings.Split(wrap(cleanLine(it.Question.Title), tw), "\n")
 	if len(title) > 2 {
 		title = []string{title[0], truncate(title[1]+" "+strings.Join(title[2:], " "), tw)}
 	}
-	lines := []string{lead + title[0]}
+	lines := []string{lead + truncate(title[0], tw)}
 	for _, t := range title[1:] {
-		lines = append(lines, pad+t)
+		lines = append(lines, pad+truncate(t, tw))
 	}
 	return lines
 }
 
-// idWidth is the width of the widest question id, within reason.
-func idWidth(snap *Snapshot) int {
-	w := 4
+// Widths of the id column of question lists.
+const (
+	minIDWidth   = 4
+	maxIDWidth   = 16
+	minListTitle = 20 // the title's room that a long id never takes
+)
+
+// idWidth is the width of the id column in a list w wide: the widest
+// question id, within reason, and narrower when the title would get less
+// than minListTitle columns.
+func idWidth(c *common, snap *Snapshot, w int) int {
+	id := minIDWidth
 	for _, it := range snap.Items {
-		w = max(w, displayWidth(cleanLine(it.Question.ID)))
+		id = max(id, displayWidth(cleanLine(it.Question.ID)))
 	}
-	return min(w, 16)
+	room := w - 2 - 2 - c.styles.tagWidth - 2 - minListTitle // mark, gaps, risk tag
+	return max(minIDWidth, min(id, maxIDWidth, room))
+}
+
+// cutID fits an id to w columns: its start and its end with "…" between,
+// since ids that share a prefix (a pillar's) differ at their ends.
+func cutID(id string, w int) string {
+	if displayWidth(id) <= w {
+		return id
+	}
+	head := (w - 1) / 2
+	return ansi.Truncate(id, head, "") + "…" + ansi.TruncateLeft(id, displayWidth(id)-(w-1-head), "")
 }
 
 // pillarHeader is a pillar's name over its questions, with its progress.
@@ -258,7 +281,7 @@ func (n navigatorScreen) refresh() navigatorScreen {
 	if query != "" && (n.index == nil || n.index.snap != n.snap) {
 		n.index = newSearchIndex(n.snap, n.c)
 	}
-	idW := idWidth(n.snap)
+	idW := idWidth(n.c, n.snap, w)
 	var rows []listRow
 	n.matches = 0
 	for pi, p := range n.snap.Score.Pillars {

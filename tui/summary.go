@@ -91,7 +91,7 @@ func (m summaryScreen) refresh() summaryScreen {
 		lines = append(lines, line, "")
 	}
 	var rows []listRow
-	idW := idWidth(m.snap)
+	idW := idWidth(m.c, m.snap, w)
 	for _, r := range []questions.Risk{questions.HighRisk, questions.MediumRisk} {
 		for i := range m.snap.Items {
 			if m.snap.Risk(i) == r {

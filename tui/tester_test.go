@@ -1,0 +1,97 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/wafr-dev/wafr/questions"
+)
+
+// longIDLens is the built-in lens with question ids as long as the ORR
+// lens's (architecture_architecture_diagram), sharing their start, and
+// one short one, and a long lens name.
+func longIDLens(t *testing.T) *questions.Lens {
+	l := loadLens(t, "builtin:ops")
+	l.Name = "AWS Operational Readiness Review Whitepaper Sample"
+	ids := []string{"architecture_architecture_diagram", "architecture_api_matrix", "event_gameday",
+		"architecture_dependency_retry", "architecture_retry_timeouts", "releases_deployment_rollback"}
+	for i, q := range l.Pillars[0].Questions {
+		q.ID = ids[i%len(ids)]
+	}
+	return l
+}
+
+// In the go-to list every question row has the same columns at every
+// width: the risk tags start in one column and the titles in another, a
+// long id is cut with "…" (and the cut ids still differ), a title cut
+// ends with "…", and no line is wider than the terminal. The title bar
+// shortens the lens's name rather than dropping it.
+func TestGoToListHasOneColumnLayout(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {70, 20}, {80, 24}, {100, 30}, {140, 40}} {
+		l := longIDLens(t)
+		p := newTestProgram(t, l, nil, size[0], size[1])
+		press(p, "g")
+		what := fmt.Sprintf("%dx%d", size[0], size[1])
+		checkFits(t, p.v, what)
+		lines := screenLines(p)
+		if !strings.Contains(lines[0], "AWS Oper") {
+			t.Errorf("%s: the title bar drops the lens: %q", what, lines[0])
+		}
+		tagCols, titleCols, ids := map[int]bool{}, map[int]bool{}, map[string]bool{}
+		for _, line := range lines {
+			at := strings.Index(line, "unanswered")
+			if at < 0 || !strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "› ") {
+				continue
+			}
+			tag := ansi.StringWidth(line[:at])
+			tagCols[tag] = true
+			id := strings.TrimSpace(ansi.Cut(line, 2, tag))
+			ids[id] = true
+			if ansi.StringWidth(id) > maxIDWidth || displayWidth(id) > tag-4 {
+				t.Errorf("%s: id %q is wider than its column", what, id)
+			}
+			rest := line[at+len("unanswered"):]
+			titleCols[tag+len("unanswered")+len(rest)-len(strings.TrimLeft(rest, " "))] = true
+		}
+		if len(tagCols) != 1 || len(titleCols) != 1 {
+			t.Errorf("%s: risk tags at columns %v, titles at %v:\n%s", what, tagCols, titleCols, plainView(p))
+		}
+		if len(ids) != 6 {
+			t.Errorf("%s: %d different ids for 6: %v", what, len(ids), ids)
+		}
+		for _, q := range l.Pillars[0].Questions {
+			if len(q.ID) > maxIDWidth && strings.Contains(plainView(p), q.ID) {
+				t.Errorf("%s: %s is not cut", what, q.ID)
+			}
+		}
+		checkTitlesWhole(t, what, plainView(p), l)
+	}
+}
+
+// checkTitlesWhole fails when a question's title on screen is cut without
+// "…": each title's words, read across its lines, are a prefix of the
+// real title, or end with "…".
+func checkTitlesWhole(t *testing.T, what, screen string, l *questions.Lens) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(screen), " ")
+	for _, q := range l.Pillars[0].Questions {
+		words := strings.Fields(q.Title)
+		if strings.Contains(flat, q.Title) {
+			continue
+		}
+		// The longest prefix of the title on screen must be followed by "…".
+		for n := len(words) - 1; n > 0; n-- {
+			prefix := strings.Join(words[:n], " ")
+			if i := strings.Index(flat, prefix); i >= 0 {
+				after := flat[i+len(prefix):]
+				if !strings.HasPrefix(after, "…") && !strings.HasPrefix(after, " …") && !strings.HasPrefix(strings.TrimLeft(after, " "), words[n][:1]) {
+					t.Errorf("%s: %q is cut without …: %.40q", what, q.Title, after)
+				}
+				break
+			}
+		}
+	}
+}
