@@ -92,11 +92,12 @@ func paneRows(frame string, q questionScreen) ([]string, bool) {
 }
 
 // paneTop reports whether a plain line of the screen is the help pane's
-// top border, the pane starting at column left: a rounded corner, or the
-// rule of an open pane (the rules inside the pane start further right).
+// top border, the pane starting at column left: a corner, or the rule of
+// an open pane (the rules inside the pane start further right); heavy
+// while the pane has the keys.
 func paneTop(l string, left int) bool {
 	c := ansi.Cut(l, left, left+2)
-	return strings.HasPrefix(c, "╭") || c == "──"
+	return strings.HasPrefix(c, "╭") || strings.HasPrefix(c, "┏") || c == "──" || c == "━━"
 }
 
 // paneBorders are the help pane's top and bottom borders on screen, in

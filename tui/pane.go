@@ -139,12 +139,9 @@ func (q questionScreen) paneBox(w, h int) string {
 	default:
 		lower = t.PaneEnd
 	}
-	f := paneFrame{"╭", "╮", "╰", "╯", "│"}
-	if q.paneOpen(w) {
-		f = paneFrame{"─", "─", "─", "─", " "}
-	}
+	f := q.frame(w)
 	lines := make([]string, 0, h)
-	lines = append(lines, border.Render(borderLine(f.tl, f.tr, upper, w)))
+	lines = append(lines, border.Render(borderLine(f.tl, f.tr, f.rule, upper, w)))
 	side := border.Render(f.side)
 	vis := q.pane.visible()
 	for i := 0; i < h-paneFrameH; i++ {
@@ -154,7 +151,7 @@ func (q questionScreen) paneBox(w, h int) string {
 		}
 		lines = append(lines, paneLine(text, side, w))
 	}
-	lines = append(lines, border.Render(borderLine(f.bl, f.br, lower, w)))
+	lines = append(lines, border.Render(borderLine(f.bl, f.br, f.rule, lower, w)))
 	return strings.Join(lines, "\n")
 }
 
@@ -176,7 +173,22 @@ func (q questionScreen) paneOpen(w int) bool {
 
 // A paneFrame is the pane's corners and sides. The open frame has
 // neither: its rules run the whole width.
-type paneFrame struct{ tl, tr, bl, br, side string }
+type paneFrame struct{ tl, tr, bl, br, side, rule string }
+
+// frame is the pane's frame when it is w wide: heavy lines while the
+// pane has the keys, so focus shows without colour (NO_COLOR, TERM=dumb).
+func (q questionScreen) frame(w int) paneFrame {
+	open := q.paneOpen(w)
+	switch {
+	case open && q.paneFocus:
+		return paneFrame{"━", "━", "━", "━", " ", "━"}
+	case open:
+		return paneFrame{"─", "─", "─", "─", " ", "─"}
+	case q.paneFocus:
+		return paneFrame{"┏", "┓", "┗", "┛", "┃", "━"}
+	}
+	return paneFrame{"╭", "╮", "╰", "╯", "│", "─"}
+}
 
 // paneLine is one line of text in the pane w wide, between its sides. A
 // line wider than the text's room (only in an open frame) starts where
@@ -193,12 +205,12 @@ func paneLine(text, side string, w int) string {
 	return padRight(strings.Repeat(" ", start)+text, w)
 }
 
-// borderLine is a horizontal border w wide between two corners, with a
-// label near its right end.
-func borderLine(left, right, label string, w int) string {
+// borderLine is a horizontal border w wide of rule between two corners,
+// with a label near its right end.
+func borderLine(left, right, rule, label string, w int) string {
 	fill := max(0, w-2)
 	if label == "" {
-		return left + strings.Repeat("─", fill) + right
+		return left + strings.Repeat(rule, fill) + right
 	}
 	label = " " + label + " "
 	lw := ansi.StringWidth(label)
@@ -206,5 +218,5 @@ func borderLine(left, right, label string, w int) string {
 		label = ansi.Truncate(label, max(0, fill-2), "")
 		lw = ansi.StringWidth(label)
 	}
-	return left + strings.Repeat("─", fill-lw-1) + label + "─" + right
+	return left + strings.Repeat(rule, fill-lw-1) + label + rule + right
 }

@@ -130,8 +130,12 @@ func (q questionScreen) choiceText(w int) (string, int) {
 		}
 		marker, text := "  ", title+suffix
 		if i == q.cursor {
+			// While the help pane has the keys, a weaker mark says whose
+			// help it shows (no colour needed).
 			marker = s.Cursor.Render("› ")
-			if !q.paneFocus {
+			if q.paneFocus {
+				marker = s.Dim.Render("· ")
+			} else {
 				text = s.Selected.Render(text)
 			}
 		}

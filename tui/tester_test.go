@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/wafr-dev/wafr/questions"
@@ -91,6 +93,39 @@ func checkTitlesWhole(t *testing.T, what, screen string, l *questions.Lens) {
 					t.Errorf("%s: %q is cut without …: %.40q", what, q.Title, after)
 				}
 				break
+			}
+		}
+	}
+}
+
+// Without colour the screen still says which part has the keys: tab to
+// the help pane draws its frame heavy (boxed or open) and the choice
+// whose help it shows loses the "›" cursor; tab again brings both back.
+// In colour too.
+func TestFocusShowsWithoutColour(t *testing.T) {
+	for _, color := range []bool{false, true} {
+		for _, size := range [][2]int{{80, 24}, {140, 40}} {
+			for _, keys := range [][]string{nil, {"n"}} { // OPS1's pane is open at 80 columns, OPS2's boxed
+				p := opsProgram(t)
+				p.v = NewViewer(p.s.Snapshot(), ViewerOptions{Renderer: testRenderer(color), Now: func() time.Time { return testNow }})
+				p.v.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				press(p, keys...)
+				renderHelp(p.v)
+				what := fmt.Sprintf("colour %v at %dx%d after %v", color, size[0], size[1], keys)
+				choices := plainView(p)
+				press(p, "tab")
+				pane := plainView(p)
+				top, bottom := paneBorders(t, p)
+				if !strings.Contains(top, "━") || !strings.Contains(bottom, "━") || strings.Contains(pane, "╭") {
+					t.Errorf("%s: the focused pane's frame is not heavy:\n%s", what, pane)
+				}
+				if strings.Contains(pane, "› [") || !strings.Contains(choices, "› [") {
+					t.Errorf("%s: the choices' cursor still marks a choice while the pane has the keys:\n%s", what, pane)
+				}
+				press(p, "tab")
+				if back := plainView(p); back != choices {
+					t.Errorf("%s: tab back does not restore the screen:\n%s", what, back)
+				}
 			}
 		}
 	}

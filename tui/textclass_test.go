@@ -42,10 +42,14 @@ func checkPane(t *testing.T, p *program, what string) {
 		t.Fatalf("%s: no pane on screen:\n%s", what, ansi.Strip(frame))
 	}
 	// A pane drawn open has rules the whole width and no sides.
-	open := ansi.Cut(lines[start], left, left+1) == "─"
+	corner := ansi.Cut(lines[start], left, left+1)
+	open := corner == "─" || corner == "━"
 	tl, tr, side, bl := "╭", "╮", "│", "╰"
-	if open {
-		tl, tr, side, bl = "─", "─", " ", "─"
+	switch {
+	case open:
+		tl, tr, side, bl = corner, corner, " ", corner
+	case corner == "┏": // the pane has the keys
+		tl, tr, side, bl = "┏", "┓", "┃", "┗"
 	}
 	if got := ansi.Cut(lines[start], left, left+1) + ansi.Cut(lines[start], left+pw-1, left+pw); got != tl+tr {
 		t.Errorf("%s: the pane's top corners are %q:\n%s", what, got, ansi.Strip(frame))
