@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // A dialog is a small screen over the current one. While it is open it
@@ -50,20 +51,59 @@ func (f frame) box(title, body string) string {
 }
 
 // boxLines draws a dialog with a title around lines already fitted to its
-// width (text fields, styled lines), centred in the body. The title wraps;
-// a body taller than the terminal loses its last lines to "…".
+// width (text fields, styled lines), centred in the body. The title wraps.
+// The last paragraph (after the last blank line) is what the dialog asks
+// for: its keys, or its field. A dialog taller than the terminal never
+// hides it: the title shrinks to one line and the text above loses lines
+// to "…" first.
 func (f frame) boxLines(title string, lines []string) string {
 	w := f.textWidth()
 	lines = strings.Split(strings.Join(lines, "\n"), "\n") // an element may hold several lines
 	head := strings.Split(wrap(sanitize(title), w), "\n")
-	if room := f.h - 3 - len(head); len(lines) > room { // border, gap
-		lines = append(lines[:max(1, room-1)], "…")
+	if room := f.h - 3 - len(head); len(lines) > room && len(head) > 1 { // border, gap
+		head = []string{truncate(sanitize(oneLine(title)), w)}
 	}
+	lines = fitDialogBody(lines, w, f.h-3-len(head))
 	for i, l := range lines {
 		lines[i] = truncate(expandTabs(l, 0), w) // a tab would be measured as nothing
 	}
 	inner := f.c.styles.Heading.Render(strings.Join(head, "\n")) + "\n\n" + strings.Join(lines, "\n")
 	return lipgloss.Place(f.w, f.h, lipgloss.Center, lipgloss.Center, f.c.styles.Dialog.Render(inner))
+}
+
+// fitDialogBody cuts a dialog's lines, w wide, to room: the text above
+// its last paragraph gives way first, ending in "…" before the blank line
+// above the paragraph; only a last paragraph taller than the room is cut
+// itself.
+func fitDialogBody(lines []string, w, room int) []string {
+	if len(lines) <= room {
+		return lines
+	}
+	blank := func(l string) bool { return strings.TrimSpace(ansi.Strip(l)) == "" }
+	last := 0 // where the last paragraph starts
+	for i, l := range lines {
+		if blank(l) {
+			last = i + 1
+		}
+	}
+	text, asks := lines[:last], lines[last:]
+	keep := room - len(asks) - 1 // a blank line before the paragraph
+	if keep < 0 || last == 0 {
+		return append(asks[:max(1, room-1):max(1, room-1)], "…")
+	}
+	text = text[:min(keep, len(text))]
+	for len(text) > 0 && blank(text[len(text)-1]) {
+		text = text[:len(text)-1]
+	}
+	switch {
+	case len(text) > 0:
+		text[len(text)-1] = truncate(text[len(text)-1]+" …", w)
+	case keep > 0:
+		text = []string{"…"}
+	default:
+		return asks
+	}
+	return append(append(text, ""), asks...)
 }
 
 // closed is the events of a dialog that closes itself.

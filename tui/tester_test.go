@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -129,4 +131,75 @@ func TestFocusShowsWithoutColour(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A dialog never hides what it asks: at 60x20 and up, with the save
+// error taking three lines of the status, every word of every key line
+// of the save-failed, conflict, notes-conflict and end-of-review dialogs
+// is in the box, in English and Japanese; the text above gives way.
+func TestDialogsNeverHideTheirKeys(t *testing.T) {
+	for _, src := range []string{"builtin:ops", "builtin:ops-ja"} {
+		for _, size := range [][2]int{{60, 20}, {70, 20}, {80, 24}} {
+			p := newTestProgram(t, loadLens(t, src), nil, size[0], size[1])
+			press(p, "x")
+			if err := os.Chmod(p.s.path, 0o444); err != nil {
+				t.Fatal(err)
+			}
+			save(p)
+			runCmd(p, press(p, "q"))
+			if _, ok := topDialog(p.v).(saveFailedDialog); !ok {
+				t.Fatalf("no save-failed dialog: %T\n%s", topDialog(p.v), plainView(p))
+			}
+			c, snap := p.v.c, p.s.Snapshot()
+			aside := asideName(snap.Path)
+			ct, nt := &c.t.Conflict, &c.t.Notes
+			end := newEndReviewDialog(c, &Meeting{Proposals: make([]Proposal, 3)}, snap)
+			qs := []string{"OPS1", "OPS2", "OPS3", "OPS4", "OPS5", "OPS6"}
+			long := strings.Repeat("a question whose notes someone else changed meanwhile ", 3)
+			cases := []struct {
+				name string
+				d    dialog
+				keys []string
+			}{
+				{"save failed", nil, strings.Split(fmt.Sprintf(c.t.Failed.Keys, aside), "\n")},
+				{"conflict", newConflictDialog(c, snap, &Conflict{Questions: qs}, false), []string{ct.Reload, ct.Keep, fmt.Sprintf(ct.Quit, aside)}},
+				{"broken", newConflictDialog(c, snap, &Conflict{LoadErr: errors.New(strings.Repeat("yaml: line 3: mapping values are not allowed here ", 4))}, false),
+					[]string{ct.KeepWorking, fmt.Sprintf(ct.QuitBroken, aside)}},
+				{"notes conflict", newNotesConflictDialog(c, 0, long, "mine", "base"), []string{nt.KeepMine, nt.KeepBoth, nt.TakeTheirs, nt.BackToText}},
+				{"end of review", end, []string{end.body()}},
+			}
+			for _, k := range cases {
+				if k.d != nil {
+					p.v.dialogs = nil
+					p.v.openDialog(k.d)
+					p.v.refresh()
+				}
+				what := fmt.Sprintf("%s %s at %dx%d", src, k.name, size[0], size[1])
+				checkFits(t, p.v, what)
+				box := dialogBox(plainView(p))
+				for _, line := range k.keys {
+					if missing := inOrder(box, line); missing != "" {
+						t.Errorf("%s: %q of %q does not show:\n%s", what, missing, line, plainView(p))
+					}
+				}
+			}
+		}
+	}
+}
+
+// dialogBox is the text inside a dialog's border on a plain screen.
+func dialogBox(screen string) string {
+	var out []string
+	in := false
+	for _, l := range strings.Split(screen, "\n") {
+		switch {
+		case strings.Contains(l, "╭"):
+			in = true
+		case strings.Contains(l, "╰"):
+			in = false
+		case in:
+			out = append(out, strings.Trim(strings.TrimSpace(l), "│"))
+		}
+	}
+	return strings.Join(out, "\n")
 }
