@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -76,10 +75,11 @@ func (v *Viewer) refreshStatus() {
 		save = ""
 	}
 	if len(notices) > 0 {
-		// The fullest wording that fits two lines, else the room; else the
+		// The fullest wording that fits one line (a notice with shorter
+		// wordings never takes more), two, else the room; else the
 		// shortest, cut.
 		text := wrap(notices[len(notices)-1], w)
-		for _, fit := range []int{min(2, room), room} {
+		for _, fit := range []int{1, min(2, room), room} {
 			if t, ok := fullestIn(notices, w, fit-len(above)); ok {
 				text = t
 				break
@@ -117,8 +117,9 @@ func styleLines(st lipgloss.Style, text string) []string {
 
 // noticeTexts are the newest notice, the viewer's own or the session's,
 // while it is fresh, in the viewer's words: the fullest wording first. A
-// lint notice names its lens by its path, or else by the path's last
-// element, or else not at all.
+// lint notice gives the command whole (a path cut or without its folder
+// would not run), in a shorter sentence, or else says that the key help
+// has it.
 func (v *Viewer) noticeTexts() []string {
 	n := v.notice
 	if sn := v.snap.Notice; sn.At.After(n.At) {
@@ -129,14 +130,26 @@ func (v *Viewer) noticeTexts() []string {
 	}
 	out := []string{cleanLine(v.c.noticeText(v.snap, n))}
 	if n.Kind == noticeLint {
-		if base := filepath.Base(n.Arg); base != n.Arg {
-			n.Arg = base
-			out = append(out, cleanLine(v.c.noticeText(v.snap, n)))
-		}
 		w := &v.c.t.Notice
-		out = append(out, fmt.Sprintf(i18n.Plural(n.N, w.LintWarningShort, w.LintWarningsShort), n.N))
+		out = append(out, cleanLine(fmt.Sprintf(i18n.Plural(n.N, w.LintCommandOne, w.LintCommand), n.N, shellArg(n.Arg))),
+			fmt.Sprintf(i18n.Plural(n.N, w.LintWarningShort, w.LintWarningsShort), n.N))
 	}
 	return out
+}
+
+// shellArg is a path as a shell reads it: quoted when it holds anything
+// but the characters of ordinary paths.
+func shellArg(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("_-./:@%+=,", r) || r > 0x7f) {
+			plain = false
+		}
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // fullestIn is the first of the wordings that, wrapped to w, takes at most
@@ -200,6 +213,9 @@ func (v *Viewer) fullHelpView() string {
 			join += " · " + fmt.Sprintf(m.HostKey, v.joinKey)
 		}
 		head += v.c.styles.Dim.Render(wrap(join, v.termW)) + "\n\n"
+	}
+	if v.lint.N > 0 { // the status line may have had room only to say it is here
+		head += v.c.styles.Dim.Render(wrap(v.c.noticeText(v.snap, v.lint), v.termW)) + "\n\n"
 	}
 	room := v.c.height - (lipgloss.Height(head) - 1) // head ends in a blank line
 	h := v.help

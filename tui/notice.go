@@ -180,9 +180,9 @@ func sessionNoticeText(t *i18n.TUI, n Notice) (string, bool) {
 		return lensText(w, n.Lens), true
 	case noticeLint:
 		if n.N == 1 {
-			return fmt.Sprintf(w.LintWarning, n.Arg), true
+			return fmt.Sprintf(w.LintWarning, shellArg(n.Arg)), true
 		}
-		return fmt.Sprintf(w.LintWarnings, n.N, n.Arg), true
+		return fmt.Sprintf(w.LintWarnings, n.N, shellArg(n.Arg)), true
 	}
 	return "", false
 }

@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -126,25 +125,6 @@ func TestFieldWidensWithTheTerminal(t *testing.T) {
 	p.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
 	if view := plainView(p); !strings.Contains(view, name) {
 		t.Errorf("at 120 columns the field still hides part of the name:\n%s", view)
-	}
-}
-
-// A lens whose file name alone is too long for two lines is not named in
-// the lint notice at all, rather than take three lines of a narrow screen.
-func TestLintNoticeOfALongFileName(t *testing.T) {
-	l := loadLens(t, "builtin:ops")
-	l.Source = "/work/shared/aws-lenses/kdeath83__unofficial-wellarchitected-mas-mindforge-lens__mindforge-lens.json"
-	p := newTestProgram(t, l, nil, 60, 20)
-	p.v = NewViewer(p.s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), LintWarnings: 27, Now: func() time.Time { return testNow }})
-	p.v.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
-	view := plainView(p)
-	if !strings.Contains(view, "the lens has 27 lint warnings (wafr lens lint)") || strings.Contains(view, "mindforge") {
-		t.Errorf("the lint notice at 60 columns:\n%s", view)
-	}
-	p.v = NewViewer(p.s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), LintWarnings: 1, Now: func() time.Time { return testNow }})
-	p.v.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
-	if view := plainView(p); !strings.Contains(view, "the lens has 1 lint warning (wafr lens lint)") {
-		t.Errorf("one lint warning at 60 columns:\n%s", view)
 	}
 }
 

@@ -185,8 +185,8 @@ func TestResizeKeepsThePanePlace(t *testing.T) {
 
 // A status message is never cut: too long for the status line, it takes
 // lines of its own above it, the body gives them up, and the frame still
-// fits the terminal. A long lens path gives way to its file name where
-// the notice would take more than two lines with it.
+// fits the terminal. The lint notice takes one line: its command whole,
+// or where the command is (TestLintNoticeTakesOneLineAndNeverAWrongCommand).
 func TestLongNoticesReachTheScreenWhole(t *testing.T) {
 	const lensPath = "../../work/shared/aws-lenses/aws-samples__custom-lens-wa-hub__Amazon_ECS_Lens.json"
 	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
@@ -202,7 +202,7 @@ func TestLongNoticesReachTheScreenWhole(t *testing.T) {
 				tt := p.v.c.t
 				lint := fmt.Sprintf(tt.Notice.LintWarnings, 5, lensPath)
 				if size[0] < 140 {
-					lint = fmt.Sprintf(tt.Notice.LintWarnings, 5, filepath.Base(lensPath))
+					lint = fmt.Sprintf(tt.Notice.LintWarningsShort, 5)
 				}
 				steps := []struct {
 					keys   []string
@@ -240,21 +240,6 @@ func TestLongNoticesReachTheScreenWhole(t *testing.T) {
 			})
 		}
 	}
-}
-
-// A lens path too long for the lines a notice may take is named by its
-// file name.
-func TestLintNoticeNamesAVeryLongPathByItsFileName(t *testing.T) {
-	l := loadLens(t, "builtin:ops")
-	l.Source = "../../" + strings.Repeat("a-folder-with-a-long-name/", 10) + "ecs-lens.json"
-	p := newTestProgram(t, l, nil, 60, 20)
-	p.v = NewViewer(p.s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), LintWarnings: 2, Now: func() time.Time { return testNow }})
-	p.v.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
-	v := plainView(p)
-	if !strings.Contains(strings.Join(strings.Fields(v), " "), "(wafr lens lint ecs-lens.json)") {
-		t.Errorf("the notice:\n%s", v)
-	}
-	checkFits(t, p.v, "lint")
 }
 
 // In a wide terminal no URL line of the help pane covers a choice: at

@@ -203,3 +203,50 @@ func dialogBox(screen string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// The lint notice takes one line at every width, in English and Japanese,
+// and never shows a command that would not run: a command it shows names
+// the lens's path whole (quoted when the shell needs it); else it says
+// that the key help (?) has the command, and the key help has it whole.
+func TestLintNoticeTakesOneLineAndNeverAWrongCommand(t *testing.T) {
+	paths := []string{
+		"/work/shared/aws-lenses/aws-samples__custom-lens-wa-hub__ORR-Whitepaper-Sample-PUBLISHED.json",
+		"../lenses/my lens.json",
+		"ecs.json",
+	}
+	for _, src := range []string{"builtin:ops", "builtin:ops-ja"} {
+		for _, path := range paths {
+			for _, n := range []int{1, 14} {
+				for w := 60; w <= 160; w += 5 {
+					l := loadLens(t, src)
+					l.Source = path
+					p := newTestProgram(t, l, nil, w, 24)
+					p.v = NewViewer(p.s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), LintWarnings: n, Now: func() time.Time { return testNow }})
+					p.v.Update(tea.WindowSizeMsg{Width: w, Height: 24})
+					markSaved(p)
+					what := fmt.Sprintf("%s %q %d warnings at %dx24", src, path, n, w)
+					checkFits(t, p.v, what)
+					if rows := strings.Count(p.v.status, "\n") + 1; rows > 2 {
+						t.Errorf("%s: the status takes %d rows:\n%s", what, rows, ansi.Strip(p.v.status))
+					}
+					status := ansi.Strip(p.v.status)
+					cmd := "wafr lens lint " + shellArg(path)
+					switch {
+					case strings.Contains(status, cmd):
+					case strings.Contains(status, "wafr lens lint"):
+						t.Errorf("%s: a command that would not run:\n%s", what, status)
+					case !strings.Contains(status, "?"):
+						t.Errorf("%s: neither the command nor where it is:\n%s", what, status)
+					}
+					press(p, "?")
+					if help := strings.Join(strings.Fields(plainView(p)), ""); !strings.Contains(help, strings.Join(strings.Fields(cmd), "")) {
+						t.Errorf("%s: the key help lacks %q:\n%s", what, cmd, plainView(p))
+					}
+				}
+			}
+		}
+	}
+	if got := shellArg("../lenses/my lens.json"); got != "'../lenses/my lens.json'" {
+		t.Errorf("shellArg: %s", got)
+	}
+}

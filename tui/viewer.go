@@ -93,6 +93,7 @@ type Viewer struct {
 	outbox       []Intent
 	quit         quitRequest
 	notice       Notice // the viewer's own notice
+	lint         Notice // the lens's lint warnings, for the key help
 	status       string
 	footerHelp   string
 	frame        string // what View returns, drawn from the prepared parts
@@ -172,6 +173,7 @@ func NewViewer(snap *Snapshot, o ViewerOptions) *Viewer {
 	}
 	if o.LintWarnings > 0 {
 		v.notice = Notice{Kind: noticeLint, N: o.LintWarnings, Arg: snap.Lens.Source, At: o.Now()}
+		v.lint = v.notice
 	}
 	v.setup = newSetupScreen(c, snap)
 	v.overview = newOverviewScreen(c, snap)

@@ -320,9 +320,11 @@ func englishTUI() TUI {
 			Reloaded:          "took the file's answers to %s; this session's other changes are kept",
 			KeptOurs:          "keeping this session's answers to %d questions; the rest is merged",
 			LintWarnings:      "the lens has %[1]d lint warnings (wafr lens lint %[2]s)",
-			LintWarningShort:  "the lens has %d lint warning (wafr lens lint)",
-			LintWarningsShort: "the lens has %d lint warnings (wafr lens lint)",
 			LintWarning:       "the lens has 1 lint warning (wafr lens lint %s)",
+			LintCommand:       "%[1]d lint warnings: wafr lens lint %[2]s",
+			LintCommandOne:    "1 lint warning: wafr lens lint %[2]s",
+			LintWarningShort:  "the lens has %d lint warning (? shows the command)",
+			LintWarningsShort: "the lens has %d lint warnings (? shows the command)",
 
 			LensReplaced:    "this review was answered with the lens %[1]s and is scored here with another lens, %[2]s",
 			LensEdited:      "the lens %[1]s changed since this review was saved (same version %[2]s, other content)",

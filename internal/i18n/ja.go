@@ -306,9 +306,11 @@ func japaneseTUI() TUI {
 			Reloaded:          "%s はファイルの回答を採りました。このセッションのほかの変更は残っています",
 			KeptOurs:          "%d 問はこのセッションの回答を残し、それ以外はマージします",
 			LintWarnings:      "レンズに lint の警告が %[1]d 件あります(wafr lens lint %[2]s)",
-			LintWarningShort:  "レンズに lint の警告が %d 件あります(wafr lens lint)",
-			LintWarningsShort: "レンズに lint の警告が %d 件あります(wafr lens lint)",
 			LintWarning:       "レンズに lint の警告が 1 件あります(wafr lens lint %s)",
+			LintCommand:       "lint の警告 %[1]d 件: wafr lens lint %[2]s",
+			LintCommandOne:    "lint の警告 1 件: wafr lens lint %[2]s",
+			LintWarningShort:  "レンズに lint の警告が %d 件あります(? でコマンドを表示)",
+			LintWarningsShort: "レンズに lint の警告が %d 件あります(? でコマンドを表示)",
 
 			LensReplaced:    "このレビューはレンズ %[1]s で回答されたものですが、ここでは別のレンズ %[2]s で評価しています",
 			LensEdited:      "レビューの保存後にレンズ %[1]s の内容が変わりました(バージョンは %[2]s のまま)",

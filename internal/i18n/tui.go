@@ -275,10 +275,13 @@ type Notices struct {
 	Reloaded        string // %s: the file
 	KeptOurs        string // %d questions
 	LintWarnings    string // %[1]d warnings, %[2]s the lens
-	// LintWarningShort and LintWarningsShort are LintWarning(s) without
-	// the lens, for a narrow terminal. %d: warnings.
+	LintWarning     string // %s: the lens (one warning)
+	// LintCommand and LintCommandOne are LintWarnings and LintWarning
+	// shortened, the command whole: %[1]d warnings, %[2]s the lens.
+	LintCommand, LintCommandOne string
+	// LintWarningShort and LintWarningsShort say where the command is (the
+	// key help) when even that is too long for one line. %d: warnings.
 	LintWarningShort, LintWarningsShort string
-	LintWarning                         string // %s: the lens (one warning)
 
 	// The lens is not the one the review was saved with.
 	LensReplaced   string // %[1]s the lens answered with, %[2]s the lens now
