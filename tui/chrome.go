@@ -23,7 +23,7 @@ func (v *Viewer) titleBar() string {
 	if v.current == screenSetup {
 		// A path is cut at its start: its end names the file.
 		label := fmt.Sprintf(v.c.t.Status.NewReview, "")
-		room := v.termW - displayWidth(" wafr · "+label) - displayWidth(right) - 1
+		room := v.termW - displayWidth(" wafr · "+label) - displayWidth(right) - spreadGap
 		name = label + truncateLeft(cleanLine(v.snap.Path), max(12, room))
 	}
 	left := " wafr · " + name
@@ -35,11 +35,11 @@ func (v *Viewer) titleBar() string {
 // part keeps at least half the line (less when the lens needs less), so
 // neither name is ever dropped whole.
 func titleSpread(left, right string, w int) string {
-	if displayWidth(left)+1+displayWidth(right) <= w {
+	if displayWidth(left)+spreadGap+displayWidth(right) <= w {
 		return spread(left, right, w)
 	}
-	left = truncate(left, max(w/2, w-1-displayWidth(right)))
-	room := w - displayWidth(left) - 3 // two spaces before, one after
+	left = truncate(left, max(w/2, w-spreadGap-displayWidth(right)))
+	room := w - displayWidth(left) - spreadGap - 1 // one space after
 	if room < 4 {
 		return truncate(left, w)
 	}
@@ -62,7 +62,7 @@ func (v *Viewer) refreshStatus() {
 	if len(notices) > 0 {
 		left += "  " + s.Notice.Render(notices[0])
 	}
-	if displayWidth(left)+1+displayWidth(right) <= v.termW {
+	if displayWidth(left)+spreadGap+displayWidth(right) <= v.termW {
 		v.status = spread(left, right, v.termW)
 		return
 	}
@@ -70,7 +70,7 @@ func (v *Viewer) refreshStatus() {
 	// beside the progress either.
 	w, room := max(1, v.termW-2), v.statusRoom()
 	var above []string
-	if displayWidth(" "+save)+1+displayWidth(right) > v.termW {
+	if displayWidth(" "+save)+spreadGap+displayWidth(right) > v.termW {
 		above = styleLines(saveStyle, wrap(save, w))
 		save = ""
 	}

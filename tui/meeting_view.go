@@ -207,7 +207,7 @@ func (v *Viewer) presenceLine() string {
 	if n := len(m.Proposals); n > 0 && m.Me.Role == Facilitator {
 		lead = s.Notice.Render(i18n.Plural(n, t.OneProposal, fmt.Sprintf(t.Proposals, n)))
 	}
-	room := v.termW - displayWidth(lead) - displayWidth(right) - 2 // a space before, one before right
+	room := v.termW - displayWidth(lead) - displayWidth(right) - 1 - spreadGap // a space before, a gap before right
 	return spread(lead+s.Dim.Render(" "+fitPeople(people, room, t.MorePeople)), right, v.termW)
 }
 

@@ -250,3 +250,28 @@ func TestLintNoticeTakesOneLineAndNeverAWrongCommand(t *testing.T) {
 		t.Errorf("shellArg: %s", got)
 	}
 }
+
+// The status text never runs into the counters: at every length of a
+// status message, at 60, 80 and 120 columns, at least two spaces stand
+// before the progress on the status line (the message moves above it, or
+// the save state is cut with "…", rather than touch it).
+func TestStatusTextKeepsTwoSpacesBeforeTheCounters(t *testing.T) {
+	for _, w := range []int{60, 80, 120} {
+		p := newTestProgram(t, loadLens(t, "builtin:ops"), nil, w, 24)
+		markSaved(p)
+		right := ansi.Strip(fmt.Sprintf(p.v.c.t.Status.Progress, 0, 6, 0, 0))
+		for n := 1; n < w; n++ {
+			p.v.notice = Notice{Kind: NoticeMilestone, Arg: strings.Repeat("m", n), At: testNow}
+			p.v.Refresh()
+			lines := strings.Split(ansi.Strip(p.v.status), "\n")
+			last := lines[len(lines)-1]
+			at := strings.LastIndex(last, right)
+			if at < 0 {
+				t.Fatalf("%d columns, %d: no progress on %q", w, n, last)
+			}
+			if before := last[:at]; strings.TrimSpace(before) != "" && !strings.HasSuffix(before, "  ") {
+				t.Errorf("%d columns, a name of %d: the status runs into the counters: %q", w, n, last)
+			}
+		}
+	}
+}

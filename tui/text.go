@@ -73,20 +73,24 @@ func truncateLeft(s string, w int) string {
 	return "…" + s
 }
 
-// spread puts left and right text at the two ends of a line of width w;
-// when they do not fit, the left part is cut so the right part stays.
+// spread puts left and right text at the two ends of a line of width w,
+// at least spreadGap apart, so the two never read as one; when they do
+// not fit, the left part is cut with "…" so the right part stays.
 func spread(left, right string, w int) string {
 	rw := ansi.StringWidth(right)
 	gap := w - ansi.StringWidth(left) - rw
 	switch {
-	case gap >= 1:
+	case gap >= spreadGap:
 		return left + strings.Repeat(" ", gap) + right
-	case w-rw-1 >= 10:
-		left = truncate(left, w-rw-1)
+	case w-rw-spreadGap >= 10:
+		left = truncate(left, w-rw-spreadGap)
 		return left + strings.Repeat(" ", w-rw-ansi.StringWidth(left)) + right
 	}
 	return truncate(left, w)
 }
+
+// spreadGap is the least space between the two ends of a spread line.
+const spreadGap = 2
 
 // oneLine flattens text for places that have one line for it.
 func oneLine(s string) string {
