@@ -275,3 +275,27 @@ func TestStatusTextKeepsTwoSpacesBeforeTheCounters(t *testing.T) {
 		}
 	}
 }
+
+// Names in messages read as they were typed: in “ ” (「」 in Japanese),
+// never quoted Go-style with backslashes (milestone "Q4 \"draft\"").
+func TestMessagesShowNamesAsTyped(t *testing.T) {
+	name := `Q4 "draft": v1 #test`
+	for _, src := range []string{"builtin:ops", "builtin:ops-ja"} {
+		p := newTestProgram(t, loadLens(t, src), nil, 100, 30)
+		press(p, "M")
+		typeText(p, name)
+		runCmd(p, press(p, "enter"))
+		w := &p.v.c.t.Notice
+		if st := ansi.Strip(p.v.status); !strings.Contains(st, fmt.Sprintf(w.Milestone, name)) || strings.Contains(st, `\"`) {
+			t.Errorf("%s: the status: %q", src, st)
+		}
+		for _, text := range []string{
+			p.v.c.noticeText(p.s.Snapshot(), Notice{Kind: NoticeMilestoneRenamed, Arg: name, Arg2: name + " (2)"}),
+			fmt.Sprintf(p.v.c.t.Action.BadDue, `"soon"`),
+		} {
+			if strings.Contains(text, `\"`) || !strings.Contains(text, name) && !strings.Contains(text, `"soon"`) {
+				t.Errorf("%s: %q", src, text)
+			}
+		}
+	}
+}

@@ -290,7 +290,7 @@ func englishTUI() TUI {
 		Action: Action{
 			Title: "New action", Adopt: "Adopt: %s", Owner: "Owner", Due: "Due",
 			OwnerPlaceholder: "who will do it", DuePlaceholder: "YYYY-MM-DD (optional)",
-			BadDue: "due date %q is not a date like 2026-12-31, from 1970 on",
+			BadDue: "due date “%s” is not a date like 2026-12-31, from 1970 on",
 		},
 		Conflict: Conflict{
 			Title:        "The review file changed on disk",
@@ -313,7 +313,7 @@ func englishTUI() TUI {
 			ApplicableAgain:   "%s is applicable again: a tick answers it",
 			NoneClearedOne:    "%[1]s: \"%[3]s\" took the place of the practice that was ticked",
 			NoneCleared:       "%[1]s: \"%[3]s\" took the place of the %[2]d practices that were ticked",
-			Milestone:         "milestone %q recorded",
+			Milestone:         "milestone “%s” recorded",
 			ActionAdded:       "action %s added",
 			Merged:            "merged changes made outside this session",
 			Recreated:         "%s was deleted meanwhile: written again with this session's answers",
@@ -335,7 +335,7 @@ func englishTUI() TUI {
 			LensOrphan:      "; 1 answer no longer matches it and is kept",
 			LensOrphans:     "; %d answers no longer match it and are kept",
 
-			MilestoneRenamed: "milestone %[1]q was also saved elsewhere; this session's is now %[2]q",
+			MilestoneRenamed: "milestone “%[1]s” was also saved elsewhere; this session's is now “%[2]s”",
 			ActionRenumbered: "action %[1]s was also created elsewhere; this session's is now %[2]s",
 		},
 		Meeting: Meeting{
