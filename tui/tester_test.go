@@ -299,3 +299,41 @@ func TestMessagesShowNamesAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// A on a practice that an open action adopts already says where that
+// action is, and it is there: under the question's notes. (The summary,
+// which it used to name, shows only counts.)
+func TestAlreadyAdoptedSaysWhereTheActionIs(t *testing.T) {
+	for _, src := range []string{"builtin:ops", "builtin:ops-ja"} {
+		p := newTestProgram(t, loadLens(t, src), nil, 80, 24)
+		press(p, "A")
+		typeText(p, "alice")
+		press(p, "enter")
+		runCmd(p, press(p, "enter"))
+		if n := len(p.s.Snapshot().Review.Actions); n != 1 {
+			t.Fatalf("%s: %d actions:\n%s", src, n, plainView(p))
+		}
+		a := p.s.Snapshot().Review.Actions[0]
+		press(p, "A")
+		msg := p.v.c.t.Question.AlreadyAdopted
+		lines := screenLines(p)
+		if !strings.Contains(strings.Join(strings.Fields(ansi.Strip(p.v.status)), ""), strings.Join(strings.Fields(msg), "")) {
+			t.Errorf("%s: the status: %q", src, ansi.Strip(p.v.status))
+		}
+		found := false
+		for i, l := range lines {
+			if strings.HasPrefix(l, "No notes") || strings.HasPrefix(l, "メモなし") || strings.HasPrefix(l, "Notes:") {
+				found = i+1 < len(lines) && strings.Contains(lines[i+1], a.ID)
+			}
+		}
+		if !found {
+			t.Errorf("%s: %s is not under the notes:\n%s", src, a.ID, plainView(p))
+		}
+		press(p, "s")
+		if strings.Contains(msg, "summary") || strings.Contains(msg, "サマリー") {
+			if !strings.Contains(plainView(p), a.ID) {
+				t.Errorf("%s: %q, but the summary does not list %s:\n%s", src, msg, a.ID, plainView(p))
+			}
+		}
+	}
+}

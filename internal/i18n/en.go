@@ -217,7 +217,7 @@ func englishTUI() TUI {
 
 			NothingToAdopt: `"None of these": nothing to adopt`,
 			AlreadyTicked:  "already ticked: no action needed",
-			AlreadyAdopted: "an open action adopts this practice already (the summary lists it)",
+			AlreadyAdopted: "an open action adopts this practice already (listed under this question's notes)",
 			NoSuchQuestion: "no such question",
 			NotesChanged:   "someone else changed these notes meanwhile: what you type is not saved yet; close the editor to choose what to keep",
 		},
