@@ -203,3 +203,30 @@ func TestBuiltinLinksAreConfirmed(t *testing.T) {
 		}
 	}
 }
+
+// A lens and its translation are one lens to a review; others are not.
+func TestSameLens(t *testing.T) {
+	ops, ja := mustBuiltin(t, "ops"), mustBuiltin(t, "ops-ja")
+	for _, c := range []struct {
+		recorded string
+		l        *Lens
+		want     bool
+	}{
+		{"ops", ops, true}, {"ops-ja", ja, true}, {"ops", ja, true}, {"ops-ja", ops, true},
+		{"users", ops, false}, {"users-ja", ja, false}, {"ops-jap", ops, false}, {"ops-", ops, false}, {"opsja", ja, false},
+		{"aws-samples-custom-lens-wa-hub-amazon-ecs-lens", ops, false},
+	} {
+		if got := SameLens(c.recorded, c.l); got != c.want {
+			t.Errorf("SameLens(%q, %s) = %v, want %v", c.recorded, c.l.ID, got, c.want)
+		}
+	}
+}
+
+func mustBuiltin(t *testing.T, name string) *Lens {
+	t.Helper()
+	l, err := Load(BuiltinPrefix + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}

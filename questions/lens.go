@@ -47,6 +47,22 @@ type Lens struct {
 // was derived from the file name.
 func (l *Lens) IDFromFile() bool { return l.idFromFile }
 
+// SameLens reports whether a review that records the lens id recorded is
+// a review of l: the same id, or one lens a translation of the other,
+// whose id is the original's and its language (ops and ops-ja: the same
+// questions, choices and rules in other words).
+func SameLens(recorded string, l *Lens) bool {
+	if recorded == l.ID || l.Language != "" && recorded+"-"+l.Language == l.ID {
+		return true
+	}
+	i := strings.LastIndexByte(recorded, '-') // recorded may be the translation
+	if i < 0 {
+		return false
+	}
+	lang := recorded[i+1:]
+	return recorded[:i] == l.ID && len(lang) == 2 && lang[0] >= 'a' && lang[0] <= 'z' && lang[1] >= 'a' && lang[1] <= 'z'
+}
+
 // Pillar groups questions.
 type Pillar struct {
 	ID        string      `json:"id"`

@@ -111,7 +111,7 @@ func (w *Workspace) Sync(req SyncRequest) (SyncResult, error) {
 		}
 		return SyncResult{LoadErr: err, TheirHash: Hash(data)}, nil
 	}
-	if err := sameLens(req, theirs); err != nil {
+	if err := sameLensOnDisk(req, theirs); err != nil {
 		return SyncResult{LoadErr: err, TheirHash: Hash(data)}, nil
 	}
 	base := req.Base
@@ -141,22 +141,27 @@ func (w *Workspace) Sync(req SyncRequest) (SyncResult, error) {
 	return res, nil
 }
 
-// ErrOtherLens is why a file on disk that now answers another lens is
-// not merged: it is another review (copied or moved over this one), and
-// a merge would replace every answer of this session's with its answers
-// to questions this lens does not have.
-var ErrOtherLens = errors.New("is now a review of another lens")
+// ErrReplacedByOtherLens is why a file on disk that now answers another
+// lens is not merged: it is another review (copied or moved over this
+// one), and a merge would replace every answer of this session's with its
+// answers to questions this lens does not have.
+var ErrReplacedByOtherLens = errors.New("is now a review of another lens")
 
-// sameLens refuses a file on disk whose lens id is not the session's.
-func sameLens(req SyncRequest, theirs *review.Review) error {
+// sameLensOnDisk refuses a file on disk whose lens is not the session's
+// (nor a translation of it).
+func sameLensOnDisk(req SyncRequest, theirs *review.Review) error {
 	ours := req.Ours.Lens.ID
 	if req.Lens != nil && req.Lens.ID != "" {
 		ours = req.Lens.ID
 	}
-	if ours == "" || theirs.Lens.ID == "" || theirs.Lens.ID == ours {
+	same := theirs.Lens.ID == ours
+	if req.Lens != nil {
+		same = questions.SameLens(theirs.Lens.ID, req.Lens)
+	}
+	if ours == "" || theirs.Lens.ID == "" || same {
 		return nil
 	}
-	return fmt.Errorf("%s %w (%s, not %s): it is not merged with this session's answers", req.Path, ErrOtherLens, theirs.Lens.ID, ours)
+	return fmt.Errorf("%s %w (%s, not %s): it is not merged with this session's answers", req.Path, ErrReplacedByOtherLens, theirs.Lens.ID, ours)
 }
 
 // rewrite writes the session's version where the file is missing: new,

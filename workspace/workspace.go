@@ -234,7 +234,7 @@ var ErrOtherLens = errors.New("--lens on a command that writes a review must be 
 // one it records (flag is the --lens given). A review that records no id
 // (written by hand) takes any lens.
 func sameLens(f *File, l *questions.Lens, flag string) error {
-	if !f.Exists || f.Review.Lens.ID == "" || f.Review.Lens.ID == l.ID {
+	if !f.Exists || f.Review.Lens.ID == "" || questions.SameLens(f.Review.Lens.ID, l) {
 		return nil
 	}
 	return fmt.Errorf("%s: %w: --lens %s is the lens %q, but the review records the lens %q; nothing was written (summary and report take --lens to score with another lens)",

@@ -453,7 +453,7 @@ func TestSyncLeavesAReviewOfAnotherLensAlone(t *testing.T) {
 	os.WriteFile(path, replaced, 0o644)
 	settle(path)
 	res, err := w.Sync(SyncRequest{Path: path, Lens: opsLens(t), Base: base, Hash: Hash(data), Ours: ours, Dirty: true})
-	if err != nil || !errors.Is(res.LoadErr, ErrOtherLens) || res.Written {
+	if err != nil || !errors.Is(res.LoadErr, ErrReplacedByOtherLens) || res.Written {
 		t.Fatalf("%+v %v", res, err)
 	}
 	if msg := res.LoadErr.Error(); !strings.Contains(msg, other.ID) || !strings.Contains(msg, "ops") {
