@@ -18,7 +18,7 @@ func TestActionDueBefore1970(t *testing.T) {
 	press(p, "A", "tab")
 	typeText(p, "0000-01-01")
 	press(p, "enter")
-	if view := ansi.Strip(p.View()); !strings.Contains(view, `due date "0000-01-01" is not a date like 2026-12-31, from 1970 on`) {
+	if view := ansi.Strip(p.View()); !strings.Contains(view, "due date “0000-01-01” is not a date like 2026-12-31, from 1970 on") {
 		t.Errorf("the dialog does not refuse the date:\n%s", view)
 	}
 	if len(p.v.dialogs) != 1 {
