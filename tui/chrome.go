@@ -172,6 +172,8 @@ func (v *Viewer) saveStatus() (string, lipgloss.Style) {
 		return t.NotCreated, s.Status
 	case st.Err != nil:
 		return oneLine(fmt.Sprintf(t.SaveFailed, sanitize(saveErrorText(t, st.Err)))), s.StatusError
+	case v.conflictClosed():
+		return t.ChangedOnDiskAsk, s.StatusError
 	case v.snap.Conflict != nil:
 		return t.ChangedOnDisk, s.StatusError
 	case st.Waiting:

@@ -37,8 +37,10 @@ func (d conflictDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 		return d, nil, []event{applyEvent{ReloadIntent{}}}
 	case loads && keyMatches(km, k.Keep):
 		return d, nil, []event{applyEvent{KeepOursIntent{}}}
-	case !loads && keyMatches(km, k.Cancel):
-		// Keep working: saving resumes once the file loads again.
+	case keyMatches(km, k.Cancel):
+		// Keep working, or look before choosing: the session saves
+		// nothing while the conflict waits (Session.StartSave), saving
+		// resumes once a broken file loads again, and q asks again.
 		return d, nil, closed()
 	case keyMatches(km, k.QuitAside):
 		return d, nil, []event{quitEvent{how: quitAside}}
@@ -67,6 +69,7 @@ func (d conflictDialog) view() string {
 	}
 	lines = append(lines, keyLines(t.Reload, w)...)
 	lines = append(lines, keyLines(t.Keep, w)...)
+	lines = append(lines, keyLines(t.LookFirst, w)...)
 	lines = append(lines, quit...)
 	return d.boxLines(t.Title, lines)
 }
@@ -101,7 +104,7 @@ func (d conflictDialog) keys() []key.Binding {
 	if d.conflict.LoadErr != nil {
 		return []key.Binding{k.Cancel, k.QuitAside}
 	}
-	return []key.Binding{k.Reload, k.Keep, k.QuitAside}
+	return []key.Binding{k.Reload, k.Keep, k.Cancel, k.QuitAside}
 }
 
 // saveFailedDialog asks what to do when saving on quit failed.

@@ -226,6 +226,12 @@ func (v *Viewer) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case v.current == screenSetup:
 		return nil, false
+	case msg.Type != tea.KeyCtrlC && keyMatches(msg, k.Global.Quit) && v.conflictClosed():
+		// The conflict dialog was closed to look first: q asks again
+		// rather than quit with the answers set aside unasked.
+		v.seenConflict = nil
+		v.syncConflict()
+		return nil, true
 	case keyMatches(msg, k.Global.Quit):
 		return v.handle(quitEvent{how: quitSave}), true
 	case keyMatches(msg, k.Global.Help):

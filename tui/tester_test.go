@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/wafr-dev/wafr/questions"
+	"github.com/wafr-dev/wafr/review"
 )
 
 // longIDLens is the built-in lens with question ids as long as the ORR
@@ -162,7 +163,7 @@ func TestDialogsNeverHideTheirKeys(t *testing.T) {
 				keys []string
 			}{
 				{"save failed", nil, strings.Split(fmt.Sprintf(c.t.Failed.Keys, aside), "\n")},
-				{"conflict", newConflictDialog(c, snap, &Conflict{Questions: qs}, false), []string{ct.Reload, ct.Keep, fmt.Sprintf(ct.Quit, aside)}},
+				{"conflict", newConflictDialog(c, snap, &Conflict{Questions: qs}, false), []string{ct.Reload, ct.Keep, ct.LookFirst, fmt.Sprintf(ct.Quit, aside)}},
 				{"broken", newConflictDialog(c, snap, &Conflict{LoadErr: errors.New(strings.Repeat("yaml: line 3: mapping values are not allowed here ", 4))}, false),
 					[]string{ct.KeepWorking, fmt.Sprintf(ct.QuitBroken, aside)}},
 				{"notes conflict", newNotesConflictDialog(c, 0, long, "mine", "base"), []string{nt.KeepMine, nt.KeepBoth, nt.TakeTheirs, nt.BackToText}},
@@ -334,6 +335,55 @@ func TestAlreadyAdoptedSaysWhereTheActionIs(t *testing.T) {
 			if !strings.Contains(plainView(p), a.ID) {
 				t.Errorf("%s: %q, but the summary does not list %s:\n%s", src, msg, a.ID, plainView(p))
 			}
+		}
+	}
+}
+
+// esc in the conflict dialog closes it to look first, and that is safe:
+// nothing is saved while the conflict waits (edits made meanwhile
+// included), the status line says so and which key asks again, q opens
+// the dialog again rather than quit, and the choice made then applies.
+func TestConflictDialogEscLooksFirst(t *testing.T) {
+	for _, src := range []string{"builtin:ops", "builtin:ops-ja"} {
+		p := newTestProgram(t, loadLens(t, src), nil, 80, 24)
+		press(p, "x") // OPS1, unsaved
+		other := load(t, p.s.path)
+		other.Update(pillar, "OPS1", "bob", testNow, func(a *review.Answer) { a.Selected = []string{"OPS1_no"} })
+		writeOutside(t, p.s.path, other)
+		save(p)
+		if _, ok := topDialog(p.v).(conflictDialog); !ok {
+			t.Fatalf("%s: no conflict dialog:\n%s", src, plainView(p))
+		}
+		if !strings.Contains(plainView(p), "esc") {
+			t.Errorf("%s: the dialog does not offer esc:\n%s", src, plainView(p))
+		}
+		disk, _ := os.ReadFile(p.s.path)
+		press(p, "esc")
+		if topDialog(p.v) != nil {
+			t.Fatalf("%s: esc left %T open", src, topDialog(p.v))
+		}
+		press(p, "n", "x") // more changes while looking
+		save(p)
+		watch(p)
+		if now, _ := os.ReadFile(p.s.path); string(now) != string(disk) {
+			t.Fatalf("%s: the file was written while the conflict waited", src)
+		}
+		if _, ok := topDialog(p.v).(conflictDialog); ok {
+			t.Fatalf("%s: the same conflict opened again by itself", src)
+		}
+		if st := ansi.Strip(p.v.status); !strings.Contains(st, ansi.Strip(p.v.c.t.Status.ChangedOnDiskAsk)) {
+			t.Errorf("%s: the status line: %q", src, st)
+		}
+		if runCmd(p, press(p, "q")) {
+			t.Fatalf("%s: q quit instead of asking again", src)
+		}
+		if _, ok := topDialog(p.v).(conflictDialog); !ok {
+			t.Fatalf("%s: q did not open the conflict dialog again: %T", src, topDialog(p.v))
+		}
+		press(p, "k") // keep this session's answers
+		save(p)
+		if r := load(t, p.s.path); selected(p, "OPS1") == "OPS1_no" || r.Answers.Get(pillar, "OPS2") == nil {
+			t.Errorf("%s: after keep: OPS1 %q, OPS2 on disk %v", src, selected(p, "OPS1"), r.Answers.Get(pillar, "OPS2"))
 		}
 	}
 }

@@ -255,6 +255,23 @@ func (v *Viewer) syncConflict() {
 	}
 }
 
+// conflictClosed reports whether a conflict of both sides' answers waits
+// for this viewer's decision with its dialog closed (esc, to look first).
+// One about a file that does not load needs none: saving resumes once it
+// loads.
+func (v *Viewer) conflictClosed() bool {
+	c := v.snap.Conflict
+	if c == nil || c.LoadErr != nil || v.meeting != nil && v.meeting.Me.Role != Facilitator {
+		return false
+	}
+	for _, d := range v.dialogs {
+		if _, ok := d.(conflictDialog); ok {
+			return false
+		}
+	}
+	return true
+}
+
 func topOf(ds []dialog) dialog {
 	if len(ds) == 0 {
 		return nil

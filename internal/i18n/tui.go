@@ -44,19 +44,22 @@ type Status struct {
 	NotCreated    string
 	SaveFailed    string // %s: the error
 	ChangedOnDisk string
-	Waiting       string
-	Saving        string
-	NoChanges     string
-	SavedJustNow  string
-	SavedAgo      string // %s: a duration
-	Seconds       string // %d
-	Minutes       string // %d
-	Hours         string // %d
-	Progress      string // %[1]d answered, %[2]d in all, %[3]d HIGH, %[4]d MEDIUM
-	KeysTitle     string
-	KeysClose     string
-	TooSmall      string // %[1]dx%[2]d now, %[3]dx%[4]d needed
-	TooSmallShort string // TooSmall where it does not fit
+	// ChangedOnDiskAsk is ChangedOnDisk once its dialog was closed to look
+	// first: it says which key asks again.
+	ChangedOnDiskAsk string
+	Waiting          string
+	Saving           string
+	NoChanges        string
+	SavedJustNow     string
+	SavedAgo         string // %s: a duration
+	Seconds          string // %d
+	Minutes          string // %d
+	Hours            string // %d
+	Progress         string // %[1]d answered, %[2]d in all, %[3]d HIGH, %[4]d MEDIUM
+	KeysTitle        string
+	KeysClose        string
+	TooSmall         string // %[1]dx%[2]d now, %[3]dx%[4]d needed
+	TooSmallShort    string // TooSmall where it does not fit
 	// TooSmallTyping and its short form, while a text field has the keys:
 	// typing goes on into it, and only ctrl+c quits.
 	TooSmallTyping, TooSmallTypingShort string
@@ -248,10 +251,13 @@ type Conflict struct {
 	BothChanged string // %s: question ids
 	DoesNotLoad string // %s: the error
 	KeepWorking string
-	QuitBroken  string // %s: the set-aside file
-	Reload      string
-	Keep        string
-	Quit        string // %s: the set-aside file
+	// LookFirst is esc when both sides changed: the dialog closes, and
+	// nothing is saved until the user chooses.
+	LookFirst  string
+	QuitBroken string // %s: the set-aside file
+	Reload     string
+	Keep       string
+	Quit       string // %s: the set-aside file
 	// LeaveMeeting replaces the quit lines in a live review.
 	LeaveMeeting string
 }
