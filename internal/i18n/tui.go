@@ -44,25 +44,26 @@ type Status struct {
 	NotCreated    string
 	SaveFailed    string // %s: the error
 	ChangedOnDisk string
-	// ChangedOnDiskAsk is ChangedOnDisk once its dialog was closed to look
-	// first: it says which key asks again.
-	ChangedOnDiskAsk string
-	Waiting          string
-	Saving           string
-	NoChanges        string
-	SavedJustNow     string
-	SavedAgo         string // %s: a duration
-	Seconds          string // %d
-	Minutes          string // %d
-	Hours            string // %d
-	Progress         string // %[1]d answered, %[2]d in all, %[3]d HIGH, %[4]d MEDIUM
-	KeysTitle        string
-	KeysClose        string
-	TooSmall         string // %[1]dx%[2]d now, %[3]dx%[4]d needed
-	TooSmallShort    string // TooSmall where it does not fit
+	Waiting       string
+	Saving        string
+	NoChanges     string
+	SavedJustNow  string
+	SavedAgo      string // %s: a duration
+	Seconds       string // %d
+	Minutes       string // %d
+	Hours         string // %d
+	Progress      string // %[1]d answered, %[2]d in all, %[3]d HIGH, %[4]d MEDIUM
+	KeysTitle     string
+	KeysClose     string
+	TooSmall      string // %[1]dx%[2]d now, %[3]dx%[4]d needed
+	TooSmallShort string // TooSmall where it does not fit
 	// TooSmallTyping and its short form, while a text field has the keys:
 	// typing goes on into it, and only ctrl+c quits.
 	TooSmallTyping, TooSmallTypingShort string
+
+	// ChangedOnDiskAsk is ChangedOnDisk once its dialog was closed to look
+	// first: it says which key asks again.
+	ChangedOnDiskAsk string
 
 	// Why a save failed, where wafr knows (an error of the system is
 	// shown as the system says it).
@@ -251,15 +252,15 @@ type Conflict struct {
 	BothChanged string // %s: question ids
 	DoesNotLoad string // %s: the error
 	KeepWorking string
-	// LookFirst is esc when both sides changed: the dialog closes, and
-	// nothing is saved until the user chooses.
-	LookFirst  string
-	QuitBroken string // %s: the set-aside file
-	Reload     string
-	Keep       string
-	Quit       string // %s: the set-aside file
+	QuitBroken  string // %s: the set-aside file
+	Reload      string
+	Keep        string
+	Quit        string // %s: the set-aside file
 	// LeaveMeeting replaces the quit lines in a live review.
 	LeaveMeeting string
+	// LookFirst is esc when both sides changed: the dialog closes, and
+	// nothing is saved until the user chooses.
+	LookFirst string
 }
 
 // SaveFailed is the dialog when saving on quit failed.
@@ -281,13 +282,13 @@ type Notices struct {
 	Reloaded        string // %s: the file
 	KeptOurs        string // %d questions
 	LintWarnings    string // %[1]d warnings, %[2]s the lens
-	LintWarning     string // %s: the lens (one warning)
+	// LintWarningShort and LintWarningsShort say where the command is (the
+	// key help) when LintCommand is too long for one line. %d: warnings.
+	LintWarningShort, LintWarningsShort string
+	LintWarning                         string // %s: the lens (one warning)
 	// LintCommand and LintCommandOne are LintWarnings and LintWarning
 	// shortened, the command whole: %[1]d warnings, %[2]s the lens.
 	LintCommand, LintCommandOne string
-	// LintWarningShort and LintWarningsShort say where the command is (the
-	// key help) when even that is too long for one line. %d: warnings.
-	LintWarningShort, LintWarningsShort string
 
 	// The lens is not the one the review was saved with.
 	LensReplaced   string // %[1]s the lens answered with, %[2]s the lens now
