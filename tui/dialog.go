@@ -24,6 +24,13 @@ type dialog interface {
 	typing() bool
 }
 
+// A dialog that holds typed text until it is confirmed (a reason, an
+// action's owner) says what it holds: ending the program drops it, and
+// the closing lines name it (Viewer.Unconfirmed). "" when nothing was typed.
+type unconfirmedText interface {
+	unconfirmed() (where, text string)
+}
+
 // A textEditor is a dialog in which every letter is text and never a
 // command (the notes editor): a run of letters goes in as one insertion,
 // where elsewhere each letter is a key of its own. Text pasted without

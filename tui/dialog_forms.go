@@ -134,3 +134,19 @@ func (d actionDialog) keys() []key.Binding {
 }
 
 func (d actionDialog) typing() bool { return true }
+
+func (d actionDialog) unconfirmed() (string, string) {
+	t := &d.c.t.Action
+	var typed []string
+	if v := strings.TrimSpace(d.owner.Value()); v != "" {
+		typed = append(typed, t.Owner+" "+v)
+	}
+	if v := strings.TrimSpace(d.due.Value()); v != "" {
+		typed = append(typed, t.Due+" "+v)
+	}
+	where := t.Title
+	if d.choice != nil {
+		where = fmt.Sprintf(t.Adopt, d.choice.Title)
+	}
+	return where, strings.Join(typed, ", ")
+}

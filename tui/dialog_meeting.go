@@ -71,6 +71,10 @@ func (d textDialog) keys() []key.Binding {
 }
 func (d textDialog) typing() bool { return true }
 
+func (d textDialog) unconfirmed() (string, string) {
+	return d.title, strings.TrimSpace(d.input.Value())
+}
+
 func newParkDialog(c *common, snap *Snapshot, item int) textDialog {
 	q, t := cleanLine(snap.Items[item].Question.ID), &c.t.Meeting
 	return newTextDialog(c, fmt.Sprintf(t.ParkTitle, q), t.ParkIntro, t.ParkPlaceholder, 300, func(text string) (Intent, string) {

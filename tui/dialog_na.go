@@ -185,6 +185,13 @@ func (d notApplicableDialog) keys() []key.Binding {
 
 func (d notApplicableDialog) typing() bool { return d.asking }
 
+func (d notApplicableDialog) unconfirmed() (string, string) {
+	if !d.asking {
+		return "", ""
+	}
+	return fmt.Sprintf(d.c.t.NA.OtherTitle, d.question), strings.TrimSpace(d.input.Value())
+}
+
 // otherReason is the reason typed for "Other", found in the first line of
 // the notes (in either language's words).
 func otherReason(notes string, t *i18n.NotApplicable) string {

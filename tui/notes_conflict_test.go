@@ -485,3 +485,30 @@ func TestNotesEditorSaysWhenTheFileIsHeld(t *testing.T) {
 		t.Errorf("opened while saving fails, the editor says otherwise:\n%s", v)
 	}
 }
+
+// Text typed in a dialog and never confirmed (an "Other" reason, an
+// action's owner and due date, a milestone's name) is named at the end,
+// in the closing lines, so that it can be typed again; a dialog with
+// nothing typed says nothing.
+func TestUnconfirmedTextIsNamed(t *testing.T) {
+	for _, c := range []struct {
+		keys []string
+		text string
+		want string
+	}{
+		{[]string{"a", "down", "down", "down", "enter"}, "legacy box", "OPS1"},
+		{[]string{"j", "j", "A"}, "carol", "Owner carol"},
+		{[]string{"M"}, "before launch", "before launch"},
+	} {
+		p := opsProgram(t)
+		press(p, c.keys...)
+		if got := p.v.Unconfirmed(); len(got) != 0 {
+			t.Errorf("%v: nothing typed, yet %q", c.keys, got)
+		}
+		typeText(p, c.text)
+		got := strings.Join(p.v.Unconfirmed(), "\n")
+		if !strings.Contains(got, "never confirmed") || !strings.Contains(got, c.text) || !strings.Contains(got, c.want) {
+			t.Errorf("%v then %q: the closing lines say %q", c.keys, c.text, got)
+		}
+	}
+}

@@ -60,6 +60,9 @@ type Options struct {
 	// Language is the language of wafr's own words: a tag such as "ja"
 	// (see i18n.Choose); empty, the lens's language.
 	Language string
+	// Unconfirmed, when set, is told at the end what was typed in dialogs
+	// and never confirmed (Viewer.Unconfirmed), for the closing lines.
+	Unconfirmed func(lines []string)
 	// Hyperlinks writes the help pane's web links as OSC 8 hyperlinks, for
 	// terminals that show them (the caller decides).
 	Hyperlinks bool
@@ -302,6 +305,9 @@ func Run(opts Options) (*review.Review, error) {
 	}()
 	_, runErr := prog.Run()
 	err = p.finish(runErr) // first: it takes what the viewer still held
+	if lines := p.v.Unconfirmed(); len(lines) > 0 && opts.Unconfirmed != nil {
+		opts.Unconfirmed(lines)
+	}
 	return p.s.Snapshot().Review, err
 }
 

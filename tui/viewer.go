@@ -345,6 +345,22 @@ func (v *Viewer) TakeLeftBehind() []Intent {
 	return append(v.TakeIntents(), v.takePendingNotes()...)
 }
 
+// Unconfirmed says, a line each, what was typed in open dialogs and never
+// confirmed (an "Other" reason, an action's owner): ending the program
+// drops it, since keeping it would decide what nobody confirmed, and the
+// closing lines name it so that it can be typed again.
+func (v *Viewer) Unconfirmed() []string {
+	var out []string
+	for _, d := range v.dialogs {
+		if u, ok := d.(unconfirmedText); ok {
+			if where, text := u.unconfirmed(); text != "" {
+				out = append(out, fmt.Sprintf(v.c.t.Notice.Unconfirmed, cleanLine(where), cleanLine(text)))
+			}
+		}
+	}
+	return out
+}
+
 // takePendingNotes returns the notes typed over someone else's change that
 // no one has said what to keep of yet, as intents that keep both texts,
 // once: a program ending before the question is answered applies them, so

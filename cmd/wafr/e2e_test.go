@@ -270,6 +270,26 @@ func TestEndToEndSignalsSave(t *testing.T) {
 	}
 }
 
+// A reason typed for "Other" and never confirmed is not kept when a signal
+// ends the review (keeping it would decide what nobody confirmed), but the
+// closing lines name it, so that it can be typed again.
+func TestEndToEndSignalNamesUnconfirmedText(t *testing.T) {
+	s := startTmux(t, "review", "review.yaml", "--workload", "Signals")
+	s.waitFor("Operational Excellence - 1/6")
+	waitForFile(t, s.path("review.yaml"), "Signals")
+	s.keys("a", "Down", "Down", "Down", "Enter")
+	s.run("send-keys", "-t", s.name, "-l", "legacy box")
+	s.waitFor("legacy box")
+	for _, pid := range wafrPIDs(t, s) {
+		syscall.Kill(pid, syscall.SIGTERM)
+	}
+	waitForFile(t, s.path("status.txt"), "exit=")
+	s.waitFor("never confirmed")
+	if scr := s.screen(); !strings.Contains(scr, "legacy box") {
+		t.Errorf("the closing lines do not name the reason typed:\n%s", scr)
+	}
+}
+
 func waitForFile(t *testing.T, path, want string) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)

@@ -113,8 +113,13 @@ func runReview(opts *reviewOptions) error {
 		LintWarnings: lint,
 		Language:     i18n.Choose(opts.lang, l.Language, opts.io.Getenv),
 		Hyperlinks:   hyperlinks(opts.io),
-		Renderer:     opts.io.terminalRenderer(),
-		Now:          opts.io.Now,
+		Unconfirmed: func(lines []string) {
+			for _, l := range lines {
+				fmt.Fprintln(opts.io.ErrOut, l)
+			}
+		},
+		Renderer: opts.io.terminalRenderer(),
+		Now:      opts.io.Now,
 	})
 	if err != nil {
 		return err

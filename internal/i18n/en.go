@@ -318,6 +318,7 @@ func englishTUI() TUI {
 			ActionAdded:       "action %s added",
 			Merged:            "merged changes made outside this session",
 			Recreated:         "%s was deleted meanwhile: written again with this session's answers",
+			Unconfirmed:       "not kept, as it was never confirmed: %[1]s: “%[2]s”",
 			Reloaded:          "took the file's answers to %s; this session's other changes are kept",
 			KeptOurs:          "keeping this session's answers to %d questions; the rest is merged",
 			LintWarnings:      "the lens has %[1]d lint warnings (wafr lens lint %[2]s)",

@@ -304,6 +304,7 @@ func japaneseTUI() TUI {
 			ActionAdded:       "アクション %s を追加しました",
 			Merged:            "このセッションの外で行われた変更をマージしました",
 			Recreated:         "%s は途中で削除されていたため、このセッションの回答で書き直しました",
+			Unconfirmed:       "確定されなかったため保存していません: %[1]s:「%[2]s」",
 			Reloaded:          "%s はファイルの回答を採りました。このセッションのほかの変更は残っています",
 			KeptOurs:          "%d 問はこのセッションの回答を残し、それ以外はマージします",
 			LintWarnings:      "レンズに lint の警告が %[1]d 件あります(wafr lens lint %[2]s)",

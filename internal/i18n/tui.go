@@ -279,6 +279,7 @@ type Notices struct {
 	ActionAdded     string // %s: its id
 	Merged          string
 	Recreated       string // %s: the file, deleted meanwhile and written again
+	Unconfirmed     string // %[1]s: the dialog, %[2]s: what was typed in it and never confirmed
 	Reloaded        string // %s: the file
 	KeptOurs        string // %d questions
 	LintWarnings    string // %[1]d warnings, %[2]s the lens
