@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -78,17 +79,20 @@ func WriteOutput(path string, data []byte, stdout io.Writer, inputs ...string) e
 	return atomicfile.Write(path, data)
 }
 
-// isReview reports whether the regular file at path loads as a review.
+// isReview reports whether the regular file at path is a review: one that
+// loads, or one that does not (a typo in a hand edit) but is a review all
+// the same, which the loader tells from a lens, Markdown or other YAML. An
+// empty or binary file is not one.
 func isReview(path string, st os.FileInfo) bool {
 	if !st.Mode().IsRegular() || st.Size() > review.MaxFileSize {
 		return false
 	}
 	data, err := os.ReadFile(path)
-	if err != nil {
+	if err != nil || len(bytes.TrimSpace(data)) == 0 || bytes.IndexByte(data, 0) >= 0 {
 		return false
 	}
 	_, err = review.Parse(path, data)
-	return err == nil
+	return err == nil || !errors.Is(err, review.ErrNotReview)
 }
 
 // descriptorName parses the names Linux gives a process's open

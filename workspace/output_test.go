@@ -66,12 +66,32 @@ func TestWriteOutputKeepsReviews(t *testing.T) {
 	if after, _ := os.ReadFile(keep); !bytes.Equal(after, before) {
 		t.Error("the review was replaced")
 	}
-	plan := filepath.Join(dir, "plan.md")
-	os.WriteFile(plan, []byte("old plan\n"), 0o644)
-	if err := WriteOutput(plan, []byte("new plan\n"), io.Discard); err != nil {
+	// A review that no longer loads (a typo in a hand edit) is a review.
+	broken := filepath.Join(dir, "broken.yaml")
+	os.WriteFile(broken, bytes.Replace(before, []byte("environment: PRODUCTION"), []byte("environment: PRODUCTOIN"), 1), 0o644)
+	if _, err := review.Load(broken); err == nil {
+		t.Fatal("the broken review loads: the test does not test it")
+	}
+	if err := WriteOutput(broken, []byte("# plan\n"), io.Discard); !errors.Is(err, ErrOutputIsReview) {
+		t.Errorf("a review that does not load was replaced: %v", err)
+	}
+	// Anything else is replaced: an old plan, a lens, an empty file.
+	ops, err := questions.Load("builtin:ops")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := os.ReadFile(plan); string(got) != "new plan\n" {
-		t.Errorf("plan.md holds %q", got)
+	lens, err := questions.MarshalYAML(ops)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, old := range map[string]string{"plan.md": "# Old plan\n\nText.\n", "lens.yaml": string(lens), "empty.md": ""} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(old), 0o644)
+		if err := WriteOutput(path, []byte("new\n"), io.Discard); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got, _ := os.ReadFile(path); string(got) != "new\n" {
+			t.Errorf("%s holds %q", name, got)
+		}
 	}
 }

@@ -157,8 +157,10 @@ func (w *Workspace) Open(path string, in io.Reader, o OpenOptions) (*File, error
 var ErrMilestoneRef = errors.New("milestones are read-only")
 
 // notMilestone refuses to write a review at a path that does not exist
-// but reads as FILE@MILESTONE of a FILE that does (as diff and --at read
-// it): that is a milestone of FILE, not the name of a new review.
+// but reads as FILE@MILESTONE of a review FILE (as diff and --at read it):
+// that is a milestone of FILE, not the name of a new review. Beside a
+// file that is not a review (team@2027.yaml beside a file "team"), the
+// name is only a name.
 func notMilestone(path string) error {
 	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -167,8 +169,8 @@ func notMilestone(path string) error {
 		if path[i] != '@' {
 			continue
 		}
-		if st, err := os.Stat(path[:i]); err == nil && st.Mode().IsRegular() {
-			return fmt.Errorf("%s: %w: it names milestone %q of %s; answer or edit %s itself", path, ErrMilestoneRef, path[i+1:], path[:i], path[:i])
+		if st, err := os.Stat(path[:i]); err == nil && isReview(path[:i], st) {
+			return fmt.Errorf("%s: %w: it names milestone “%s” of %s; answer or edit %s itself", path, ErrMilestoneRef, path[i+1:], path[:i], path[:i])
 		}
 	}
 	return nil
