@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -60,11 +61,15 @@ func (d conflictDialog) view() string {
 	if d.meeting {
 		quitBroken, quit = keyLines(t.LeaveMeeting, w), keyLines(t.LeaveMeeting, w)
 	}
-	if d.conflict.LoadErr != nil {
-		for _, l := range text(fmt.Sprintf(t.DoesNotLoad, sanitize(d.conflict.LoadErr.Error()))) {
+	if err := d.conflict.LoadErr; err != nil {
+		problem, keep := t.DoesNotLoad, t.KeepWorking
+		if errors.Is(err, workspace.ErrReplacedByOtherLens) {
+			problem, keep = t.OtherReview, t.KeepWorkingOther // it loads: another review was put there
+		}
+		for _, l := range text(fmt.Sprintf(problem, sanitize(err.Error()))) {
 			lines = append(lines, s.StatusError.Render(l))
 		}
-		lines = append(append(append(lines, ""), keyLines(t.KeepWorking, w)...), quitBroken...)
+		lines = append(append(append(lines, ""), keyLines(keep, w)...), quitBroken...)
 		return d.boxLines(t.Title, lines)
 	}
 	lines = append(lines, keyLines(t.Reload, w)...)

@@ -279,6 +279,15 @@ func TestHostScreenSaysHowToJoin(t *testing.T) {
 		t.Errorf("the host alone is not told how others join:\n%s", got)
 	}
 	checkFits(t, v, "host alone")
+	// With a time-box beside it and no room for the whole command, the
+	// join line is cut at its end, never counted as a person ("+1 more").
+	long := NewViewer(s.Snapshot(), ViewerOptions{Renderer: testRenderer(false), Now: func() time.Time { return testNow },
+		Join: "ssh -p 2222 -o StrictHostKeyChecking=accept-new review-host.example.internal", JoinKey: "SHA256:abcdef"})
+	long.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	long.SetMeeting(&Meeting{Me: host, People: []Person{host}, TimeBox: TimeBox{PerQuestion: 5 * time.Minute, Started: testNow}})
+	if got := ansi.Strip(long.View()); strings.Contains(got, "more") || !strings.Contains(got, "others join with: ssh") {
+		t.Errorf("the host alone, with a time-box, is not told how others join:\n%s", got)
+	}
 	v.SetMeeting(&Meeting{Me: host, People: []Person{host, {ID: "bob", Name: "bob", Role: Contributor}}})
 	if got := ansi.Strip(v.View()); strings.Contains(got, "others join with") {
 		t.Errorf("the join line stays once someone has joined:\n%s", got)

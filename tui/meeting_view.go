@@ -200,15 +200,16 @@ func (v *Viewer) presenceLine() string {
 		}
 		people = append(people, tag+names[i]+where)
 	}
-	if v.join != "" && len(m.People) <= 1 { // the host alone: say how to join
-		people = append(people, fmt.Sprintf(t.JoinWith, v.join))
-	}
 	lead := ""
 	if n := len(m.Proposals); n > 0 && m.Me.Role == Facilitator {
 		lead = s.Notice.Render(i18n.Plural(n, t.OneProposal, fmt.Sprintf(t.Proposals, n)))
 	}
 	room := v.termW - displayWidth(lead) - displayWidth(right) - 1 - spreadGap // a space before, a gap before right
-	return spread(lead+s.Dim.Render(" "+fitPeople(people, room, t.MorePeople)), right, v.termW)
+	who := fitPeople(people, room, t.MorePeople)
+	if v.join != "" && len(m.People) <= 1 { // the host alone: how to join, cut at the end if need be (not a person to count)
+		who += " · " + fmt.Sprintf(t.JoinWith, v.join)
+	}
+	return spread(lead+s.Dim.Render(" "+who), right, v.termW)
 }
 
 // personNames is how the presence line and the hand-over list name each

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -234,6 +235,8 @@ func (s *Session) SaveNow() error {
 	switch {
 	case !s.Dirty():
 		return nil
+	case st.conflict != nil && errors.Is(st.conflict.loadErr, workspace.ErrReplacedByOtherLens):
+		return st.conflict.loadErr // it names the file and says what it is now
 	case st.conflict != nil && st.conflict.loadErr != nil:
 		return fmt.Errorf("%s does not load: %v", s.path, st.conflict.loadErr)
 	case st.conflict != nil:

@@ -161,7 +161,7 @@ func sameLensOnDisk(req SyncRequest, theirs *review.Review) error {
 	if ours == "" || theirs.Lens.ID == "" || same {
 		return nil
 	}
-	return fmt.Errorf("%s %w (%s, not %s): it is not merged with this session's answers", req.Path, ErrReplacedByOtherLens, theirs.Lens.ID, ours)
+	return fmt.Errorf("%s %w (%s, not %s)", req.Path, ErrReplacedByOtherLens, theirs.Lens.ID, ours)
 }
 
 // rewrite writes the session's version where the file is missing: new,

@@ -252,10 +252,13 @@ type Conflict struct {
 	BothChanged string // %s: question ids
 	DoesNotLoad string // %s: the error
 	KeepWorking string
-	QuitBroken  string // %s: the set-aside file
-	Reload      string
-	Keep        string
-	Quit        string // %s: the set-aside file
+	// OtherReview and KeepWorkingOther are DoesNotLoad and KeepWorking for
+	// a file that loads but is now a review of another lens.
+	OtherReview, KeepWorkingOther string
+	QuitBroken                    string // %s: the set-aside file
+	Reload                        string
+	Keep                          string
+	Quit                          string // %s: the set-aside file
 	// LeaveMeeting replaces the quit lines in a live review.
 	LeaveMeeting string
 	// LookFirst is esc when both sides changed: the dialog closes, and
