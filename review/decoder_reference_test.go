@@ -236,7 +236,7 @@ func (d *refDecoder) answer(n *yaml.Node, field string) *Answer {
 			for _, s := range d.list(v, field+".selected") {
 				id := d.str(s, field+".selected")
 				if id == "" {
-					d.fail(s, field+".selected", "choice id is empty")
+					d.fail(s, field+".selected", "choice id is empty: take the empty entry out of the list (an older wafr import could write one)")
 				}
 				if seen[id] {
 					d.fail(s, field+".selected", "choice %q is listed twice", id)
@@ -296,7 +296,7 @@ func (d *refDecoder) votes(n *yaml.Node, field string) []Vote {
 				for _, s := range d.list(x, f+".selected") {
 					id := d.str(s, f+".selected")
 					if id == "" {
-						d.fail(s, f+".selected", "choice id is empty")
+						d.fail(s, f+".selected", "choice id is empty: take the empty entry out of the list (an older wafr import could write one)")
 					}
 					v.Selected = append(v.Selected, id)
 				}

@@ -379,7 +379,7 @@ func (d *decoder) answers(n *yaml.Node, field string) Answers {
 func (d *decoder) choiceID(n *yaml.Node, field string) string {
 	id := d.str(n, field, "selected")
 	if id == "" {
-		d.fail(n, field+".selected", "choice id is empty")
+		d.fail(n, field+".selected", "choice id is empty: take the empty entry out of the list (an older wafr import could write one)")
 	}
 	return id
 }
