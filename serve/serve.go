@@ -236,6 +236,11 @@ func runHost(ctx context.Context, hub *Hub, o Options, drift *workspace.LensDrif
 	go deliver(deliverCtx, box, p)
 	_, err = p.Run()
 	s.handOver() // before the hub saves: Stop comes after, and SIGTERM waits for it
+	if o.Out != nil {
+		for _, l := range s.v.Unconfirmed() { // typed in a dialog, never confirmed: said, as wafr review says it
+			fmt.Fprintln(o.Out, l)
+		}
+	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // SIGTERM: the hub saves and says goodbye
 	}

@@ -32,10 +32,11 @@ type liveReview struct {
 	addr string
 	path string
 	host *io.PipeWriter
-	// hostScreen is what the host's terminal was sent.
-	hostScreen *lockedBuffer
-	stop       context.CancelFunc
-	done       chan error
+	// hostScreen is what the host's terminal was sent; log, what serve
+	// printed beside it (start-up lines, closing lines).
+	hostScreen, log *lockedBuffer
+	stop            context.CancelFunc
+	done            chan error
 }
 
 func startReview(t *testing.T, path, team string, renderer func(ssh.Session) *lipgloss.Renderer) *liveReview {
@@ -55,7 +56,7 @@ func startReviewOf(t *testing.T, path, team string, renderer func(ssh.Session) *
 	in, hostKeys := io.Pipe()
 	ready := make(chan string, 1)
 	ctx, cancel := context.WithCancel(context.Background())
-	lr := &liveReview{t: t, path: path, host: hostKeys, hostScreen: &lockedBuffer{}, stop: cancel, done: make(chan error, 1)}
+	lr := &liveReview{t: t, path: path, host: hostKeys, hostScreen: &lockedBuffer{}, log: &lockedBuffer{}, stop: cancel, done: make(chan error, 1)}
 	plain := func(s ssh.Session) *lipgloss.Renderer {
 		r := lipgloss.NewRenderer(s)
 		r.SetColorProfile(termenv.Ascii)
@@ -68,7 +69,7 @@ func startReviewOf(t *testing.T, path, team string, renderer func(ssh.Session) *
 	hostR.SetColorProfile(termenv.Ascii)
 	go func() {
 		_, err := Run(ctx, Options{Workspace: ws, File: f, Listen: "127.0.0.1:0", TeamPath: team,
-			HostKeyPath: filepath.Join(filepath.Dir(team), "host_key"), HostName: "hana", Out: io.Discard,
+			HostKeyPath: filepath.Join(filepath.Dir(team), "host_key"), HostName: "hana", Out: lr.log,
 			HostRenderer: hostR, HostInput: in, HostOutput: lr.hostScreen, Renderer: renderer, Ready: func(a string) { ready <- a }})
 		lr.done <- err
 	}()
@@ -514,6 +515,25 @@ func TestHostHearsTheLensChanged(t *testing.T) {
 			t.Fatalf("the host's screen never said the lens changed:\n%s", tail(screen.String()))
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// What the host typed in a dialog and never confirmed when the review
+// ends (SIGTERM) is not applied, but the closing lines quote it, as wafr
+// review's do.
+func TestHostsUnconfirmedTextIsQuotedAtTheEnd(t *testing.T) {
+	keys := testKeys(t, 3)
+	lr := startReview(t, filepath.Join(t.TempDir(), "review.yaml"), writeTeam(t, keys), nil)
+	lr.waitForHost("OPS1")
+	lr.host.Write([]byte("M"))
+	lr.waitForHost("milestone")
+	lr.host.Write([]byte("before launch"))
+	lr.waitForHost("before launch")
+	if err := lr.end(); err != nil {
+		t.Fatal(err)
+	}
+	if log := lr.log.String(); !strings.Contains(log, "never confirmed") || !strings.Contains(log, "before launch") {
+		t.Errorf("the closing lines do not quote the name typed:\n%s", log)
 	}
 }
 
