@@ -215,6 +215,8 @@ func TestSameLens(t *testing.T) {
 		{"ops", ops, true}, {"ops-ja", ja, true}, {"ops", ja, true}, {"ops-ja", ops, true},
 		{"users", ops, false}, {"users-ja", ja, false}, {"ops-jap", ops, false}, {"ops-", ops, false}, {"opsja", ja, false},
 		{"aws-samples-custom-lens-wa-hub-amazon-ecs-lens", ops, false},
+		{"ops-fr", ja, true}, // two translations of one lens
+		{"ops-fr", mustBuiltin(t, "users-ja"), false},
 	} {
 		if got := SameLens(c.recorded, c.l); got != c.want {
 			t.Errorf("SameLens(%q, %s) = %v, want %v", c.recorded, c.l.ID, got, c.want)

@@ -48,19 +48,25 @@ type Lens struct {
 func (l *Lens) IDFromFile() bool { return l.idFromFile }
 
 // SameLens reports whether a review that records the lens id recorded is
-// a review of l: the same id, or one lens a translation of the other,
-// whose id is the original's and its language (ops and ops-ja: the same
+// a review of l: the same id, or translations of one lens, whose ids are
+// the original's with a language after a hyphen (ops, ops-ja: the same
 // questions, choices and rules in other words).
 func SameLens(recorded string, l *Lens) bool {
-	if recorded == l.ID || l.Language != "" && recorded+"-"+l.Language == l.ID {
-		return true
+	own := l.ID
+	if l.Language != "" {
+		own = strings.TrimSuffix(l.ID, "-"+l.Language)
 	}
-	i := strings.LastIndexByte(recorded, '-') // recorded may be the translation
-	if i < 0 {
-		return false
+	return recorded == l.ID || untranslated(recorded) == own
+}
+
+// untranslated is a lens id without a two-letter language after its last
+// hyphen (ops-ja: ops).
+func untranslated(id string) string {
+	i := strings.LastIndexByte(id, '-')
+	if lang := id[i+1:]; i > 0 && len(lang) == 2 && lang[0] >= 'a' && lang[0] <= 'z' && lang[1] >= 'a' && lang[1] <= 'z' {
+		return id[:i]
 	}
-	lang := recorded[i+1:]
-	return recorded[:i] == l.ID && len(lang) == 2 && lang[0] >= 'a' && lang[0] <= 'z' && lang[1] >= 'a' && lang[1] <= 'z'
+	return id
 }
 
 // Pillar groups questions.

@@ -87,6 +87,12 @@ func fitDialogBody(lines []string, w, room int) []string {
 		return lines
 	}
 	blank := func(l string) bool { return strings.TrimSpace(ansi.Strip(l)) == "" }
+	for len(lines) > 0 && blank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1] // the last paragraph is the keys, not a blank line after them
+	}
+	if len(lines) <= room {
+		return lines
+	}
 	last := 0 // where the last paragraph starts
 	for i, l := range lines {
 		if blank(l) {

@@ -512,3 +512,15 @@ func TestUnconfirmedTextIsNamed(t *testing.T) {
 		}
 	}
 }
+
+// A dialog body that ends in blank lines, or has no room at all, is cut
+// above its keys like any other, never a panic.
+func TestFitDialogBodyEdges(t *testing.T) {
+	lines := []string{"intro", "more intro", "", "k  a key", "q  another", "", ""}
+	for room := -1; room <= len(lines)+1; room++ {
+		got := fitDialogBody(lines, 40, room)
+		if len(got) == 0 || !strings.Contains(strings.Join(got, "\n"), "k  a key") {
+			t.Errorf("room %d: %q lost the keys", room, got)
+		}
+	}
+}
