@@ -60,10 +60,6 @@ func ExportAnswers(w io.Writer, r *review.Review, l *questions.Lens, opts Export
 			if a == nil || (len(a.Selected) == 0 && !a.NotApplicable) {
 				continue
 			}
-			if other, dup := seen[q.ID]; dup {
-				warnings = append(warnings, fmt.Sprintf("%s/%s: question id %s is also in pillar %s; AWS identifies answers by question id alone", p.ID, q.ID, q.ID, other))
-			}
-			seen[q.ID] = p.ID
 			in := UpdateAnswerInput{
 				WorkloadID: opts.WorkloadID, LensAlias: opts.LensAlias, QuestionID: q.ID,
 				SelectedChoices: []string{}, IsApplicable: !a.NotApplicable, Notes: a.Notes,
@@ -80,6 +76,11 @@ func ExportAnswers(w io.Writer, r *review.Review, l *questions.Lens, opts Export
 				warnings = append(warnings, fmt.Sprintf("%s/%s: none of its ticked choices is in the lens; not exported (it would clear the answer in AWS)", p.ID, q.ID))
 				continue
 			}
+			// Only an answer that is exported can meet another of its id.
+			if other, dup := seen[q.ID]; dup {
+				warnings = append(warnings, fmt.Sprintf("%s/%s: question id %s is also in pillar %s; AWS identifies answers by question id alone", p.ID, q.ID, q.ID, other))
+			}
+			seen[q.ID] = p.ID
 			if a.NotApplicable {
 				in.Reason = a.Reason
 				if in.Reason == "" {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -491,5 +492,30 @@ func TestImportUnknownReason(t *testing.T) {
 	want := `list.json:2:96: operationalExcellence/OPS3: Reason "NOT_NEEDED" is not one wafr knows (OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS, OTHER, NONE); imported as not applicable without a reason`
 	if len(warnings) != 1 || warnings[0] != want {
 		t.Errorf("warnings %q\nwant %s", warnings, want)
+	}
+}
+
+// Two pillars that share a question id: the warning that AWS cannot tell
+// them apart comes only when both answers are exported; one left out (its
+// ticks all gone from the lens) meets no other.
+func TestExportWarnsOfSharedIDsOnlyWhenBothGo(t *testing.T) {
+	l, err := questions.Load("../testdata/aws/reused-ids-nested.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		inform []string
+		want   bool
+	}{{[]string{"choice1"}, true}, {[]string{"gone"}, false}} {
+		r := review.New(l, review.Workload{Name: "w"})
+		r.Update("inform", "finops_co_q4", "me", t0, func(a *review.Answer) { a.Selected = c.inform })
+		r.Update("optimize", "finops_co_q4", "me", t0, func(a *review.Answer) { a.Selected = []string{"choice2"} })
+		warnings, err := ExportAnswers(io.Discard, r, l, ExportOptions{WorkloadID: "w", LensAlias: "a"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(strings.Join(warnings, "\n"), "is also in pillar"); got != c.want {
+			t.Errorf("inform ticks %v: shared-id warning %v, want %v: %v", c.inform, got, c.want, warnings)
+		}
 	}
 }
