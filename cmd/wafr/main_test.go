@@ -9,10 +9,12 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/wafr-dev/wafr/internal/initgc"
 	"github.com/wafr-dev/wafr/internal/lenscache"
 )
 
 func TestMain(m *testing.M) {
+	initgc.Release() // as main does, so tests and benchmarks see the heap a command sees
 	testscript.Main(ownCache{m}, map[string]func(){
 		"wafr": func() { os.Exit(run(os.Args[1:], scriptStreams())) },
 		// wafr-exit CODE ARGS... runs wafr and succeeds only if it exits
