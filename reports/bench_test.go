@@ -52,7 +52,7 @@ func BenchmarkSummary200Questions(b *testing.B) {
 
 // scored57 is the 57-question review of a generated 400 KB AWS lens, with
 // notes and actions, scored.
-func scored57(b *testing.B) *Scored {
+func scored57(b testing.TB) *Scored {
 	l, problems := questions.Parse("gen.json", lensgen.AWSJSON(6, 57, 6, 170), questions.Options{})
 	if l == nil {
 		b.Fatal(problems)

@@ -38,6 +38,7 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	if !direct {
 		b = &bytes.Buffer{}
 	}
+	b.Grow(planSize(s))
 	fmt.Fprintf(b, "# "+t.Title+"\n\n", inline(s.Workload.Name))
 	rowFormat := "| %s | %s |\n"
 	if opts.Terminal {
@@ -148,6 +149,41 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// planSize is about how long s's plan is: the text it may quote, with
+// room for the words and marks around it. The plan is grown into a
+// buffer this size at once, not doubled a dozen times on the way (a
+// 100 KB plan copied 200 KB more, each copy into memory fresh to the
+// process).
+func planSize(s *Scored) int {
+	n := 4 << 10
+	for _, p := range s.Pillars {
+		for _, q := range p.Questions {
+			n += 64 + len(q.ID) + len(q.Title) + len(q.Notes)
+			for _, a := range q.Actions {
+				n += 64 + len(a.ID) + len(a.Title) + len(a.Owner) + len(a.Reason) + len(a.Link)
+			}
+			for _, c := range q.Selected {
+				n += 16 + len(c.Title)
+			}
+			if q.Risk != questions.HighRisk && q.Risk != questions.MediumRisk {
+				continue // no item of its own, nor practices to improve
+			}
+			for _, c := range q.Missing {
+				n += 64 + len(c.Title) + len(c.ImprovementPlan) + len(c.URL)
+				if r := c.HelpfulResource; r != nil {
+					n += 16 + len(r.DisplayText) + len(r.URL)
+				}
+				for _, g := range c.AdditionalResources {
+					for _, r := range g.Content {
+						n += 16 + len(r.DisplayText) + len(r.URL)
+					}
+				}
+			}
+		}
+	}
+	return n + n/16 // escapes
 }
 
 // writeVotes says how the team voted on a question, when it did.

@@ -419,3 +419,31 @@ func TestTextColourOnlyWhenAsked(t *testing.T) {
 		}
 	}
 }
+
+// The plan is written into a buffer grown once to planSize, never
+// doubled on the way: planSize holds every plan (the generated 57
+// questions with their resources, the fixture with notes and actions, a
+// live review with votes, in English and Japanese, for a file and for a
+// terminal), and is not far above it.
+func TestPlanSizeHoldsThePlan(t *testing.T) {
+	for name, s := range map[string]*Scored{
+		"generated": scored57(t), "fixture": scoredFixture(t),
+		"live": liveReview(t, "builtin:ops"), "live ja": liveReview(t, "builtin:ops-ja"),
+	} {
+		for _, terminal := range []bool{false, true} {
+			var b bytes.Buffer
+			if err := WritePlan(&b, s, PlanOptions{Terminal: terminal}); err != nil {
+				t.Fatal(err)
+			}
+			size := planSize(s)
+			if b.Len() > size || size > 2*b.Len()+8<<10 {
+				t.Errorf("%s (terminal %v): planSize %d for a plan of %d bytes", name, terminal, size, b.Len())
+			}
+			var once bytes.Buffer
+			once.Grow(size)
+			if b.Cap() != once.Cap() {
+				t.Errorf("%s (terminal %v): the plan's buffer holds %d bytes, want the %d of one growth to planSize", name, terminal, b.Cap(), once.Cap())
+			}
+		}
+	}
+}
