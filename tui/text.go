@@ -13,7 +13,7 @@ import (
 // person fit to show over several lines: escape codes and control
 // characters replaced, and every line break it holds (U+2028, U+2029,
 // NEL, CR) a newline. Text that has one line to itself takes cleanLine.
-func sanitize(s string) string { return textsafe.Lines(s) }
+func sanitize(s string) string { return textsafe.Clean(s) }
 
 // cleanLine is sanitize for text that has one line to itself (a name, an
 // id, a title in a list): its line breaks and tabs are spaces, runs of

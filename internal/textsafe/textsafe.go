@@ -8,11 +8,18 @@ import (
 	"unicode/utf8"
 )
 
-// Clean returns s with every C0 control character except newline and tab,
-// DEL, every C1 control character and the Unicode bidi controls replaced by
-// U+FFFD, and invalid UTF-8 replaced too. Ordinary text comes back unchanged
+// Clean returns s safe to print: every line break a text may hold (CR
+// LF, a lone CR, NEL U+0085, LINE SEPARATOR U+2028, PARAGRAPH SEPARATOR
+// U+2029) becomes a newline, and every other C0 control character but
+// tab, DEL, every C1 control character, the Unicode bidi controls and
+// invalid UTF-8 become U+FFFD. A line break is kept as one because a
+// file written on Windows, or a lens whose text has CR LF, means one:
+// turned into U+FFFD it showed as a stray mark in every report. Where
+// text has one line to itself, the caller turns the newlines into
+// spaces, as for any other newline. Ordinary text comes back unchanged
 // (and without allocating).
 func Clean(s string) string {
+	s = Newlines(s)
 	if isClean(s) {
 		return s
 	}
@@ -53,11 +60,17 @@ func isClean(s string) bool {
 	return true
 }
 
-// Rune is Clean for one rune, as ranging over a string yields them: an
-// unsafe rune, or utf8.RuneError for a byte that is not UTF-8, comes back
-// as U+FFFD, anything else unchanged.
+// Rune is Clean for one rune, as ranging over a string yields them, for
+// text of one line: a line break (CR, NEL, LS, PS) comes back as a
+// newline, which such text turns into a space with any other (so CR LF
+// is two of them, one space once runs of space are joined); an unsafe
+// rune, or utf8.RuneError for a byte that is not UTF-8, comes back as
+// U+FFFD; anything else unchanged.
 func Rune(r rune) rune {
-	if unsafe(r) {
+	switch {
+	case r == '\r', r == 0x85, r == 0x2028, r == 0x2029:
+		return '\n'
+	case unsafe(r):
 		return utf8.RuneError
 	}
 	return r
@@ -74,15 +87,6 @@ func unsafe(r rune) bool {
 	}
 	return false
 }
-
-// Lines is Clean for text that is shown on lines of its own (notes, a
-// lens description, a name): every line break such text may hold, CR LF,
-// a lone CR, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH
-// SEPARATOR (U+2029), becomes a newline first. Clean alone leaves U+2028
-// and U+2029 as they are, which a terminal shows as nothing, a box or a
-// line break of its own, and turns CR and NEL into U+FFFD. Where the text
-// has one line to itself, the caller then turns the newlines into spaces.
-func Lines(s string) string { return Clean(Newlines(s)) }
 
 // Newlines turns every line break of s (CR LF, CR, NEL, LS, PS) into a
 // newline.
