@@ -22,7 +22,8 @@ type ioStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	// OutTTY is true when stdout is a terminal; Color when it also may be
-	// coloured (NO_COLOR unset), decided once here.
+	// coloured (NO_COLOR unset, and TERM not dumb: an editor's shell
+	// buffer shows escape codes as text), decided once here.
 	OutTTY bool
 	Color  bool
 	// InTTY is true when stdin is a terminal (the TUI needs one).
@@ -59,7 +60,7 @@ func newSystemStreams() *ioStreams {
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		OutTTY: outTTY,
 		Width:  width,
-		Color:  outTTY && !noColor,
+		Color:  outTTY && !noColor && os.Getenv("TERM") != "dumb",
 		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		Getenv: os.Getenv,
 		Now:    time.Now,
@@ -97,10 +98,11 @@ func (s *ioStreams) author(by string) string {
 func (s *ioStreams) terminalRenderer() *tui.Renderer { return tui.TerminalRenderer(s.Color) }
 
 // darkBackground says whether the terminal's background is dark, asking it
-// at most once.
+// at most once, and only when colours are drawn: nothing else depends on
+// it, and a terminal that never answers holds the question for 5 s.
 func (s *ioStreams) darkBackground() bool {
 	if s.dark == nil {
-		d := s.OutTTY && tui.TerminalRenderer(s.Color).HasDarkBackground()
+		d := s.Color && tui.TerminalRenderer(true).HasDarkBackground()
 		s.dark = &d
 	}
 	return *s.dark

@@ -110,33 +110,74 @@ func TestOneShotCommandsAskTheTerminalNothing(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	for _, args := range [][]string{{"--version"}, {"lens", "list"}, {"summary", path}, {"report", path, "--format", "json"}} {
-		cmd := exec.Command(wafrBinary(t), args...)
-		cmd.Env = terminalEnv()
-		f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
-		if err != nil {
-			t.Skipf("no pseudo-terminal here: %v", err)
+		out := runOnPty(t, terminalEnv(), args...)
+		if asksTheTerminal(out) {
+			t.Errorf("wafr %v asked the terminal a question:\n%q", args, out)
 		}
-		var out bytes.Buffer
-		read := make(chan struct{})
-		go func() { out.ReadFrom(f); close(read) }()
-		waited := make(chan error, 1)
-		go func() { waited <- cmd.Wait() }()
-		select {
-		case err := <-waited:
-			if err != nil {
-				t.Errorf("wafr %v: %v", args, err)
-			}
-		case <-time.After(20 * time.Second):
-			cmd.Process.Kill()
-			t.Fatalf("wafr %v never ended", args)
-		}
-		f.Close()
-		<-read
-		if bytes.Contains(out.Bytes(), []byte("\x1b]11;?")) || bytes.Contains(out.Bytes(), []byte("\x1b[6n")) {
-			t.Errorf("wafr %v asked the terminal a question:\n%q", args, out.String())
-		}
-		if args[0] == "summary" && !bytes.Contains(out.Bytes(), []byte("\x1b[1m")) {
-			t.Errorf("wafr summary on a terminal is not in colour (TERM not given back?):\n%q", out.String())
+		if args[0] == "summary" && !bytes.Contains(out, []byte("\x1b[1m")) {
+			t.Errorf("wafr summary on a terminal is not in colour (TERM not given back?):\n%q", out)
 		}
 	}
+}
+
+// Without colour (NO_COLOR, or TERM=dumb: an editor's shell buffer, which
+// shows escape codes as text), the plan drawn on a terminal needs nothing
+// of it, so it is not asked for its background (where nothing answers,
+// the question stalls 5 s and stays in the output), and no command writes
+// an escape code.
+func TestNoColourAsksNothingAndWritesNoEscapes(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.yaml")
+	if out, err := exec.Command(wafrBinary(t), "answer", path, "OPS1", "--lens", "builtin:ops", "--workload", "W", "--none").CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, env := range []string{"NO_COLOR=1", "TERM=dumb"} {
+		for _, args := range [][]string{{"report", path}, {"summary", path}, {"diff", path, path}, {"action", "list", path}} {
+			out := runOnPty(t, append(terminalEnv(), env), args...)
+			if asksTheTerminal(out) {
+				t.Errorf("%s wafr %v asked the terminal a question:\n%q", env, args, out)
+			}
+			if bytes.Contains(out, []byte("\x1b[")) {
+				t.Errorf("%s wafr %v wrote escape codes:\n%q", env, args, out)
+			}
+			if len(bytes.TrimSpace(out)) == 0 {
+				t.Errorf("%s wafr %v wrote nothing", env, args)
+			}
+		}
+	}
+}
+
+// asksTheTerminal says whether out holds termenv's questions: the
+// background colour, or the cursor position it asks alongside.
+func asksTheTerminal(out []byte) bool {
+	return bytes.Contains(out, []byte("\x1b]11;?")) || bytes.Contains(out, []byte("\x1b[6n"))
+}
+
+// runOnPty runs wafr with args on a pseudo-terminal that answers nothing
+// (as script, expect or a CI runner's pty) and returns what it wrote.
+func runOnPty(t *testing.T, env []string, args ...string) []byte {
+	t.Helper()
+	cmd := exec.Command(wafrBinary(t), args...)
+	cmd.Env = env
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	if err != nil {
+		t.Skipf("no pseudo-terminal here: %v", err)
+	}
+	var out bytes.Buffer
+	read := make(chan struct{})
+	go func() { out.ReadFrom(f); close(read) }()
+	waited := make(chan error, 1)
+	go func() { waited <- cmd.Wait() }()
+	select {
+	case err := <-waited:
+		if err != nil {
+			t.Errorf("wafr %v: %v", args, err)
+		}
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("wafr %v never ended", args)
+	}
+	f.Close()
+	<-read
+	return out.Bytes()
 }

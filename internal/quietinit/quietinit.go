@@ -1,5 +1,6 @@
-// Package quietinit keeps the commands that never draw on the terminal from
-// asking it anything while Go initialises packages. bubbletea's init asks
+// Package quietinit keeps the commands that never draw on the terminal
+// (and, with NO_COLOR set, every command: only colours need the answer)
+// from asking it anything while Go initialises packages. bubbletea's init asks
 // the terminal for its background colour (through lipgloss) whenever
 // standard output is one: a round trip to the terminal for every command,
 // and a 5 s stall, with the question's escape codes left in the output,
@@ -24,9 +25,12 @@ var saved struct {
 
 func init() { hold(os.Args[1:]) }
 
-// hold sets TERM to dumb until Restore, if args never draw.
+// hold sets TERM to dumb until Restore, if args never draw, or draw
+// without colour (NO_COLOR is set): the background matters only to
+// colours.
 func hold(args []string) {
-	if saved.held || !NeverDraws(args) {
+	_, noColor := os.LookupEnv("NO_COLOR")
+	if saved.held || !NeverDraws(args) && !noColor {
 		return
 	}
 	saved.value, saved.wasSet = os.LookupEnv("TERM")

@@ -52,6 +52,15 @@ func TestHoldAndRestore(t *testing.T) {
 		t.Fatalf("TERM is %q after Restore, want xterm-256color back", got)
 	}
 
+	// Without colour, even a command that draws has no question to ask.
+	t.Setenv("NO_COLOR", "")
+	hold([]string{"report", "r.yaml"})
+	if got := os.Getenv("TERM"); got != "dumb" {
+		t.Fatalf("TERM is %q while report's packages start with NO_COLOR set, want dumb", got)
+	}
+	Restore()
+	os.Unsetenv("NO_COLOR")
+
 	os.Unsetenv("TERM")
 	hold([]string{"diff"})
 	Restore()
