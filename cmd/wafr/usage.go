@@ -89,16 +89,22 @@ func oneRequired(hint string, names ...string) flagCheck {
 	}
 }
 
-// required asks for every named flag.
+// required asks for every named flag, with a value that is not blank.
 func required(synopsis string, names ...string) flagCheck {
 	return func(cmd *cobra.Command) error {
 		for _, n := range names {
-			if !cmd.Flags().Changed(n) {
-				name := "--" + n
-				if f := cmd.Flags().Lookup(n); f != nil && f.Shorthand != "" {
-					name += " (-" + f.Shorthand + ")"
-				}
+			f := cmd.Flags().Lookup(n)
+			name := "--" + n
+			if f != nil && f.Shorthand != "" {
+				name += " (-" + f.Shorthand + ")"
+			}
+			switch {
+			case !cmd.Flags().Changed(n):
 				return flagErrorf("%s is required: %s", name, synopsis)
+			case f != nil && strings.TrimSpace(f.Value.String()) == "":
+				// --workload-id "$WL" with WL unset: every line written
+				// from it would be refused later, far from the cause.
+				return flagErrorf("%s is empty: %s", name, synopsis)
 			}
 		}
 		return nil
