@@ -146,12 +146,23 @@ type Input struct {
 	Milestone string
 	// Today decides which actions are overdue.
 	Today time.Time
+	// AsRecorded takes each answered question's risk from the file
+	// (review.ScoreAsRecorded): a milestone whose lens has changed since.
+	AsRecorded bool
+}
+
+// score is the review scored as in says.
+func (in Input) score() *scoring.Result {
+	if in.AsRecorded {
+		return in.Review.ScoreAsRecorded(in.Lens)
+	}
+	return in.Review.Score(in.Lens)
 }
 
 // Score builds the report model of a review.
 func Score(in Input) *Scored {
 	r := in.Review
-	res := r.Score(in.Lens)
+	res := in.score()
 	out := scoredHead(in, res, func(s string) string { return s })
 	out.Reviewers = r.Answers.Reviewers()
 	if out.Reviewers == nil {
@@ -181,7 +192,7 @@ func Score(in Input) *Scored {
 // WriteSummaryMarkdown and WriteSummaryJSON: they write from it exactly
 // what they write from Score's.
 func Summarize(in Input) *Scored {
-	res := in.Review.Score(in.Lens)
+	res := in.score()
 	out := scoredHead(in, res, strings.Clone)
 	for i, pr := range res.Pillars {
 		p := &out.Pillars[i]

@@ -169,6 +169,28 @@ func (r *Review) Score(l *questions.Lens) *scoring.Result {
 	return scoring.Score(l, r.Answers.Lookup())
 }
 
+// ScoreAsRecorded is Score with each answered question at the risk the
+// file records for it (RecordedRisk): for a milestone whose lens has
+// changed since, the lens gives the questions and their words, the file
+// how they stood, as history and diff count that milestone.
+func (r *Review) ScoreAsRecorded(l *questions.Lens) *scoring.Result {
+	res := r.Score(l)
+	res.Counts = scoring.Counts{}
+	for i := range res.Pillars {
+		pr := &res.Pillars[i]
+		pr.Counts = scoring.Counts{}
+		for j := range pr.Questions {
+			qr := &pr.Questions[j]
+			if a := r.Answers.Get(pr.Pillar.ID, qr.Question.ID); a != nil {
+				qr.Risk = a.RecordedRisk()
+			}
+			pr.Counts.Add(qr.Risk)
+		}
+		res.Counts = res.Counts.Plus(pr.Counts)
+	}
+	return res
+}
+
 // IsEmpty reports whether the answer says nothing and can be dropped.
 func (a *Answer) IsEmpty() bool {
 	return len(a.Selected) == 0 && !a.NotApplicable && a.Notes == "" && len(a.Votes) == 0 && a.TimeSpent == 0

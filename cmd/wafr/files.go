@@ -75,8 +75,16 @@ func inputOf(io *ioStreams, r *review.Review, file, at, lensFlag string) (report
 	if err != nil {
 		return reports.Input{}, nil, err
 	}
+	in := reports.Input{File: file, Review: snap, Lens: l, Milestone: milestone, Today: io.Now()}
+	if milestone != "" && lensFlag == "" && snap.Lens.Digest != "" && snap.Lens.Digest != l.Digest {
+		// The lens changed since the milestone: its risks are those it
+		// recorded, as history and diff count it (PointLens).
+		in.AsRecorded = true
+		fmt.Fprintf(textsafeWriter{io.ErrOut}, "note: %s: the lens has changed since milestone %s: its risks are those it recorded (as wafr history counts them), its words the lens's now; give --lens to score it with a lens\n", file, milestone)
+		return in, l, nil
+	}
 	noteLensChange(io.ErrOut, file, snap, l)
-	return reports.Input{File: file, Review: snap, Lens: l, Milestone: milestone, Today: io.Now()}, l, nil
+	return in, l, nil
 }
 
 // distinctFiles is files with each file once, in its first place: a file

@@ -174,6 +174,6 @@ func loadHTML(streams *ioStreams, file, at, lensFlag string) (htmlPage, error) {
 	}
 	// The last point is the reported state, counted as the page counts it.
 	last := &rows[len(rows)-1]
-	last.Answered, last.Total, last.Counts, last.Scored, last.Actions = s.Answered, s.Total, s.Counts, true, s.Actions
+	last.Answered, last.Total, last.Counts, last.Scored, last.Actions = s.Answered, s.Total, s.Counts, !in.AsRecorded, s.Actions
 	return htmlPage{scored: s, lens: l, history: rows}, nil
 }
