@@ -83,12 +83,13 @@ func Write(path string, data []byte) error {
 	}
 	tmp, err := newTemp(target)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return &writeError{msg: fmt.Sprintf("save %s: the folder %s does not exist", path, filepath.Dir(target)), kind: ErrNoFolder}
+		dir := folderOf(target)
+		if missingFolder(dir, err) {
+			return &writeError{msg: fmt.Sprintf("save %s: the folder %s does not exist", path, dir), kind: ErrNoFolder}
 		}
-		if isPermission(err) {
+		if isPermission(err) || errors.Is(err, fs.ErrNotExist) { // ENOENT in a folder that is there: /proc
 			return &writeError{msg: fmt.Sprintf("save %s: wafr saves by writing a new file beside it and renaming it, and the folder %s does not allow that: %v",
-				path, filepath.Dir(target), err), kind: ErrFolderNotWritable, err: err}
+				path, dir, err), kind: ErrFolderNotWritable, err: err}
 		}
 		return fmt.Errorf("save %s: %w", path, err)
 	}
@@ -103,16 +104,16 @@ func Write(path string, data []byte) error {
 		os.Remove(tmp.Name())
 		return fmt.Errorf("save %s: %w", path, err)
 	}
-	syncDir(filepath.Dir(target))
+	syncDir(folderOf(target))
 	return nil
 }
 
 // WriteNew writes data to a file that must not exist yet, atomically: it
 // fails with an error wrapping fs.ErrExist rather than replace anything.
 func WriteNew(path string, data []byte) error {
-	dir := filepath.Dir(path)
+	dir := folderOf(path)
 	tmp, err := newTemp(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	if missingFolder(dir, err) {
 		return &writeError{msg: fmt.Sprintf("write %s: the folder %s does not exist", path, dir), kind: ErrNoFolder}
 	}
 	if err != nil {
@@ -230,17 +231,55 @@ func finish(f *os.File, data []byte, mode fs.FileMode) error {
 // a new file gets (0666 less the umask): os.CreateTemp's 0600 would make
 // every new review private, whatever the umask says.
 func newTemp(target string) (*os.File, error) {
-	dir, prefix := filepath.Dir(target), strings.TrimSuffix(TempPattern(target), "*")
+	dir, prefix := folderOf(target), strings.TrimSuffix(TempPattern(target), "*")
 	for {
 		var rnd [6]byte
 		if _, err := rand.Read(rnd[:]); err != nil {
 			return nil, err
 		}
-		f, err := os.OpenFile(filepath.Join(dir, prefix+hex.EncodeToString(rnd[:])), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		f, err := os.OpenFile(inFolder(dir, prefix+hex.EncodeToString(rnd[:])), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if !errors.Is(err, fs.ErrExist) {
 			return f, err
 		}
 	}
+}
+
+// folderOf is the folder that holds path as the system reads it: path
+// up to its last separator. filepath.Dir cleans "nosuch/../x" to ".",
+// where the system looks for nosuch first: a temporary file made there
+// could never be renamed to path.
+func folderOf(path string) string {
+	i := len(path) - 1
+	for i >= 0 && !os.IsPathSeparator(path[i]) {
+		i--
+	}
+	switch {
+	case i < 0:
+		return "."
+	case i == 0 || i == len(filepath.VolumeName(path)):
+		return path[:i+1] // the root
+	}
+	return path[:i]
+}
+
+// inFolder is filepath.Join(dir, name) without cleaning dir, which
+// would take "nosuch/.." for ".".
+func inFolder(dir, name string) string {
+	if os.IsPathSeparator(dir[len(dir)-1]) {
+		return dir + name
+	}
+	return dir + string(filepath.Separator) + name
+}
+
+// missingFolder says whether err, from creating a file in dir, is dir
+// not existing (and not a folder that exists but refuses a new file
+// with the same error, as /proc does).
+func missingFolder(dir string, err error) bool {
+	if !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	_, serr := os.Stat(dir)
+	return errors.Is(serr, fs.ErrNotExist) || errors.Is(serr, syscall.ENOTDIR)
 }
 
 // syncDir makes a rename in dir survive a power cut.

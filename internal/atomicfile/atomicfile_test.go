@@ -214,3 +214,42 @@ func TestWriteLeavesAReadOnlyFileAlone(t *testing.T) {
 		t.Errorf("once writable: %v", err)
 	}
 }
+
+// The folder is the one the system reads: "nosuch/../x" is in nosuch,
+// which does not exist (filepath.Dir would say "."), and a folder that
+// exists but takes no new file (/proc answers ENOENT) is not said to be
+// missing.
+func TestFolderAsTheSystemReadsIt(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "nosuch") + string(filepath.Separator) + ".." + string(filepath.Separator) + "x"
+	for _, write := range []func(string, []byte) error{Write, WriteNew} {
+		err := write(path, []byte("x"))
+		if !errors.Is(err, ErrNoFolder) || !strings.Contains(err.Error(), "the folder "+filepath.Join(dir, "nosuch")+string(filepath.Separator)+".. does not exist") {
+			t.Errorf("write %s: %v, want the folder nosuch/.. named as missing", path, err)
+		}
+		if _, serr := os.Stat(filepath.Join(dir, "x")); serr == nil {
+			t.Errorf("write %s made %s", path, filepath.Join(dir, "x"))
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
+	if st, err := os.Stat("/proc/self"); err != nil || !st.IsDir() {
+		return // no procfs here
+	}
+	err := Write("/proc/wafr-test", []byte("x"))
+	if err == nil || errors.Is(err, ErrNoFolder) {
+		t.Errorf("write in /proc: %v, want a folder that refuses, not one that is missing", err)
+	}
+}
+
+func TestFolderOf(t *testing.T) {
+	sep := string(filepath.Separator)
+	for in, want := range map[string]string{
+		"x": ".", sep + "x": sep, "a" + sep + "x": "a", "a" + sep + ".." + sep + "x": "a" + sep + "..",
+	} {
+		if got := folderOf(in); got != want {
+			t.Errorf("folderOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
