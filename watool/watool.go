@@ -11,7 +11,10 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 
 	"github.com/wafr-dev/wafr/internal/safeout"
 	"github.com/wafr-dev/wafr/internal/yamlnode"
@@ -87,9 +90,9 @@ func ExportAnswers(w io.Writer, r *review.Review, l *questions.Lens, opts Export
 					in.Reason = "NONE"
 				}
 			}
-			if n := utf8.RuneCountInString(in.Notes); n > MaxNotes {
-				in.Notes = string([]rune(in.Notes)[:MaxNotes])
-				warnings = append(warnings, fmt.Sprintf("%s/%s: notes cut from %d to %d characters (the AWS limit)", p.ID, q.ID, n, MaxNotes))
+			if cut, ok := cutNotes(in.Notes); !ok {
+				warnings = append(warnings, fmt.Sprintf("%s/%s: notes cut from %d to %d characters (the AWS limit is %d)", p.ID, q.ID, utf8.RuneCountInString(in.Notes), utf8.RuneCountInString(cut), MaxNotes))
+				in.Notes = cut
 			}
 			// One JSON object a line, with "&", "<" and ">" as they are;
 			// JSON Lines are read on terminals too, so bidi and C1
@@ -105,6 +108,36 @@ func ExportAnswers(w io.Writer, r *review.Review, l *questions.Lens, opts Export
 		}
 	}
 	return warnings, nil
+}
+
+// cutNotes is notes cut to MaxNotes, and whether they fitted whole. AWS
+// counts in UTF-16 code units, as its services do, so a character
+// outside the Basic Multilingual Plane (most emoji) counts two; the cut
+// falls between user-perceived characters, never inside an emoji
+// sequence or before a combining accent.
+func cutNotes(notes string) (string, bool) {
+	units := 0
+	for _, r := range notes {
+		units += utf16.RuneLen(r)
+	}
+	if units <= MaxNotes {
+		return notes, true
+	}
+	units, end := 0, 0
+	state := -1
+	for rest := notes; rest != ""; {
+		var g string
+		g, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		n := 0
+		for _, r := range g {
+			n += utf16.RuneLen(r)
+		}
+		if units+n > MaxNotes {
+			break
+		}
+		units, end = units+n, end+len(g)
+	}
+	return notes[:end], false
 }
 
 // The parts of the AWS outputs wafr reads (decode.go reads them).

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
@@ -516,6 +517,31 @@ func TestExportWarnsOfSharedIDsOnlyWhenBothGo(t *testing.T) {
 		}
 		if got := strings.Contains(strings.Join(warnings, "\n"), "is also in pillar"); got != c.want {
 			t.Errorf("inform ticks %v: shared-id warning %v, want %v: %v", c.inform, got, c.want, warnings)
+		}
+	}
+}
+
+// Notes over the AWS limit are cut to 2084 UTF-16 code units (as AWS
+// counts), between user-perceived characters: an emoji sequence or a
+// letter with its accent stays whole or goes whole.
+func TestCutNotes(t *testing.T) {
+	family := "👩\u200d💻" // woman technologist: 5 code units, one character
+	for name, c := range map[string]struct {
+		in       string
+		wantLen  int // in code units
+		wantTail string
+	}{
+		"ascii":         {strings.Repeat("a", 3000), MaxNotes, "a"},
+		"fits":          {strings.Repeat("a", MaxNotes), MaxNotes, "a"},
+		"emoji at edge": {strings.Repeat("a", MaxNotes-3) + family + "b", MaxNotes - 3, "a"},
+		"astral counts": {strings.Repeat("😀", 1500), MaxNotes, "😀"},
+		"accent":        {strings.Repeat("a", MaxNotes-1) + "e\u0301x", MaxNotes - 1, "a"},
+		"japanese":      {strings.Repeat("日", 3000), MaxNotes, "日"},
+	} {
+		got, whole := cutNotes(c.in)
+		units := len(utf16.Encode([]rune(got)))
+		if units != c.wantLen || !strings.HasSuffix(got, c.wantTail) || whole != (got == c.in) {
+			t.Errorf("%s: %d code units ending %q (whole %v), want %d ending %q", name, units, got[max(0, len(got)-8):], whole, c.wantLen, c.wantTail)
 		}
 	}
 }
