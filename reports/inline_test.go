@@ -23,8 +23,12 @@ func inlineReference(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return characterReference.ReplaceAllString(b.String(), `\&$1`)
+	out := orderedMarker.ReplaceAllString(b.String(), `$1\$2$3`)
+	return characterReference.ReplaceAllString(out, `\&$1`)
 }
+
+// orderedMarker is CommonMark's ordered list marker at the start of a line.
+var orderedMarker = regexp.MustCompile(`^([0-9]{1,9})([.)])( |\t|$)`)
 
 // characterReference is what CommonMark could read as a character
 // reference, after its "&".
@@ -57,6 +61,7 @@ var inlineSeeds = []string{
 	"bidi \u202e override", "c1 \u0085 next line", "nbsp\u00a0here", "ideographic\u3000space", "\u2028sep\u2029",
 	"invalid \xff\xfe utf-8", "real \ufffd replacement", "日本語のテキスト", "émoji 😀 ok", "\v\f vertical", "-",
 	"=-+", "\u00a0- after nbsp", "\x7f del",
+	"2) paren", "3.", "123456789. nine", "1234567890. ten", "1.5 hours", "\x001. after nul", " 4.\tpadded", "5.&amp;",
 }
 
 // FuzzInline: inline is inlineReference, on the seeds (every go test)
@@ -103,11 +108,11 @@ func TestPlainByte(t *testing.T) {
 }
 
 // inlinePlain is true exactly for a plain line (isPlainLine) with no "&",
-// no mdSpecial and no list marker or underline at the start: every string
+// no mdSpecial and no list marker (bullet or ordered) or underline at the start: every string
 // of up to two bytes, and each byte between words.
 func TestInlinePlainDefinition(t *testing.T) {
 	want := func(s string) bool {
-		return isPlainLine(s) && !strings.ContainsAny(s, "&"+mdSpecial) && !strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "+") && !strings.HasPrefix(s, "=")
+		return isPlainLine(s) && !strings.ContainsAny(s, "&"+mdSpecial) && !strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "+") && !strings.HasPrefix(s, "=") && !orderedMarker.MatchString(s)
 	}
 	var cases []string
 	for a := 0; a < 256; a++ {
@@ -116,7 +121,7 @@ func TestInlinePlainDefinition(t *testing.T) {
 			cases = append(cases, string([]byte{byte(a), byte(b)}))
 		}
 	}
-	cases = append(cases, "", "a  b", "a b", " a", "a ", "-a", "a-b", "a=b")
+	cases = append(cases, "", "a  b", "a b", " a", "a ", "-a", "a-b", "a=b", "1. a", "1.", "12) b", "1.5", "1234567890. a")
 	for _, s := range cases {
 		if got := inlinePlain(s); got != want(s) {
 			t.Errorf("inlinePlain(%q) = %v, want %v", s, got, want(s))

@@ -369,9 +369,11 @@ const (
 // removed, newlines become spaces, and Markdown syntax is escaped. It is
 // one pass over s, the same as textsafe.Clean, then joining
 // strings.Fields with single spaces, then escaping each rune of mdSpecial
-// and a list marker or setext underline ("-+=") at the start, and an "&"
-// that would read as a character reference (escapeAmps); text that needs
-// none of it comes back as it is.
+// and a list marker or setext underline ("-+=") at the start, an ordered
+// list marker at the start (escapeOrderedStart), and an "&" that would
+// read as a character reference (escapeAmps); text that needs none of it
+// comes back as it is. Every caller may put the text at the start of a
+// line or of a list item, so the start is always escaped.
 func inline(s string) string {
 	if inlinePlain(s) {
 		return s
@@ -415,10 +417,39 @@ func inline(s string) string {
 		amp = amp || r == '&'
 		b.WriteRune(r)
 	}
+	out := escapeOrderedStart(b.String())
 	if amp {
-		return escapeAmps(b.String())
+		return escapeAmps(out)
 	}
-	return b.String()
+	return out
+}
+
+// orderedMarkerEnd returns where the "." or ")" of an ordered list marker
+// at the start of s stands (CommonMark's: 1 to 9 digits, then "." or ")",
+// then a space, a tab or the end), or -1 when s does not start with one.
+func orderedMarkerEnd(s string) int {
+	i := 0
+	for i < len(s) && i < 10 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 9 || i >= len(s) || s[i] != '.' && s[i] != ')' {
+		return -1
+	}
+	if i+1 < len(s) && s[i+1] != ' ' && s[i+1] != '\t' {
+		return -1
+	}
+	return i
+}
+
+// escapeOrderedStart escapes the "." or ")" of an ordered list marker at
+// the start of escaped text ("1\. First"), which would otherwise open a
+// list (or a list nested in the item the text is written in) and lose
+// its number.
+func escapeOrderedStart(s string) string {
+	if i := orderedMarkerEnd(s); i >= 0 {
+		return s[:i] + "\\" + s[i:]
+	}
+	return s
 }
 
 // escapeAmps escapes each "&" of escaped Markdown text that CommonMark
@@ -475,13 +506,16 @@ const (
 )
 
 // inlinePlain reports whether inline would return s unchanged: a plain
-// line (isPlainLine) without Markdown syntax, an "&" or a list marker at
-// the start.
+// line (isPlainLine) without Markdown syntax, an "&" or a list marker
+// (bullet or ordered) at the start.
 func inlinePlain(s string) bool {
 	if s == "" {
 		return true
 	}
 	if s[0] == ' ' || s[len(s)-1] == ' ' || s[0] == '-' || s[0] == '+' || s[0] == '=' {
+		return false
+	}
+	if s[0] <= '9' && s[0] >= '0' && orderedMarkerEnd(s) >= 0 {
 		return false
 	}
 	if strings.Contains(s, "  ") {
@@ -508,13 +542,10 @@ func cell(s string) string {
 func quote(s string) string {
 	lines := strings.Split(strings.TrimRight(textsafe.Clean(s), "\n"), "\n")
 	for i, l := range lines {
-		l = inline(l)
+		l = inline(l) // an ordered list marker is escaped too
 		if l == "" {
 			lines[i] = ">"
 			continue
-		}
-		if isOrderedMarker(l) {
-			l = escapeOrdered(l)
 		}
 		lines[i] = "> " + l + "  " // two spaces: a hard line break
 	}
@@ -522,15 +553,8 @@ func quote(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// isOrderedMarker reports whether a line would start an ordered list ("1. ").
-func isOrderedMarker(l string) bool {
-	i := 0
-	for i < len(l) && l[i] >= '0' && l[i] <= '9' {
-		i++
-	}
-	return i > 0 && i < len(l) && (l[i] == '.' || l[i] == ')')
-}
-
+// escapeOrdered escapes the first "." or ")" of a numbered bullet's
+// marker ("1." becomes "1\.").
 func escapeOrdered(l string) string {
 	i := strings.IndexAny(l, ".)")
 	return l[:i] + "\\" + l[i:]

@@ -183,3 +183,108 @@ func TestCodeSpan(t *testing.T) {
 		t.Errorf("cellCode = %q", got)
 	}
 }
+
+// orderedLens has every text a plan, a summary or a diff quotes start
+// like an ordered list marker ("1. ", "2)", "3." alone).
+func orderedLens(t *testing.T) *questions.Lens {
+	t.Helper()
+	src := `schemaVersion: "2021-11-01"
+id: ord
+name: "1. Lens"
+version: "2."
+pillars:
+  - id: pil
+    name: "2) Pillar"
+    questions:
+      - id: QA1
+        title: "3. Question"
+        choices:
+          - {id: QA1_a, title: "1. First"}
+          - {id: QA1_b, title: "123456789) Ninth", improvementPlan: {displayText: "4. Plan step"}}
+          - {id: QA1_c, title: "5."}
+          - {id: QA1_no, title: None of these}
+        riskRules:
+          - {condition: QA1_a && QA1_b && QA1_c, risk: NO_RISK}
+          - {condition: QA1_a, risk: MEDIUM_RISK}
+          - {condition: default, risk: HIGH_RISK}
+`
+	l, problems := questions.Parse("ordered.yaml", []byte(src), questions.Options{})
+	if l == nil {
+		t.Fatal(problems)
+	}
+	return l
+}
+
+// Text that starts like an ordered list marker stays text, with its
+// number, wherever the Markdown puts it: a heading, a list item (the
+// practices in place, a vote, an action, a diff line), a table cell, a
+// block quote or a line of its own.
+func TestMarkdownOrderedMarkersStayText(t *testing.T) {
+	l := orderedLens(t)
+	r := review.New(l, review.Workload{Name: "1. Workload", Owner: "2) team"})
+	r.Update("pil", "QA1", "1. alice", t0, func(a *review.Answer) {
+		a.Selected = []string{"QA1_a"}
+		a.Notes = "6. note"
+		a.Votes = []review.Vote{{By: "7) bob", Selected: []string{"QA1_a"}}, {By: "8."}}
+	})
+	if _, err := r.AddAction(review.Action{PillarID: "pil", QuestionID: "QA1", ChoiceID: "QA1_b", Title: "9. Adopt", Owner: "1) carol"}, "me", t0); err != nil {
+		t.Fatal(err)
+	}
+	s := Score(Input{Review: r, Lens: l, Today: t0})
+	docs := map[string]*bytes.Buffer{}
+	write := func(name string, f func(*bytes.Buffer) error) {
+		docs[name] = &bytes.Buffer{}
+		if err := f(docs[name]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("plan", func(b *bytes.Buffer) error { return WritePlan(b, s, PlanOptions{}) })
+	write("terminal plan", func(b *bytes.Buffer) error { return WritePlan(b, s, PlanOptions{Terminal: true}) })
+	write("summary", func(b *bytes.Buffer) error { return WriteSummaryMarkdown(b, []*Scored{s, s}) })
+	old := review.New(l, review.Workload{Name: "1. Workload"})
+	write("diff", func(b *bytes.Buffer) error {
+		return WriteDiffMarkdown(b, review.Diff(review.Side{Label: "1. old", Review: old, Lens: l}, review.Side{Label: "2. new", Review: r, Lens: l}), DiffOptions{All: true})
+	})
+	write("history", func(b *bytes.Buffer) error {
+		return WriteHistoryMarkdown(b, "1. Workload", []HistoryRow{{Name: "1. Q3", Scored: true}, {Name: "current", Current: true, Scored: true}}, "en")
+	})
+	write("actions", func(b *bytes.Buffer) error {
+		return WriteActionsMarkdown(b, []ActionRow{{File: "r.yaml", Workload: "1. Workload", Question: "pil/QA1", Action: r.Actions[0]}}, "en")
+	})
+	for name, src := range docs {
+		var page bytes.Buffer
+		if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert(src.Bytes(), &page); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(page.String(), "<ol") || !strings.Contains(page.String(), "1. Workload") {
+			t.Errorf("%s: an ordered list, or \"1. Workload\" not shown as written:\n%s", name, page.String())
+		}
+	}
+	for _, want := range []string{"- 1\\. First\n", "### QA1 3\\. Question\n", "- **123456789\\) Ninth**: 4\\. Plan step\n", "- **5\\.**\n", "> 6\\. note", "- 7\\) bob: ", "- 8\\.: nothing"} {
+		if !strings.Contains(docs["plan"].String(), want) {
+			t.Errorf("plan lacks %q:\n%s", want, docs["plan"])
+		}
+	}
+}
+
+// An ordered list marker is 1 to 9 digits, then "." or ")", then a space
+// or the end: only those are escaped.
+func TestInlineOrderedMarker(t *testing.T) {
+	for in, want := range map[string]string{
+		"1. First":        `1\. First`,
+		"12) Second":      `12\) Second`,
+		"3.":              `3\.`,
+		"  4.  padded ":   `4\. padded`,
+		"123456789. nine": `123456789\. nine`,
+		"1234567890. ten": "1234567890. ten",
+		"1.5 hours":       "1.5 hours",
+		"v1. beta":        "v1. beta",
+		"1 . spaced":      "1 . spaced",
+		"2026) & more":    `2026\) & more`,
+		"1.\tTab":         `1\. Tab`,
+	} {
+		if got := inline(in); got != want {
+			t.Errorf("inline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
