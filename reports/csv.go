@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/wafr-dev/wafr/internal/textsafe"
 )
@@ -29,11 +30,18 @@ func WriteCSV(w io.Writer, s *Scored) error {
 }
 
 // cleanCell strips control characters, and defuses text a spreadsheet would
-// run as a formula.
+// run as a formula: a leading "'" makes it text.
 func cleanCell(s string) string {
 	s = textsafe.Clean(s)
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') {
+	if s != "" && strings.IndexByte(formulaStarts, s[0]) >= 0 {
 		return "'" + s
 	}
 	return s
 }
+
+// formulaStarts are the first characters that make a spreadsheet read a
+// cell as a formula, as OWASP's CSV injection page lists them: a tab or a
+// carriage return before "=" still runs it. (textsafe.Clean already turns
+// a carriage return into U+FFFD; it is listed so the guard does not rest
+// on that.)
+const formulaStarts = "=+-@\t\r"

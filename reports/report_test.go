@@ -447,3 +447,54 @@ func TestPlanSizeHoldsThePlan(t *testing.T) {
 		}
 	}
 }
+
+// formulaTexts start as OWASP's CSV injection page says a spreadsheet
+// runs a formula ("=", "+", "-", "@", a tab, a carriage return), each
+// with the start of the cell it must give: defused with "'", or (a
+// carriage return) replaced by textsafe.Clean.
+var formulaTexts = map[string]string{"=1+1": "'=1+1", "+1+1": "'+1+1", "-1+1": "'-1+1", "@SUM(1)": "'@SUM(1)", "\t=1+1": "'\t=1+1", "\r=1+1": "\ufffd=1+1"}
+
+// Every cell of the plan's and the action list's CSV that starts like a
+// formula is defused with a leading "'": lens text, notes, actions.
+func TestCSVDefusesEveryFormulaStart(t *testing.T) {
+	quoted := strconv.Quote // YAML reads Go's escapes
+	for f, want := range formulaTexts {
+		src := "schemaVersion: \"2021-11-01\"\nid: csv\nname: L\npillars:\n  - id: pil\n    name: " + quoted(f+" pillar") +
+			"\n    questions:\n      - id: QA1\n        title: " + quoted(f+" question") + "\n        choices:\n" +
+			"          - {id: QA1_a, title: " + quoted(f+" choice") + ", improvementPlan: {displayText: " + quoted(f+" plan") + "}}\n" +
+			"        riskRules: [{condition: default, risk: HIGH_RISK}]\n"
+		l, problems := questions.Parse("csv.yaml", []byte(src), questions.Options{})
+		if l == nil {
+			t.Fatalf("%q: %v", f, problems)
+		}
+		r := review.New(l, review.Workload{Name: f + " workload"})
+		r.Update("pil", "QA1", "me", t0, func(a *review.Answer) { a.Notes = f + " note" })
+		a, err := r.AddAction(review.Action{PillarID: "pil", QuestionID: "QA1", ChoiceID: "QA1_a", Title: f + " title", Owner: f + " owner"}, "me", t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan, actions bytes.Buffer
+		if err := WriteCSV(&plan, Score(Input{Review: r, Lens: l, Today: t0})); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteActionsCSV(&actions, []ActionRow{{File: f + ".yaml", Workload: r.Workload.Name, Question: "pil/QA1", Action: *a}}); err != nil {
+			t.Fatal(err)
+		}
+		cells := map[string]string{}
+		for name, out := range map[string]*bytes.Buffer{"report": &plan, "actions": &actions} {
+			rows, err := csv.NewReader(out).ReadAll()
+			if err != nil || len(rows) != 2 {
+				t.Fatalf("%s CSV of %q: %d rows, %v", name, f, len(rows), err)
+			}
+			for i, cell := range rows[1] {
+				cells[name+"."+rows[0][i]] = cell
+			}
+		}
+		for _, key := range []string{"report.pillar", "report.question_title", "report.choice_title", "report.improvement_plan", "report.notes",
+			"actions.workload", "actions.file", "actions.title", "actions.owner"} {
+			if !strings.HasPrefix(cells[key], want) {
+				t.Errorf("%q: %s is %q, want it to start %q", f, key, cells[key], want)
+			}
+		}
+	}
+}
