@@ -505,18 +505,15 @@ func hasMilestone(rows []HistoryRow) bool {
 	return slices.ContainsFunc(rows, func(r HistoryRow) bool { return !r.Current })
 }
 
-// webLink keeps a URL from a lens or review as a link only when it is an
-// absolute http or https URL; anything else (javascript:, data:, file:,
-// relative) is shown as text.
+// webLink keeps a URL from a lens or review as a link only when the
+// Markdown plan links it too (webAddress: an absolute http or https URL,
+// as written); anything else (javascript:, data:, file:, relative, a
+// control character inside) is shown as text, cleaned.
 func webLink(raw string) htmlLink {
-	u := strings.TrimSpace(textsafe.Clean(raw))
-	if u == "" {
-		return htmlLink{}
-	}
-	if review.IsWebLink(u) { // the one rule, as in the Markdown plan and action --link
+	if u, ok := webAddress(raw); ok {
 		return htmlLink{Href: u}
 	}
-	return htmlLink{Text: plain(u)}
+	return htmlLink{Text: plain(raw)}
 }
 
 // multiline cleans text whose line breaks matter (notes); the page keeps

@@ -913,6 +913,7 @@ func TestWebLink(t *testing.T) {
 		"javascript:alert(1)": false, "JavaScript:alert(1)": false, " javascript:alert(1)": false, "java\tscript:alert(1)": false,
 		"data:text/html,x": false, "file:///etc/passwd": false, "vbscript:x": false, "//example.com": false, "/relative": false,
 		"https:///nohost": false, "https:example.com": false, "mailto:a@b.c": false, "ht\ntp://example.com": false, "": false,
+		"https://example.com/\u202etxt.exe": false, "https://example.com/a\x00b": false,
 	} {
 		got := webLink(in)
 		if (got.Href != "") != link {
@@ -1018,4 +1019,75 @@ func BenchmarkHTMLReport(b *testing.B) {
 		size = buf.Len()
 	}
 	b.ReportMetric(float64(size)/1024, "KB")
+}
+
+// linkAddresses are addresses a lens or an action may hold, and whether
+// they are web links: as written, but for white space around them.
+var linkAddresses = map[string]bool{
+	"https://example.com/ok":              true,
+	"https://example.com/trailing ":       true,
+	"https://example.com/\u202etxt.exe":   false, // a bidi override
+	"https://example.com/zero\u200bwidth": false,
+	"https://example.com/nel\u0085x":      false,
+	"https://example.com/nbsp\u00a0x":     false,
+	"https://exa mple.com/space":          false,
+	"javascript:alert(1)":                 false,
+}
+
+// The Markdown plan and the HTML page link the same addresses, by one
+// rule: an address the Markdown shows as code is text in the HTML, never
+// a link with its control character replaced. Choices' references and
+// resources, and actions' tickets, alike.
+func TestLinksAgreeInMarkdownAndHTML(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("schemaVersion: \"2021-11-01\"\nid: links\nname: L\npillars:\n  - id: pil\n    name: P\n    questions:\n      - id: QA1\n        title: T\n        choices:\n")
+	var addrs []string
+	for a := range linkAddresses {
+		if strings.HasPrefix(a, "https://") { // the loader refuses the rest
+			q := strconv.Quote(a)
+			fmt.Fprintf(&src, "          - {id: QA1_%d, title: C, improvementPlan: {displayText: P, url: %s}, helpfulResource: {displayText: H, url: %s}}\n", len(addrs), q, q)
+		}
+		addrs = append(addrs, a)
+	}
+	src.WriteString("          - {id: QA1_x, title: X}\n        riskRules: [{condition: default, risk: HIGH_RISK}]\n")
+	l, problems := questions.Parse("links.yaml", []byte(src.String()), questions.Options{})
+	if l == nil {
+		t.Fatal(problems)
+	}
+	r := review.New(l, review.Workload{Name: "w"})
+	r.Update("pil", "QA1", "me", t0, func(a *review.Answer) { a.Selected = []string{"QA1_x"} })
+	for _, a := range addrs { // as an old file may hold them, past action --link's check
+		r.Actions = append(r.Actions, review.Action{ID: fmt.Sprint("A", len(r.Actions)+1), PillarID: "pil", QuestionID: "QA1", Title: "T", Status: review.StatusOpen, Link: a})
+	}
+	s := Score(Input{Review: r, Lens: l, Today: t0})
+	var md bytes.Buffer
+	if err := WritePlan(&md, s, PlanOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	_, mdLinks, _, _ := renderedMarkdown(md.Bytes())
+	page := renderHTML(t, s, HTMLOptions{})
+	var hrefs []string
+	for _, a := range all(parseHTML(t, page), tag("a")) {
+		if h := attrOr(a, "href"); !strings.HasPrefix(h, "#") {
+			hrefs = append(hrefs, h)
+		}
+	}
+	want := map[string]int{} // each web link: a reference, a resource, a ticket
+	for a, web := range linkAddresses {
+		if web {
+			want[strings.TrimSpace(a)] = 3
+		}
+	}
+	for name, links := range map[string][]string{"Markdown": mdLinks, "HTML": hrefs} {
+		got := map[string]int{}
+		for _, u := range links {
+			got[u]++
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s links %v, want %v", name, got, want)
+		}
+	}
+	if !strings.Contains(string(page), "https://example.com/\ufffdtxt.exe") {
+		t.Error("the HTML page does not show the refused address as text")
+	}
 }

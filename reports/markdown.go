@@ -602,10 +602,23 @@ func cellCode(s string) string { return strings.ReplaceAll(codeSpan(s), "|", "\\
 // file:, a relative path), from a lens or an old review file, is shown as
 // code and never becomes a live link.
 func link(text, u string) string {
-	if !review.IsWebLink(u) {
+	addr, ok := webAddress(u)
+	if !ok {
 		return text + " " + codeSpan(u)
 	}
-	return "[" + text + "](" + escapeURL(u) + ")"
+	return "[" + text + "](" + escapeURL(addr) + ")"
+}
+
+// webAddress is the one rule for which addresses become live links, in
+// the Markdown plan and the HTML pages alike: u without the white space
+// around it (a lens's "https://... " is still its address), when that is
+// a web link as written (review.IsWebLink). It is decided before any
+// cleaning, so an address holding a control character (a bidi override
+// that hides a ".exe") is refused, not linked with the character
+// replaced.
+func webAddress(u string) (string, bool) {
+	u = strings.TrimSpace(u)
+	return u, review.IsWebLink(u)
 }
 
 // escapeURL percent-encodes what would end a Markdown link destination

@@ -6,7 +6,6 @@ import (
 
 	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/internal/plaintext"
-	"github.com/wafr-dev/wafr/review"
 )
 
 // The types of a choice's additional resources.
@@ -151,13 +150,15 @@ func writeResourceItems(b *bytes.Buffer, items []resourceItem, indent string) {
 // address itself as an autolink when there is no text. Any other address
 // (javascript:, file:) is shown as code, never as a link.
 func mdLink(text, addr string) string {
-	switch {
-	case addr == "":
+	if addr == "" {
 		return inline(text)
-	case !review.IsWebLink(addr):
+	}
+	u, ok := webAddress(addr)
+	switch {
+	case !ok:
 		return strings.TrimSpace(inline(text) + " " + codeSpan(addr))
 	case text == "":
-		return "<" + escapeURL(addr) + ">"
+		return "<" + escapeURL(u) + ">"
 	}
-	return link(inline(text), addr)
+	return link(inline(text), u)
 }
