@@ -287,11 +287,11 @@ type actionChange struct {
 }
 
 type diffSideJSON struct {
-	Label    string         `json:"label"`
-	Workload string         `json:"workload"`
-	Lens     lensRefJSON    `json:"lens"`
-	Scored   bool           `json:"scoredWithLens"`
-	Counts   scoring.Counts `json:"counts"`
+	Label    string      `json:"label"`
+	Workload string      `json:"workload"`
+	Lens     lensRefJSON `json:"lens"`
+	Scored   bool        `json:"scoredWithLens"`
+	Counts   countsJSON  `json:"counts"`
 }
 
 type lensRefJSON struct {
@@ -319,7 +319,7 @@ type questionJSON struct {
 func WriteDiffJSON(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
 	side := func(s review.Side, scored bool, c scoring.Counts) diffSideJSON {
 		l := s.Review.Lens
-		return diffSideJSON{Label: s.Label, Workload: s.Review.Workload.Name, Lens: lensRefJSON{l.ID, l.Version, l.Source, l.Digest}, Scored: scored, Counts: c}
+		return diffSideJSON{Label: s.Label, Workload: s.Review.Workload.Name, Lens: lensRefJSON{l.ID, l.Version, l.Source, l.Digest}, Scored: scored, Counts: newCountsJSON(c, scored)}
 	}
 	out := diffJSON{Schema: DiffSchema, Old: side(d.Old, d.OldScored, d.OldCounts), New: side(d.New, d.NewScored, d.NewCounts),
 		LensChanged: d.LensChanged, Regressions: d.Regressions(), Questions: []questionJSON{}, Actions: []actionChange{}}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -118,6 +119,51 @@ func TestDiffWithALensMissing(t *testing.T) {
 		if !strings.Contains(md.String(), "| Unanswered | ") || !strings.Contains(md.String(), "| ? |") || !strings.Contains(md.String(), missing) {
 			t.Errorf("markdown:\n%s", md.String())
 		}
+		// The JSON agrees: the side the text counts "?" has null.
+		var js bytes.Buffer
+		WriteDiffJSON(&js, d, DiffOptions{})
+		type side struct{ Counts map[string]any }
+		var out struct{ Old, New side }
+		if err := json.Unmarshal(js.Bytes(), &out); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []struct {
+			counts map[string]any
+			scored bool
+		}{{out.Old.Counts, c.old.Lens != nil}, {out.New.Counts, c.new.Lens != nil}} {
+			if u, ok := s.counts["unanswered"]; !ok || (u == nil) == s.scored || s.counts["high"] == nil {
+				t.Errorf("JSON side scored %v: counts %v\n%s", s.scored, s.counts, js.String())
+			}
+		}
+	}
+}
+
+// A history row scored without its lens cannot count its questions: the
+// JSON has null where the text has "?" ("2/?"), numbers elsewhere.
+func TestHistoryJSONUnknownCounts(t *testing.T) {
+	r, l := fixture(t)
+	rows := []HistoryRow{historyRow(review.Side{Review: r}, "m", t0, false, t0), historyRow(review.Side{Review: r, Lens: l}, "current", t0, true, t0)}
+	var text, js bytes.Buffer
+	WriteHistoryText(&text, "w", rows, TextOptions{})
+	if !strings.Contains(text.String(), fmt.Sprintf(" %d/? ", rows[0].Answered)) {
+		t.Errorf("text:\n%s", text.String())
+	}
+	WriteHistoryJSON(&js, "w", rows)
+	var out struct {
+		Rows []struct {
+			Answered *int
+			Total    *int
+			Counts   struct{ High, Unanswered *int }
+		}
+	}
+	if err := json.Unmarshal(js.Bytes(), &out); err != nil || len(out.Rows) != 2 {
+		t.Fatalf("%v:\n%s", err, js.String())
+	}
+	if m := out.Rows[0]; m.Total != nil || m.Counts.Unanswered != nil || m.Answered == nil || *m.Answered != rows[0].Answered || m.Counts.High == nil {
+		t.Errorf("row scored without its lens:\n%s", js.String())
+	}
+	if c := out.Rows[1]; c.Total == nil || *c.Total != 6 || c.Counts.Unanswered == nil || *c.Counts.Unanswered != 1 {
+		t.Errorf("row scored with its lens:\n%s", js.String())
 	}
 }
 

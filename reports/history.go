@@ -16,19 +16,63 @@ import (
 )
 
 // HistoryRow is one point in a review's history: a milestone, or the
-// current state.
+// current state. Its JSON is historyRowJSON.
 type HistoryRow struct {
-	Name     string         `json:"name"`
-	Date     string         `json:"date"` // RFC 3339
-	Current  bool           `json:"current,omitempty"`
-	Answered int            `json:"answered"`
-	Total    int            `json:"total"`
-	Counts   scoring.Counts `json:"counts"`
+	Name     string
+	Date     string // RFC 3339
+	Current  bool
+	Answered int
+	// Total and Counts.Unanswered are known only when Scored: the file
+	// records the answered questions alone.
+	Total  int
+	Counts scoring.Counts
 	// Scored is false when the row's lens could not be loaded and the
 	// risks recorded in the file were used.
-	Scored bool `json:"scoredWithLens"`
+	Scored bool
 	// Actions at that point: open (or in progress), done, accepted.
-	Actions ActionCounts `json:"actions"`
+	Actions ActionCounts
+}
+
+// historyRowJSON is a HistoryRow as wafr.history/v1 writes it: "total"
+// and the counts' "unanswered" are null in a row not scored with its
+// lens, where the text shows "?", not a complete-looking count.
+type historyRowJSON struct {
+	Name     string       `json:"name"`
+	Date     string       `json:"date"`
+	Current  bool         `json:"current,omitempty"`
+	Answered int          `json:"answered"`
+	Total    *int         `json:"total"`
+	Counts   countsJSON   `json:"counts"`
+	Scored   bool         `json:"scoredWithLens"`
+	Actions  ActionCounts `json:"actions"`
+}
+
+func (r HistoryRow) json() historyRowJSON {
+	return historyRowJSON{Name: r.Name, Date: r.Date, Current: r.Current, Answered: r.Answered, Total: known(r.Total, r.Scored),
+		Counts: newCountsJSON(r.Counts, r.Scored), Scored: r.Scored, Actions: r.Actions}
+}
+
+// countsJSON is scoring.Counts as the history and the diff write them:
+// "unanswered" is null for a side not scored with its lens (countOf
+// shows "?"), whose file cannot tell how many questions it left out.
+type countsJSON struct {
+	High          int  `json:"high"`
+	Medium        int  `json:"medium"`
+	None          int  `json:"none"`
+	NotApplicable int  `json:"notApplicable"`
+	Unanswered    *int `json:"unanswered"`
+}
+
+func newCountsJSON(c scoring.Counts, scored bool) countsJSON {
+	return countsJSON{High: c.High, Medium: c.Medium, None: c.None, NotApplicable: c.NotApplicable, Unanswered: known(c.Unanswered, scored)}
+}
+
+// known is n for JSON when it is known, else nil (null).
+func known(n int, ok bool) *int {
+	if !ok {
+		return nil
+	}
+	return &n
 }
 
 // HistorySchema names the JSON history format.
@@ -178,11 +222,15 @@ func WriteHistoryMarkdown(w io.Writer, workload string, rows []HistoryRow, langu
 
 // WriteHistoryJSON writes the history as JSON.
 func WriteHistoryJSON(w io.Writer, workload string, rows []HistoryRow) error {
+	out := make([]historyRowJSON, len(rows))
+	for i, r := range rows {
+		out[i] = r.json()
+	}
 	return writeJSON(w, struct {
-		Schema   string       `json:"schema"`
-		Workload string       `json:"workload"`
-		Rows     []HistoryRow `json:"rows"`
-	}{HistorySchema, workload, rows})
+		Schema   string           `json:"schema"`
+		Workload string           `json:"workload"`
+		Rows     []historyRowJSON `json:"rows"`
+	}{HistorySchema, workload, out})
 }
 
 // History builds the rows of a review's history: each milestone, oldest
