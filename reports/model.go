@@ -82,7 +82,7 @@ type Question struct {
 	Risk       questions.Risk `json:"risk"`
 	Reason     string         `json:"reason,omitempty"` // when not applicable
 	Selected   []Choice       `json:"selected"`
-	Missing    []Choice       `json:"missing"` // best practices not ticked, with what to do
+	Missing    []Choice       `json:"missing"` // best practices not ticked, with what to do ("None of these" is none)
 	Notes      string         `json:"notes,omitempty"`
 	AnsweredBy string         `json:"answeredBy,omitempty"`
 	UpdatedAt  string         `json:"updatedAt,omitempty"`
@@ -276,7 +276,9 @@ func question(qr scoring.QuestionResult, a *review.Answer) Question {
 		switch {
 		case ticked[c.ID]:
 			out.Selected = append(out.Selected, ch)
-		case !c.IsNone():
+		case !c.IsNone() && !c.ReadsAsNone():
+			// A choice that reads as "None of these" (lint warns of
+			// its id) is no practice to adopt either.
 			out.Missing = append(out.Missing, ch)
 		}
 		out.choices = append(out.choices, answeredChoice{ch, ticked[c.ID]})

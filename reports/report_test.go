@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -495,6 +496,84 @@ func TestCSVDefusesEveryFormulaStart(t *testing.T) {
 			if !strings.HasPrefix(cells[key], want) {
 				t.Errorf("%q: %s is %q, want it to start %q", f, key, cells[key], want)
 			}
+		}
+	}
+}
+
+// noneLikeLens has two choices that read as "None of these" without the
+// "_no" id (lint warns of both): by title, and by an id ending "_none".
+func noneLikeLens(t *testing.T) *questions.Lens {
+	t.Helper()
+	src := `schemaVersion: "2021-11-01"
+id: nonelike
+name: L
+pillars:
+  - id: pil
+    name: P
+    questions:
+      - id: QA1
+        title: T
+        choices:
+          - {id: QA1_a, title: Practice A, improvementPlan: {displayText: Do A}}
+          - {id: QA1_b, title: Practice B, improvementPlan: {displayText: Do B}}
+          - {id: choice6, title: None of the above apply to us., improvementPlan: {displayText: Do none}}
+          - {id: QA1_none, title: Nothing, improvementPlan: {displayText: Do nothing}}
+        riskRules: [{condition: QA1_a && QA1_b, risk: NO_RISK}, {condition: default, risk: HIGH_RISK}]
+`
+	l, problems := questions.Parse("nonelike.yaml", []byte(src), questions.Options{})
+	if l == nil {
+		t.Fatal(problems)
+	}
+	return l
+}
+
+// A choice that reads as "None of these" is no practice to adopt: the
+// plan (Markdown, terminal, HTML) and the JSON's missing practices leave
+// it out, while what lists every choice or what was ticked keeps it.
+func TestNoneLikeChoicesAreNotToDo(t *testing.T) {
+	l := noneLikeLens(t)
+	for _, ticked := range [][]string{{"QA1_a"}, {"choice6", "QA1_none"}} {
+		r := review.New(l, review.Workload{Name: "w"})
+		r.Update("pil", "QA1", "me", t0, func(a *review.Answer) { a.Selected = ticked })
+		s := Score(Input{Review: r, Lens: l, Today: t0})
+		var md, js, table bytes.Buffer
+		if err := WritePlan(&md, s, PlanOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		WriteReportJSON(&js, s)
+		WriteCSV(&table, s)
+		term := terminalPlan(t, s, 100, false)
+		page := string(renderHTML(t, s, HTMLOptions{}))
+		for name, out := range map[string]string{"Markdown": md.String(), "terminal": term, "HTML": page} {
+			if !strings.Contains(out, "Do B") {
+				t.Errorf("%s (ticked %v): the missing practice B is not listed:\n%s", name, ticked, out)
+			}
+			for _, bad := range []string{"Do none", "Do nothing"} {
+				if strings.Contains(out, bad) {
+					t.Errorf("%s (ticked %v): %q is listed as a practice to adopt:\n%s", name, ticked, bad, out)
+				}
+			}
+		}
+		q := s.Pillars[0].Questions[0]
+		var missing, selected []string
+		for _, c := range q.Missing {
+			missing = append(missing, c.ID)
+		}
+		for _, c := range q.Selected {
+			selected = append(selected, c.ID)
+		}
+		wantMissing := []string{"QA1_b"}
+		if len(ticked) > 1 {
+			wantMissing = []string{"QA1_a", "QA1_b"}
+		}
+		if !slices.Equal(missing, wantMissing) || !slices.Equal(selected, ticked) {
+			t.Errorf("ticked %v: missing %v, selected %v", ticked, missing, selected)
+		}
+		if listed, want := strings.Contains(js.String(), `"id": "choice6"`), len(ticked) > 1; listed != want { // only as ticked
+			t.Errorf("ticked %v: JSON lists choice6: %v, want %v", ticked, listed, want)
+		}
+		if n := strings.Count(table.String(), ",choice6,"); n != 1 {
+			t.Errorf("CSV has %d rows of choice6, want 1 (every choice)", n)
 		}
 	}
 }
