@@ -111,7 +111,7 @@ func WriteActionsMarkdown(w io.Writer, rows []ActionRow, lang string) error {
 	last := ""
 	for _, r := range rows {
 		if r.File != last {
-			fmt.Fprintf(&b, "\n## %s\n\n", inline(r.Workload))
+			b.WriteString("\n" + heading("## %s", inline(r.Workload)) + "\n\n")
 			last = r.File
 		}
 		a := r.Action

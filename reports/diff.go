@@ -221,7 +221,7 @@ func actionChangeText(a review.ActionDiff, file string) string {
 // WriteDiffMarkdown writes a diff as Markdown, for a pull request.
 func WriteDiffMarkdown(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Review changes: %s\n\n", inline(d.New.Review.Workload.Name))
+	b.WriteString(heading("## Review changes: %s", inline(d.New.Review.Workload.Name)) + "\n\n")
 	old, new := sideLabels(d)
 	fmt.Fprintf(&b, "From %s to %s.\n\n", inline(old), inline(new))
 	b.WriteString("| Risk | Before | After |\n|---|---:|---:|\n")
@@ -238,12 +238,12 @@ func WriteDiffMarkdown(w io.Writer, d *review.DiffResult, opts DiffOptions) erro
 	for _, g := range gs {
 		fmt.Fprintf(&b, "\n### %s (%d)\n\n", groupTitle(g.change), len(g.questions))
 		for _, q := range g.questions {
-			fmt.Fprintf(&b, "- %s %s: %s → %s\n", codeSpan(q.QuestionID), inline(q.Title), q.Before, q.After)
+			fmt.Fprintf(&b, "- %s: %s → %s\n", withTitle(codeSpan(q.QuestionID), q.Title), q.Before, q.After)
 			for _, c := range q.Ticked {
-				fmt.Fprintf(&b, "  - ticked %s %s\n", codeSpan(c.ID), inline(c.Title))
+				fmt.Fprintf(&b, "  - ticked %s\n", withTitle(codeSpan(c.ID), c.Title))
 			}
 			for _, c := range q.Unticked {
-				fmt.Fprintf(&b, "  - unticked %s %s\n", codeSpan(c.ID), inline(c.Title))
+				fmt.Fprintf(&b, "  - unticked %s\n", withTitle(codeSpan(c.ID), c.Title))
 			}
 			for _, id := range q.Dropped {
 				fmt.Fprintf(&b, "  - %s is ticked but no longer in the lens\n", codeSpan(id))
@@ -256,7 +256,7 @@ func WriteDiffMarkdown(w io.Writer, d *review.DiffResult, opts DiffOptions) erro
 	if len(d.Actions) > 0 {
 		fmt.Fprintf(&b, "\n### Actions (%d)\n\n", len(d.Actions))
 		for _, a := range d.Actions {
-			fmt.Fprintf(&b, "- **%s** %s: %s\n", inline(a.ID), inline(a.Title), inline(actionChangeText(a, opts.File)))
+			fmt.Fprintf(&b, "- %s: %s\n", withTitle("**"+inline(a.ID)+"**", a.Title), inline(actionChangeText(a, opts.File)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

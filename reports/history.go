@@ -186,7 +186,7 @@ func actionTally(a ActionCounts) string {
 func WriteHistoryMarkdown(w io.Writer, workload string, rows []HistoryRow, language string) error {
 	h := &i18n.For(language).History
 	var b strings.Builder
-	fmt.Fprintf(&b, h.MDTitle+"\n\n", inline(workload))
+	b.WriteString(heading(h.MDTitle, inline(workload)) + "\n\n")
 	b.WriteString(h.MDHeader + "\n|---|---|---:|---:|---:|---:|---:|---:|\n")
 	var labels, highs, mediums []string
 	top := 1

@@ -39,7 +39,7 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 		b = &bytes.Buffer{}
 	}
 	b.Grow(planSize(s))
-	fmt.Fprintf(b, "# "+t.Title+"\n\n", inline(s.Workload.Name))
+	b.WriteString(heading("# "+t.Title, inline(s.Workload.Name)) + "\n\n")
 	rowFormat := "| %s | %s |\n"
 	if opts.Terminal {
 		rowFormat = "- %s: %s\n"
@@ -121,7 +121,7 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	if items := s.byRisk(questions.NotApplicable, opts.PillarOrder); len(items) > 0 && opts.Terminal {
 		fmt.Fprintf(b, "\n## %s\n\n", t.NotApplicable)
 		for _, q := range items {
-			fmt.Fprintf(b, "- %s %s · %s: %s · %s: %s", codeSpan(q.ID), inline(q.Title), t.PillarCol, inline(q.pillar.Name), t.ReasonCol, inline(planReason(c, q.Reason)))
+			fmt.Fprintf(b, "- %s · %s: %s · %s: %s", withTitle(codeSpan(q.ID), q.Title), t.PillarCol, inline(q.pillar.Name), t.ReasonCol, inline(planReason(c, q.Reason)))
 			if strings.TrimSpace(q.Notes) != "" {
 				fmt.Fprintf(b, " · %s: %s", t.NotesCol, inline(q.Notes))
 			}
@@ -130,7 +130,7 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 	} else if len(items) > 0 {
 		fmt.Fprintf(b, "\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", t.NotApplicable, t.QuestionCol, t.PillarCol, t.ReasonCol, t.NotesCol)
 		for _, q := range items {
-			fmt.Fprintf(b, "| %s %s | %s | %s | %s |\n", cellCode(q.ID), inline(q.Title), inline(q.pillar.Name), planReason(c, q.Reason), cell(q.Notes))
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", withTitle(cellCode(q.ID), q.Title), inline(q.pillar.Name), planReason(c, q.Reason), cell(q.Notes))
 		}
 	}
 	for _, r := range []questions.Risk{questions.Unanswered, questions.NoRisk} {
@@ -140,7 +140,7 @@ func WritePlan(w io.Writer, s *Scored, opts PlanOptions) error {
 		}
 		fmt.Fprintf(b, "\n## %s\n\n", c.Risk.Heading[r])
 		for _, q := range items {
-			fmt.Fprintf(b, "- %s %s\n", codeSpan(q.ID), inline(q.Title))
+			fmt.Fprintf(b, "- %s\n", withTitle(codeSpan(q.ID), q.Title))
 		}
 	}
 	writeMeeting(b, s, t, opts.Terminal)
@@ -216,18 +216,18 @@ func writeMeeting(b *bytes.Buffer, s *Scored, t *i18n.Plan, terminal bool) {
 	if len(contested) > 0 {
 		b.WriteString("\n## " + t.ContestedHead + "\n\n")
 		for _, q := range contested {
-			fmt.Fprintf(b, "- %s %s (%s)\n", codeSpan(q.ID), inline(q.Title), t.Levels[q.Risk])
+			fmt.Fprintf(b, "- %s (%s)\n", withTitle(codeSpan(q.ID), q.Title), t.Levels[q.Risk])
 		}
 	}
 	if len(timed) > 0 && terminal {
 		fmt.Fprintf(b, "\n## %s\n\n", t.TimeHead)
 		for _, q := range timed {
-			fmt.Fprintf(b, "- %s %s · %s: %s\n", codeSpan(q.ID), inline(q.Title), t.TimeCol, q.TimeSpent)
+			fmt.Fprintf(b, "- %s · %s: %s\n", withTitle(codeSpan(q.ID), q.Title), t.TimeCol, q.TimeSpent)
 		}
 	} else if len(timed) > 0 {
 		fmt.Fprintf(b, "\n## %s\n\n| %s | %s |\n|---|---:|\n", t.TimeHead, t.QuestionCol, t.TimeCol)
 		for _, q := range timed {
-			fmt.Fprintf(b, "| %s %s | %s |\n", cellCode(q.ID), inline(q.Title), q.TimeSpent)
+			fmt.Fprintf(b, "| %s | %s |\n", withTitle(cellCode(q.ID), q.Title), q.TimeSpent)
 		}
 	}
 }
@@ -235,7 +235,7 @@ func writeMeeting(b *bytes.Buffer, s *Scored, t *i18n.Plan, terminal bool) {
 // writeItem is one HIGH or MEDIUM question of the plan.
 func writeItem(b *bytes.Buffer, q Question, c *i18n.Catalog) {
 	t := &c.Plan
-	fmt.Fprintf(b, "\n### %s %s\n\n", inline(q.ID), inline(q.Title))
+	fmt.Fprintf(b, "\n### %s\n\n", withTitle(inline(q.ID), q.Title))
 	fmt.Fprintf(b, t.ItemFacts, t.Levels[q.Risk], inline(q.pillar.Name))
 	if q.AnsweredBy != "" {
 		fmt.Fprintf(b, t.AnsweredBy, inline(q.AnsweredBy))
@@ -247,7 +247,7 @@ func writeItem(b *bytes.Buffer, q Question, c *i18n.Catalog) {
 	var inPlace []string
 	for _, c := range q.Selected {
 		if !strings.HasSuffix(c.ID, questions.NoneSuffix) {
-			inPlace = append(inPlace, "- "+inline(c.Title)+"\n")
+			inPlace = append(inPlace, "- "+choiceName(c)+"\n")
 		}
 	}
 	switch {
@@ -260,7 +260,7 @@ func writeItem(b *bytes.Buffer, q Question, c *i18n.Catalog) {
 		b.WriteString("\n" + t.WhatNext + "\n\n")
 		for _, c := range q.Missing {
 			b.WriteString("- **")
-			b.WriteString(inline(c.Title))
+			b.WriteString(choiceName(c))
 			b.WriteString("**")
 			if c.ImprovementPlan != "" {
 				b.WriteString(": ")
@@ -293,7 +293,7 @@ func writeTasks(b *bytes.Buffer, as []ActionItem, c *i18n.Catalog) {
 		if a.Status == review.StatusDone || a.Status == review.StatusAcceptedRisk {
 			box = "[x]"
 		}
-		fmt.Fprintf(b, "- %s **%s** %s", box, inline(a.ID), inline(a.Title))
+		fmt.Fprintf(b, "- %s %s", box, withTitle("**"+inline(a.ID)+"**", a.Title))
 		var facts []string
 		if a.Owner != "" {
 			facts = append(facts, fmt.Sprintf(t.TaskOwner, inline(a.Owner)))
@@ -314,6 +314,32 @@ func writeTasks(b *bytes.Buffer, as []ActionItem, c *i18n.Catalog) {
 		}
 		fmt.Fprintf(b, " (%s)\n", strings.Join(facts, t.FactSep))
 	}
+}
+
+// withTitle is an id as written for Markdown (a code span, bold) and the
+// title after it, escaped (inline); the id alone when the title is empty,
+// so no line or cell ends in a space ("### Q2 ") or holds two.
+func withTitle(id, title string) string {
+	if t := inline(title); t != "" {
+		return id + " " + t
+	}
+	return id
+}
+
+// choiceName is a practice as the plan lists it: its title, or its id
+// when it has none (an empty item, or "- ****", a rule, says nothing).
+func choiceName(c Choice) string {
+	if t := inline(c.Title); t != "" {
+		return t
+	}
+	return codeSpan(c.ID)
+}
+
+// heading is an ATX heading line, format (its "#" marks and words) with
+// args, without the trailing space an empty name would leave ("# Improvement
+// plan: ").
+func heading(format string, args ...any) string {
+	return strings.TrimRight(fmt.Sprintf(format, args...), " ")
 }
 
 // levelName is a level as the English tables of diffs name it.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -285,6 +286,90 @@ func TestInlineOrderedMarker(t *testing.T) {
 	} {
 		if got := inline(in); got != want {
 			t.Errorf("inline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// No Markdown line ends in a space (but the two of a hard line break in
+// a block quote) when a title or a name is empty: no "### QA2 ", no
+// "- `QA2` ", no "# Improvement plan: ".
+func TestMarkdownEmptyTitlesLeaveNoTrailingSpace(t *testing.T) {
+	src := `schemaVersion: "2021-11-01"
+id: empty
+name: L
+pillars:
+  - id: pil
+    name: P
+    questions:
+      - id: QA1
+        title: ""
+        choices:
+          - {id: QA1_a, title: ""}
+          - {id: QA1_b, title: "  "}
+        riskRules: [{condition: QA1_a && QA1_b, risk: NO_RISK}, {condition: QA1_a, risk: MEDIUM_RISK}, {condition: default, risk: HIGH_RISK}]
+      - id: QA2
+        title: " "
+        choices: [{id: QA2_a, title: A}]
+        riskRules: [{condition: default, risk: HIGH_RISK}]
+      - id: QA3
+        title: ""
+        choices: [{id: QA3_a, title: A}]
+        riskRules: [{condition: default, risk: NO_RISK}]
+      - id: QA4
+        title: ""
+        choices: [{id: QA4_a, title: A}]
+        riskRules: [{condition: default, risk: HIGH_RISK}]
+      - id: QA5
+        title: ""
+        choices: [{id: QA5_a, title: A}]
+        riskRules: [{condition: default, risk: HIGH_RISK}]
+`
+	l, problems := questions.Parse("empty.yaml", []byte(src), questions.Options{})
+	if l == nil {
+		t.Fatal(problems)
+	}
+	r := review.New(l, review.Workload{Name: ""})
+	old := review.New(l, review.Workload{Name: ""})
+	r.Update("pil", "QA1", "me", t0, func(a *review.Answer) {
+		a.Selected = []string{"QA1_a"}
+		a.Votes = []review.Vote{{By: "a", Selected: []string{"QA1_a"}}, {By: "b"}}
+		a.TimeSpent = time.Minute
+	})
+	r.Update("pil", "QA2", "me", t0, func(a *review.Answer) { a.Selected = []string{"QA2_a"} })
+	r.Update("pil", "QA3", "me", t0, func(a *review.Answer) { a.Selected = []string{"QA3_a"} })
+	r.Update("pil", "QA4", "me", t0, func(a *review.Answer) { a.NotApplicable, a.Reason = true, "OTHER" })
+	r.Actions = append(r.Actions, review.Action{ID: "A1", PillarID: "pil", QuestionID: "QA3", Status: review.StatusOpen},
+		review.Action{ID: "A2", PillarID: "pil", QuestionID: "QA1", ChoiceID: "QA1_b", Status: review.StatusOpen})
+	s := Score(Input{Review: r, Lens: l, Today: t0})
+	docs := map[string]*bytes.Buffer{}
+	write := func(name string, f func(*bytes.Buffer) error) {
+		docs[name] = &bytes.Buffer{}
+		if err := f(docs[name]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("plan", func(b *bytes.Buffer) error { return WritePlan(b, s, PlanOptions{}) })
+	write("terminal plan", func(b *bytes.Buffer) error { return WritePlan(b, s, PlanOptions{Terminal: true}) })
+	write("summary", func(b *bytes.Buffer) error { return WriteSummaryMarkdown(b, []*Scored{s}) })
+	write("diff", func(b *bytes.Buffer) error {
+		return WriteDiffMarkdown(b, review.Diff(review.Side{Label: "old", Review: old, Lens: l}, review.Side{Label: "new", Review: r, Lens: l}), DiffOptions{All: true})
+	})
+	write("history", func(b *bytes.Buffer) error {
+		return WriteHistoryMarkdown(b, "", []HistoryRow{{Name: "current", Current: true, Scored: true}}, "en")
+	})
+	write("actions", func(b *bytes.Buffer) error {
+		return WriteActionsMarkdown(b, []ActionRow{{File: "r.yaml", Question: "pil/QA1", Action: r.Actions[0]}}, "en")
+	})
+	for name, b := range docs {
+		for i, line := range strings.Split(b.String(), "\n") {
+			if strings.HasSuffix(line, " ") && !(strings.HasPrefix(line, "> ") && strings.HasSuffix(line, "  ")) {
+				t.Errorf("%s: line %d ends in a space: %q", name, i+1, line)
+			}
+		}
+	}
+	for _, want := range []string{"\n### QA1\n", "\n### QA2\n", "\n- `QA3`\n", "\n- [ ] **A1** (open)\n", "# Improvement plan:\n", "\n- `QA1_a`\n", "\n- **`QA1_b`**\n"} {
+		if !strings.Contains(docs["plan"].String(), want) {
+			t.Errorf("plan lacks %q:\n%s", want, docs["plan"])
 		}
 	}
 }

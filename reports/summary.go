@@ -261,7 +261,7 @@ func WriteSummaryMarkdown(w io.Writer, all []*Scored) error {
 	}
 	if len(all) == 1 {
 		s := all[0]
-		fmt.Fprintf(&b, "## "+t.MDTitle+"\n\n", inline(s.Workload.Name))
+		b.WriteString(heading("## "+t.MDTitle, inline(s.Workload.Name)) + "\n\n")
 		fmt.Fprintf(&b, t.MDLine+"\n\n", inline(s.Lens.Name), inline(s.Lens.Version), s.Answered, s.Total)
 		fmt.Fprintf(&b, "| %s | %s |\n|---|---:|---:|---:|---:|---:|\n", t.MDPillar, strings.Join(levels, " | "))
 		for _, p := range s.Pillars {
@@ -275,7 +275,7 @@ func WriteSummaryMarkdown(w io.Writer, all []*Scored) error {
 			}
 			fmt.Fprintf(&b, "\n### %s\n\n", t.MDColumns[r])
 			for _, q := range items {
-				fmt.Fprintf(&b, "- %s %s\n", codeSpan(q.ID), inline(q.Title))
+				fmt.Fprintf(&b, "- %s\n", withTitle(codeSpan(q.ID), q.Title))
 			}
 		}
 	} else {
