@@ -41,7 +41,6 @@ func cleanCell(s string) string {
 
 // formulaStarts are the first characters that make a spreadsheet read a
 // cell as a formula, as OWASP's CSV injection page lists them: a tab or a
-// carriage return before "=" still runs it. (textsafe.Clean already turns
-// a carriage return into U+FFFD; it is listed so the guard does not rest
-// on that.)
-const formulaStarts = "=+-@\t\r"
+// carriage return before "=" still runs it. textsafe.Clean turns a
+// carriage return into a line feed, which is listed with it.
+const formulaStarts = "=+-@\t\r\n"
