@@ -142,7 +142,8 @@ func (c *Choice) IsNone() bool { return strings.HasSuffix(c.ID, NoneSuffix) }
 // does not end in NoneSuffix) reads as one, by its title or an id ending in
 // _none: lint warns about it, and wafr answer --none names it.
 func (c *Choice) ReadsAsNone() bool {
-	return !c.IsNone() && (looksLikeNone(c.Title) || strings.HasSuffix(strings.ToLower(c.ID), "_none"))
+	id := c.ID
+	return !c.IsNone() && (looksLikeNone(c.Title) || len(id) >= 5 && strings.EqualFold(id[len(id)-5:], "_none"))
 }
 
 // ChoiceIndex returns the position of the choice with this id.
