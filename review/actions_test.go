@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/wafr-dev/wafr/questions"
 )
 
 // Only http(s) links are accepted, on every path that sets one (item 17).
@@ -152,5 +154,42 @@ func TestReopenedActionDropsTheAcceptedReason(t *testing.T) {
 	r.UpdateAction("A1", ActionChange{Status: str(StatusAcceptedRisk), Reason: str("again")}, "me", t0)
 	if a, _ := r.UpdateAction("A1", ActionChange{Status: str(StatusDone), Reason: str("kept on purpose")}, "me", t0); a.Reason != "kept on purpose" {
 		t.Errorf("a reason given with the change was dropped: %q", a.Reason)
+	}
+}
+
+// A choice that reads as "None of the above" without being marked so by
+// the lens (a real third-party lens does this) is no practice to adopt:
+// --all-high makes no action of it, and it is not offered either.
+func TestNoneLikeChoicesAreNotAdopted(t *testing.T) {
+	doc := `schemaVersion: "2021-11-01"
+id: nl
+name: L
+pillars:
+  - id: p
+    name: P
+    questions:
+      - id: Q1
+        title: Q one
+        choices:
+          - {id: c1, title: Write runbooks}
+          - {id: c6, title: None of the above apply to us.}
+          - {id: q1_none, title: Something else}
+        riskRules: [{condition: c1, risk: NO_RISK}, {condition: default, risk: HIGH_RISK}]
+`
+	l, problems := questions.Parse("nl.yaml", []byte(doc), questions.Options{})
+	if l == nil {
+		t.Fatal(problems)
+	}
+	r := New(l, Workload{Name: "w"})
+	r.Update("p", "Q1", "me", t0, func(a *Answer) { a.Selected = []string{"c6"} })
+	added, err := r.AddActionsForHigh(l, Action{}, "me", t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(added) != 1 || added[0].ChoiceID != "c1" {
+		t.Errorf("actions added: %+v, want one, for c1", added)
+	}
+	if got := r.adoptable(l.Pillars[0], l.Pillars[0].Questions[0]); got != "pick a practice not yet ticked: c1" {
+		t.Errorf("practices offered: %q, want c1 alone", got)
 	}
 }

@@ -48,7 +48,7 @@ func (r *Review) CheckAdopt(p *questions.Pillar, q *questions.Question, choiceID
 func (r *Review) adoptable(p *questions.Pillar, q *questions.Question) string {
 	var ids []string
 	for _, c := range q.Choices {
-		if !c.IsNone() && !r.Ticked(p.ID, q.ID, c.ID) {
+		if !c.IsNone() && !c.ReadsAsNone() && !r.Ticked(p.ID, q.ID, c.ID) {
 			ids = append(ids, c.ID)
 		}
 	}
@@ -100,7 +100,9 @@ func (r *Review) AddActionsForHigh(l *questions.Lens, template Action, by string
 				continue
 			}
 			for _, c := range q.Choices {
-				if c.IsNone() || r.Ticked(p.ID, q.ID, c.ID) || r.HasOpenAction(p.ID, q.ID, c.ID) {
+				// A "None of the above" the lens did not mark as such
+				// (ReadsAsNone) is no practice to adopt either.
+				if c.IsNone() || c.ReadsAsNone() || r.Ticked(p.ID, q.ID, c.ID) || r.HasOpenAction(p.ID, q.ID, c.ID) {
 					continue
 				}
 				a := template
