@@ -86,7 +86,7 @@ func (v *Viewer) FlushTyped() tea.Cmd {
 func (v *Viewer) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		v.termW, v.termH = msg.Width, msg.Height
+		v.termW, v.termH = clampSize(msg.Width, maxWidth), clampSize(msg.Height, maxHeight)
 		v.layout()
 		return v.question.helpCmds()
 	case helpRenderedMsg:
@@ -104,6 +104,18 @@ func (v *Viewer) route(msg tea.Msg) tea.Cmd {
 	}
 	return v.passthrough(msg)
 }
+
+// The largest screen drawn: a frame is as big as the screen it fills, and
+// a live review's participant claims whatever size their SSH client says
+// (a million columns grew the host by gigabytes). A larger terminal gets
+// a screen this size in its top left corner; no real one is near it.
+const (
+	maxWidth  = 1000
+	maxHeight = 500
+)
+
+// clampSize is a terminal dimension within 0 and most.
+func clampSize(n, most int) int { return min(max(n, 0), most) }
 
 // layer is who gets the keys: the topmost of the mode stack.
 type layer int
