@@ -29,6 +29,9 @@ type server struct {
 	words    *i18n.Live       // the lines a session gets outside its screen
 	lang     string           // the language of every screen
 	count    atomic.Int64
+	// pending holds connections to their login grace; zero, the
+	// defaults (loginGrace, maxPending).
+	pending pendingLogins
 }
 
 func (srv *server) currentTeam() *Team {
@@ -47,6 +50,9 @@ func (srv *server) currentTeam() *Team {
 // newSSHServer makes the wish server: public keys only, no passwords, no
 // keyboard-interactive; unknown keys are refused.
 func (srv *server) newSSHServer(addr string, hostKey []byte) (*ssh.Server, error) {
+	if srv.pending.grace == 0 {
+		srv.pending.grace, srv.pending.max = loginGrace, maxPending
+	}
 	return wish.NewServer(
 		wish.WithAddress(addr),
 		wish.WithHostKeyPEM(hostKey),
@@ -55,6 +61,10 @@ func (srv *server) newSSHServer(addr string, hostKey []byte) (*ssh.Server, error
 			return ok
 		}),
 		wish.WithMiddleware(srv.middleware),
+		func(s *ssh.Server) error {
+			s.ConnCallback = srv.pending.accept
+			return nil
+		},
 	)
 }
 
@@ -62,6 +72,10 @@ func (srv *server) newSSHServer(addr string, hostKey []byte) (*ssh.Server, error
 // session. A panic anywhere in it ends that session alone.
 func (srv *server) middleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		// Logged in: a session opens only once the key is proved (the
+		// key handler above also answers a client asking whether a key
+		// would do, which anyone with the public key can ask).
+		loggedIn(sess.Context())
 		defer func() {
 			if r := recover(); r != nil {
 				srv.notify(tui.Notice{Kind: tui.NoticeSessionCrashed, Text: fmt.Sprint(r)})
