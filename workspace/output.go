@@ -202,6 +202,20 @@ func asideCandidate(path string, i int) string {
 	return fmt.Sprintf("%s%s-%d", path, setAsideSuffix, i)
 }
 
+// AsideFiles are the set-aside files of path that are there now, in the
+// order SetAside wrote them (up to the first free name).
+func AsideFiles(path string) []string {
+	var out []string
+	for i := 1; i <= maxAside; i++ {
+		name := asideCandidate(path, i)
+		if _, err := os.Lstat(name); err != nil {
+			break
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
 // AsideName is the file SetAside would write for path now: the first of
 // its names that is free. Dialogs name it before the user chooses.
 func AsideName(path string) string {

@@ -139,10 +139,19 @@ func runReview(opts *reviewOptions) error {
 func printOutcome(io *ioStreams, file string, final *review.Review, l *questions.Lens, lang string) error {
 	sc := reports.Score(reports.Input{File: file, Review: final, Lens: l, Today: io.Now()})
 	sc.Language = i18n.Choose(lang, sc.Language, io.Getenv)
-	if _, err := fmt.Fprintf(io.Out, i18n.For(sc.Language).Summary.Saved+"\n\n", file); err != nil {
+	t := &i18n.For(sc.Language).Summary
+	if _, err := fmt.Fprintf(io.Out, t.Saved+"\n\n", file); err != nil {
 		return err
 	}
-	return reports.WriteSummaryText(io.Out, sc, reports.TextOptions{Color: io.Color, Width: io.Width})
+	if err := reports.WriteSummaryText(io.Out, sc, reports.TextOptions{Color: io.Color, Width: io.Width}); err != nil {
+		return err
+	}
+	// Answers set aside by this session or an earlier one are easily
+	// forgotten: every session that ends says they are there.
+	for _, aside := range workspace.AsideFiles(file) {
+		fmt.Fprintf(textsafeWriter{io.ErrOut}, t.AsideLeft+"\n", textsafe.ShellQuote(aside), textsafe.ShellQuote(file))
+	}
+	return nil
 }
 
 func parseEnvironment(s string) (string, error) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -77,5 +78,45 @@ func TestOutcomeWriteError(t *testing.T) {
 	err = printOutcome(io, "r.yaml", review.New(l, review.Workload{Name: "W"}), l, "")
 	if err != errNoSpace {
 		t.Errorf("printOutcome = %v, want %v (stdout: %q)", err, errNoSpace, out.out.String())
+	}
+}
+
+// A session that ends says which set-aside files of answers (this
+// session's or an earlier one's) are still beside the review, and how to
+// see them, in the summary's language.
+func TestOutcomeRemindsOfSetAsideAnswers(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "r.yaml")
+	for _, lens := range []string{"builtin:ops", "builtin:ops-ja"} {
+		l, err := questions.Load(lens)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io, _, errOut := testStreams()
+		if err := printOutcome(io, file, review.New(l, review.Workload{Name: "W"}), l, ""); err != nil {
+			t.Fatal(err)
+		}
+		if errOut.Len() != 0 {
+			t.Errorf("%s: a reminder with nothing set aside: %q", lens, errOut)
+		}
+		for _, name := range []string{file + ".wafr-unsaved", file + ".wafr-unsaved-2"} {
+			if err := os.WriteFile(name, []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		io, _, errOut = testStreams()
+		if err := printOutcome(io, file, review.New(l, review.Workload{Name: "W"}), l, ""); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"wafr diff " + file + " " + file + ".wafr-unsaved ", "wafr diff " + file + " " + file + ".wafr-unsaved-2 "} {
+			if !strings.Contains(errOut.String(), want) {
+				t.Errorf("%s: no reminder naming %q:\n%s", lens, want, errOut)
+			}
+		}
+		if lens == "builtin:ops-ja" && !strings.Contains(errOut.String(), "注意") {
+			t.Errorf("the Japanese reminder is not in Japanese:\n%s", errOut)
+		}
+		os.Remove(file + ".wafr-unsaved")
+		os.Remove(file + ".wafr-unsaved-2")
 	}
 }

@@ -80,6 +80,7 @@ func englishHistory() History {
 func englishSummary() Summary {
 	return Summary{
 		Saved: "Saved %s.", NotCreated: "No review created: %s was not written.",
+		AsideLeft:  "note: %[1]s still holds answers a session could not save into %[2]s: wafr diff %[2]s %[1]s shows them; take what you need, then remove it.",
 		ParkedOne:  "1 item waits in the parking lot (K in the next wafr serve lists it).",
 		ParkedMany: "%d items wait in the parking lot (K in the next wafr serve lists them).",
 		Answered:   "answered %[1]d of %[2]d", AtMilestone: " · at milestone %s", Updated: " · updated %s",

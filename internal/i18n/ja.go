@@ -75,6 +75,7 @@ func japaneseHistory() History {
 func japaneseSummary(levels map[questions.Risk]string) Summary {
 	return Summary{
 		Saved: "%s を保存しました。", NotCreated: "レビューは作成していません(%s は書き込んでいません)。",
+		AsideLeft:  "注意: %[1]s には、以前のセッションが %[2]s に保存できなかった回答が残っています。wafr diff %[2]s %[1]s で確認し、必要な分を取り込んでから削除してください。",
 		ParkedOne:  "保留リストに 1 件残っています(次の wafr serve で K を押すと一覧できます)。",
 		ParkedMany: "保留リストに %d 件残っています(次の wafr serve で K を押すと一覧できます)。",
 		Answered:   "全 %[2]d 問中 %[1]d 問に回答", AtMilestone: " · マイルストーン「%s」の時点", Updated: " · 更新日 %s",

@@ -85,6 +85,9 @@ type Summary struct {
 	// Saved heads the summary wafr review prints when it ends, and
 	// NotCreated ends one left at its new review's form: %s the file.
 	Saved, NotCreated string
+	// AsideLeft reminds, after a session, of a file of answers an earlier
+	// one could not save: %[1]s that file, %[2]s the review file.
+	AsideLeft string
 	// ParkedOne and ParkedMany (%d: how many) say that items wait in the
 	// parking lot of a live review that ended.
 	ParkedOne, ParkedMany string
