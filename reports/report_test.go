@@ -577,3 +577,27 @@ func TestNoneLikeChoicesAreNotToDo(t *testing.T) {
 		}
 	}
 }
+
+// Two reviews of a table with the same workload name are told apart by
+// their files; a name that is the table's alone stays as it is.
+func TestConsolidatedNamesTheFilesOfTwins(t *testing.T) {
+	all := consolidatedFixture(t)
+	all[1].Workload.Name = "Search" // cost.yaml is called Search too
+	var text, md bytes.Buffer
+	if err := WriteConsolidatedText(&text, all, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteSummaryMarkdown(&md, all); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"text": text.String(), "md": md.String()} {
+		for _, want := range []string{"Search (search.yaml)", "Search (cost.yaml)"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: no %q:\n%s", name, want, out)
+			}
+		}
+		if strings.Contains(out, "(payments") || strings.Contains(out, ".yaml)") && strings.Count(out, ".yaml)") != 2 {
+			t.Errorf("%s: a file named beside a workload name no other review has:\n%s", name, out)
+		}
+	}
+}

@@ -238,8 +238,9 @@ func WriteConsolidatedText(w io.Writer, all []*Scored, opts TextOptions) error {
 	}
 	var total scoring.Counts
 	var open, overdue int
+	names := workloadNames(all, plain)
 	for _, s := range sortForConsolidation(all) {
-		row := append([]string{plain(s.Workload.Name), lensLabel(s), fmt.Sprintf("%d/%d", s.Answered, s.Total)}, countCells(st, s.Counts)...)
+		row := append([]string{names[s], lensLabel(s), fmt.Sprintf("%d/%d", s.Answered, s.Total)}, countCells(st, s.Counts)...)
 		t.Append(append(row, strconv.Itoa(s.Actions.Open), strconv.Itoa(s.Actions.Overdue), dateOf(s))...)
 		total = total.Plus(s.Counts)
 		open, overdue = open+s.Actions.Open, overdue+s.Actions.Overdue
@@ -281,8 +282,9 @@ func WriteSummaryMarkdown(w io.Writer, all []*Scored) error {
 	} else {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|---:|---:|---:|---|\n", t.MDWorkload, t.MDLens, t.MDAnswered, strings.Join(levels, " | "), t.MDUpdated)
 		var total scoring.Counts
+		names := workloadNames(all, inline)
 		for _, s := range sortForConsolidation(all) {
-			fmt.Fprintf(&b, "| %s | %s | %d/%d | %s | %s |\n", inline(s.Workload.Name), inline(lensLabel(s)), s.Answered, s.Total,
+			fmt.Fprintf(&b, "| %s | %s | %d/%d | %s | %s |\n", names[s], inline(lensLabel(s)), s.Answered, s.Total,
 				strings.Join(countCells(plain, s.Counts), " | "), dateOf(s))
 			total = total.Plus(s.Counts)
 		}
@@ -290,6 +292,26 @@ func WriteSummaryMarkdown(w io.Writer, all []*Scored) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// workloadNames are the workload cells of a table of several reviews,
+// written with esc: the workload's name, and its file after it when
+// another review of the table has the same name (two services both
+// called "api" are told apart by where they live).
+func workloadNames(all []*Scored, esc func(string) string) map[*Scored]string {
+	seen := make(map[string]int, len(all))
+	for _, s := range all {
+		seen[esc(s.Workload.Name)]++
+	}
+	out := make(map[*Scored]string, len(all))
+	for _, s := range all {
+		name := esc(s.Workload.Name)
+		if seen[name] > 1 && s.File != "" {
+			name += " (" + esc(s.File) + ")"
+		}
+		out[s] = name
+	}
+	return out
 }
 
 // languageOf is the language of a table of several reviews: the first's.
