@@ -289,16 +289,19 @@ func interleave(items []string, sep string) []string {
 	return out
 }
 
-// tooSmallView says the terminal is too small, wrapped to fit it; typing,
-// that a text field still takes the keys.
+// tooSmallView says the terminal is too small, wrapped to fit it, in the
+// fullest wording that fits; typing, that a text field still takes the
+// keys, for as long as any wording that says so fits (the Japanese ones
+// are wider: dropping only the sizes keeps the sentence).
 func tooSmallView(t *i18n.Status, w, h int, typing bool) string {
-	long, short := t.TooSmall, t.TooSmallShort
+	wordings := []string{fmt.Sprintf(t.TooSmall, w, h, minWidth, minHeight), t.TooSmallShort}
 	if typing {
-		long, short = t.TooSmallTyping, t.TooSmallTypingShort
+		wordings = []string{fmt.Sprintf(t.TooSmallTyping, w, h, minWidth, minHeight), t.TooSmallTypingMid, t.TooSmallTypingShort}
 	}
-	msg := wrap(fmt.Sprintf(long, w, h, minWidth, minHeight), max(1, w))
-	if strings.Count(msg, "\n") >= h {
-		msg = wrap(short, max(1, w)) // the way out, at least
+	w, h = max(1, w), max(1, h)
+	msg, ok := fullestIn(wordings, w, h)
+	if !ok {
+		msg = wrap(wordings[len(wordings)-1], w) // the way out, at least
 	}
-	return fitHeight(msg, max(1, h))
+	return fitHeight(msg, h)
 }

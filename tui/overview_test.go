@@ -149,3 +149,24 @@ func TestMilestoneNamedANumberIsRefused(t *testing.T) {
 		t.Errorf("%d milestones taken", n)
 	}
 }
+
+// The small screen says that typing still goes in, in Japanese as in
+// English, wherever either has room to: at 20x6 with the notes editor
+// open the Japanese said only how to quit.
+func TestTooSmallSaysTypingGoesOnInEveryLanguage(t *testing.T) {
+	p := newTestProgram(t, loadLens(t, "builtin:ops-ja"), nil, 80, 24)
+	press(p, "e")
+	p.Update(tea.WindowSizeMsg{Width: 20, Height: 6})
+	ja := &i18n.For("ja").TUI.Status
+	if view := strings.ReplaceAll(plainView(p), "\n", ""); !strings.Contains(view, "入力はそのまま続けられます") {
+		t.Errorf("the Japanese small screen does not say that typing goes in:\n%s", plainView(p))
+	}
+	en := &i18n.For("en").TUI.Status
+	for _, size := range [][2]int{{20, 6}, {20, 5}, {30, 4}, {40, 10}, {59, 19}} {
+		enView := strings.ReplaceAll(tooSmallView(en, size[0], size[1], true), "\n", " ")
+		jaView := strings.ReplaceAll(tooSmallView(ja, size[0], size[1], true), "\n", "")
+		if strings.Contains(enView, "still goes in") && !strings.Contains(jaView, "入力はそのまま続けられます") {
+			t.Errorf("at %dx%d English says typing goes in, Japanese does not:\n%s", size[0], size[1], jaView)
+		}
+	}
+}

@@ -187,6 +187,7 @@ func englishTUI() TUI {
 			TooSmall:            "Terminal too small: %[1]dx%[2]d. wafr needs at least %[3]dx%[4]d; enlarge the window (q quits).",
 			TooSmallShort:       "Too small (q quits)",
 			TooSmallTyping:      "Terminal too small: %[1]dx%[2]d. wafr needs at least %[3]dx%[4]d; enlarge the window. What you type still goes in (ctrl+c quits).",
+			TooSmallTypingMid:   "Too small. What you type still goes in (ctrl+c quits).",
 			TooSmallTypingShort: "Too small (ctrl+c quits)",
 
 			Locked:        "another wafr is writing this file",

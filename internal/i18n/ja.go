@@ -173,6 +173,7 @@ func japaneseTUI() TUI {
 			TooSmall:            "端末が小さすぎます(%[1]dx%[2]d)。wafr には %[3]dx%[4]d 以上が必要です。ウィンドウを広げてください(q で終了)。",
 			TooSmallShort:       "小さすぎます(q で終了)",
 			TooSmallTyping:      "端末が小さすぎます(%[1]dx%[2]d)。wafr には %[3]dx%[4]d 以上が必要です。ウィンドウを広げてください。入力はそのまま続けられます(ctrl+c で終了)。",
+			TooSmallTypingMid:   "小さすぎます。入力はそのまま続けられます(ctrl+c で終了)。",
 			TooSmallTypingShort: "小さすぎます(ctrl+c で終了)",
 
 			Locked:        "別の wafr がこのファイルに書き込み中です",

@@ -57,9 +57,11 @@ type Status struct {
 	KeysClose     string
 	TooSmall      string // %[1]dx%[2]d now, %[3]dx%[4]d needed
 	TooSmallShort string // TooSmall where it does not fit
-	// TooSmallTyping and its short form, while a text field has the keys:
-	// typing goes on into it, and only ctrl+c quits.
-	TooSmallTyping, TooSmallTypingShort string
+	// TooSmallTyping and its shorter forms, while a text field has the
+	// keys: typing goes on into it, and only ctrl+c quits. TooSmallTypingMid
+	// drops the sizes but still says that typing goes in; the short form
+	// is the way out alone, where nothing more fits.
+	TooSmallTyping, TooSmallTypingMid, TooSmallTypingShort string
 
 	// ChangedOnDiskAsk is ChangedOnDisk once its dialog was closed to look
 	// first: it says which key asks again.
