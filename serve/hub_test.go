@@ -757,7 +757,8 @@ func TestHubNoteProposals(t *testing.T) {
 }
 
 // Proposals nobody decided when the review ends go to the parking lot, in
-// their authors' names: a tick in words, a note as the text it adds.
+// their authors' names: a tick in words, a note as the text it adds, each
+// labelled as a proposal nobody decided.
 func TestHubEndParksUndecidedProposals(t *testing.T) {
 	h := newTestHub(t)
 	host := h.join("host", "hana", tui.Facilitator, true)
@@ -776,7 +777,7 @@ func TestHubEndParksUndecidedProposals(t *testing.T) {
 	if tick.QuestionID != "OPS1" || tick.By != "bob" || !strings.Contains(tick.Text, "not decided") || !strings.Contains(tick.Text, "OPS1_slo") {
 		t.Errorf("the tick was parked as %+v", tick)
 	}
-	if note.QuestionID != "OPS2" || note.By != "bob" || note.Text != "ask SRE about the rota" {
+	if note.QuestionID != "OPS2" || note.By != "bob" || note.Text != "proposed, not decided when the review ended: notes: ask SRE about the rota" {
 		t.Errorf("the note was parked as %+v", note)
 	}
 	if a := r.Answers.Get(pillar, "OPS1"); a != nil && len(a.Selected) > 0 {

@@ -354,21 +354,26 @@ func TestNotesTakeATabAsPasted(t *testing.T) {
 
 // A notes proposal parked at the end keeps only what it adds where the
 // notes it was typed over are still the question's; else it is whole.
+// Either way it is labelled a proposal, as a tick is, in the review's
+// language.
 func TestUndecidedNotesProposal(t *testing.T) {
 	p := opsProgram(t)
 	prop := Proposal{By: "bob", Item: 0, Intent: NotesIntent{Item: 0, Notes: "Paged by phone within 5 minutes", Base: "Paged by phone"}}
-	if got := UndecidedProposal(p.s.Snapshot(), prop, ""); got != "Paged by phone within 5 minutes" {
+	if got := UndecidedProposal(p.s.Snapshot(), prop, ""); got != "proposed, not decided when the review ended: notes: Paged by phone within 5 minutes" {
 		t.Errorf("over notes that are not the question's: parked %q, want the whole text", got)
 	}
 	if res := p.s.Apply("hana", NotesIntent{Item: 0, Notes: "Paged by phone"}); res.Err != nil {
 		t.Fatal(res.Err)
 	}
-	if got := UndecidedProposal(p.s.Snapshot(), prop, ""); got != "within 5 minutes" {
+	if got := UndecidedProposal(p.s.Snapshot(), prop, ""); got != "proposed, not decided when the review ended: notes: within 5 minutes" {
 		t.Errorf("over the question's notes: parked %q, want what it adds", got)
 	}
 	tick := Proposal{By: "bob", Item: 0, Intent: TickIntent{Item: 0, ChoiceID: "OPS1_slo"}}
 	if got := UndecidedProposal(p.s.Snapshot(), tick, "ja"); !strings.HasPrefix(got, "提案されたまま") {
 		t.Errorf("a tick parked in Japanese (--lang ja) on an English lens: %q", got)
+	}
+	if got := UndecidedProposal(p.s.Snapshot(), prop, "ja"); got != "提案されたまま、レビューの終了までに決まらなかったもの: メモ: within 5 minutes" {
+		t.Errorf("notes parked in Japanese: %q", got)
 	}
 }
 

@@ -307,22 +307,23 @@ func (c *common) proposalText(snap *Snapshot, p *Proposal) string {
 
 // UndecidedProposal is what a proposal nobody decided is parked as when
 // the review ends, in lang (empty: the lens's language): its tick, or its
-// notes; only
-// what they add to the ones they were typed over where those are still
-// the question's (parked notes go after a question's notes).
+// notes (only what they add to the ones they were typed over where those
+// are still the question's: parked notes go after a question's notes),
+// each labelled as a proposal, so that nobody takes it for an item someone
+// parked.
 func UndecidedProposal(snap *Snapshot, p Proposal, lang string) string {
+	if lang == "" {
+		lang = snap.Lens.Language
+	}
+	t := &i18n.For(lang).TUI.Live
 	if in, ok := p.Intent.(NotesIntent); ok {
 		current := ""
 		if a := snap.Answer(p.Item); a != nil {
 			current = a.Notes
 		}
 		added, _ := addedOver(in.Base, current, in.Notes)
-		return strings.TrimSpace(added)
+		return fmt.Sprintf(t.Undecided, fmt.Sprintf(t.ProposeNotes, strings.TrimSpace(added))) // its lines kept, unlike a one-line notice
 	}
-	if lang == "" {
-		lang = snap.Lens.Language
-	}
-	t := &i18n.For(lang).TUI.Live
 	return fmt.Sprintf(t.Undecided, proposalText(t, snap, &p))
 }
 
