@@ -280,30 +280,7 @@ func (h *Hub) handle(m any) {
 		}
 		h.publish()
 	case teamMsg:
-		for _, id := range slices.Clone(h.order) {
-			p := h.people[id]
-			if id == h.host {
-				continue
-			}
-			m, ok := m.lookup(p.Fingerprint)
-			if !ok {
-				p.box.put(&Update{Version: h.version + 1, Snap: h.s.Snapshot(), Meeting: h.meetingFor(p), Goodbye: tui.Notice{Kind: tui.NoticeGoodbyeRemoved}})
-				h.leave(id)
-				continue
-			}
-			p.Role = m.Role
-		}
-		// Someone the file now makes an observer, or takes off the team,
-		// no longer runs the meeting, here or when they come back.
-		if c := h.people[h.chair]; c != nil && c.Role == tui.Observer {
-			h.chairBack(tui.Notice{Kind: tui.NoticeChairRevoked, Who: c.Name})
-		}
-		if h.heldFor != "" {
-			if m, ok := m.lookup(h.heldFor); !ok || m.Role == tui.Observer {
-				h.chairBack(tui.Notice{Kind: tui.NoticeChairRevoked, Who: h.heldName})
-			}
-		}
-		h.publish()
+		h.setTeam(m.lookup)
 	case noticeMsg:
 		m.n.At = h.now()
 		h.lastChange = m.n
@@ -315,6 +292,38 @@ func (h *Hub) handle(m any) {
 			h.startSave(true)
 		}
 	}
+}
+
+// setTeam applies a team file read again: connected people get their new
+// roles, and those no longer on it are told goodbye and let go.
+func (h *Hub) setTeam(lookup func(string) (Member, bool)) {
+	for _, id := range slices.Clone(h.order) {
+		p := h.people[id]
+		if id == h.host {
+			continue
+		}
+		m, ok := lookup(p.Fingerprint)
+		if !ok {
+			p.box.put(&Update{Version: h.version + 1, Snap: h.s.Snapshot(), Meeting: h.meetingFor(p), Goodbye: tui.Notice{Kind: tui.NoticeGoodbyeRemoved}})
+			if h.vote != nil { // no longer on the team: no longer a voter
+				delete(h.vote.ballots, voterOf(p))
+			}
+			h.leave(id)
+			continue
+		}
+		p.Role = m.Role
+	}
+	// Someone the file now makes an observer, or takes off the team,
+	// no longer runs the meeting, here or when they come back.
+	if c := h.people[h.chair]; c != nil && c.Role == tui.Observer {
+		h.chairBack(tui.Notice{Kind: tui.NoticeChairRevoked, Who: c.Name})
+	}
+	if h.heldFor != "" {
+		if m, ok := lookup(h.heldFor); !ok || m.Role == tui.Observer {
+			h.chairBack(tui.Notice{Kind: tui.NoticeChairRevoked, Who: h.heldName})
+		}
+	}
+	h.publish()
 }
 
 // applyAll applies a participant's intents in order. For a screen's last
@@ -383,9 +392,10 @@ func (h *Hub) leave(id string) {
 	default:
 		h.lastChange = tui.Notice{Kind: tui.NoticeLeft, Who: p.Name, At: h.now()}
 	}
-	if h.vote != nil && other < 0 { // their ballot goes with their last connection
-		delete(h.vote.ballots, voterOf(p))
-	}
+	// A ballot stays when its voter's connection drops: back with the same
+	// key they find it (their voter is their key), and if they stay away
+	// it counts when the vote is settled, as a ballot cast before a
+	// meeting's end does. Only the team file taking them off drops it.
 	h.changed()
 }
 

@@ -947,6 +947,35 @@ func TestHubEndHandOversKeepBothNotes(t *testing.T) {
 	}
 }
 
+// A voter whose connection drops during a vote keeps their ballot: it
+// still counts ("2 of 3 voted", not "1 of 2"), they find it when they come
+// back with the same key, and it counts in the settlement if they do not.
+func TestHubBallotOutlivesADroppedConnection(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.join("bob", "bob", tui.Contributor, false)
+	h.join("dave#1", "dave", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.OpenVoteIntent{Item: 0}, tui.BallotIntent{ChoiceID: "OPS1_slo"}})
+	h.Send("dave#1", []tui.Intent{tui.BallotIntent{ChoiceID: "OPS1_slo"}})
+	waitFor(t, host, "two ballots", func(u *Update) bool { return u.Meeting.Vote != nil && u.Meeting.Vote.Voted == 2 })
+	h.Leave("dave#1")
+	u := waitFor(t, host, "dave gone", func(u *Update) bool { return len(u.Meeting.People) == 2 })
+	if v := u.Meeting.Vote; v.Voted != 2 || v.Eligible != 3 {
+		t.Errorf("with dave's connection dropped: %d of %d voted, want 2 of 3", v.Voted, v.Eligible)
+	}
+	dave := h.join("dave#2", "dave", tui.Contributor, false)
+	u = waitFor(t, dave, "dave back", func(u *Update) bool { return u.Meeting.Vote != nil })
+	if v := u.Meeting.Vote; strings.Join(v.Mine, ",") != "OPS1_slo" || v.Voted != 2 || v.Eligible != 3 {
+		t.Errorf("dave back: his ballot %v, %d of %d voted; want his ballot and 2 of 3", v.Mine, v.Voted, v.Eligible)
+	}
+	h.Leave("dave#2") // and gone for good: his ballot is settled with the rest
+	h.Send("host", []tui.Intent{tui.RevealIntent{}, tui.CloseVoteIntent{Majority: true}})
+	u = waitFor(t, host, "the settled vote", func(u *Update) bool { return u.Meeting.Vote == nil })
+	if a := u.Snap.Review.Answers.Get(pillar, "OPS1"); a == nil || len(a.Votes) != 2 || sel(u, "OPS1") != "OPS1_slo" {
+		t.Errorf("settled as %+v, want both ballots and their majority", a)
+	}
+}
+
 // A vote still open when the review ends keeps its ballots, the answer as
 // it was.
 func TestHubEndKeepsAnOpenVote(t *testing.T) {

@@ -22,6 +22,9 @@ func (h *Hub) meetingFor(p *person) *tui.Meeting {
 				eligible[voterOf(other)] = true
 			}
 		}
+		for voter := range v.ballots { // who voted and dropped counts still
+			eligible[voter] = true
+		}
 		vv.Eligible = len(eligible)
 		if v.revealed {
 			t := h.tally(v)

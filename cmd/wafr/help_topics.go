@@ -164,7 +164,8 @@ does, privately (space or x), and the facilitator sees how many voted.
 v again reveals: who ticked each choice, and ≠ where the team disagrees.
 v once more settles: take what most ticked as the answer, or keep the
 answer. The ballots stay with the answer, so the plan says which questions
-were contested.
+were contested. A ballot stays when its voter's connection drops: they find
+it on coming back, and it counts when the vote is settled.
 
 TIME-BOX AND PARKING LOT
 T sets minutes per question; everyone sees the time left, and overtime. The
