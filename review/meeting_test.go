@@ -54,3 +54,34 @@ func TestMeetingFieldsRoundTrip(t *testing.T) {
 		t.Errorf("time spent after merge %v", a.TimeSpent)
 	}
 }
+
+// Two live reviews of one file each add their own time spent: that is
+// never a conflict (it is no answer anyone chose), and the merge keeps
+// both meetings' time. Their answers merge as ever: a real difference is
+// still a conflict.
+func TestMergeTimeSpentIsNoConflict(t *testing.T) {
+	const p = "operationalExcellence"
+	base := sample(t)
+	base.Update(p, "OPS5", "alice", t0, func(a *Answer) { a.Selected = []string{"OPS5_no"}; a.TimeSpent = 10 * time.Second })
+	ours, theirs := base.Clone(), base.Clone()
+	ours.AddTimeSpent(p, "OPS5", 12*time.Second)   // 22s here
+	theirs.AddTimeSpent(p, "OPS5", 17*time.Second) // 27s there
+	ours.AddTimeSpent(p, "OPS6", 5*time.Second)    // unanswered here, time only
+	theirs.Update(p, "OPS6", "script", t0, func(a *Answer) { a.Selected = []string{"OPS6_no"} })
+	merged, conflicts := Merge(base, ours, theirs)
+	if len(conflicts) != 0 {
+		t.Fatalf("conflicts %v, want none: only the time spent differs", conflicts)
+	}
+	if a := merged.Answers.Get(p, "OPS5"); a == nil || a.TimeSpent != 39*time.Second || strings.Join(a.Selected, ",") != "OPS5_no" {
+		t.Errorf("OPS5 after merge %+v, want its answer and 10s+12s+17s", a)
+	}
+	if a := merged.Answers.Get(p, "OPS6"); a == nil || a.TimeSpent != 5*time.Second || a.AnsweredBy != "script" || strings.Join(a.Selected, ",") != "OPS6_no" {
+		t.Errorf("OPS6 after merge %+v, want the script's answer and our 5s", a)
+	}
+	// Time on both sides does not hide a real difference.
+	ours.Update(p, "OPS5", "alice", t0, func(a *Answer) { a.Selected = []string{"OPS5_a"} })
+	theirs.Update(p, "OPS5", "bob", t0, func(a *Answer) { a.Selected = []string{"OPS5_b"} })
+	if _, conflicts := Merge(base, ours, theirs); len(conflicts) != 1 || conflicts[0].QuestionID != "OPS5" {
+		t.Errorf("conflicts %v, want OPS5's answers", conflicts)
+	}
+}

@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"slices"
+	"time"
 )
 
 // Clone returns a deep copy of the review.
@@ -84,13 +85,18 @@ func MergeWithNotes(base, ours, theirs *Review) (*Review, []Conflict, []MergeNot
 	})
 	for _, k := range sorted {
 		b, o, t := base.Answers.Get(k[0], k[1]), ours.Answers.Get(k[0], k[1]), theirs.Answers.Get(k[0], k[1])
-		if sameAnswer(o, b) {
+		oursChanged := !sameAnswer(o, b)
+		if !oursChanged && spentOn(o) == spentOn(b) {
 			continue // we did not touch it: theirs stands
 		}
-		if !sameAnswer(t, b) && !sameAnswer(t, o) {
+		if oursChanged && !sameAnswer(t, b) && !sameAnswer(t, o) {
 			conflicts = append(conflicts, Conflict{k[0], k[1]})
 		}
-		out.setAnswer(k[0], k[1], o)
+		kept := o
+		if !oursChanged {
+			kept = t // only our time on it changed: their answer stands
+		}
+		out.setAnswer(k[0], k[1], withSpent(kept, mergeSpent(b, o, t)))
 	}
 	if ours.Workload != base.Workload {
 		out.Workload = ours.Workload
@@ -150,13 +156,59 @@ func (r *Review) setAnswer(pid, qid string, a *Answer) {
 	r.Answers[pid][qid] = a.clone()
 }
 
-// sameAnswer compares what the team said, not who said it or when.
+// sameAnswer compares what the team said, not who said it or when, nor
+// how long a live review spent on it: that is not an answer anyone chose
+// (mergeSpent merges it).
 func sameAnswer(a, b *Answer) bool {
 	if a == nil || b == nil {
-		return a == b
+		return a.isBlank() && b.isBlank()
 	}
 	return slices.Equal(a.Selected, b.Selected) && a.NotApplicable == b.NotApplicable && a.Reason == b.Reason && a.Notes == b.Notes &&
-		a.TimeSpent == b.TimeSpent && slices.EqualFunc(a.Votes, b.Votes, func(x, y Vote) bool { return x.By == y.By && slices.Equal(x.Selected, y.Selected) })
+		slices.EqualFunc(a.Votes, b.Votes, func(x, y Vote) bool { return x.By == y.By && slices.Equal(x.Selected, y.Selected) })
+}
+
+// isBlank reports whether an answer says nothing but, perhaps, the time
+// spent on its question: to sameAnswer, as good as none.
+func (a *Answer) isBlank() bool {
+	return a == nil || len(a.Selected) == 0 && !a.NotApplicable && a.Reason == "" && a.Notes == "" && len(a.Votes) == 0
+}
+
+func spentOn(a *Answer) time.Duration {
+	if a == nil {
+		return 0
+	}
+	return a.TimeSpent
+}
+
+// mergeSpent is the time spent on a question after a merge. A live review
+// only ever adds to it, so two meetings on one file (two wafr serve, or a
+// meeting and a git pull of another) each added their own minutes: the
+// time spent is theirs plus what ours added since base, both meetings'
+// time, rather than the larger, which would lose one meeting's. A side
+// that alone changed it (a hand edit that lowered it too) gives its value.
+func mergeSpent(b, o, t *Answer) time.Duration {
+	base, ours, theirs := spentOn(b), spentOn(o), spentOn(t)
+	switch {
+	case ours == base:
+		return theirs
+	case theirs == base:
+		return ours
+	}
+	return theirs + max(0, ours-base)
+}
+
+// withSpent is a copy of a with d spent on its question; an answer of
+// time alone when a is none.
+func withSpent(a *Answer, d time.Duration) *Answer {
+	if a == nil {
+		if d == 0 {
+			return nil
+		}
+		return &Answer{TimeSpent: d}
+	}
+	c := a.clone()
+	c.TimeSpent = d
+	return c
 }
 
 func compareNatural(a, b string) int {

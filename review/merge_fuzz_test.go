@@ -123,19 +123,52 @@ func mergeSides(data []byte) (base, ours, theirs *Review) {
 	return base, ours, theirs
 }
 
-// sameContent compares what an answer says (its votes and time spent
-// included), as Merge does.
+// sameContent compares what an answer says (its votes included, not the
+// time spent on it), as Merge does.
 func sameContent(a, b *Answer) bool {
 	if a == nil || b == nil {
-		return a == b
+		blank := func(a *Answer) bool { return a == nil || reflect.DeepEqual(*a, Answer{TimeSpent: a.TimeSpent}) }
+		return blank(a) && blank(b)
 	}
 	return slices.Equal(a.Selected, b.Selected) && a.NotApplicable == b.NotApplicable && a.Reason == b.Reason && a.Notes == b.Notes &&
-		a.TimeSpent == b.TimeSpent && reflect.DeepEqual(a.Votes, b.Votes)
+		reflect.DeepEqual(a.Votes, b.Votes)
+}
+
+// spentAfterMerge is the time spent a merge must give: the side that alone
+// changed it, else theirs plus what ours added.
+func spentAfterMerge(b, o, th *Answer) time.Duration {
+	spent := func(a *Answer) time.Duration {
+		if a == nil {
+			return 0
+		}
+		return a.TimeSpent
+	}
+	switch {
+	case spent(o) == spent(b):
+		return spent(th)
+	case spent(th) == spent(b):
+		return spent(o)
+	}
+	return spent(th) + max(0, spent(o)-spent(b))
+}
+
+// withTime is a with d spent on it (an answer of time alone for none).
+func withTime(a *Answer, d time.Duration) *Answer {
+	if a == nil {
+		if d == 0 {
+			return nil
+		}
+		return &Answer{TimeSpent: d}
+	}
+	c := a.clone()
+	c.TimeSpent = d
+	return c
 }
 
 // FuzzMerge checks the three-way merge's promises on random base, ours and
 // theirs: an answer changed on one side only ends up with that side's
-// value; nothing that base, ours and theirs all have is lost; the
+// value; the time spent on a question is merged apart (spentAfterMerge)
+// and never a conflict; nothing that base, ours and theirs all have is lost; the
 // conflicts are exactly the questions both sides changed differently (and
 // keep ours); theirs' milestones and ours' new ones are all kept, under
 // unique names; theirs' actions and ours' new ones are all kept, under
@@ -155,22 +188,24 @@ func FuzzMerge(f *testing.F) {
 		for _, k := range mergeKeys {
 			b, o, th, m := base.Answers.Get(k[0], k[1]), ours.Answers.Get(k[0], k[1]), theirs.Answers.Get(k[0], k[1]), out.Answers.Get(k[0], k[1])
 			oursChanged, theirsChanged := !sameContent(o, b), !sameContent(th, b)
+			// The time spent is merged on its own, never a conflict.
+			spent := spentAfterMerge(b, o, th)
 			switch {
 			case oursChanged && !theirsChanged:
-				if !reflect.DeepEqual(m, o) {
+				if !reflect.DeepEqual(m, withTime(o, spent)) {
 					t.Fatalf("%s: changed only in ours to %+v, merged %+v", k, o, m)
 				}
 			case theirsChanged && !oursChanged, !oursChanged && !theirsChanged:
-				if !reflect.DeepEqual(m, th) {
+				if !reflect.DeepEqual(m, withTime(th, spent)) {
 					t.Fatalf("%s: theirs %+v (ours unchanged), merged %+v", k, th, m)
 				}
 			case sameContent(o, th):
-				if !sameContent(m, o) {
+				if !sameContent(m, o) || m != nil && m.TimeSpent != spent {
 					t.Fatalf("%s: both changed to the same %+v, merged %+v", k, o, m)
 				}
 			default:
 				want[Conflict{k[0], k[1]}] = true
-				if !reflect.DeepEqual(m, o) {
+				if !reflect.DeepEqual(m, withTime(o, spent)) {
 					t.Fatalf("%s: a conflict keeps ours %+v, merged %+v", k, o, m)
 				}
 			}
