@@ -242,6 +242,27 @@ func (r *Review) AddTimeSpent(pillarID, questionID string, d time.Duration) {
 	a.TimeSpent += d
 }
 
+// RecordVotes keeps the ballots of a silent vote with a question's
+// answer. Ballots are not the answer: who answered and when stay as they
+// are (the answer is the last person's who changed it).
+func (r *Review) RecordVotes(pillarID, questionID string, votes []Vote) {
+	a := r.Answers.Get(pillarID, questionID)
+	if a == nil {
+		if len(votes) == 0 {
+			return
+		}
+		if r.Answers == nil {
+			r.Answers = Answers{}
+		}
+		if r.Answers[pillarID] == nil {
+			r.Answers[pillarID] = map[string]*Answer{}
+		}
+		a = &Answer{}
+		r.Answers[pillarID][questionID] = a
+	}
+	a.Votes = votes
+}
+
 // RecordRisks stores each answer's current risk with the lens, for the
 // file. Answers the lens does not know keep what they had.
 func (r *Review) RecordRisks(l *questions.Lens) {

@@ -976,6 +976,47 @@ func TestHubBallotOutlivesADroppedConnection(t *testing.T) {
 	}
 }
 
+// An answer's author is whoever last changed it: notes the host types
+// during bob's vote are the host's when the review ends with the vote
+// open, or bob keeps the answer; a settlement that takes the majority is
+// bob's, who settled it.
+func TestHubVoteLeavesTheAnswerItsAuthor(t *testing.T) {
+	for _, settle := range []string{"end", "keep", "majority"} {
+		t.Run(settle, func(t *testing.T) {
+			h := newTestHub(t)
+			host := h.join("host", "hana", tui.Facilitator, true)
+			h.join("bob", "bob", tui.Contributor, false)
+			h.Send("host", []tui.Intent{tui.HandOverIntent{To: "bob"}})
+			waitFor(t, host, "bob facilitating", func(u *Update) bool { return u.Meeting.Me.Role == tui.Contributor })
+			h.Send("bob", []tui.Intent{tui.OpenVoteIntent{Item: 4}, tui.BallotIntent{ChoiceID: "OPS5_no"}})
+			waitFor(t, host, "bob's ballot", func(u *Update) bool { return u.Meeting.Vote != nil && u.Meeting.Vote.Voted == 1 })
+			h.Send("host", []tui.Intent{tui.NotesIntent{Item: 4, Notes: "host typing"}})
+			waitFor(t, host, "the host's notes", func(u *Update) bool {
+				a := u.Snap.Review.Answers.Get(pillar, "OPS5")
+				return a != nil && a.Notes == "host typing"
+			})
+			want := "hana"
+			switch settle {
+			case "keep":
+				h.Send("bob", []tui.Intent{tui.RevealIntent{}, tui.CloseVoteIntent{Majority: false}})
+			case "majority":
+				h.Send("bob", []tui.Intent{tui.RevealIntent{}, tui.CloseVoteIntent{Majority: true}})
+				want = "bob"
+			}
+			if settle != "end" {
+				waitFor(t, host, "the settled vote", func(u *Update) bool { return u.Meeting.Vote == nil })
+			}
+			if err := h.Stop(tui.Notice{Kind: tui.NoticeGoodbyeStopped}); err != nil {
+				t.Fatal(err)
+			}
+			a := load(t, h.path).Answers.Get(pillar, "OPS5")
+			if a == nil || a.Notes != "host typing" || len(a.Votes) != 1 || a.AnsweredBy != want {
+				t.Errorf("OPS5 %+v, want the host's notes, bob's ballot, answered by %s", a, want)
+			}
+		})
+	}
+}
+
 // A vote still open when the review ends keeps its ballots, the answer as
 // it was.
 func TestHubEndKeepsAnOpenVote(t *testing.T) {

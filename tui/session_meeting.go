@@ -27,37 +27,7 @@ func (s *Session) applyMeeting(by string, in Intent) (res Result, ok bool) {
 	case ResolveParkedIntent:
 		return s.resolveParked(by, in), true
 	case RecordVoteIntent:
-		it, found := s.itemAt(in.Item)
-		if !found {
-			return Result{Err: ErrNoItem}, true
-		}
-		var sel []string
-		if in.Select != nil {
-			var err error
-			if sel, err = scoring.Select(it.Question, in.Select); err != nil && len(in.Select) > 0 {
-				return Result{Err: err}, true
-			}
-		}
-		res := Result{Changed: true}
-		next := s.rev.Clone()
-		take := in.Select != nil
-		if a := next.Answers.Get(it.Pillar.ID, it.Question.ID); a != nil && a.NotApplicable && take {
-			if len(sel) > 0 {
-				// The ticks end the question's N/A, as a tick does: say so.
-				res.Message = Notice{Kind: NoticeApplicableAgain, Arg: it.Question.ID}
-			} else {
-				take = false // a majority of nothing leaves the N/A as it was
-			}
-		}
-		next.Update(it.Pillar.ID, it.Question.ID, by, s.now(), func(a *review.Answer) {
-			a.Votes = in.Votes
-			if take {
-				a.Selected = sel
-				endNotApplicable(a)
-			}
-		})
-		s.commit(next)
-		return res, true
+		return s.recordVote(by, in), true
 	case TimeSpentIntent:
 		it, found := s.itemAt(in.Item)
 		if !found || in.Spent <= 0 {
@@ -69,6 +39,54 @@ func (s *Session) applyMeeting(by string, in Intent) (res Result, ok bool) {
 		return Result{Changed: true}, true
 	}
 	return Result{}, false
+}
+
+// recordVote settles a vote: its ballots go with the answer, and with
+// Select the answer becomes what most ticked. Only a settlement that
+// changes the answer makes by (the facilitator settling) its author:
+// keeping the answer, or a majority for what it says already, leaves it
+// the last changer's (the notes someone typed during the vote, say).
+func (s *Session) recordVote(by string, in RecordVoteIntent) Result {
+	it, found := s.itemAt(in.Item)
+	if !found {
+		return Result{Err: ErrNoItem}
+	}
+	var sel []string
+	if in.Select != nil {
+		var err error
+		if sel, err = scoring.Select(it.Question, in.Select); err != nil && len(in.Select) > 0 {
+			return Result{Err: err}
+		}
+	}
+	res := Result{Changed: true}
+	next := s.rev.Clone()
+	take := in.Select != nil
+	a := next.Answers.Get(it.Pillar.ID, it.Question.ID)
+	if a != nil && a.NotApplicable && take {
+		if len(sel) > 0 {
+			// The ticks end the question's N/A, as a tick does: say so.
+			res.Message = Notice{Kind: NoticeApplicableAgain, Arg: it.Question.ID}
+		} else {
+			take = false // a majority of nothing leaves the N/A as it was
+		}
+	}
+	next.RecordVotes(it.Pillar.ID, it.Question.ID, in.Votes)
+	if take && changesAnswer(a, sel) {
+		next.Update(it.Pillar.ID, it.Question.ID, by, s.now(), func(a *review.Answer) {
+			a.Selected = sel
+			endNotApplicable(a)
+		})
+	}
+	s.commit(next)
+	return res
+}
+
+// changesAnswer reports whether taking sel as the ticks changes a.
+func changesAnswer(a *review.Answer, sel []string) bool {
+	if a == nil {
+		return len(sel) > 0
+	}
+	return a.NotApplicable || !slices.Equal(a.Selected, sel)
 }
 
 func (s *Session) resolveParked(by string, in ResolveParkedIntent) Result {
