@@ -95,13 +95,13 @@ func TestActionDialogAlone(t *testing.T) {
 
 func TestConflictAndSaveFailedDialogsAlone(t *testing.T) {
 	c, snap := childFixture(t)
-	both := newConflictDialog(c, snap, &Conflict{Questions: []string{"OPS1"}}, false)
+	both := newConflictDialog(c, snap, &Conflict{Questions: []string{"OPS1"}}, nil)
 	for key, want := range map[string]event{"r": applyEvent{ReloadIntent{}}, "k": applyEvent{KeepOursIntent{}}, "q": quitEvent{how: quitAside}} {
 		if _, evs := drive(both, key); !hasEvent(evs, want) {
 			t.Errorf("%s: %#v", key, evs)
 		}
 	}
-	broken := newConflictDialog(c, snap, &Conflict{LoadErr: errors.New("bad")}, false)
+	broken := newConflictDialog(c, snap, &Conflict{LoadErr: errors.New("bad")}, nil)
 	if _, evs := drive(broken, "r", "k"); len(evs) != 0 {
 		t.Errorf("reload or keep offered for a file that does not load: %#v", evs)
 	}

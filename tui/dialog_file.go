@@ -19,12 +19,22 @@ type conflictDialog struct {
 	path     string
 	aside    string // asideName, when the dialog opened
 	conflict *Conflict
-	meeting  bool // a live review: quitting leaves it; the host keeps the answers
+	// live is the live review, nil outside one: there a participant's q
+	// leaves it (the host keeps the answers), and the host's q ends it for
+	// everyone, so it asks first, as the host's q does everywhere. snap
+	// is the state that question is asked on (meetingDialogs keeps both
+	// up to date).
+	live *Meeting
+	snap *Snapshot
 }
 
-func newConflictDialog(c *common, snap *Snapshot, conflict *Conflict, meeting bool) conflictDialog {
-	return conflictDialog{frame: frame{c: c}, path: snap.Path, aside: asideName(snap.Path), conflict: conflict, meeting: meeting}
+func newConflictDialog(c *common, snap *Snapshot, conflict *Conflict, live *Meeting) conflictDialog {
+	return conflictDialog{frame: frame{c: c}, path: snap.Path, aside: asideName(snap.Path), conflict: conflict, live: live, snap: snap}
 }
+
+// host reports whether the dialog is on the screen of a live review's
+// host.
+func (d conflictDialog) host() bool { return d.live != nil && d.live.Me.ID == HostID }
 
 func (d conflictDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 	km, ok := msg.(tea.KeyMsg)
@@ -43,6 +53,8 @@ func (d conflictDialog) update(msg tea.Msg) (dialog, tea.Cmd, []event) {
 		// nothing while the conflict waits (Session.StartSave), saving
 		// resumes once a broken file loads again, and q asks again.
 		return d, nil, closed()
+	case keyMatches(km, k.QuitAside) && d.host():
+		return d, nil, []event{openDialogEvent{newEndReviewDialog(d.c, d.live, d.snap)}}
 	case keyMatches(km, k.QuitAside):
 		return d, nil, []event{quitEvent{how: quitAside}}
 	}
@@ -58,7 +70,11 @@ func (d conflictDialog) view() string {
 		lines = append(append(lines, text(fmt.Sprintf(t.BothChanged, sanitize(strings.Join(qs, ", "))))...), "")
 	}
 	quitBroken, quit := keyLines(fmt.Sprintf(t.QuitBroken, d.aside), w), keyLines(fmt.Sprintf(t.Quit, d.aside), w)
-	if d.meeting {
+	switch {
+	case d.host():
+		quitBroken = keyLines(fmt.Sprintf(t.EndMeeting, d.aside), w)
+		quit = quitBroken
+	case d.live != nil:
 		quitBroken, quit = keyLines(t.LeaveMeeting, w), keyLines(t.LeaveMeeting, w)
 	}
 	if err := d.conflict.LoadErr; err != nil {
@@ -106,10 +122,17 @@ func (d conflictDialog) focus() (dialog, tea.Cmd) { return d, nil }
 
 func (d conflictDialog) keys() []key.Binding {
 	k := d.c.keys.Form
-	if d.conflict.LoadErr != nil {
-		return []key.Binding{k.Cancel, k.QuitAside}
+	quit := k.QuitAside
+	switch { // the file stays untouched either way; in a live review q does more
+	case d.host():
+		quit = key.NewBinding(key.WithKeys(quit.Keys()...), key.WithHelp(quit.Help().Key, d.c.t.Meeting.EndYes))
+	case d.live != nil:
+		quit = key.NewBinding(key.WithKeys(quit.Keys()...), key.WithHelp(quit.Help().Key, d.c.t.Keys.Leave))
 	}
-	return []key.Binding{k.Reload, k.Keep, k.Cancel, k.QuitAside}
+	if d.conflict.LoadErr != nil {
+		return []key.Binding{k.Cancel, quit}
+	}
+	return []key.Binding{k.Reload, k.Keep, k.Cancel, quit}
 }
 
 // saveFailedDialog asks what to do when saving on quit failed.

@@ -364,9 +364,10 @@ func newEndReviewDialog(c *common, m *Meeting, snap *Snapshot) endReviewDialog {
 }
 
 // endAside is where the answers will go when the review ends, while the
-// file cannot be saved; else "".
+// file cannot be saved: a save failing, or a change on disk waiting for a
+// decision (the file is then not the session's to write); else "".
 func endAside(snap *Snapshot) string {
-	if snap.Save.Err == nil {
+	if snap.Save.Err == nil && snap.Conflict == nil {
 		return ""
 	}
 	return asideName(snap.Path)
@@ -382,6 +383,9 @@ func (v *Viewer) meetingDialogs(m *Meeting) {
 			v.dialogs[i] = d.relisted(v.snap, m.Proposals)
 		case endReviewDialog:
 			d.proposals, d.aside = len(m.Proposals), endAside(v.snap)
+			v.dialogs[i] = d
+		case conflictDialog: // what its q asks on
+			d.live, d.snap = m, v.snap
 			v.dialogs[i] = d
 		case notesDialog:
 			d.proposing = proposes(m)

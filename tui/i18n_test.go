@@ -77,9 +77,11 @@ func jaScreens(t *testing.T) map[string]string {
 	// The file's states, and the dialogs about it.
 	c, snap := p.v.c, p.s.Snapshot()
 	for name, d := range map[string]dialog{
-		"conflict":     newConflictDialog(c, snap, &Conflict{Questions: []string{"OPS1"}}, false),
-		"broken":       newConflictDialog(c, snap, &Conflict{LoadErr: errors.New("yaml: line 3")}, false),
-		"in a meeting": newConflictDialog(c, snap, &Conflict{Questions: []string{"OPS1"}}, true),
+		"conflict":     newConflictDialog(c, snap, &Conflict{Questions: []string{"OPS1"}}, nil),
+		"broken":       newConflictDialog(c, snap, &Conflict{LoadErr: errors.New("yaml: line 3")}, nil),
+		"in a meeting": newConflictDialog(c, snap, &Conflict{Questions: []string{"OPS1"}}, &Meeting{}),
+		"its host":     newConflictDialog(c, snap, &Conflict{Questions: []string{"OPS1"}}, &Meeting{Me: Person{ID: HostID}}),
+		"host, broken": newConflictDialog(c, snap, &Conflict{LoadErr: errors.New("yaml: line 3")}, &Meeting{Me: Person{ID: HostID}}),
 		"save failed":  newSaveFailedDialog(c, snap.Path, errors.New("disk full")),
 	} {
 		p.v.openDialog(d)

@@ -45,8 +45,8 @@ func TestDialogsFit(t *testing.T) {
 		p.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		c, snap := p.v.c, p.s.Snapshot()
 		dialogs := map[string]dialog{
-			"conflict":     newConflictDialog(c, snap, &Conflict{Questions: []string{"OPS1", "OPS2"}}, true),
-			"broken":       newConflictDialog(c, snap, &Conflict{LoadErr: long}, false),
+			"conflict":     newConflictDialog(c, snap, &Conflict{Questions: []string{"OPS1", "OPS2"}}, &Meeting{}),
+			"broken":       newConflictDialog(c, snap, &Conflict{LoadErr: long}, nil),
 			"save failed":  newSaveFailedDialog(c, snap.Path, long),
 			"milestone":    newMilestoneDialog(c, snap),
 			"action":       newActionDialog(c, snap, 0, snap.Items[0].Question.Choices[2]),

@@ -21,6 +21,13 @@ func (v *Viewer) meetingKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
 	case keyMatches(msg, k.Redraw):
 		return tea.ClearScreen, true
+	case v.asksBeforeEnding(msg) && v.conflictClosed():
+		// The conflict dialog was closed to look first, and promised that
+		// q asks again: the keep/take choice comes back, whose q then asks
+		// whether to end the review.
+		v.seenConflict = nil
+		v.syncConflict()
+		return nil, true
 	case v.asksBeforeEnding(msg):
 		return v.handle(openDialogEvent{newEndReviewDialog(v.c, v.meeting, v.snap)}), true
 	case keyMatches(msg, k.Follow) && !chair:

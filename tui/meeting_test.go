@@ -920,3 +920,60 @@ func TestMeetingParkingLotKeys(t *testing.T) {
 		t.Error("ctrl+l does not clear the screen")
 	}
 }
+
+// The host's q never ends a live review unasked, whatever the file on
+// disk did: in the conflict dialog (which says what q does for the host)
+// it asks first; with that dialog closed to look first it brings the
+// keep/take choice back, as the dialog promised; and the question never
+// says the answers are saved when the file is not the session's to write.
+func TestHostConflictNeverEndsTheReviewUnasked(t *testing.T) {
+	words := func(v *Viewer) string { return strings.Join(strings.Fields(ansi.Strip(v.View())), " ") }
+	endsAsked := func(t *testing.T, h *Viewer, when string) {
+		t.Helper()
+		h.Update(keyMsg("q"))
+		if h.WantsQuit() {
+			t.Fatalf("%s: the host's q ended the review unasked", when)
+		}
+		if view := words(h); !strings.Contains(view, "End the review for everyone?") || !strings.Contains(view, "r.yaml.wafr-unsaved") || strings.Contains(view, "saves the answers") {
+			t.Errorf("%s: the end question:\n%s", when, view)
+		}
+	}
+	for _, c := range []*Conflict{{LoadErr: errors.New("yaml: line 2: did not find expected node content")}, {Questions: []string{"OPS5"}}} {
+		h, _ := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})
+		changed := *h.snap
+		changed.Conflict = c
+		h.SetSnapshot(&changed)
+		view := words(h)
+		if !strings.Contains(view, "q end the review for everyone (it asks first)") || strings.Contains(view, "host's wafr") || !strings.Contains(view, "q end the review") || strings.Contains(view, "q quit, file untouched") {
+			t.Errorf("the host's conflict dialog (%v):\n%s", c, view)
+		}
+		endsAsked(t, h, "in the dialog")
+		h.Update(keyMsg("n")) // no: back to the choice
+		if _, ok := topDialog(h).(conflictDialog); !ok {
+			t.Fatalf("after no, the top dialog is %T, want the conflict's", topDialog(h))
+		}
+		h.Update(keyMsg("q"))
+		if !h.WantsQuit() && len(h.dialogs) > 0 {
+			h.Update(keyMsg("y"))
+		}
+		if !h.WantsQuit() {
+			t.Errorf("q, y did not end the review (%v)", c)
+		}
+	}
+	// Closed to look first, q brings the choice back; then it asks.
+	h, _ := meetingViewer(t, Person{ID: HostID, Name: "hana", Role: Facilitator})
+	changed := *h.snap
+	changed.Conflict = &Conflict{Questions: []string{"OPS5"}}
+	h.SetSnapshot(&changed)
+	h.Update(keyMsg("esc"))
+	h.Update(keyMsg("q"))
+	if _, ok := topDialog(h).(conflictDialog); !ok || h.WantsQuit() {
+		t.Fatalf("q after esc: top dialog %T, want the keep/take choice again", topDialog(h))
+	}
+	endsAsked(t, h, "reopened")
+	// Too small to show the choice, q still asks, in the same words.
+	h.Update(keyMsg("x"))
+	h.Update(keyMsg("esc"))
+	h.Update(tea.WindowSizeMsg{Width: 30, Height: 8})
+	endsAsked(t, h, "too small")
+}

@@ -163,8 +163,8 @@ func TestDialogsNeverHideTheirKeys(t *testing.T) {
 				keys []string
 			}{
 				{"save failed", nil, strings.Split(fmt.Sprintf(c.t.Failed.Keys, aside), "\n")},
-				{"conflict", newConflictDialog(c, snap, &Conflict{Questions: qs}, false), []string{ct.Reload, ct.Keep, ct.LookFirst, fmt.Sprintf(ct.Quit, aside)}},
-				{"broken", newConflictDialog(c, snap, &Conflict{LoadErr: errors.New(strings.Repeat("yaml: line 3: mapping values are not allowed here ", 4))}, false),
+				{"conflict", newConflictDialog(c, snap, &Conflict{Questions: qs}, nil), []string{ct.Reload, ct.Keep, ct.LookFirst, fmt.Sprintf(ct.Quit, aside)}},
+				{"broken", newConflictDialog(c, snap, &Conflict{LoadErr: errors.New(strings.Repeat("yaml: line 3: mapping values are not allowed here ", 4))}, nil),
 					[]string{ct.KeepWorking, fmt.Sprintf(ct.QuitBroken, aside)}},
 				{"notes conflict", newNotesConflictDialog(c, 0, long, "mine", "base"), []string{nt.KeepMine, nt.KeepBoth, nt.TakeTheirs, nt.BackToText}},
 				{"end of review", end, []string{end.body()}},

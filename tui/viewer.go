@@ -251,7 +251,7 @@ func (v *Viewer) syncConflict() {
 	v.seenConflict = c
 	v.closeDialog(func(d dialog) bool { _, ok := d.(conflictDialog); return ok })
 	if c != nil {
-		v.openDialog(newConflictDialog(v.c, v.snap, c, v.meeting != nil))
+		v.openDialog(newConflictDialog(v.c, v.snap, c, v.meeting))
 	}
 }
 

@@ -306,6 +306,7 @@ func englishTUI() TUI {
 			QuitBroken:       "q    quit and leave the file; this session's answers go to %s",
 			Reload:           "r  take the file's answers to those questions; keep the rest of this session's",
 			LeaveMeeting:     "q  leave the live review (its answers stay with the host's wafr)",
+			EndMeeting:       "q  end the review for everyone (it asks first); the file is left as it is and the answers go to %s",
 			Keep:             "k  keep this session's answers to those questions; merge the rest",
 			Quit:             "q  quit and leave the file; this session's answers go to %s",
 		},

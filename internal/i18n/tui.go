@@ -261,8 +261,10 @@ type Conflict struct {
 	Reload                        string
 	Keep                          string
 	Quit                          string // %s: the set-aside file
-	// LeaveMeeting replaces the quit lines in a live review.
-	LeaveMeeting string
+	// LeaveMeeting replaces the quit lines in a live review; EndMeeting
+	// (%s: the set-aside file) on its host's screen, where q ends the
+	// review for everyone, once they say y.
+	LeaveMeeting, EndMeeting string
 	// LookFirst is esc when both sides changed: the dialog closes, and
 	// nothing is saved until the user chooses.
 	LookFirst string
