@@ -610,6 +610,76 @@ func TestTeamChangeReachesTheHubWhoeverReadsItFirst(t *testing.T) {
 	waitFor(t, host, "bob let go", func(u *Update) bool { return len(u.Meeting.People) == 1 })
 }
 
+// Each problem of the team file is told once: the start-up read's are
+// printed then, and a read later tells only what it found that the read
+// before did not (a file that cannot be read included), whoever reads it.
+func TestTeamFileTellsEachProblemOnce(t *testing.T) {
+	keys := testKeys(t, 2)
+	path := filepath.Join(t.TempDir(), "team.keys")
+	write := func(text string) {
+		os.Remove(path)
+		os.WriteFile(path, []byte(text), 0o644) // a new file: a new inode, whatever the clock's grain
+	}
+	told := func(f *teamFile) []int {
+		_, problems, reread := f.current()
+		if len(problems) > 0 && !reread {
+			t.Error("new problems without reread: a login would not tell them")
+		}
+		var lines []int
+		for _, p := range problems {
+			lines = append(lines, p.Line)
+		}
+		return lines
+	}
+	write(keys[0].authorized + " bob\nnot a key\n")
+	f := &teamFile{path: path}
+	if got := told(f); fmt.Sprint(got) != "[2]" {
+		t.Fatalf("start-up read told lines %v, want [2]", got)
+	}
+	if got := told(f); got != nil {
+		t.Errorf("an unchanged file told %v again", got)
+	}
+	write(keys[0].authorized + " bob\nnot a key\nnor this\n")
+	if got := told(f); fmt.Sprint(got) != "[3]" {
+		t.Errorf("a bad line added: told %v, want [3] alone", got)
+	}
+	write(keys[0].authorized + " bob\nnot a key\nnor this\n" + keys[1].authorized + " cara\n")
+	if got := told(f); got != nil {
+		t.Errorf("a good line added: told %v, want nothing new", got)
+	}
+	os.Remove(path)
+	os.Mkdir(path, 0o755) // there, but not a file that reads
+	if _, problems, reread := f.current(); len(problems) != 1 || problems[0].Kind != tui.TeamUnreadable || !reread {
+		t.Errorf("unreadable: told %+v (reread %v), want it said", problems, reread)
+	}
+	if _, problems, _ := f.current(); problems != nil {
+		t.Errorf("unreadable still: told %+v again", problems)
+	}
+}
+
+// A problem added to the team file while serving reaches the host, in
+// one notice with how many more there are; the start-up ones (printed
+// then) are not told again.
+func TestTeamProblemAddedWhileServingReachesTheHost(t *testing.T) {
+	keys := testKeys(t, 1)
+	path := filepath.Join(t.TempDir(), "team.keys")
+	os.WriteFile(path, []byte(keys[0].authorized+" bob\nstart-up garbage\n"), 0o644)
+	f := &teamFile{path: path}
+	f.current() // greet's read
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.Send("host", []tui.Intent{tui.OpenVoteIntent{Item: 0}}) // what the banner would show instead
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go watchTeam(ctx, f, h.Hub, 10*time.Millisecond)
+	os.Remove(path)
+	os.WriteFile(path, []byte(keys[0].authorized+" bob\nstart-up garbage\nnew garbage\nmore garbage\n"), 0o644)
+	u := waitFor(t, host, "the new problems", func(u *Update) bool { return u.Meeting.LastChange.Kind == tui.NoticeTeamProblem })
+	if lc := u.Meeting.LastChange; lc.Team.Line != 3 || lc.N != 1 {
+		t.Errorf("told line %d and %d more, want line 3 and 1 more", lc.Team.Line, lc.N)
+	}
+}
+
 // A join the hub fails on (an internal error it recovers from) is refused
 // at once; it does not leave the one joining waiting until the review ends.
 func TestHubJoinThatFailsDoesNotHang(t *testing.T) {

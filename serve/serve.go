@@ -85,7 +85,7 @@ func Run(ctx context.Context, o Options) (*review.Review, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listen on %s: %w", o.Listen, err)
 	}
-	greet(o, ln.Addr().String(), key)
+	greet(o, ln.Addr().String(), key, srv.team)
 	if o.Ready != nil {
 		o.Ready(ln.Addr().String())
 	}
@@ -158,8 +158,10 @@ func (o Options) language() string {
 	return o.Language
 }
 
-// greet prints how to join, the host key's fingerprint and who may join.
-func greet(o Options, addr string, key HostKey) {
+// greet prints how to join, the host key's fingerprint and who may join,
+// and what is wrong in the team file: read through the review's own
+// teamFile, so that those problems are not told again on the screen.
+func greet(o Options, addr string, key HostKey, team *teamFile) {
 	w := o.Out
 	if w == nil {
 		w = io.Discard
@@ -174,15 +176,15 @@ func greet(o Options, addr string, key HostKey) {
 	if key.Created {
 		line(t.GreetKeyMade)
 	}
-	if o.TeamPath != "" {
-		team, problems, _ := (&teamFile{path: o.TeamPath}).current()
-		line(t.GreetTeam, o.TeamPath, people(team.Len()))
+	if team != nil {
+		members, problems, _ := team.current()
+		line(t.GreetTeam, o.TeamPath, people(members.Len()))
 		for _, p := range problems {
 			line(t.GreetWarning, tui.TeamProblemText(t, p))
 		}
 	} else {
-		team, from, _ := HostTeam(o.Home, "")
-		line(t.GreetNoTeam, from, people(team.Len()))
+		members, from, _ := HostTeam(o.Home, "")
+		line(t.GreetNoTeam, from, people(members.Len()))
 	}
 	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
 		line(t.GreetListening, addr)
@@ -260,11 +262,9 @@ func watchTeam(ctx context.Context, f *teamFile, hub *Hub, every time.Duration) 
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			team, problems, reread := f.current()
-			if reread {
-				for _, p := range problems {
-					hub.Notify(tui.Notice{Kind: tui.NoticeTeamProblem, Team: &p})
-				}
+			team, problems, _ := f.current()
+			if len(problems) > 0 { // new ones, in one notice: the next would replace it
+				hub.Notify(tui.Notice{Kind: tui.NoticeTeamProblem, Team: &problems[0], N: len(problems) - 1})
 			}
 			if team == given {
 				continue

@@ -322,7 +322,7 @@ func TestGreeting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	greet(Options{File: &workspace.File{Path: "review.yaml"}, Home: home, Out: &out}, "0.0.0.0:2222", key)
+	greet(Options{File: &workspace.File{Path: "review.yaml"}, Home: home, Out: &out}, "0.0.0.0:2222", key, srv.team)
 	for _, want := range []string{"ssh -p 2222 ", "SHA256:", "only your own keys", "1 public key", "warning:   listening on 0.0.0.0:2222"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("greeting lacks %q:\n%s", want, out.String())
@@ -339,7 +339,7 @@ func TestGreeting(t *testing.T) {
 		t.Error("the host key was not kept")
 	}
 	out.Reset()
-	greet(Options{File: &workspace.File{Path: "review.yaml"}, Home: home, Out: &out}, "127.0.0.1:2222", key)
+	greet(Options{File: &workspace.File{Path: "review.yaml"}, Home: home, Out: &out}, "127.0.0.1:2222", key, nil)
 	if strings.Contains(out.String(), "warning") {
 		t.Errorf("a warning for loopback:\n%s", out.String())
 	}
@@ -349,7 +349,7 @@ func TestGreeting(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.Reset()
-	greet(Options{File: &workspace.File{Path: "review.yaml", Lens: ja}, Home: home, Out: &out}, "0.0.0.0:2222", key)
+	greet(Options{File: &workspace.File{Path: "review.yaml", Lens: ja}, Home: home, Out: &out}, "0.0.0.0:2222", key, nil)
 	for _, want := range []string{"のライブレビュー", "参加方法:   ssh -p 2222 ", "鍵 1 個", "警告:"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the Japanese greeting lacks %q:\n%s", want, out.String())
@@ -360,7 +360,7 @@ func TestGreeting(t *testing.T) {
 	}
 	// --lang ja on an English lens: the greeting, and every screen.
 	out.Reset()
-	greet(Options{File: &workspace.File{Path: "review.yaml"}, Home: home, Out: &out, Language: "ja"}, "127.0.0.1:2222", key)
+	greet(Options{File: &workspace.File{Path: "review.yaml"}, Home: home, Out: &out, Language: "ja"}, "127.0.0.1:2222", key, nil)
 	if !strings.Contains(out.String(), "のライブレビュー") {
 		t.Errorf("--lang ja: the greeting is not Japanese:\n%s", out.String())
 	}

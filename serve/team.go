@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -120,14 +121,35 @@ type teamFile struct {
 	modTime  time.Time
 	size     int64
 	team     *Team
-	problems []tui.TeamProblem
+	problems []tui.TeamProblem // of the last read: what has been told
 }
 
 // current returns the team, reading the file again when it changed since
-// the last read. A file that cannot be read keeps the last good team.
+// the last read, and the problems that read found that the one before it
+// did not: each is told once (the first read's at start-up), whoever reads
+// first, a login or the watcher. reread is true when the team may be
+// another one, or there is a new problem to tell. A file that cannot be
+// read keeps the last good team.
 func (f *teamFile) current() (*Team, []tui.TeamProblem, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	team, problems, reread := f.read()
+	if problems == nil { // not read: the file is as it was
+		return team, nil, reread
+	}
+	var fresh []tui.TeamProblem
+	for _, p := range problems {
+		if !slices.Contains(f.problems, p) { // the same line, said alike: a line moved is told again
+			fresh = append(fresh, p)
+		}
+	}
+	f.problems = problems
+	return team, fresh, reread || len(fresh) > 0
+}
+
+// read is current without the telling: problems is nil when the file was
+// not read (unchanged), else what this read found (empty, none).
+func (f *teamFile) read() (*Team, []tui.TeamProblem, bool) {
 	st, err := os.Stat(f.path)
 	if err != nil {
 		// Gone or unreadable: no one new gets in on the strength of an
@@ -146,9 +168,9 @@ func (f *teamFile) current() (*Team, []tui.TeamProblem, bool) {
 	if err != nil {
 		return f.team, []tui.TeamProblem{{Kind: tui.TeamUnreadable, File: f.path, Err: err.Error()}}, false
 	}
-	f.team, f.problems = ParseTeam(f.path, data)
-	f.modTime, f.size = st.ModTime(), st.Size()
-	return f.team, f.problems, true
+	team, problems := ParseTeam(f.path, data)
+	f.team, f.modTime, f.size = team, st.ModTime(), st.Size()
+	return team, append([]tui.TeamProblem{}, problems...), true // never nil: it was read
 }
 
 // HostTeam is the team when no team file is given: the keys of the user

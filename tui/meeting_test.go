@@ -977,3 +977,22 @@ func TestHostConflictNeverEndsTheReviewUnasked(t *testing.T) {
 	h.Update(tea.WindowSizeMsg{Width: 30, Height: 8})
 	endsAsked(t, h, "too small")
 }
+
+// A problem of the team file is the host's to read in the status line,
+// whatever the question's banner shows (here an open vote) and on every
+// screen; nobody else is shown the host's file.
+func TestTeamProblemIsToldToTheHostInTheStatusLine(t *testing.T) {
+	problem := Notice{Kind: NoticeTeamProblem, Team: &TeamProblem{Kind: TeamNotAKey, File: "team.keys", Line: 7, Err: "ssh: no key found"}, N: 1, At: testNow}
+	for _, me := range []Person{{ID: HostID, Name: "hana", Role: Facilitator}, {ID: "bob", Name: "bob", Role: Contributor, Following: true}} {
+		v, m := meetingViewer(t, me)
+		next := *m
+		next.Vote = &VoteView{Item: 0, Eligible: 2}
+		next.LastChange = problem
+		v.SetMeeting(&next)
+		view := strings.Join(strings.Fields(ansi.Strip(v.View())), " ")
+		shown := strings.Contains(view, "team.keys:7") && strings.Contains(view, "1 more problem")
+		if shown != (me.ID == HostID) {
+			t.Errorf("%s sees the team file's problem: %v\n%s", me.Name, shown, view)
+		}
+	}
+}

@@ -76,15 +76,20 @@ func (v *Viewer) openShared() tea.Cmd {
 
 // statusKind reports whether k is a change to the meeting itself, which
 // everyone must read wherever they are and whatever the question shows:
-// the status line says it, not the banner over the question.
+// the status line says it, not the banner over the question. A problem
+// of the team file is the host's alone (hostKind).
 func statusKind(k NoticeKind) bool {
 	switch k {
 	case NoticeHandedOver, NoticeChairHeld, NoticeChairReturned, NoticeChairBack, NoticeChairRevoked, NoticeLeft,
-		NoticeOpenedEdits, NoticeClosedEdits:
+		NoticeOpenedEdits, NoticeClosedEdits, NoticeTeamProblem:
 		return true
 	}
 	return false
 }
+
+// hostKind reports whether k is for the host alone: the team file is
+// theirs to fix, and a line number of it means nothing to anyone else.
+func hostKind(k NoticeKind) bool { return k == NoticeTeamProblem }
 
 // tell puts in the status line what an update means for this person: a
 // change to the meeting itself, the facilitator role they lost, the
@@ -94,7 +99,8 @@ func (v *Viewer) tell(old, m *Meeting) {
 	if m == nil {
 		return
 	}
-	if lc := m.LastChange; statusKind(lc.Kind) && lc.At.After(v.notice.At) && (old == nil || !sameChange(old.LastChange, lc)) {
+	mine := !hostKind(m.LastChange.Kind) || m.Me.ID == HostID
+	if lc := m.LastChange; statusKind(lc.Kind) && mine && lc.At.After(v.notice.At) && (old == nil || !sameChange(old.LastChange, lc)) {
 		v.notice = lc
 	}
 	if old == nil {

@@ -276,6 +276,9 @@ func (c *common) reviewNoticeText(n Notice) string {
 	t := &c.t.Live
 	switch n.Kind {
 	case NoticeTeamProblem:
+		if n.N > 0 { // several new problems at once: the first, and how many more
+			return fmt.Sprintf(i18n.Plural(n.N, t.TeamMoreOne, t.TeamMore), teamProblemText(t, n.Team), n.N)
+		}
 		return teamProblemText(t, n.Team)
 	case NoticeSessionCrashed:
 		return fmt.Sprintf(t.SessionCrashed, n.Text)

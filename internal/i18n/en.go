@@ -454,6 +454,8 @@ func englishLive() Live {
 		TeamDuplicate:  "%[1]s:%[2]d: the key of %[3]s is listed again (as %[4]s); the first line counts",
 		TeamUnreadable: "the team file %[1]s cannot be read: %[2]s",
 		TeamGone:       "the team file %[1]s cannot be read (%[2]s): no one else can join until it is back",
+		TeamMoreOne:    "%[1]s; and %[2]d more problem in the team file",
+		TeamMore:       "%[1]s; and %[2]d more problems in the team file",
 
 		GoodbyeSaved:   "The review has ended; the answers are saved in %s. Thank you!",
 		GoodbyeAside:   "The review has ended; %[1]s could not be saved, so the answers are in %[2]s. Thank you!",

@@ -459,6 +459,9 @@ type Live struct {
 	TeamDuplicate  string // %[3]s the name listed first, %[4]s the one listed again
 	TeamUnreadable string // %[1]s the file, %[2]s the error
 	TeamGone       string // %[1]s the file, %[2]s the error
+	// TeamMore follows the first of several new problems of one read of
+	// the team file (%[1]s that problem, %[2]d how many more).
+	TeamMoreOne, TeamMore string
 
 	// Goodbyes, when a participant's screen ends.
 	GoodbyeSaved   string // %s: the review file
