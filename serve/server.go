@@ -38,11 +38,9 @@ func (srv *server) currentTeam() *Team {
 	if srv.team == nil {
 		return srv.fixed
 	}
-	t, problems, reread := srv.team.current()
-	if reread && len(problems) > 0 {
-		for _, p := range problems {
-			srv.notify(tui.Notice{Kind: tui.NoticeTeamProblem, Team: &p})
-		}
+	t, problems, _ := srv.team.current()
+	if len(problems) > 0 { // new ones, in one notice: the next would replace it
+		srv.notify(tui.Notice{Kind: tui.NoticeTeamProblem, Team: &problems[0], N: len(problems) - 1})
 	}
 	return t
 }
