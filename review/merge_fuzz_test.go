@@ -152,19 +152,6 @@ func spentAfterMerge(b, o, th *Answer) time.Duration {
 	return spent(th) + max(0, spent(o)-spent(b))
 }
 
-// withTime is a with d spent on it (an answer of time alone for none).
-func withTime(a *Answer, d time.Duration) *Answer {
-	if a == nil {
-		if d == 0 {
-			return nil
-		}
-		return &Answer{TimeSpent: d}
-	}
-	c := a.clone()
-	c.TimeSpent = d
-	return c
-}
-
 // FuzzMerge checks the three-way merge's promises on random base, ours and
 // theirs: an answer changed on one side only ends up with that side's
 // value; the time spent on a question is merged apart (spentAfterMerge)
@@ -192,11 +179,11 @@ func FuzzMerge(f *testing.F) {
 			spent := spentAfterMerge(b, o, th)
 			switch {
 			case oursChanged && !theirsChanged:
-				if !reflect.DeepEqual(m, withTime(o, spent)) {
+				if !reflect.DeepEqual(m, withSpent(o, spent)) {
 					t.Fatalf("%s: changed only in ours to %+v, merged %+v", k, o, m)
 				}
 			case theirsChanged && !oursChanged, !oursChanged && !theirsChanged:
-				if !reflect.DeepEqual(m, withTime(th, spent)) {
+				if !reflect.DeepEqual(m, withSpent(th, spent)) {
 					t.Fatalf("%s: theirs %+v (ours unchanged), merged %+v", k, th, m)
 				}
 			case sameContent(o, th):
@@ -205,7 +192,7 @@ func FuzzMerge(f *testing.F) {
 				}
 			default:
 				want[Conflict{k[0], k[1]}] = true
-				if !reflect.DeepEqual(m, withTime(o, spent)) {
+				if !reflect.DeepEqual(m, withSpent(o, spent)) {
 					t.Fatalf("%s: a conflict keeps ours %+v, merged %+v", k, o, m)
 				}
 			}
