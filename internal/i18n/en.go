@@ -31,6 +31,7 @@ func english() *Catalog {
 		History:      englishHistory(),
 		Actions:      englishActions(),
 		HTML:         englishHTML(),
+		Diff:         englishDiff(),
 	}
 }
 
@@ -478,5 +479,49 @@ func englishLive() Live {
 		NotOnTeam:     "wafr: your key is no longer on the team",
 		Ended:         "wafr: the review has ended",
 		Crashed:       "wafr: this session ended on an internal error; the review goes on, and your answers are saved.",
+	}
+}
+
+func englishDiff() Diff {
+	return Diff{
+		Levels: map[questions.Risk]string{
+			questions.HighRisk: "HIGH", questions.MediumRisk: "MEDIUM", questions.NoRisk: "NONE",
+			questions.NotApplicable: "Not applicable", questions.Unanswered: "Unanswered",
+		},
+		Risks: map[questions.Risk]string{
+			questions.HighRisk: "HIGH", questions.MediumRisk: "MEDIUM", questions.NoRisk: "NONE",
+			questions.NotApplicable: "NOT_APPLICABLE", questions.Unanswered: "UNANSWERED",
+		},
+		Changes: map[string]string{
+			"regressed": "Regressed", "improved": "Improved", "newly answered": "Newly answered", "no longer answered": "No longer answered",
+			"became not applicable": "Became not applicable", "applicable again": "Applicable again", "choices changed": "Choices changed",
+			"notes changed": "Notes changed", "added to the lens": "Added to the lens", "removed from the lens": "Removed from the lens",
+			"unchanged": "Unchanged",
+		},
+		NoChange: "No question changed.",
+		Ticked:   "ticked %s", Unticked: "unticked %s",
+		Dropped: "ticked, but no longer in the lens", MDDropped: "%s is ticked but no longer in the lens",
+		Reason: "reason: %s", Notes: "notes: %s",
+		Actions: "Actions",
+		ActionChanges: map[string]string{
+			"opened": "opened", "completed": "completed", "risk accepted": "risk accepted",
+			"reopened": "reopened", "progressed": "progressed", "removed": "removed",
+		},
+		StatusChange: "%[1]s (%[2]s -> %[3]s)",
+		Closable:     "can be closed: %[1]s is ticked now (wafr action set %[2]s %[3]s --status done)",
+		ActionSep:    "; ",
+		LensChanged:  "The lens changed between the two, from %[1]s to %[2]s",
+		LensContent:  "The lens %s changed between the two (other content)",
+		LensListed:   ": questions it added or removed are listed as such.",
+		LensEnd:      ".",
+		Unscored: "%[1]s: the lens it was answered with %[2]s: " +
+			"the risks recorded in the file are used, and its unanswered questions cannot be counted (?).",
+		LensMissing:      "is missing (not found, or not the recorded content)",
+		LensNotFound:     "is not found",
+		LensChangedSince: "has changed since (not the recorded content)",
+		LensNotLoading:   "does not load (%s)",
+		MDTitle:          "## Review changes: %s",
+		MDFrom:           "From %[1]s to %[2]s.",
+		MDRisk:           "Risk", MDBefore: "Before", MDAfter: "After",
 	}
 }

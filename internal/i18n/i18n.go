@@ -93,6 +93,7 @@ type Catalog struct {
 	History History
 	Actions Actions
 	HTML    HTML
+	Diff    Diff
 }
 
 // RiskNames are the names of the risk levels in the places wafr shows them.

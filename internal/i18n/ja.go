@@ -29,6 +29,7 @@ func japanese() *Catalog {
 		History:      japaneseHistory(),
 		Actions:      japaneseActions(),
 		HTML:         japaneseHTML(levels),
+		Diff:         japaneseDiff(levels),
 	}
 }
 
@@ -466,5 +467,43 @@ func japaneseLive() Live {
 		NotOnTeam:     "wafr: あなたの鍵はチームに含まれていません",
 		Ended:         "wafr: レビューは終了しました",
 		Crashed:       "wafr: 内部エラーのため、このセッションは終了しました。レビューは続いており、回答は保存されています。",
+	}
+}
+
+func japaneseDiff(levels map[questions.Risk]string) Diff {
+	return Diff{
+		Levels: levels,
+		Risks:  levels,
+		Changes: map[string]string{
+			"regressed": "悪化", "improved": "改善", "newly answered": "新たに回答", "no longer answered": "未回答に戻った",
+			"became not applicable": "適用外になった", "applicable again": "適用外から戻った", "choices changed": "選択肢のみ変更",
+			"notes changed": "メモのみ変更", "added to the lens": "レンズに追加された質問", "removed from the lens": "レンズから削除された質問",
+			"unchanged": "変更なし",
+		},
+		NoChange: "変更された質問はありません。",
+		Ticked:   "チェックを付けた: %s", Unticked: "チェックを外した: %s",
+		Dropped: "チェック済みですが、レンズにもうありません", MDDropped: "%s はチェック済みですが、レンズにもうありません",
+		Reason: "理由: %s", Notes: "メモ: %s",
+		Actions: "アクション",
+		ActionChanges: map[string]string{
+			"opened": "追加", "completed": "完了", "risk accepted": "リスク受容",
+			"reopened": "再オープン", "progressed": "状態を変更", "removed": "削除",
+		},
+		StatusChange: "%[1]s(%[2]s -> %[3]s)",
+		Closable:     "完了にできます: %[1]s がチェック済みになりました(wafr action set %[2]s %[3]s --status done)",
+		ActionSep:    "、",
+		LensChanged:  "2 つの間でレンズが %[1]s から %[2]s に変わっています",
+		LensContent:  "2 つの間でレンズ %s の内容が変わっています",
+		LensListed:   "。レンズで追加・削除された質問は、それぞれその旨を示して一覧にしています。",
+		LensEnd:      "。",
+		Unscored: "%[1]s: 回答時のレンズ%[2]s。" +
+			"ファイルに記録されたリスクを使っているため、未回答の質問は数えられません(?)。",
+		LensMissing:      "がありません(見つからないか、記録された内容ではありません)",
+		LensNotFound:     "が見つかりません",
+		LensChangedSince: "が記録後に変更されています(記録された内容ではありません)",
+		LensNotLoading:   "を読み込めません(%s)",
+		MDTitle:          "## レビューの変更点: %s",
+		MDFrom:           "%[1]s から %[2]s への変更です。",
+		MDRisk:           "リスク", MDBefore: "変更前", MDAfter: "変更後",
 	}
 }

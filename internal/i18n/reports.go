@@ -185,3 +185,44 @@ type HTML struct {
 	Reviews          string // %d reviews
 	ReviewOne        string // Reviews for one
 }
+
+// Diff is the fixed text of wafr diff in a terminal and in Markdown (its
+// JSON is the same in every language).
+type Diff struct {
+	// Levels names the levels in the line of counts and the Markdown
+	// table, Risks a question's risk before and after.
+	Levels, Risks map[questions.Risk]string
+	// Changes titles the groups of questions, by the name of their
+	// review.Change ("regressed", "newly answered").
+	Changes  map[string]string
+	NoChange string // no question changed
+
+	Ticked, Unticked string // Markdown: %s a choice
+	Dropped          string // text: after the id of a choice ticked that the lens no longer has
+	MDDropped        string // Markdown: %s the choice's id
+	Reason           string // %s: a not-applicable reason
+	Notes            string // %s: the notes now
+
+	Actions string // heading
+	// ActionChanges names what happened to an action, by the Change of
+	// its review.ActionDiff ("opened", "risk accepted").
+	ActionChanges map[string]string
+	StatusChange  string // %[1]s the change, %[2]s the status before, %[3]s after
+	Closable      string // %[1]s the choice ticked now, %[2]s the review file, %[3]s the action's id
+	ActionSep     string // between the change and Closable
+
+	// The notes on the lenses: LensChanged (%[1]s the old lens, %[2]s the
+	// new) or LensContent (%s the lens) ends with LensListed when both
+	// sides are scored with their lens, else with LensEnd. Unscored is a
+	// side scored from the risks its file records: %[1]s the side, %[2]s
+	// why (LensMissing, LensNotFound, LensChangedSince, LensNotLoading with
+	// %s the error).
+	LensChanged, LensContent, LensListed, LensEnd               string
+	Unscored                                                    string
+	LensMissing, LensNotFound, LensChangedSince, LensNotLoading string
+
+	// Markdown: the heading (%s the workload), the line under it (%[1]s
+	// the old side, %[2]s the new) and the table's header.
+	MDTitle, MDFrom           string
+	MDRisk, MDBefore, MDAfter string
+}
