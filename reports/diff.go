@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/internal/textsafe"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
@@ -19,13 +20,16 @@ type DiffOptions struct {
 	// File is the new side's review file, named in the commands that
 	// hints show; "" when it came from standard input.
 	File string
+	// Language is the language of wafr's own words (i18n.For): text and
+	// Markdown only, JSON is the same in every language.
+	Language string
 }
 
-func headline(d *review.DiffResult) string {
+func headline(t *i18n.Diff, d *review.DiffResult) string {
 	var parts []string
 	for _, r := range questions.Levels {
 		old, new := countOf(d.OldCounts, r, d.OldScored), countOf(d.NewCounts, r, d.NewScored)
-		parts = append(parts, fmt.Sprintf("%s %s -> %s", levelName(r), old, new))
+		parts = append(parts, fmt.Sprintf("%s %s -> %s", t.Levels[r], old, new))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -105,44 +109,69 @@ type diffGroup struct {
 	questions []review.QuestionDiff
 }
 
-func groupTitle(c review.Change) string {
-	t := c.String()
-	return strings.ToUpper(t[:1]) + t[1:]
+// groupTitle titles a group of questions: the catalogue's name of its
+// change, else the change's own name, capitalised.
+func groupTitle(t *i18n.Diff, c review.Change) string {
+	if title, ok := t.Changes[c.String()]; ok {
+		return title
+	}
+	name := c.String()
+	return strings.ToUpper(name[:1]) + name[1:]
 }
 
-func lensNote(d *review.DiffResult) []string {
+func lensNote(t *i18n.Diff, d *review.DiffResult) []string {
 	var notes []string
 	if d.LensChanged {
-		notes = append(notes, lensChangeNote(d))
+		notes = append(notes, lensChangeNote(t, d))
 	}
 	for _, s := range []struct {
 		side   review.Side
 		scored bool
 	}{{d.Old, d.OldScored}, {d.New, d.NewScored}} {
 		if !s.scored {
-			why := s.side.LensGone
-			if why == "" {
-				why = "is missing (not found, or not the recorded content)"
-			}
-			notes = append(notes, fmt.Sprintf("%s: the lens it was answered with %s: "+
-				"the risks recorded in the file are used, and its unanswered questions cannot be counted (?).", s.side.Label, plain(why)))
+			notes = append(notes, fmt.Sprintf(t.Unscored, s.side.Label, plain(lensGone(t, s.side.LensGone))))
 		}
 	}
 	return notes
 }
 
+// The reasons workspace.PointLens gives for a side's lens not loading
+// (review.Side.LensGone), which lensGone says in the catalogue's words.
+const (
+	goneNotFound     = "is not found"
+	goneChanged      = "has changed since (not the recorded content)"
+	goneNotLoading   = "does not load ("
+	goneNotLoadingTo = ")"
+)
+
+// lensGone says why a side's lens is not used, in the catalogue's
+// language: a reason it does not know is shown as written.
+func lensGone(t *i18n.Diff, why string) string {
+	switch {
+	case why == "":
+		return t.LensMissing
+	case why == goneNotFound:
+		return t.LensNotFound
+	case why == goneChanged:
+		return t.LensChangedSince
+	case strings.HasPrefix(why, goneNotLoading) && strings.HasSuffix(why, goneNotLoadingTo):
+		return fmt.Sprintf(t.LensNotLoading, why[len(goneNotLoading):len(why)-len(goneNotLoadingTo)])
+	}
+	return why
+}
+
 // lensChangeNote says how the two sides' lenses differ: another lens or
 // version, or the same one with other content.
-func lensChangeNote(d *review.DiffResult) string {
+func lensChangeNote(t *i18n.Diff, d *review.DiffResult) string {
 	o, n := lensTags(d)
-	msg := fmt.Sprintf("The lens changed between the two, from %s to %s", o, n)
+	msg := fmt.Sprintf(t.LensChanged, o, n)
 	if o == n {
-		msg = fmt.Sprintf("The lens %s changed between the two (other content)", o)
+		msg = fmt.Sprintf(t.LensContent, o)
 	}
 	if d.OldScored && d.NewScored {
-		return msg + ": questions it added or removed are listed as such."
+		return msg + t.LensListed
 	}
-	return msg + "."
+	return msg + t.LensEnd
 }
 
 func orDash(s string) string {
@@ -154,22 +183,24 @@ func orDash(s string) string {
 
 // WriteDiffText writes a diff for the terminal.
 func WriteDiffText(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
+	c := i18n.For(opts.Language)
+	t := &c.Diff
 	st := newSummaryStyles(w, opts.Color)
 	var b strings.Builder
 	old, new := sideLabels(d)
 	fmt.Fprintf(&b, "%s\n  -> %s\n", plain(old), plain(new))
-	b.WriteString(headline(d) + "\n")
-	for _, n := range lensNote(d) {
+	b.WriteString(headline(t, d) + "\n")
+	for _, n := range lensNote(t, d) {
 		b.WriteString(st.dim.Render(plain(n)) + "\n")
 	}
 	gs := groups(d, opts.All)
 	if len(gs) == 0 {
-		b.WriteString("\nNo question changed.\n")
+		b.WriteString("\n" + t.NoChange + "\n")
 	}
 	for _, g := range gs {
-		fmt.Fprintf(&b, "\n%s (%d)\n", st.heading.Render(groupTitle(g.change)), len(g.questions))
+		fmt.Fprintf(&b, "\n%s (%d)\n", st.heading.Render(groupTitle(t, g.change)), len(g.questions))
 		for _, q := range g.questions {
-			risk := st.risk[q.Before].Render(q.Before.String()) + " -> " + st.risk[q.After].Render(q.After.String())
+			risk := st.risk[q.Before].Render(t.Risks[q.Before]) + " -> " + st.risk[q.After].Render(t.Risks[q.After])
 			fmt.Fprintf(&b, "  %s  %s  %s\n", plain(q.QuestionID), plain(q.Title), risk)
 			for _, c := range q.Ticked {
 				fmt.Fprintf(&b, "      + %s  %s\n", plain(c.ID), plain(c.Title))
@@ -178,20 +209,20 @@ func WriteDiffText(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
 				fmt.Fprintf(&b, "      - %s  %s\n", plain(c.ID), plain(c.Title))
 			}
 			for _, id := range q.Dropped {
-				fmt.Fprintf(&b, "      ! %s  ticked, but no longer in the lens\n", plain(id))
+				fmt.Fprintf(&b, "      ! %s  %s\n", plain(id), t.Dropped)
 			}
 			if q.ReasonBefore != q.ReasonAfter && q.ReasonAfter != "" {
-				fmt.Fprintf(&b, "      reason: %s\n", reasonText(q.ReasonAfter))
+				b.WriteString("      " + fmt.Sprintf(t.Reason, planReason(c, q.ReasonAfter)) + "\n")
 			}
 			if q.NotesChanged {
-				fmt.Fprintf(&b, "      notes: %s\n", orDash(plain(q.NotesAfter)))
+				b.WriteString("      " + fmt.Sprintf(t.Notes, orDash(plain(q.NotesAfter))) + "\n")
 			}
 		}
 	}
 	if len(d.Actions) > 0 {
-		fmt.Fprintf(&b, "\n%s (%d)\n", st.heading.Render("Actions"), len(d.Actions))
+		fmt.Fprintf(&b, "\n%s (%d)\n", st.heading.Render(t.Actions), len(d.Actions))
 		for _, a := range d.Actions {
-			fmt.Fprintf(&b, "  %s  %s: %s\n", plain(a.ID), plain(a.Title), actionChangeText(a, opts.File))
+			fmt.Fprintf(&b, "  %s  %s: %s\n", plain(a.ID), plain(a.Title), actionChangeText(c, a, opts.File))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -200,63 +231,69 @@ func WriteDiffText(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
 
 // actionChangeText says what happened to an action between two points;
 // file is the review file that the hint's command names.
-func actionChangeText(a review.ActionDiff, file string) string {
+func actionChangeText(c *i18n.Catalog, a review.ActionDiff, file string) string {
+	t := &c.Diff
 	var parts []string
 	if a.Change != "" {
-		t := a.Change
-		if a.Before != "" && a.After != "" {
-			t += fmt.Sprintf(" (%s -> %s)", a.Before, a.After)
+		change, ok := t.ActionChanges[a.Change]
+		if !ok {
+			change = a.Change
 		}
-		parts = append(parts, t)
+		if a.Before != "" && a.After != "" {
+			change = fmt.Sprintf(t.StatusChange, change, c.Status(a.Before), c.Status(a.After))
+		}
+		parts = append(parts, change)
 	}
 	if a.Closable {
 		if file == "" {
 			file = "FILE" // standard input: there is no name to give
 		}
-		parts = append(parts, fmt.Sprintf("can be closed: %s is ticked now (wafr action set %s %s --status done)", a.ChoiceID, textsafe.ShellQuote(file), a.ID))
+		parts = append(parts, fmt.Sprintf(t.Closable, a.ChoiceID, textsafe.ShellQuote(file), a.ID))
 	}
-	return plain(strings.Join(parts, "; "))
+	return plain(strings.Join(parts, t.ActionSep))
 }
 
 // WriteDiffMarkdown writes a diff as Markdown, for a pull request.
 func WriteDiffMarkdown(w io.Writer, d *review.DiffResult, opts DiffOptions) error {
+	cat := i18n.For(opts.Language)
+	t := &cat.Diff
 	var b strings.Builder
-	b.WriteString(heading("## Review changes: %s", inline(d.New.Review.Workload.Name)) + "\n\n")
+	b.WriteString(heading(t.MDTitle, inline(d.New.Review.Workload.Name)) + "\n\n")
 	old, new := sideLabels(d)
-	fmt.Fprintf(&b, "From %s to %s.\n\n", inline(old), inline(new))
-	b.WriteString("| Risk | Before | After |\n|---|---:|---:|\n")
+	b.WriteString(fmt.Sprintf(t.MDFrom, inline(old), inline(new)) + "\n\n")
+	fmt.Fprintf(&b, "| %s | %s | %s |\n|---|---:|---:|\n", t.MDRisk, t.MDBefore, t.MDAfter)
 	for _, r := range questions.Levels {
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", levelName(r), countOf(d.OldCounts, r, d.OldScored), countOf(d.NewCounts, r, d.NewScored))
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", t.Levels[r], countOf(d.OldCounts, r, d.OldScored), countOf(d.NewCounts, r, d.NewScored))
 	}
-	for _, n := range lensNote(d) {
+	for _, n := range lensNote(t, d) {
 		b.WriteString("\n> " + inline(n) + "\n")
 	}
 	gs := groups(d, opts.All)
 	if len(gs) == 0 {
-		b.WriteString("\nNo question changed.\n")
+		b.WriteString("\n" + t.NoChange + "\n")
 	}
 	for _, g := range gs {
-		fmt.Fprintf(&b, "\n### %s (%d)\n\n", groupTitle(g.change), len(g.questions))
+		fmt.Fprintf(&b, "\n### %s (%d)\n\n", groupTitle(t, g.change), len(g.questions))
 		for _, q := range g.questions {
-			fmt.Fprintf(&b, "- %s: %s → %s\n", withTitle(codeSpan(q.QuestionID), q.Title), q.Before, q.After)
+			fmt.Fprintf(&b, "- %s: %s → %s\n", withTitle(codeSpan(q.QuestionID), q.Title), t.Risks[q.Before], t.Risks[q.After])
 			for _, c := range q.Ticked {
-				fmt.Fprintf(&b, "  - ticked %s\n", withTitle(codeSpan(c.ID), c.Title))
+				b.WriteString("  - " + fmt.Sprintf(t.Ticked, withTitle(codeSpan(c.ID), c.Title)) + "\n")
 			}
 			for _, c := range q.Unticked {
-				fmt.Fprintf(&b, "  - unticked %s\n", withTitle(codeSpan(c.ID), c.Title))
+				b.WriteString("  - " + fmt.Sprintf(t.Unticked, withTitle(codeSpan(c.ID), c.Title)) + "\n")
 			}
 			for _, id := range q.Dropped {
-				fmt.Fprintf(&b, "  - %s is ticked but no longer in the lens\n", codeSpan(id))
+				b.WriteString("  - " + fmt.Sprintf(t.MDDropped, codeSpan(id)) + "\n")
 			}
 			if q.NotesChanged {
-				fmt.Fprintf(&b, "  - notes: %s\n", cell(q.NotesAfter))
+				b.WriteString("  - " + fmt.Sprintf(t.Notes, cell(q.NotesAfter)) + "\n")
 			}
 		}
 	}
 	if len(d.Actions) > 0 {
-		fmt.Fprintf(&b, "\n### Actions (%d)\n\n", len(d.Actions))
+		fmt.Fprintf(&b, "\n### %s (%d)\n\n", t.Actions, len(d.Actions))
 		for _, a := range d.Actions {
-			fmt.Fprintf(&b, "- %s: %s\n", withTitle("**"+inline(a.ID)+"**", a.Title), inline(actionChangeText(a, opts.File)))
+			fmt.Fprintf(&b, "- %s: %s\n", withTitle("**"+inline(a.ID)+"**", a.Title), inline(actionChangeText(cat, a, opts.File)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -342,17 +342,6 @@ func heading(format string, args ...any) string {
 	return strings.TrimRight(fmt.Sprintf(format, args...), " ")
 }
 
-// levelName is a level as the English tables of diffs name it.
-func levelName(r questions.Risk) string {
-	switch r {
-	case questions.NotApplicable:
-		return "Not applicable"
-	case questions.Unanswered:
-		return "Unanswered"
-	}
-	return r.String()
-}
-
 // planReason names a not-applicable reason in the plan's table.
 func planReason(c *i18n.Catalog, r string) string {
 	if n, ok := c.Reasons[r]; ok {
