@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/wafr-dev/wafr/internal/i18n"
 	"github.com/wafr-dev/wafr/reports"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -19,6 +20,7 @@ type diffOptions struct {
 	format           string
 	all              bool
 	failOnRegression bool
+	lang             string
 }
 
 func newDiffCmd(io *ioStreams, runF func(*diffOptions) error) *cobra.Command {
@@ -45,7 +47,11 @@ a milestone with the lens it was answered with while that loads with the
 recorded content. Otherwise the risks recorded in the file are used. Two
 different workloads on the same lens can be compared too.
 --fail-on-regression exits 1 if any question's risk went up: to a worse
-level, or from not applicable back to MEDIUM or HIGH.`,
+level, or from not applicable back to MEDIUM or HIGH.
+
+The text and Markdown are in the language of the new side's lens (Japanese
+for builtin:ops-ja), else of LC_ALL, LC_MESSAGES or LANG; --lang en or ja
+chooses. Lens text, ids and the JSON are the same in every language.`,
 		Example: `  wafr diff review.yaml@"2026 Q3" review.yaml
   wafr diff review.yaml@1 review.yaml@2 --format md
   wafr diff payments.yaml search.yaml --all`,
@@ -53,6 +59,9 @@ level, or from not applicable back to MEDIUM or HIGH.`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.old, opts.new = args[0], args[1]
 			if err := oneOf("--format", opts.format, formats...); err != nil {
+				return err
+			}
+			if err := langFlag(opts.lang); err != nil {
 				return err
 			}
 			if opts.old == "-" && opts.new == "-" {
@@ -70,6 +79,7 @@ level, or from not applicable back to MEDIUM or HIGH.`,
 	f.BoolVar(&opts.failOnRegression, "fail-on-regression", false, "exit 1 if any question's risk went up")
 	cmd.ValidArgsFunction = completeSide(io)
 	cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
+	addLangFlag(cmd, &opts.lang, langUsage)
 	return cmd
 }
 
@@ -82,7 +92,13 @@ func runDiff(opts *diffOptions) error {
 	}
 	shareLens(sides)
 	d := review.Diff(sides[0], sides[1])
-	ro := reports.DiffOptions{All: opts.all, Color: opts.io.Color}
+	// wafr's words in the language of the new side's lens, as summary
+	// speaks its lens's.
+	lang := ""
+	if l := sides[1].Lens; l != nil {
+		lang = l.Language
+	}
+	ro := reports.DiffOptions{All: opts.all, Color: opts.io.Color, Language: i18n.Choose(opts.lang, lang, opts.io.Getenv)}
 	if file, _ := splitSide(opts.new); file != "-" {
 		ro.File = file
 	}
