@@ -58,8 +58,7 @@ func TestCatalogsComplete(t *testing.T) {
 		}
 		for _, r := range questions.Levels {
 			for name, m := range map[string]map[questions.Risk]string{"Label": c.Risk.Label, "Word": c.Risk.Word, "Heading": c.Risk.Heading,
-				"Plan.Levels": c.Plan.Levels, "Summary.Columns": c.Summary.Columns, "Summary.Legend": c.Summary.Legend, "Summary.MDColumns": c.Summary.MDColumns, "HTML.Levels": c.HTML.Levels,
-				"Diff.Levels": c.Diff.Levels, "Diff.Risks": c.Diff.Risks} {
+				"Plan.Levels": c.Plan.Levels, "Summary.Columns": c.Summary.Columns, "Summary.Legend": c.Summary.Legend, "Summary.MDColumns": c.Summary.MDColumns, "HTML.Levels": c.HTML.Levels} {
 				if m[r] == "" {
 					t.Errorf("%s: %s has no %s", l, name, r)
 				}
