@@ -135,27 +135,18 @@ func lensNote(t *i18n.Diff, d *review.DiffResult) []string {
 	return notes
 }
 
-// The reasons workspace.PointLens gives for a side's lens not loading
-// (review.Side.LensGone), which lensGone says in the catalogue's words.
-const (
-	goneNotFound     = "is not found"
-	goneChanged      = "has changed since (not the recorded content)"
-	goneNotLoading   = "does not load ("
-	goneNotLoadingTo = ")"
-)
-
 // lensGone says why a side's lens is not used, in the catalogue's
 // language: a reason it does not know is shown as written.
 func lensGone(t *i18n.Diff, why string) string {
 	switch {
 	case why == "":
 		return t.LensMissing
-	case why == goneNotFound:
+	case why == review.LensNotFound:
 		return t.LensNotFound
-	case why == goneChanged:
+	case why == review.LensChangedSince:
 		return t.LensChangedSince
-	case strings.HasPrefix(why, goneNotLoading) && strings.HasSuffix(why, goneNotLoadingTo):
-		return fmt.Sprintf(t.LensNotLoading, why[len(goneNotLoading):len(why)-len(goneNotLoadingTo)])
+	case strings.HasPrefix(why, review.LensNotLoading) && strings.HasSuffix(why, review.LensNotLoadingEnd):
+		return fmt.Sprintf(t.LensNotLoading, why[len(review.LensNotLoading):len(why)-len(review.LensNotLoadingEnd)])
 	}
 	return why
 }

@@ -17,7 +17,8 @@ type Side struct {
 	Label  string // e.g. "review.yaml@2026 Q3"
 	Review *Review
 	Lens   *questions.Lens
-	// LensGone says why Lens is nil ("is not found"), for the report.
+	// LensGone says why Lens is nil (LensNotFound, LensChangedSince,
+	// LensNotLoading…), for the report.
 	LensGone string
 }
 
@@ -377,3 +378,14 @@ func diffActions(before, after Side) []ActionDiff {
 	}
 	return out
 }
+
+// Why a side has no lens (Side.LensGone): its lens is not found, has
+// other content than the one it records, or does not load (LensNotLoading
+// then the first error, then LensNotLoadingEnd). The report words them in
+// its own language.
+const (
+	LensNotFound      = "is not found"
+	LensChangedSince  = "has changed since (not the recorded content)"
+	LensNotLoading    = "does not load ("
+	LensNotLoadingEnd = ")"
+)

@@ -643,14 +643,14 @@ func (w *Workspace) PointLens(snap *review.Review, reviewPath string, milestone 
 	var le *questions.LoadError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, "is not found"
+		return nil, review.LensNotFound
 	case errors.As(err, &le) && len(le.Errors()) > 0:
-		return nil, fmt.Sprintf("does not load (%s)", le.Errors()[0].String())
+		return nil, review.LensNotLoading + le.Errors()[0].String() + review.LensNotLoadingEnd
 	case err != nil:
 		first, _, _ := strings.Cut(err.Error(), "\n") // not LensFor's advice for a review
-		return nil, fmt.Sprintf("does not load (%s)", first)
+		return nil, review.LensNotLoading + first + review.LensNotLoadingEnd
 	case milestone && snap.Lens.Digest != "" && l.Digest != snap.Lens.Digest:
-		return nil, "has changed since (not the recorded content)"
+		return nil, review.LensChangedSince
 	}
 	return l, ""
 }
