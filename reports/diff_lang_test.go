@@ -3,14 +3,13 @@ package reports
 import (
 	"bytes"
 	"os"
-	"reflect"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
+	"github.com/wafr-dev/wafr/internal/i18n/i18ntest"
 	"github.com/wafr-dev/wafr/questions"
 	"github.com/wafr-dev/wafr/review"
 )
@@ -213,94 +212,21 @@ func TestDiffGroupTitles(t *testing.T) {
 	}
 }
 
-var (
-	verbRe   = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*[a-zA-Z%]`)
-	letterRe = regexp.MustCompile(`[A-Za-z]{3,}`)
-)
-
 // checkNoEnglish reports, in the outputs given, every English string of
 // the catalogue's diff words and the names it shares (risk levels,
 // reasons, statuses) that the Japanese one does not keep, and every ASCII
 // word that is neither the lens's (builtin:ops-ja), nor the test's data,
 // nor one the Japanese catalogue keeps inside a Japanese sentence (a
-// command). It is the check the TUI's screens have (tui's
-// checkNoEnglish), for the reports.
+// command): the check the TUI's screens have.
 func checkNoEnglish(t *testing.T, outputs map[string]string) {
 	t.Helper()
-	en, ja := map[string]string{}, map[string]string{}
-	for _, part := range []string{"Diff", "Risk", "Reasons", "Statuses"} {
-		catalogueStrings(reflect.ValueOf(i18n.New(i18n.English)).Elem().FieldByName(part), part, en)
-		catalogueStrings(reflect.ValueOf(i18n.New(i18n.Japanese)).Elem().FieldByName(part), part, ja)
-	}
-	type piece struct {
-		text string
-		re   *regexp.Regexp // the text as a whole word
-	}
-	var pieces []piece
-	for path, s := range en {
-		for _, p := range verbRe.Split(s, -1) {
-			p = strings.TrimSpace(p)
-			if !letterRe.MatchString(p) || strings.Contains(ja[path], p) {
-				continue
-			}
-			pieces = append(pieces, piece{p, regexp.MustCompile(`(^|[^A-Za-z])` + regexp.QuoteMeta(p) + `($|[^A-Za-z])`)})
-		}
-	}
-	allowed := map[string]bool{}
 	lensFile, err := os.ReadFile("../questions/lenses/ops-ja.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var inJapanese []string
-	for _, v := range ja {
-		if regexp.MustCompile(`[\p{Han}\p{Hiragana}\p{Katakana}]`).MatchString(v) {
-			inJapanese = append(inJapanese, v)
-		}
-	}
-	testData := "API yaml OPS1_gone" // the test's workload, file names and a choice no lens has
-	for _, src := range []string{string(lensFile), testData, strings.Join(inJapanese, " ")} {
-		for _, w := range letterRe.FindAllString(src, -1) {
-			allowed[w] = true
-		}
-	}
-	names := make([]string, 0, len(outputs))
-	for n := range outputs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		v := outputs[name]
-		for _, p := range pieces {
-			if m := p.re.FindString(v); m != "" {
-				t.Errorf("%s: English %q:\n%s", name, strings.TrimSpace(m), v)
-			}
-		}
-		for _, w := range letterRe.FindAllString(v, -1) {
-			if !allowed[w] {
-				t.Errorf("%s: the word %q is neither the lens's nor the catalogue's:\n%s", name, w, v)
-			}
-		}
-	}
-}
-
-// catalogueStrings adds every string under v to out by its path.
-func catalogueStrings(v reflect.Value, path string, out map[string]string) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		catalogueStrings(v.Elem(), path, out)
-	case reflect.String:
-		out[path] = v.String()
-	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			catalogueStrings(v.Field(i), path+"."+v.Type().Field(i).Name, out)
-		}
-	case reflect.Map:
-		for _, k := range v.MapKeys() {
-			key := k.Interface()
-			if r, ok := key.(questions.Risk); ok {
-				key = r.String()
-			}
-			catalogueStrings(v.MapIndex(k), path+"["+reflect.ValueOf(key).String()+"]", out)
-		}
+	check := i18ntest.Check{Parts: []string{"Diff", "Risk", "Reasons", "Statuses"},
+		Allowed: []string{string(lensFile), "API yaml OPS1_gone"}} // the test's workload, file names and a choice no lens has
+	for _, problem := range check.English(outputs) {
+		t.Error(problem)
 	}
 }

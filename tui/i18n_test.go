@@ -3,9 +3,7 @@ package tui
 import (
 	"errors"
 	"os"
-	"reflect"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/wafr-dev/wafr/internal/i18n"
+	"github.com/wafr-dev/wafr/internal/i18n/i18ntest"
 	"github.com/wafr-dev/wafr/review"
 )
 
@@ -194,29 +193,7 @@ func jaMeetingScreens(t *testing.T) map[string]string {
 	return out
 }
 
-// catalogueStrings lists every string of a catalogue, by its path.
-func catalogueStrings(v reflect.Value, path string, out map[string]string) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		catalogueStrings(v.Elem(), path, out)
-	case reflect.String:
-		out[path] = v.String()
-	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			catalogueStrings(v.Field(i), path+"."+v.Type().Field(i).Name, out)
-		}
-	case reflect.Map:
-		for _, k := range v.MapKeys() {
-			catalogueStrings(v.MapIndex(k), path+"["+reflect.ValueOf(k.Interface()).String()+"]", out)
-		}
-	}
-}
-
-var (
-	verbRe   = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*[a-zA-Z%]`)
-	letterRe = regexp.MustCompile(`[A-Za-z]{3,}`)
-	webRe    = regexp.MustCompile(`https?://\S+`)
-)
+var webRe = regexp.MustCompile(`https?://\S+`)
 
 // No string wafr writes in English appears on a screen of a Japanese
 // review: the catalogue covers them all (issue 16), in a review of one's
@@ -234,70 +211,22 @@ func TestJapaneseScreensHaveNoEnglish(t *testing.T) {
 // command the Japanese catalogue keeps, on the screens given.
 func checkNoEnglish(t *testing.T, screens map[string]string) {
 	t.Helper()
-	en, ja := map[string]string{}, map[string]string{}
-	// What the TUI writes: its own part, and the names it shares with the
-	// reports.
-	for _, part := range []string{"TUI", "Risk", "Reasons", "Statuses", "Environments"} {
-		catalogueStrings(reflect.ValueOf(i18n.New(i18n.English)).Elem().FieldByName(part), part, en)
-		catalogueStrings(reflect.ValueOf(i18n.New(i18n.Japanese)).Elem().FieldByName(part), part, ja)
-	}
-	catalogueStrings(reflect.ValueOf(i18n.New(i18n.English).Summary.Legend), "Legend", en)
-	catalogueStrings(reflect.ValueOf(i18n.New(i18n.Japanese).Summary.Legend), "Legend", ja)
-	// The English pieces: each literal run of a format, where it has a
-	// word of three letters that the Japanese string does not keep.
-	type piece struct {
-		text string
-		re   *regexp.Regexp // the text as a whole word
-	}
-	var pieces []piece
-	for path, s := range en {
-		for _, p := range verbRe.Split(s, -1) {
-			p = strings.TrimSpace(p)
-			if !letterRe.MatchString(p) || strings.Contains(ja[path], p) {
-				continue
-			}
-			pieces = append(pieces, piece{p, regexp.MustCompile(`(^|[^A-Za-z])` + regexp.QuoteMeta(p) + `($|[^A-Za-z])`)})
-		}
-	}
-	// Every ASCII word that may show: the lens's, key names, commands and
-	// names the Japanese catalogue keeps, and the test's own data.
-	allowed := map[string]bool{}
 	lensFile, _ := os.ReadFile("../questions/lenses/ops-ja.yaml")
-	testData := "Payments API payments reviews review yaml wafr unsaved disk full line" + // names, files and errors the test made up
-		" keys command" // a team file and an option in it (a live review)
-	// The Japanese catalogue's ASCII words count only inside Japanese
-	// sentences (commands, key names): a string left in English does not.
-	var inJapanese []string
-	for _, v := range ja {
-		if regexp.MustCompile(`[\p{Han}\p{Hiragana}\p{Katakana}]`).MatchString(v) {
-			inJapanese = append(inJapanese, v)
-		}
+	check := i18ntest.Check{
+		// What the TUI writes: its own part, and the names it shares
+		// with the reports.
+		Parts: []string{"TUI", "Risk", "Reasons", "Statuses", "Environments"},
+		Also:  map[string]func(*i18n.Catalog) any{"Legend": func(c *i18n.Catalog) any { return c.Summary.Legend }},
+		Allowed: []string{string(lensFile), "esc enter space tab pgup pgdn ctrl shift",
+			"Payments API payments reviews review yaml wafr unsaved disk full line", // names, files and errors the test made up
+			"keys command"}, // a team file and an option in it (a live review)
 	}
-	for _, src := range []string{string(lensFile), "esc enter space tab pgup pgdn ctrl shift", testData, strings.Join(inJapanese, " ")} {
-		for _, w := range letterRe.FindAllString(src, -1) {
-			allowed[w] = true
-		}
+	plain := make(map[string]string, len(screens))
+	for name, v := range screens {
+		plain[name] = webRe.ReplaceAllString(plainViewOf(v), " ")
 	}
-	names := make([]string, 0, len(screens))
-	for n := range screens {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		v := webRe.ReplaceAllString(plainViewOf(screens[name]), " ")
-		for _, p := range pieces {
-			if !strings.Contains(v, p.text) {
-				continue
-			}
-			if m := p.re.FindString(v); m != "" {
-				t.Errorf("%s: English %q on the screen:\n%s", name, strings.TrimSpace(m), v)
-			}
-		}
-		for _, w := range letterRe.FindAllString(v, -1) {
-			if !allowed[w] && !strings.Contains(v, "/tmp/") {
-				t.Errorf("%s: the word %q is neither the lens's nor the catalogue's:\n%s", name, w, v)
-			}
-		}
+	for _, problem := range check.English(plain) {
+		t.Error(problem)
 	}
 }
 
