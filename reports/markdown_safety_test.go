@@ -209,10 +209,7 @@ pillars:
           - {condition: QA1_a, risk: MEDIUM_RISK}
           - {condition: default, risk: HIGH_RISK}
 `
-	l, problems := questions.Parse("ordered.yaml", []byte(src), questions.Options{})
-	if l == nil {
-		t.Fatal(problems)
-	}
+	l := lensFrom(t, "ordered.yaml", src)
 	return l
 }
 
@@ -232,26 +229,10 @@ func TestMarkdownOrderedMarkersStayText(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := Score(Input{Review: r, Lens: l, Today: t0})
-	docs := map[string]*bytes.Buffer{}
-	write := func(name string, f func(*bytes.Buffer) error) {
-		docs[name] = &bytes.Buffer{}
-		if err := f(docs[name]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("plan", func(b *bytes.Buffer) error { return WritePlan(b, s, PlanOptions{}) })
-	write("terminal plan", func(b *bytes.Buffer) error { return WritePlan(b, s, PlanOptions{Terminal: true}) })
-	write("summary", func(b *bytes.Buffer) error { return WriteSummaryMarkdown(b, []*Scored{s, s}) })
-	old := review.New(l, review.Workload{Name: "1. Workload"})
-	write("diff", func(b *bytes.Buffer) error {
-		return WriteDiffMarkdown(b, review.Diff(review.Side{Label: "1. old", Review: old, Lens: l}, review.Side{Label: "2. new", Review: r, Lens: l}), DiffOptions{All: true})
-	})
-	write("history", func(b *bytes.Buffer) error {
-		return WriteHistoryMarkdown(b, "1. Workload", []HistoryRow{{Name: "1. Q3", Scored: true}, {Name: "current", Current: true, Scored: true}}, "en")
-	})
-	write("actions", func(b *bytes.Buffer) error {
-		return WriteActionsMarkdown(b, []ActionRow{{File: "r.yaml", Workload: "1. Workload", Question: "pil/QA1", Action: r.Actions[0]}}, "en")
-	})
+	docs := markdownDocs(t, markdownInputs{scored: s, summary: []*Scored{s, s},
+		diff:    review.Diff(review.Side{Label: "1. old", Review: review.New(l, review.Workload{Name: "1. Workload"}), Lens: l}, review.Side{Label: "2. new", Review: r, Lens: l}),
+		history: []HistoryRow{{Name: "1. Q3", Scored: true}, {Name: "current", Current: true, Scored: true}},
+		action:  ActionRow{File: "r.yaml", Workload: "1. Workload", Question: "pil/QA1", Action: r.Actions[0]}})
 	for name, src := range docs {
 		var page bytes.Buffer
 		if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert(src.Bytes(), &page); err != nil {
@@ -324,10 +305,7 @@ pillars:
         choices: [{id: QA5_a, title: A}]
         riskRules: [{condition: default, risk: HIGH_RISK}]
 `
-	l, problems := questions.Parse("empty.yaml", []byte(src), questions.Options{})
-	if l == nil {
-		t.Fatal(problems)
-	}
+	l := lensFrom(t, "empty.yaml", src)
 	r := review.New(l, review.Workload{Name: ""})
 	old := review.New(l, review.Workload{Name: ""})
 	r.Update("pil", "QA1", "me", t0, func(a *review.Answer) {
@@ -341,25 +319,10 @@ pillars:
 	r.Actions = append(r.Actions, review.Action{ID: "A1", PillarID: "pil", QuestionID: "QA3", Status: review.StatusOpen},
 		review.Action{ID: "A2", PillarID: "pil", QuestionID: "QA1", ChoiceID: "QA1_b", Status: review.StatusOpen})
 	s := Score(Input{Review: r, Lens: l, Today: t0})
-	docs := map[string]*bytes.Buffer{}
-	write := func(name string, f func(*bytes.Buffer) error) {
-		docs[name] = &bytes.Buffer{}
-		if err := f(docs[name]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("plan", func(b *bytes.Buffer) error { return WritePlan(b, s, PlanOptions{}) })
-	write("terminal plan", func(b *bytes.Buffer) error { return WritePlan(b, s, PlanOptions{Terminal: true}) })
-	write("summary", func(b *bytes.Buffer) error { return WriteSummaryMarkdown(b, []*Scored{s}) })
-	write("diff", func(b *bytes.Buffer) error {
-		return WriteDiffMarkdown(b, review.Diff(review.Side{Label: "old", Review: old, Lens: l}, review.Side{Label: "new", Review: r, Lens: l}), DiffOptions{All: true})
-	})
-	write("history", func(b *bytes.Buffer) error {
-		return WriteHistoryMarkdown(b, "", []HistoryRow{{Name: "current", Current: true, Scored: true}}, "en")
-	})
-	write("actions", func(b *bytes.Buffer) error {
-		return WriteActionsMarkdown(b, []ActionRow{{File: "r.yaml", Question: "pil/QA1", Action: r.Actions[0]}}, "en")
-	})
+	docs := markdownDocs(t, markdownInputs{scored: s, summary: []*Scored{s},
+		diff:    review.Diff(review.Side{Label: "old", Review: old, Lens: l}, review.Side{Label: "new", Review: r, Lens: l}),
+		history: []HistoryRow{{Name: "current", Current: true, Scored: true}},
+		action:  ActionRow{File: "r.yaml", Question: "pil/QA1", Action: r.Actions[0]}})
 	for name, b := range docs {
 		for i, line := range strings.Split(b.String(), "\n") {
 			if strings.HasSuffix(line, " ") && !(strings.HasPrefix(line, "> ") && strings.HasSuffix(line, "  ")) {
@@ -372,4 +335,46 @@ pillars:
 			t.Errorf("plan lacks %q:\n%s", want, docs["plan"])
 		}
 	}
+}
+
+// lensFrom is the lens of a test's YAML source.
+func lensFrom(t testing.TB, name, src string) *questions.Lens {
+	t.Helper()
+	l, problems := questions.Parse(name, []byte(src), questions.Options{})
+	if l == nil {
+		t.Fatal(problems)
+	}
+	return l
+}
+
+// markdownInputs are what markdownDocs writes from: a scored review, the
+// reviews of a summary, a diff, the rows of a history (under the scored
+// review's workload name) and an action of the action list.
+type markdownInputs struct {
+	scored  *Scored
+	summary []*Scored
+	diff    *review.DiffResult
+	history []HistoryRow
+	action  ActionRow
+}
+
+// markdownDocs are every Markdown output wafr writes, by name, from in.
+func markdownDocs(t *testing.T, in markdownInputs) map[string]*bytes.Buffer {
+	t.Helper()
+	docs := map[string]*bytes.Buffer{}
+	write := func(name string, f func(*bytes.Buffer) error) {
+		docs[name] = &bytes.Buffer{}
+		if err := f(docs[name]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("plan", func(b *bytes.Buffer) error { return WritePlan(b, in.scored, PlanOptions{}) })
+	write("terminal plan", func(b *bytes.Buffer) error { return WritePlan(b, in.scored, PlanOptions{Terminal: true}) })
+	write("summary", func(b *bytes.Buffer) error { return WriteSummaryMarkdown(b, in.summary) })
+	write("diff", func(b *bytes.Buffer) error { return WriteDiffMarkdown(b, in.diff, DiffOptions{All: true}) })
+	write("history", func(b *bytes.Buffer) error {
+		return WriteHistoryMarkdown(b, in.scored.Workload.Name, in.history, "en")
+	})
+	write("actions", func(b *bytes.Buffer) error { return WriteActionsMarkdown(b, []ActionRow{in.action}, "en") })
+	return docs
 }

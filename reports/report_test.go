@@ -520,11 +520,7 @@ pillars:
           - {id: QA1_none, title: Nothing, improvementPlan: {displayText: Do nothing}}
         riskRules: [{condition: QA1_a && QA1_b, risk: NO_RISK}, {condition: default, risk: HIGH_RISK}]
 `
-	l, problems := questions.Parse("nonelike.yaml", []byte(src), questions.Options{})
-	if l == nil {
-		t.Fatal(problems)
-	}
-	return l
+	return lensFrom(t, "nonelike.yaml", src)
 }
 
 // A choice that reads as "None of these" is no practice to adopt: the
