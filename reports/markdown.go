@@ -584,12 +584,14 @@ func escapeOrdered(l string) string {
 // or ends with a backtick or a space, so no backtick can close it early.
 // Inside a table row, escape "|" as well (cellCode).
 func codeSpan(s string) string {
-	s = textsafe.Clean(strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' || r == '\r' {
+	// Clean first: it turns every line break (CR, NEL, U+2028…) into a
+	// newline, which only then becomes a space.
+	s = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
 			return ' '
 		}
 		return r
-	}, s))
+	}, textsafe.Clean(s))
 	if s == "" {
 		return "` `"
 	}

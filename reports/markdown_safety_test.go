@@ -166,15 +166,19 @@ func TestMarkdownIDsAndLinksAreInert(t *testing.T) {
 
 func TestCodeSpan(t *testing.T) {
 	for in, want := range map[string]string{
-		"OPS1":      "`OPS1`",
-		"a`b":       "``a`b``",
-		"`a":        "`` `a ``",
-		"a``b":      "```a``b```",
-		" a ":       "`  a  `",
-		" a":        "` a`",
-		"a\nb\tc":   "`a b c`",
-		"x\x1b[31m": "`x\uFFFD[31m`",
-		"":          "` `",
+		"OPS1":    "`OPS1`",
+		"a`b":     "``a`b``",
+		"`a":      "`` `a ``",
+		"a``b":    "```a``b```",
+		" a ":     "`  a  `",
+		" a":      "` a`",
+		"a\nb\tc": "`a b c`",
+		// Every line break, of any kind, is a space: none may end the
+		// line and start a heading or raw HTML.
+		"a\u2028# h\u2029<img src=x>": "`a # h <img src=x>`",
+		"a\u0085b\r\nc\rd":            "`a b c d`",
+		"x\x1b[31m":                   "`x\uFFFD[31m`",
+		"":                            "` `",
 	} {
 		if got := codeSpan(in); got != want {
 			t.Errorf("codeSpan(%q) = %q, want %q", in, got, want)
