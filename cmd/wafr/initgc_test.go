@@ -33,3 +33,23 @@ func TestNoCollectionWhilePackagesInitialise(t *testing.T) {
 		}
 	}
 }
+
+// A collector the environment sets is the user's: under GOMEMLIMIT (or
+// GOGC) there is no headroom, which under a low limit made the collector
+// run twenty-five times before main instead of twice. (A collection that
+// begins at the headroom's size or more says it is there.)
+func TestNoHeadroomUnderTheUsersCollector(t *testing.T) {
+	for _, env := range []string{"GOMEMLIMIT=20MiB", "GOGC=50"} {
+		cmd := exec.Command(wafrBinary(t), "--version")
+		cmd.Env = append(cmd.Environ(), "GODEBUG=gctrace=1", env)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s wafr --version: %v\n%s", env, err, out)
+		}
+		for _, c := range gcStart.FindAllSubmatch(out, -1) {
+			if mb, _ := strconv.Atoi(string(c[1])); mb >= initgc.Size>>20 {
+				t.Errorf("%s: a collection began at %d MB: the headroom is there:\n%s", env, mb, out)
+			}
+		}
+	}
+}
