@@ -84,4 +84,10 @@ func TestMergeTimeSpentIsNoConflict(t *testing.T) {
 	if _, conflicts := Merge(base, ours, theirs); len(conflicts) != 1 || conflicts[0].QuestionID != "OPS5" {
 		t.Errorf("conflicts %v, want OPS5's answers", conflicts)
 	}
+	// Ours took theirs' answer, its time with it (the host chose to
+	// reload it): the time is theirs, not counted twice.
+	ours.Answers[p]["OPS5"] = theirs.Answers.Get(p, "OPS5").clone()
+	if merged, _ := Merge(base, ours, theirs); merged.Answers.Get(p, "OPS5").TimeSpent != 27*time.Second {
+		t.Errorf("time after a reload %v, want theirs (27s)", merged.Answers.Get(p, "OPS5").TimeSpent)
+	}
 }

@@ -189,7 +189,7 @@ func spentOn(a *Answer) time.Duration {
 func mergeSpent(b, o, t *Answer) time.Duration {
 	base, ours, theirs := spentOn(b), spentOn(o), spentOn(t)
 	switch {
-	case ours == base:
+	case ours == base, ours == theirs: // the same on both (ours took theirs: a reload)
 		return theirs
 	case theirs == base:
 		return ours

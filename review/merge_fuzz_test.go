@@ -135,7 +135,7 @@ func sameContent(a, b *Answer) bool {
 }
 
 // spentAfterMerge is the time spent a merge must give: the side that alone
-// changed it, else theirs plus what ours added.
+// changed it, the one both sides have, else theirs plus what ours added.
 func spentAfterMerge(b, o, th *Answer) time.Duration {
 	spent := func(a *Answer) time.Duration {
 		if a == nil {
@@ -144,7 +144,7 @@ func spentAfterMerge(b, o, th *Answer) time.Duration {
 		return a.TimeSpent
 	}
 	switch {
-	case spent(o) == spent(b):
+	case spent(o) == spent(b), spent(o) == spent(th):
 		return spent(th)
 	case spent(th) == spent(b):
 		return spent(o)
