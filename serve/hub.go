@@ -313,6 +313,13 @@ func (h *Hub) setTeam(lookup func(string) (Member, bool)) {
 		}
 		p.Role = m.Role
 	}
+	if h.vote != nil { // a ballot kept for someone away, whom the file takes off
+		for voter := range h.vote.ballots {
+			if _, ok := lookup(voter); !ok && !h.connectedVoter(voter) {
+				delete(h.vote.ballots, voter)
+			}
+		}
+	}
 	// Someone the file now makes an observer, or takes off the team,
 	// no longer runs the meeting, here or when they come back.
 	if c := h.people[h.chair]; c != nil && c.Role == tui.Observer {
@@ -324,6 +331,17 @@ func (h *Hub) setTeam(lookup func(string) (Member, bool)) {
 		}
 	}
 	h.publish()
+}
+
+// connectedVoter says whether someone here now votes as voter (the host,
+// whose ballot is under its id, has no key to look up).
+func (h *Hub) connectedVoter(voter string) bool {
+	for _, id := range h.order {
+		if voterOf(h.people[id]) == voter {
+			return true
+		}
+	}
+	return false
 }
 
 // applyAll applies a participant's intents in order. For a screen's last

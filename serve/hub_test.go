@@ -1132,3 +1132,28 @@ func TestScreenHandsOverARefusalThatCameWithTheEnd(t *testing.T) {
 		t.Errorf("notes %+v, want bob's held text after the other change", a)
 	}
 }
+
+// The team file taking off someone who is away drops the ballot kept for
+// them; the ballots of those here (the host's among them) stay.
+func TestHubBallotOfSomeoneTakenOffTheTeamWhileAway(t *testing.T) {
+	h := newTestHub(t)
+	host := h.join("host", "hana", tui.Facilitator, true)
+	h.join("bob", "bob", tui.Contributor, false)
+	h.join("dave#1", "dave", tui.Contributor, false)
+	h.Send("host", []tui.Intent{tui.OpenVoteIntent{Item: 0}, tui.BallotIntent{ChoiceID: "OPS1_slo"}})
+	h.Send("bob", []tui.Intent{tui.BallotIntent{ChoiceID: "OPS1_slo"}})
+	h.Send("dave#1", []tui.Intent{tui.BallotIntent{ChoiceID: "OPS1_users"}})
+	waitFor(t, host, "three ballots", func(u *Update) bool { return u.Meeting.Vote != nil && u.Meeting.Vote.Voted == 3 })
+	h.Leave("dave#1")
+	waitFor(t, host, "dave gone", func(u *Update) bool { return len(u.Meeting.People) == 2 })
+	h.SetTeam(func(fp string) (Member, bool) { return Member{Name: "bob", Role: tui.Contributor}, fp == "SHA256:bob" })
+	u := waitFor(t, host, "dave off the team", func(u *Update) bool { return u.Meeting.Vote != nil && u.Meeting.Vote.Voted == 2 })
+	if v := u.Meeting.Vote; v.Eligible != 2 {
+		t.Errorf("dave off the team: %d of %d voted, want 2 of 2", v.Voted, v.Eligible)
+	}
+	h.Send("host", []tui.Intent{tui.RevealIntent{}, tui.CloseVoteIntent{Majority: true}})
+	u = waitFor(t, host, "the settled vote", func(u *Update) bool { return u.Meeting.Vote == nil })
+	if a := u.Snap.Review.Answers.Get(pillar, "OPS1"); a == nil || len(a.Votes) != 2 {
+		t.Errorf("settled as %+v, want the host's and bob's ballots alone", a)
+	}
+}
