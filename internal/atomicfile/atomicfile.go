@@ -253,10 +253,11 @@ func folderOf(path string) string {
 	for i >= 0 && !os.IsPathSeparator(path[i]) {
 		i--
 	}
+	vol := filepath.VolumeName(path)
 	switch {
-	case i < 0:
-		return "."
-	case i == 0 || i == len(filepath.VolumeName(path)):
+	case i < len(vol):
+		return vol + "." // no separator: the current folder (of drive C: for "C:x")
+	case i == len(vol):
 		return path[:i+1] // the root
 	}
 	return path[:i]

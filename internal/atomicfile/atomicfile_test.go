@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -245,9 +246,13 @@ func TestFolderAsTheSystemReadsIt(t *testing.T) {
 
 func TestFolderOf(t *testing.T) {
 	sep := string(filepath.Separator)
-	for in, want := range map[string]string{
+	cases := map[string]string{
 		"x": ".", sep + "x": sep, "a" + sep + "x": "a", "a" + sep + ".." + sep + "x": "a" + sep + "..",
-	} {
+	}
+	if runtime.GOOS == "windows" { // a drive's current folder, a drive's root, a share's root
+		cases["C:x"], cases[`C:\x`], cases[`\\srv\share\x`] = "C:.", `C:\`, `\\srv\share\`
+	}
+	for in, want := range cases {
 		if got := folderOf(in); got != want {
 			t.Errorf("folderOf(%q) = %q, want %q", in, got, want)
 		}
