@@ -172,7 +172,9 @@ func (r *Review) Score(l *questions.Lens) *scoring.Result {
 // ScoreAsRecorded is Score with each answered question at the risk the
 // file records for it (RecordedRisk): for a milestone whose lens has
 // changed since, the lens gives the questions and their words, the file
-// how they stood, as history and diff count that milestone.
+// how they stood, as history and diff count that milestone (they also
+// count an answer to a question the lens no longer has, which has no
+// place here).
 func (r *Review) ScoreAsRecorded(l *questions.Lens) *scoring.Result {
 	res := r.Score(l)
 	res.Counts = scoring.Counts{}

@@ -80,7 +80,11 @@ func inputOf(io *ioStreams, r *review.Review, file, at, lensFlag string) (report
 		// The lens changed since the milestone: its risks are those it
 		// recorded, as history and diff count it (PointLens).
 		in.AsRecorded = true
-		fmt.Fprintf(textsafeWriter{io.ErrOut}, "note: %s: the lens has changed since milestone %s: its risks are those it recorded (as wafr history counts them), its words the lens's now; give --lens to score it with a lens\n", file, milestone)
+		w := textsafeWriter{io.ErrOut}
+		fmt.Fprintf(w, "note: %s: the lens has changed since milestone %s: its risks are those it recorded (as wafr history counts them), its words the lens's now; give --lens to score it with a lens\n", file, milestone)
+		for _, n := range workspace.OrphanNotes(snap, l) { // history counts these too; this lens has no place for them
+			fmt.Fprintf(w, "note: %s: %s\n", file, n)
+		}
 		return in, l, nil
 	}
 	noteLensChange(io.ErrOut, file, snap, l)
