@@ -137,6 +137,13 @@ func cutNotes(notes string) (string, bool) {
 		}
 		units, end = units+n, end+len(g)
 	}
+	if end == 0 { // one character longer than the limit (thousands of accents): cut inside it
+		for i, r := range notes {
+			if units += utf16.RuneLen(r); units > MaxNotes {
+				return notes[:i], false
+			}
+		}
+	}
 	return notes[:end], false
 }
 

@@ -537,6 +537,7 @@ func TestCutNotes(t *testing.T) {
 		"astral counts": {strings.Repeat("😀", 1500), MaxNotes, "😀"},
 		"accent":        {strings.Repeat("a", MaxNotes-1) + "e\u0301x", MaxNotes - 1, "a"},
 		"japanese":      {strings.Repeat("日", 3000), MaxNotes, "日"},
+		"one character": {"e" + strings.Repeat("\u0301", 3000), MaxNotes, "\u0301"}, // longer than the limit alone
 	} {
 		got, whole := cutNotes(c.in)
 		units := len(utf16.Encode([]rune(got)))
