@@ -146,7 +146,7 @@ func TestMarkdownIDsAndLinksAreInert(t *testing.T) {
 		}
 		// Each question id shows whole, on one line, as one code span.
 		for _, id := range hostileIDs {
-			want := strings.ReplaceAll(strings.ReplaceAll(id, "\r", " "), "\n", " ")
+			want := strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(id) // a CR LF is one line break
 			found := false
 			for _, c := range codes {
 				found = found || c == want
