@@ -263,8 +263,8 @@ func watchTeam(ctx context.Context, f *teamFile, hub *Hub, every time.Duration) 
 			return
 		case <-t.C:
 			team, problems, _ := f.current()
-			if len(problems) > 0 { // new ones, in one notice: the next would replace it
-				hub.Notify(tui.Notice{Kind: tui.NoticeTeamProblem, Team: &problems[0], N: len(problems) - 1})
+			if len(problems) > 0 {
+				hub.Notify(teamProblemsNotice(problems))
 			}
 			if team == given {
 				continue

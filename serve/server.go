@@ -39,8 +39,8 @@ func (srv *server) currentTeam() *Team {
 		return srv.fixed
 	}
 	t, problems, _ := srv.team.current()
-	if len(problems) > 0 { // new ones, in one notice: the next would replace it
-		srv.notify(tui.Notice{Kind: tui.NoticeTeamProblem, Team: &problems[0], N: len(problems) - 1})
+	if len(problems) > 0 {
+		srv.notify(teamProblemsNotice(problems))
 	}
 	return t
 }

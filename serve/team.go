@@ -206,3 +206,10 @@ func asFacilitators(t *Team, name string) *Team {
 	}
 	return t
 }
+
+// teamProblemsNotice tells the host the new problems of the team file in
+// one notice: the first, and how many more (a notice for each would
+// replace the one before).
+func teamProblemsNotice(problems []tui.TeamProblem) tui.Notice {
+	return tui.Notice{Kind: tui.NoticeTeamProblem, Team: &problems[0], N: len(problems) - 1}
+}
